@@ -1,0 +1,30 @@
+// Small shared pieces of the command-line jobs: opening the directory and reporting progress.
+import { openDatabase, migrateToLatest } from '../src/lib/db/database';
+import { createSearchBackend } from '../src/lib/search';
+import { syncTaxonomy } from '../src/lib/taxonomy/sync-taxonomy';
+
+export async function openDirectory() {
+  const directory = openDatabase();
+  await migrateToLatest(directory.db);
+  await syncTaxonomy(directory.db);
+  return { directory, search: createSearchBackend(directory) };
+}
+
+/** Prints "label: 40% (2,000 of 5,000)" on one line, at most every 250 ms, to standard error. */
+export function progressPrinter(label: string): (done: number, total: number) => void {
+  let last = 0;
+  return (done, total) => {
+    const now = Date.now();
+    if (done < total && now - last < 250) return;
+    last = now;
+    const percent = total ? Math.floor((done / total) * 100) : 100;
+    const line = `${label}: ${percent}% (${done.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')})`;
+    if (process.stderr.isTTY) process.stderr.write(`\r${line}${done >= total ? '\n' : ''}`);
+    else if (done >= total || total >= 2000) process.stderr.write(`${line}\n`);
+  };
+}
+
+export function fail(message: string): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(2);
+}

@@ -1,0 +1,11 @@
+// Prepares the database for `npm run dev` (migrations, taxonomy, sample data if empty).
+import { openDatabase } from '../src/lib/db/database';
+import { prepareDirectory } from '../src/lib/directory/prepare';
+import { createSearchBackend } from '../src/lib/search';
+
+const directory = openDatabase();
+try {
+  await prepareDirectory(directory, createSearchBackend(directory), { log: (line) => console.log(line) });
+} finally {
+  await directory.close();
+}

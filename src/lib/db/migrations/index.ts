@@ -1,0 +1,9 @@
+// Every migration, in order. Imported statically so the built server carries them with it.
+import type { Migration } from 'kysely';
+import * as directory from './0001-directory';
+import * as searchIndex from './0002-search-index';
+
+export const migrations: Record<string, Migration> = {
+  '0001-directory': directory,
+  '0002-search-index': searchIndex,
+};

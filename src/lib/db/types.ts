@@ -1,0 +1,274 @@
+// Row types of every table, for Kysely. Keep in step with the migrations in ./migrations.
+import type { Generated, Insertable, Selectable } from 'kysely';
+
+export interface OrganizationTable {
+  id: string;
+  name: string;
+  alternate_name: string | null;
+  description: string | null;
+  email: string | null;
+  website: string | null;
+  logo: string | null;
+  uri: string | null;
+  parent_organization_id: string | null;
+  source: string | null;
+}
+
+export interface OrganizationIdentifierTable {
+  id: string;
+  organization_id: string;
+  identifier_scheme: string | null;
+  identifier_type: string;
+  identifier: string;
+}
+
+export interface ServiceTable {
+  id: string;
+  organization_id: string;
+  name: string;
+  alternate_name: string | null;
+  description: string | null;
+  url: string | null;
+  email: string | null;
+  status: string;
+  fees: string | null;
+  fees_description: string | null;
+  accreditations: string | null;
+  eligibility_description: string | null;
+  minimum_age: number | null;
+  maximum_age: number | null;
+  assured_date: string | null;
+  assurer_email: string | null;
+  alert: string | null;
+  last_modified: string | null;
+  /** JSON array of referral routes, or null when the record did not say. */
+  referral_routes: string | null;
+  referral_instructions: string | null;
+  capacity_status: string | null;
+  waiting_weeks: number | null;
+  capacity_updated: string | null;
+  /** JSON array of delivery modes as given; null means derive from locations. */
+  delivery_modes: string | null;
+  /** JSON array of support-to-attend options. */
+  support_to_attend: string | null;
+  first_visit: string | null;
+  group_size: string | null;
+  source: string | null;
+  /** Hash of the record as last imported, so importing the same record again changes nothing. */
+  record_hash: string | null;
+  imported_at: string;
+}
+
+export interface LocationTable {
+  id: string;
+  location_type: string;
+  url: string | null;
+  name: string | null;
+  alternate_name: string | null;
+  description: string | null;
+  transportation: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  external_identifier: string | null;
+  external_identifier_type: string | null;
+}
+
+export interface ServiceAtLocationTable {
+  id: string;
+  service_id: string;
+  location_id: string;
+  description: string | null;
+  position: number;
+}
+
+export interface AddressTable {
+  id: string;
+  location_id: string;
+  attention: string | null;
+  address_1: string;
+  address_2: string | null;
+  city: string | null;
+  region: string | null;
+  state_province: string | null;
+  postal_code: string | null;
+  country: string | null;
+  address_type: string | null;
+  position: number;
+}
+
+export interface PhoneTable {
+  id: string;
+  service_id: string | null;
+  location_id: string | null;
+  contact_id: string | null;
+  number: string;
+  extension: string | null;
+  type: string | null;
+  description: string | null;
+  position: number;
+}
+
+export interface ContactTable {
+  id: string;
+  service_id: string;
+  name: string | null;
+  title: string | null;
+  department: string | null;
+  email: string | null;
+  position: number;
+}
+
+export interface ScheduleTable {
+  id: string;
+  service_id: string;
+  valid_from: string | null;
+  valid_to: string | null;
+  dtstart: string | null;
+  until: string | null;
+  timezone: number | null;
+  freq: string | null;
+  interval: number | null;
+  byday: string | null;
+  bymonthday: string | null;
+  opens_at: string | null;
+  closes_at: string | null;
+  schedule_link: string | null;
+  attending_type: string | null;
+  notes: string | null;
+  description: string | null;
+  position: number;
+}
+
+export interface CostOptionTable {
+  id: string;
+  service_id: string;
+  valid_from: string | null;
+  valid_to: string | null;
+  option: string | null;
+  currency: string | null;
+  amount: number | null;
+  amount_description: string | null;
+  position: number;
+}
+
+export interface FundingTable {
+  id: string;
+  service_id: string;
+  source: string | null;
+  start_date: string | null;
+  end_date: string | null;
+  position: number;
+}
+
+export interface TaxonomyTable {
+  id: string;
+  name: string;
+  description: string | null;
+  uri: string | null;
+  version: string | null;
+}
+
+export interface TaxonomyTermTable {
+  id: string;
+  code: string | null;
+  name: string;
+  description: string | null;
+  parent_id: string | null;
+  taxonomy: string | null;
+  taxonomy_id: string | null;
+  term_uri: string | null;
+  language: string | null;
+}
+
+export interface AttributeTable {
+  id: string;
+  /** The id of the service or location the term applies to. */
+  link_id: string;
+  /** Which table link_id points into: "service" or "location". */
+  link_entity: string;
+  link_type: string | null;
+  taxonomy_term_id: string;
+  value: string | null;
+  label: string | null;
+  position: number;
+}
+
+export interface AccessibilityTable {
+  id: string;
+  location_id: string;
+  description: string | null;
+  details: string | null;
+  url: string | null;
+  position: number;
+}
+
+export interface LanguageTable {
+  id: string;
+  service_id: string | null;
+  location_id: string | null;
+  phone_id: string | null;
+  name: string | null;
+  code: string | null;
+  note: string | null;
+  position: number;
+}
+
+export interface ServiceAreaTable {
+  id: string;
+  service_id: string;
+  name: string | null;
+  description: string | null;
+  extent: string | null;
+  extent_type: string | null;
+  uri: string | null;
+  position: number;
+}
+
+/** One row per service: the search backend's own copy of what it filters and shows. */
+export interface SearchDocumentTable {
+  rowid: Generated<number>;
+  service_id: string;
+  generation: number;
+  removed: number;
+  sort_name: string;
+  assured_date: string | null;
+  /** The document's FilterFields as JSON, loaded into memory for filtering and facets. */
+  fields: string;
+  /** The whole SearchDocument as JSON (src/lib/search/search-document.ts), read for a page of results. */
+  document: string;
+}
+
+export interface SearchMetaTable {
+  key: string;
+  value: number;
+}
+
+export interface DatabaseSchema {
+  organization: OrganizationTable;
+  organization_identifier: OrganizationIdentifierTable;
+  service: ServiceTable;
+  location: LocationTable;
+  service_at_location: ServiceAtLocationTable;
+  address: AddressTable;
+  phone: PhoneTable;
+  contact: ContactTable;
+  schedule: ScheduleTable;
+  cost_option: CostOptionTable;
+  funding: FundingTable;
+  taxonomy: TaxonomyTable;
+  taxonomy_term: TaxonomyTermTable;
+  attribute: AttributeTable;
+  accessibility: AccessibilityTable;
+  language: LanguageTable;
+  service_area: ServiceAreaTable;
+  search_document: SearchDocumentTable;
+  search_meta: SearchMetaTable;
+}
+
+export type ServiceRow = Selectable<ServiceTable>;
+export type OrganizationRow = Selectable<OrganizationTable>;
+export type LocationRow = Selectable<LocationTable>;
+export type ScheduleRow = Selectable<ScheduleTable>;
+export type CostOptionRow = Selectable<CostOptionTable>;
+export type FundingRow = Selectable<FundingTable>;
+export type NewServiceRow = Insertable<ServiceTable>;

@@ -1,0 +1,37 @@
+// Gets a directory database ready to serve: migrated, taxonomy synced, the sample loaded when
+// it holds no services, and search documents rebuilt when they are from an earlier day.
+import { migrateToLatest, type DirectoryDatabase } from '../db/database';
+import { importRecords } from '../openreferral/import';
+import { indexIsFromEarlierDay, reindexAll } from '../search/reindex';
+import type { SearchBackend } from '../search/search-backend';
+import { syncTaxonomy } from '../taxonomy/sync-taxonomy';
+import { loadSampleRecords } from './sample-directory';
+
+export interface PrepareReport {
+  sampleLoaded: number;
+  reindexed: number;
+}
+
+export async function prepareDirectory(
+  directory: DirectoryDatabase,
+  search: SearchBackend,
+  options: { today?: string; loadSample?: boolean; log?: (line: string) => void } = {},
+): Promise<PrepareReport> {
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const log = options.log ?? (() => {});
+  await migrateToLatest(directory.db);
+  await syncTaxonomy(directory.db);
+  const report: PrepareReport = { sampleLoaded: 0, reindexed: 0 };
+  const { count } = await directory.db.selectFrom('service').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+  if (Number(count) === 0 && options.loadSample !== false) {
+    log('The database has no services yet: loading the sample directory.');
+    const outcome = await importRecords(directory, search, loadSampleRecords(today), { source: 'sample', today, strict: true });
+    if (outcome.abandoned) throw new Error(`The sample directory has invalid records: ${JSON.stringify(outcome.invalid.slice(0, 3))}`);
+    report.sampleLoaded = outcome.written;
+  }
+  if (await indexIsFromEarlierDay(directory, today)) {
+    report.reindexed = await reindexAll(directory, search, today);
+    log(`Search documents rebuilt for ${report.reindexed} services.`);
+  }
+  return report;
+}

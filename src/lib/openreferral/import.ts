@@ -1,0 +1,171 @@
+// Imports Open Referral UK service records: reads a feed's shape, validates every record with
+// zod, and upserts the valid ones (and their search documents) in one transaction.
+import type { ZodIssue } from 'zod';
+import type { DirectoryDatabase } from '../db/database';
+import { serviceSchema, type ServiceRecord } from './schemas';
+import { recordHash, storedHashes, writeServices } from '../directory/service-writer';
+import type { SearchBackend } from '../search/search-backend';
+import { buildSearchDocument } from '../search/search-document';
+
+export interface RecordError {
+  /** Position of the record in the file, counting from 0. */
+  index: number;
+  id: string | null;
+  /** Where in the record, e.g. "schedules[0].opens_at". */
+  path: string;
+  message: string;
+}
+
+export interface ImportOptions {
+  /** Import nothing at all if any record is invalid. */
+  strict?: boolean;
+  /** Where the records came from (a file name or feed address), stored with each service. */
+  source?: string | null;
+  /** Today's date (YYYY-MM-DD), for wording schedules and costs in search documents. */
+  today?: string;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface ImportReport {
+  total: number;
+  /** Things worth fixing that did not stop a record being imported. */
+  warnings: RecordError[];
+  /** Records written because they were new or had changed. */
+  written: number;
+  unchanged: number;
+  invalid: RecordError[];
+  /** True when --strict stopped the import because of invalid records. */
+  abandoned: boolean;
+}
+
+const BATCH_SIZE = 500;
+
+/** The records in a feed: one service, an array of them, or a page ({ "contents": [...] }). */
+export function recordsOf(feed: unknown): unknown[] {
+  if (Array.isArray(feed)) return feed;
+  if (feed && typeof feed === 'object') {
+    const contents = (feed as { contents?: unknown }).contents;
+    if (Array.isArray(contents)) return contents;
+    if ('id' in feed || 'name' in feed) return [feed];
+  }
+  throw new Error('The file is not Open Referral service data: expected a service, an array of services, or an object with a "contents" array.');
+}
+
+export function pathText(path: (string | number)[]): string {
+  return path.reduce<string>((text, part) => (typeof part === 'number' ? `${text}[${part}]` : text ? `${text}.${part}` : part), '') || '(record)';
+}
+
+function idOf(raw: unknown): string | null {
+  const id = raw && typeof raw === 'object' ? (raw as { id?: unknown }).id : undefined;
+  return typeof id === 'string' ? id : null;
+}
+
+/** Problems that do not stop a record being imported but that a person should fix. */
+export function recordWarnings(record: ServiceRecord, index: number): RecordError[] {
+  const warnings: RecordError[] = [];
+  record.service_at_locations.forEach(({ location }, i) => {
+    const { latitude, longitude } = location;
+    if ((latitude != null && Math.abs(latitude) > 90) || (longitude != null && Math.abs(longitude) > 180)) {
+      warnings.push({
+        index, id: record.id, path: `service_at_locations[${i}].location`,
+        message: `has latitude ${latitude} and longitude ${longitude}, which is not a real place; it will not be shown on maps or used for distance`,
+      });
+    }
+  });
+  return warnings;
+}
+
+export function validateRecord(raw: unknown, index: number): { record: ServiceRecord } | { errors: RecordError[] } {
+  const result = serviceSchema.safeParse(raw);
+  if (result.success) return { record: result.data };
+  return {
+    errors: result.error.issues.map((issue: ZodIssue) => ({
+      index, id: idOf(raw), path: pathText(issue.path), message: issue.message,
+    })),
+  };
+}
+
+/** Attributes that name a taxonomy term by id alone must name one the directory knows. */
+async function unknownTermErrors(directory: DirectoryDatabase, valid: { index: number; record: ServiceRecord }[]): Promise<RecordError[]> {
+  const carried = new Set<string>();
+  const referenced = new Map<string, { index: number; id: string; path: string }[]>();
+  for (const { index, record } of valid) {
+    const visit = (attributes: ServiceRecord['attributes'], prefix: string) => attributes.forEach((attribute, i) => {
+      if (attribute.taxonomy_term) carried.add(attribute.taxonomy_term.id);
+      else if (attribute.taxonomy_term_id) {
+        const list = referenced.get(attribute.taxonomy_term_id) ?? [];
+        list.push({ index, id: record.id, path: `${prefix}attributes[${i}].taxonomy_term_id` });
+        referenced.set(attribute.taxonomy_term_id, list);
+      }
+    });
+    visit(record.attributes, '');
+    record.service_at_locations.forEach((sal, i) => visit(sal.location.attributes, `service_at_locations[${i}].location.`));
+  }
+  const missing = [...referenced.keys()].filter((id) => !carried.has(id));
+  if (!missing.length) return [];
+  const known = new Set(
+    (await directory.db.selectFrom('taxonomy_term').select('id').where('id', 'in', missing).execute()).map((row) => row.id),
+  );
+  return missing
+    .filter((id) => !known.has(id))
+    .flatMap((id) => referenced.get(id)!.map((place) => ({
+      ...place, message: `names taxonomy term "${id}", which is not in the directory and not given in the file`,
+    })));
+}
+
+export async function importRecords(
+  directory: DirectoryDatabase,
+  search: SearchBackend,
+  rawRecords: unknown[],
+  options: ImportOptions = {},
+): Promise<ImportReport> {
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const source = options.source ?? null;
+  const invalid: RecordError[] = [];
+  let valid: { index: number; record: ServiceRecord }[] = [];
+  const seen = new Map<string, number>();
+  rawRecords.forEach((raw, index) => {
+    const outcome = validateRecord(raw, index);
+    if ('errors' in outcome) {
+      invalid.push(...outcome.errors);
+      return;
+    }
+    const earlier = seen.get(outcome.record.id);
+    if (earlier !== undefined) {
+      invalid.push({ index, id: outcome.record.id, path: 'id', message: `is the same as record ${earlier}'s; each service needs its own id` });
+      return;
+    }
+    seen.set(outcome.record.id, index);
+    valid.push({ index, record: outcome.record });
+  });
+  const termErrors = await unknownTermErrors(directory, valid);
+  if (termErrors.length) {
+    invalid.push(...termErrors);
+    const bad = new Set(termErrors.map((error) => error.index));
+    valid = valid.filter(({ index }) => !bad.has(index));
+  }
+  invalid.sort((a, b) => a.index - b.index);
+  const warnings = valid.flatMap(({ index, record }) => recordWarnings(record, index));
+  const report: ImportReport = { total: rawRecords.length, warnings, written: 0, unchanged: 0, invalid, abandoned: false };
+  if (options.strict && invalid.length) {
+    report.abandoned = true;
+    return report;
+  }
+
+  await directory.db.transaction().execute(async (trx) => {
+    for (let start = 0; start < valid.length; start += BATCH_SIZE) {
+      const batch = valid.slice(start, start + BATCH_SIZE).map(({ record }) => record);
+      const hashes = await storedHashes(trx, batch.map((record) => record.id));
+      const changed = batch.filter((record) => hashes.get(record.id) !== recordHash(record, source));
+      report.unchanged += batch.length - changed.length;
+      if (changed.length) {
+        await writeServices(trx, changed, { source, now: new Date().toISOString() });
+        // The SQLite backend writes on the same connection, so its index joins this transaction.
+        await search.index(changed.map((record) => buildSearchDocument(record, today)));
+        report.written += changed.length;
+      }
+      options.onProgress?.(Math.min(start + BATCH_SIZE, valid.length), valid.length);
+    }
+  });
+  return report;
+}

@@ -1,0 +1,31 @@
+// The contract every search backend meets (SQLite FTS5 now, Meilisearch later). No SQL here.
+import type { FacetCounts, SearchQuery } from './filters';
+import type { SearchDocument } from './search-document';
+
+export interface SearchHit {
+  document: SearchDocument;
+  /** Backend-specific relevance score, higher is better; null when the search had no text. */
+  score: number | null;
+}
+
+export interface SearchResult {
+  total: number;
+  page: number;
+  perPage: number;
+  hits: SearchHit[];
+  /** "all" when every word matched; "any" when no service matched every word, so any word counts. */
+  matched: 'all' | 'any' | null;
+  facets?: FacetCounts;
+}
+
+export interface SearchBackend {
+  readonly name: string;
+  /** Adds or replaces documents. */
+  index(documents: SearchDocument[]): Promise<void>;
+  /** Takes documents out of search (the services themselves are kept). */
+  remove(serviceIds: string[]): Promise<void>;
+  search(query: SearchQuery, options?: { facets?: boolean }): Promise<SearchResult>;
+  facetCounts(query: SearchQuery): Promise<FacetCounts>;
+  /** How many documents are searchable. */
+  count(): Promise<number>;
+}

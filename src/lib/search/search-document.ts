@@ -1,0 +1,98 @@
+// The search document: what every search backend stores for one service, built from the
+// service's full Open Referral record.
+import type { ServiceRecord } from '../openreferral/schemas';
+import { DELIVERY_MODES, REFERRAL_ROUTES, bitsOf, type CapacityFacet, type FilterFields } from './filters';
+import { COST_BANDS, summariseCost } from '../directory/cost';
+import { describeSchedules, scheduleCoverage } from '../directory/schedule-text';
+import { getTaxonomy } from '../taxonomy/taxonomy';
+import { effectiveDeliveryModes } from '../directory/delivery';
+
+export interface SearchDocument {
+  id: string;
+  name: string;
+  organization: { id: string; name: string };
+  description: string;
+  /** Names and lay words of the service's categories and their parents, for text search. */
+  categoryText: string;
+  /** Names of the categories given to the service, for showing. */
+  categoryNames: string[];
+  costText: string;
+  scheduleText: string;
+  deliveryModes: string[];
+  assuredDate: string | null;
+  lastModified: string | null;
+  capacityStatus: string | null;
+  waitingWeeks: number | null;
+  referralRoutes: string[];
+  status: string;
+  alert: string | null;
+  fields: FilterFields;
+}
+
+/** Category codes (with ancestors) and accessibility codes of a record, via term uuid or code. */
+function termCodes(record: ServiceRecord): { categories: string[]; directCategories: string[]; access: string[] } {
+  const taxonomy = getTaxonomy();
+  const direct: string[] = [];
+  for (const attribute of record.attributes) {
+    const termId = attribute.taxonomy_term?.id ?? attribute.taxonomy_term_id;
+    const term = (termId && taxonomy.categoryByUuid.get(termId)) || (attribute.taxonomy_term?.code && taxonomy.categoryByCode.get(attribute.taxonomy_term.code));
+    if (term && !direct.includes(term.id)) direct.push(term.id);
+  }
+  const categories = [...new Set(direct.flatMap((code) => taxonomy.ancestorsOf(code)))];
+  const access = new Set<string>();
+  for (const { location } of record.service_at_locations) {
+    for (const attribute of location.attributes) {
+      const termId = attribute.taxonomy_term?.id ?? attribute.taxonomy_term_id;
+      const term = (termId && taxonomy.accessibilityByUuid.get(termId)) || (attribute.taxonomy_term?.code && taxonomy.accessibilityByCode.get(attribute.taxonomy_term.code));
+      if (term) access.add(term.id);
+    }
+  }
+  return { categories, directCategories: direct, access: [...access] };
+}
+
+export function buildSearchDocument(record: ServiceRecord, today: string): SearchDocument {
+  const taxonomy = getTaxonomy();
+  const { categories, directCategories, access } = termCodes(record);
+  const cost = summariseCost(record.cost_options, today, record.fees ?? record.fees_description);
+  const coverage = scheduleCoverage(record.schedules, today);
+  const modes = effectiveDeliveryModes(record);
+  const referralRoutes = record.referral_routes ?? [];
+  const categoryText = categories
+    .map((code) => taxonomy.categoryByCode.get(code)!)
+    .flatMap((term) => [term.name, ...term.lay_words])
+    .concat(access.map((code) => taxonomy.accessibilityByCode.get(code)!.name))
+    .join('. ');
+  const fields: FilterFields = {
+    categories,
+    costBits: bitsOf(COST_BANDS, cost.bands),
+    lowestCost: cost.lowest,
+    modeBits: bitsOf(DELIVERY_MODES, modes),
+    dayBits: coverage.days,
+    slotBits: coverage.slots,
+    minimumAge: record.minimum_age ?? null,
+    maximumAge: record.maximum_age ?? null,
+    referralBits: bitsOf(REFERRAL_ROUTES, referralRoutes),
+    access,
+    capacity: (record.capacity_status ?? 'unknown') as CapacityFacet,
+    status: record.status,
+  };
+  return {
+    id: record.id,
+    name: record.name,
+    organization: { id: record.organization.id, name: record.organization.name },
+    description: record.description ?? '',
+    categoryText,
+    categoryNames: directCategories.map((code) => taxonomy.categoryByCode.get(code)!.name),
+    costText: cost.text,
+    scheduleText: describeSchedules(record.schedules, today),
+    deliveryModes: modes,
+    assuredDate: record.assured_date ?? null,
+    lastModified: record.last_modified ?? null,
+    capacityStatus: record.capacity_status ?? null,
+    waitingWeeks: record.waiting_weeks ?? null,
+    referralRoutes,
+    status: record.status,
+    alert: record.alert ?? null,
+    fields,
+  };
+}
