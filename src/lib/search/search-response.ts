@@ -1,0 +1,60 @@
+// The JSON shape of a search, shared by GET /api/search and anything else that serves results.
+import type { FacetCounts, SearchQuery } from './filters';
+import type { SearchResult } from './search-backend';
+
+export interface SearchResponseResult {
+  id: string;
+  name: string;
+  organization: { id: string; name: string };
+  description: string;
+  categories: string[];
+  cost: string;
+  schedule_text: string;
+  delivery_modes: string[];
+  referral_routes: string[];
+  capacity_status: string | null;
+  status: string;
+  assured_date: string | null;
+  url: string;
+}
+
+export interface SearchResponse {
+  total: number;
+  page: number;
+  per_page: number;
+  total_pages: number;
+  /** "all" when every word matched, "any" when only some did, null without words. */
+  matched: 'all' | 'any' | null;
+  results: SearchResponseResult[];
+  facets: FacetCounts | undefined;
+}
+
+export function serviceUrl(id: string): string {
+  return `/services/${encodeURIComponent(id)}`;
+}
+
+export function toSearchResponse(query: SearchQuery, result: SearchResult): SearchResponse {
+  return {
+    total: result.total,
+    page: result.page,
+    per_page: result.perPage,
+    total_pages: Math.ceil(result.total / query.per_page),
+    matched: result.matched,
+    results: result.hits.map(({ document }) => ({
+      id: document.id,
+      name: document.name,
+      organization: document.organization,
+      description: document.description,
+      categories: document.categoryNames,
+      cost: document.costText,
+      schedule_text: document.scheduleText,
+      delivery_modes: document.deliveryModes,
+      referral_routes: document.referralRoutes,
+      capacity_status: document.capacityStatus,
+      status: document.status,
+      assured_date: document.assuredDate,
+      url: serviceUrl(document.id),
+    })),
+    facets: result.facets,
+  };
+}

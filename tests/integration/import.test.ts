@@ -1,0 +1,194 @@
+// Import into real SQLite files: valid, invalid, twice, strict, huge; and export back out.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { importRecords, recordsOf } from '../../src/lib/openreferral/import';
+import { readServices, serviceIds } from '../../src/lib/directory/service-reader';
+import { serviceSchema } from '../../src/lib/openreferral/schemas';
+import { EMPTY_QUERY } from '../../src/lib/search/filters';
+import { migrateDown, migrateToLatest } from '../../src/lib/db/database';
+import { scratchDirectory, service, TODAY } from '../fixtures/services';
+
+let scratch: Awaited<ReturnType<typeof scratchDirectory>>;
+beforeEach(async () => { scratch = await scratchDirectory(); });
+afterEach(async () => { await scratch.cleanup(); });
+
+const walking = service({
+  code: 'walk', name: 'Heaton Walking Group', categories: ['walking-groups'], access: ['step-free'],
+  schedules: [{ byday: 'TU', opens_at: '10:00', closes_at: '12:00' }], costs: [{ option: 'Free', amount: 0 }], routes: ['self', 'drop_in'],
+  extra: {
+    funding: [{ id: '1b0f2c8e-0000-4000-8000-000000000001', source: 'National Lottery', start_date: '2025-04-01', end_date: '2027-03-31' }],
+    capacity_status: 'waiting_list', waiting_weeks: 3, capacity_updated: '2026-11-01', support_to_attend: ['bring_someone'],
+    first_visit: 'Someone meets you at the gate.', group_size: 'small_group', referral_instructions: 'Just turn up.',
+    phones: [{ id: '1b0f2c8e-0000-4000-8000-000000000002', number: '0191 498 0123' }],
+    contacts: [{ id: '1b0f2c8e-0000-4000-8000-000000000003', name: 'Sam', phones: [{ id: '1b0f2c8e-0000-4000-8000-000000000004', number: '07700 900123' }] }],
+    languages: [{ id: '1b0f2c8e-0000-4000-8000-000000000005', name: 'Polish', code: 'pl' }],
+    service_areas: [{ id: '1b0f2c8e-0000-4000-8000-000000000006', name: 'Newcastle' }],
+  },
+});
+
+async function tableCounts() {
+  const tables = ['organization', 'service', 'location', 'service_at_location', 'address', 'phone', 'contact', 'schedule',
+    'cost_option', 'funding', 'attribute', 'language', 'service_area', 'search_document'] as const;
+  const out: Record<string, number> = {};
+  for (const table of tables) {
+    out[table] = Number((await scratch.directory.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  }
+  return out;
+}
+
+/** Is every value in `expected` present and equal in `actual`? (Export may add standard fields.) */
+function expectContains(actual: unknown, expected: unknown, path = '$'): void {
+  if (Array.isArray(expected)) {
+    expect(Array.isArray(actual), path).toBe(true);
+    expect((actual as unknown[]).length, path).toBe(expected.length);
+    expected.forEach((item, i) => expectContains((actual as unknown[])[i], item, `${path}[${i}]`));
+  } else if (expected && typeof expected === 'object') {
+    for (const [key, value] of Object.entries(expected)) {
+      if (value === null || value === undefined) continue;
+      expectContains((actual as Record<string, unknown>)[key], value, `${path}.${key}`);
+    }
+  } else {
+    expect(actual, path).toEqual(expected);
+  }
+}
+
+describe('importing Open Referral services', () => {
+  it('stores every part of a valid record and makes it searchable', async () => {
+    const report = await importRecords(scratch.directory, scratch.search, [walking], { today: TODAY });
+    expect(report).toMatchObject({ total: 1, written: 1, unchanged: 0, invalid: [], abandoned: false });
+    const counts = await tableCounts();
+    expect(counts).toMatchObject({ service: 1, organization: 1, schedule: 1, cost_option: 1, funding: 1, phone: 2, contact: 1, language: 1, service_area: 1, search_document: 1 });
+    const result = await scratch.search.search({ ...EMPTY_QUERY, q: 'walking' });
+    expect(result.hits.map((hit) => hit.document.name)).toEqual(['Heaton Walking Group']);
+  });
+
+  it('changes nothing when the same file is imported twice', async () => {
+    await importRecords(scratch.directory, scratch.search, [walking], { today: TODAY });
+    const before = await tableCounts();
+    const exportBefore = await readServices(scratch.directory.db, await serviceIds(scratch.directory.db));
+    const generation = await scratch.directory.db.selectFrom('search_meta').select('value').where('key', '=', 'generation').executeTakeFirstOrThrow();
+    const again = await importRecords(scratch.directory, scratch.search, [walking], { today: TODAY });
+    expect(again).toMatchObject({ written: 0, unchanged: 1 });
+    expect(await tableCounts()).toEqual(before);
+    expect(await readServices(scratch.directory.db, await serviceIds(scratch.directory.db))).toEqual(exportBefore);
+    const generationAfter = await scratch.directory.db.selectFrom('search_meta').select('value').where('key', '=', 'generation').executeTakeFirstOrThrow();
+    expect(generationAfter.value).toBe(generation.value);
+  });
+
+  it('replaces a changed record, its schedules and its search document', async () => {
+    await importRecords(scratch.directory, scratch.search, [walking], { today: TODAY });
+    const changed = { ...walking, name: 'Heaton Strollers', schedules: [{ id: '1b0f2c8e-0000-4000-8000-0000000000aa', freq: 'WEEKLY', byday: 'FR', opens_at: '14:00', closes_at: '15:00' }] };
+    const report = await importRecords(scratch.directory, scratch.search, [changed], { today: TODAY });
+    expect(report.written).toBe(1);
+    const [stored] = await readServices(scratch.directory.db, [walking.id as string]);
+    expect(stored!.name).toBe('Heaton Strollers');
+    expect(stored!.schedules.map((s) => s.byday)).toEqual(['FR']);
+    const found = await scratch.search.search({ ...EMPTY_QUERY, q: 'strollers' });
+    expect(found.hits.map((hit) => [hit.document.name, hit.document.scheduleText])).toEqual([['Heaton Strollers', 'Fridays, 2pm to 3pm']]);
+    expect(await scratch.search.count()).toBe(1);
+  });
+
+  it('skips invalid records, saying where and why, and imports the rest', async () => {
+    const bad = { ...service({ code: 'bad', name: 'Bad one' }), status: 'open', schedules: [{ id: 'x', opens_at: '25:00' }] };
+    const noName = { id: 'no-name', status: 'active', organization: { id: 'o', name: 'Org' } };
+    const report = await importRecords(scratch.directory, scratch.search, [walking, bad, noName], { today: TODAY });
+    expect(report.written).toBe(1);
+    expect(report.invalid).toEqual([
+      { index: 1, id: bad.id, path: 'status', message: 'must be one of "active", "inactive", "defunct", "temporarily closed"' },
+      { index: 1, id: bad.id, path: 'schedules[0].opens_at', message: 'must be a time written as HH:MM' },
+      { index: 2, id: 'no-name', path: 'name', message: 'Required' },
+    ]);
+    expect((await tableCounts()).service).toBe(1);
+  });
+
+  it('imports nothing with --strict when any record is invalid', async () => {
+    const bad = { ...service({ code: 'bad', name: 'Bad one' }), minimum_age: 30, maximum_age: 20 };
+    const report = await importRecords(scratch.directory, scratch.search, [walking, bad], { today: TODAY, strict: true });
+    expect(report.abandoned).toBe(true);
+    expect(report.invalid[0]).toMatchObject({ index: 1, path: 'maximum_age' });
+    expect((await tableCounts()).service).toBe(0);
+    expect((await tableCounts()).search_document).toBe(0);
+  });
+
+  it('refuses a record naming a taxonomy term nobody has defined', async () => {
+    const record = { ...service({ code: 't', name: 'T' }), attributes: [{ id: 'a1', taxonomy_term_id: 'no-such-term' }] };
+    const report = await importRecords(scratch.directory, scratch.search, [record], { today: TODAY });
+    expect(report.invalid).toEqual([{ index: 0, id: record.id, path: 'attributes[0].taxonomy_term_id', message: expect.stringContaining('not in the directory') }]);
+  });
+
+  it('refuses two records with the same id in one file', async () => {
+    const report = await importRecords(scratch.directory, scratch.search, [walking, walking], { today: TODAY });
+    expect(report.invalid).toEqual([{ index: 1, id: walking.id, path: 'id', message: expect.stringContaining('record 0') }]);
+    expect(report.written).toBe(1);
+  });
+
+  it('leaves nothing half-written when the database refuses a write', async () => {
+    await importRecords(scratch.directory, scratch.search, [walking], { today: TODAY });
+    const before = await tableCounts();
+    // A trigger makes the second service's insert fail part way through the transaction.
+    scratch.directory.sqlite.exec(`create trigger refuse before insert on service when new.name = 'Refused' begin select raise(abort, 'refused'); end`);
+    const fine = service({ code: 'fine', name: 'Fine Group' });
+    const refused = service({ code: 'refused', name: 'Refused' });
+    await expect(importRecords(scratch.directory, scratch.search, [fine, refused], { today: TODAY })).rejects.toThrow('refused');
+    expect(await tableCounts()).toEqual(before);
+    expect((await scratch.search.search({ ...EMPTY_QUERY, q: 'fine' })).total).toBe(0);
+  });
+
+  it('reads the three feed shapes', () => {
+    expect(recordsOf(walking)).toEqual([walking]);
+    expect(recordsOf([walking])).toEqual([walking]);
+    expect(recordsOf({ total_items: 1, contents: [walking] })).toEqual([walking]);
+    expect(() => recordsOf('nonsense')).toThrow(/not Open Referral service data/);
+  });
+
+  it('imports a large file in one go', async () => {
+    const records = Array.from({ length: 3000 }, (_, i) => service({
+      code: `bulk-${i}`, name: `Bulk Group ${i}`, organization: `org-${i % 300}`, categories: ['social-groups'],
+      schedules: [{ byday: 'MO', opens_at: '10:00', closes_at: '11:00' }], costs: [{ option: 'Free', amount: 0 }],
+    }));
+    const progress: number[] = [];
+    const report = await importRecords(scratch.directory, scratch.search, records, { today: TODAY, onProgress: (done) => progress.push(done) });
+    expect(report.written).toBe(3000);
+    expect(progress.at(-1)).toBe(3000);
+    expect(progress.length).toBeGreaterThan(1);
+    expect(await scratch.search.count()).toBe(3000);
+    expect((await tableCounts()).organization).toBe(300);
+  });
+});
+
+describe('exporting', () => {
+  it('gives back the data that was imported, and is stable through a second round trip', async () => {
+    await importRecords(scratch.directory, scratch.search, [walking], { today: TODAY });
+    const exported = await readServices(scratch.directory.db, await serviceIds(scratch.directory.db));
+    expectContains(exported[0], serviceSchema.parse(walking));
+    const second = await scratchDirectory();
+    try {
+      await importRecords(second.directory, second.search, exported, { today: TODAY });
+      expect(await readServices(second.directory.db, await serviceIds(second.directory.db))).toEqual(exported);
+    } finally {
+      await second.cleanup();
+    }
+  });
+
+  const example = '../shared/oruk/examples/service_full.json';
+  it.skipIf(!existsSync(example))('imports the official ORUK example and exports it unchanged', async () => {
+    const raw = JSON.parse(readFileSync(example, 'utf8'));
+    const report = await importRecords(scratch.directory, scratch.search, recordsOf(raw), { today: TODAY });
+    expect(report.invalid).toEqual([]);
+    expect(report.warnings[0]!.message).toContain('not a real place');
+    const [exported] = await readServices(scratch.directory.db, [raw.id]);
+    expectContains(exported, serviceSchema.parse(raw));
+  });
+});
+
+describe('migrations', () => {
+  it('go down and up again', async () => {
+    await importRecords(scratch.directory, scratch.search, [walking], { today: TODAY });
+    await migrateDown(scratch.directory.db);
+    await migrateDown(scratch.directory.db);
+    const tables = scratch.directory.sqlite.prepare(`select name from sqlite_master where type = 'table' and name not like 'kysely%'`).all();
+    expect(tables).toEqual([]);
+    await migrateToLatest(scratch.directory.db);
+    expect((await tableCounts()).service).toBe(0);
+  });
+});

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import {
+  EMPTY_QUERY, compileFilters, emptyFacetCounts, facetCounter, matchesFilters, parseSearchParams, slotMask, toSearchParams,
+  type FilterFields,
+} from '../../src/lib/search/filters';
+
+const parse = (qs: string) => parseSearchParams(new URLSearchParams(qs));
+
+describe('parsing search parameters', () => {
+  it('reads every filter', () => {
+    const result = parse('q=walk&category=food&category=debt-advice&cost=free&max_cost=3.5&mode=phone&day=tue&time=evening&age=70&referral=drop_in&access=step-free&capacity=available&include_closed=1&sort=recently_verified&page=2&per_page=50');
+    expect(result.ok).toBe(true);
+    expect(result.query).toEqual({
+      q: 'walk', category: ['food', 'debt-advice'], cost: ['free'], max_cost: 3.5, mode: ['phone'], day: ['tue'], time: ['evening'],
+      age: 70, referral: ['drop_in'], access: ['step-free'], capacity: 'available', include_closed: true, sort: 'recently_verified',
+      page: 2, per_page: 50,
+    });
+  });
+  it('uses defaults for an empty search', () => {
+    expect(parse('')).toEqual({ ok: true, query: EMPTY_QUERY });
+  });
+  it('names the parameter and what is allowed when a value is wrong', () => {
+    const result = parse('per_page=lots&day=funday&day=mon');
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.map((e) => e.parameter)).toEqual(['day', 'per_page']);
+    expect(result.errors[0]!.message).toContain('"funday" is not a day');
+    expect(result.errors[0]!.allowed).toContain('mon');
+    expect(result.errors[1]!.message).toContain('from 1 to 100');
+    // The good part of the search still stands.
+    expect(result.query.day).toEqual(['mon']);
+    expect(result.query.per_page).toBe(20);
+  });
+  it.each([
+    ['per_page=101'], ['per_page=0'], ['page=-1'], ['age=abc'], ['max_cost=£5'], ['category=unicorns'], ['access=jetpack'],
+    ['cost=cheap'], ['mode=carrier-pigeon'], ['time=midnight'], ['referral=friend'], ['sort=random'], ['include_closed=maybe'],
+    ['capacity=lots'],
+  ])('refuses %s', (qs) => expect(parse(qs).ok).toBe(false));
+  it('cuts very long text rather than refusing it', () => {
+    const result = parse(`q=${'a'.repeat(10_000)}`);
+    expect(result.ok).toBe(true);
+    expect(result.query.q.length).toBe(500);
+  });
+  it('round-trips through URL parameters, leaving out defaults', () => {
+    const query = parse('q=art&cost=free&day=sat&page=1').query;
+    expect(toSearchParams(query).toString()).toBe('q=art&cost=free&day=sat');
+    expect(parse(toSearchParams(query).toString()).query).toEqual(query);
+  });
+});
+
+const fields = (overrides: Partial<FilterFields> = {}): FilterFields => ({
+  categories: ['food', 'food-banks'], costBits: 0b001, lowestCost: 0, modeBits: 0b001, dayBits: 0b10, slotBits: 1 << 3,
+  minimumAge: null, maximumAge: null, referralBits: 0b0011, access: ['step-free', 'hearing-loop'], capacity: 'accepting',
+  status: 'active', ...overrides,
+});
+
+describe('what filters mean', () => {
+  const q = (qs: string) => parse(qs).query;
+  it('matches a category through its parent', () => {
+    expect(matchesFilters(fields(), q('category=food'))).toBe(true);
+    expect(matchesFilters(fields(), q('category=housing'))).toBe(false);
+    expect(matchesFilters(fields(), q('category=housing&category=food-banks'))).toBe(true);
+  });
+  it('needs every chosen accessibility feature', () => {
+    expect(matchesFilters(fields(), q('access=step-free&access=hearing-loop'))).toBe(true);
+    expect(matchesFilters(fields(), q('access=step-free&access=bsl'))).toBe(false);
+  });
+  it('checks day and time together', () => {
+    expect(matchesFilters(fields(), q('day=tue&time=morning'))).toBe(true);
+    expect(matchesFilters(fields(), q('day=tue&time=evening'))).toBe(false);
+    expect(matchesFilters(fields(), q('day=wed'))).toBe(false);
+    expect(slotMask(['tue'], ['morning'])).toBe(1 << 3);
+  });
+  it('checks age against the range', () => {
+    expect(matchesFilters(fields({ minimumAge: 18, maximumAge: 25 }), q('age=20'))).toBe(true);
+    expect(matchesFilters(fields({ minimumAge: 18, maximumAge: 25 }), q('age=70'))).toBe(false);
+    expect(matchesFilters(fields(), q('age=70'))).toBe(true);
+  });
+  it('treats unknown cost as not within a budget', () => {
+    expect(matchesFilters(fields({ lowestCost: null }), q('max_cost=10'))).toBe(false);
+    expect(matchesFilters(fields({ lowestCost: 4 }), q('max_cost=5'))).toBe(true);
+  });
+  it('hides full, paused and closed services only when asked', () => {
+    expect(matchesFilters(fields({ capacity: 'full' }), q(''))).toBe(true);
+    expect(matchesFilters(fields({ capacity: 'full' }), q('capacity=available'))).toBe(false);
+    expect(matchesFilters(fields({ status: 'defunct' }), q(''))).toBe(false);
+    expect(matchesFilters(fields({ status: 'defunct' }), q('include_closed=1'))).toBe(true);
+  });
+  it('counts facets as if each value were chosen', () => {
+    const query = q('cost=pwyc');
+    const counts = emptyFacetCounts();
+    const count = facetCounter(query);
+    const doc = fields(); // free, fails only the cost group
+    const failing = compileFilters(query).groups.filter((g) => !g.test(doc)).map((g) => g.group);
+    expect(failing).toEqual(['cost']);
+    count(counts, doc, 'cost');
+    expect(counts.cost.free).toBe(1);
+    expect(counts.mode.in_person).toBe(0); // not a result, so other groups do not count it
+  });
+});
