@@ -41,7 +41,8 @@ async function insertRows<T extends keyof Tables & string>(db: Kysely<Tables>, t
 
 async function deleteWhereIn<T extends keyof Tables & string>(db: Kysely<Tables>, table: T, column: string, ids: string[]): Promise<void> {
   for (const chunk of chunks(ids, MAX_IDS_PER_STATEMENT)) {
-    await db.deleteFrom(table).where(column as never, 'in', chunk as never).execute();
+    // Every table passed here has the column; Kysely cannot see that through the generic.
+    await db.deleteFrom(table as 'schedule').where(column as 'service_id', 'in', chunk).execute();
   }
 }
 
