@@ -1,0 +1,113 @@
+// The real built server over HTTP, started the way `npm start` starts it, on a fresh database:
+// it loads the sample directory, and serves the JSON search API and the search page.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createServer } from 'node:net';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+let server: ChildProcess;
+let base: string;
+let folder: string;
+let output = '';
+
+beforeAll(async () => {
+  if (!existsSync('dist/server/entry.mjs')) throw new Error('Build the server first (npm test does: astro build).');
+  folder = mkdtempSync(join(tmpdir(), 'directory-server-'));
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  server = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+    env: { ...process.env, DATABASE_PATH: join(folder, 'directory.sqlite'), HOST: '127.0.0.1', PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  server.stdout!.on('data', (chunk) => { output += chunk; });
+  server.stderr!.on('data', (chunk) => { output += chunk; });
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      if ((await fetch(`${base}/api/search?per_page=1`)).ok) break;
+    } catch { /* not listening yet */ }
+    if (Date.now() > deadline || server.exitCode !== null) throw new Error(`The server did not start:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+});
+
+afterAll(async () => {
+  server?.kill('SIGTERM');
+  if (folder) rmSync(folder, { recursive: true, force: true });
+});
+
+describe('the built server', () => {
+  it('loads the sample directory into an empty database', async () => {
+    expect(output).toContain('loading the sample directory');
+    const body = await (await fetch(`${base}/api/search?per_page=1&include_closed=1`)).json();
+    expect(body.total).toBeGreaterThanOrEqual(250);
+  });
+
+  it('answers GET /api/search with results and facet counts', async () => {
+    const response = await fetch(`${base}/api/search?q=walking&cost=free&per_page=5`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('application/json');
+    const body = await response.json();
+    expect(body).toMatchObject({ page: 1, per_page: 5 });
+    expect(body.total).toBeGreaterThan(0);
+    expect(Object.keys(body.results[0]).sort()).toEqual(expect.arrayContaining(
+      ['id', 'name', 'organization', 'description', 'categories', 'cost', 'schedule_text', 'delivery_modes', 'assured_date', 'url'],
+    ));
+    expect(body.results[0].url).toBe(`/services/${body.results[0].id}`);
+    for (const result of body.results) expect(result.cost).toMatch(/free/i);
+    expect(body.facets.cost.free).toBe(body.total);
+    expect(Object.keys(body.facets)).toEqual(expect.arrayContaining(['category', 'cost', 'mode', 'day', 'time', 'referral', 'access', 'capacity']));
+  });
+
+  it.each([
+    ['per_page=lots', 'per_page', 'from 1 to 100'],
+    ['day=funday', 'day', '"funday" is not a day'],
+    ['category=unicorns', 'category', 'not a category'],
+  ])('refuses %s with 400 naming the parameter', async (qs, parameter, words) => {
+    const response = await fetch(`${base}/api/search?${qs}`);
+    expect(response.status).toBe(400);
+    const body = await response.json();
+    expect(body.error).toBe('invalid_parameter');
+    expect(body.errors[0].parameter).toBe(parameter);
+    expect(body.errors[0].message).toContain(words);
+  });
+
+  it('never gives an error page for strange search text', async () => {
+    for (const q of ['"', 'NEAR(', '🙂', '*', 'x'.repeat(10_000), "' OR 1=1 --"]) {
+      const api = await fetch(`${base}/api/search?${new URLSearchParams({ q })}`);
+      expect(api.status, q).toBe(200);
+      const page = await fetch(`${base}/search?${new URLSearchParams({ q })}`);
+      expect(page.status, q).toBe(200);
+    }
+  });
+
+  it('shows a bad filter value on the search page beside the filter, not as an error page', async () => {
+    const response = await fetch(`${base}/search?q=food&day=funday&per_page=lots`);
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain('&quot;funday&quot; is not a day');
+    expect(html).toContain('from 1 to 100');
+  });
+
+  it('serves the home page and a service page', async () => {
+    expect((await fetch(`${base}/`)).status).toBe(200);
+    const body = await (await fetch(`${base}/api/search?q=food&per_page=1`)).json();
+    const page = await fetch(`${base}${body.results[0].url}`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain(body.results[0].name.replace(/&/g, '&amp;').replace(/'/g, '&#39;'));
+    expect((await fetch(`${base}/services/no-such-service`)).status).toBe(404);
+  });
+});
