@@ -32,10 +32,14 @@ describe('parsing search parameters', () => {
     expect(result.query.per_page).toBe(20);
   });
   it.each([
-    ['per_page=101'], ['per_page=0'], ['page=-1'], ['age=abc'], ['max_cost=£5'], ['category=unicorns'], ['access=jetpack'],
+    ['per_page=101'], ['per_page=0'], ['page=-1'], ['age=abc'], ['max_cost=five'], ['max_cost=5-10'], ['category=unicorns'], ['access=jetpack'],
     ['cost=cheap'], ['mode=carrier-pigeon'], ['time=midnight'], ['referral=friend'], ['sort=random'], ['include_closed=maybe'],
     ['capacity=lots'],
   ])('refuses %s', (qs) => expect(parse(qs).ok).toBe(false));
+  it('accepts a pound sign in the most someone can pay', () => {
+    expect(parse('max_cost=%C2%A35').query.max_cost).toBe(5);
+    expect(parse('max_cost=+2.50+').query.max_cost).toBe(2.5);
+  });
   it('cuts very long text rather than refusing it', () => {
     const result = parse(`q=${'a'.repeat(10_000)}`);
     expect(result.ok).toBe(true);

@@ -1,5 +1,6 @@
 // Gets a directory database ready to serve: migrated, taxonomy synced, the sample loaded when
 // it holds no services, and search documents rebuilt when they are from an earlier day.
+import { todayInUk } from '../today';
 import { migrateToLatest, type DirectoryDatabase } from '../db/database';
 import { importRecords } from '../openreferral/import';
 import { indexIsFromEarlierDay, reindexAll } from '../search/reindex';
@@ -17,7 +18,7 @@ export async function prepareDirectory(
   search: SearchBackend,
   options: { today?: string; loadSample?: boolean; log?: (line: string) => void } = {},
 ): Promise<PrepareReport> {
-  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const today = options.today ?? todayInUk();
   const log = options.log ?? (() => {});
   await migrateToLatest(directory.db);
   await syncTaxonomy(directory.db);

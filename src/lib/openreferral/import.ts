@@ -1,5 +1,6 @@
 // Imports Open Referral UK service records: reads a feed's shape, validates every record with
 // zod, and upserts the valid ones (and their search documents) in one transaction.
+import { todayInUk } from '../today';
 import type { ZodIssue } from 'zod';
 import type { DirectoryDatabase } from '../db/database';
 import { serviceSchema, type ServiceRecord } from './schemas';
@@ -119,7 +120,7 @@ export async function importRecords(
   rawRecords: unknown[],
   options: ImportOptions = {},
 ): Promise<ImportReport> {
-  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const today = options.today ?? todayInUk();
   const source = options.source ?? null;
   const invalid: RecordError[] = [];
   let valid: { index: number; record: ServiceRecord }[] = [];

@@ -82,7 +82,8 @@ function enumParam<T extends string>(parameter: Parameter, values: readonly T[],
 }
 
 function numberParam(what: string, min: number, max: number, integer: boolean) {
-  return z.array(z.string().trim()).transform((list, ctx) => {
+  // "£5" and "5.00 " are what people type into a "most you can pay" box.
+  return z.array(z.string().transform((v) => v.trim().replace(/^£\s*/, ''))).transform((list, ctx) => {
     const value = list.filter((v) => v !== '').at(-1);
     if (value === undefined) return null;
     const number = Number(value);

@@ -13,7 +13,9 @@ export interface SearchResponseResult {
   delivery_modes: string[];
   referral_routes: string[];
   capacity_status: string | null;
+  waiting_weeks: number | null;
   status: string;
+  alert: string | null;
   assured_date: string | null;
   url: string;
 }
@@ -51,7 +53,9 @@ export function toSearchResponse(query: SearchQuery, result: SearchResult): Sear
       delivery_modes: document.deliveryModes,
       referral_routes: document.referralRoutes,
       capacity_status: document.capacityStatus,
+      waiting_weeks: document.waitingWeeks,
       status: document.status,
+      alert: document.alert,
       assured_date: document.assuredDate,
       url: serviceUrl(document.id),
     })),

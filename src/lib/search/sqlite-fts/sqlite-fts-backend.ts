@@ -28,10 +28,19 @@ export class SqliteFtsBackend implements SearchBackend {
   private generation = -1;
   private entries = new Map<number, Entry>();
   private list: Entry[] = [];
-  private readonly statements;
+  private prepared: ReturnType<SqliteFtsBackend['prepare']> | undefined;
 
-  constructor(private readonly sqlite: Database.Database) {
-    this.statements = {
+  constructor(private readonly sqlite: Database.Database) {}
+
+  /** Statements are prepared on first use, as the backend may be made before migrations run. */
+  private get statements() {
+    this.prepared ??= this.prepare();
+    return this.prepared;
+  }
+
+  private prepare() {
+    const sqlite = this.sqlite;
+    return {
       generation: sqlite.prepare(`select value from search_meta where key = 'generation'`).pluck(),
       bump: sqlite.prepare(`update search_meta set value = value + 1 where key = 'generation' returning value`).pluck(),
       changedSince: sqlite.prepare(
