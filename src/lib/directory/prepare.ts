@@ -3,7 +3,7 @@
 import { todayInUk } from '../today';
 import { migrateToLatest, type DirectoryDatabase } from '../db/database';
 import { importRecords } from '../openreferral/import';
-import { indexIsFromEarlierDay, reindexAll } from '../search/reindex';
+import { indexIsFromEarlierDay, markIndexed, reindexAll } from '../search/reindex';
 import type { SearchBackend } from '../search/search-backend';
 import { syncTaxonomy } from '../taxonomy/sync-taxonomy';
 import { loadSampleRecords } from './sample-directory';
@@ -29,6 +29,7 @@ export async function prepareDirectory(
     const outcome = await importRecords(directory, search, loadSampleRecords(today), { source: 'sample', today, strict: true });
     if (outcome.abandoned) throw new Error(`The sample directory has invalid records: ${JSON.stringify(outcome.invalid.slice(0, 3))}`);
     report.sampleLoaded = outcome.written;
+    await markIndexed(directory, today); // every document was just built for today
   }
   if (await indexIsFromEarlierDay(directory, today)) {
     report.reindexed = await reindexAll(directory, search, today);

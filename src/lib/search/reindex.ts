@@ -13,12 +13,17 @@ export async function reindexAll(directory: DirectoryDatabase, search: SearchBac
     const records = await readServices(directory.db, ids.slice(i, i + BATCH));
     await search.index(records.map((record) => buildSearchDocument(record, today)));
   }
+  await markIndexed(directory, today);
+  return ids.length;
+}
+
+/** Records that every search document was built today. */
+export async function markIndexed(directory: DirectoryDatabase, today: string): Promise<void> {
   await directory.db
     .insertInto('search_meta')
     .values({ key: 'indexed_day', value: dayNumber(today) })
     .onConflict((oc) => oc.column('key').doUpdateSet({ value: dayNumber(today) }))
     .execute();
-  return ids.length;
 }
 
 export function dayNumber(isoDate: string): number {
