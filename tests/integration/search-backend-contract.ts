@@ -168,6 +168,12 @@ export function describeSearchBackendContract(name: string, open: () => Promise<
         const all = await fixture.search.facetCounts(parseSearchParams(new URLSearchParams('')).query);
         expect(all.closed).toBe(1);
         expect(all.capacity).toEqual({ accepting: 0, waiting_list: 1, full: 1, paused: 1, unknown: 8 });
+        // Of the 11 open services: the art club (£2.50 concessions), the pantry (£3.50), two at £12, seven free or pay what you can.
+        expect(all.max_cost).toEqual({ 0: 7, 2: 7, 5: 9, 10: 9 });
+        expect(all.age).toEqual({ 8: 9, 16: 9, 30: 10, 70: 11 });
+        const withAge = await fixture.search.facetCounts(parseSearchParams(new URLSearchParams('age=30&max_cost=3')).query);
+        expect(withAge.age[70]).toBe(8); // within £3, any age: everything free plus the art club
+        expect(withAge.max_cost[0]).toBe(7); // aged 30, free: the art club is for over 60s anyway
       });
       it('sorts by most recently checked', async () => {
         const found = await names('sort=recently_verified&category=loneliness-social');

@@ -11,6 +11,10 @@ export { COST_BANDS, DAYS, TIMES_OF_DAY, DELIVERY_MODES, REFERRAL_ROUTES };
 export const SORTS = ['relevance', 'recently_verified'] as const;
 export const CAPACITY_FILTERS = ['available', 'accepting'] as const;
 export const CAPACITY_FACETS = [...CAPACITY_STATUSES, 'unknown'] as const;
+/** Amounts (pounds for one go) that max_cost facet counts are given for. */
+export const MAX_COST_FACETS = [0, 2, 5, 10] as const;
+/** Ages that age facet counts are given for: a child, a teenager, an adult, an older person. */
+export const AGE_FACETS = [8, 16, 30, 70] as const;
 export const MAX_PER_PAGE = 100;
 export const DEFAULT_PER_PAGE = 20;
 /** Longer text is cut, never refused: people paste whole letters into search boxes. */
@@ -320,6 +324,10 @@ export interface FacetCounts {
   referral: Record<ReferralRoute, number>;
   access: Record<string, number>;
   capacity: Record<CapacityFacet, number>;
+  /** Keyed by amount in pounds: how many would cost at most that for one go. */
+  max_cost: Record<string, number>;
+  /** Keyed by age: how many accept a person of that age. */
+  age: Record<string, number>;
   /** How many services the status filter hides (closed, paused for good or inactive). */
   closed: number;
 }
@@ -339,6 +347,8 @@ export function emptyFacetCounts(): FacetCounts {
     referral: zeroes(REFERRAL_ROUTES),
     access: zeroes(taxonomy.accessibility.map((term) => term.id)),
     capacity: zeroes(CAPACITY_FACETS),
+    max_cost: zeroes(MAX_COST_FACETS.map(String)),
+    age: zeroes(AGE_FACETS.map(String)),
     closed: 0,
   };
 }
@@ -377,6 +387,14 @@ export function facetCounter(query: SearchQuery): (counts: FacetCounts, fields: 
     }
     if (all) for (const code of fields.access) if (counts.access[code] !== undefined) counts.access[code]!++;
     if (all || failed === 'capacity') counts.capacity[fields.capacity]++;
+    if ((all || failed === 'max_cost') && fields.lowestCost !== null) {
+      for (const amount of MAX_COST_FACETS) if (fields.lowestCost <= amount) counts.max_cost[amount]!++;
+    }
+    if (all || failed === 'age') {
+      for (const age of AGE_FACETS) {
+        if ((fields.minimumAge === null || fields.minimumAge <= age) && (fields.maximumAge === null || fields.maximumAge >= age)) counts.age[age]!++;
+      }
+    }
     if (failed === 'status') counts.closed++;
   };
 }
