@@ -100,15 +100,16 @@ function numberParam(what: string, min: number, max: number, integer: boolean) {
   });
 }
 
-function categoryParam() {
+/** A repeatable taxonomy term, given by code or uuid, read as its code. */
+function termParam(vocabulary: () => { byCode: Map<string, { id: string }>; byUuid: Map<string, { id: string }>; codes: string[] }, refusal: (value: string, codes: string[]) => string) {
   return z.array(z.string().trim().toLowerCase()).transform((list, ctx) => {
-    const taxonomy = getTaxonomy();
+    const { byCode, byUuid, codes } = vocabulary();
     const out: string[] = [];
     for (const value of list) {
       if (value === '') continue;
-      const term = taxonomy.categoryByCode.get(value) ?? taxonomy.categoryByUuid.get(value);
+      const term = byCode.get(value) ?? byUuid.get(value);
       if (!term) {
-        ctx.addIssue({ code: 'custom', message: `"${value.slice(0, 60)}" is not a category. Use a category code such as "food" or "debt-advice".`, params: { allowed: taxonomy.categories.map((t) => t.id) } });
+        ctx.addIssue({ code: 'custom', message: refusal(value.slice(0, 60), codes), params: { allowed: codes } });
         continue;
       }
       if (!out.includes(term.id)) out.push(term.id);
@@ -117,22 +118,14 @@ function categoryParam() {
   });
 }
 
-function accessParam() {
-  return z.array(z.string().trim().toLowerCase()).transform((list, ctx) => {
-    const taxonomy = getTaxonomy();
-    const out: string[] = [];
-    for (const value of list) {
-      if (value === '') continue;
-      const term = taxonomy.accessibilityByCode.get(value) ?? taxonomy.accessibilityByUuid.get(value);
-      if (!term) {
-        ctx.addIssue({ code: 'custom', message: `"${value.slice(0, 60)}" is not an accessibility feature. Use one of ${oneOfList(taxonomy.accessibility.map((t) => t.id))}.`, params: { allowed: taxonomy.accessibility.map((t) => t.id) } });
-        continue;
-      }
-      if (!out.includes(term.id)) out.push(term.id);
-    }
-    return out;
-  });
-}
+const categories = () => {
+  const taxonomy = getTaxonomy();
+  return { byCode: taxonomy.categoryByCode, byUuid: taxonomy.categoryByUuid, codes: taxonomy.categories.map((t) => t.id) };
+};
+const accessibilityFeatures = () => {
+  const taxonomy = getTaxonomy();
+  return { byCode: taxonomy.accessibilityByCode, byUuid: taxonomy.accessibilityByUuid, codes: taxonomy.accessibility.map((t) => t.id) };
+};
 
 const flag = z.array(z.string().trim().toLowerCase()).transform((list, ctx) => {
   const value = list.filter((v) => v !== '').at(-1);
@@ -149,7 +142,7 @@ function single<T extends string>(parameter: Parameter, values: readonly T[], wh
 
 const parameterSchemas = {
   q: z.array(z.string()).transform((list) => list.join(' ').slice(0, MAX_QUERY_LENGTH).trim()),
-  category: categoryParam(),
+  category: termParam(categories, (value) => `"${value}" is not a category. Use a category code such as "food" or "debt-advice".`),
   cost: enumParam('cost', COST_BANDS, 'a cost option'),
   max_cost: numberParam('an amount in pounds', 0, 1000, false),
   mode: enumParam('mode', DELIVERY_MODES, 'a way of taking part'),
@@ -157,7 +150,7 @@ const parameterSchemas = {
   time: enumParam('time', TIMES_OF_DAY, 'a time of day'),
   age: numberParam('an age', 0, 130, true),
   referral: enumParam('referral', REFERRAL_ROUTES, 'a way to get in'),
-  access: accessParam(),
+  access: termParam(accessibilityFeatures, (value, codes) => `"${value}" is not an accessibility feature. Use one of ${oneOfList(codes)}.`),
   capacity: single('capacity', CAPACITY_FILTERS, 'a capacity option'),
   include_closed: flag,
   sort: single('sort', SORTS, 'a sort order'),
