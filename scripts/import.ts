@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { importRecords, recordsOf } from '../src/lib/openreferral/import';
 import { fail, openDirectory, progressPrinter } from './cli';
+import { checkpoint } from '../src/lib/db/database';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -30,6 +31,7 @@ try {
   const report = await importRecords(directory, search, records, {
     strict: values.strict, source: file, onProgress: progressPrinter('Importing'),
   });
+  if (report.written > 1000) checkpoint(directory);
   for (const warning of report.warnings) {
     process.stderr.write(`Warning: record ${warning.index} (id ${warning.id ?? 'missing'}): ${warning.path} ${warning.message}\n`);
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  EMPTY_QUERY, compileFilters, emptyFacetCounts, facetCounter, matchesFilters, parseSearchParams, slotMask, toSearchParams,
+  EMPTY_QUERY, FacetCounter, FilterColumns, compileFilters, filterRows, matchesFilters, parseSearchParams, slotMask, toSearchParams,
   type FilterFields,
 } from '../../src/lib/search/filters';
 
@@ -92,13 +92,19 @@ describe('what filters mean', () => {
   });
   it('counts facets as if each value were chosen', () => {
     const query = q('cost=pwyc');
-    const counts = emptyFacetCounts();
-    const count = facetCounter(query);
-    const doc = fields(); // free, fails only the cost group
-    const failing = compileFilters(query).groups.filter((g) => !g.test(doc)).map((g) => g.group);
-    expect(failing).toEqual(['cost']);
-    count(counts, doc, 'cost');
-    expect(counts.cost.free).toBe(1);
-    expect(counts.mode.in_person).toBe(0); // not a result, so other groups do not count it
+    const columns = new FilterColumns(2);
+    columns.set(0, fields()); // free: fails only the cost group
+    columns.set(1, fields({ costBits: 0b010, modeBits: 0b010 })); // pay what you can, by phone
+    const compiled = compileFilters(query);
+    expect(compiled.groups).toEqual(['cost', 'status']);
+    const results: number[] = [];
+    const facets = new FacetCounter(columns, query, compiled);
+    filterRows(columns, [0, 1], compiled, (row) => results.push(row), facets);
+    expect(results).toEqual([1]);
+    const counts = facets.counts();
+    expect(counts.cost).toEqual({ free: 1, pwyc: 1, concessions: 0 });
+    expect(counts.mode).toEqual({ in_person: 0, phone: 1, online: 0 }); // row 0 is not a result, so only cost counts it
+    expect(counts.category.food).toBe(1);
   });
+
 });

@@ -23,6 +23,7 @@ export function openDatabase(path = process.env.DATABASE_PATH || DEFAULT_DATABAS
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('cache_size = -65536'); // 64 MB: imports touch many pages keyed by random UUIDs
   const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: sqlite }) });
   return {
     db,
@@ -31,6 +32,11 @@ export function openDatabase(path = process.env.DATABASE_PATH || DEFAULT_DATABAS
     // Kysely's destroy() closes the better-sqlite3 connection too.
     close: () => db.destroy(),
   };
+}
+
+/** Folds the write-ahead log back into the database file, after a large import. */
+export function checkpoint(directory: DirectoryDatabase): void {
+  directory.sqlite.pragma('wal_checkpoint(TRUNCATE)');
 }
 
 function migrator(db: Kysely<DatabaseSchema>): Migrator {

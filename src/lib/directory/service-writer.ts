@@ -5,9 +5,9 @@ import { createHash } from 'node:crypto';
 import type { Insertable, Kysely } from 'kysely';
 import type { AttributeRecord, ServiceRecord } from '../openreferral/schemas';
 import type { DatabaseSchema } from '../db/types';
+import type { DirectoryDatabase } from '../db/database';
+import { bulkWriter } from '../db/bulk-writer';
 
-/** SQLite allows 32,766 bound values per statement; stay well under it. */
-const MAX_VALUES_PER_STATEMENT = 30_000;
 const MAX_IDS_PER_STATEMENT = 900;
 
 type Tables = DatabaseSchema;
@@ -15,35 +15,6 @@ type Rows<T extends keyof Tables> = Insertable<Tables[T]>[];
 
 export function recordHash(record: ServiceRecord, source: string | null): string {
   return createHash('sha256').update(JSON.stringify([record, source])).digest('base64url');
-}
-
-function chunks<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
-
-/** On an existing id: "update" replaces the row's values, "keep" leaves the stored row as it is. */
-async function insertRows<T extends keyof Tables & string>(db: Kysely<Tables>, table: T, rows: Rows<T>, onConflict: 'update' | 'keep' = 'update'): Promise<void> {
-  if (!rows.length) return;
-  const columns = Object.keys(rows[0]!);
-  for (const chunk of chunks(rows, Math.max(1, Math.floor(MAX_VALUES_PER_STATEMENT / columns.length)))) {
-    let statement = db.insertInto(table).values(chunk as never);
-    if (onConflict === 'keep') {
-      statement = statement.onConflict((oc) => oc.column('id' as never).doNothing()) as typeof statement;
-    } else {
-      const updates = Object.fromEntries(columns.filter((c) => c !== 'id').map((c) => [c, (eb: { ref: (c: string) => unknown }) => eb.ref(`excluded.${c}`)]));
-      statement = statement.onConflict((oc) => oc.column('id' as never).doUpdateSet(updates as never)) as typeof statement;
-    }
-    await statement.execute();
-  }
-}
-
-async function deleteWhereIn<T extends keyof Tables & string>(db: Kysely<Tables>, table: T, column: string, ids: string[]): Promise<void> {
-  for (const chunk of chunks(ids, MAX_IDS_PER_STATEMENT)) {
-    // Every table passed here has the column; Kysely cannot see that through the generic.
-    await db.deleteFrom(table as 'schedule').where(column as 'service_id', 'in', chunk).execute();
-  }
 }
 
 /** Deduplicates rows by id, last one wins (a location shared by several services in one batch). */
@@ -54,20 +25,26 @@ function uniqueById<R extends { id: string }>(rows: R[]): R[] {
 export interface WriteOptions {
   source: string | null;
   now: string;
+  /** recordHash of each record by id, when the caller has worked them out already. */
+  hashes?: Map<string, string>;
 }
 
 /** Stored hashes for the given service ids, to skip records that have not changed. */
 export async function storedHashes(db: Kysely<Tables>, ids: string[]): Promise<Map<string, string | null>> {
   const found = new Map<string, string | null>();
-  for (const chunk of chunks(ids, MAX_IDS_PER_STATEMENT)) {
+  for (let i = 0; i < ids.length; i += MAX_IDS_PER_STATEMENT) {
+    const chunk = ids.slice(i, i + MAX_IDS_PER_STATEMENT);
     const rows = await db.selectFrom('service').select(['id', 'record_hash']).where('id', 'in', chunk).execute();
     for (const row of rows) found.set(row.id, row.record_hash);
   }
   return found;
 }
 
-/** Writes the records (all assumed valid and changed). Returns nothing; throws on a database error. */
-export async function writeServices(db: Kysely<Tables>, records: ServiceRecord[], options: WriteOptions): Promise<void> {
+/**
+ * Writes the records (all assumed valid and changed) on the directory's connection. Run it
+ * inside a transaction; it throws on a database error.
+ */
+export function writeServices(directory: DirectoryDatabase, records: ServiceRecord[], options: WriteOptions): void {
   const rows = {
     organization: [] as Rows<'organization'>,
     organization_identifier: [] as Rows<'organization_identifier'>,
@@ -136,7 +113,7 @@ export async function writeServices(db: Kysely<Tables>, records: ServiceRecord[]
       delivery_modes: record.delivery_modes ? JSON.stringify(record.delivery_modes) : null,
       support_to_attend: record.support_to_attend ? JSON.stringify(record.support_to_attend) : null,
       first_visit: record.first_visit ?? null, group_size: record.group_size ?? null, source: options.source,
-      record_hash: recordHash(record, options.source), imported_at: options.now,
+      record_hash: options.hashes?.get(record.id) ?? recordHash(record, options.source), imported_at: options.now,
     });
     record.service_at_locations.forEach((serviceAtLocation, position) => {
       const location = serviceAtLocation.location;
@@ -216,32 +193,34 @@ export async function writeServices(db: Kysely<Tables>, records: ServiceRecord[]
   const organizationIds = [...new Set(rows.organization.map((row) => row.id))];
   const locationIds = [...new Set(rows.location.map((row) => row.id))];
 
+  const bulk = bulkWriter(directory.sqlite);
   // Taxonomies and terms first, as attributes point at them. Our own terms are rewritten from
   // content/ at start-up (syncTaxonomy), so an imported copy of one cannot change it for long.
-  await insertRows(db, 'taxonomy', uniqueById(rows.taxonomy), 'keep');
-  await insertRows(db, 'taxonomy_term', uniqueById(rows.taxonomy_term));
-  await insertRows(db, 'organization', uniqueById(rows.organization));
-  await deleteWhereIn(db, 'organization_identifier', 'organization_id', organizationIds);
-  await insertRows(db, 'organization_identifier', uniqueById(rows.organization_identifier));
-  await insertRows(db, 'location', uniqueById(rows.location));
+  bulk.upsert('taxonomy', uniqueById(rows.taxonomy), 'keep');
+  bulk.upsert('taxonomy_term', uniqueById(rows.taxonomy_term));
+  bulk.upsert('organization', uniqueById(rows.organization));
+  bulk.deleteWhereIn('organization_identifier', 'organization_id', organizationIds);
+  bulk.upsert('organization_identifier', uniqueById(rows.organization_identifier));
+  bulk.upsert('location', uniqueById(rows.location));
   // A place's details come with every service held there; the latest record's copy wins.
   for (const table of ['address', 'accessibility', 'phone', 'language'] as const) {
-    await deleteWhereIn(db, table, 'location_id', locationIds);
+    bulk.deleteWhereIn(table, 'location_id', locationIds);
   }
-  await deleteWhereIn(db, 'attribute', 'link_id', [...locationIds, ...serviceIds]);
-  await insertRows(db, 'service', rows.service);
+  bulk.deleteWhereIn('attribute', 'link_id', locationIds, ['link_entity', 'location']);
+  bulk.deleteWhereIn('attribute', 'link_id', serviceIds, ['link_entity', 'service']);
+  bulk.upsert('service', rows.service);
   for (const table of ['service_at_location', 'contact', 'phone', 'schedule', 'cost_option', 'funding', 'language', 'service_area'] as const) {
-    await deleteWhereIn(db, table, 'service_id', serviceIds);
+    bulk.deleteWhereIn(table, 'service_id', serviceIds);
   }
-  await insertRows(db, 'address', uniqueById(rows.address));
-  await insertRows(db, 'accessibility', uniqueById(rows.accessibility));
-  await insertRows(db, 'service_at_location', rows.service_at_location);
-  await insertRows(db, 'contact', rows.contact);
-  await insertRows(db, 'phone', uniqueById(rows.phone));
-  await insertRows(db, 'schedule', rows.schedule);
-  await insertRows(db, 'cost_option', rows.cost_option);
-  await insertRows(db, 'funding', rows.funding);
-  await insertRows(db, 'language', uniqueById(rows.language));
-  await insertRows(db, 'service_area', rows.service_area);
-  await insertRows(db, 'attribute', uniqueById(rows.attribute));
+  bulk.upsert('address', uniqueById(rows.address));
+  bulk.upsert('accessibility', uniqueById(rows.accessibility));
+  bulk.upsert('service_at_location', rows.service_at_location);
+  bulk.upsert('contact', rows.contact);
+  bulk.upsert('phone', uniqueById(rows.phone));
+  bulk.upsert('schedule', rows.schedule);
+  bulk.upsert('cost_option', rows.cost_option);
+  bulk.upsert('funding', rows.funding);
+  bulk.upsert('language', uniqueById(rows.language));
+  bulk.upsert('service_area', rows.service_area);
+  bulk.upsert('attribute', uniqueById(rows.attribute));
 }

@@ -156,11 +156,13 @@ export async function importRecords(
   await directory.db.transaction().execute(async (trx) => {
     for (let start = 0; start < valid.length; start += BATCH_SIZE) {
       const batch = valid.slice(start, start + BATCH_SIZE).map(({ record }) => record);
-      const hashes = await storedHashes(trx, batch.map((record) => record.id));
-      const changed = batch.filter((record) => hashes.get(record.id) !== recordHash(record, source));
+      const stored = await storedHashes(trx, batch.map((record) => record.id));
+      const hashes = new Map(batch.map((record) => [record.id, recordHash(record, source)]));
+      const changed = batch.filter((record) => stored.get(record.id) !== hashes.get(record.id));
       report.unchanged += batch.length - changed.length;
       if (changed.length) {
-        await writeServices(trx, changed, { source, now: new Date().toISOString() });
+        // Raw statements on the same connection as trx, so they are part of this transaction.
+        writeServices(directory, changed, { source, now: new Date().toISOString(), hashes });
         // The SQLite backend writes on the same connection, so its index joins this transaction.
         await search.index(changed.map((record) => buildSearchDocument(record, today)));
         report.written += changed.length;

@@ -197,8 +197,9 @@ export function toSearchParams(query: Partial<SearchQuery>): URLSearchParams {
 }
 
 // ---------------------------------------------------------------------------------------------
-// What each filter means. Documents are reduced to compact filter fields (bit sets over the
-// vocabularies above); every backend either evaluates these functions or translates them.
+// What each filter means. A search document carries FilterFields; backends keep them as
+// FilterColumns (typed arrays, one row per document) and run the predicates compiled here, or
+// translate these same definitions into their own filter language.
 
 export interface FilterFields {
   /** Category codes of the service and all their ancestors. */
@@ -234,6 +235,7 @@ export function bitsOf<T extends string>(vocabulary: readonly T[], values: reado
 export const FILTER_GROUPS = ['category', 'cost', 'max_cost', 'mode', 'when', 'age', 'referral', 'access', 'capacity', 'status'] as const;
 export type FilterGroup = (typeof FILTER_GROUPS)[number];
 
+/** Only active services are shown unless include_closed is set. */
 export function isClosedStatus(status: string): boolean {
   return status !== 'active';
 }
@@ -247,64 +249,174 @@ export function slotMask(days: readonly Day[], times: readonly TimeOfDay[]): num
   return mask;
 }
 
+const NO_AGE = -1;
+
+/** Term vocabularies as bit positions: category and accessibility codes in taxonomy order. */
+function vocabularies() {
+  const taxonomy = getTaxonomy();
+  const categoryCodes = taxonomy.categories.map((term) => term.id);
+  const accessCodes = taxonomy.accessibility.map((term) => term.id);
+  return {
+    categoryCodes, accessCodes,
+    categoryIndex: new Map(categoryCodes.map((code, i) => [code, i])),
+    accessIndex: new Map(accessCodes.map((code, i) => [code, i])),
+    categoryWords: Math.max(1, Math.ceil(categoryCodes.length / 32)),
+    accessWords: Math.max(1, Math.ceil(accessCodes.length / 32)),
+  };
+}
+
+/** Filter fields of many documents, column by column, so filtering 100,000 is a tight loop. */
+export class FilterColumns {
+  readonly vocab = vocabularies();
+  size = 0;
+  categories = new Uint32Array(0);
+  access = new Uint32Array(0);
+  cost = new Uint8Array(0);
+  mode = new Uint8Array(0);
+  referral = new Uint8Array(0);
+  day = new Uint8Array(0);
+  slot = new Uint32Array(0);
+  minAge = new Int16Array(0);
+  maxAge = new Int16Array(0);
+  lowestCost = new Float64Array(0);
+  capacity = new Uint8Array(0);
+  closed = new Uint8Array(0);
+
+  constructor(capacity = 1024) {
+    this.grow(capacity);
+  }
+
+  private grow(rows: number): void {
+    const copy = <T extends Uint8Array | Uint32Array | Int16Array | Float64Array>(old: T, make: (n: number) => T, width = 1): T => {
+      const fresh = make(rows * width);
+      fresh.set(old.subarray(0, Math.min(old.length, rows * width)));
+      return fresh;
+    };
+    this.categories = copy(this.categories, (n) => new Uint32Array(n), this.vocab.categoryWords);
+    this.access = copy(this.access, (n) => new Uint32Array(n), this.vocab.accessWords);
+    this.cost = copy(this.cost, (n) => new Uint8Array(n));
+    this.mode = copy(this.mode, (n) => new Uint8Array(n));
+    this.referral = copy(this.referral, (n) => new Uint8Array(n));
+    this.day = copy(this.day, (n) => new Uint8Array(n));
+    this.slot = copy(this.slot, (n) => new Uint32Array(n));
+    this.minAge = copy(this.minAge, (n) => new Int16Array(n));
+    this.maxAge = copy(this.maxAge, (n) => new Int16Array(n));
+    this.lowestCost = copy(this.lowestCost, (n) => new Float64Array(n));
+    this.capacity = copy(this.capacity, (n) => new Uint8Array(n));
+    this.closed = copy(this.closed, (n) => new Uint8Array(n));
+  }
+
+  /** Writes one document's fields into row `row` (growing the columns as needed). */
+  set(row: number, fields: FilterFields): void {
+    if (row >= this.cost.length) this.grow(Math.max(row + 1, this.cost.length * 2));
+    if (row >= this.size) this.size = row + 1;
+    const { categoryWords, accessWords, categoryIndex, accessIndex } = this.vocab;
+    this.categories.fill(0, row * categoryWords, (row + 1) * categoryWords);
+    for (const code of fields.categories) {
+      const bit = categoryIndex.get(code);
+      if (bit !== undefined) this.categories[row * categoryWords + (bit >>> 5)]! |= 1 << (bit & 31);
+    }
+    this.access.fill(0, row * accessWords, (row + 1) * accessWords);
+    for (const code of fields.access) {
+      const bit = accessIndex.get(code);
+      if (bit !== undefined) this.access[row * accessWords + (bit >>> 5)]! |= 1 << (bit & 31);
+    }
+    this.cost[row] = fields.costBits;
+    this.mode[row] = fields.modeBits;
+    this.referral[row] = fields.referralBits;
+    this.day[row] = fields.dayBits;
+    this.slot[row] = fields.slotBits;
+    this.minAge[row] = fields.minimumAge ?? NO_AGE;
+    this.maxAge[row] = fields.maximumAge ?? NO_AGE;
+    this.lowestCost[row] = fields.lowestCost ?? Number.NaN;
+    this.capacity[row] = Math.max(0, CAPACITY_FACETS.indexOf(fields.capacity));
+    this.closed[row] = isClosedStatus(fields.status) ? 1 : 0;
+  }
+}
+
+/** Bit words for a set of codes, as FilterColumns stores them. */
+function wordsFor(codes: readonly string[], index: Map<string, number>, width: number): Uint32Array {
+  const words = new Uint32Array(width);
+  for (const code of codes) {
+    const bit = index.get(code);
+    if (bit !== undefined) words[bit >>> 5]! |= 1 << (bit & 31);
+  }
+  return words;
+}
+
+type RowTest = (columns: FilterColumns, row: number) => boolean;
+
 /** A query compiled into one predicate per active filter group. */
 export interface CompiledFilters {
-  groups: { group: FilterGroup; test: (fields: FilterFields) => boolean }[];
+  groups: FilterGroup[];
+  tests: RowTest[];
 }
 
 export function compileFilters(query: SearchQuery): CompiledFilters {
-  const groups: CompiledFilters['groups'] = [];
+  const groups: FilterGroup[] = [];
+  const tests: RowTest[] = [];
+  const add = (group: FilterGroup, test: RowTest) => { groups.push(group); tests.push(test); };
+  const vocab = vocabularies();
   if (query.category.length) {
-    const wanted = new Set(query.category);
-    groups.push({ group: 'category', test: (f) => f.categories.some((code) => wanted.has(code)) });
+    const wanted = wordsFor(query.category, vocab.categoryIndex, vocab.categoryWords);
+    const width = vocab.categoryWords;
+    add('category', (c, row) => {
+      for (let w = 0; w < width; w++) if ((c.categories[row * width + w]! & wanted[w]!) !== 0) return true;
+      return false;
+    });
   }
   if (query.cost.length) {
     const mask = bitsOf(COST_BANDS, query.cost);
-    groups.push({ group: 'cost', test: (f) => (f.costBits & mask) !== 0 });
+    add('cost', (c, row) => (c.cost[row]! & mask) !== 0);
   }
   if (query.max_cost !== null) {
     const max = query.max_cost;
-    groups.push({ group: 'max_cost', test: (f) => f.lowestCost !== null && f.lowestCost <= max });
+    add('max_cost', (c, row) => c.lowestCost[row]! <= max); // NaN (unknown) is never within a budget
   }
   if (query.mode.length) {
     const mask = bitsOf(DELIVERY_MODES, query.mode);
-    groups.push({ group: 'mode', test: (f) => (f.modeBits & mask) !== 0 });
+    add('mode', (c, row) => (c.mode[row]! & mask) !== 0);
   }
-  if (query.day.length || query.time.length) {
-    if (query.time.length) {
-      const mask = slotMask(query.day, query.time);
-      groups.push({ group: 'when', test: (f) => (f.slotBits & mask) !== 0 });
-    } else {
-      const mask = bitsOf(DAYS, query.day);
-      groups.push({ group: 'when', test: (f) => (f.dayBits & mask) !== 0 });
-    }
+  if (query.time.length) {
+    const mask = slotMask(query.day, query.time);
+    add('when', (c, row) => (c.slot[row]! & mask) !== 0);
+  } else if (query.day.length) {
+    const mask = bitsOf(DAYS, query.day);
+    add('when', (c, row) => (c.day[row]! & mask) !== 0);
   }
   if (query.age !== null) {
     const age = query.age;
-    groups.push({ group: 'age', test: (f) => (f.minimumAge === null || f.minimumAge <= age) && (f.maximumAge === null || f.maximumAge >= age) });
+    add('age', (c, row) => (c.minAge[row] === NO_AGE || c.minAge[row]! <= age) && (c.maxAge[row] === NO_AGE || c.maxAge[row]! >= age));
   }
   if (query.referral.length) {
     const mask = bitsOf(REFERRAL_ROUTES, query.referral);
-    groups.push({ group: 'referral', test: (f) => (f.referralBits & mask) !== 0 });
+    add('referral', (c, row) => (c.referral[row]! & mask) !== 0);
   }
   if (query.access.length) {
-    const needed = query.access;
-    groups.push({ group: 'access', test: (f) => needed.every((code) => f.access.includes(code)) });
+    const needed = wordsFor(query.access, vocab.accessIndex, vocab.accessWords);
+    const width = vocab.accessWords;
+    add('access', (c, row) => {
+      for (let w = 0; w < width; w++) if ((c.access[row * width + w]! & needed[w]!) !== needed[w]) return false;
+      return true;
+    });
   }
   if (query.capacity === 'available') {
-    groups.push({ group: 'capacity', test: (f) => f.capacity !== 'full' && f.capacity !== 'paused' });
+    const full = CAPACITY_FACETS.indexOf('full');
+    const paused = CAPACITY_FACETS.indexOf('paused');
+    add('capacity', (c, row) => c.capacity[row] !== full && c.capacity[row] !== paused);
   } else if (query.capacity === 'accepting') {
-    groups.push({ group: 'capacity', test: (f) => f.capacity === 'accepting' });
+    const accepting = CAPACITY_FACETS.indexOf('accepting');
+    add('capacity', (c, row) => c.capacity[row] === accepting);
   }
-  if (!query.include_closed) {
-    groups.push({ group: 'status', test: (f) => !isClosedStatus(f.status) });
-  }
-  return { groups };
+  if (!query.include_closed) add('status', (c, row) => c.closed[row] === 0);
+  return { groups, tests };
 }
 
 /** Does a document pass every filter of the query? (The reference meaning; backends must agree.) */
 export function matchesFilters(fields: FilterFields, query: SearchQuery): boolean {
-  return compileFilters(query).groups.every(({ test }) => test(fields));
+  const columns = new FilterColumns(1);
+  columns.set(0, fields);
+  return compileFilters(query).tests.every((test) => test(columns, 0));
 }
 
 /** Facet counts: for each filter value, how many results there would be with it chosen. */
@@ -321,73 +433,138 @@ export interface FacetCounts {
   max_cost: Record<string, number>;
   /** Keyed by age: how many accept a person of that age. */
   age: Record<string, number>;
-  /** How many services the status filter hides (closed, paused for good or inactive). */
+  /** How many services the status filter hides (closed, inactive or temporarily closed). */
   closed: number;
 }
 
-function zeroes<T extends string>(values: readonly T[]): Record<T, number> {
-  return Object.fromEntries(values.map((value) => [value, 0])) as Record<T, number>;
+function record<K extends string>(keys: readonly K[], counts: ArrayLike<number>): Record<K, number> {
+  return Object.fromEntries(keys.map((key, i) => [key, counts[i]!])) as Record<K, number>;
 }
 
-export function emptyFacetCounts(): FacetCounts {
-  const taxonomy = getTaxonomy();
-  return {
-    category: zeroes(taxonomy.categories.map((term) => term.id)),
-    cost: zeroes(COST_BANDS),
-    mode: zeroes(DELIVERY_MODES),
-    day: zeroes(DAYS),
-    time: zeroes(TIMES_OF_DAY),
-    referral: zeroes(REFERRAL_ROUTES),
-    access: zeroes(taxonomy.accessibility.map((term) => term.id)),
-    capacity: zeroes(CAPACITY_FACETS),
-    max_cost: zeroes(MAX_COST_FACETS.map(String)),
-    age: zeroes(AGE_FACETS.map(String)),
-    closed: 0,
-  };
+function bitCounts(bits: number, counts: Int32Array, width: number): void {
+  for (let i = 0; i < width; i++) if (bits & (1 << i)) counts[i]!++;
+}
+
+/** Adds one for each set bit of a row's term words to the count of that term. */
+function termCounts(words: Uint32Array, row: number, width: number, counts: Int32Array): void {
+  for (let w = 0; w < width; w++) {
+    let bits = words[row * width + w]!;
+    while (bits !== 0) {
+      const low = bits & -bits;
+      counts[w * 32 + 31 - Math.clz32(low)]!++;
+      bits ^= low;
+    }
+  }
 }
 
 /**
- * Makes a function that adds one document to the facet counts. `failed` is the one filter group
- * the document fails (or null if it passes all): a document that fails one group still counts
- * towards that group's values, so each count says what choosing that value would give
+ * Counts facets over many rows. `add(row, failed)` takes a row that passes every filter group
+ * (failed = -1) or fails exactly one (its index in CompiledFilters.groups): such a row still
+ * counts towards that group's values, so each count says what choosing that value would give
  * ("disjunctive" facets). Accessibility is "all of", so it counts only full matches.
  */
-export function facetCounter(query: SearchQuery): (counts: FacetCounts, fields: FilterFields, failed: FilterGroup | null) => void {
-  const timeMask = query.time.length ? slotMask([], query.time) : 0;
-  const dayOfSlotMasks = DAYS.map((_, d) => 0b111 << (d * 3));
-  const dayMask = slotMask(query.day, []);
-  const partMasks = TIMES_OF_DAY.map((time) => slotMask([], [time]) & dayMask);
-  return (counts, fields, failed) => {
-    const all = failed === null;
-    if (all || failed === 'category') {
-      for (const code of fields.categories) if (counts.category[code] !== undefined) counts.category[code]!++;
+export class FacetCounter {
+  private readonly category: Int32Array;
+  private readonly access: Int32Array;
+  private readonly cost = new Int32Array(COST_BANDS.length);
+  private readonly mode = new Int32Array(DELIVERY_MODES.length);
+  private readonly day = new Int32Array(DAYS.length);
+  private readonly time = new Int32Array(TIMES_OF_DAY.length);
+  private readonly referral = new Int32Array(REFERRAL_ROUTES.length);
+  private readonly capacity = new Int32Array(CAPACITY_FACETS.length);
+  private readonly maxCost = new Int32Array(MAX_COST_FACETS.length);
+  private readonly age = new Int32Array(AGE_FACETS.length);
+  private closed = 0;
+  /** For each group index, which facet it is ("category", "when", ...). */
+  private readonly groupOf: FilterGroup[];
+  private readonly timeMask: number;
+  private readonly dayMasks: number[];
+  private readonly partMasks: number[];
+
+  constructor(private readonly columns: FilterColumns, query: SearchQuery, compiled: CompiledFilters) {
+    this.category = new Int32Array(columns.vocab.categoryWords * 32);
+    this.access = new Int32Array(columns.vocab.accessWords * 32);
+    this.groupOf = compiled.groups;
+    this.timeMask = query.time.length ? slotMask([], query.time) : 0;
+    this.dayMasks = DAYS.map((_, d) => (0b111 << (d * 3)) & (this.timeMask || 0x1fffff));
+    const chosenDays = slotMask(query.day, []);
+    this.partMasks = TIMES_OF_DAY.map((time) => slotMask([], [time]) & chosenDays);
+  }
+
+  add(row: number, failed: number): void {
+    const c = this.columns;
+    const group = failed < 0 ? null : this.groupOf[failed]!;
+    const all = group === null;
+    if (all || group === 'category') termCounts(c.categories, row, c.vocab.categoryWords, this.category);
+    if (all || group === 'cost') bitCounts(c.cost[row]!, this.cost, COST_BANDS.length);
+    if (all || group === 'mode') bitCounts(c.mode[row]!, this.mode, DELIVERY_MODES.length);
+    if (all || group === 'when') {
+      const slots = c.slot[row]!;
+      if (this.timeMask) for (let d = 0; d < 7; d++) { if (slots & this.dayMasks[d]!) this.day[d]!++; }
+      else bitCounts(c.day[row]!, this.day, 7);
+      for (let t = 0; t < 3; t++) if (slots & this.partMasks[t]!) this.time[t]!++;
     }
-    if (all || failed === 'cost') {
-      for (let i = 0; i < COST_BANDS.length; i++) if (fields.costBits & (1 << i)) counts.cost[COST_BANDS[i]!]++;
+    if (all || group === 'referral') bitCounts(c.referral[row]!, this.referral, REFERRAL_ROUTES.length);
+    if (all) termCounts(c.access, row, c.vocab.accessWords, this.access);
+    if (all || group === 'capacity') this.capacity[c.capacity[row]!]!++;
+    if (all || group === 'max_cost') {
+      const cost = c.lowestCost[row]!;
+      for (let i = 0; i < MAX_COST_FACETS.length; i++) if (cost <= MAX_COST_FACETS[i]!) this.maxCost[i]!++;
     }
-    if (all || failed === 'mode') {
-      for (let i = 0; i < DELIVERY_MODES.length; i++) if (fields.modeBits & (1 << i)) counts.mode[DELIVERY_MODES[i]!]++;
-    }
-    if (all || failed === 'when') {
-      for (let d = 0; d < DAYS.length; d++) {
-        const has = timeMask ? (fields.slotBits & timeMask & dayOfSlotMasks[d]!) !== 0 : (fields.dayBits & (1 << d)) !== 0;
-        if (has) counts.day[DAYS[d]!]++;
+    if (all || group === 'age') {
+      const min = c.minAge[row]!;
+      const max = c.maxAge[row]!;
+      for (let i = 0; i < AGE_FACETS.length; i++) {
+        const age = AGE_FACETS[i]!;
+        if ((min === NO_AGE || min <= age) && (max === NO_AGE || max >= age)) this.age[i]!++;
       }
-      for (let t = 0; t < TIMES_OF_DAY.length; t++) if (fields.slotBits & partMasks[t]!) counts.time[TIMES_OF_DAY[t]!]++;
     }
-    if (all || failed === 'referral') {
-      for (let i = 0; i < REFERRAL_ROUTES.length; i++) if (fields.referralBits & (1 << i)) counts.referral[REFERRAL_ROUTES[i]!]++;
-    }
-    if (all) for (const code of fields.access) if (counts.access[code] !== undefined) counts.access[code]!++;
-    if (all || failed === 'capacity') counts.capacity[fields.capacity]++;
-    if ((all || failed === 'max_cost') && fields.lowestCost !== null) {
-      for (const amount of MAX_COST_FACETS) if (fields.lowestCost <= amount) counts.max_cost[amount]!++;
-    }
-    if (all || failed === 'age') {
-      for (const age of AGE_FACETS) {
-        if ((fields.minimumAge === null || fields.minimumAge <= age) && (fields.maximumAge === null || fields.maximumAge >= age)) counts.age[age]!++;
+    if (group === 'status') this.closed++;
+  }
+
+  counts(): FacetCounts {
+    const { categoryCodes, accessCodes } = this.columns.vocab;
+    return {
+      category: record(categoryCodes, this.category),
+      cost: record(COST_BANDS, this.cost),
+      mode: record(DELIVERY_MODES, this.mode),
+      day: record(DAYS, this.day),
+      time: record(TIMES_OF_DAY, this.time),
+      referral: record(REFERRAL_ROUTES, this.referral),
+      access: record(accessCodes, this.access),
+      capacity: record(CAPACITY_FACETS, this.capacity),
+      max_cost: record(MAX_COST_FACETS.map(String), this.maxCost),
+      age: record(AGE_FACETS.map(String), this.age),
+      closed: this.closed,
+    };
+  }
+}
+
+/**
+ * Runs compiled filters over rows: calls `onResult` for each row passing every group and, when
+ * a FacetCounter is given, counts each row that fails at most one group.
+ */
+export function filterRows(
+  columns: FilterColumns,
+  rows: ArrayLike<number>,
+  compiled: CompiledFilters,
+  onResult: (row: number, index: number) => void,
+  facets?: FacetCounter,
+): void {
+  const tests = compiled.tests;
+  const groupCount = tests.length;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    let failed = -1;
+    let failures = 0;
+    for (let g = 0; g < groupCount; g++) {
+      if (!tests[g]!(columns, row)) {
+        failures++;
+        failed = g;
+        if (failures > 1 || !facets) break;
       }
     }
-    if (failed === 'status') counts.closed++;
-  };
+    if (failures === 0) onResult(row, i);
+    if (facets && failures <= 1) facets.add(row, failed);
+  }
 }

@@ -26,6 +26,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('identifier_type', text, (c) => c.notNull())
     .addColumn('identifier', text, (c) => c.notNull())
     .execute();
+  await db.schema.createIndex('organization_identifier_organization_id').on('organization_identifier').column('organization_id').execute();
 
   await db.schema
     .createTable('service')

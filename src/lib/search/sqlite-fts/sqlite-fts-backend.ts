@@ -1,33 +1,104 @@
 // The embedded search backend: SQLite FTS5 for words (bm25 with field weights, porter stemming,
-// prefixes, accents folded) and an in-memory copy of every document's filter fields for
-// filters and facet counts, kept in step with the database through a generation counter.
+// prefixes, accents folded) and an in-memory, column-by-column copy of every document's filter
+// fields for filters and facet counts, kept in step with the database by a generation counter.
 import type Database from 'better-sqlite3';
 import {
-  compileFilters, emptyFacetCounts, facetCounter, type FacetCounts, type FilterFields, type FilterGroup, type SearchQuery,
+  FacetCounter, FilterColumns, compileFilters, filterRows, type FacetCounts, type FilterFields, type SearchQuery,
 } from '../filters';
-import { anyWord, foldText, parseTextQuery, type TextQuery } from '../query-text';
+import { anyWord, parseTextQuery, type TextQuery } from '../query-text';
 import type { SearchBackend, SearchHit, SearchResult } from '../search-backend';
 import type { SearchDocument } from '../search-document';
+import { foldText } from '../query-text';
 import { toMatchExpression } from './match-expression';
 
 /** bm25 weights for the FTS columns: name, categories (names and lay words), organisation, description. */
 export const COLUMN_WEIGHTS = [10, 5, 3, 1] as const;
 const BM25 = `bm25(search_fts, ${COLUMN_WEIGHTS.join(', ')})`;
+/** Above this many changed documents, the name order is rebuilt rather than merged. */
+const MERGE_LIMIT = 2_000;
 
-interface Entry {
-  rowid: number;
-  fields: FilterFields;
-  sortName: string;
-  assuredDate: string | null;
-  /** Position in name order, for sorting without comparing strings on every search. */
-  nameRank: number;
+/**
+ * Documents live in "rows" of the in-memory columns; a row is found from a search_document rowid
+ * through rowOf. Removed documents keep their row, marked dead, until the next full rebuild.
+ */
+class MemoryIndex {
+  columns = new FilterColumns();
+  rowids: number[] = [];
+  sortNames: string[] = [];
+  /** assured_date as a sortable number (YYYYMMDD), 0 when never checked. */
+  assured = new Int32Array(1024);
+  alive = new Uint8Array(1024);
+  rowOf = new Map<number, number>();
+  /** Live rows in name order, and each row's place in it. */
+  order = new Int32Array(0);
+  nameRank = new Int32Array(1024);
+
+  upsert(rowid: number, fields: FilterFields, sortName: string, assuredDate: string | null): number {
+    let row = this.rowOf.get(rowid);
+    if (row === undefined) {
+      row = this.rowids.length;
+      this.rowids.push(rowid);
+      this.sortNames.push(sortName);
+      this.rowOf.set(rowid, row);
+    }
+    this.sortNames[row] = sortName;
+    if (row >= this.alive.length) {
+      const grow = <T extends Int32Array | Uint8Array>(old: T, make: (n: number) => T): T => {
+        const fresh = make(Math.max(row! + 1, old.length * 2));
+        fresh.set(old);
+        return fresh;
+      };
+      this.assured = grow(this.assured, (n) => new Int32Array(n));
+      this.alive = grow(this.alive, (n) => new Uint8Array(n));
+      this.nameRank = grow(this.nameRank, (n) => new Int32Array(n));
+    }
+    this.assured[row] = assuredDate ? Number(assuredDate.replaceAll('-', '')) : 0;
+    this.alive[row] = 1;
+    this.columns.set(row, fields);
+    return row;
+  }
+
+  kill(rowid: number): number | undefined {
+    const row = this.rowOf.get(rowid);
+    if (row !== undefined) this.alive[row] = 0;
+    return row;
+  }
+
+  private byName = (a: number, b: number): number => {
+    const x = this.sortNames[a]!;
+    const y = this.sortNames[b]!;
+    return x < y ? -1 : x > y ? 1 : this.rowids[a]! - this.rowids[b]!;
+  };
+
+  /** Rebuilds the name order, merging in a few changed rows rather than sorting everything. */
+  reorder(changed: number[] | null): void {
+    let order: number[];
+    if (changed === null || changed.length > MERGE_LIMIT || this.order.length === 0) {
+      order = [];
+      for (let row = 0; row < this.rowids.length; row++) if (this.alive[row]) order.push(row);
+      order.sort(this.byName);
+    } else {
+      const moved = new Set(changed);
+      const kept: number[] = [];
+      for (const row of this.order) if (!moved.has(row)) kept.push(row);
+      const added = changed.filter((row) => this.alive[row]).sort(this.byName);
+      order = [];
+      let i = 0;
+      let j = 0;
+      while (i < kept.length || j < added.length) {
+        if (j >= added.length || (i < kept.length && this.byName(kept[i]!, added[j]!) <= 0)) order.push(kept[i++]!);
+        else order.push(added[j++]!);
+      }
+    }
+    this.order = Int32Array.from(order);
+    for (let i = 0; i < this.order.length; i++) this.nameRank[this.order[i]!] = i;
+  }
 }
 
 export class SqliteFtsBackend implements SearchBackend {
   readonly name = 'sqlite-fts';
   private generation = -1;
-  private entries = new Map<number, Entry>();
-  private list: Entry[] = [];
+  private memory = new MemoryIndex();
   private prepared: ReturnType<SqliteFtsBackend['prepare']> | undefined;
 
   constructor(private readonly sqlite: Database.Database) {}
@@ -45,12 +116,12 @@ export class SqliteFtsBackend implements SearchBackend {
       bump: sqlite.prepare(`update search_meta set value = value + 1 where key = 'generation' returning value`).pluck(),
       changedSince: sqlite.prepare(
         `select rowid, removed, sort_name, assured_date, fields from search_document where generation > ?`,
-      ),
-      upsert: sqlite.prepare(`insert into search_document (service_id, generation, removed, sort_name, assured_date, fields, document)
-        values (@service_id, @generation, 0, @sort_name, @assured_date, @fields, @document)
-        on conflict (service_id) do update set generation = excluded.generation, removed = 0, sort_name = excluded.sort_name,
-          assured_date = excluded.assured_date, fields = excluded.fields, document = excluded.document
-        returning rowid`).pluck(),
+      ).raw(true),
+      existing: sqlite.prepare(`select rowid from search_document where service_id = ?`).pluck(),
+      insert: sqlite.prepare(`insert into search_document (service_id, generation, removed, sort_name, assured_date, fields, document)
+        values (?, ?, 0, ?, ?, ?, ?) returning rowid`).pluck(),
+      update: sqlite.prepare(`update search_document set generation = ?, removed = 0, sort_name = ?, assured_date = ?, fields = ?, document = ?
+        where rowid = ?`),
       ftsDelete: sqlite.prepare(`delete from search_fts where rowid = ?`),
       ftsInsert: sqlite.prepare(
         `insert into search_fts (rowid, name, categories, organization, description) values (?, ?, ?, ?, ?)`,
@@ -59,7 +130,10 @@ export class SqliteFtsBackend implements SearchBackend {
         `update search_document set removed = 1, generation = ? where service_id = ? and removed = 0 returning rowid`,
       ).pluck(),
       count: sqlite.prepare(`select count(*) from search_document where removed = 0`).pluck(),
-      match: sqlite.prepare(`select rowid, ${BM25} from search_fts where search_fts match ?`).raw(true),
+      matchRowids: sqlite.prepare(`select rowid from search_fts where search_fts match ?`).pluck(),
+      topRanked: sqlite.prepare(`select rowid, ${BM25} from search_fts where search_fts match ? order by 2 limit ?`).raw(true),
+      allRanked: sqlite.prepare(`select rowid, ${BM25} from search_fts where search_fts match ?`).raw(true),
+      documents: sqlite.prepare(`select rowid, document from search_document where rowid in (select value from json_each(?))`).raw(true),
     };
   }
 
@@ -69,19 +143,25 @@ export class SqliteFtsBackend implements SearchBackend {
 
   async index(documents: SearchDocument[]): Promise<void> {
     if (!documents.length) return;
+    const s = this.statements;
     this.inTransaction(() => {
-      const generation = this.statements.bump.get() as number;
+      const generation = s.bump.get() as number;
+      // search_document first, then FTS: interleaving them makes FTS5 flush its pending terms
+      // at every statement, several times slower on large imports.
+      const written: [number, SearchDocument, boolean][] = [];
       for (const document of documents) {
-        const rowid = this.statements.upsert.get({
-          service_id: document.id,
-          generation,
-          sort_name: foldText(document.name),
-          assured_date: document.assuredDate,
-          fields: JSON.stringify(document.fields),
-          document: JSON.stringify(document),
-        }) as number;
-        this.statements.ftsDelete.run(rowid);
-        this.statements.ftsInsert.run(rowid, document.name, document.categoryText, document.organization.name, document.description);
+        const values = [foldText(document.name), document.assuredDate, JSON.stringify(document.fields), JSON.stringify(document)] as const;
+        const existing = s.existing.get(document.id) as number | undefined;
+        if (existing === undefined) {
+          written.push([s.insert.get(document.id, generation, ...values) as number, document, false]);
+        } else {
+          s.update.run(generation, ...values, existing);
+          written.push([existing, document, true]);
+        }
+      }
+      for (const [rowid, document, replaced] of written) {
+        if (replaced) s.ftsDelete.run(rowid);
+        s.ftsInsert.run(rowid, document.name, document.categoryText, document.organization.name, document.description);
       }
     });
   }
@@ -101,139 +181,121 @@ export class SqliteFtsBackend implements SearchBackend {
     return this.statements.count.get() as number;
   }
 
-  /** Brings the in-memory filter fields up to date with the database (cheap when nothing changed). */
+  /** Brings the in-memory filter fields up to date with the database (one cheap read when nothing changed). */
   private refresh(): void {
     const generation = this.statements.generation.get() as number;
     if (generation === this.generation) return;
-    const since = generation < this.generation ? -1 : this.generation; // the database was replaced
-    if (since === -1) this.entries.clear();
-    const rows = this.statements.changedSince.all(since) as {
-      rowid: number; removed: number; sort_name: string; assured_date: string | null; fields: string;
-    }[];
-    for (const row of rows) {
-      if (row.removed) this.entries.delete(row.rowid);
-      else this.entries.set(row.rowid, {
-        rowid: row.rowid, fields: JSON.parse(row.fields) as FilterFields, sortName: row.sort_name,
-        assuredDate: row.assured_date, nameRank: 0,
-      });
+    const fresh = generation < this.generation || this.generation < 0; // first load, or the database was replaced
+    if (fresh) this.memory = new MemoryIndex();
+    const changed: number[] = [];
+    for (const [rowid, removed, sortName, assuredDate, fields] of this.statements.changedSince.iterate(fresh ? -1 : this.generation) as Iterable<
+      [number, number, string, string | null, string]
+    >) {
+      const row = removed ? this.memory.kill(rowid) : this.memory.upsert(rowid, JSON.parse(fields) as FilterFields, sortName, assuredDate);
+      if (row !== undefined) changed.push(row);
     }
-    this.list = [...this.entries.values()].sort((a, b) => (a.sortName < b.sortName ? -1 : a.sortName > b.sortName ? 1 : a.rowid - b.rowid));
-    this.list.forEach((entry, index) => { entry.nameRank = index; });
+    this.memory.reorder(fresh ? null : changed);
     this.generation = generation;
   }
 
-  /** Rowid -> bm25 score (lower is better) for every document matching the text. */
-  private matchText(text: TextQuery): Map<number, number> {
-    const scores = new Map<number, number>();
+  private matchRows(text: TextQuery): number[] {
     const expression = toMatchExpression(text);
-    if (!expression) return scores;
+    const rows: number[] = [];
+    if (!expression) return rows;
     try {
-      for (const [rowid, score] of this.statements.match.all(expression) as [number, number][]) scores.set(rowid, score);
+      for (const rowid of this.statements.matchRowids.iterate(expression) as Iterable<number>) {
+        const row = this.memory.rowOf.get(rowid);
+        if (row !== undefined && this.memory.alive[row]) rows.push(row);
+      }
     } catch (error) {
       // Quoting means this should never happen; if it does, the person still gets a page.
       console.error(`Search could not run the text query ${JSON.stringify(expression)}:`, error);
     }
-    return scores;
+    return rows;
   }
 
-  private run(query: SearchQuery, wantFacets: boolean): {
-    results: Entry[]; scores: Map<number, number> | null; matched: SearchResult['matched']; facets?: FacetCounts;
-  } {
+  private run(query: SearchQuery, wantFacets: boolean) {
     this.refresh();
-    const text = parseTextQuery(query.q);
-    let scores: Map<number, number> | null = null;
-    let matched: SearchResult['matched'] = null;
-    let candidates: Entry[] = this.list;
+    const memory = this.memory;
     const compiled = compileFilters(query);
-    const collect = (pool: Entry[]) => this.filter(pool, query, compiled, wantFacets);
-    let outcome: ReturnType<typeof collect>;
-    if (text.groups.length) {
-      scores = this.matchText(text);
-      matched = 'all';
-      candidates = this.entriesFor(scores);
-      outcome = collect(candidates);
-      if (!outcome.results.length && text.groups.length > 1) {
-        const anyScores = this.matchText(anyWord(text));
-        const anyOutcome = collect(this.entriesFor(anyScores));
-        if (anyOutcome.results.length) {
-          scores = anyScores;
-          matched = 'any';
-          outcome = anyOutcome;
-        }
+    const collect = (rows: ArrayLike<number>) => {
+      const results: number[] = [];
+      const facets = wantFacets ? new FacetCounter(memory.columns, query, compiled) : undefined;
+      filterRows(memory.columns, rows, compiled, (row) => results.push(row), facets);
+      return { results, facets };
+    };
+    const text = parseTextQuery(query.q);
+    if (!text.groups.length) return { ...collect(memory.order), text: null, matched: null };
+    let outcome = collect(this.matchRows(text));
+    let used = text;
+    let matched: SearchResult['matched'] = 'all';
+    if (!outcome.results.length && text.groups.length > 1) {
+      const loose = anyWord(text);
+      const looseOutcome = collect(this.matchRows(loose));
+      if (looseOutcome.results.length) {
+        outcome = looseOutcome;
+        used = loose;
+        matched = 'any';
       }
-    } else {
-      outcome = collect(candidates);
     }
-    return { results: outcome.results, scores, matched, facets: outcome.facets };
+    return { ...outcome, text: used, matched };
   }
 
-  private entriesFor(scores: Map<number, number>): Entry[] {
-    const found: Entry[] = [];
-    for (const rowid of scores.keys()) {
-      const entry = this.entries.get(rowid);
-      if (entry) found.push(entry);
-    }
-    return found;
-  }
-
-  private filter(pool: Entry[], query: SearchQuery, compiled: ReturnType<typeof compileFilters>, wantFacets: boolean) {
-    const results: Entry[] = [];
-    const facets = wantFacets ? emptyFacetCounts() : undefined;
-    const count = wantFacets ? facetCounter(query) : undefined;
-    const groups = compiled.groups;
-    for (const entry of pool) {
-      let failed: FilterGroup | null = null;
-      let failures = 0;
-      for (let i = 0; i < groups.length; i++) {
-        if (!groups[i]!.test(entry.fields)) {
-          failures++;
-          failed = groups[i]!.group;
-          if (failures > 1 || !wantFacets) break;
-        }
-      }
-      if (failures === 0) results.push(entry);
-      if (facets && failures <= 1) count!(facets, entry.fields, failed);
-    }
-    return { results, facets };
-  }
-
-  private sort(results: Entry[], query: SearchQuery, scores: Map<number, number> | null): Entry[] {
+  /** The rows of one page, in order, with their relevance scores (higher is better). */
+  private page(results: number[], query: SearchQuery, text: TextQuery | null): { rows: number[]; scores: Map<number, number> } {
+    const memory = this.memory;
+    const start = (query.page - 1) * query.per_page;
+    const end = start + query.per_page;
+    const scores = new Map<number, number>();
+    if (start >= results.length) return { rows: [], scores };
     if (query.sort === 'recently_verified') {
-      return results.sort((a, b) => {
-        if (a.assuredDate !== b.assuredDate) {
-          if (a.assuredDate === null) return 1;
-          if (b.assuredDate === null) return -1;
-          return a.assuredDate < b.assuredDate ? 1 : -1;
-        }
-        return a.nameRank - b.nameRank;
-      });
+      const sorted = results.slice().sort((a, b) => memory.assured[b]! - memory.assured[a]! || memory.nameRank[a]! - memory.nameRank[b]!);
+      return { rows: sorted.slice(start, end), scores };
     }
-    if (scores) return results.sort((a, b) => scores.get(a.rowid)! - scores.get(b.rowid)! || a.nameRank - b.nameRank);
-    return results.sort((a, b) => a.nameRank - b.nameRank);
+    if (!text) return { rows: results.slice(start, end), scores }; // already in name order
+    const expression = toMatchExpression(text);
+    const wanted = new Set(results);
+    // Usually the best-ranked matches pass the filters: rank a few more than the page needs first.
+    const limit = Math.min(end * 4 + 100, 5_000);
+    const collectRanked = (ranked: [number, number][]) => {
+      const rows: number[] = [];
+      for (const [rowid, bm25] of ranked) {
+        const row = memory.rowOf.get(rowid);
+        if (row === undefined || !wanted.has(row)) continue;
+        scores.set(row, -bm25);
+        rows.push(row);
+      }
+      return rows;
+    };
+    let rows = collectRanked(this.statements.topRanked.all(expression, limit) as [number, number][]);
+    if (rows.length < Math.min(end, results.length)) {
+      rows = collectRanked(this.statements.allRanked.all(expression) as [number, number][]);
+    }
+    rows.sort((a, b) => scores.get(b)! - scores.get(a)! || memory.nameRank[a]! - memory.nameRank[b]!);
+    return { rows: rows.slice(start, end), scores };
   }
 
-  private documents(rowids: number[]): Map<number, SearchDocument> {
-    if (!rowids.length) return new Map();
-    const rows = this.sqlite
-      .prepare(`select rowid, document from search_document where rowid in (${rowids.map(() => '?').join(',')})`)
-      .all(...rowids) as { rowid: number; document: string }[];
-    return new Map(rows.map((row) => [row.rowid, JSON.parse(row.document) as SearchDocument]));
+  private documents(rows: number[]): SearchDocument[] {
+    if (!rows.length) return [];
+    const rowids = rows.map((row) => this.memory.rowids[row]!);
+    const byRowid = new Map(
+      (this.statements.documents.all(JSON.stringify(rowids)) as [number, string][]).map(([rowid, json]) => [rowid, JSON.parse(json) as SearchDocument]),
+    );
+    return rowids.map((rowid) => byRowid.get(rowid)!);
   }
 
   async search(query: SearchQuery, options: { facets?: boolean } = {}): Promise<SearchResult> {
-    const { results, scores, matched, facets } = this.run(query, options.facets ?? false);
-    const sorted = this.sort(results, query, scores);
-    const start = (query.page - 1) * query.per_page;
-    const page = sorted.slice(start, start + query.per_page);
-    const documents = this.documents(page.map((entry) => entry.rowid));
-    const hits: SearchHit[] = page.map((entry) => ({
-      document: documents.get(entry.rowid)!,
-      score: scores ? -scores.get(entry.rowid)! : null,
-    }));
-    return { total: results.length, page: query.page, perPage: query.per_page, hits, matched, ...(facets ? { facets } : {}) };
+    const { results, facets, text, matched } = this.run(query, options.facets ?? false);
+    const { rows, scores } = this.page(results, query, text);
+    const documents = this.documents(rows);
+    const hits: SearchHit[] = rows.map((row, i) => ({ document: documents[i]!, score: scores.get(row) ?? null }));
+    return {
+      total: results.length, page: query.page, perPage: query.per_page, hits, matched,
+      ...(facets ? { facets: facets.counts() } : {}),
+    };
   }
 
   async facetCounts(query: SearchQuery): Promise<FacetCounts> {
-    return this.run(query, true).facets!;
+    return this.run(query, true).facets!.counts();
   }
 }
