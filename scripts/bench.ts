@@ -1,7 +1,7 @@
 // npm run bench -- [--services N] [--runs R] [--seed S]: imports N synthetic services into a
 // scratch database, then times 20 representative searches through the real layers
 // (parseSearchParams + search backend) against the same searches as bare SQL.
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -24,11 +24,12 @@ const { values } = parseArgs({
     services: { type: 'string', default: '100000' },
     runs: { type: 'string', default: '30' },
     seed: { type: 'string', default: '1' },
+    keep: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
 if (values.help) {
-  fail('Usage: npm run bench -- [--services N] [--runs R] [--seed S]\n  Imports N synthetic services (default 100000) into a scratch database in the temp folder,\n  then runs 20 searches R times each (default 30) through the search layers and as bare SQL.');
+  fail('Usage: npm run bench -- [--services N] [--runs R] [--seed S]\n  Imports N synthetic services (default 100000) into a scratch database in the temp folder,\n  then runs 20 searches R times each (default 30) through the search layers and as bare SQL.\n  --keep DIR  keep the scratch database in DIR (a new folder) for looking into afterwards');
 }
 const count = Number(values.services);
 const runs = Number(values.runs);
@@ -47,7 +48,8 @@ const generated = generateDirectory(count, seed);
 const generateMs = elapsed(start);
 log(`Generated in ${(generateMs / 1000).toFixed(1)} s: ${thousands(generated.organizations)} organisations, ${thousands(generated.locations)} places.`);
 
-const scratch = mkdtempSync(join(tmpdir(), 'cad-bench-'));
+if (values.keep && existsSync(values.keep)) fail(`--keep needs a folder that does not exist yet; ${values.keep} does.`);
+const scratch = values.keep ? (mkdirSync(values.keep, { recursive: true }), values.keep) : mkdtempSync(join(tmpdir(), 'cad-bench-'));
 const databasePath = join(scratch, 'directory.sqlite');
 const directory = openDatabase(databasePath);
 const resultsPath = join(tmpdir(), 'bench-results.json');
@@ -242,6 +244,7 @@ try {
   process.stdout.write(`${out.join('\n')}\n`);
 } finally {
   await directory.close();
-  rmSync(scratch, { recursive: true, force: true });
+  if (values.keep) log(`The database is kept in ${databasePath}.`);
+  else rmSync(scratch, { recursive: true, force: true });
 }
 

@@ -10,14 +10,19 @@ export async function openDirectory() {
   return { directory, search: createSearchBackend(directory) };
 }
 
-/** Prints "label: 40% (2,000 of 5,000)" on one line, at most every 250 ms, to standard error. */
+/**
+ * Prints "label: 40% (2,000 of 5,000)" to standard error: on one rewritten line at most every
+ * 250 ms on a terminal, otherwise (a log file) a line each 10%.
+ */
 export function progressPrinter(label: string): (done: number, total: number) => void {
   let last = 0;
+  let lastTenth = -1;
   return (done, total) => {
     const now = Date.now();
-    if (done < total && now - last < 250) return;
-    last = now;
     const percent = total ? Math.floor((done / total) * 100) : 100;
+    if (process.stderr.isTTY ? done < total && now - last < 250 : Math.floor(percent / 10) === lastTenth) return;
+    last = now;
+    lastTenth = Math.floor(percent / 10);
     const line = `${label}: ${percent}% (${done.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')})`;
     if (process.stderr.isTTY) process.stderr.write(`\r${line}${done >= total ? '\n' : ''}`);
     else if (done >= total || total >= 2000) process.stderr.write(`${line}\n`);
