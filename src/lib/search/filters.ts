@@ -281,6 +281,10 @@ export class FilterColumns {
   lowestCost = new Float64Array(0);
   capacity = new Uint8Array(0);
   closed = new Uint8Array(0);
+  /** Bit i: costs at most MAX_COST_FACETS[i] for one go. */
+  costWithin = new Uint8Array(0);
+  /** Bit i: accepts someone aged AGE_FACETS[i]. */
+  ageAccepts = new Uint8Array(0);
 
   constructor(capacity = 1024) {
     this.grow(capacity);
@@ -304,6 +308,8 @@ export class FilterColumns {
     this.lowestCost = copy(this.lowestCost, (n) => new Float64Array(n));
     this.capacity = copy(this.capacity, (n) => new Uint8Array(n));
     this.closed = copy(this.closed, (n) => new Uint8Array(n));
+    this.costWithin = copy(this.costWithin, (n) => new Uint8Array(n));
+    this.ageAccepts = copy(this.ageAccepts, (n) => new Uint8Array(n));
   }
 
   /** Writes one document's fields into row `row` (growing the columns as needed). */
@@ -331,6 +337,14 @@ export class FilterColumns {
     this.lowestCost[row] = fields.lowestCost ?? Number.NaN;
     this.capacity[row] = Math.max(0, CAPACITY_FACETS.indexOf(fields.capacity));
     this.closed[row] = isClosedStatus(fields.status) ? 1 : 0;
+    let within = 0;
+    MAX_COST_FACETS.forEach((amount, i) => { if (fields.lowestCost !== null && fields.lowestCost <= amount) within |= 1 << i; });
+    this.costWithin[row] = within;
+    let accepts = 0;
+    AGE_FACETS.forEach((age, i) => {
+      if ((fields.minimumAge ?? 0) <= age && (fields.maximumAge ?? Infinity) >= age) accepts |= 1 << i;
+    });
+    this.ageAccepts[row] = accepts;
   }
 }
 
@@ -441,10 +455,6 @@ function record<K extends string>(keys: readonly K[], counts: ArrayLike<number>)
   return Object.fromEntries(keys.map((key, i) => [key, counts[i]!])) as Record<K, number>;
 }
 
-function bitCounts(bits: number, counts: Int32Array, width: number): void {
-  for (let i = 0; i < width; i++) if (bits & (1 << i)) counts[i]!++;
-}
-
 /** Adds one for each set bit of a row's term words to the count of that term. */
 function termCounts(words: Uint32Array, row: number, width: number, counts: Int32Array): void {
   for (let w = 0; w < width; w++) {
@@ -466,78 +476,84 @@ function termCounts(words: Uint32Array, row: number, width: number, counts: Int3
 export class FacetCounter {
   private readonly category: Int32Array;
   private readonly access: Int32Array;
-  private readonly cost = new Int32Array(COST_BANDS.length);
-  private readonly mode = new Int32Array(DELIVERY_MODES.length);
-  private readonly day = new Int32Array(DAYS.length);
-  private readonly time = new Int32Array(TIMES_OF_DAY.length);
-  private readonly referral = new Int32Array(REFERRAL_ROUTES.length);
+  // Small bit sets are counted by their whole value and spread over their bits at the end.
+  private readonly costSets = new Int32Array(1 << COST_BANDS.length);
+  private readonly modeSets = new Int32Array(1 << DELIVERY_MODES.length);
+  private readonly daySets = new Int32Array(1 << DAYS.length);
+  private readonly partSets = new Int32Array(1 << TIMES_OF_DAY.length);
+  private readonly referralSets = new Int32Array(1 << REFERRAL_ROUTES.length);
+  private readonly costWithinSets = new Int32Array(1 << MAX_COST_FACETS.length);
+  private readonly ageSets = new Int32Array(1 << AGE_FACETS.length);
   private readonly capacity = new Int32Array(CAPACITY_FACETS.length);
-  private readonly maxCost = new Int32Array(MAX_COST_FACETS.length);
-  private readonly age = new Int32Array(AGE_FACETS.length);
   private closed = 0;
-  /** For each group index, which facet it is ("category", "when", ...). */
-  private readonly groupOf: FilterGroup[];
+  /** For each group index: its FILTER_GROUPS index. */
+  private readonly groupCodes: number[];
   private readonly timeMask: number;
-  private readonly dayMasks: number[];
   private readonly partMasks: number[];
 
   constructor(private readonly columns: FilterColumns, query: SearchQuery, compiled: CompiledFilters) {
     this.category = new Int32Array(columns.vocab.categoryWords * 32);
     this.access = new Int32Array(columns.vocab.accessWords * 32);
-    this.groupOf = compiled.groups;
+    this.groupCodes = compiled.groups.map((group) => FILTER_GROUPS.indexOf(group));
     this.timeMask = query.time.length ? slotMask([], query.time) : 0;
-    this.dayMasks = DAYS.map((_, d) => (0b111 << (d * 3)) & (this.timeMask || 0x1fffff));
     const chosenDays = slotMask(query.day, []);
     this.partMasks = TIMES_OF_DAY.map((time) => slotMask([], [time]) & chosenDays);
   }
 
   add(row: number, failed: number): void {
     const c = this.columns;
-    const group = failed < 0 ? null : this.groupOf[failed]!;
-    const all = group === null;
-    if (all || group === 'category') termCounts(c.categories, row, c.vocab.categoryWords, this.category);
-    if (all || group === 'cost') bitCounts(c.cost[row]!, this.cost, COST_BANDS.length);
-    if (all || group === 'mode') bitCounts(c.mode[row]!, this.mode, DELIVERY_MODES.length);
-    if (all || group === 'when') {
+    const group = failed < 0 ? -1 : this.groupCodes[failed]!;
+    const all = group < 0;
+    if (all || group === CATEGORY) termCounts(c.categories, row, c.vocab.categoryWords, this.category);
+    if (all || group === COST) this.costSets[c.cost[row]!]!++;
+    if (all || group === MODE) this.modeSets[c.mode[row]!]!++;
+    if (all || group === WHEN) {
       const slots = c.slot[row]!;
-      if (this.timeMask) for (let d = 0; d < 7; d++) { if (slots & this.dayMasks[d]!) this.day[d]!++; }
-      else bitCounts(c.day[row]!, this.day, 7);
-      for (let t = 0; t < 3; t++) if (slots & this.partMasks[t]!) this.time[t]!++;
-    }
-    if (all || group === 'referral') bitCounts(c.referral[row]!, this.referral, REFERRAL_ROUTES.length);
-    if (all) termCounts(c.access, row, c.vocab.accessWords, this.access);
-    if (all || group === 'capacity') this.capacity[c.capacity[row]!]!++;
-    if (all || group === 'max_cost') {
-      const cost = c.lowestCost[row]!;
-      for (let i = 0; i < MAX_COST_FACETS.length; i++) if (cost <= MAX_COST_FACETS[i]!) this.maxCost[i]!++;
-    }
-    if (all || group === 'age') {
-      const min = c.minAge[row]!;
-      const max = c.maxAge[row]!;
-      for (let i = 0; i < AGE_FACETS.length; i++) {
-        const age = AGE_FACETS[i]!;
-        if ((min === NO_AGE || min <= age) && (max === NO_AGE || max >= age)) this.age[i]!++;
+      if (this.timeMask) {
+        let days = 0;
+        const timed = slots & this.timeMask;
+        for (let d = 0; d < 7; d++) if (timed & (0b111 << (d * 3))) days |= 1 << d;
+        this.daySets[days]!++;
+      } else {
+        this.daySets[c.day[row]!]!++;
       }
+      this.partSets[(slots & this.partMasks[0]! ? 1 : 0) | (slots & this.partMasks[1]! ? 2 : 0) | (slots & this.partMasks[2]! ? 4 : 0)]!++;
     }
-    if (group === 'status') this.closed++;
+    if (all || group === REFERRAL) this.referralSets[c.referral[row]!]!++;
+    if (all) termCounts(c.access, row, c.vocab.accessWords, this.access);
+    if (all || group === CAPACITY) this.capacity[c.capacity[row]!]!++;
+    if (all || group === MAX_COST) this.costWithinSets[c.costWithin[row]!]!++;
+    if (all || group === AGE) this.ageSets[c.ageAccepts[row]!]!++;
+    if (group === STATUS) this.closed++;
   }
 
   counts(): FacetCounts {
     const { categoryCodes, accessCodes } = this.columns.vocab;
     return {
       category: record(categoryCodes, this.category),
-      cost: record(COST_BANDS, this.cost),
-      mode: record(DELIVERY_MODES, this.mode),
-      day: record(DAYS, this.day),
-      time: record(TIMES_OF_DAY, this.time),
-      referral: record(REFERRAL_ROUTES, this.referral),
+      cost: record(COST_BANDS, spread(this.costSets, COST_BANDS.length)),
+      mode: record(DELIVERY_MODES, spread(this.modeSets, DELIVERY_MODES.length)),
+      day: record(DAYS, spread(this.daySets, DAYS.length)),
+      time: record(TIMES_OF_DAY, spread(this.partSets, TIMES_OF_DAY.length)),
+      referral: record(REFERRAL_ROUTES, spread(this.referralSets, REFERRAL_ROUTES.length)),
       access: record(accessCodes, this.access),
       capacity: record(CAPACITY_FACETS, this.capacity),
-      max_cost: record(MAX_COST_FACETS.map(String), this.maxCost),
-      age: record(AGE_FACETS.map(String), this.age),
+      max_cost: record(MAX_COST_FACETS.map(String), spread(this.costWithinSets, MAX_COST_FACETS.length)),
+      age: record(AGE_FACETS.map(String), spread(this.ageSets, AGE_FACETS.length)),
       closed: this.closed,
     };
   }
+}
+
+const [CATEGORY, COST, MAX_COST, MODE, WHEN, AGE, REFERRAL, , CAPACITY, STATUS] = FILTER_GROUPS.map((_, i) => i);
+
+/** Counts per bit from counts per whole bit-set value. */
+function spread(sets: Int32Array, width: number): Int32Array {
+  const counts = new Int32Array(width);
+  for (let value = 1; value < sets.length; value++) {
+    if (sets[value]) for (let bit = 0; bit < width; bit++) if (value & (1 << bit)) counts[bit]! += sets[value]!;
+  }
+  return counts;
 }
 
 /**

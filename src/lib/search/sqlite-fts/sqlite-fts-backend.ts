@@ -28,18 +28,28 @@ class MemoryIndex {
   /** assured_date as a sortable number (YYYYMMDD), 0 when never checked. */
   assured = new Int32Array(1024);
   alive = new Uint8Array(1024);
-  rowOf = new Map<number, number>();
+  /** Row of each search_document rowid (-1 for none); rowids are small dense integers. */
+  private rowByRowid = new Int32Array(1024).fill(-1);
   /** Live rows in name order, and each row's place in it. */
   order = new Int32Array(0);
   nameRank = new Int32Array(1024);
 
+  rowOf(rowid: number): number {
+    return rowid < this.rowByRowid.length ? this.rowByRowid[rowid]! : -1;
+  }
+
   upsert(rowid: number, fields: FilterFields, sortName: string, assuredDate: string | null): number {
-    let row = this.rowOf.get(rowid);
-    if (row === undefined) {
+    let row = this.rowOf(rowid);
+    if (row < 0) {
       row = this.rowids.length;
       this.rowids.push(rowid);
       this.sortNames.push(sortName);
-      this.rowOf.set(rowid, row);
+      if (rowid >= this.rowByRowid.length) {
+        const grown = new Int32Array(Math.max(rowid + 1, this.rowByRowid.length * 2)).fill(-1);
+        grown.set(this.rowByRowid);
+        this.rowByRowid = grown;
+      }
+      this.rowByRowid[rowid] = row;
     }
     this.sortNames[row] = sortName;
     if (row >= this.alive.length) {
@@ -59,8 +69,9 @@ class MemoryIndex {
   }
 
   kill(rowid: number): number | undefined {
-    const row = this.rowOf.get(rowid);
-    if (row !== undefined) this.alive[row] = 0;
+    const row = this.rowOf(rowid);
+    if (row < 0) return undefined;
+    this.alive[row] = 0;
     return row;
   }
 
@@ -203,9 +214,9 @@ export class SqliteFtsBackend implements SearchBackend {
     const rows: number[] = [];
     if (!expression) return rows;
     try {
-      for (const rowid of this.statements.matchRowids.iterate(expression) as Iterable<number>) {
-        const row = this.memory.rowOf.get(rowid);
-        if (row !== undefined && this.memory.alive[row]) rows.push(row);
+      for (const rowid of this.statements.matchRowids.all(expression) as number[]) {
+        const row = this.memory.rowOf(rowid);
+        if (row >= 0 && this.memory.alive[row]) rows.push(row);
       }
     } catch (error) {
       // Quoting means this should never happen; if it does, the person still gets a page.
@@ -225,27 +236,30 @@ export class SqliteFtsBackend implements SearchBackend {
       return { results, facets };
     };
     const text = parseTextQuery(query.q);
-    if (!text.groups.length) return { ...collect(memory.order), text: null, matched: null };
-    let outcome = collect(this.matchRows(text));
+    if (!text.groups.length) return { ...collect(memory.order), text: null, matched: null, matches: memory.order.length };
+    let matches = this.matchRows(text);
+    let outcome = collect(matches);
     let used = text;
     let matched: SearchResult['matched'] = 'all';
     if (!outcome.results.length && text.groups.length > 1) {
       const loose = anyWord(text);
-      const looseOutcome = collect(this.matchRows(loose));
+      const looseMatches = this.matchRows(loose);
+      const looseOutcome = collect(looseMatches);
       if (looseOutcome.results.length) {
         outcome = looseOutcome;
         used = loose;
         matched = 'any';
+        matches = looseMatches;
       }
     }
-    return { ...outcome, text: used, matched };
+    return { ...outcome, text: used, matched, matches: matches.length };
   }
 
   /** The rows of one page, in order, with their relevance scores (higher is better). */
-  private page(results: number[], query: SearchQuery, text: TextQuery | null): { rows: number[]; scores: Map<number, number> } {
+  private page(results: number[], matches: number, query: SearchQuery, text: TextQuery | null): { rows: number[]; scores: Map<number, number> } {
     const memory = this.memory;
     const start = (query.page - 1) * query.per_page;
-    const end = start + query.per_page;
+    const end = Math.min(start + query.per_page, results.length);
     const scores = new Map<number, number>();
     if (start >= results.length) return { rows: [], scores };
     if (query.sort === 'recently_verified') {
@@ -254,23 +268,25 @@ export class SqliteFtsBackend implements SearchBackend {
     }
     if (!text) return { rows: results.slice(start, end), scores }; // already in name order
     const expression = toMatchExpression(text);
-    const wanted = new Set(results);
-    // Usually the best-ranked matches pass the filters: rank a few more than the page needs first.
-    const limit = Math.min(end * 4 + 100, 5_000);
+    const wanted = new Uint8Array(memory.rowids.length);
+    for (const row of results) wanted[row] = 1;
     const collectRanked = (ranked: [number, number][]) => {
       const rows: number[] = [];
       for (const [rowid, bm25] of ranked) {
-        const row = memory.rowOf.get(rowid);
-        if (row === undefined || !wanted.has(row)) continue;
+        const row = memory.rowOf(rowid);
+        if (row < 0 || !wanted[row]) continue;
         scores.set(row, -bm25);
         rows.push(row);
       }
       return rows;
     };
-    let rows = collectRanked(this.statements.topRanked.all(expression, limit) as [number, number][]);
-    if (rows.length < Math.min(end, results.length)) {
-      rows = collectRanked(this.statements.allRanked.all(expression) as [number, number][]);
-    }
+    // Ranking every match is the slow part. When filters keep a good share of the matches, the
+    // best few hundred almost always hold the page; otherwise rank them all at once.
+    const share = results.length / Math.max(1, matches);
+    const limit = Math.ceil((end * 2) / share) + 100;
+    let rows: number[] = [];
+    if (limit < matches / 2) rows = collectRanked(this.statements.topRanked.all(expression, limit) as [number, number][]);
+    if (rows.length < end) rows = collectRanked(this.statements.allRanked.all(expression) as [number, number][]);
     rows.sort((a, b) => scores.get(b)! - scores.get(a)! || memory.nameRank[a]! - memory.nameRank[b]!);
     return { rows: rows.slice(start, end), scores };
   }
@@ -285,8 +301,8 @@ export class SqliteFtsBackend implements SearchBackend {
   }
 
   async search(query: SearchQuery, options: { facets?: boolean } = {}): Promise<SearchResult> {
-    const { results, facets, text, matched } = this.run(query, options.facets ?? false);
-    const { rows, scores } = this.page(results, query, text);
+    const { results, facets, text, matched, matches } = this.run(query, options.facets ?? false);
+    const { rows, scores } = this.page(results, matches, query, text);
     const documents = this.documents(rows);
     const hits: SearchHit[] = rows.map((row, i) => ({ document: documents[i]!, score: scores.get(row) ?? null }));
     return {
