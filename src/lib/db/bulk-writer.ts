@@ -12,6 +12,8 @@ export interface BulkWriter {
   upsert<T extends Table>(table: T, rows: Insertable<DatabaseSchema[T]>[], onConflict?: 'update' | 'keep'): void;
   /** Deletes rows whose `column` is one of `values` (and, optionally, `where` column = value). */
   deleteWhereIn(table: Table, column: string, values: string[], where?: [string, string]): void;
+  /** Which of the given ids the table already holds. */
+  existingIds(table: Table, ids: string[]): string[];
 }
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
@@ -45,6 +47,16 @@ export function bulkWriter(sqlite: Database.Database): BulkWriter {
           `delete from ${quote(table)} where ${quote(column)} in (${chunk.map(() => '?').join(', ')})${extra}`,
         ).run(...chunk, ...(where ? [where[1]] : []));
       }
+    },
+    existingIds(table, ids) {
+      const found: string[] = [];
+      for (let i = 0; i < ids.length; i += MAX_IDS_PER_STATEMENT) {
+        const chunk = ids.slice(i, i + MAX_IDS_PER_STATEMENT);
+        found.push(...(statement(`exists:${table}:${chunk.length}`, () =>
+          `select id from ${quote(table)} where id in (${chunk.map(() => '?').join(', ')})`,
+        ).pluck().all(...chunk) as string[]));
+      }
+      return found;
     },
   };
 }

@@ -234,7 +234,7 @@ export interface SearchDocumentTable {
   assured_date: string | null;
   /** The document's FilterFields as JSON, loaded into memory for filtering and facets. */
   fields: string;
-  /** The whole SearchDocument as JSON (src/lib/search/search-document.ts), read for a page of results. */
+  /** The SearchDocument as JSON without its fields (src/lib/search/search-document.ts), read for a page of results. */
   document: string;
 }
 

@@ -1,6 +1,6 @@
 // Gets a directory database ready to serve: migrated, taxonomy synced, the sample loaded when
 // it holds no services, and search documents rebuilt when they are from an earlier day.
-import { todayInUk } from '../today';
+import { todayInUk } from '../dates';
 import { migrateToLatest, type DirectoryDatabase } from '../db/database';
 import { importRecords } from '../openreferral/import';
 import { indexIsFromEarlierDay, markIndexed, reindexAll } from '../search/reindex';

@@ -1,5 +1,6 @@
 // Plain-English wording of Open Referral schedules ("Tuesdays, 10am to 12 noon"), and the days
 // and parts of the day a schedule covers, for the day and time filters.
+import { longDate } from '../dates';
 
 export const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Day = (typeof DAYS)[number];
@@ -129,12 +130,6 @@ function daysText(schedule: ScheduleLike): string | null {
   if (byday.length) return weeklyDaysText(byday.map((part) => part.day), interval);
   if (schedule.freq === 'WEEKLY') return 'Every week';
   return null;
-}
-
-function longDate(iso: string): string {
-  const date = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
-  if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }
 
 /** Is the schedule in force on or after today (its valid_to has not passed)? */

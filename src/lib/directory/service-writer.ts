@@ -27,6 +27,8 @@ export interface WriteOptions {
   now: string;
   /** recordHash of each record by id, when the caller has worked them out already. */
   hashes?: Map<string, string>;
+  /** Ids of the services already stored; when given, only their old child rows are looked for. */
+  existing?: Set<string>;
 }
 
 /** Stored hashes for the given service ids, to skip records that have not changed. */
@@ -194,6 +196,9 @@ export function writeServices(directory: DirectoryDatabase, records: ServiceReco
   const locationIds = [...new Set(rows.location.map((row) => row.id))];
 
   const bulk = bulkWriter(directory.sqlite);
+  // Only rows that are already stored can have old children to clear out.
+  const storedServiceIds = options.existing ? serviceIds.filter((id) => options.existing!.has(id)) : serviceIds;
+  const storedLocationIds = bulk.existingIds('location', locationIds);
   // Taxonomies and terms first, as attributes point at them. Our own terms are rewritten from
   // content/ at start-up (syncTaxonomy), so an imported copy of one cannot change it for long.
   bulk.upsert('taxonomy', uniqueById(rows.taxonomy), 'keep');
@@ -204,13 +209,13 @@ export function writeServices(directory: DirectoryDatabase, records: ServiceReco
   bulk.upsert('location', uniqueById(rows.location));
   // A place's details come with every service held there; the latest record's copy wins.
   for (const table of ['address', 'accessibility', 'phone', 'language'] as const) {
-    bulk.deleteWhereIn(table, 'location_id', locationIds);
+    bulk.deleteWhereIn(table, 'location_id', storedLocationIds);
   }
-  bulk.deleteWhereIn('attribute', 'link_id', locationIds, ['link_entity', 'location']);
-  bulk.deleteWhereIn('attribute', 'link_id', serviceIds, ['link_entity', 'service']);
+  bulk.deleteWhereIn('attribute', 'link_id', storedLocationIds, ['link_entity', 'location']);
+  bulk.deleteWhereIn('attribute', 'link_id', storedServiceIds, ['link_entity', 'service']);
   bulk.upsert('service', rows.service);
   for (const table of ['service_at_location', 'contact', 'phone', 'schedule', 'cost_option', 'funding', 'language', 'service_area'] as const) {
-    bulk.deleteWhereIn(table, 'service_id', serviceIds);
+    bulk.deleteWhereIn(table, 'service_id', storedServiceIds);
   }
   bulk.upsert('address', uniqueById(rows.address));
   bulk.upsert('accessibility', uniqueById(rows.accessibility));

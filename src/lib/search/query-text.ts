@@ -1,5 +1,6 @@
 // Turns what a person typed into a backend-neutral text query: words folded and split, filler
-// words dropped, and compound words matched both ways ("foodbank" = "food bank").
+// words dropped, compound words matched both ways ("foodbank" = "food bank"), and the lay words
+// of the taxonomy ("lonely", "can't pay rent") matched to the categories they stand for.
 import { getTaxonomy } from '../taxonomy/taxonomy';
 import { MAX_QUERY_LENGTH } from './filters';
 
@@ -64,27 +65,88 @@ function phraseOf(words: string[], prefix: boolean): Phrase {
   return { words, prefix: prefix && words[words.length - 1]!.length >= MIN_PREFIX_LENGTH };
 }
 
+/**
+ * The word that stands for a category or accessibility feature in every search document that
+ * has it (with its parents), so that a lay word can find all of them: "catfoodbanks".
+ */
+export function termToken(kind: 'category' | 'access', code: string): string {
+  return `${kind === 'category' ? 'cat' : 'acc'}${code.replace(/[^a-z0-9]/g, '')}`;
+}
+
+/** A lay phrase as a key: its words, each word's parts joined by a space, words joined by "|". */
+const keyOf = (words: string[][]) => words.map((parts) => parts.join(' ')).join('|');
+
+let layWords: { index: Map<string, string[]>; longest: number } | undefined;
+
+/** Lay words and phrases of the taxonomy, each with the tokens of the terms that list it. */
+export function layWordIndex(): { index: Map<string, string[]>; longest: number } {
+  if (layWords) return layWords;
+  const index = new Map<string, string[]>();
+  let longest = 1;
+  const add = (phrase: string, token: string) => {
+    const words = wordsOf(phrase);
+    if (!words.length) return;
+    longest = Math.max(longest, words.length);
+    const key = keyOf(words);
+    const tokens = index.get(key) ?? [];
+    if (!tokens.includes(token)) tokens.push(token);
+    index.set(key, tokens);
+  };
+  const taxonomy = getTaxonomy();
+  for (const term of taxonomy.categories) for (const word of term.lay_words) add(word, termToken('category', term.id));
+  for (const term of taxonomy.accessibility) for (const word of term.lay_words) add(word, termToken('access', term.id));
+  layWords = { index, longest };
+  return layWords;
+}
+
+/** One group for a run of words: the words as a phrase, their compound or split form, and any terms they are lay words for. */
+function groupFor(words: string[][], tokens: string[]): Phrase[] {
+  const flat = words.flat();
+  const group = [phraseOf(flat, true)];
+  const compoundList = knownCompounds();
+  if (flat.length === 2 && compoundList.has(flat.join(''))) group.push(phraseOf([flat.join('')], true));
+  if (flat.length === 1 && compoundList.has(flat[0]!)) group.push(phraseOf(compoundList.get(flat[0]!)!, true));
+  for (const token of tokens) group.push({ words: [token], prefix: false });
+  return group;
+}
+
 /** Parses free text into a TextQuery; an empty query (no words) has no groups. */
 export function parseTextQuery(input: string): TextQuery {
   const words = wordsOf(input.slice(0, MAX_QUERY_LENGTH));
-  const meaningful = words.filter((parts) => !(parts.length === 1 && FILLER_WORDS.has(parts[0]!)));
-  const kept = meaningful.length ? meaningful : words;
+  const isFiller = (parts: string[]) => parts.length === 1 && FILLER_WORDS.has(parts[0]!);
+  const onlyFiller = words.every(isFiller);
+  const { index, longest } = layWordIndex();
   const compoundList = knownCompounds();
   const groups: Phrase[][] = [];
-  for (let i = 0; i < kept.length && groups.length < MAX_GROUPS; i++) {
-    const parts = kept[i]!;
-    const next = kept[i + 1];
-    // Two words that are a known compound written apart: match either form.
-    if (parts.length === 1 && next?.length === 1 && compoundList.has(parts[0]! + next[0]!)) {
-      const joined = parts[0]! + next[0]!;
-      groups.push([phraseOf([parts[0]!, next[0]!], true), phraseOf([joined], true)]);
+  for (let i = 0; i < words.length && groups.length < MAX_GROUPS;) {
+    // The longest lay phrase starting here ("no one to talk to" before filler words are dropped).
+    let matched = 0;
+    for (let length = Math.min(longest, words.length - i); length >= 1; length--) {
+      const tokens = index.get(keyOf(words.slice(i, i + length)));
+      if (tokens && !(length === 1 && isFiller(words[i]!) && !onlyFiller)) {
+        groups.push(groupFor(words.slice(i, i + length), tokens));
+        matched = length;
+        break;
+      }
+    }
+    if (matched) {
+      i += matched;
+      continue;
+    }
+    const parts = words[i]!;
+    if (isFiller(parts) && !onlyFiller) {
       i++;
       continue;
     }
-    const group = [phraseOf(parts, true)];
-    const split = parts.length === 1 ? compoundList.get(parts[0]!) : undefined;
-    if (split) group.push(phraseOf(split, true));
-    groups.push(group);
+    const next = words[i + 1];
+    // Two words that are a known compound written apart: match either form.
+    if (parts.length === 1 && next?.length === 1 && compoundList.has(parts[0]! + next[0]!)) {
+      groups.push(groupFor([parts, next], []));
+      i += 2;
+      continue;
+    }
+    groups.push(groupFor([parts], []));
+    i++;
   }
   return { groups };
 }

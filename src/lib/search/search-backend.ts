@@ -2,8 +2,11 @@
 import type { FacetCounts, SearchQuery } from './filters';
 import type { SearchDocument } from './search-document';
 
+/** What a search returns of a document: everything but the filter fields. */
+export type ShownDocument = Omit<SearchDocument, 'fields'>;
+
 export interface SearchHit {
-  document: SearchDocument;
+  document: ShownDocument;
   /** Backend-specific relevance score, higher is better; null when the search had no text. */
   score: number | null;
 }

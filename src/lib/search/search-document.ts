@@ -6,13 +6,17 @@ import { COST_BANDS, summariseCost } from '../directory/cost';
 import { describeSchedules, scheduleCoverage } from '../directory/schedule-text';
 import { getTaxonomy } from '../taxonomy/taxonomy';
 import { effectiveDeliveryModes } from '../directory/delivery';
+import { termToken } from './query-text';
 
 export interface SearchDocument {
   id: string;
   name: string;
   organization: { id: string; name: string };
   description: string;
-  /** Names and lay words of the service's categories and their parents, for text search. */
+  /**
+   * Names of the service's categories (with their parents) and accessibility features, and a
+   * token for each (termToken), through which lay words find them.
+   */
   categoryText: string;
   /** Names of the categories given to the service, for showing. */
   categoryNames: string[];
@@ -57,11 +61,11 @@ export function buildSearchDocument(record: ServiceRecord, today: string): Searc
   const coverage = scheduleCoverage(record.schedules, today);
   const modes = effectiveDeliveryModes(record);
   const referralRoutes = record.referral_routes ?? [];
-  const categoryText = categories
-    .map((code) => taxonomy.categoryByCode.get(code)!)
-    .flatMap((term) => [term.name, ...term.lay_words])
-    .concat(access.map((code) => taxonomy.accessibilityByCode.get(code)!.name))
-    .join('. ');
+  const categoryText = [
+    ...categories.map((code) => taxonomy.categoryByCode.get(code)!.name),
+    ...access.map((code) => taxonomy.accessibilityByCode.get(code)!.name),
+    [...categories.map((code) => termToken('category', code)), ...access.map((code) => termToken('access', code))].join(' '),
+  ].join('. ');
   const fields: FilterFields = {
     categories,
     costBits: bitsOf(COST_BANDS, cost.bands),

@@ -6,7 +6,7 @@ import {
   FacetCounter, FilterColumns, compileFilters, filterRows, type FacetCounts, type FilterFields, type SearchQuery,
 } from '../filters';
 import { anyWord, parseTextQuery, type TextQuery } from '../query-text';
-import type { SearchBackend, SearchHit, SearchResult } from '../search-backend';
+import type { SearchBackend, SearchHit, SearchResult, ShownDocument } from '../search-backend';
 import type { SearchDocument } from '../search-document';
 import { foldText } from '../query-text';
 import { toMatchExpression } from './match-expression';
@@ -161,7 +161,8 @@ export class SqliteFtsBackend implements SearchBackend {
       // at every statement, several times slower on large imports.
       const written: [number, SearchDocument, boolean][] = [];
       for (const document of documents) {
-        const values = [foldText(document.name), document.assuredDate, JSON.stringify(document.fields), JSON.stringify(document)] as const;
+        const { fields, ...shown } = document;
+        const values = [foldText(document.name), document.assuredDate, JSON.stringify(fields), JSON.stringify(shown)] as const;
         const existing = s.existing.get(document.id) as number | undefined;
         if (existing === undefined) {
           written.push([s.insert.get(document.id, generation, ...values) as number, document, false]);
@@ -291,11 +292,11 @@ export class SqliteFtsBackend implements SearchBackend {
     return { rows: rows.slice(start, end), scores };
   }
 
-  private documents(rows: number[]): SearchDocument[] {
+  private documents(rows: number[]): ShownDocument[] {
     if (!rows.length) return [];
     const rowids = rows.map((row) => this.memory.rowids[row]!);
     const byRowid = new Map(
-      (this.statements.documents.all(JSON.stringify(rowids)) as [number, string][]).map(([rowid, json]) => [rowid, JSON.parse(json) as SearchDocument]),
+      (this.statements.documents.all(JSON.stringify(rowids)) as [number, string][]).map(([rowid, json]) => [rowid, JSON.parse(json) as ShownDocument]),
     );
     return rowids.map((rowid) => byRowid.get(rowid)!);
   }
