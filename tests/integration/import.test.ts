@@ -96,9 +96,17 @@ describe('importing Open Referral services', () => {
     expect(report.invalid).toEqual([
       { index: 1, id: bad.id, path: 'status', message: 'must be one of "active", "inactive", "defunct", "temporarily closed"' },
       { index: 1, id: bad.id, path: 'schedules[0].opens_at', message: 'must be a time written as HH:MM' },
-      { index: 2, id: 'no-name', path: 'name', message: 'Required' },
+      { index: 2, id: 'no-name', path: 'name', message: 'is required' },
     ]);
     expect((await tableCounts()).service).toBe(1);
+  });
+
+  it('words type errors for people', async () => {
+    const record = { ...service({ code: 'types', name: 'Types' }), minimum_age: 'twelve', schedules: 'weekly', organization: undefined, email: 'nope' };
+    const report = await importRecords(scratch.directory, scratch.search, [record], { today: TODAY });
+    expect(report.invalid.map((e) => `${e.path} ${e.message}`)).toEqual([
+      'email must be an email address', 'minimum_age must be a number', 'organization is required', 'schedules must be a list',
+    ]);
   });
 
   it('imports nothing with --strict when any record is invalid', async () => {

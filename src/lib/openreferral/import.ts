@@ -1,7 +1,6 @@
 // Imports Open Referral UK service records: reads a feed's shape, validates every record with
 // zod, and upserts the valid ones (and their search documents) in one transaction.
 import { todayInUk } from '../dates';
-import type { ZodIssue } from 'zod';
 import type { DirectoryDatabase } from '../db/database';
 import { serviceSchema, type ServiceRecord } from './schemas';
 import { recordHash, storedHashes, writeServices } from '../directory/service-writer';
@@ -52,8 +51,8 @@ export function recordsOf(feed: unknown): unknown[] {
   throw new Error('The file is not Open Referral service data: expected a service, an array of services, or an object with a "contents" array.');
 }
 
-export function pathText(path: (string | number)[]): string {
-  return path.reduce<string>((text, part) => (typeof part === 'number' ? `${text}[${part}]` : text ? `${text}.${part}` : part), '') || '(record)';
+export function pathText(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((text, part) => (typeof part === 'number' ? `${text}[${part}]` : text ? `${text}.${String(part)}` : String(part)), '') || '(record)';
 }
 
 function idOf(raw: unknown): string | null {
@@ -80,7 +79,7 @@ export function validateRecord(raw: unknown, index: number): { record: ServiceRe
   const result = serviceSchema.safeParse(raw);
   if (result.success) return { record: result.data };
   return {
-    errors: result.error.issues.map((issue: ZodIssue) => ({
+    errors: result.error.issues.map((issue) => ({
       index, id: idOf(raw), path: pathText(issue.path), message: issue.message,
     })),
   };
