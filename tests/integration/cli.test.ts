@@ -1,0 +1,91 @@
+// The command-line jobs as a person runs them: npm run import / export on real files.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase } from '../../src/lib/db/database';
+import { prepareDirectory } from '../../src/lib/directory/prepare';
+import { createSearchBackend } from '../../src/lib/search';
+import { service, TODAY } from '../fixtures/services';
+
+let folder: string;
+beforeAll(() => { folder = mkdtempSync(join(tmpdir(), 'directory-cli-')); });
+afterAll(() => { rmSync(folder, { recursive: true, force: true }); });
+
+function run(script: string, args: string[], database: string) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', `scripts/${script}.ts`, ...args], {
+    env: { ...process.env, DATABASE_PATH: database }, encoding: 'utf8',
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const good = service({ code: 'cli-good', name: 'Gateshead Chess Club', categories: ['social-groups'] });
+const bad = { ...service({ code: 'cli-bad', name: 'Broken' }), status: 'open' };
+
+describe('npm run import', () => {
+  it('imports the valid records, lists each invalid one and exits 1', () => {
+    const file = join(folder, 'mixed.json');
+    writeFileSync(file, JSON.stringify({ contents: [good, bad] }));
+    const result = run('import', [file], join(folder, 'mixed.sqlite'));
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`Record 1 (id ${bad.id}): status must be one of "active", "inactive", "defunct", "temporarily closed"`);
+    expect(result.stdout).toContain('Imported 1 new or changed services; 0 unchanged; 1 invalid and skipped (of 2).');
+  });
+
+  it('imports nothing with --strict', () => {
+    const file = join(folder, 'strict.json');
+    writeFileSync(file, JSON.stringify([good, bad]));
+    const database = join(folder, 'strict.sqlite');
+    const result = run('import', [file, '--strict'], database);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('Nothing imported: 1 of 2 records are invalid and --strict was given.');
+    const exported = run('export', [], database);
+    expect(JSON.parse(exported.stdout)).toEqual([]);
+  });
+
+  it('says plainly when the file is not JSON or not service data', () => {
+    const notJson = join(folder, 'not.json');
+    writeFileSync(notJson, 'name,phone\nA,1');
+    const result = run('import', [notJson], join(folder, 'x.sqlite'));
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(`Could not read ${notJson} as JSON`);
+    const wrongShape = join(folder, 'wrong.json');
+    writeFileSync(wrongShape, '"hello"');
+    expect(run('import', [wrongShape], join(folder, 'x.sqlite')).stderr).toContain('not Open Referral service data');
+  });
+
+  it('exports what it imported, to a file or standard output, and a second import changes nothing', () => {
+    const file = join(folder, 'one.json');
+    writeFileSync(file, JSON.stringify(good));
+    const database = join(folder, 'roundtrip.sqlite');
+    expect(run('import', [file], database).status).toBe(0);
+    const out = join(folder, 'out.json');
+    expect(run('export', [out], database).status).toBe(0);
+    const exported = JSON.parse(readFileSync(out, 'utf8'));
+    expect(exported.map((r: { name: string }) => r.name)).toEqual(['Gateshead Chess Club']);
+    expect(JSON.parse(run('export', [], database).stdout)).toEqual(exported);
+    expect(run('import', [file], database).stdout).toContain('Imported 0 new or changed services; 1 unchanged');
+    // Importing the export (another source) records the new source but leaves the data as it was.
+    expect(run('import', [out], database).status).toBe(0);
+    expect(JSON.parse(run('export', [], database).stdout)).toEqual(exported);
+  });
+});
+
+describe('starting on an imported database', () => {
+  it('serves it as it is, without adding the sample', async () => {
+    const file = join(folder, 'own.json');
+    writeFileSync(file, JSON.stringify([good]));
+    const database = join(folder, 'own.sqlite');
+    expect(run('import', [file], database).status).toBe(0);
+    const directory = openDatabase(database);
+    try {
+      const report = await prepareDirectory(directory, createSearchBackend(directory), { today: TODAY });
+      expect(report.sampleLoaded).toBe(0);
+      const count = await directory.db.selectFrom('service').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+      expect(Number(count.n)).toBe(1);
+    } finally {
+      await directory.close();
+    }
+  });
+});
