@@ -1,5 +1,7 @@
 // How a service is delivered (in person, by phone, online): as stated, or worked out from its places.
-import type { DeliveryMode } from '../search/filters';
+import type { DELIVERY_MODES } from '../openreferral/schemas';
+
+type DeliveryMode = (typeof DELIVERY_MODES)[number];
 
 interface DeliveryLike {
   delivery_modes?: DeliveryMode[] | null;
