@@ -287,13 +287,14 @@ export const serviceSchema = record({
       error: () => `must be one of ${GROUP_SIZES.join(', ')}`,
     }).nullish(),
   })
-  .superRefine((service, ctx) => {
+  .check((ctx) => {
+    const service = ctx.value;
     if (service.minimum_age != null && service.maximum_age != null && service.minimum_age > service.maximum_age) {
-      ctx.addIssue({ code: 'custom', path: ['maximum_age'], message: 'must not be lower than minimum_age' });
+      ctx.issues.push({ code: 'custom', input: service.maximum_age, path: ['maximum_age'], message: 'must not be lower than minimum_age' });
     }
     service.funding.forEach((funding, index) => {
       if (funding.start_date && funding.end_date && funding.start_date > funding.end_date) {
-        ctx.addIssue({ code: 'custom', path: ['funding', index, 'end_date'], message: 'must not be before start_date' });
+        ctx.issues.push({ code: 'custom', input: funding.end_date, path: ['funding', index, 'end_date'], message: 'must not be before start_date' });
       }
     });
   });

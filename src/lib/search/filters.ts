@@ -70,7 +70,7 @@ function oneOfList(values: readonly string[]): string {
   return values.map((value) => `"${value}"`).join(', ');
 }
 
-function enumParam<T extends string>(parameter: Parameter, values: readonly T[], what: string) {
+function enumParam<T extends string>(values: readonly T[], what: string) {
   return z.array(z.string().trim().toLowerCase()).transform((list, ctx) => {
     const out: T[] = [];
     for (const value of list) {
@@ -136,24 +136,24 @@ const flag = z.array(z.string().trim().toLowerCase()).transform((list, ctx) => {
   return false;
 });
 
-function single<T extends string>(parameter: Parameter, values: readonly T[], what: string) {
-  return enumParam(parameter, values, what).transform((list) => list.at(-1) ?? null);
+function single<T extends string>(values: readonly T[], what: string) {
+  return enumParam(values, what).transform((list) => list.at(-1) ?? null);
 }
 
 const parameterSchemas = {
   q: z.array(z.string()).transform((list) => list.join(' ').slice(0, MAX_QUERY_LENGTH).trim()),
   category: termParam(categories, (value) => `"${value}" is not a category. Use a category code such as "food" or "debt-advice".`),
-  cost: enumParam('cost', COST_BANDS, 'a cost option'),
+  cost: enumParam(COST_BANDS, 'a cost option'),
   max_cost: numberParam('an amount in pounds', 0, 1000, false),
-  mode: enumParam('mode', DELIVERY_MODES, 'a way of taking part'),
-  day: enumParam('day', DAYS, 'a day'),
-  time: enumParam('time', TIMES_OF_DAY, 'a time of day'),
+  mode: enumParam(DELIVERY_MODES, 'a way of taking part'),
+  day: enumParam(DAYS, 'a day'),
+  time: enumParam(TIMES_OF_DAY, 'a time of day'),
   age: numberParam('an age', 0, 130, true),
-  referral: enumParam('referral', REFERRAL_ROUTES, 'a way to get in'),
+  referral: enumParam(REFERRAL_ROUTES, 'a way to get in'),
   access: termParam(accessibilityFeatures, (value, codes) => `"${value}" is not an accessibility feature. Use one of ${oneOfList(codes)}.`),
-  capacity: single('capacity', CAPACITY_FILTERS, 'a capacity option'),
+  capacity: single(CAPACITY_FILTERS, 'a capacity option'),
   include_closed: flag,
-  sort: single('sort', SORTS, 'a sort order'),
+  sort: single(SORTS, 'a sort order'),
   page: numberParam('a page number', 1, 10_000, true),
   per_page: numberParam('a number of results per page', 1, MAX_PER_PAGE, true),
 } satisfies Record<Parameter, z.ZodTypeAny>;
@@ -449,6 +449,12 @@ export interface FacetCounts {
   age: Record<string, number>;
   /** How many services the status filter hides (closed, inactive or temporarily closed). */
   closed: number;
+}
+
+/** Facet counts of nothing: every value zero. */
+export function emptyFacetCounts(): FacetCounts {
+  const columns = new FilterColumns(1);
+  return new FacetCounter(columns, EMPTY_QUERY, compileFilters(EMPTY_QUERY)).counts();
 }
 
 function record<K extends string>(keys: readonly K[], counts: ArrayLike<number>): Record<K, number> {
