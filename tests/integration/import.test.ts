@@ -189,6 +189,13 @@ describe('exporting', () => {
   });
 });
 
+describe('the database file', () => {
+  it('runs with write-ahead logging and foreign keys on', () => {
+    expect(scratch.directory.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(scratch.directory.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+  });
+});
+
 describe('migrations', () => {
   it('go down and up again', async () => {
     await importRecords(scratch.directory, scratch.search, [walking], { today: TODAY });
