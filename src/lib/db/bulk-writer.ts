@@ -7,13 +7,25 @@ import type { DatabaseSchema } from './types';
 type Table = keyof DatabaseSchema & string;
 const MAX_IDS_PER_STATEMENT = 500;
 
+export interface UpsertOptions {
+  /** On an existing id: "update" replaces the row's values, "keep" leaves the stored row. */
+  onConflict?: 'update' | 'keep';
+  /**
+   * Columns that say who owns a row (service_id, ...). An existing row with the same id but
+   * another owner is left alone and its id returned, rather than moved to the new owner.
+   */
+  owners?: string[];
+}
+
 export interface BulkWriter {
-  /** Inserts rows; on an existing id, "update" replaces the row's values and "keep" leaves it. */
-  upsert<T extends Table>(table: T, rows: Insertable<DatabaseSchema[T]>[], onConflict?: 'update' | 'keep'): void;
+  /** Inserts or updates rows; returns the ids refused because another owner has them. */
+  upsert<T extends Table>(table: T, rows: Insertable<DatabaseSchema[T]>[], options?: UpsertOptions): string[];
   /** Deletes rows whose `column` is one of `values` (and, optionally, `where` column = value). */
   deleteWhereIn(table: Table, column: string, values: string[], where?: [string, string]): void;
-  /** Which of the given ids the table already holds. */
-  existingIds(table: Table, ids: string[]): string[];
+  /** The record_hash stored for each of the given ids that the table holds. */
+  storedHashes(table: 'location' | 'organization' | 'service', ids: string[]): Map<string, string | null>;
+  /** Values of `select` for rows whose `column` is one of `values`. */
+  idsWhereIn(table: Table, select: string, column: string, values: string[]): string[];
 }
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
@@ -28,34 +40,54 @@ export function bulkWriter(sqlite: Database.Database): BulkWriter {
     }
     return prepared;
   };
+  const inChunks = (values: string[], run: (chunk: string[]) => void) => {
+    for (let i = 0; i < values.length; i += MAX_IDS_PER_STATEMENT) run(values.slice(i, i + MAX_IDS_PER_STATEMENT));
+  };
+  const placeholders = (chunk: unknown[]) => chunk.map(() => '?').join(', ');
   return {
-    upsert(table, rows, onConflict = 'update') {
-      if (!rows.length) return;
+    upsert(table, rows, { onConflict = 'update', owners = [] } = {}) {
+      if (!rows.length) return [];
       const columns = Object.keys(rows[0]!);
-      const insert = statement(`upsert:${table}:${onConflict}:${columns.join(',')}`, () => {
+      const insert = statement(`upsert:${table}:${onConflict}:${owners.join(',')}:${columns.join(',')}`, () => {
         const updates = columns.filter((c) => c !== 'id').map((c) => `${quote(c)} = excluded.${quote(c)}`);
-        const conflict = onConflict === 'keep' || !updates.length ? 'do nothing' : `do update set ${updates.join(', ')}`;
-        return `insert into ${quote(table)} (${columns.map(quote).join(', ')}) values (${columns.map(() => '?').join(', ')}) on conflict (id) ${conflict}`;
+        const sameOwner = owners.map((c) => `${quote(table)}.${quote(c)} is excluded.${quote(c)}`).join(' and ');
+        const conflict = onConflict === 'keep' || !updates.length
+          ? 'do nothing'
+          : `do update set ${updates.join(', ')}${sameOwner ? ` where ${sameOwner}` : ''}`;
+        return `insert into ${quote(table)} (${columns.map(quote).join(', ')}) values (${placeholders(columns)}) on conflict (id) ${conflict}`;
       });
-      for (const row of rows) insert.run(...columns.map((column) => (row as Record<string, unknown>)[column]));
+      const refused: string[] = [];
+      for (const row of rows) {
+        const values = columns.map((column) => (row as Record<string, unknown>)[column]);
+        if (insert.run(...values).changes === 0 && owners.length) refused.push((row as unknown as { id: string }).id);
+      }
+      return refused;
     },
     deleteWhereIn(table, column, values, where) {
-      for (let i = 0; i < values.length; i += MAX_IDS_PER_STATEMENT) {
-        const chunk = values.slice(i, i + MAX_IDS_PER_STATEMENT);
+      inChunks(values, (chunk) => {
         const extra = where ? ` and ${quote(where[0])} = ?` : '';
         statement(`delete:${table}:${column}:${extra}:${chunk.length}`, () =>
-          `delete from ${quote(table)} where ${quote(column)} in (${chunk.map(() => '?').join(', ')})${extra}`,
+          `delete from ${quote(table)} where ${quote(column)} in (${placeholders(chunk)})${extra}`,
         ).run(...chunk, ...(where ? [where[1]] : []));
-      }
+      });
     },
-    existingIds(table, ids) {
+    storedHashes(table, ids) {
+      const found = new Map<string, string | null>();
+      inChunks(ids, (chunk) => {
+        const rows = statement(`hashes:${table}:${chunk.length}`, () =>
+          `select id, record_hash from ${quote(table)} where id in (${placeholders(chunk)})`,
+        ).raw(true).all(...chunk) as [string, string | null][];
+        for (const [id, hash] of rows) found.set(id, hash);
+      });
+      return found;
+    },
+    idsWhereIn(table, select, column, values) {
       const found: string[] = [];
-      for (let i = 0; i < ids.length; i += MAX_IDS_PER_STATEMENT) {
-        const chunk = ids.slice(i, i + MAX_IDS_PER_STATEMENT);
-        found.push(...(statement(`exists:${table}:${chunk.length}`, () =>
-          `select id from ${quote(table)} where id in (${chunk.map(() => '?').join(', ')})`,
+      inChunks(values, (chunk) => {
+        found.push(...(statement(`ids:${table}:${select}:${column}:${chunk.length}`, () =>
+          `select ${quote(select)} from ${quote(table)} where ${quote(column)} in (${placeholders(chunk)})`,
         ).pluck().all(...chunk) as string[]));
-      }
+      });
       return found;
     },
   };

@@ -12,6 +12,8 @@ export interface OrganizationTable {
   uri: string | null;
   parent_organization_id: string | null;
   source: string | null;
+  /** Hash of the organisation as last written (with its identifiers), to tell when it changed. */
+  record_hash: string | null;
 }
 
 export interface OrganizationIdentifierTable {
@@ -71,6 +73,8 @@ export interface LocationTable {
   longitude: number | null;
   external_identifier: string | null;
   external_identifier_type: string | null;
+  /** Hash of the place as last written (with its addresses, phones, accessibility), to tell when it changed. */
+  record_hash: string | null;
 }
 
 export interface ServiceAtLocationTable {
@@ -177,6 +181,7 @@ export interface TaxonomyTermTable {
   taxonomy: string | null;
   taxonomy_id: string | null;
   term_uri: string | null;
+  term: string | null;
   language: string | null;
 }
 
@@ -184,7 +189,7 @@ export interface AttributeTable {
   id: string;
   /** The id of the service or location the term applies to. */
   link_id: string;
-  /** Which table link_id points into: "service" or "location". */
+  /** Which table link_id points into: service, location, organization, organization_identifier, contact, address or accessibility. */
   link_entity: string;
   link_type: string | null;
   taxonomy_term_id: string;
@@ -199,6 +204,7 @@ export interface AccessibilityTable {
   description: string | null;
   details: string | null;
   url: string | null;
+  accessibility: string | null;
   position: number;
 }
 
@@ -221,6 +227,7 @@ export interface ServiceAreaTable {
   extent: string | null;
   extent_type: string | null;
   uri: string | null;
+  service_area: string | null;
   position: number;
 }
 

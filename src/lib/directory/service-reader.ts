@@ -74,7 +74,15 @@ async function readBatch(db: Db, ids: string[]): Promise<ServiceRecord[]> {
     db.selectFrom('phone').selectAll().where('service_id', 'in', ids).orderBy('position').execute(),
     db.selectFrom('phone').selectAll().where('contact_id', 'in', contactIds.length ? contactIds : ['']).orderBy('position').execute(),
   ]);
-  const termIds = [...new Set([...serviceAttributes, ...locationAttributes].map((row) => row.taxonomy_term_id))];
+  // Attributes of everything else that can carry them: organisations and their identifiers, contacts, addresses, accessibility.
+  const otherOwners = [...organizationIds, ...identifiers.map((r) => r.id), ...contactIds, ...addresses.map((r) => r.id), ...accessibility.map((r) => r.id)];
+  const otherAttributes = otherOwners.length
+    ? await db.selectFrom('attribute').selectAll()
+      .where('link_entity', 'in', ['organization', 'organization_identifier', 'contact', 'address', 'accessibility'])
+      .where('link_id', 'in', otherOwners).orderBy('position').execute()
+    : [];
+  const attributesByOwner = groupBy(otherAttributes, (r) => `${r.link_entity}:${r.link_id}`);
+  const termIds = [...new Set([...serviceAttributes, ...locationAttributes, ...otherAttributes].map((row) => row.taxonomy_term_id))];
   const terms = termIds.length ? await db.selectFrom('taxonomy_term').selectAll().where('id', 'in', termIds).execute() : [];
 
   const organizationById = new Map(organizations.map((row) => [row.id, row]));
@@ -97,7 +105,7 @@ async function readBatch(db: Db, ids: string[]): Promise<ServiceRecord[]> {
 
   const termOf = (term: Selectable<TaxonomyTermTable>) => compact({
     id: term.id, code: term.code, name: term.name, description: term.description, parent_id: term.parent_id,
-    taxonomy: term.taxonomy, taxonomy_id: term.taxonomy_id, term_uri: term.term_uri, language: term.language,
+    taxonomy: term.taxonomy, taxonomy_id: term.taxonomy_id, term_uri: term.term_uri, term: term.term, language: term.language,
   });
   const attributesOf = (rows: Selectable<DatabaseSchema['attribute']>[] | undefined): AttributeRecord[] =>
     (rows ?? []).map((row) => {
@@ -143,7 +151,10 @@ async function readBatch(db: Db, ids: string[]): Promise<ServiceRecord[]> {
           id: organization.id, name: organization.name, alternate_name: organization.alternate_name,
           description: organization.description, email: organization.email, website: organization.website,
           logo: organization.logo, uri: organization.uri, parent_organization_id: organization.parent_organization_id,
-          organization_identifiers: (identifiersByOrganization.get(organization.id) ?? []).map(({ organization_id: _o, ...rest }) => compact(rest)),
+          organization_identifiers: (identifiersByOrganization.get(organization.id) ?? []).map(({ organization_id: _o, ...rest }) => compact({
+            ...rest, attributes: attributesOf(attributesByOwner.get(`organization_identifier:${rest.id}`)),
+          })),
+          attributes: attributesOf(attributesByOwner.get(`organization:${organization.id}`)),
         }),
         service_at_locations: (byService.sals.get(service.id) ?? []).map((sal) => {
           const location = locationById.get(sal.location_id)!;
@@ -152,9 +163,14 @@ async function readBatch(db: Db, ids: string[]): Promise<ServiceRecord[]> {
             description: sal.description,
             location: compact({
               ...location,
-              addresses: (byLocation.addresses.get(location.id) ?? []).map((row) => compact(withoutPosition({ ...row, location_id: undefined }))),
+              record_hash: undefined,
+              addresses: (byLocation.addresses.get(location.id) ?? []).map((row) => compact(withoutPosition({
+                ...row, location_id: undefined, attributes: attributesOf(attributesByOwner.get(`address:${row.id}`)),
+              }))),
               phones: (byLocation.phones.get(location.id) ?? []).map(phoneOf),
-              accessibility: (byLocation.accessibility.get(location.id) ?? []).map((row) => compact(withoutPosition({ ...row, location_id: undefined }))),
+              accessibility: (byLocation.accessibility.get(location.id) ?? []).map((row) => compact(withoutPosition({
+                ...row, location_id: undefined, attributes: attributesOf(attributesByOwner.get(`accessibility:${row.id}`)),
+              }))),
               languages: (byLocation.languages.get(location.id) ?? []).map(languageOf),
               attributes: attributesOf(byLocation.attributes.get(location.id)),
             }),
@@ -167,6 +183,7 @@ async function readBatch(db: Db, ids: string[]): Promise<ServiceRecord[]> {
         contacts: (byService.contacts.get(service.id) ?? []).map((row) => compact({
           ...withoutPosition({ ...row, service_id: undefined }),
           phones: (phonesByContact.get(row.id) ?? []).map(phoneOf),
+          attributes: attributesOf(attributesByOwner.get(`contact:${row.id}`)),
         })),
         languages: (byService.languages.get(service.id) ?? []).map(languageOf),
         service_areas: (byService.areas.get(service.id) ?? []).map((row) => compact(withoutPosition({ ...row, service_id: undefined }))),

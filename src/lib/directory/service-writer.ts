@@ -1,20 +1,27 @@
 // Writes validated Open Referral service records into the directory's tables, in batches.
-// Called inside a transaction; a record's own child rows (schedules, costs, ...) are replaced
-// by what the record says, and a record identical to the one already stored is left alone.
+// Called inside a transaction. A record's own child rows (schedules, costs, ...) are replaced by
+// what the record says; a place or organisation is rewritten only when its content changed; and
+// a child id that already belongs to another service (or place, or organisation) is refused
+// rather than moved, so one feed can never take another service's rows.
 import { createHash } from 'node:crypto';
 import type { Insertable, Kysely } from 'kysely';
 import type { AttributeRecord, ServiceRecord } from '../openreferral/schemas';
 import type { DatabaseSchema } from '../db/types';
 import type { DirectoryDatabase } from '../db/database';
-import { bulkWriter } from '../db/bulk-writer';
+import { bulkWriter, type BulkWriter } from '../db/bulk-writer';
 
 const MAX_IDS_PER_STATEMENT = 900;
 
 type Tables = DatabaseSchema;
 type Rows<T extends keyof Tables> = Insertable<Tables[T]>[];
+type AttributeEntity = 'service' | 'location' | 'organization' | 'organization_identifier' | 'contact' | 'address' | 'accessibility';
+
+function hashOf(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value)).digest('base64url');
+}
 
 export function recordHash(record: ServiceRecord, source: string | null): string {
-  return createHash('sha256').update(JSON.stringify([record, source])).digest('base64url');
+  return hashOf([record, source]);
 }
 
 /** Deduplicates rows by id, last one wins (a location shared by several services in one batch). */
@@ -31,6 +38,25 @@ export interface WriteOptions {
   existing?: Set<string>;
 }
 
+/** A child row whose id is already used by a row of another service, place or organisation. */
+export interface IdConflict {
+  table: string;
+  id: string;
+  /** The service whose record carried the row. */
+  serviceId: string;
+}
+
+export class IdConflictError extends Error {
+  constructor(readonly conflicts: IdConflict[]) {
+    super(`${conflicts.length} ids in the import are already used by other services' rows`);
+  }
+}
+
+export interface WriteOutcome {
+  /** Services outside the batch whose place or organisation changed, so whose search documents are stale. */
+  affectedServiceIds: string[];
+}
+
 /** Stored hashes for the given service ids, to skip records that have not changed. */
 export async function storedHashes(db: Kysely<Tables>, ids: string[]): Promise<Map<string, string | null>> {
   const found = new Map<string, string | null>();
@@ -44,9 +70,24 @@ export async function storedHashes(db: Kysely<Tables>, ids: string[]): Promise<M
 
 /**
  * Writes the records (all assumed valid and changed) on the directory's connection. Run it
- * inside a transaction; it throws on a database error.
+ * inside a transaction; it throws IdConflictError, having written part of the batch, when a
+ * child id belongs to another owner, so the caller must roll back.
  */
-export function writeServices(directory: DirectoryDatabase, records: ServiceRecord[], options: WriteOptions): void {
+export function writeServices(directory: DirectoryDatabase, records: ServiceRecord[], options: WriteOptions): WriteOutcome {
+  const bulk = bulkWriter(directory.sqlite);
+  const serviceIds = records.map((record) => record.id);
+  const storedServiceIds = options.existing ? serviceIds.filter((id) => options.existing!.has(id)) : serviceIds;
+
+  // Places and organisations: rewrite only those that are new or whose content changed.
+  const locations = uniqueById(records.flatMap((record) => record.service_at_locations.map((sal) => sal.location)));
+  const organizations = uniqueById(records.map((record) => record.organization));
+  const locationHashes = new Map(locations.map((location) => [location.id, hashOf(location)]));
+  const organizationHashes = new Map(organizations.map((organization) => [organization.id, hashOf([organization, options.source])]));
+  const storedLocationHashes = bulk.storedHashes('location', [...locationHashes.keys()]);
+  const storedOrganizationHashes = bulk.storedHashes('organization', [...organizationHashes.keys()]);
+  const changedLocations = locations.filter((location) => storedLocationHashes.get(location.id) !== locationHashes.get(location.id));
+  const changedOrganizations = organizations.filter((organization) => storedOrganizationHashes.get(organization.id) !== organizationHashes.get(organization.id));
+
   const rows = {
     organization: [] as Rows<'organization'>,
     organization_identifier: [] as Rows<'organization_identifier'>,
@@ -66,8 +107,15 @@ export function writeServices(directory: DirectoryDatabase, records: ServiceReco
     language: [] as Rows<'language'>,
     service_area: [] as Rows<'service_area'>,
   };
+  /** Which service's record carried each child row ("table:id"), to say which record an id conflict is in. */
+  const carriedBy = new Map<string, string>();
+  let carrier = '';
+  const push = <T extends keyof typeof rows>(table: T, row: (typeof rows)[T][number] & { id: string }) => {
+    (rows[table] as { id: string }[]).push(row);
+    carriedBy.set(`${table}:${row.id}`, carrier);
+  };
 
-  const addTerms = (attributes: AttributeRecord[], linkEntity: 'service' | 'location', linkId: string) => {
+  const addTerms = (attributes: AttributeRecord[], linkEntity: AttributeEntity, linkId: string) => {
     attributes.forEach((attribute, position) => {
       const term = attribute.taxonomy_term;
       if (term) {
@@ -77,10 +125,10 @@ export function writeServices(directory: DirectoryDatabase, records: ServiceReco
         rows.taxonomy_term.push({
           id: term.id, code: term.code ?? null, name: term.name, description: term.description ?? null,
           parent_id: term.parent_id ?? null, taxonomy: term.taxonomy ?? null, taxonomy_id: term.taxonomy_id ?? null,
-          term_uri: term.term_uri ?? null, language: term.language ?? null,
+          term_uri: term.term_uri ?? null, term: term.term ?? null, language: term.language ?? null,
         });
       }
-      rows.attribute.push({
+      push('attribute', {
         id: attribute.id, link_id: linkId, link_entity: linkEntity, link_type: attribute.link_type ?? null,
         taxonomy_term_id: (term?.id ?? attribute.taxonomy_term_id)!, value: attribute.value ?? null,
         label: attribute.label ?? null, position,
@@ -88,19 +136,30 @@ export function writeServices(directory: DirectoryDatabase, records: ServiceReco
     });
   };
 
+  // When a batch carries a place or organisation more than once, its last copy is the one written.
+  const changedOrganizationIds = new Set(changedOrganizations.map((organization) => organization.id));
+  const changedLocationIds = new Set(changedLocations.map((location) => location.id));
+  const organizationById = new Map(organizations.map((organization) => [organization.id, organization]));
+  const locationById = new Map(locations.map((location) => [location.id, location]));
   for (const record of records) {
-    const organization = record.organization;
-    rows.organization.push({
-      id: organization.id, name: organization.name, alternate_name: organization.alternate_name ?? null,
-      description: organization.description ?? null, email: organization.email ?? null, website: organization.website ?? null,
-      logo: organization.logo ?? null, uri: organization.uri ?? null,
-      parent_organization_id: organization.parent_organization_id ?? null, source: options.source,
-    });
-    for (const identifier of organization.organization_identifiers) {
-      rows.organization_identifier.push({
-        id: identifier.id, organization_id: organization.id, identifier_scheme: identifier.identifier_scheme ?? null,
-        identifier_type: identifier.identifier_type, identifier: identifier.identifier,
+    carrier = record.id;
+    const organization = organizationById.get(record.organization.id)!;
+    if (changedOrganizationIds.delete(organization.id)) {
+      push('organization', {
+        id: organization.id, name: organization.name, alternate_name: organization.alternate_name ?? null,
+        description: organization.description ?? null, email: organization.email ?? null, website: organization.website ?? null,
+        logo: organization.logo ?? null, uri: organization.uri ?? null,
+        parent_organization_id: organization.parent_organization_id ?? null, source: options.source,
+        record_hash: organizationHashes.get(organization.id)!,
       });
+      addTerms(organization.attributes, 'organization', organization.id);
+      for (const identifier of organization.organization_identifiers) {
+        push('organization_identifier', {
+          id: identifier.id, organization_id: organization.id, identifier_scheme: identifier.identifier_scheme ?? null,
+          identifier_type: identifier.identifier_type, identifier: identifier.identifier,
+        });
+        addTerms(identifier.attributes, 'organization_identifier', identifier.id);
+      }
     }
     rows.service.push({
       id: record.id, organization_id: organization.id, name: record.name, alternate_name: record.alternate_name ?? null,
@@ -118,52 +177,62 @@ export function writeServices(directory: DirectoryDatabase, records: ServiceReco
       record_hash: options.hashes?.get(record.id) ?? recordHash(record, options.source), imported_at: options.now,
     });
     record.service_at_locations.forEach((serviceAtLocation, position) => {
-      const location = serviceAtLocation.location;
-      rows.location.push({
-        id: location.id, location_type: location.location_type, url: location.url ?? null, name: location.name ?? null,
-        alternate_name: location.alternate_name ?? null, description: location.description ?? null,
-        transportation: location.transportation ?? null, latitude: location.latitude ?? null, longitude: location.longitude ?? null,
-        external_identifier: location.external_identifier ?? null, external_identifier_type: location.external_identifier_type ?? null,
-      });
-      location.addresses.forEach((address, i) => rows.address.push({
-        id: address.id, location_id: location.id, attention: address.attention ?? null, address_1: address.address_1,
-        address_2: address.address_2 ?? null, city: address.city ?? null, region: address.region ?? null,
-        state_province: address.state_province ?? null, postal_code: address.postal_code ?? null, country: address.country ?? null,
-        address_type: address.address_type ?? null, position: i,
-      }));
-      location.accessibility.forEach((accessibility, i) => rows.accessibility.push({
-        id: accessibility.id, location_id: location.id, description: accessibility.description ?? null,
-        details: accessibility.details ?? null, url: accessibility.url ?? null, position: i,
-      }));
-      location.phones.forEach((phone, i) => rows.phone.push({
-        id: phone.id, service_id: null, location_id: location.id, contact_id: null, number: phone.number,
-        extension: phone.extension, type: phone.type ?? null, description: phone.description ?? null, position: i,
-      }));
-      location.languages.forEach((language, i) => rows.language.push({
-        id: language.id, service_id: null, location_id: location.id, phone_id: language.phone_id ?? null,
-        name: language.name ?? null, code: language.code ?? null, note: language.note ?? null, position: i,
-      }));
-      addTerms(location.attributes, 'location', location.id);
-      rows.service_at_location.push({
+      const location = locationById.get(serviceAtLocation.location.id)!;
+      if (changedLocationIds.delete(location.id)) {
+        push('location', {
+          id: location.id, location_type: location.location_type, url: location.url ?? null, name: location.name ?? null,
+          alternate_name: location.alternate_name ?? null, description: location.description ?? null,
+          transportation: location.transportation ?? null, latitude: location.latitude ?? null, longitude: location.longitude ?? null,
+          external_identifier: location.external_identifier ?? null, external_identifier_type: location.external_identifier_type ?? null,
+          record_hash: locationHashes.get(location.id)!,
+        });
+        location.addresses.forEach((address, i) => {
+          push('address', {
+            id: address.id, location_id: location.id, attention: address.attention ?? null, address_1: address.address_1,
+            address_2: address.address_2 ?? null, city: address.city ?? null, region: address.region ?? null,
+            state_province: address.state_province ?? null, postal_code: address.postal_code ?? null, country: address.country ?? null,
+            address_type: address.address_type ?? null, position: i,
+          });
+          addTerms(address.attributes, 'address', address.id);
+        });
+        location.accessibility.forEach((accessibility, i) => {
+          push('accessibility', {
+            id: accessibility.id, location_id: location.id, description: accessibility.description ?? null,
+            details: accessibility.details ?? null, url: accessibility.url ?? null, accessibility: accessibility.accessibility ?? null, position: i,
+          });
+          addTerms(accessibility.attributes, 'accessibility', accessibility.id);
+        });
+        location.phones.forEach((phone, i) => push('phone', {
+          id: phone.id, service_id: null, location_id: location.id, contact_id: null, number: phone.number,
+          extension: phone.extension, type: phone.type ?? null, description: phone.description ?? null, position: i,
+        }));
+        location.languages.forEach((language, i) => push('language', {
+          id: language.id, service_id: null, location_id: location.id, phone_id: language.phone_id ?? null,
+          name: language.name ?? null, code: language.code ?? null, note: language.note ?? null, position: i,
+        }));
+        addTerms(location.attributes, 'location', location.id);
+      }
+      push('service_at_location', {
         id: serviceAtLocation.id, service_id: record.id, location_id: location.id,
         description: serviceAtLocation.description ?? null, position,
       });
     });
     record.contacts.forEach((contact, position) => {
-      rows.contact.push({
+      push('contact', {
         id: contact.id, service_id: record.id, name: contact.name ?? null, title: contact.title ?? null,
         department: contact.department ?? null, email: contact.email ?? null, position,
       });
-      contact.phones.forEach((phone, i) => rows.phone.push({
+      contact.phones.forEach((phone, i) => push('phone', {
         id: phone.id, service_id: null, location_id: null, contact_id: contact.id, number: phone.number,
         extension: phone.extension, type: phone.type ?? null, description: phone.description ?? null, position: i,
       }));
+      addTerms(contact.attributes, 'contact', contact.id);
     });
-    record.phones.forEach((phone, position) => rows.phone.push({
+    record.phones.forEach((phone, position) => push('phone', {
       id: phone.id, service_id: record.id, location_id: null, contact_id: null, number: phone.number,
       extension: phone.extension, type: phone.type ?? null, description: phone.description ?? null, position,
     }));
-    record.schedules.forEach((schedule, position) => rows.schedule.push({
+    record.schedules.forEach((schedule, position) => push('schedule', {
       id: schedule.id, service_id: record.id, valid_from: schedule.valid_from ?? null, valid_to: schedule.valid_to ?? null,
       dtstart: schedule.dtstart ?? null, until: schedule.until ?? null, timezone: schedule.timezone ?? null,
       freq: schedule.freq ?? null, interval: schedule.interval ?? null, byday: schedule.byday ?? null,
@@ -171,61 +240,84 @@ export function writeServices(directory: DirectoryDatabase, records: ServiceReco
       schedule_link: schedule.schedule_link ?? null, attending_type: schedule.attending_type ?? null,
       notes: schedule.notes ?? null, description: schedule.description ?? null, position,
     }));
-    record.cost_options.forEach((cost, position) => rows.cost_option.push({
+    record.cost_options.forEach((cost, position) => push('cost_option', {
       id: cost.id, service_id: record.id, valid_from: cost.valid_from ?? null, valid_to: cost.valid_to ?? null,
       option: cost.option ?? null, currency: cost.currency ?? null, amount: cost.amount ?? null,
       amount_description: cost.amount_description ?? null, position,
     }));
-    record.funding.forEach((funding, position) => rows.funding.push({
+    record.funding.forEach((funding, position) => push('funding', {
       id: funding.id, service_id: record.id, source: funding.source ?? null, start_date: funding.start_date ?? null,
       end_date: funding.end_date ?? null, position,
     }));
-    record.languages.forEach((language, position) => rows.language.push({
+    record.languages.forEach((language, position) => push('language', {
       id: language.id, service_id: record.id, location_id: null, phone_id: language.phone_id ?? null,
       name: language.name ?? null, code: language.code ?? null, note: language.note ?? null, position,
     }));
-    record.service_areas.forEach((area, position) => rows.service_area.push({
+    record.service_areas.forEach((area, position) => push('service_area', {
       id: area.id, service_id: record.id, name: area.name ?? null, description: area.description ?? null,
-      extent: area.extent ?? null, extent_type: area.extent_type ?? null, uri: area.uri ?? null, position,
+      extent: area.extent ?? null, extent_type: area.extent_type ?? null, uri: area.uri ?? null,
+      service_area: area.service_area ?? null, position,
     }));
     addTerms(record.attributes, 'service', record.id);
   }
 
-  const serviceIds = records.map((record) => record.id);
-  const organizationIds = [...new Set(rows.organization.map((row) => row.id))];
-  const locationIds = [...new Set(rows.location.map((row) => row.id))];
+  const rewrittenOrganizationIds = changedOrganizations.map((organization) => organization.id);
+  const rewrittenLocationIds = changedLocations.map((location) => location.id);
+  const storedOrganizationIds = rewrittenOrganizationIds.filter((id) => storedOrganizationHashes.has(id));
+  const storedLocationIds = rewrittenLocationIds.filter((id) => storedLocationHashes.has(id));
 
-  const bulk = bulkWriter(directory.sqlite);
-  // Only rows that are already stored can have old children to clear out.
-  const storedServiceIds = options.existing ? serviceIds.filter((id) => options.existing!.has(id)) : serviceIds;
-  const storedLocationIds = bulk.existingIds('location', locationIds);
+  // Clear the old children of everything being rewritten that was stored before.
+  clearChildren(bulk, storedServiceIds, storedLocationIds, storedOrganizationIds);
+
+  const conflicts: IdConflict[] = [];
+  const write = <T extends keyof typeof rows>(table: T, owners: string[], dedupe = false) => {
+    const tableRows = dedupe ? uniqueById(rows[table] as { id: string }[]) : (rows[table] as { id: string }[]);
+    for (const id of bulk.upsert(table, tableRows as never, { owners })) {
+      conflicts.push({ table, id, serviceId: carriedBy.get(`${table}:${id}`)! });
+    }
+  };
   // Taxonomies and terms first, as attributes point at them. Our own terms are rewritten from
   // content/ at start-up (syncTaxonomy), so an imported copy of one cannot change it for long.
-  bulk.upsert('taxonomy', uniqueById(rows.taxonomy), 'keep');
+  bulk.upsert('taxonomy', uniqueById(rows.taxonomy), { onConflict: 'keep' });
   bulk.upsert('taxonomy_term', uniqueById(rows.taxonomy_term));
-  bulk.upsert('organization', uniqueById(rows.organization));
-  bulk.deleteWhereIn('organization_identifier', 'organization_id', organizationIds);
-  bulk.upsert('organization_identifier', uniqueById(rows.organization_identifier));
-  bulk.upsert('location', uniqueById(rows.location));
-  // A place's details come with every service held there; the latest record's copy wins.
-  for (const table of ['address', 'accessibility', 'phone', 'language'] as const) {
-    bulk.deleteWhereIn(table, 'location_id', storedLocationIds);
-  }
-  bulk.deleteWhereIn('attribute', 'link_id', storedLocationIds, ['link_entity', 'location']);
-  bulk.deleteWhereIn('attribute', 'link_id', storedServiceIds, ['link_entity', 'service']);
+  bulk.upsert('organization', rows.organization);
+  write('organization_identifier', ['organization_id']);
+  bulk.upsert('location', rows.location);
   bulk.upsert('service', rows.service);
+  write('address', ['location_id']);
+  write('accessibility', ['location_id']);
+  write('service_at_location', ['service_id']);
+  write('contact', ['service_id']);
+  write('phone', ['service_id', 'location_id', 'contact_id']);
+  write('schedule', ['service_id']);
+  write('cost_option', ['service_id']);
+  write('funding', ['service_id']);
+  write('language', ['service_id', 'location_id']);
+  write('service_area', ['service_id']);
+  write('attribute', ['link_entity', 'link_id']);
+  if (conflicts.length) throw new IdConflictError(conflicts);
+
+  const batch = new Set(serviceIds);
+  const affected = new Set<string>();
+  for (const id of bulk.idsWhereIn('service_at_location', 'service_id', 'location_id', storedLocationIds)) if (!batch.has(id)) affected.add(id);
+  for (const id of bulk.idsWhereIn('service', 'id', 'organization_id', storedOrganizationIds)) if (!batch.has(id)) affected.add(id);
+  return { affectedServiceIds: [...affected] };
+}
+
+function clearChildren(bulk: BulkWriter, serviceIds: string[], locationIds: string[], organizationIds: string[]): void {
+  const contactIds = bulk.idsWhereIn('contact', 'id', 'service_id', serviceIds);
+  const addressIds = bulk.idsWhereIn('address', 'id', 'location_id', locationIds);
+  const accessibilityIds = bulk.idsWhereIn('accessibility', 'id', 'location_id', locationIds);
+  const identifierIds = bulk.idsWhereIn('organization_identifier', 'id', 'organization_id', organizationIds);
+  const attributesOf: [string, string[]][] = [
+    ['service', serviceIds], ['location', locationIds], ['organization', organizationIds], ['organization_identifier', identifierIds],
+    ['contact', contactIds], ['address', addressIds], ['accessibility', accessibilityIds],
+  ];
+  for (const [entity, ids] of attributesOf) bulk.deleteWhereIn('attribute', 'link_id', ids, ['link_entity', entity]);
+  bulk.deleteWhereIn('organization_identifier', 'organization_id', organizationIds);
+  for (const table of ['address', 'accessibility', 'phone', 'language'] as const) bulk.deleteWhereIn(table, 'location_id', locationIds);
+  // Contacts' phones go with their contacts (on delete cascade).
   for (const table of ['service_at_location', 'contact', 'phone', 'schedule', 'cost_option', 'funding', 'language', 'service_area'] as const) {
-    bulk.deleteWhereIn(table, 'service_id', storedServiceIds);
+    bulk.deleteWhereIn(table, 'service_id', serviceIds);
   }
-  bulk.upsert('address', uniqueById(rows.address));
-  bulk.upsert('accessibility', uniqueById(rows.accessibility));
-  bulk.upsert('service_at_location', rows.service_at_location);
-  bulk.upsert('contact', rows.contact);
-  bulk.upsert('phone', uniqueById(rows.phone));
-  bulk.upsert('schedule', rows.schedule);
-  bulk.upsert('cost_option', rows.cost_option);
-  bulk.upsert('funding', rows.funding);
-  bulk.upsert('language', uniqueById(rows.language));
-  bulk.upsert('service_area', rows.service_area);
-  bulk.upsert('attribute', uniqueById(rows.attribute));
 }

@@ -3,7 +3,8 @@
 import { todayInUk } from '../dates';
 import type { DirectoryDatabase } from '../db/database';
 import { serviceSchema, type ServiceRecord } from './schemas';
-import { recordHash, storedHashes, writeServices } from '../directory/service-writer';
+import { IdConflictError, recordHash, storedHashes, writeServices } from '../directory/service-writer';
+import { readServices } from '../directory/service-reader';
 import type { SearchBackend } from '../search/search-backend';
 import { buildSearchDocument } from '../search/search-document';
 
@@ -156,25 +157,96 @@ export async function importRecords(
   const cacheSize = directory.sqlite.pragma('cache_size', { simple: true }) as number;
   if (valid.length > 5_000) directory.sqlite.pragma('cache_size = -262144');
   try {
-    await directory.db.transaction().execute(async (trx) => {
-      for (let start = 0; start < valid.length; start += BATCH_SIZE) {
-        const batch = valid.slice(start, start + BATCH_SIZE).map(({ record }) => record);
-        const stored = await storedHashes(trx, batch.map((record) => record.id));
-        const hashes = new Map(batch.map((record) => [record.id, recordHash(record, source)]));
-        const changed = batch.filter((record) => stored.get(record.id) !== hashes.get(record.id));
-        report.unchanged += batch.length - changed.length;
-        if (changed.length) {
-          // Raw statements on trx's connection, and so part of this transaction; the SQLite
-          // search backend writes on the same connection too.
-          writeServices(directory, changed, { source, now: new Date().toISOString(), hashes, existing: new Set(stored.keys()) });
-          await search.index(changed.map((record) => buildSearchDocument(record, today)));
-          report.written += changed.length;
+    // An id already owned by another service's row only shows when writing: the transaction is
+    // rolled back, the records concerned are reported invalid, and the rest written again.
+    for (;;) {
+      try {
+        Object.assign(report, await writeValid(directory, search, valid, { source, today, onProgress: options.onProgress }));
+        break;
+      } catch (error) {
+        if (!(error instanceof IdConflictError)) throw error;
+        const refused = conflictErrors(valid, error);
+        invalid.push(...refused);
+        invalid.sort((a, b) => a.index - b.index);
+        const bad = new Set(refused.map((e) => e.index));
+        valid = valid.filter(({ index }) => !bad.has(index));
+        report.warnings = report.warnings.filter((warning) => !bad.has(warning.index));
+        if (options.strict) {
+          report.abandoned = true;
+          return report;
         }
-        options.onProgress?.(Math.min(start + BATCH_SIZE, valid.length), valid.length);
       }
-    });
+    }
   } finally {
     directory.sqlite.pragma(`cache_size = ${cacheSize}`);
   }
   return report;
+}
+
+/** Writes the valid records (those changed since they were last imported) and their search documents, in one transaction. */
+async function writeValid(
+  directory: DirectoryDatabase,
+  search: SearchBackend,
+  valid: { index: number; record: ServiceRecord }[],
+  options: { source: string | null; today: string; onProgress?: ((done: number, total: number) => void) | undefined },
+): Promise<{ written: number; unchanged: number }> {
+  const counts = { written: 0, unchanged: 0 };
+  await directory.db.transaction().execute(async (trx) => {
+    for (let start = 0; start < valid.length; start += BATCH_SIZE) {
+      const batch = valid.slice(start, start + BATCH_SIZE).map(({ record }) => record);
+      const stored = await storedHashes(trx, batch.map((record) => record.id));
+      const hashes = new Map(batch.map((record) => [record.id, recordHash(record, options.source)]));
+      const changed = batch.filter((record) => stored.get(record.id) !== hashes.get(record.id));
+      counts.unchanged += batch.length - changed.length;
+      if (changed.length) {
+        // Raw statements on trx's connection, and so part of this transaction; the SQLite
+        // search backend writes on the same connection too.
+        const { affectedServiceIds } = writeServices(directory, changed, {
+          source: options.source, now: new Date().toISOString(), hashes, existing: new Set(stored.keys()),
+        });
+        // Services sharing a place or organisation that changed show it in their results too.
+        const affected = affectedServiceIds.length ? await readServices(trx, affectedServiceIds) : [];
+        await search.index([...changed, ...affected].map((record) => buildSearchDocument(record, options.today)));
+        counts.written += changed.length;
+      }
+      options.onProgress?.(Math.min(start + BATCH_SIZE, valid.length), valid.length);
+    }
+  });
+  return counts;
+}
+
+/** Where in a record an object with this id sits, e.g. "schedules[1].id". */
+function pathOfId(value: unknown, id: string, path: (string | number)[] = []): (string | number)[] | null {
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = pathOfId(value[i], id, [...path, i]);
+      if (found) return found;
+    }
+  } else if (value && typeof value === 'object') {
+    if (path.length && (value as { id?: unknown }).id === id) return [...path, 'id'];
+    for (const [key, child] of Object.entries(value)) {
+      if (child && typeof child === 'object') {
+        const found = pathOfId(child, id, [...path, key]);
+        if (found) return found;
+      }
+    }
+  }
+  return null;
+}
+
+function conflictErrors(valid: { index: number; record: ServiceRecord }[], error: IdConflictError): RecordError[] {
+  const byService = new Map(valid.map((entry) => [entry.record.id, entry]));
+  const seen = new Set<string>();
+  const errors: RecordError[] = [];
+  for (const conflict of error.conflicts) {
+    const entry = byService.get(conflict.serviceId);
+    if (!entry || seen.has(`${entry.index}:${conflict.id}`)) continue;
+    seen.add(`${entry.index}:${conflict.id}`);
+    const what = conflict.table.replace(/_/g, ' ');
+    errors.push({
+      index: entry.index, id: entry.record.id, path: pathText(pathOfId(entry.record, conflict.id) ?? [conflict.table]),
+      message: `is "${conflict.id}", which belongs to another service's ${what} (or another place's); each ${what} needs its own id`,
+    });
+  }
+  return errors;
 }

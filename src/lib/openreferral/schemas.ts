@@ -75,6 +75,7 @@ export const taxonomyTermSchema = record({
   taxonomy: optionalText,
   taxonomy_id: id.nullish(),
   term_uri: optionalText,
+  term: optionalText,
   language: optionalText,
 });
 
@@ -118,6 +119,7 @@ export const addressSchema = record({
   postal_code: optionalText,
   country: optionalText,
   address_type: optionalText,
+  attributes: list(attributeSchema),
 });
 
 export const accessibilitySchema = record({
@@ -125,6 +127,8 @@ export const accessibilitySchema = record({
   description: optionalText,
   details: optionalText,
   url: url.nullish(),
+  accessibility: optionalText,
+  attributes: list(attributeSchema),
 });
 
 export const locationSchema = record({
@@ -206,6 +210,7 @@ export const contactSchema = record({
   department: optionalText,
   email: email.nullish(),
   phones: list(phoneSchema),
+  attributes: list(attributeSchema),
 });
 
 export const serviceAreaSchema = record({
@@ -215,6 +220,7 @@ export const serviceAreaSchema = record({
   extent: optionalText,
   extent_type: optionalText,
   uri: optionalText,
+  service_area: optionalText,
 });
 
 export const organizationIdentifierSchema = record({
@@ -222,6 +228,7 @@ export const organizationIdentifierSchema = record({
   identifier_scheme: optionalText,
   identifier_type: text.min(1),
   identifier: text.min(1),
+  attributes: list(attributeSchema),
 });
 
 export const organizationSchema = record({
@@ -235,6 +242,7 @@ export const organizationSchema = record({
   uri: optionalText,
   parent_organization_id: id.nullish(),
   organization_identifiers: list(organizationIdentifierSchema),
+  attributes: list(attributeSchema),
 });
 
 function enumList<T extends readonly [string, ...string[]]>(values: T) {

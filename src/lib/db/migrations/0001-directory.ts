@@ -16,6 +16,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('uri', text)
     .addColumn('parent_organization_id', text)
     .addColumn('source', text)
+    .addColumn('record_hash', text)
     .execute();
 
   await db.schema
@@ -80,6 +81,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('longitude', 'real')
     .addColumn('external_identifier', text)
     .addColumn('external_identifier_type', text)
+    .addColumn('record_hash', text)
     .execute();
 
   await db.schema
@@ -206,6 +208,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('taxonomy', text)
     .addColumn('taxonomy_id', text, (c) => c.references('taxonomy.id'))
     .addColumn('term_uri', text)
+    .addColumn('term', text)
     .addColumn('language', text)
     .execute();
   await db.schema.createIndex('taxonomy_term_parent_id').on('taxonomy_term').column('parent_id').execute();
@@ -214,7 +217,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createTable('attribute')
     .addColumn('id', text, (c) => c.primaryKey())
     .addColumn('link_id', text, (c) => c.notNull())
-    .addColumn('link_entity', text, (c) => c.notNull().check(sql`link_entity in ('service', 'location')`))
+    .addColumn('link_entity', text, (c) =>
+      c.notNull().check(sql`link_entity in ('service', 'location', 'organization', 'organization_identifier', 'contact', 'address', 'accessibility')`),
+    )
     .addColumn('link_type', text)
     .addColumn('taxonomy_term_id', text, (c) => c.notNull().references('taxonomy_term.id'))
     .addColumn('value', text)
@@ -231,6 +236,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('description', text)
     .addColumn('details', text)
     .addColumn('url', text)
+    .addColumn('accessibility', text)
     .addColumn('position', 'integer', (c) => c.notNull().defaultTo(0))
     .execute();
   await db.schema.createIndex('accessibility_location_id').on('accessibility').column('location_id').execute();
@@ -258,6 +264,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('extent', text)
     .addColumn('extent_type', text)
     .addColumn('uri', text)
+    .addColumn('service_area', text)
     .addColumn('position', 'integer', (c) => c.notNull().defaultTo(0))
     .execute();
   await db.schema.createIndex('service_area_service_id').on('service_area').column('service_id').execute();
