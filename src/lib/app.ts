@@ -1,6 +1,9 @@
-// The running server's directory: one database connection and search backend per process.
+// The running server's directory: one database connection and search backend per process, and
+// a daily rebuild of search documents so that ended schedules and prices drop out of results.
 import { migrateToLatest, openDatabase, type DirectoryDatabase } from './db/database';
+import { todayInUk } from './dates';
 import { createSearchBackend } from './search';
+import { indexIsFromEarlierDay, reindexAll } from './search/reindex';
 import type { SearchBackend } from './search/search-backend';
 
 export interface App {
@@ -9,13 +12,43 @@ export interface App {
 }
 
 let app: Promise<App> | undefined;
+let checkedDay = '';
+let rebuilding: Promise<void> | undefined;
+
+/**
+ * On the first request of each day, rebuilds the search documents in the background if they
+ * were built on an earlier day. Searches go on meanwhile, with yesterday's wording.
+ */
+function rebuildIfNewDay(ready: App): void {
+  const today = todayInUk();
+  if (today === checkedDay || rebuilding) return;
+  checkedDay = today;
+  rebuilding = (async () => {
+    if (await indexIsFromEarlierDay(ready.directory, today)) {
+      const count = await reindexAll(ready.directory, ready.search, today);
+      console.log(`Search documents rebuilt for ${today}: ${count} services.`);
+    }
+  })()
+    .catch((error) => {
+      checkedDay = ''; // try again on a later request
+      console.error('Could not rebuild the search documents for today:', error);
+    })
+    .finally(() => { rebuilding = undefined; });
+}
+
+/** The rebuild under way, if any (for tests and shutdown). */
+export function pendingRebuild(): Promise<void> | undefined {
+  return rebuilding;
+}
 
 /** Opens (and migrates, if `npm start` has not) the database named by DATABASE_PATH, once. */
-export function getApp(): Promise<App> {
+export async function getApp(): Promise<App> {
   app ??= (async () => {
     const directory = openDatabase();
     await migrateToLatest(directory.db);
     return { directory, search: createSearchBackend(directory) };
   })();
-  return app;
+  const ready = await app;
+  rebuildIfNewDay(ready);
+  return ready;
 }

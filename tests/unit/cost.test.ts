@@ -35,6 +35,18 @@ describe('cost in words and bands', () => {
   it('uses the fees text when there are no cost options', () => {
     expect(summariseCost([], today, 'Small charge for materials').text).toBe('Small charge for materials');
   });
+  it('does not call two ordinary prices concessions', () => {
+    const cost = summariseCost([{ option: 'Adult', amount: 5 }, { option: 'Family ticket', amount: 12 }], today);
+    expect(cost.bands).toEqual([]);
+    expect(cost.lowest).toBe(5);
+  });
+  it('counts free for some people as a concession', () => {
+    expect(summariseCost([{ option: 'Standard', amount: 4 }, { option: 'Free for carers', amount: 0 }], today).bands).toEqual(['free', 'concessions']);
+  });
+  it('ignores prices that have not started yet', () => {
+    const cost = summariseCost([{ option: 'Free from June', amount: 0, valid_from: '2027-06-01' }, { option: 'Per session', amount: 8 }], today);
+    expect(cost).toEqual({ bands: [], lowest: 8, text: '£8' });
+  });
   it('ignores expired prices', () => {
     const cost = summariseCost([{ option: 'Old price', amount: 9, valid_to: '2025-12-31' }, { option: 'Free', amount: 0 }], today);
     expect(cost).toEqual({ bands: ['free'], lowest: 0, text: 'Free' });

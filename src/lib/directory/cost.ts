@@ -31,8 +31,9 @@ export function isFreeOption(option: CostOptionLike): boolean {
   return option.amount == null && FREE.test(option.option ?? '');
 }
 
+/** The cost options that apply today: started (valid_from) and not ended (valid_to). */
 export function currentCostOptions<T extends CostOptionLike>(options: T[], today: string): T[] {
-  return options.filter((option) => !option.valid_to || option.valid_to >= today);
+  return options.filter((option) => (!option.valid_from || option.valid_from <= today) && (!option.valid_to || option.valid_to >= today));
 }
 
 /** "£3", "£2.50". */
@@ -65,7 +66,9 @@ export function summariseCost(allOptions: CostOptionLike[], today: string, fees?
     }
   }
   const amounts = [...new Set(priced.map((option) => option.amount!))].sort((a, b) => a - b);
-  if (amounts.length > 1) bands.add('concessions');
+  // Free for some people while others pay is a concession too; two prices alone (adult and
+  // family tickets) are not.
+  if (bands.has('free') && priced.length) bands.add('concessions');
   const lowest = bands.has('free') || bands.has('pwyc') ? 0 : amounts.length ? amounts[0]! : null;
 
   const parts: string[] = [];

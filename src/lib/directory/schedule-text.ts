@@ -132,9 +132,14 @@ function daysText(schedule: ScheduleLike): string | null {
   return null;
 }
 
-/** Is the schedule in force on or after today (its valid_to has not passed)? */
+/** Has the schedule not ended yet (its valid_to has not passed)? Future ones are worded "From ...". */
 export function isCurrent(schedule: { valid_to?: string | null }, today: string): boolean {
   return !schedule.valid_to || schedule.valid_to >= today;
+}
+
+/** Is the schedule running today: started (valid_from) and not ended (valid_to)? */
+export function isInForce(schedule: { valid_from?: string | null; valid_to?: string | null }, today: string): boolean {
+  return (!schedule.valid_from || schedule.valid_from <= today) && isCurrent(schedule, today);
 }
 
 /** One schedule in words, e.g. "Second Thursday of the month, 2pm to 4pm". */
@@ -159,13 +164,13 @@ export function describeSchedules(schedules: ScheduleLike[], today: string): str
 
 /**
  * The days (bit d for day d, Monday = 0) and day-by-part-of-day slots (bit day*3 + part)
- * that current schedules cover.
+ * that the schedules running today cover (not those that have ended or not started).
  */
 export function scheduleCoverage(schedules: ScheduleLike[], today: string): { days: number; slots: number } {
   let days = 0;
   let slots = 0;
   for (const schedule of schedules) {
-    if (!isCurrent(schedule, today)) continue;
+    if (!isInForce(schedule, today)) continue;
     const open = minutesOf(schedule.opens_at);
     let close = minutesOf(schedule.closes_at);
     if (close !== null && open !== null && close <= open) close = 24 * 60; // runs past midnight
