@@ -1,10 +1,12 @@
 // The fictional sample directory in content/sample: its dates are moved forward to today on
 // load, so "funding ends within 60 days" and "checked last month" stay true whenever it is run.
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { dayNumber } from '../search/reindex';
 
-export const SAMPLE_PATH = 'content/sample/directory.json';
+/** Found from this file, so `npm start` works from any folder. */
+export const SAMPLE_PATH = fileURLToPath(new URL('../../../content/sample/directory.json', import.meta.url));
 
 const sampleFileSchema = z.object({
   anchor_date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
