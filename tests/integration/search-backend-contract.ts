@@ -1,6 +1,6 @@
 // The contract every SearchBackend must meet: ranking, lay words and every filter, on a small
 // known directory. Each backend's test file runs this suite against a real instance.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { importRecords } from '../../src/lib/openreferral/import';
 import { parseSearchParams } from '../../src/lib/search/filters';
 import type { SearchBackend } from '../../src/lib/search/search-backend';
@@ -72,6 +72,27 @@ export function describeSearchBackendContract(name: string, open: () => Promise<
         expect(await names('q=walks')).toContain('Heaton Walking Group');
         expect((await names('q=befriend'))[0]).toBe('Telephone Befriending');
       });
+      it('finds services from partly typed words', async () => {
+        expect(await names('q=communit')).toEqual(['Elswick Community Pantry']);
+        expect((await names('q=befriendin'))[0]).toBe('Telephone Befriending');
+        expect(await names('q=mindfulnes')).toEqual(['Online Mindfulness Course']);
+        expect(await names('q=friendshi')).toEqual(['Tuesday Friendship Club']);
+        expect(await names('q=grocerie')).toEqual(['Elswick Community Pantry']);
+        expect(await names('q=bereavem&include_closed=1')).toEqual(['Riverside Bereavement Cafe']);
+        expect(await names('q=heaton+walkin')).toEqual(['Heaton Walking Group']);
+      });
+      it('finds a word by its stem when the service uses another form of it', async () => {
+        expect(await names('q=strolling')).toEqual(['Heaton Walking Group']); // "stroll"
+        expect(await names('q=paintings')).toEqual(['Art Club for Over 60s']); // "Painting"
+        expect(await names('q=sessions+online')).toEqual(['Online Mindfulness Course']);
+      });
+      it('does not match the internal tokens that stand for categories', async () => {
+        const everything = (await names('')).length;
+        for (const q of ['cat', 'catf', 'accstep', 'catfoodbanks']) expect(await names(`q=${q}`), q).toEqual([]);
+        // "acc" is the start of "access" (as in "Step-free access"), but not of every service.
+        expect(await sorted('q=acc')).toEqual(['Art Club for Over 60s', 'Heaton Walking Group']);
+        expect((await names('q=acc')).length).toBeLessThan(everything);
+      });
       it('finds friendship groups for "lonely", a word none of them uses', async () => {
         const found = await sorted('q=lonely');
         expect(found).toEqual(expect.arrayContaining(['Tuesday Friendship Club', 'Telephone Befriending', 'Café Crème Social', 'Sunday Coffee Morning']));
@@ -92,10 +113,32 @@ export function describeSearchBackendContract(name: string, open: () => Promise<
         expect(result.matched).toBe('any');
         expect(result.hits[0]!.document.name).toBe('Heaton Walking Group');
       });
+      it('only loosens to any word when no service has every word, not when filters leave none', async () => {
+        // Both words are in the Tuesday walking group; on a Sunday nothing has them, and "walking"
+        // alone (the Sunday coffee morning) must not be offered as if it were what was asked for.
+        const parsed = parseSearchParams(new URLSearchParams('q=walking+tea&day=sun'));
+        const result = await fixture.search.search(parsed.query, { facets: true });
+        expect(result.total).toBe(0);
+        expect(result.matched).toBe('all');
+        // The facet counts say what choosing a value gives, and it does.
+        expect(result.facets!.day.tue).toBe(1);
+        expect(await names('q=walking+tea&day=tue')).toEqual(['Heaton Walking Group']);
+        expect(result.facets!.day.sun).toBe(0);
+      });
       it('never fails on strange input', async () => {
-        for (const q of ['"', '*', 'NEAR(a b)', 'AND OR NOT', '🙂', "'", '-', '^x', 'a"b*c', 'x'.repeat(10_000), '\u0000', '(((', 'col:name']) {
-          const parsed = parseSearchParams(new URLSearchParams({ q }));
-          await expect(fixture.search.search(parsed.query, { facets: true })).resolves.toBeDefined();
+        const errors = vi.spyOn(console, 'error');
+        try {
+          const everything = (await fixture.search.search(parseSearchParams(new URLSearchParams('')).query)).total;
+          for (const q of ['"', '*', 'NEAR(a b)', 'AND OR NOT', '🙂', "'", '-', '^x', 'a"b*c', 'x'.repeat(10_000), '\u0000', '(((', 'col:name',
+            '{name}: x', 'terms : catfoodbanks', '"walk"*', 'x AND', ':', 'OR', 'NOT walking', '""""', 'name:walking']) {
+            const parsed = parseSearchParams(new URLSearchParams({ q }));
+            await expect(fixture.search.search(parsed.query, { facets: true }), q).resolves.toBeDefined();
+          }
+          // Punctuation alone is no words at all: everything, as with an empty search.
+          expect((await fixture.search.search(parseSearchParams(new URLSearchParams({ q: '"' })).query)).total).toBe(everything);
+          expect(errors).not.toHaveBeenCalled();
+        } finally {
+          errors.mockRestore();
         }
       });
     });

@@ -1,13 +1,21 @@
 // Turns what a person typed into a backend-neutral text query: words folded and split, filler
-// words dropped, compound words matched both ways ("foodbank" = "food bank"), and the lay words
-// of the taxonomy ("lonely", "can't pay rent") matched to the categories they stand for.
+// words dropped, each word matched as itself and as its stem ("walking" = "walking" or "walk",
+// both as the start of a word), compound words matched both ways ("foodbank" = "food bank"), and
+// the lay words of the taxonomy ("lonely", "can't pay rent") matched to the categories they
+// stand for.
 import { getTaxonomy } from '../taxonomy/taxonomy';
 import { MAX_QUERY_LENGTH } from './filters';
 
-/** One way to match: a phrase of one or more words; `prefix` lets the last word be the start of a word. */
+/**
+ * One way to match: a phrase of one or more words; `prefix` lets the last word be the start of a
+ * word. A "words" phrase is what a person typed, matched only against the text of a service (name,
+ * categories, organisation, description); a "term" phrase is one term token (termToken), matched
+ * only against the service's term tokens, so typing "cat" never finds "catfoodbanks".
+ */
 export interface Phrase {
   words: string[];
   prefix: boolean;
+  kind: 'words' | 'term';
 }
 
 /** Every group must match (AND); a group matches when any of its phrases does (OR). */
@@ -62,7 +70,71 @@ export function knownCompounds(): Map<string, string[]> {
 }
 
 function phraseOf(words: string[], prefix: boolean): Phrase {
-  return { words, prefix: prefix && words[words.length - 1]!.length >= MIN_PREFIX_LENGTH };
+  return { words, prefix: prefix && words[words.length - 1]!.length >= MIN_PREFIX_LENGTH, kind: 'words' };
+}
+
+/** Words whose ending is not a suffix to strip. */
+const NOT_STEMMED = new Set(['news', 'lens', 'series', 'species']);
+
+const isVowelAt = (word: string, i: number): boolean =>
+  'aeiou'.includes(word[i]!) || (word[i] === 'y' && i > 0 && !isVowelAt(word, i - 1));
+
+const hasVowel = (stem: string): boolean => [...stem].some((_, i) => isVowelAt(stem, i));
+
+/** Porter's measure: how many vowel-consonant sequences a stem has ("walk" 1, "counsel" 2). */
+function measure(stem: string): number {
+  let m = 0;
+  for (let i = 1; i < stem.length; i++) if (!isVowelAt(stem, i) && isVowelAt(stem, i - 1)) m++;
+  return m;
+}
+
+/** After -ing or -ed: "runn" -> "run", "counsell" -> "counsel", "car" -> "care" (a short stem that lost its e). */
+function tidy(stem: string): string {
+  const last = stem[stem.length - 1]!;
+  if (last === stem[stem.length - 2] && !isVowelAt(stem, stem.length - 1)) {
+    if (!'lsz'.includes(last) && stem.length > 3) return stem.slice(0, -1);
+    if (last === 'l' && stem.length >= 6) return stem.slice(0, -1);
+    return stem;
+  }
+  const n = stem.length;
+  const endsShort = n >= 3 && !isVowelAt(stem, n - 1) && isVowelAt(stem, n - 2) && !isVowelAt(stem, n - 3) && !'wxy'.includes(last);
+  return measure(stem) === 1 && endsShort ? `${stem}e` : stem;
+}
+
+/**
+ * Suffixes stripped from what people type, longest first, each with the fewest letters that must
+ * remain; `tidy` marks the endings after which a doubled consonant or a lost "e" is put right.
+ */
+const SUFFIXES: { suffix: string; keep: number; tidy?: boolean; when?: (stem: string) => boolean }[] = [
+  { suffix: 'ments', keep: 4 },
+  { suffix: 'ment', keep: 4 },
+  { suffix: 'ness', keep: 4 },
+  { suffix: 'ings', keep: 3, tidy: true },
+  { suffix: 'ing', keep: 3, tidy: true },
+  { suffix: 'ers', keep: 4 },
+  { suffix: 'er', keep: 4 },
+  { suffix: 'ies', keep: 3 },
+  { suffix: 'ed', keep: 3, tidy: true, when: (stem) => !stem.endsWith('e') }, // not "agreed", "speed"
+  { suffix: 'es', keep: 3, when: (stem) => /(s|x|z|ch|sh)$/.test(stem) }, // "classes", "lunches"; "dances" loses only its s
+  { suffix: 'ly', keep: 5 }, // "friendly", "elderly"; not "lonely" (a lay word of its own) or "early"
+  { suffix: 's', keep: 3, when: (stem) => !/[siu]$/.test(stem) }, // not "class", "bus", "crisis"
+];
+
+/**
+ * A light English stem of one folded word, for matching the word's other forms as a prefix:
+ * "walking", "walks" and "walked" -> "walk", "running" -> "run", "counselling" -> "counsel",
+ * "bereavement" -> "bereave", "groups" -> "group". Short words, and words whose stem would be too
+ * short or have no vowel, are left as they are ("art", "bus", "class", "sing", "fitness").
+ */
+export function stemOf(word: string): string {
+  if (word.length < 4 || NOT_STEMMED.has(word) || !/^[a-z]+$/.test(word)) return word;
+  for (const rule of SUFFIXES) {
+    if (!word.endsWith(rule.suffix)) continue;
+    const stem = word.slice(0, -rule.suffix.length);
+    if (stem.length < rule.keep || !hasVowel(stem) || (rule.when && !rule.when(stem))) continue;
+    return rule.tidy ? tidy(stem) : stem;
+  }
+  return word;
 }
 
 /**
@@ -99,14 +171,39 @@ export function layWordIndex(): { index: Map<string, string[]>; longest: number 
   return layWords;
 }
 
-/** One group for a run of words: the words as a phrase, their compound or split form, and any terms they are lay words for. */
-function groupFor(words: string[][], tokens: string[]): Phrase[] {
-  const flat = words.flat();
-  const group = [phraseOf(flat, true)];
+/** The compound two words make when written together ("food" + "banks" -> "foodbanks"), if the taxonomy knows it. */
+function compoundOf(first: string, second: string): string | undefined {
   const compoundList = knownCompounds();
-  if (flat.length === 2 && compoundList.has(flat.join(''))) group.push(phraseOf([flat.join('')], true));
-  if (flat.length === 1 && compoundList.has(flat[0]!)) group.push(phraseOf(compoundList.get(flat[0]!)!, true));
-  for (const token of tokens) group.push({ words: [token], prefix: false });
+  const joined = first + second;
+  return compoundList.has(joined) || compoundList.has(stemOf(joined)) ? joined : undefined;
+}
+
+/**
+ * One group for a run of words: the words as a phrase (and with the last word as its stem), their
+ * compound or split form, and any terms they are lay words for.
+ */
+function groupFor(words: string[][], tokens: string[]): Phrase[] {
+  const group: Phrase[] = [];
+  const add = (phrase: Phrase) => {
+    const same = (p: Phrase) => p.kind === phrase.kind && p.prefix === phrase.prefix && p.words.join(' ') === phrase.words.join(' ');
+    if (!group.some(same)) group.push(phrase);
+  };
+  /** The words as typed, then with the last one stemmed: "walking" finds "walking" and "walks". */
+  const addWords = (flat: string[]) => {
+    const typed = phraseOf(flat, true);
+    add(typed);
+    const last = flat[flat.length - 1]!;
+    const stem = stemOf(last);
+    if (typed.prefix && stem !== last) add(phraseOf([...flat.slice(0, -1), stem], true));
+  };
+  const flat = words.flat();
+  addWords(flat);
+  const compoundList = knownCompounds();
+  const compound = flat.length === 2 ? compoundOf(flat[0]!, flat[1]!) : undefined;
+  if (compound) addWords([compound]);
+  const split = flat.length === 1 ? compoundList.get(flat[0]!) ?? compoundList.get(stemOf(flat[0]!)) : undefined;
+  if (split) addWords(split);
+  for (const token of tokens) add({ words: [token], prefix: false, kind: 'term' });
   return group;
 }
 
@@ -116,13 +213,14 @@ export function parseTextQuery(input: string): TextQuery {
   const isFiller = (parts: string[]) => parts.length === 1 && FILLER_WORDS.has(parts[0]!);
   const onlyFiller = words.every(isFiller);
   const { index, longest } = layWordIndex();
-  const compoundList = knownCompounds();
   const groups: Phrase[][] = [];
   for (let i = 0; i < words.length && groups.length < MAX_GROUPS;) {
-    // The longest lay phrase starting here ("no one to talk to" before filler words are dropped).
+    // The longest lay phrase starting here ("no one to talk to" before filler words are dropped),
+    // as typed or with its last word as its stem ("food banks" for "food bank").
     let matched = 0;
     for (let length = Math.min(longest, words.length - i); length >= 1; length--) {
-      const tokens = index.get(keyOf(words.slice(i, i + length)));
+      const run = words.slice(i, i + length);
+      const tokens = index.get(keyOf(run)) ?? index.get(keyOf([...run.slice(0, -1), run[length - 1]!.map(stemOf)]));
       if (tokens && !(length === 1 && isFiller(words[i]!) && !onlyFiller)) {
         groups.push(groupFor(words.slice(i, i + length), tokens));
         matched = length;
@@ -140,7 +238,7 @@ export function parseTextQuery(input: string): TextQuery {
     }
     const next = words[i + 1];
     // Two words that are a known compound written apart: match either form.
-    if (parts.length === 1 && next?.length === 1 && compoundList.has(parts[0]! + next[0]!)) {
+    if (parts.length === 1 && next?.length === 1 && compoundOf(parts[0]!, next[0]!)) {
       groups.push(groupFor([parts, next], []));
       i += 2;
       continue;

@@ -1,10 +1,10 @@
 // The search document: what every search backend stores for one service, built from the
 // service's full Open Referral record.
-import type { ServiceRecord } from '../openreferral/schemas';
+import type { AttributeRecord, ServiceRecord } from '../openreferral/schemas';
 import { DELIVERY_MODES, REFERRAL_ROUTES, bitsOf, type CapacityFacet, type FilterFields } from './filters';
 import { COST_BANDS, summariseCost } from '../directory/cost';
 import { describeSchedules, scheduleCoverage } from '../directory/schedule-text';
-import { getTaxonomy } from '../taxonomy/taxonomy';
+import { ACCESSIBILITY_TAXONOMY, CATEGORY_TAXONOMY, getTaxonomy } from '../taxonomy/taxonomy';
 import { effectiveDeliveryModes } from '../directory/delivery';
 import { termToken } from './query-text';
 
@@ -13,11 +13,14 @@ export interface SearchDocument {
   name: string;
   organization: { id: string; name: string };
   description: string;
-  /**
-   * Names of the service's categories (with their parents) and accessibility features, and a
-   * token for each (termToken), through which lay words find them.
-   */
+  /** Names of the service's categories (with their parents) and accessibility features. */
   categoryText: string;
+  /**
+   * A token for each of those categories and features (termToken), through which lay words find
+   * them: "catfoodbanks catfood accstepfree". Kept apart from the words, so that nothing typed
+   * matches a token.
+   */
+  termText: string;
   /** Names of the categories given to the service, for showing. */
   categoryNames: string[];
   costText: string;
@@ -33,21 +36,34 @@ export interface SearchDocument {
   fields: FilterFields;
 }
 
+/**
+ * Our term that an attribute names: by term uuid, or by code when the term says it is from our
+ * taxonomy (by its taxonomy id or code). Another taxonomy's term with the same code is not ours.
+ */
+function termOf<T>(
+  attribute: AttributeRecord, ours: { id: string; code: string }, byUuid: Map<string, T>, byCode: Map<string, T>,
+): T | undefined {
+  const termId = attribute.taxonomy_term?.id ?? attribute.taxonomy_term_id;
+  const byId = termId ? byUuid.get(termId) : undefined;
+  if (byId) return byId;
+  const term = attribute.taxonomy_term;
+  if (!term?.code || (term.taxonomy_id !== ours.id && term.taxonomy !== ours.code)) return undefined;
+  return byCode.get(term.code);
+}
+
 /** Category codes (with ancestors) and accessibility codes of a record, via term uuid or code. */
 function termCodes(record: ServiceRecord): { categories: string[]; directCategories: string[]; access: string[] } {
   const taxonomy = getTaxonomy();
   const direct: string[] = [];
   for (const attribute of record.attributes) {
-    const termId = attribute.taxonomy_term?.id ?? attribute.taxonomy_term_id;
-    const term = (termId && taxonomy.categoryByUuid.get(termId)) || (attribute.taxonomy_term?.code && taxonomy.categoryByCode.get(attribute.taxonomy_term.code));
+    const term = termOf(attribute, CATEGORY_TAXONOMY, taxonomy.categoryByUuid, taxonomy.categoryByCode);
     if (term && !direct.includes(term.id)) direct.push(term.id);
   }
   const categories = [...new Set(direct.flatMap((code) => taxonomy.ancestorsOf(code)))];
   const access = new Set<string>();
   for (const { location } of record.service_at_locations) {
     for (const attribute of location.attributes) {
-      const termId = attribute.taxonomy_term?.id ?? attribute.taxonomy_term_id;
-      const term = (termId && taxonomy.accessibilityByUuid.get(termId)) || (attribute.taxonomy_term?.code && taxonomy.accessibilityByCode.get(attribute.taxonomy_term.code));
+      const term = termOf(attribute, ACCESSIBILITY_TAXONOMY, taxonomy.accessibilityByUuid, taxonomy.accessibilityByCode);
       if (term) access.add(term.id);
     }
   }
@@ -64,8 +80,8 @@ export function buildSearchDocument(record: ServiceRecord, today: string): Searc
   const categoryText = [
     ...categories.map((code) => taxonomy.categoryByCode.get(code)!.name),
     ...access.map((code) => taxonomy.accessibilityByCode.get(code)!.name),
-    [...categories.map((code) => termToken('category', code)), ...access.map((code) => termToken('access', code))].join(' '),
   ].join('. ');
+  const termText = [...categories.map((code) => termToken('category', code)), ...access.map((code) => termToken('access', code))].join(' ');
   const fields: FilterFields = {
     categories,
     costBits: bitsOf(COST_BANDS, cost.bands),
@@ -86,6 +102,7 @@ export function buildSearchDocument(record: ServiceRecord, today: string): Searc
     organization: { id: record.organization.id, name: record.organization.name },
     description: record.description ?? '',
     categoryText,
+    termText,
     categoryNames: directCategories.map((code) => taxonomy.categoryByCode.get(code)!.name),
     costText: cost.text,
     scheduleText: describeSchedules(record.schedules, today),

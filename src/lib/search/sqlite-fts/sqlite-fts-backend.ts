@@ -1,6 +1,7 @@
-// The embedded search backend: SQLite FTS5 for words (bm25 with field weights, porter stemming,
-// prefixes, accents folded) and an in-memory, column-by-column copy of every document's filter
-// fields for filters and facet counts, kept in step with the database by a generation counter.
+// The embedded search backend: SQLite FTS5 for words (bm25 with field weights, prefixes, accents
+// folded; words are stemmed lightly as a search is read) and an in-memory, column-by-column copy
+// of every document's filter fields for filters and facet counts, kept in step with the database
+// by a generation counter and an epoch that changes when the search tables are made anew.
 import type Database from 'better-sqlite3';
 import {
   FacetCounter, FilterColumns, compileFilters, filterRows, type FacetCounts, type FilterFields, type SearchQuery,
@@ -11,8 +12,8 @@ import type { SearchDocument } from '../search-document';
 import { foldText } from '../query-text';
 import { toMatchExpression } from './match-expression';
 
-/** bm25 weights for the FTS columns: name, categories (names and lay words), organisation, description. */
-export const COLUMN_WEIGHTS = [10, 5, 3, 1] as const;
+/** bm25 weights for the FTS columns: name, categories (their names), organisation, description, terms (their tokens). */
+export const COLUMN_WEIGHTS = [10, 5, 3, 1, 5] as const;
 const BM25 = `bm25(search_fts, ${COLUMN_WEIGHTS.join(', ')})`;
 /** Above this many changed documents, the name order is rebuilt rather than merged. */
 const MERGE_LIMIT = 2_000;
@@ -109,6 +110,8 @@ class MemoryIndex {
 export class SqliteFtsBackend implements SearchBackend {
   readonly name = 'sqlite-fts';
   private generation = -1;
+  /** The epoch of the search tables the in-memory copy was read from (search_meta). */
+  private epoch: number | null = null;
   private memory = new MemoryIndex();
   private prepared: ReturnType<SqliteFtsBackend['prepare']> | undefined;
 
@@ -123,7 +126,9 @@ export class SqliteFtsBackend implements SearchBackend {
   private prepare() {
     const sqlite = this.sqlite;
     return {
-      generation: sqlite.prepare(`select value from search_meta where key = 'generation'`).pluck(),
+      // Read together, in one statement, so that both come from the same tables.
+      generation: sqlite.prepare(`select (select value from search_meta where key = 'generation'),
+        (select value from search_meta where key = 'epoch')`).raw(true),
       bump: sqlite.prepare(`update search_meta set value = value + 1 where key = 'generation' returning value`).pluck(),
       changedSince: sqlite.prepare(
         `select rowid, removed, sort_name, assured_date, fields from search_document where generation > ?`,
@@ -135,7 +140,7 @@ export class SqliteFtsBackend implements SearchBackend {
         where rowid = ?`),
       ftsDelete: sqlite.prepare(`delete from search_fts where rowid = ?`),
       ftsInsert: sqlite.prepare(
-        `insert into search_fts (rowid, name, categories, organization, description) values (?, ?, ?, ?, ?)`,
+        `insert into search_fts (rowid, name, categories, organization, description, terms) values (?, ?, ?, ?, ?, ?)`,
       ),
       markRemoved: sqlite.prepare(
         `update search_document set removed = 1, generation = ? where service_id = ? and removed = 0 returning rowid`,
@@ -173,7 +178,7 @@ export class SqliteFtsBackend implements SearchBackend {
       }
       for (const [rowid, document, replaced] of written) {
         if (replaced) s.ftsDelete.run(rowid);
-        s.ftsInsert.run(rowid, document.name, document.categoryText, document.organization.name, document.description);
+        s.ftsInsert.run(rowid, document.name, document.categoryText, document.organization.name, document.description, document.termText);
       }
     });
   }
@@ -195,9 +200,11 @@ export class SqliteFtsBackend implements SearchBackend {
 
   /** Brings the in-memory filter fields up to date with the database (one cheap read when nothing changed). */
   private refresh(): void {
-    const generation = this.statements.generation.get() as number;
-    if (generation === this.generation) return;
-    const fresh = generation < this.generation || this.generation < 0; // first load, or the database was replaced
+    const [generation, epoch] = this.statements.generation.get() as [number, number | null];
+    if (generation === this.generation && epoch === this.epoch) return;
+    // First load, or the search tables are not the ones the copy was read from: dropped and made
+    // again (a new epoch), or the database replaced. Read everything again.
+    const fresh = this.generation < 0 || epoch !== this.epoch || generation < this.generation;
     if (fresh) this.memory = new MemoryIndex();
     const changed: number[] = [];
     for (const [rowid, removed, sortName, assuredDate, fields] of this.statements.changedSince.iterate(fresh ? -1 : this.generation) as Iterable<
@@ -208,6 +215,7 @@ export class SqliteFtsBackend implements SearchBackend {
     }
     this.memory.reorder(fresh ? null : changed);
     this.generation = generation;
+    this.epoch = epoch;
   }
 
   private matchRows(text: TextQuery): number[] {
@@ -239,21 +247,21 @@ export class SqliteFtsBackend implements SearchBackend {
     const text = parseTextQuery(query.q);
     if (!text.groups.length) return { ...collect(memory.order), text: null, matched: null, matches: memory.order.length };
     let matches = this.matchRows(text);
-    let outcome = collect(matches);
     let used = text;
     let matched: SearchResult['matched'] = 'all';
-    if (!outcome.results.length && text.groups.length > 1) {
+    // Loosen to any word only when no document has every word. When the words match but the
+    // filters leave nothing, that is the answer: loosening then would show services that lack
+    // words asked for, and facet counts that disagree with what choosing a value gives.
+    if (!matches.length && text.groups.length > 1) {
       const loose = anyWord(text);
       const looseMatches = this.matchRows(loose);
-      const looseOutcome = collect(looseMatches);
-      if (looseOutcome.results.length) {
-        outcome = looseOutcome;
+      if (looseMatches.length) {
         used = loose;
         matched = 'any';
         matches = looseMatches;
       }
     }
-    return { ...outcome, text: used, matched, matches: matches.length };
+    return { ...collect(matches), text: used, matched, matches: matches.length };
   }
 
   /** The rows of one page, in order, with their relevance scores (higher is better). */
@@ -292,20 +300,25 @@ export class SqliteFtsBackend implements SearchBackend {
     return { rows: rows.slice(start, end), scores };
   }
 
-  private documents(rows: number[]): ShownDocument[] {
+  /** The documents of rows, in order; a row whose document is no longer there is left out. */
+  private documents(rows: number[]): { row: number; document: ShownDocument }[] {
     if (!rows.length) return [];
     const rowids = rows.map((row) => this.memory.rowids[row]!);
     const byRowid = new Map(
       (this.statements.documents.all(JSON.stringify(rowids)) as [number, string][]).map(([rowid, json]) => [rowid, JSON.parse(json) as ShownDocument]),
     );
-    return rowids.map((rowid) => byRowid.get(rowid)!);
+    const found: { row: number; document: ShownDocument }[] = [];
+    rows.forEach((row, i) => {
+      const document = byRowid.get(rowids[i]!);
+      if (document) found.push({ row, document });
+    });
+    return found;
   }
 
   async search(query: SearchQuery, options: { facets?: boolean } = {}): Promise<SearchResult> {
     const { results, facets, text, matched, matches } = this.run(query, options.facets ?? false);
     const { rows, scores } = this.page(results, matches, query, text);
-    const documents = this.documents(rows);
-    const hits: SearchHit[] = rows.map((row, i) => ({ document: documents[i]!, score: scores.get(row) ?? null }));
+    const hits: SearchHit[] = this.documents(rows).map(({ row, document }) => ({ document, score: scores.get(row) ?? null }));
     return {
       total: results.length, page: query.page, perPage: query.per_page, hits, matched,
       ...(facets ? { facets: facets.counts() } : {}),
