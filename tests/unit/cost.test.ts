@@ -47,6 +47,9 @@ describe('cost in words and bands', () => {
     const cost = summariseCost([{ option: 'Free from June', amount: 0, valid_from: '2027-06-01' }, { option: 'Per session', amount: 8 }], today);
     expect(cost).toEqual({ bands: [], lowest: 8, text: '£8' });
   });
+  it('does not compare prices in another currency with a budget in pounds', () => {
+    expect(summariseCost([{ option: 'Entry', amount: 3, currency: 'EUR' }], today)).toEqual({ bands: [], lowest: null, text: 'EUR 3' });
+  });
   it('ignores expired prices', () => {
     const cost = summariseCost([{ option: 'Old price', amount: 9, valid_to: '2025-12-31' }, { option: 'Free', amount: 0 }], today);
     expect(cost).toEqual({ bands: ['free'], lowest: 0, text: 'Free' });

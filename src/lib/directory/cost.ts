@@ -65,7 +65,8 @@ export function summariseCost(allOptions: CostOptionLike[], today: string, fees?
       if (CONCESSION.test(option.option ?? '')) bands.add('concessions');
     }
   }
-  const amounts = [...new Set(priced.map((option) => option.amount!))].sort((a, b) => a - b);
+  // The least to pay is in pounds; prices in another currency are shown but not compared.
+  const amounts = [...new Set(priced.filter(inPounds).map((option) => option.amount!))].sort((a, b) => a - b);
   // Free for some people while others pay is a concession too; two prices alone (adult and
   // family tickets) are not.
   if (bands.has('free') && priced.length) bands.add('concessions');
@@ -91,6 +92,10 @@ export function summariseCost(allOptions: CostOptionLike[], today: string, fees?
     if (bands.has('free')) parts.push('free for some people');
   }
   return { bands: COST_BANDS.filter((band) => bands.has(band)), lowest, text: parts.join(', ') || 'Free' };
+}
+
+function inPounds(option: CostOptionLike): boolean {
+  return !option.currency || option.currency.toUpperCase() === 'GBP';
 }
 
 function lowerFirst(text: string): string {
