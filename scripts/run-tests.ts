@@ -26,10 +26,13 @@ let failed = 0;
 let skipped = 0;
 try {
   const report = JSON.parse(readFileSync(reportPath, 'utf8')) as {
-    numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number; testResults: { status: string }[];
+    numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number;
+    testResults: { status: string; assertionResults: { status: string }[] }[];
   };
   passed = report.numPassedTests;
-  failed = report.numFailedTests + report.testResults.filter((file) => file.status === 'failed').length * (report.numFailedTests ? 0 : 1);
+  // A file that fails before any test runs (an import error, a failing hook) counts as one failure.
+  const brokenFiles = report.testResults.filter((file) => file.status === 'failed' && !file.assertionResults.some((test) => test.status === 'failed'));
+  failed = report.numFailedTests + brokenFiles.length;
   skipped = report.numPendingTests + report.numTodoTests;
 } catch {
   failed = Math.max(1, failed); // no report: vitest itself failed

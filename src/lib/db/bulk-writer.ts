@@ -30,7 +30,19 @@ export interface BulkWriter {
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
+const writers = new WeakMap<Database.Database, BulkWriter>();
+
+/** The bulk writer of a connection; one per connection, so its prepared statements are reused across batches. */
 export function bulkWriter(sqlite: Database.Database): BulkWriter {
+  let writer = writers.get(sqlite);
+  if (!writer) {
+    writer = makeBulkWriter(sqlite);
+    writers.set(sqlite, writer);
+  }
+  return writer;
+}
+
+function makeBulkWriter(sqlite: Database.Database): BulkWriter {
   const statements = new Map<string, Database.Statement>();
   const statement = (key: string, sql: () => string) => {
     let prepared = statements.get(key);

@@ -4,13 +4,11 @@
 // a child id that already belongs to another service (or place, or organisation) is refused
 // rather than moved, so one feed can never take another service's rows.
 import { createHash } from 'node:crypto';
-import type { Insertable, Kysely } from 'kysely';
+import type { Insertable } from 'kysely';
 import type { AttributeRecord, ServiceRecord } from '../openreferral/schemas';
 import type { DatabaseSchema } from '../db/types';
 import type { DirectoryDatabase } from '../db/database';
 import { bulkWriter, type BulkWriter } from '../db/bulk-writer';
-
-const MAX_IDS_PER_STATEMENT = 900;
 
 type Tables = DatabaseSchema;
 type Rows<T extends keyof Tables> = Insertable<Tables[T]>[];
@@ -55,17 +53,6 @@ export class IdConflictError extends Error {
 export interface WriteOutcome {
   /** Services outside the batch whose place or organisation changed, so whose search documents are stale. */
   affectedServiceIds: string[];
-}
-
-/** Stored hashes for the given service ids, to skip records that have not changed. */
-export async function storedHashes(db: Kysely<Tables>, ids: string[]): Promise<Map<string, string | null>> {
-  const found = new Map<string, string | null>();
-  for (let i = 0; i < ids.length; i += MAX_IDS_PER_STATEMENT) {
-    const chunk = ids.slice(i, i + MAX_IDS_PER_STATEMENT);
-    const rows = await db.selectFrom('service').select(['id', 'record_hash']).where('id', 'in', chunk).execute();
-    for (const row of rows) found.set(row.id, row.record_hash);
-  }
-  return found;
 }
 
 /**

@@ -3,7 +3,8 @@
 import { todayInUk } from '../dates';
 import type { DirectoryDatabase } from '../db/database';
 import { serviceSchema, type ServiceRecord } from './schemas';
-import { IdConflictError, recordHash, storedHashes, writeServices } from '../directory/service-writer';
+import { IdConflictError, recordHash, writeServices } from '../directory/service-writer';
+import { bulkWriter } from '../db/bulk-writer';
 import { readServices } from '../directory/service-reader';
 import type { SearchBackend } from '../search/search-backend';
 import { buildSearchDocument } from '../search/search-document';
@@ -194,7 +195,7 @@ async function writeValid(
   await directory.db.transaction().execute(async (trx) => {
     for (let start = 0; start < valid.length; start += BATCH_SIZE) {
       const batch = valid.slice(start, start + BATCH_SIZE).map(({ record }) => record);
-      const stored = await storedHashes(trx, batch.map((record) => record.id));
+      const stored = bulkWriter(directory.sqlite).storedHashes('service', batch.map((record) => record.id));
       const hashes = new Map(batch.map((record) => [record.id, recordHash(record, options.source)]));
       const changed = batch.filter((record) => stored.get(record.id) !== hashes.get(record.id));
       counts.unchanged += batch.length - changed.length;
