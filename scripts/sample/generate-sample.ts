@@ -1072,6 +1072,10 @@ function buildRecord(plan: Plan): Json {
   const firstVisit = plan.mode === 'online'
     ? (rng.chance(0.5) ? "You'll get a link by email. Join a few minutes early and the host will say hello; you can keep your camera off." : null)
     : inPerson && kind.first && rng.chance(0.72) ? fill(rng.pick(kind.first), values) : null;
+  // Who it is not for: drawn from its own seeded stream, so adding it changed none of the other choices.
+  const notForPool = variant.notFor ?? kind.notFor;
+  const notForRng = new Rng(`not_for:${plan.slug}`);
+  const notFor = notForPool?.length && notForRng.chance(0.8) ? fill(notForRng.pick(notForPool), values) : null;
   const capacityUpdated = plan.capacity && rng.chance(0.85) ? addDays(ANCHOR_DATE, -rng.int(2, 150)) : null;
   const waitingWeeks = plan.capacity === 'waiting_list' ? rng.int(2, 16) : null;
 
@@ -1125,6 +1129,7 @@ function buildRecord(plan: Plan): Json {
     delivery_modes: modes,
     ...(support.length ? { support_to_attend: support } : {}),
     ...(firstVisit ? { first_visit: firstVisit } : {}),
+    ...(notFor ? { not_for: notFor } : {}),
     ...(kind.group ? { group_size: kind.group } : {}),
   };
   return record;
@@ -1278,7 +1283,7 @@ function summary(doc: { contents: Json[] }): string {
     `cost: ${tally(costs)}`,
     `funding entries: ${tally(fundingBands)}`,
     `assured: never ${count((r) => r.assured_date === null)}, within 6 months ${count((r) => typeof r.assured_date === 'string' && daysBetween(r.assured_date, ANCHOR_DATE) <= 183)}`,
-    `ages given ${count((r) => r.minimum_age !== undefined)}, eligibility text ${count((r) => Boolean(r.eligibility_description))}, first_visit ${count((r) => Boolean(r.first_visit))}, languages ${count((r) => (r.languages as Json[]).length > 0)}, contacts ${count((r) => (r.contacts as Json[]).length > 0)}`,
+    `ages given ${count((r) => r.minimum_age !== undefined)}, eligibility text ${count((r) => Boolean(r.eligibility_description))}, first_visit ${count((r) => Boolean(r.first_visit))}, not_for ${count((r) => Boolean(r.not_for))}, languages ${count((r) => (r.languages as Json[]).length > 0)}, contacts ${count((r) => (r.contacts as Json[]).length > 0)}`,
   ].join('\n');
 }
 

@@ -24,6 +24,8 @@ export interface Variant {
   who?: string[];
   ages?: Ages;
   cats?: string[];
+  /** Replaces the kind's notFor for this variant. */
+  notFor?: string[];
 }
 
 export interface Kind {
@@ -34,6 +36,8 @@ export interface Kind {
   extra?: string[];
   first?: string[];
   elig?: string[];
+  /** Who it is not for (the not_for extension), one picked; only where it is true of every service of the kind. */
+  notFor?: string[];
   delivery: Delivery;
   group: GroupSize | null;
   routes: Route[][];
@@ -99,6 +103,7 @@ export const KINDS: Record<string, Kind> = {
       ],
     }],
     who: ['For anyone in {C} who is worried about money they owe.', 'You do not need to be in work or on benefits to use the service.'],
+    notFor: ['Not for business debts. If you are self-employed and owe money because of your business, ask us for the number of a business debt line.', 'Not for business debts.'],
     extra: ['We do not charge and we do not lend money.', 'Most people need two or three appointments.'],
     first: ONE_FIRST,
     delivery: 'mixed', group: 'one_to_one', routes: [['self', 'professional'], ['self', 'professional', 'gp']],
@@ -464,6 +469,7 @@ export const KINDS: Record<string, Kind> = {
       ],
     }],
     who: ['For adults aged 18 and over in {C}.', 'Not suitable if you are in crisis or need urgent help; our team can tell you where to go instead.'],
+    notFor: ['Not for people who need help in a crisis: call 111 and choose the mental health option instead.', 'Not for people who need urgent help. If you are in crisis, call 111 or go to A&E.'],
     extra: ['Evening appointments are available.', 'Counselling is also available by phone if you prefer.'],
     first: ['Your first appointment is an assessment of about an hour, so we can understand what you would like help with.', ONE_FIRST[2]!],
     delivery: 'mixed', group: 'one_to_one', routes: [['professional', 'gp'], ['self', 'professional', 'gp']], ages: [18, null],
@@ -499,6 +505,7 @@ export const KINDS: Record<string, Kind> = {
       },
     ],
     who: ['For adults aged 18 and over.', 'Family members are welcome at the first session if it helps you come along.'],
+    notFor: ['Not a crisis service. If you need help right now, call 111 and choose the mental health option.'],
     first: GROUP_FIRST,
     delivery: 'in_person', group: 'small_group', routes: [['self', 'drop_in'], ['self', 'drop_in', 'professional']],
     sched: ['evening', 'afternoon', 'fortnightly'], cost: ['free', 'free', 'pwyc'], venues: ['community', 'church', 'cafe'],
@@ -515,6 +522,7 @@ export const KINDS: Record<string, Kind> = {
       ],
     }],
     who: ['For adults who are feeling stressed, worried or low and want to learn ways to cope.', 'You do not have to talk about yourself in the group.'],
+    notFor: ['Not for people who need help in a crisis: call 111 and choose the mental health option instead.'],
     first: GROUP_FIRST,
     delivery: 'in_person', group: 'small_group', routes: [['self', 'professional', 'gp']],
     sched: ['course', 'morning', 'afternoon'], cost: ['free', 'course', 'pwyc'], prices: [10, 12], venues: ['library', 'community'],
@@ -531,6 +539,7 @@ export const KINDS: Record<string, Kind> = {
       ],
     }],
     who: ['For anyone aged 18 and over who is struggling with their mental health, with or without a diagnosis.'],
+    notFor: ['Not for people who need help in a crisis: call 111 instead.'],
     first: GROUP_FIRST,
     delivery: 'in_person', group: 'large_group', routes: [['self', 'drop_in']],
     sched: ['daytime', 'afternoon', 'twodays'], cost: ['free'], venues: ['community', 'office'],
@@ -549,6 +558,7 @@ export const KINDS: Record<string, Kind> = {
       ],
     }],
     who: ['For adults who have been bereaved, whether the death was recent or some time ago.', 'Whoever you have lost, a partner, parent, child or friend, you are welcome.'],
+    notFor: ['Not a counselling service. If you would like one-to-one bereavement counselling, ask one of the volunteers.'],
     first: GROUP_FIRST,
     delivery: 'in_person', group: 'small_group', routes: [['self', 'drop_in']],
     sched: ['monthly', 'afternoon', 'fortnightly'], cost: ['pwyc', 'free'], venues: ['cafe', 'church', 'community'],
@@ -980,6 +990,7 @@ export const KINDS: Record<string, Kind> = {
       ],
     }],
     who: ["You don't have to call yourself a carer to come along: if you look after someone who couldn't manage without you, you are welcome."],
+    notFor: ['Not for paid care workers.', 'Not for paid care workers or volunteers caring for someone through an organisation.'],
     elig: ['For carers aged 18 and over living in {C}', 'For unpaid carers of any age living in {C}', 'For people caring for a family member or friend in {C}'],
     first: GROUP_FIRST,
     delivery: 'in_person', group: 'small_group', routes: [['self', 'drop_in'], ['self', 'professional']],
@@ -997,6 +1008,7 @@ export const KINDS: Record<string, Kind> = {
       ],
     }],
     who: ['For unpaid carers in {C} looking after an adult.'],
+    notFor: ['Not for carers of children under 18.'],
     elig: ['For unpaid carers of adults living in {C}'],
     delivery: 'outreach', group: 'one_to_one', routes: [['self', 'professional'], ['professional']],
     sched: ['office'], cost: ['free', 'price'], prices: [5, 8, 10], venues: ['office'],
@@ -1026,6 +1038,7 @@ export const KINDS: Record<string, Kind> = {
       ],
     }],
     who: ['For young carers aged 8 to 17.'],
+    notFor: ['Not for carers aged 18 and over: look for a carers group near you instead.'],
     first: GROUP_FIRST,
     delivery: 'in_person', group: 'small_group', routes: [['self', 'professional']], ages: [8, 17],
     sched: ['evening', 'afternoon'], cost: ['free'], venues: ['youth', 'community'],
@@ -1152,6 +1165,7 @@ export const KINDS: Record<string, Kind> = {
       ],
     }],
     who: ['For adults in {C} who are worried about their drinking.'],
+    notFor: ['Not for people under 18.'],
     first: ONE_FIRST,
     delivery: 'mixed', group: 'one_to_one', routes: [['self', 'gp', 'professional']], ages: [18, null],
     sched: ['office', 'daytime'], cost: ['free'], venues: ['office', 'health'],
@@ -1184,6 +1198,7 @@ export const KINDS: Record<string, Kind> = {
       ],
     }],
     who: ['For anyone in recovery or wanting to stop using drugs or alcohol, and their families.'],
+    notFor: ['Not a detox service. If you need medical help to stop drinking or using, talk to your GP first.'],
     first: GROUP_FIRST,
     delivery: 'in_person', group: 'large_group', routes: [['self', 'drop_in']],
     sched: ['evening', 'afternoon', 'weekend'], cost: ['free', 'pwyc'], venues: ['community', 'cafe', 'church'],
@@ -1230,6 +1245,7 @@ export const KINDS: Record<string, Kind> = {
       ],
     }],
     who: ['For babies and children under five with a parent, grandparent or carer.', 'Dads and grandparents are very welcome.'],
+    notFor: ['Not a childcare service: children stay with their parent or carer the whole time.'],
     first: GROUP_FIRST,
     delivery: 'in_person', group: 'large_group', routes: [['self', 'drop_in']], ages: [0, 4],
     sched: ['morning', 'morning', 'afternoon'], cost: ['pwyc', 'price', 'free'], prices: [1.5, 2], venues: ['community', 'church', 'library'],
@@ -1248,6 +1264,7 @@ export const KINDS: Record<string, Kind> = {
       { key: 'theatre', explicit: true, names: ['{A} Youth Theatre'], what: ['Weekly drama sessions leading to a show each summer; no experience needed.', 'Improvisation, writing and backstage skills as well as acting.'] },
     ],
     who: ['For young people aged 11 to 18.'],
+    notFor: ['Not for children under 11.'],
     first: ['A youth worker will say hello and show you around. You can bring a friend.'],
     delivery: 'in_person', group: 'large_group', routes: [['self', 'drop_in'], ['self', 'drop_in', 'professional']], ages: [11, 18],
     sched: ['evening', 'evening', 'afternoon', 'weekend'], cost: ['free', 'price', 'pwyc'], prices: [1.5, 2], venues: ['youth', 'community'],
@@ -1459,6 +1476,7 @@ export const KINDS: Record<string, Kind> = {
       ],
     }],
     who: ['For adults aged 18 and over.'],
+    notFor: ['Not for medical emergencies. If you have hurt yourself or taken an overdose, go to A&E or call 999.'],
     first: ['Ring the bell at the front door. A member of staff will take you somewhere quiet and ask how they can help.'],
     delivery: 'in_person', group: 'one_to_one', routes: [['self', 'drop_in', 'professional']], urgent: true, ages: [18, null],
     sched: ['nightly'], cost: ['free'], venues: ['office'],
@@ -1506,6 +1524,7 @@ export const KINDS: Record<string, Kind> = {
       ],
     }],
     who: ['For women aged 18 and over who are no longer living with the person who harmed them.'],
+    notFor: ['Not for anyone still living with the person who is harming them: call the helpline instead.'],
     delivery: 'outreach', group: 'small_group', routes: [['self', 'professional']], ages: [18, null],
     sched: ['course'], cost: ['free'], venues: ['office'],
     support: ['met_on_first_visit'], roles: ['Group facilitator'], mailbox: ['groups'],

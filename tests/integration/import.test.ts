@@ -88,6 +88,39 @@ describe('importing Open Referral services', () => {
     expect(await scratch.search.count()).toBe(1);
   });
 
+  it('keeps not_for (who a service is not for) through import, read-back and export, and counts a change to it', async () => {
+    const notFor = 'Not for people who need help in a crisis: call 111 instead.';
+    const withNotFor = { ...walking, not_for: notFor };
+    expect(await importRecords(scratch.directory, scratch.search, [withNotFor], { today: TODAY })).toMatchObject({ written: 1, invalid: [] });
+    const row = await scratch.directory.db.selectFrom('service').select(['not_for', 'record_hash']).where('id', '=', walking.id).executeTakeFirstOrThrow();
+    expect(row.not_for).toBe(notFor);
+    const [stored] = await readServices(scratch.directory.db, [walking.id]);
+    expect(stored!.not_for).toBe(notFor);
+    // What export writes (scripts/export.ts writes readServices' records as JSON).
+    const exported = JSON.parse(JSON.stringify(await readServices(scratch.directory.db, await serviceIds(scratch.directory.db))));
+    expect(exported[0].not_for).toBe(notFor);
+    expect(serviceSchema.parse(exported[0]).not_for).toBe(notFor);
+
+    // The same record again changes nothing; changing only not_for rewrites it.
+    expect(await importRecords(scratch.directory, scratch.search, [withNotFor], { today: TODAY })).toMatchObject({ written: 0, unchanged: 1 });
+    const changed = { ...walking, not_for: 'Not for carers of children under 18.' };
+    expect(await importRecords(scratch.directory, scratch.search, [changed], { today: TODAY })).toMatchObject({ written: 1, unchanged: 0 });
+    const after = await scratch.directory.db.selectFrom('service').select(['not_for', 'record_hash']).where('id', '=', walking.id).executeTakeFirstOrThrow();
+    expect(after.not_for).toBe('Not for carers of children under 18.');
+    expect(after.record_hash).not.toBe(row.record_hash);
+    expect((await readServices(scratch.directory.db, [walking.id]))[0]!.not_for).toBe('Not for carers of children under 18.');
+
+    // Leaving it out clears it, and export then leaves the field out.
+    expect(await importRecords(scratch.directory, scratch.search, [walking], { today: TODAY })).toMatchObject({ written: 1 });
+    const [cleared] = await readServices(scratch.directory.db, [walking.id]);
+    expect(cleared).not.toHaveProperty('not_for');
+  });
+
+  it('refuses a not_for that is not text', async () => {
+    const report = await importRecords(scratch.directory, scratch.search, [{ ...walking, not_for: 42 }], { today: TODAY });
+    expect(report.invalid).toEqual([{ index: 0, id: walking.id, path: 'not_for', message: 'must be text' }]);
+  });
+
   it('skips invalid records, saying where and why, and imports the rest', async () => {
     const bad = { ...service({ code: 'bad', name: 'Bad one' }), status: 'open', schedules: [{ id: 'x', opens_at: '25:00' }] };
     const noName = { id: 'no-name', status: 'active', organization: { id: 'o', name: 'Org' } };
@@ -245,13 +278,20 @@ describe('the database file', () => {
 });
 
 describe('migrations', () => {
+  const columnsOf = (table: string) => (scratch.directory.sqlite.prepare(`select name from pragma_table_info(?)`).all(table) as { name: string }[]).map((c) => c.name);
+
   it('go down and up again', async () => {
-    await importRecords(scratch.directory, scratch.search, [walking], { today: TODAY });
+    await importRecords(scratch.directory, scratch.search, [{ ...walking, not_for: 'Not for children.' }], { today: TODAY });
+    await migrateDown(scratch.directory.db); // 0003: service.not_for
+    expect(columnsOf('service')).not.toContain('not_for');
+    expect(columnsOf('service')).toContain('first_visit');
+    expect((await tableCounts()).service).toBe(1);
     await migrateDown(scratch.directory.db);
     await migrateDown(scratch.directory.db);
     const tables = scratch.directory.sqlite.prepare(`select name from sqlite_master where type = 'table' and name not like 'kysely%'`).all();
     expect(tables).toEqual([]);
     await migrateToLatest(scratch.directory.db);
     expect((await tableCounts()).service).toBe(0);
+    expect(columnsOf('service')).toContain('not_for');
   });
 });

@@ -307,12 +307,17 @@ describe('referral, capacity and access', () => {
     expect(services.filter((service) => service.capacity_updated).length).toBeGreaterThan(total / 2);
   });
 
-  it('describes support to attend, group size, first visits, eligibility, contacts and languages on some services', () => {
+  it('describes support to attend, group size, first visits, who it is not for, eligibility, contacts and languages on some services', () => {
     const has = (test: (service: Json) => boolean) => services.filter(test).length;
     expect(has((service) => service.support_to_attend?.length > 0)).toBeGreaterThan(total / 3);
     expect(new Set(services.map((service) => service.group_size).filter(Boolean))).toEqual(new Set(['one_to_one', 'small_group', 'large_group']));
     expect(has((service) => Boolean(service.first_visit))).toBeGreaterThan(total / 3);
     expect(services.some((service) => service.first_visit === 'Someone will meet you at the door and make you a cup of tea.')).toBe(true);
+    const notFor = services.filter((service) => service.not_for);
+    expect(notFor.length).toBeGreaterThan(20);
+    expect(notFor.length).toBeLessThan(total / 3);
+    expect(notFor.every((service) => /^Not /.test(service.not_for))).toBe(true);
+    expect(services.some((service) => service.not_for === 'Not for carers of children under 18.')).toBe(true);
     expect(has((service) => Boolean(service.eligibility_description))).toBeGreaterThan(20);
     expect(services.some((service) => /^For carers aged 18 and over living in (Newcastle|Gateshead)$/.test(service.eligibility_description ?? ''))).toBe(true);
     expect(has((service) => service.contacts.length > 0)).toBeGreaterThan(30);

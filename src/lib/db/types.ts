@@ -54,6 +54,8 @@ export interface ServiceTable {
   /** JSON array of support-to-attend options. */
   support_to_attend: string | null;
   first_visit: string | null;
+  /** Who the service is not for, in plain words (extension, added by migration 0003). */
+  not_for: string | null;
   group_size: string | null;
   source: string | null;
   /** Hash of the record as last imported, so importing the same record again changes nothing. */

@@ -196,6 +196,7 @@ async function readBatch(db: Db, ids: string[]): Promise<ServiceRecord[]> {
         delivery_modes: parseList(service.delivery_modes),
         support_to_attend: parseList(service.support_to_attend),
         first_visit: service.first_visit,
+        not_for: service.not_for,
         group_size: service.group_size,
       };
       return compact(record) as unknown as ServiceRecord;

@@ -160,7 +160,7 @@ export function writeServices(directory: DirectoryDatabase, records: ServiceReco
       waiting_weeks: record.waiting_weeks ?? null, capacity_updated: record.capacity_updated ?? null,
       delivery_modes: record.delivery_modes ? JSON.stringify(record.delivery_modes) : null,
       support_to_attend: record.support_to_attend ? JSON.stringify(record.support_to_attend) : null,
-      first_visit: record.first_visit ?? null, group_size: record.group_size ?? null, source: options.source,
+      first_visit: record.first_visit ?? null, not_for: record.not_for ?? null, group_size: record.group_size ?? null, source: options.source,
       record_hash: options.hashes?.get(record.id) ?? recordHash(record, options.source), imported_at: options.now,
     });
     record.service_at_locations.forEach((serviceAtLocation, position) => {

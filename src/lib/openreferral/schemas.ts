@@ -291,6 +291,7 @@ export const serviceSchema = record({
     delivery_modes: enumList(DELIVERY_MODES).nullish(),
     support_to_attend: enumList(SUPPORT_TO_ATTEND).nullish(),
     first_visit: optionalText,
+    not_for: optionalText,
     group_size: z.enum(GROUP_SIZES, {
       error: () => `must be one of ${GROUP_SIZES.join(', ')}`,
     }).nullish(),
