@@ -1,7 +1,8 @@
 // Astro content collections: the taxonomy and help pages live in content/, validated by zod.
 import { defineCollection } from 'astro:content';
-import { file } from 'astro/loaders';
+import { file, glob } from 'astro/loaders';
 import { accessibilityTermSchema, categoryTermSchema } from './lib/taxonomy/schema';
+import { helpPageSchema } from './lib/help/schema';
 
 const categories = defineCollection({
   loader: file('content/taxonomy/categories.json'),
@@ -13,4 +14,9 @@ const accessibility = defineCollection({
   schema: accessibilityTermSchema,
 });
 
-export const collections = { categories, accessibility };
+const help = defineCollection({
+  loader: glob({ pattern: '*.md', base: 'content/help' }),
+  schema: helpPageSchema,
+});
+
+export const collections = { categories, accessibility, help };

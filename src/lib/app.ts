@@ -3,7 +3,7 @@
 import { migrateToLatest, openDatabase, type DirectoryDatabase } from './db/database';
 import { todayInUk } from './dates';
 import { createSearchBackend } from './search';
-import { indexIsFromEarlierDay, reindexAll } from './search/reindex';
+import { indexIsOutOfDate, reindexAll } from './search/reindex';
 import type { SearchBackend } from './search/search-backend';
 
 export interface App {
@@ -24,7 +24,7 @@ function rebuildIfNewDay(ready: App): void {
   if (today === checkedDay || rebuilding) return;
   checkedDay = today;
   rebuilding = (async () => {
-    if (await indexIsFromEarlierDay(ready.directory, today)) {
+    if (await indexIsOutOfDate(ready.directory, today)) {
       const count = await reindexAll(ready.directory, ready.search, today);
       console.log(`Search documents rebuilt for ${today}: ${count} services.`);
     }

@@ -1,6 +1,9 @@
 // Plain names for the search page's fields, used beside each field and in the error summary.
 // (Labels for filter values live in src/lib/search/labels.ts.)
-import type { Parameter } from '../../lib/search/filters';
+import { toSearchParams, type CostBand, type Day, type DeliveryMode, type Parameter, type ReferralRoute, type SearchQuery, type TimeOfDay } from '../../lib/search/filters';
+import type { ChosenFilter } from '../../lib/search/chosen-filters';
+import { COST_LABELS, DAY_LABELS, MODE_LABELS, REFERRAL_LABELS, TIME_LABELS } from '../../lib/search/labels';
+import { getTaxonomy } from '../../lib/taxonomy/taxonomy';
 
 export const FIELD_LABELS: Record<Parameter, string> = {
   q: 'What you are looking for',
@@ -32,3 +35,28 @@ export const CAPACITY_FILTER_LABELS = {
 } as const;
 
 export const PER_PAGE_CHOICES = [10, 20, 50, 100] as const;
+
+/** The plain name of one chosen filter value: "Tuesday", "Free", "£5", "Food banks". */
+export function chosenLabel(filter: ChosenFilter): string {
+  const taxonomy = getTaxonomy();
+  const { parameter, value } = filter;
+  switch (parameter) {
+    case 'category': return taxonomy.categoryByCode.get(value)?.name ?? value;
+    case 'access': return taxonomy.accessibilityByCode.get(value)?.name ?? value;
+    case 'cost': return COST_LABELS[value as CostBand] ?? value;
+    case 'max_cost': return `£${value}`;
+    case 'mode': return MODE_LABELS[value as DeliveryMode] ?? value;
+    case 'day': return DAY_LABELS[value as Day] ?? value;
+    case 'time': return TIME_LABELS[value as TimeOfDay] ?? value;
+    case 'age': return value;
+    case 'referral': return REFERRAL_LABELS[value as ReferralRoute] ?? value;
+    case 'capacity': return CAPACITY_FILTER_LABELS[value as keyof typeof CAPACITY_FILTER_LABELS] ?? value;
+    case 'include_closed': return 'included';
+  }
+}
+
+/** A search as a link to the search page. */
+export function searchHref(query: SearchQuery): string {
+  const text = toSearchParams(query).toString();
+  return text ? `/search?${text}` : '/search';
+}

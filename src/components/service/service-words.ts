@@ -65,3 +65,8 @@ export function telHref(number: string): string {
 export function safeWebHref(url: string | null | undefined): string | null {
   return url && /^https?:\/\/\S+$/i.test(url.trim()) ? url.trim() : null;
 }
+
+/** The page of an organisation and its services. */
+export function organisationHref(id: string): string {
+  return `/organisations/${encodeURIComponent(id)}`;
+}

@@ -3,7 +3,7 @@
 import { todayInUk } from '../dates';
 import { migrateToLatest, type DirectoryDatabase } from '../db/database';
 import { importRecords } from '../openreferral/import';
-import { indexIsFromEarlierDay, markIndexed, reindexAll } from '../search/reindex';
+import { indexIsOutOfDate, markIndexed, reindexAll } from '../search/reindex';
 import type { SearchBackend } from '../search/search-backend';
 import { syncTaxonomy } from '../taxonomy/sync-taxonomy';
 import { loadSampleRecords } from './sample-directory';
@@ -31,7 +31,7 @@ export async function prepareDirectory(
     report.sampleLoaded = outcome.written;
     await markIndexed(directory, today); // every document was just built for today
   }
-  if (await indexIsFromEarlierDay(directory, today)) {
+  if (await indexIsOutOfDate(directory, today)) {
     report.reindexed = await reindexAll(directory, search, today);
     log(`Search documents rebuilt for ${report.reindexed} services.`);
   }

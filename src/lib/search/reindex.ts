@@ -3,7 +3,7 @@
 import type { DirectoryDatabase } from '../db/database';
 import { readServices, serviceIds } from '../directory/service-reader';
 import type { SearchBackend } from './search-backend';
-import { buildSearchDocument } from './search-document';
+import { SEARCH_DOCUMENT_VERSION, buildSearchDocument } from './search-document';
 
 const BATCH = 500;
 
@@ -17,21 +17,28 @@ export async function reindexAll(directory: DirectoryDatabase, search: SearchBac
   return ids.length;
 }
 
-/** Records that every search document was built today. */
+/** Records that every search document was built today, in today's document shape. */
 export async function markIndexed(directory: DirectoryDatabase, today: string): Promise<void> {
-  await directory.db
-    .insertInto('search_meta')
-    .values({ key: 'indexed_day', value: dayNumber(today) })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value: dayNumber(today) }))
-    .execute();
+  for (const [key, value] of [['indexed_day', dayNumber(today)], ['document_version', SEARCH_DOCUMENT_VERSION]] as const) {
+    await directory.db
+      .insertInto('search_meta')
+      .values({ key, value })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+      .execute();
+  }
 }
 
 export function dayNumber(isoDate: string): number {
   return Math.floor(Date.parse(`${isoDate}T00:00:00Z`) / 86_400_000);
 }
 
-/** Was the index last rebuilt on an earlier day than today? */
-export async function indexIsFromEarlierDay(directory: DirectoryDatabase, today: string): Promise<boolean> {
-  const row = await directory.db.selectFrom('search_meta').select('value').where('key', '=', 'indexed_day').executeTakeFirst();
-  return !row || row.value < dayNumber(today);
+/**
+ * Must the documents be rebuilt: were they built on an earlier day than today (so their schedule
+ * and cost wording may be out of date), or by a version of this code that built them differently?
+ */
+export async function indexIsOutOfDate(directory: DirectoryDatabase, today: string): Promise<boolean> {
+  const rows = await directory.db.selectFrom('search_meta').select(['key', 'value'])
+    .where('key', 'in', ['indexed_day', 'document_version']).execute();
+  const value = (key: string) => rows.find((row) => row.key === key)?.value;
+  return (value('indexed_day') ?? -Infinity) < dayNumber(today) || value('document_version') !== SEARCH_DOCUMENT_VERSION;
 }

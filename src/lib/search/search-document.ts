@@ -8,6 +8,9 @@ import { ACCESSIBILITY_TAXONOMY, CATEGORY_TAXONOMY, getTaxonomy } from '../taxon
 import { effectiveDeliveryModes } from '../directory/delivery';
 import { termToken } from './query-text';
 
+/** Raise when the shape or wording of documents changes, so stored ones are rebuilt at start. */
+export const SEARCH_DOCUMENT_VERSION = 2;
+
 export interface SearchDocument {
   id: string;
   name: string;
@@ -26,6 +29,8 @@ export interface SearchDocument {
   costText: string;
   scheduleText: string;
   deliveryModes: string[];
+  /** Where it happens, in a few words: "Elswick Library, Newcastle upon Tyne, and 2 other places". */
+  placeText: string;
   assuredDate: string | null;
   lastModified: string | null;
   capacityStatus: string | null;
@@ -70,6 +75,22 @@ function termCodes(record: ServiceRecord): { categories: string[]; directCategor
   return { categories, directCategories: direct, access: [...access] };
 }
 
+/** The first place a service runs and how many more; or the areas it covers when it has no place. */
+export function placeText(record: ServiceRecord): string {
+  const places = record.service_at_locations.map(({ location }) => location).filter((location) => location.location_type !== 'virtual');
+  if (places.length === 0) {
+    const areas = record.service_areas.map((area) => area.name?.trim()).filter((name): name is string => Boolean(name));
+    return areas.length ? `Covers ${areas.join(', ')}` : '';
+  }
+  const first = places[0]!;
+  const address = first.addresses[0];
+  const town = address?.city?.trim() || address?.address_2?.trim();
+  const name = first.name?.trim() || address?.address_1?.trim() || '';
+  const where = [name, town && !name.includes(town) ? town : null].filter(Boolean).join(', ');
+  const more = places.length - 1;
+  return more === 0 ? where : `${where}, and ${more} other ${more === 1 ? 'place' : 'places'}`;
+}
+
 export function buildSearchDocument(record: ServiceRecord, today: string): SearchDocument {
   const taxonomy = getTaxonomy();
   const { categories, directCategories, access } = termCodes(record);
@@ -107,6 +128,7 @@ export function buildSearchDocument(record: ServiceRecord, today: string): Searc
     costText: cost.text,
     scheduleText: describeSchedules(record.schedules, today),
     deliveryModes: modes,
+    placeText: placeText(record),
     assuredDate: record.assured_date ?? null,
     lastModified: record.last_modified ?? null,
     capacityStatus: record.capacity_status ?? null,

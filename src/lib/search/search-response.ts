@@ -1,6 +1,6 @@
 // The JSON shape of a search, shared by GET /api/search and anything else that serves results.
 import type { FacetCounts, SearchQuery } from './filters';
-import type { SearchResult } from './search-backend';
+import type { SearchResult, ShownDocument } from './search-backend';
 
 export interface SearchResponseResult {
   id: string;
@@ -11,6 +11,8 @@ export interface SearchResponseResult {
   cost: string;
   schedule_text: string;
   delivery_modes: string[];
+  /** Where it happens, in a few words; empty when it has no place (by phone or online). */
+  where: string;
   referral_routes: string[];
   capacity_status: string | null;
   waiting_weeks: number | null;
@@ -42,23 +44,28 @@ export function toSearchResponse(query: SearchQuery, result: SearchResult): Sear
     per_page: result.perPage,
     total_pages: Math.ceil(result.total / query.per_page),
     matched: result.matched,
-    results: result.hits.map(({ document }) => ({
-      id: document.id,
-      name: document.name,
-      organization: document.organization,
-      description: document.description,
-      categories: document.categoryNames,
-      cost: document.costText,
-      schedule_text: document.scheduleText,
-      delivery_modes: document.deliveryModes,
-      referral_routes: document.referralRoutes,
-      capacity_status: document.capacityStatus,
-      waiting_weeks: document.waitingWeeks,
-      status: document.status,
-      alert: document.alert,
-      assured_date: document.assuredDate,
-      url: serviceUrl(document.id),
-    })),
+    results: result.hits.map(({ document }) => toResponseResult(document)),
     facets: result.facets,
+  };
+}
+
+export function toResponseResult(document: ShownDocument): SearchResponseResult {
+  return {
+    id: document.id,
+    name: document.name,
+    organization: document.organization,
+    description: document.description,
+    categories: document.categoryNames,
+    cost: document.costText,
+    schedule_text: document.scheduleText,
+    delivery_modes: document.deliveryModes,
+    where: document.placeText ?? '',
+    referral_routes: document.referralRoutes,
+    capacity_status: document.capacityStatus,
+    waiting_weeks: document.waitingWeeks,
+    status: document.status,
+    alert: document.alert,
+    assured_date: document.assuredDate,
+    url: serviceUrl(document.id),
   };
 }
