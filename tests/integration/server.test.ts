@@ -110,4 +110,41 @@ describe('the built server', () => {
     expect(await page.text()).toContain(body.results[0].name.replace(/&/g, '&amp;').replace(/'/g, '&#39;'));
     expect((await fetch(`${base}/services/no-such-service`)).status).toBe(404);
   });
+
+  it('answers an address with a broken escape with a kind page (400), not a bare error', async () => {
+    for (const path of ['/search?q=%ZZ', '/search?q=50%', '/services/%E0%A4%A']) {
+      const response = await fetch(`${base}${path}`);
+      expect(response.status, path).toBe(400);
+      expect(response.headers.get('content-type'), path).toContain('text/html');
+      const html = await response.text();
+      expect(html, path).toContain('There is a mistake in that web address');
+      expect(html, path).toContain('action="/search"');
+    }
+  });
+
+  it('never answers a strange query string with a server error', async () => {
+    const strange = [
+      'page=1e309', 'page=99999999999999999999', 'per_page=0', 'age=-5', 'max_cost=NaN', 'sort=__proto__',
+      'constructor=1&__proto__=x', 'category=%22)%20OR%201=1--', 'day=mon&day=mon&day=mon', 'time=', 'q=%00%00',
+      'access[]=x', 'q=a&q=b', `category=${'x'.repeat(5000)}`,
+    ];
+    for (const query of strange) {
+      expect((await fetch(`${base}/search?${query}`)).status, query).toBe(200);
+      expect((await fetch(`${base}/api/search?${query}`)).status, query).toBeLessThan(500);
+    }
+  });
+
+  it('gives every response its security headers, and caches hashed files for good but not pages', async () => {
+    const page = await fetch(`${base}/search?q=food`);
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(page.headers.get('referrer-policy')).toBe('same-origin');
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(page.headers.get('cache-control')).toBe('private, no-cache');
+    const stylesheet = /<link rel="stylesheet" href="([^"]+)"/.exec(await page.text())?.[1];
+    expect(stylesheet).toMatch(/^\/_astro\//);
+    const asset = await fetch(`${base}${stylesheet}`);
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(asset.headers.get('x-content-type-options')).toBe('nosniff');
+  });
 });

@@ -1,0 +1,47 @@
+// Headers every response gets: what the browser may load (only this site), no referrer sent to
+// other sites (a search can say a lot about a person), and how long each kind of file may be kept.
+
+/** Only this site's own files; no framing; forms post only here. Inline styles are allowed for
+ * Astro's small inlined stylesheets; JSON-LD data blocks are not run, so need no script rule. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "img-src 'self' data:",
+  "style-src 'self' 'unsafe-inline'",
+  "script-src 'self'",
+  "form-action 'self'",
+  "base-uri 'self'",
+  "frame-ancestors 'none'",
+  "object-src 'none'",
+].join('; ');
+
+export const SECURITY_HEADERS: Record<string, string> = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'same-origin',
+  'X-Frame-Options': 'DENY',
+  'Permissions-Policy': 'camera=(), microphone=(), payment=()',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+};
+
+/** Files under /_astro/ carry a hash of their content in their name, so they never change. */
+export const HASHED_ASSET_PREFIX = '/_astro/';
+
+/**
+ * How long a response may be cached, by path: hashed assets for a year; other static files for
+ * a day; pages and the API not at all by shared caches, and always rechecked, since listings change.
+ */
+export function cacheControlFor(pathname: string, isStaticFile: boolean): string {
+  if (pathname.startsWith(HASHED_ASSET_PREFIX)) return 'public, max-age=31536000, immutable';
+  if (isStaticFile) return 'public, max-age=86400';
+  return 'private, no-cache';
+}
+
+/** Is this request address one a server can read? (A broken "%" escape is not.) */
+export function isReadableAddress(url: string): boolean {
+  try {
+    decodeURI(url);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,33 @@
+// The HTTP server around Astro's built handler: adds the headers every response needs, and
+// answers an address the server cannot read with a kind page instead of Node's plain "Bad request.".
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { existsSync, statSync } from 'node:fs';
+import { join, normalize, sep } from 'node:path';
+import { SECURITY_HEADERS, cacheControlFor, isReadableAddress } from './response-headers';
+
+type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+
+/** The page shown for an address with a broken escape in it (src/pages/bad-address.astro). */
+export const BAD_ADDRESS_PATH = '/bad-address';
+
+function isStaticFile(clientFolder: string, pathname: string): boolean {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return false;
+  }
+  const file = normalize(join(clientFolder, decoded));
+  if (!file.startsWith(clientFolder.endsWith(sep) ? clientFolder : clientFolder + sep)) return false;
+  return existsSync(file) && statSync(file).isFile();
+}
+
+export function createSiteServer(handler: Handler, clientFolder: string): Server {
+  return createServer((req, res) => {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+    if (!isReadableAddress(req.url ?? '/')) req.url = BAD_ADDRESS_PATH;
+    const pathname = (req.url ?? '/').split('?')[0]!;
+    res.setHeader('Cache-Control', cacheControlFor(pathname, isStaticFile(clientFolder, pathname)));
+    handler(req, res);
+  });
+}
