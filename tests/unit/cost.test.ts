@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { money, summariseCost } from '../../src/lib/directory/cost';
+import { costOptionText, money, summariseCost } from '../../src/lib/directory/cost';
 
 const today = '2026-11-21';
 
@@ -53,5 +53,17 @@ describe('cost in words and bands', () => {
   it('ignores expired prices', () => {
     const cost = summariseCost([{ option: 'Old price', amount: 9, valid_to: '2025-12-31' }, { option: 'Free', amount: 0 }], today);
     expect(cost).toEqual({ bands: ['free'], lowest: 0, text: 'Free' });
+  });
+});
+
+describe('costOptionText', () => {
+  it('says each price option in words, never £0 and free only once', () => {
+    expect(costOptionText({ option: 'Adults', amount: 3, currency: 'GBP' })).toBe('Adults: £3');
+    expect(costOptionText({ option: 'Concessions', amount: 1.5, amount_description: 'if you get benefits' })).toBe('Concessions: £1.50, if you get benefits');
+    expect(costOptionText({ option: 'Carers', amount: 0, amount_description: 'free for carers' })).toBe('Carers: free for carers');
+    expect(costOptionText({ option: 'Under 18s', amount: 0 })).toBe('Under 18s: free');
+    expect(costOptionText({ amount: 2, amount_description: 'each session' })).toBe('£2, each session');
+    expect(costOptionText({ amount: 0 })).toBe('Free');
+    expect(costOptionText({ option: 'Donations welcome' })).toBe('Donations welcome');
   });
 });

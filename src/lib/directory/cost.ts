@@ -106,3 +106,17 @@ function lowerFirst(text: string): string {
 function shortUnit(description: string): string {
   return description.split(/[,;(]/)[0]!.trim();
 }
+
+/**
+ * One price option in words: "Adults: £3", "Concessions: £1.50, if you get benefits",
+ * "Carers: free for carers" (never "£0", and "free" only once).
+ */
+export function costOptionText(option: CostOptionLike): string {
+  const description = option.amount_description?.trim() || null;
+  let price = option.amount == null ? null : option.amount === 0 ? 'free' : money(option.amount, option.currency);
+  if (price === 'free' && description && /\bfree\b/i.test(description)) price = null;
+  const detail = [price, description].filter(Boolean).join(', ');
+  const label = option.option?.trim();
+  if (!label) return detail ? detail.charAt(0).toUpperCase() + detail.slice(1) : '';
+  return detail ? `${label}: ${detail}` : label;
+}
