@@ -1,121 +1,16 @@
 // Browser end-to-end harness: the built server on a scratch database, Debian's Chromium driven by
 // playwright-core (never a downloaded browser), contexts that refuse every request to another
 // host (and remember it), full-page screenshots at phone and desktop widths, and axe-core.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
-import { migrateToLatest, openDatabase } from '../../src/lib/db/database';
-import { prepareDirectory } from '../../src/lib/directory/prepare';
-import { importRecords } from '../../src/lib/openreferral/import';
-import { createSearchBackend } from '../../src/lib/search';
-import { syncTaxonomy } from '../../src/lib/taxonomy/sync-taxonomy';
+import { ROOT, type RunningServer } from '../fixtures/server';
 
-export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 export const SCREENSHOT_DIR = join(ROOT, 'test-results', 'screenshots');
 
-// ---------------------------------------------------------------------------------------------
-// The server
-
-export interface ServerOptions {
-  /**
-   * Service records (Open Referral JSON, e.g. from tests/fixtures/services.ts) imported into the
-   * scratch database before the server starts. The server only loads the sample directory into
-   * an empty database, so with fixtures and no `sample: true` it serves the fixtures alone.
-   */
-  fixtures?: unknown[];
-  /** Load the sample directory too (before the fixtures). Default: only when there are no fixtures. */
-  sample?: boolean;
-}
-
-export interface RunningServer {
-  /** e.g. http://127.0.0.1:43123 */
-  origin: string;
-  port: number;
-  databasePath: string;
-  folder: string;
-  /** Everything the server printed so far. */
-  output(): string;
-  url(path: string): string;
-  stop(): Promise<void>;
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
-
-/** Fills a fresh database file as `npm run import` would (sample first if asked). */
-async function fillDatabase(path: string, options: ServerOptions): Promise<void> {
-  const directory = openDatabase(path);
-  try {
-    await migrateToLatest(directory.db);
-    await syncTaxonomy(directory.db);
-    const search = createSearchBackend(directory);
-    if (options.sample) await prepareDirectory(directory, search);
-    if (options.fixtures?.length) {
-      const report = await importRecords(directory, search, options.fixtures, { strict: true, source: 'e2e-fixtures' });
-      if (report.abandoned || report.invalid.length) {
-        throw new Error(`The e2e fixtures are not valid Open Referral records:\n${report.invalid.map((e) => `  record ${e.index} (${e.id}): ${e.path} ${e.message}`).join('\n')}`);
-      }
-    }
-  } finally {
-    await directory.close();
-  }
-}
-
-/** Starts the built server (`node --import tsx scripts/start.ts`) on a scratch database. */
-export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
-  if (!existsSync(join(ROOT, 'dist/server/entry.mjs'))) throw new Error('Build the server first: npx astro build (npm test does).');
-  const folder = mkdtempSync(join(tmpdir(), 'directory-e2e-'));
-  const databasePath = join(folder, 'directory.sqlite');
-  if (options.fixtures?.length || options.sample) await fillDatabase(databasePath, options);
-  const port = await freePort();
-  const origin = `http://127.0.0.1:${port}`;
-  let output = '';
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_PATH: databasePath, HOST: '127.0.0.1', PORT: String(port) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout!.on('data', (chunk) => { output += chunk; });
-  child.stderr!.on('data', (chunk) => { output += chunk; });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-      await exited;
-      clearTimeout(timer);
-    }
-    rmSync(folder, { recursive: true, force: true });
-  };
-
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    try {
-      if ((await fetch(`${origin}/api/search?per_page=1`)).ok) break;
-    } catch { /* not listening yet */ }
-    if (Date.now() > deadline || child.exitCode !== null) {
-      await stop();
-      throw new Error(`The server did not start:\n${output}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 150));
-  }
-  return { origin, port, databasePath, folder, output: () => output, url: (path) => `${origin}${path}`, stop };
-}
+export { ROOT, freePort, startServer, type RunningServer, type ServerOptions } from '../fixtures/server';
 
 // ---------------------------------------------------------------------------------------------
 // The browser

@@ -1,57 +1,23 @@
 // The real built server over HTTP, started the way `npm start` starts it, on a fresh database:
 // it loads the sample directory, and serves the JSON search API and the search page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createServer } from 'node:net';
+import { startServer, type RunningServer } from '../fixtures/server';
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
-
-let server: ChildProcess;
+let server: RunningServer;
 let base: string;
-let folder: string;
-let output = '';
 
 beforeAll(async () => {
-  if (!existsSync('dist/server/entry.mjs')) throw new Error('Build the server first (npm test does: astro build).');
-  folder = mkdtempSync(join(tmpdir(), 'directory-server-'));
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
-    env: { ...process.env, DATABASE_PATH: join(folder, 'directory.sqlite'), HOST: '127.0.0.1', PORT: String(port) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  server.stdout!.on('data', (chunk) => { output += chunk; });
-  server.stderr!.on('data', (chunk) => { output += chunk; });
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    try {
-      if ((await fetch(`${base}/api/search?per_page=1`)).ok) break;
-    } catch { /* not listening yet */ }
-    if (Date.now() > deadline || server.exitCode !== null) throw new Error(`The server did not start:\n${output}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+  server = await startServer();
+  base = server.origin;
 });
 
 afterAll(async () => {
-  server?.kill('SIGTERM');
-  if (folder) rmSync(folder, { recursive: true, force: true });
+  await server?.stop();
 });
 
 describe('the built server', () => {
   it('loads the sample directory into an empty database', async () => {
-    expect(output).toContain('loading the sample directory');
+    expect(server.output()).toContain('loading the sample directory');
     const body = await (await fetch(`${base}/api/search?per_page=1&include_closed=1`)).json();
     expect(body.total).toBeGreaterThanOrEqual(250);
   });
