@@ -112,6 +112,23 @@ describe('accessibility (axe: wcag2a, wcag2aa, wcag21a, wcag21aa, wcag22aa)', ()
   });
 });
 
+describe('reflow (WCAG 1.4.10): at 320px wide, as at 400% zoom, nothing needs sideways scrolling', () => {
+  it.each(['/', '/search?q=walking&cost=free', '/help/accessibility'])('%s', async (path) => {
+    await page.setViewportSize({ width: 320, height: 640 });
+    await page.goto(server.url(path));
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, `${path} is wider than the screen by ${overflow}px`).toBeLessThanOrEqual(0);
+  });
+
+  it('a service page', async () => {
+    expect(servicePath, 'the service page test found a service').not.toBe('');
+    await page.setViewportSize({ width: 320, height: 640 });
+    await page.goto(server.url(servicePath));
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, `${servicePath} is wider than the screen by ${overflow}px`).toBeLessThanOrEqual(0);
+  });
+});
+
 describe('page weight and caching', () => {
   it('a results page is under 100 KB in all and loads no JavaScript', async () => {
     const fresh = await guardedContext(browser, server); // a new context: an empty cache
