@@ -8,13 +8,27 @@ const parse = (qs: string) => parseSearchParams(new URLSearchParams(qs));
 
 describe('parsing search parameters', () => {
   it('reads every filter', () => {
-    const result = parse('q=walk&category=food&category=debt-advice&cost=free&max_cost=3.5&mode=phone&day=tue&time=evening&age=70&referral=drop_in&access=step-free&capacity=available&include_closed=1&sort=recently_verified&page=2&per_page=50');
+    const result = parse('q=walk&near=ne4%20%205tg&radius_km=2.5&category=food&category=debt-advice&cost=free&max_cost=3.5&mode=phone&day=tue&time=evening&age=70&referral=drop_in&access=step-free&capacity=available&transport=bus&transport=walk&walk_km=1&include_closed=1&sort=recently_verified&view=map&page=2&per_page=50');
     expect(result.ok).toBe(true);
     expect(result.query).toEqual({
-      q: 'walk', category: ['food', 'debt-advice'], cost: ['free'], max_cost: 3.5, mode: ['phone'], day: ['tue'], time: ['evening'],
-      age: 70, referral: ['drop_in'], access: ['step-free'], capacity: 'available', include_closed: true, sort: 'recently_verified',
-      page: 2, per_page: 50,
+      q: 'walk', near: 'ne4 5tg', radius_km: 2.5, category: ['food', 'debt-advice'], cost: ['free'], max_cost: 3.5, mode: ['phone'],
+      day: ['tue'], time: ['evening'], age: 70, referral: ['drop_in'], access: ['step-free'], capacity: 'available',
+      transport: ['bus', 'walk'], walk_km: 1, include_closed: true, sort: 'recently_verified', view: 'map', page: 2, per_page: 50,
     });
+  });
+  it('sorts nearest first when there is a place, unless told otherwise, and writes the other order out', () => {
+    expect(parse('near=NE4').query.sort).toBe('distance');
+    expect(parse('near=NE4&sort=relevance').query.sort).toBe('relevance');
+    expect(toSearchParams(parse('near=NE4').query).toString()).toBe('near=NE4');
+    expect(toSearchParams(parse('near=NE4&sort=relevance').query).toString()).toBe('near=NE4&sort=relevance');
+  });
+  it('refuses what needs a place when there is none, and keeps the rest', () => {
+    const result = parse('sort=distance&radius_km=2&transport=walk&transport=bus');
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.map((e) => e.parameter)).toEqual(['sort', 'radius_km', 'transport']);
+    for (const error of result.errors) expect(error.message).toContain('postcode or place');
+    expect(result.query).toMatchObject({ sort: 'relevance', radius_km: null, transport: ['bus'] });
   });
   it('uses defaults for an empty search', () => {
     expect(parse('')).toEqual({ ok: true, query: EMPTY_QUERY });

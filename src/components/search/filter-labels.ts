@@ -1,12 +1,14 @@
 // Plain names for the search page's fields, used beside each field and in the error summary.
 // (Labels for filter values live in src/lib/search/labels.ts.)
-import { toSearchParams, type CostBand, type Day, type DeliveryMode, type Parameter, type ReferralRoute, type SearchQuery, type TimeOfDay } from '../../lib/search/filters';
+import { toSearchParams, type CostBand, type Day, type DeliveryMode, type Parameter, type ReferralRoute, type SearchQuery, type TimeOfDay, type TransportOption } from '../../lib/search/filters';
 import type { ChosenFilter } from '../../lib/search/chosen-filters';
-import { COST_LABELS, DAY_LABELS, MODE_LABELS, REFERRAL_LABELS, TIME_LABELS } from '../../lib/search/labels';
+import { COST_LABELS, DAY_LABELS, MODE_LABELS, REFERRAL_LABELS, TIME_LABELS, TRANSPORT_LABELS } from '../../lib/search/labels';
 import { getTaxonomy } from '../../lib/taxonomy/taxonomy';
 
 export const FIELD_LABELS: Record<Parameter, string> = {
   q: 'What you are looking for',
+  near: 'Near',
+  radius_km: 'Distance',
   category: 'Type of help',
   cost: 'Cost',
   max_cost: 'Most you can pay each time',
@@ -17,8 +19,11 @@ export const FIELD_LABELS: Record<Parameter, string> = {
   referral: 'How you can start',
   access: 'Accessibility',
   capacity: 'Space for new people',
+  transport: 'Getting there',
+  walk_km: 'Walking distance',
   include_closed: 'Closed services',
   sort: 'Sort by',
+  view: 'Show results as',
   page: 'Page number',
   per_page: 'Results per page',
 };
@@ -52,6 +57,10 @@ export function chosenLabel(filter: ChosenFilter): string {
     case 'referral': return REFERRAL_LABELS[value as ReferralRoute] ?? value;
     case 'capacity': return CAPACITY_FILTER_LABELS[value as keyof typeof CAPACITY_FILTER_LABELS] ?? value;
     case 'include_closed': return 'included';
+    case 'near': return value;
+    case 'radius_km': return `within ${value} km`;
+    case 'transport': return TRANSPORT_LABELS[value as TransportOption] ?? value;
+    case 'walk_km': return `${value} km`;
   }
 }
 

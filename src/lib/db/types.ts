@@ -56,6 +56,10 @@ export interface ServiceTable {
   first_visit: string | null;
   /** Who the service is not for, in plain words (extension, added by migration 0003). */
   not_for: string | null;
+  /** Extension: community transport or lifts the service offers, as JSON text { description, eligibility }. */
+  transport_offered: string | null;
+  /** Extension: 1 when the service visits people at home. */
+  home_visits: number | null;
   group_size: string | null;
   source: string | null;
   /** Hash of the record as last imported, so importing the same record again changes nothing. */
@@ -77,6 +81,8 @@ export interface LocationTable {
   external_identifier_type: string | null;
   /** Hash of the place as last written (with its addresses, phones, accessibility), to tell when it changed. */
   record_hash: string | null;
+  /** Extension: how to get there (stops, parking, cycle parking), as JSON text. */
+  transport: string | null;
 }
 
 export interface ServiceAtLocationTable {
@@ -272,6 +278,34 @@ export interface DatabaseSchema {
   service_area: ServiceAreaTable;
   search_document: SearchDocumentTable;
   search_meta: SearchMetaTable;
+  postcode: PostcodeTable;
+  area: AreaTable;
+}
+
+export interface PostcodeTable {
+  /** Normalised: "NE4 5TG". */
+  postcode: string;
+  /** The district: "NE4". */
+  outward: string;
+  latitude: number;
+  longitude: number;
+  /** 'directory', 'ons' or 'codepoint'. */
+  source: string;
+}
+
+export interface AreaTable {
+  id: string;
+  name: string;
+  /** 'ward', 'neighbourhood', 'town' or 'district'. */
+  kind: string;
+  parent_id: string | null;
+  latitude: number;
+  longitude: number;
+  /** GeoJSON Polygon or MultiPolygon geometry as JSON text. */
+  outline: string | null;
+  population: number | null;
+  /** JSON array of other names. */
+  aliases: Generated<string>;
 }
 
 export type ServiceRow = Selectable<ServiceTable>;

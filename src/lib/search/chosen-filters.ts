@@ -2,7 +2,7 @@
 // for "remove this filter" links, and to find which filter to drop when nothing is found.
 import { EMPTY_QUERY, type Parameter, type SearchQuery } from './filters';
 
-export type FilterParameter = Exclude<Parameter, 'q' | 'sort' | 'page' | 'per_page'>;
+export type FilterParameter = Exclude<Parameter, 'q' | 'sort' | 'view' | 'page' | 'per_page'>;
 
 export interface ChosenFilter {
   parameter: FilterParameter;
@@ -12,11 +12,22 @@ export interface ChosenFilter {
   without: SearchQuery;
 }
 
-const LIST_PARAMETERS = ['category', 'cost', 'mode', 'day', 'time', 'referral', 'access'] as const;
+const LIST_PARAMETERS = ['category', 'cost', 'mode', 'day', 'time', 'referral', 'access', 'transport'] as const;
 
 export function chosenFilters(query: SearchQuery): ChosenFilter[] {
   const chosen: ChosenFilter[] = [];
   const without = (change: Partial<SearchQuery>): SearchQuery => ({ ...query, ...change, page: 1 });
+  if (query.near) {
+    // Without a place, nothing can be measured from it: distance, walking and nearest-first go too.
+    chosen.push({
+      parameter: 'near', value: query.near,
+      without: without({
+        near: '', radius_km: null, walk_km: null, transport: query.transport.filter((option) => option !== 'walk'),
+        sort: query.sort === 'distance' ? 'relevance' : query.sort,
+      }),
+    });
+  }
+  if (query.radius_km !== null) chosen.push({ parameter: 'radius_km', value: String(query.radius_km), without: without({ radius_km: null }) });
   for (const parameter of LIST_PARAMETERS) {
     const values = query[parameter] as readonly string[];
     for (const value of values) {
@@ -34,7 +45,7 @@ export function chosenFilters(query: SearchQuery): ChosenFilter[] {
   return chosen;
 }
 
-/** The same search with no filters: only the words, sort and page size kept. */
+/** The same search with no filters: only the words, sort (unless by distance), view and page size kept. */
 export function withoutFilters(query: SearchQuery): SearchQuery {
-  return { ...EMPTY_QUERY, q: query.q, sort: query.sort, per_page: query.per_page };
+  return { ...EMPTY_QUERY, q: query.q, sort: query.sort === 'distance' ? 'relevance' : query.sort, view: query.view, per_page: query.per_page };
 }

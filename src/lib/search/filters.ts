@@ -6,9 +6,18 @@ import { CAPACITY_STATUSES, DELIVERY_MODES, REFERRAL_ROUTES } from '../openrefer
 import { COST_BANDS } from '../directory/cost';
 import { DAYS, TIMES_OF_DAY } from '../directory/schedule-text';
 import { getTaxonomy } from '../taxonomy/taxonomy';
+import { TRANSPORT_FEATURES } from '../directory/transport';
 
-export { COST_BANDS, DAYS, TIMES_OF_DAY, DELIVERY_MODES, REFERRAL_ROUTES };
-export const SORTS = ['relevance', 'recently_verified'] as const;
+export { COST_BANDS, DAYS, TIMES_OF_DAY, DELIVERY_MODES, REFERRAL_ROUTES, TRANSPORT_FEATURES };
+export const SORTS = ['relevance', 'distance', 'recently_verified'] as const;
+/** What the transport filter accepts: the services' own features, and "walk" (within walk_km of near). */
+export const TRANSPORT_OPTIONS = ['bus', 'walk', 'step_free', 'parking', 'provided', 'no_travel'] as const;
+export const VIEWS = ['list', 'map'] as const;
+/** How far is "walking distance" when walk_km is not given. */
+export const DEFAULT_WALK_KM = 1.5;
+/** Distances (km) that radius facet counts are given for. */
+export const RADIUS_FACETS = [1, 2, 5, 10] as const;
+export const MAX_NEAR_LENGTH = 100;
 export const CAPACITY_FILTERS = ['available', 'accepting'] as const;
 export const CAPACITY_FACETS = [...CAPACITY_STATUSES, 'unknown'] as const;
 /** Amounts (pounds for one go) that max_cost facet counts are given for. */
@@ -27,9 +36,15 @@ export type TimeOfDay = (typeof TIMES_OF_DAY)[number];
 export type ReferralRoute = (typeof REFERRAL_ROUTES)[number];
 export type CapacityFacet = (typeof CAPACITY_FACETS)[number];
 export type Sort = (typeof SORTS)[number];
+export type TransportOption = (typeof TRANSPORT_OPTIONS)[number];
+export type View = (typeof VIEWS)[number];
 
 export interface SearchQuery {
   q: string;
+  /** Where to measure from, as typed: a postcode, a postcode district, a place name or "lat,lng". */
+  near: string;
+  /** Only services within this many km of near (or covering its area, or by phone or online). */
+  radius_km: number | null;
   category: string[];
   cost: CostBand[];
   max_cost: number | null;
@@ -40,21 +55,32 @@ export interface SearchQuery {
   referral: ReferralRoute[];
   access: string[];
   capacity: (typeof CAPACITY_FILTERS)[number] | null;
+  /** Every one chosen must be met. */
+  transport: TransportOption[];
+  /** How far "walk" means, in km (DEFAULT_WALK_KM when null). */
+  walk_km: number | null;
   include_closed: boolean;
   sort: Sort;
+  view: View;
   page: number;
   per_page: number;
 }
 
 export const EMPTY_QUERY: SearchQuery = {
-  q: '', category: [], cost: [], max_cost: null, mode: [], day: [], time: [], age: null, referral: [],
-  access: [], capacity: null, include_closed: false, sort: 'relevance', page: 1, per_page: DEFAULT_PER_PAGE,
+  q: '', near: '', radius_km: null, category: [], cost: [], max_cost: null, mode: [], day: [], time: [], age: null,
+  referral: [], access: [], capacity: null, transport: [], walk_km: null, include_closed: false, sort: 'relevance',
+  view: 'list', page: 1, per_page: DEFAULT_PER_PAGE,
 };
+
+/** Sorted by distance when there is a place to measure from, unless another order is asked for. */
+export function defaultSort(query: Pick<SearchQuery, 'near'>): Sort {
+  return query.near ? 'distance' : 'relevance';
+}
 
 /** The parameters the search page and API accept, in the order they are shown. */
 export const PARAMETERS = [
-  'q', 'category', 'cost', 'max_cost', 'mode', 'day', 'time', 'age', 'referral', 'access', 'capacity',
-  'include_closed', 'sort', 'page', 'per_page',
+  'q', 'near', 'radius_km', 'category', 'cost', 'max_cost', 'mode', 'day', 'time', 'age', 'referral', 'access',
+  'capacity', 'transport', 'walk_km', 'include_closed', 'sort', 'view', 'page', 'per_page',
 ] as const;
 export type Parameter = (typeof PARAMETERS)[number];
 
@@ -142,6 +168,8 @@ function single<T extends string>(values: readonly T[], what: string) {
 
 const parameterSchemas = {
   q: z.array(z.string()).transform((list) => list.join(' ').slice(0, MAX_QUERY_LENGTH).trim()),
+  near: z.array(z.string()).transform((list) => (list.filter((v) => v.trim() !== '').at(-1) ?? '').replace(/\s+/g, ' ').trim().slice(0, MAX_NEAR_LENGTH)),
+  radius_km: numberParam('a distance in kilometres', 0.1, 200, false),
   category: termParam(categories, (value) => `"${value}" is not a category. Use a category code such as "food" or "debt-advice".`),
   cost: enumParam(COST_BANDS, 'a cost option'),
   max_cost: numberParam('an amount in pounds', 0, 1000, false),
@@ -152,8 +180,11 @@ const parameterSchemas = {
   referral: enumParam(REFERRAL_ROUTES, 'a way to get in'),
   access: termParam(accessibilityFeatures, (value, codes) => `"${value}" is not an accessibility feature. Use one of ${oneOfList(codes)}.`),
   capacity: single(CAPACITY_FILTERS, 'a capacity option'),
+  transport: enumParam(TRANSPORT_OPTIONS, 'a way of getting there'),
+  walk_km: numberParam('a walking distance in kilometres', 0.1, 10, false),
   include_closed: flag,
   sort: single(SORTS, 'a sort order'),
+  view: single(VIEWS, 'a view'),
   page: numberParam('a page number', 1, 10_000, true),
   per_page: numberParam('a number of results per page', 1, MAX_PER_PAGE, true),
 } satisfies Record<Parameter, z.ZodTypeAny>;
@@ -179,6 +210,23 @@ export function parseSearchParams(params: URLSearchParams): ParseResult {
     const partial = parameterSchemas[parameter].safeParse(values.filter((value) => parameterSchemas[parameter].safeParse([value]).success));
     if (partial.success && partial.data !== null) (query as unknown as Record<string, unknown>)[parameter] = partial.data;
   }
+  // What needs a place to measure from.
+  const needsPlace = 'Enter a postcode or place in “Near” to use this.';
+  if (!query.near) {
+    if (query.sort === 'distance') {
+      errors.push({ parameter: 'sort', message: `Sorting by distance needs a place to measure from. ${needsPlace}` });
+      query.sort = 'relevance';
+    }
+    if (query.radius_km !== null) {
+      errors.push({ parameter: 'radius_km', message: `A distance needs a place to measure from. ${needsPlace}` });
+      query.radius_km = null;
+    }
+    if (query.transport.includes('walk')) {
+      errors.push({ parameter: 'transport', message: `“Within walking distance” needs a place to walk from. ${needsPlace}` });
+      query.transport = query.transport.filter((option) => option !== 'walk');
+    }
+  }
+  if (!params.getAll('sort').some((value) => value.trim() !== '') && !errors.some((error) => error.parameter === 'sort')) query.sort = defaultSort(query);
   return errors.length ? { ok: false, query, errors } : { ok: true, query };
 }
 
@@ -188,7 +236,7 @@ export function toSearchParams(query: Partial<SearchQuery>): URLSearchParams {
   const full = { ...EMPTY_QUERY, ...query };
   for (const parameter of PARAMETERS) {
     const value = full[parameter];
-    const fallback = EMPTY_QUERY[parameter];
+    const fallback = parameter === 'sort' ? defaultSort(full) : EMPTY_QUERY[parameter];
     if (Array.isArray(value)) value.forEach((item) => params.append(parameter, String(item)));
     else if (typeof value === 'boolean') { if (value) params.set(parameter, '1'); }
     else if (value !== null && value !== '' && value !== fallback) params.set(parameter, String(value));

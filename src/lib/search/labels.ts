@@ -32,4 +32,12 @@ export const CAPACITY_LABELS: Record<CapacityFacet, string> = {
   paused: 'Paused',
   unknown: 'Not known',
 };
-export const SORT_LABELS = { relevance: 'Best match', recently_verified: 'Most recently checked' } as const;
+export const SORT_LABELS = { relevance: 'Best match', distance: 'Nearest first', recently_verified: 'Most recently checked' } as const;
+export const TRANSPORT_LABELS = {
+  bus: 'Bus stop close by (within 400 metres)',
+  walk: 'Within walking distance',
+  step_free: 'Step-free route from the stop',
+  parking: 'Parking',
+  provided: 'Transport or lifts offered',
+  no_travel: 'No travel needed (phone, online or home visits)',
+} as const;

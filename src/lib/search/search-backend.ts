@@ -5,10 +5,20 @@ import type { SearchDocument } from './search-document';
 /** What a search returns of a document: everything but the filter fields. */
 export type ShownDocument = Omit<SearchDocument, 'fields'>;
 
+/**
+ * How a result stands to the searched place: it has a place this far away ('place'), it covers
+ * the searched area ('area'), it is by phone or online only ('remote'), or none of these is known.
+ */
+export type Reach = 'place' | 'area' | 'remote' | 'unknown';
+
 export interface SearchHit {
   document: ShownDocument;
   /** Backend-specific relevance score, higher is better; null when the search had no text. */
   score: number | null;
+  /** Kilometres to its nearest place from the searched point; null without one, or with no place. */
+  distanceKm: number | null;
+  /** Null when the search has no searched point. */
+  reach: Reach | null;
 }
 
 export interface SearchResult {

@@ -8,8 +8,14 @@ import { ACCESSIBILITY_TAXONOMY, CATEGORY_TAXONOMY, getTaxonomy } from '../taxon
 import { effectiveDeliveryModes } from '../directory/delivery';
 import { termToken } from './query-text';
 
+export interface DocumentPlace {
+  name: string;
+  latitude: number;
+  longitude: number;
+}
+
 /** Raise when the shape or wording of documents changes, so stored ones are rebuilt at start. */
-export const SEARCH_DOCUMENT_VERSION = 2;
+export const SEARCH_DOCUMENT_VERSION = 3;
 
 export interface SearchDocument {
   id: string;
@@ -31,6 +37,8 @@ export interface SearchDocument {
   deliveryModes: string[];
   /** Where it happens, in a few words: "Elswick Library, Newcastle upon Tyne, and 2 other places". */
   placeText: string;
+  /** Its physical places with a usable position, for distance and the map. */
+  places: DocumentPlace[];
   assuredDate: string | null;
   lastModified: string | null;
   capacityStatus: string | null;
@@ -73,6 +81,17 @@ function termCodes(record: ServiceRecord): { categories: string[]; directCategor
     }
   }
   return { categories, directCategories: direct, access: [...access] };
+}
+
+/** Physical places with a position that can be right (the official example has latitude 100). */
+export function documentPlaces(record: ServiceRecord): DocumentPlace[] {
+  return record.service_at_locations.flatMap(({ location }) => {
+    const { latitude, longitude } = location;
+    if (location.location_type === 'virtual' || latitude == null || longitude == null) return [];
+    if (Math.abs(latitude) > 90 || Math.abs(longitude) > 180 || (latitude === 0 && longitude === 0)) return [];
+    const address = location.addresses[0];
+    return [{ name: location.name?.trim() || address?.address_1?.trim() || 'Place', latitude, longitude }];
+  });
 }
 
 /** The first place a service runs and how many more; or the areas it covers when it has no place. */
@@ -129,6 +148,7 @@ export function buildSearchDocument(record: ServiceRecord, today: string): Searc
     scheduleText: describeSchedules(record.schedules, today),
     deliveryModes: modes,
     placeText: placeText(record),
+    places: documentPlaces(record),
     assuredDate: record.assured_date ?? null,
     lastModified: record.last_modified ?? null,
     capacityStatus: record.capacity_status ?? null,

@@ -1,6 +1,7 @@
 // The JSON shape of a search, shared by GET /api/search and anything else that serves results.
 import type { FacetCounts, SearchQuery } from './filters';
-import type { SearchResult, ShownDocument } from './search-backend';
+import { distanceText } from '../geo/distance';
+import type { Reach, SearchHit, SearchResult, ShownDocument } from './search-backend';
 
 export interface SearchResponseResult {
   id: string;
@@ -13,6 +14,13 @@ export interface SearchResponseResult {
   delivery_modes: string[];
   /** Where it happens, in a few words; empty when it has no place (by phone or online). */
   where: string;
+  /** Its places with positions, for a map. */
+  places: { name: string; latitude: number; longitude: number }[];
+  /** From the searched place (`near`): kilometres to its nearest place, and that in words. */
+  distance_km: number | null;
+  distance_text: string | null;
+  /** From the searched place: 'place' (has a distance), 'area' (covers it), 'remote' (phone or online), 'unknown'. */
+  reach: Reach | null;
   referral_routes: string[];
   capacity_status: string | null;
   waiting_weeks: number | null;
@@ -44,12 +52,13 @@ export function toSearchResponse(query: SearchQuery, result: SearchResult): Sear
     per_page: result.perPage,
     total_pages: Math.ceil(result.total / query.per_page),
     matched: result.matched,
-    results: result.hits.map(({ document }) => toResponseResult(document)),
+    results: result.hits.map((hit) => toResponseResult(hit.document, hit)),
     facets: result.facets,
   };
 }
 
-export function toResponseResult(document: ShownDocument): SearchResponseResult {
+export function toResponseResult(document: ShownDocument, hit?: Pick<SearchHit, 'distanceKm' | 'reach'>): SearchResponseResult {
+  const distanceKm = hit?.distanceKm ?? null;
   return {
     id: document.id,
     name: document.name,
@@ -60,6 +69,10 @@ export function toResponseResult(document: ShownDocument): SearchResponseResult 
     schedule_text: document.scheduleText,
     delivery_modes: document.deliveryModes,
     where: document.placeText ?? '',
+    places: document.places ?? [],
+    distance_km: distanceKm === null ? null : Math.round(distanceKm * 100) / 100,
+    distance_text: distanceKm === null ? null : distanceText(distanceKm),
+    reach: hit?.reach ?? null,
     referral_routes: document.referralRoutes,
     capacity_status: document.capacityStatus,
     waiting_weeks: document.waitingWeeks,

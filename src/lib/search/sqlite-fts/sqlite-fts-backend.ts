@@ -318,7 +318,7 @@ export class SqliteFtsBackend implements SearchBackend {
   async search(query: SearchQuery, options: { facets?: boolean } = {}): Promise<SearchResult> {
     const { results, facets, text, matched, matches } = this.run(query, options.facets ?? false);
     const { rows, scores } = this.page(results, matches, query, text);
-    const hits: SearchHit[] = this.documents(rows).map(({ row, document }) => ({ document, score: scores.get(row) ?? null }));
+    const hits: SearchHit[] = this.documents(rows).map(({ row, document }) => ({ document, score: scores.get(row) ?? null, distanceKm: null, reach: null }));
     return {
       total: results.length, page: query.page, perPage: query.per_page, hits, matched,
       ...(facets ? { facets: facets.counts() } : {}),
