@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { importRecords, recordsOf } from '../src/lib/openreferral/import';
 import { fail, openDirectory, progressPrinter } from './cli';
 import { checkpoint } from '../src/lib/db/database';
+import { rebuildDirectoryPostcodes } from '../src/lib/geo/postcode-table';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -32,6 +33,8 @@ try {
     strict: values.strict, source: file, onProgress: progressPrinter('Importing'),
   });
   if (report.written > 1000) checkpoint(directory);
+  // New addresses are new places to search from ("near NE6 5HL").
+  if (report.written > 0) await rebuildDirectoryPostcodes(directory.db);
   for (const warning of report.warnings) {
     process.stderr.write(`Warning: record ${warning.index} (id ${warning.id ?? 'missing'}): ${warning.path} ${warning.message}\n`);
   }

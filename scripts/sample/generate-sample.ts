@@ -17,7 +17,7 @@ import { KINDS, type CostStyle, type Kind, type Route, type SchedStyle, type Var
 import { ORGANISATIONS, type OrgSpec, type ServiceSpec } from './organisations';
 import {
   ACCESSIBILITY_NOTES, AREA_BY_KEY, CAFE_FORMS, CHURCH_FORMS, CITY, COMMUNITY_FORMS, COUNCIL_TEXT, FEATURE_ODDS,
-  OFFICE_FORMS, SAINTS, VENUE_LIMIT, type Area, type VenueType,
+  NEARBY_STATIONS, OFFICE_FORMS, SAINTS, STATION_LINES, STOP_LANDMARKS, VENUE_LIMIT, type Area, type VenueType,
 } from './places';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -255,6 +255,10 @@ interface Venue {
   area: Area;
   type: VenueType;
   name: string;
+  /** The street of its address. */
+  street: string;
+  /** What its free-text transportation says, so the structured transport agrees with it. */
+  travel: TravelText | null;
   location: Json;
   features: string[];
   used: boolean;
@@ -277,23 +281,38 @@ function jitter(area: Area, rng: Rng): { latitude: number; longitude: number } {
   return { latitude: Number(latitude.toFixed(5)), longitude: Number(longitude.toFixed(5)) };
 }
 
-function transportText(area: Area, type: VenueType, street: string, rng: Rng): string | null {
+/** A venue's free-text transportation and the facts in it. */
+interface TravelText {
+  text: string;
+  buses: string[];
+  /** Where those buses stop: outside, on the venue's street a short walk away, or nearby. */
+  busStop: 'outside' | 'street' | 'nearby';
+  metroMinutes: number | null;
+  parking: string | null;
+}
+
+// The draws here are the ones the free text always used, in the same order, so the text is unchanged.
+function transportText(area: Area, type: VenueType, street: string, rng: Rng): TravelText | null {
   if (rng.chance(0.2)) return null;
   const buses = rng.some(area.buses, rng.int(1, 3));
   const busList = buses.length === 1 ? `Bus ${buses[0]}` : `Buses ${buses.slice(0, -1).join(', ')} and ${buses[buses.length - 1]}`;
   const parts: string[] = [];
-  parts.push(rng.pick([
-    `${busList} ${buses.length === 1 ? 'stops' : 'stop'} outside.`,
-    `${busList} ${buses.length === 1 ? 'stops' : 'stop'} on ${street}, a short walk away.`,
-    `${busList} ${buses.length === 1 ? 'stops' : 'stop'} nearby.`,
-  ]));
-  if (area.metro && rng.chance(0.6)) parts.push(`${area.metro} Metro station is a ${rng.int(3, 12)}-minute walk.`);
+  const [busStop, busSentence] = rng.pick([
+    ['outside', `${busList} ${buses.length === 1 ? 'stops' : 'stop'} outside.`],
+    ['street', `${busList} ${buses.length === 1 ? 'stops' : 'stop'} on ${street}, a short walk away.`],
+    ['nearby', `${busList} ${buses.length === 1 ? 'stops' : 'stop'} nearby.`],
+  ] as const);
+  parts.push(busSentence);
+  const metroMinutes = area.metro && rng.chance(0.6) ? rng.int(3, 12) : null;
+  if (metroMinutes !== null) parts.push(`${area.metro} Metro station is a ${metroMinutes}-minute walk.`);
+  let parking: string | null = null;
   if (type === 'park' || type === 'garden') {
-    parts.push(rng.pick(['Free parking at the entrance.', 'Small car park by the gate.', 'On-street parking nearby.']));
+    parking = rng.pick(['Free parking at the entrance.', 'Small car park by the gate.', 'On-street parking nearby.']);
   } else if (type === 'leisure' || rng.chance(0.3)) {
-    parts.push(rng.pick(['Free parking on site.', 'On-street parking nearby.', 'Free car park next to the building.', 'Limited parking; please car share if you can.']));
+    parking = rng.pick(['Free parking on site.', 'On-street parking nearby.', 'Free car park next to the building.', 'Limited parking; please car share if you can.']);
   }
-  return parts.join(' ');
+  if (parking) parts.push(parking);
+  return { text: parts.join(' '), buses, busStop, metroMinutes, parking };
 }
 
 function venueName(area: Area, type: VenueType, street: string, index: number, rng: Rng, taken: Set<string>): string {
@@ -337,7 +356,7 @@ function makeVenue(area: Area, type: VenueType, index: number): Venue {
   }
   const chosen = rng.shuffle(features).slice(0, 6);
   const notes = rng.chance(0.28) ? rng.some(ACCESSIBILITY_NOTES, rng.int(1, 2)) : [];
-  const transportation = transportText(area, type, street, rng);
+  const travel = transportText(area, type, street, rng);
   const description = type === 'park'
     ? rng.pick([`Meet at the ${address1.split('(')[1]!.split(')')[0]}.`, 'Meeting point for walks and outdoor sessions.'])
     : rng.chance(0.3)
@@ -354,7 +373,7 @@ function makeVenue(area: Area, type: VenueType, index: number): Venue {
     location_type: 'physical',
     name,
     ...(description ? { description } : {}),
-    ...(transportation ? { transportation } : {}),
+    ...(travel ? { transportation: travel.text } : {}),
     latitude: coords.latitude,
     longitude: coords.longitude,
     addresses: [{
@@ -372,7 +391,7 @@ function makeVenue(area: Area, type: VenueType, index: number): Venue {
     accessibility: notes.map((note, i) => ({ id: uuidFor('accessibility', `${key}:${i}`), ...note })),
     attributes: [],
   };
-  const venue: Venue = { key, area, type, name, location, features: chosen, used: false };
+  const venue: Venue = { key, area, type, name, street, travel, location, features: chosen, used: false };
   existing.push(venue);
   venuesByArea.set(area.key, existing);
   return venue;
@@ -393,6 +412,7 @@ function venueFor(area: Area, type: VenueType, org: Org, rng: Rng): Venue {
 }
 
 function locationJson(venue: Venue): Json {
+  const transport = transportFor(venue);
   return {
     ...venue.location,
     attributes: venue.features.map((code) => ({
@@ -400,7 +420,119 @@ function locationJson(venue: Venue): Json {
       link_type: 'accessibility',
       taxonomy_term: taxonomyTerm(ACCESS_BY_CODE.get(code)!, 'accessibility', ACCESS_BY_CODE),
     })),
+    ...(transport ? { transport } : {}),
   };
+}
+
+// ---- Getting there (the transport extension) ----------------------------------------------
+// Made from each venue's own seeded stream, after its accessibility features are final, so adding
+// it changed none of the other choices; it agrees with the venue's free-text transportation.
+
+const WALK_METRES_PER_MINUTE = 80;
+/** What each parking phrase of the free text means as structured parking. */
+const PARKING_FROM_TEXT: Record<string, Json> = {
+  'Free parking at the entrance.': { available: true, free: true },
+  'Small car park by the gate.': { available: true, notes: 'A small car park by the gate.' },
+  'On-street parking nearby.': { available: false, notes: 'On-street parking nearby.' },
+  'Free parking on site.': { available: true, free: true },
+  'Free car park next to the building.': { available: true, free: true, notes: 'Next to the building.' },
+  'Limited parking; please car share if you can.': { available: true, notes: 'Only a few spaces; please car share if you can.' },
+};
+const PARKING_ODDS: Record<VenueType, number> = {
+  community: 0.2, library: 0.15, church: 0.25, leisure: 1, health: 0.45, park: 0.5, garden: 0.4, office: 0.1, cafe: 0.05, youth: 0.2, workshop: 0.4,
+};
+const CYCLE_ODDS: Record<VenueType, number> = {
+  community: 0.3, library: 0.6, church: 0.1, leisure: 0.7, health: 0.5, park: 0.5, garden: 0.3, office: 0.25, cafe: 0.2, youth: 0.4, workshop: 0.2,
+};
+const NAMED_STOP_TYPES = new Set<VenueType>(['community', 'library', 'church', 'leisure', 'health', 'park', 'youth']);
+
+/** A fictional but likely stop name: the venue's street, a corner, the venue itself or a landmark nearby. */
+function stopName(venue: Venue, where: 'outside' | 'street' | 'nearby' | 'further', rng: Rng): string {
+  const others = venue.area.streets.filter((street) => street !== venue.street);
+  const corner = (street: string) => `${street} / ${rng.pick(others.filter((other) => other !== street))}`;
+  const forms: (() => string)[] = where === 'outside'
+    ? [() => venue.street, () => corner(venue.street), ...(NAMED_STOP_TYPES.has(venue.type) ? [() => venue.name] : [])]
+    : where === 'street'
+      ? [() => venue.street, () => corner(venue.street)]
+      : [() => rng.pick(others), () => corner(rng.pick(others)), () => `${venue.area.label} ${rng.pick(STOP_LANDMARKS)}`];
+  return rng.pick(forms)();
+}
+
+function stepFree(venue: Venue, rng: Rng): Json {
+  // A few stops say nothing about the route; most routes from a stop are step-free.
+  if (rng.chance(0.1)) return {};
+  return { step_free_route: rng.chance(venue.type === 'park' || venue.type === 'garden' ? 0.6 : 0.85) };
+}
+
+function busStop(venue: Venue, name: string, routes: string[], metres: number, rng: Rng): Json {
+  const distance = Math.max(50, Math.round(metres / 10) * 10);
+  return {
+    name, mode: 'bus', routes, distance_m: distance,
+    walk_minutes: Math.max(1, Math.round(distance / WALK_METRES_PER_MINUTE)), ...stepFree(venue, rng),
+  };
+}
+
+function station(venue: Venue, name: string, mode: 'metro' | 'train', minutes: number, rng: Rng): Json {
+  const lines = STATION_LINES[name];
+  if (!lines) throw new Error(`No lines for station ${name}`);
+  // Distances from the walking time the free text gives (a slower pace: stations have stairs and lifts).
+  const distance = Math.min(900, Math.max(50, Math.round((minutes * 75) / 10) * 10));
+  return { name, mode, routes: lines, distance_m: distance, walk_minutes: minutes, ...stepFree(venue, rng) };
+}
+
+function parkingFor(venue: Venue, rng: Rng): Json | null {
+  const { travel, type, area } = venue;
+  const badgeNote = (venue.location.accessibility as Json[]).some((note) => note.description === 'Parking');
+  const badge = badgeNote || venue.features.includes('accessible-parking');
+  let parking: Json | null = null;
+  if (travel?.parking) {
+    const facts = PARKING_FROM_TEXT[travel.parking];
+    if (!facts) throw new Error(`No parking facts for "${travel.parking}"`);
+    parking = { ...facts };
+  } else if (badgeNote) {
+    parking = { available: false, notes: 'Other parking is on the street.' };
+  } else if (badge || rng.chance(PARKING_ODDS[type])) {
+    parking = { available: true, ...(rng.chance(0.6) ? { free: true } : rng.chance(0.3) ? { free: false } : {}) };
+  } else if (area.key === 'city' && rng.chance(0.5)) {
+    parking = { available: false, notes: 'Use one of the city centre car parks.' };
+  }
+  if (parking && badge) parking.blue_badge = true;
+  else if (parking?.available && rng.chance(0.15)) parking.blue_badge = false;
+  return parking;
+}
+
+/** The venue's stops (one to three), parking and cycle parking; null for the few that give none. */
+function transportFor(venue: Venue): Json | null {
+  const rng = new Rng(`place-transport:${venue.key}`);
+  const { area, travel } = venue;
+  const nearTransport = venue.features.includes('public-transport');
+  if (!travel && !nearTransport && rng.chance(0.4)) return null;
+
+  const stops: Json[] = [];
+  const buses = travel?.buses ?? rng.some(area.buses, rng.int(1, 2));
+  const where = travel?.busStop ?? 'nearby';
+  const [near, far] = where === 'outside' ? [50, 120] : where === 'street' ? [150, 450] : [80, 500];
+  stops.push(busStop(venue, stopName(venue, where, rng), buses, rng.int(near, nearTransport ? Math.min(far, 380) : far), rng));
+
+  if (travel?.metroMinutes != null) {
+    stops.push(station(venue, area.metro!, 'metro', travel.metroMinutes, rng));
+  } else {
+    const stations = [...(area.metro ? [{ name: area.metro, mode: 'metro' as const }] : []), ...(NEARBY_STATIONS[area.key] ?? [])];
+    if (stations.length && rng.chance(0.35)) {
+      const chosen = rng.pick(stations);
+      stops.push(station(venue, chosen.name, chosen.mode, rng.int(4, 12), rng));
+    }
+  }
+  const otherBuses = area.buses.filter((bus) => !buses.includes(bus));
+  if (otherBuses.length && rng.chance(0.35)) {
+    const name = stopName(venue, 'further', rng);
+    const distinct = stops.some((stop) => stop.name === name) ? `${area.label} ${rng.pick(STOP_LANDMARKS)}` : name;
+    stops.push(busStop(venue, distinct, rng.some(otherBuses, rng.int(1, 2)), rng.int(250, 900), rng));
+  }
+
+  const parking = parkingFor(venue, rng);
+  const cycle = rng.chance(CYCLE_ODDS[venue.type]) ? true : rng.chance(0.05) ? false : null;
+  return { stops, ...(parking ? { parking } : {}), ...(cycle !== null ? { cycle_parking: cycle } : {}) };
 }
 
 // ---- Service plans ------------------------------------------------------------------------
@@ -951,6 +1083,33 @@ const ACTIVE_ALERTS = [
 ];
 const SUPPORT_ORDER = ['bring_someone', 'met_on_first_visit', 'help_with_forms'] as const;
 
+/** Transport some services offer (the transport_offered extension), by kind ("over60" for over-60s clubs), with the chance of it. */
+const TRANSPORT_OFFERS: Record<string, { odds: number; offers: { description: string; eligibility?: string }[] }> = {
+  meal: { odds: 0.3, offers: [
+    { description: 'Our community minibus picks people up from home in {A} and takes them back after lunch.', eligibility: 'People aged 60 and over, and anyone who finds buses hard. Ring by the day before to book a seat.' },
+    { description: 'A volunteer driver can collect you from home and bring you back afterwards.', eligibility: 'Older and disabled people living in {A}.' },
+  ] },
+  over60: { odds: 0.5, offers: [
+    { description: 'Our community minibus picks members up from home and takes them back afterwards.', eligibility: 'Members who cannot get here by bus. Ask us to add you to the round.' },
+  ] },
+  carers: { odds: 0.35, offers: [
+    { description: 'Volunteers can give you a lift to and from the group.', eligibility: 'Carers who do not drive or cannot get here by bus. Ask when you ring.' },
+  ] },
+  goodneighbours: { odds: 0.7, offers: [
+    { description: 'Our volunteer driver scheme takes people to GP and hospital appointments, the shops and local groups.', eligibility: 'People in {A} who cannot use buses or taxis. A donation towards petrol is welcome but never expected.' },
+  ] },
+  memory: { odds: 0.3, offers: [
+    { description: 'A volunteer driver can bring you and the person you care for to the group and take you home again.' },
+  ] },
+  stroke: { odds: 0.3, offers: [
+    { description: 'Volunteer drivers can bring you to the group if you cannot drive since your stroke.', eligibility: 'Members living in {C}. Ring us a week ahead.' },
+  ] },
+};
+/** Kinds that (sometimes) visit people at home, with the chance; any service whose words say so does too. */
+const HOME_VISIT_ODDS: Record<string, number> = {
+  befriend: 1, respite: 1, tenancy: 0.9, goodneighbours: 0.8, advocacy: 0.4, familyhub: 0.3, energy: 0.3, benefits: 0.25, debt: 0.2, advice: 0.2,
+};
+
 function serviceAreas(plan: Plan): Json[] {
   const { rng } = plan;
   const area = plan.areas[0]!;
@@ -1098,6 +1257,16 @@ function buildRecord(plan: Plan): Json {
   const description = describe(plan, values);
   const url = rng.chance(0.4) ? `https://${org.domain}/${slugify(plan.name).slice(0, 40).replace(/-$/, '')}` : null;
 
+  // Transport they offer and home visits: from their own seeded stream, like not_for.
+  const travelRng = new Rng(`transport-offered:${plan.slug}`);
+  const offers = inPerson ? TRANSPORT_OFFERS[plan.kindKey === 'social' && variant.key === 'over60' ? 'over60' : plan.kindKey] : undefined;
+  const offer = offers && travelRng.chance(offers.odds) ? travelRng.pick(offers.offers) : null;
+  const transportOffered = offer
+    ? { description: fill(offer.description, values), ...(offer.eligibility ? { eligibility: fill(offer.eligibility, values) } : {}) }
+    : null;
+  const homeVisits = plan.mode !== 'phone' && plan.mode !== 'online'
+    && (/\bvisits? you at home\b|\bhome visits?\b/i.test(`${plan.name} ${description}`) || travelRng.chance(HOME_VISIT_ODDS[plan.kindKey] ?? 0));
+
   const record: Json = {
     id: uuidFor('service', plan.slug),
     name: plan.name,
@@ -1130,6 +1299,8 @@ function buildRecord(plan: Plan): Json {
     ...(support.length ? { support_to_attend: support } : {}),
     ...(firstVisit ? { first_visit: firstVisit } : {}),
     ...(notFor ? { not_for: notFor } : {}),
+    ...(transportOffered ? { transport_offered: transportOffered } : {}),
+    ...(homeVisits ? { home_visits: true } : {}),
     ...(kind.group ? { group_size: kind.group } : {}),
   };
   return record;
@@ -1274,6 +1445,9 @@ function summary(doc: { contents: Json[] }): string {
   });
   const orgs = new Set(records.map((record) => (record.organization as Json).id));
   const locations = new Set(records.flatMap((record) => (record.service_at_locations as Json[]).map((sal) => (sal.location as Json).id)));
+  const places = [...new Map(records.flatMap((record) => (record.service_at_locations as Json[]).map((sal) => sal.location as Json))
+    .filter((location) => location.location_type === 'physical').map((location) => [location.id, location])).values()];
+  const transport = places.flatMap((location) => (location.transport ? [location.transport as Json] : []));
   return [
     `services ${records.length}, organisations ${orgs.size}, distinct locations ${locations.size}`,
     `delivery: ${tally(records.map(modes))}`,
@@ -1283,6 +1457,8 @@ function summary(doc: { contents: Json[] }): string {
     `cost: ${tally(costs)}`,
     `funding entries: ${tally(fundingBands)}`,
     `assured: never ${count((r) => r.assured_date === null)}, within 6 months ${count((r) => typeof r.assured_date === 'string' && daysBetween(r.assured_date, ANCHOR_DATE) <= 183)}`,
+    `physical places ${places.length}: with transport ${transport.length}, a metro or train stop ${transport.filter((t) => (t.stops as Json[]).some((stop) => stop.mode !== 'bus')).length}, parking ${transport.filter((t) => t.parking).length}, cycle parking ${transport.filter((t) => t.cycle_parking).length}`,
+    `transport_offered ${count((r) => Boolean(r.transport_offered))}, home_visits ${count((r) => r.home_visits === true)}`,
     `ages given ${count((r) => r.minimum_age !== undefined)}, eligibility text ${count((r) => Boolean(r.eligibility_description))}, first_visit ${count((r) => Boolean(r.first_visit))}, not_for ${count((r) => Boolean(r.not_for))}, languages ${count((r) => (r.languages as Json[]).length > 0)}, contacts ${count((r) => (r.contacts as Json[]).length > 0)}`,
   ].join('\n');
 }

@@ -103,6 +103,31 @@ export const AREAS: Area[] = [
 
 export const AREA_BY_KEY = new Map(AREAS.map((area) => [area.key, area]));
 
+/** The Tyne and Wear Metro lines (Green, Yellow) and rail lines that stop at each station named here. */
+export const STATION_LINES: Record<string, string[]> = {
+  Monument: ['Green', 'Yellow'], Haymarket: ['Green', 'Yellow'], 'Central Station': ['Green', 'Yellow'],
+  Jesmond: ['Green', 'Yellow'], 'West Jesmond': ['Green', 'Yellow'], 'Ilford Road': ['Green', 'Yellow'], 'South Gosforth': ['Green', 'Yellow'],
+  'Regent Centre': ['Green'], Fawdon: ['Green'], 'Kingston Park': ['Green'], 'Kenton Bank Foot': ['Green'],
+  'Chillingham Road': ['Yellow'], Byker: ['Yellow'], Walkergate: ['Yellow'],
+  Gateshead: ['Green', 'Yellow'], 'Gateshead Stadium': ['Green', 'Yellow'], Felling: ['Green', 'Yellow'], Heworth: ['Green', 'Yellow'],
+  Blaydon: ['Tyne Valley'], Dunston: ['Tyne Valley'], MetroCentre: ['Tyne Valley'], 'Heworth Interchange': ['Durham Coast'], 'Newcastle Central': [],
+};
+
+/** Stations besides an area's own Metro station that some of its venues are within a walk of. */
+export const NEARBY_STATIONS: Record<string, { name: string; mode: 'metro' | 'train' }[]> = {
+  city: [{ name: 'Haymarket', mode: 'metro' }, { name: 'Central Station', mode: 'metro' }, { name: 'Newcastle Central', mode: 'train' }],
+  jesmond: [{ name: 'Jesmond', mode: 'metro' }, { name: 'Ilford Road', mode: 'metro' }],
+  gosforth: [{ name: 'Regent Centre', mode: 'metro' }],
+  kenton: [{ name: 'Fawdon', mode: 'metro' }, { name: 'Kingston Park', mode: 'metro' }],
+  gateshead: [{ name: 'Gateshead Stadium', mode: 'metro' }],
+  felling: [{ name: 'Heworth', mode: 'metro' }, { name: 'Heworth Interchange', mode: 'train' }],
+  blaydon: [{ name: 'Blaydon', mode: 'train' }],
+  dunston: [{ name: 'Dunston', mode: 'train' }, { name: 'MetroCentre', mode: 'train' }],
+};
+
+/** Where a bus stop is named after something near it: "Heaton Shops", "Benwell Post Office". */
+export const STOP_LANDMARKS = ['Shops', 'Post Office', 'Library', 'Church', 'School', 'Social Club', 'Surgery'];
+
 export type VenueType =
   | 'community' | 'library' | 'church' | 'leisure' | 'health' | 'park' | 'garden' | 'office' | 'cafe' | 'youth' | 'workshop';
 

@@ -118,7 +118,7 @@ describe('search with JavaScript turned off', () => {
     expect(params(page).get('q')).toBe('food');
     expect(params(page).get('page')).toBe('2');
     expect(await textOf(page, 'main')).toMatch(/Showing 21 to \d+ of \d+/);
-    expect(await textOf(page, '[aria-current="page"]')).toContain('2');
+    expect(await textOf(page, 'nav[aria-label="Pages of results"] [aria-current="page"]')).toContain('2');
     const secondPage = (await checkResults(page)).map((r) => r.href);
     expect(secondPage.filter((href) => firstPage.includes(href))).toEqual([]);
     await page.getByRole('navigation', { name: 'Pages of results' }).getByRole('link', { name: /^Previous/ }).click();

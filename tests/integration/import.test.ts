@@ -121,6 +121,101 @@ describe('importing Open Referral services', () => {
     expect(report.invalid).toEqual([{ index: 0, id: walking.id, path: 'not_for', message: 'must be text' }]);
   });
 
+  describe('the transport extensions', () => {
+    const transport = {
+      stops: [
+        { name: 'Heaton Road / Chillingham Road', mode: 'bus', routes: ['62', '63'], distance_m: 120, walk_minutes: 2, step_free_route: true },
+        { name: 'Chillingham Road', mode: 'metro', routes: ['Yellow'], walk_minutes: 5 },
+      ],
+      parking: { available: true, free: true, blue_badge: true, notes: 'Behind the hall.' },
+      cycle_parking: true,
+    };
+    const transportOffered = { description: 'Our minibus picks people up from home in Walker and Byker.', eligibility: 'People over 60 who cannot use buses.' };
+    const place = (walking.service_at_locations as { id: string; location: Record<string, unknown> }[])[0]!;
+    const withPlace = (location: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+      ...walking, service_at_locations: [{ ...place, location: { ...place.location, ...location } }], ...extra,
+    });
+    const full = withPlace({ transport }, { transport_offered: transportOffered, home_visits: true });
+
+    it('keeps transport, transport_offered and home_visits through import, read-back and export', async () => {
+      expect(await importRecords(scratch.directory, scratch.search, [full], { today: TODAY })).toMatchObject({ written: 1, invalid: [], warnings: [] });
+      const serviceRow = await scratch.directory.db.selectFrom('service').select(['transport_offered', 'home_visits']).where('id', '=', walking.id).executeTakeFirstOrThrow();
+      expect(JSON.parse(serviceRow.transport_offered!)).toEqual(transportOffered);
+      expect(serviceRow.home_visits).toBe(1);
+      const locationRow = await scratch.directory.db.selectFrom('location').select('transport').where('id', '=', place.location.id as string).executeTakeFirstOrThrow();
+      expect(JSON.parse(locationRow.transport!)).toEqual(transport);
+
+      const [stored] = await readServices(scratch.directory.db, [walking.id]);
+      expect(stored!.service_at_locations[0]!.location.transport).toEqual(transport);
+      expect(stored!.transport_offered).toEqual(transportOffered);
+      expect(stored!.home_visits).toBe(true);
+      expectContains(stored, serviceSchema.parse(full));
+
+      // What export writes, and that it imports again unchanged.
+      const exported = JSON.parse(JSON.stringify(await readServices(scratch.directory.db, await serviceIds(scratch.directory.db))));
+      expect(exported[0].service_at_locations[0].location.transport).toEqual(transport);
+      expect(exported[0].transport_offered).toEqual(transportOffered);
+      expect(exported[0].home_visits).toBe(true);
+      const reparsed = serviceSchema.parse(exported[0]);
+      expect([reparsed.service_at_locations[0]!.location.transport, reparsed.transport_offered, reparsed.home_visits]).toEqual([transport, transportOffered, true]);
+      // Importing the export gives back the same record.
+      expect(await importRecords(scratch.directory, scratch.search, exported, { today: TODAY })).toMatchObject({ invalid: [] });
+      expect((await readServices(scratch.directory.db, [walking.id]))[0]).toEqual(stored);
+    });
+
+    it('rewrites the service and its place when only transport changes, and clears what is left out', async () => {
+      await importRecords(scratch.directory, scratch.search, [full], { today: TODAY });
+      const hashes = async () => ({
+        service: (await scratch.directory.db.selectFrom('service').select('record_hash').where('id', '=', walking.id).executeTakeFirstOrThrow()).record_hash,
+        location: (await scratch.directory.db.selectFrom('location').select('record_hash').where('id', '=', place.location.id as string).executeTakeFirstOrThrow()).record_hash,
+      });
+      const before = await hashes();
+      const moved = { ...transport, stops: [{ ...transport.stops[0]!, distance_m: 450, walk_minutes: 6 }] };
+      const changed = withPlace({ transport: moved }, { transport_offered: transportOffered, home_visits: true });
+      expect(await importRecords(scratch.directory, scratch.search, [changed], { today: TODAY })).toMatchObject({ written: 1, unchanged: 0 });
+      const after = await hashes();
+      expect(after.service).not.toBe(before.service);
+      expect(after.location).not.toBe(before.location);
+      expect((await readServices(scratch.directory.db, [walking.id]))[0]!.service_at_locations[0]!.location.transport).toEqual(moved);
+
+      // home_visits false is kept as false; leaving the fields out clears them, and export leaves them out.
+      await importRecords(scratch.directory, scratch.search, [{ ...walking, home_visits: false }], { today: TODAY });
+      const [noVisits] = await readServices(scratch.directory.db, [walking.id]);
+      expect(noVisits!.home_visits).toBe(false);
+      expect(noVisits).not.toHaveProperty('transport_offered');
+      expect(noVisits!.service_at_locations[0]!.location).not.toHaveProperty('transport');
+      await importRecords(scratch.directory, scratch.search, [walking], { today: TODAY });
+      expect((await readServices(scratch.directory.db, [walking.id]))[0]).not.toHaveProperty('home_visits');
+    });
+
+    it('refuses transport of the wrong shape, naming the field', async () => {
+      const bad = withPlace({ transport: { stops: [{ name: 'Heaton Road', mode: 'rocket', routes: ['62'], distance_m: -5, walk_minutes: 2.5 }], parking: { free: true } } }, {
+        transport_offered: { eligibility: 'Anyone' }, home_visits: 'yes',
+      });
+      const report = await importRecords(scratch.directory, scratch.search, [bad], { today: TODAY });
+      expect(report.written).toBe(0);
+      const at = 'service_at_locations[0].location.transport';
+      expect(report.invalid.map((error) => `${error.path} ${error.message}`)).toEqual([
+        `${at}.stops[0].mode must be one of bus, metro, train, tram, ferry`,
+        `${at}.stops[0].distance_m must not be negative`,
+        `${at}.stops[0].walk_minutes must be a whole number of minutes`,
+        `${at}.parking.available is required`,
+        'transport_offered.description is required',
+        'home_visits must be true or false',
+      ]);
+      expect(report.invalid.every((error) => error.id === walking.id && error.index === 0)).toBe(true);
+    });
+
+    it('warns when transport is given for an online place', async () => {
+      const online = service({ code: 'online-transport', name: 'Online Group', locationType: 'virtual' });
+      const [sal] = online.service_at_locations as { location: Record<string, unknown> }[];
+      sal!.location.transport = { stops: [{ name: 'Monument', mode: 'metro' }] };
+      const report = await importRecords(scratch.directory, scratch.search, [online], { today: TODAY });
+      expect(report.written).toBe(1);
+      expect(report.warnings).toEqual([expect.objectContaining({ path: 'service_at_locations[0].location.transport', message: expect.stringContaining('virtual place') })]);
+    });
+  });
+
   it('skips invalid records, saying where and why, and imports the rest', async () => {
     const bad = { ...service({ code: 'bad', name: 'Bad one' }), status: 'open', schedules: [{ id: 'x', opens_at: '25:00' }] };
     const noName = { id: 'no-name', status: 'active', organization: { id: 'o', name: 'Org' } };
@@ -281,7 +376,12 @@ describe('migrations', () => {
   const columnsOf = (table: string) => (scratch.directory.sqlite.prepare(`select name from pragma_table_info(?)`).all(table) as { name: string }[]).map((c) => c.name);
 
   it('go down and up again', async () => {
-    await importRecords(scratch.directory, scratch.search, [{ ...walking, not_for: 'Not for children.' }], { today: TODAY });
+    await importRecords(scratch.directory, scratch.search, [{ ...walking, not_for: 'Not for children.', home_visits: true }], { today: TODAY });
+    await migrateDown(scratch.directory.db); // 0004: places and the transport extensions
+    expect(columnsOf('service')).not.toContain('home_visits');
+    expect(columnsOf('service')).not.toContain('transport_offered');
+    expect(columnsOf('location')).not.toContain('transport');
+    expect(columnsOf('service')).toContain('not_for');
     await migrateDown(scratch.directory.db); // 0003: service.not_for
     expect(columnsOf('service')).not.toContain('not_for');
     expect(columnsOf('service')).toContain('first_visit');
@@ -293,5 +393,6 @@ describe('migrations', () => {
     await migrateToLatest(scratch.directory.db);
     expect((await tableCounts()).service).toBe(0);
     expect(columnsOf('service')).toContain('not_for');
+    expect(columnsOf('location')).toContain('transport');
   });
 });

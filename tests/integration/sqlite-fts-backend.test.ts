@@ -5,7 +5,7 @@ import { scratchDirectory, service, TODAY } from '../fixtures/services';
 import { importRecords } from '../../src/lib/openreferral/import';
 import { SqliteFtsBackend } from '../../src/lib/search/sqlite-fts/sqlite-fts-backend';
 import { EMPTY_QUERY } from '../../src/lib/search/filters';
-import { migrateDown, migrateToLatest } from '../../src/lib/db/database';
+import { migrateTo, migrateToLatest } from '../../src/lib/db/database';
 import { syncTaxonomy } from '../../src/lib/taxonomy/sync-taxonomy';
 import { ACCESSIBILITY_TAXONOMY, CATEGORY_TAXONOMY } from '../../src/lib/taxonomy/taxonomy';
 import { uuidFor } from '../../src/lib/ids';
@@ -69,8 +69,7 @@ describe('SQLite FTS5 backend when the search tables are made again', () => {
       ], { today: TODAY });
       expect((await scratch.search.search({ ...EMPTY_QUERY, per_page: 100 })).total).toBe(2); // loads the in-memory copy
       // Down and up again: new, empty tables whose generation counts from the start again.
-      await migrateDown(scratch.directory.db);
-      await migrateDown(scratch.directory.db);
+      await migrateTo(scratch.directory.db, '0001-directory'); // drops the search tables and all after
       await migrateToLatest(scratch.directory.db);
       await syncTaxonomy(scratch.directory.db);
       await importRecords(scratch.directory, scratch.search, [service({ code: 'new-elm', name: 'New Elm Club' })], { today: TODAY });

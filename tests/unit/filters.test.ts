@@ -69,7 +69,7 @@ describe('parsing search parameters', () => {
 const fields = (overrides: Partial<FilterFields> = {}): FilterFields => ({
   categories: ['food', 'food-banks'], costBits: 0b001, lowestCost: 0, modeBits: 0b001, dayBits: 0b10, slotBits: 1 << 3,
   minimumAge: null, maximumAge: null, referralBits: 0b0011, access: ['step-free', 'hearing-loop'], capacity: 'accepting',
-  status: 'active', ...overrides,
+  status: 'active', points: [], areas: [], remote: false, transportBits: 0, ...overrides,
 });
 
 describe('what filters mean', () => {

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { uuidFor } from '../../src/lib/ids';
 import { serviceSchema } from '../../src/lib/openreferral/schemas';
+import { gettingThere, transportFeatures } from '../../src/lib/directory/transport';
 
 type Json = Record<string, any>;
 
@@ -176,6 +177,66 @@ describe('places and accessibility', () => {
     expect(accessibility.map((term) => term.id).filter((code) => !used.has(code))).toEqual([]);
     expect([...distinct.values()].some((location) => location.accessibility.length > 0)).toBe(true);
     expect([...distinct.values()].some((location) => location.attributes.length === 0)).toBe(true);
+  });
+});
+
+describe('getting there (the transport extensions)', () => {
+  const physical = new Map(services.flatMap(locationsOf).filter((location) => location.location_type === 'physical').map((location) => [location.id, location]));
+  const places = [...physical.values()];
+  const withTransport = places.filter((location) => location.transport);
+  const stops = withTransport.flatMap((location) => location.transport.stops as Json[]);
+
+  it('gives most physical places one to three stops nearby, with matching walks and mostly step-free routes', () => {
+    expect(withTransport.length / places.length).toBeGreaterThan(0.8);
+    for (const location of withTransport) {
+      expect(location.transport.stops.length, location.name).toBeGreaterThanOrEqual(1);
+      expect(location.transport.stops.length, location.name).toBeLessThanOrEqual(3);
+    }
+    for (const stop of stops) {
+      expect(stop.name).toBeTruthy();
+      expect(stop.distance_m).toBeGreaterThanOrEqual(50);
+      expect(stop.distance_m).toBeLessThanOrEqual(900);
+      // About 75 to 80 metres a minute.
+      expect(Math.abs(stop.walk_minutes - stop.distance_m / 78)).toBeLessThanOrEqual(1.5);
+      if (stop.mode === 'bus') for (const route of stop.routes) expect(route).toMatch(/^[A-Z]?\d{1,3}$/);
+    }
+    expect(stops.filter((stop) => stop.step_free_route === true).length / stops.length).toBeGreaterThan(0.6);
+    expect(stops.some((stop) => stop.step_free_route === false)).toBe(true);
+    const metro = stops.filter((stop) => stop.mode === 'metro');
+    expect(metro.length).toBeGreaterThan(20);
+    for (const name of ['Chillingham Road', 'Monument', 'Gateshead']) expect(metro.map((stop) => stop.name)).toContain(name);
+    expect(metro.every((stop) => stop.routes.every((line: string) => ['Green', 'Yellow'].includes(line)))).toBe(true);
+  });
+
+  it('gives about half the places parking, some with blue badge spaces, and some cycle parking', () => {
+    const parking = withTransport.filter((location) => location.transport.parking?.available || location.transport.parking?.blue_badge);
+    expect(parking.length / places.length).toBeGreaterThan(0.35);
+    expect(parking.length / places.length).toBeLessThan(0.7);
+    expect(withTransport.filter((location) => location.transport.parking?.blue_badge).length).toBeGreaterThan(10);
+    expect(withTransport.filter((location) => location.transport.cycle_parking === true).length).toBeGreaterThan(10);
+  });
+
+  it('has a few services that offer transport and some that visit people at home', () => {
+    const offered = services.filter((service) => service.transport_offered);
+    expect(offered.length).toBeGreaterThanOrEqual(5);
+    expect(offered.length).toBeLessThan(total / 10);
+    expect(offered.every((service) => service.transport_offered.description.length > 20)).toBe(true);
+    expect(offered.some((service) => /minibus/.test(service.transport_offered.description))).toBe(true);
+    const visits = services.filter((service) => service.home_visits === true);
+    expect(visits.length).toBeGreaterThanOrEqual(8);
+    expect(visits.length).toBeLessThan(total / 10);
+    expect(visits.some((service) => categoryCodes(service).includes('befriending'))).toBe(true);
+  });
+
+  it('reads as plain sentences and gives every transport feature to some service', () => {
+    for (const location of withTransport) {
+      for (const line of gettingThere(serviceSchema.parse({ id: 'x', name: 'x', status: 'active', organization: { id: 'o', name: 'o' }, service_at_locations: [{ id: 's', location }] }).service_at_locations[0]!.location)) {
+        expect(line).toMatch(/^[A-Z][^]*\.$/);
+        expect(line).not.toMatch(/undefined|null|NaN|\s{2}/);
+      }
+    }
+    const features = new Set(services.flatMap((service) => transportFeatures(serviceSchema.parse(service))));
+    expect([...features].sort()).toEqual(['bus', 'no_travel', 'parking', 'provided', 'step_free']);
   });
 });
 

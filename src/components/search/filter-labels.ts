@@ -30,7 +30,7 @@ export const FIELD_LABELS: Record<Parameter, string> = {
 
 /** Where the error summary sends people for each field: the field's first control. */
 export function fieldAnchor(parameter: Parameter): string {
-  return parameter === 'page' ? 'results-heading' : parameter;
+  return parameter === 'page' || parameter === 'view' ? 'results-heading' : parameter;
 }
 
 export const CAPACITY_FILTER_LABELS = {

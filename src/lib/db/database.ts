@@ -58,3 +58,8 @@ export async function migrateToLatest(db: Kysely<DatabaseSchema>): Promise<Migra
 export async function migrateDown(db: Kysely<DatabaseSchema>): Promise<MigrationResultSet> {
   return check(await migrator(db).migrateDown());
 }
+
+/** Migrates up or down to the named migration (it stays applied). */
+export async function migrateTo(db: Kysely<DatabaseSchema>, name: string): Promise<MigrationResultSet> {
+  return check(await migrator(db).migrateTo(name));
+}

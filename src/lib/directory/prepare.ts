@@ -1,5 +1,5 @@
 // Gets a directory database ready to serve: migrated, taxonomy synced, the sample loaded when
-// it holds no services, and search documents rebuilt when they are from an earlier day.
+// it holds no services, areas and postcodes ready, and search documents rebuilt when they are out of date.
 import { todayInUk } from '../dates';
 import { migrateToLatest, type DirectoryDatabase } from '../db/database';
 import { importRecords } from '../openreferral/import';
@@ -7,6 +7,7 @@ import { indexIsOutOfDate, markIndexed, reindexAll } from '../search/reindex';
 import type { SearchBackend } from '../search/search-backend';
 import { syncTaxonomy } from '../taxonomy/sync-taxonomy';
 import { loadSampleRecords } from './sample-directory';
+import { preparePlaces } from '../geo/prepare-places';
 
 export interface PrepareReport {
   sampleLoaded: number;
@@ -31,6 +32,9 @@ export async function prepareDirectory(
     report.sampleLoaded = outcome.written;
     await markIndexed(directory, today); // every document was just built for today
   }
+  // The area list from content/ and the postcodes of the directory's own addresses, so that
+  // "near" works offline from the first start.
+  await preparePlaces(directory.db);
   if (await indexIsOutOfDate(directory, today)) {
     report.reindexed = await reindexAll(directory, search, today);
     log(`Search documents rebuilt for ${report.reindexed} services.`);

@@ -2,7 +2,7 @@
 // loading each table once per batch rather than once per service.
 import type { Kysely, Selectable } from 'kysely';
 import type { DatabaseSchema, TaxonomyTermTable } from '../db/types';
-import type { AttributeRecord, ServiceRecord } from '../openreferral/schemas';
+import type { AttributeRecord, LocationRecord, ServiceRecord } from '../openreferral/schemas';
 
 type Db = Kysely<DatabaseSchema>;
 const BATCH = 900;
@@ -20,6 +20,11 @@ function groupBy<R, K>(rows: R[], key: (row: R) => K): Map<K, R[]> {
 
 function parseList<T>(json: string | null): T[] | null {
   return json ? (JSON.parse(json) as T[]) : null;
+}
+
+/** A JSON extension column (stored already validated), or undefined when empty so it is left out. */
+function parseObject<T>(json: string | null): T | undefined {
+  return json ? (JSON.parse(json) as T) : undefined;
 }
 
 /** Removes null and undefined properties, as Open Referral leaves unknown values out. */
@@ -164,6 +169,7 @@ async function readBatch(db: Db, ids: string[]): Promise<ServiceRecord[]> {
             location: compact({
               ...location,
               record_hash: undefined,
+              transport: parseObject<LocationRecord['transport']>(location.transport),
               addresses: (byLocation.addresses.get(location.id) ?? []).map((row) => compact(withoutPosition({
                 ...row, location_id: undefined, attributes: attributesOf(attributesByOwner.get(`address:${row.id}`)),
               }))),
@@ -197,6 +203,8 @@ async function readBatch(db: Db, ids: string[]): Promise<ServiceRecord[]> {
         support_to_attend: parseList(service.support_to_attend),
         first_visit: service.first_visit,
         not_for: service.not_for,
+        transport_offered: parseObject<ServiceRecord['transport_offered']>(service.transport_offered),
+        home_visits: service.home_visits == null ? null : service.home_visits === 1,
         group_size: service.group_size,
       };
       return compact(record) as unknown as ServiceRecord;

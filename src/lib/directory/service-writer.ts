@@ -160,7 +160,10 @@ export function writeServices(directory: DirectoryDatabase, records: ServiceReco
       waiting_weeks: record.waiting_weeks ?? null, capacity_updated: record.capacity_updated ?? null,
       delivery_modes: record.delivery_modes ? JSON.stringify(record.delivery_modes) : null,
       support_to_attend: record.support_to_attend ? JSON.stringify(record.support_to_attend) : null,
-      first_visit: record.first_visit ?? null, not_for: record.not_for ?? null, group_size: record.group_size ?? null, source: options.source,
+      first_visit: record.first_visit ?? null, not_for: record.not_for ?? null,
+      transport_offered: record.transport_offered ? JSON.stringify(record.transport_offered) : null,
+      home_visits: record.home_visits == null ? null : record.home_visits ? 1 : 0,
+      group_size: record.group_size ?? null, source: options.source,
       record_hash: options.hashes?.get(record.id) ?? recordHash(record, options.source), imported_at: options.now,
     });
     record.service_at_locations.forEach((serviceAtLocation, position) => {
@@ -171,6 +174,7 @@ export function writeServices(directory: DirectoryDatabase, records: ServiceReco
           alternate_name: location.alternate_name ?? null, description: location.description ?? null,
           transportation: location.transportation ?? null, latitude: location.latitude ?? null, longitude: location.longitude ?? null,
           external_identifier: location.external_identifier ?? null, external_identifier_type: location.external_identifier_type ?? null,
+          transport: location.transport ? JSON.stringify(location.transport) : null,
           record_hash: locationHashes.get(location.id)!,
         });
         location.addresses.forEach((address, i) => {

@@ -1,18 +1,29 @@
-// Headers every response gets: what the browser may load (only this site), no referrer sent to
-// other sites (a search can say a lot about a person), and how long each kind of file may be kept.
+// Headers every response gets: what the browser may load (this site, and the map's pictures from
+// the tile server, if any), no referrer sent to other sites (a search can say a lot about a
+// person), and how long each kind of file may be kept.
+import { mapConfig } from '../map/map-config';
 
-/** Only this site's own files; no framing; forms post only here. Inline styles are allowed for
- * Astro's small inlined stylesheets; JSON-LD data blocks are not run, so need no script rule. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "img-src 'self' data:",
-  "style-src 'self' 'unsafe-inline'",
-  "script-src 'self'",
-  "form-action 'self'",
-  "base-uri 'self'",
-  "frame-ancestors 'none'",
-  "object-src 'none'",
-].join('; ');
+/**
+ * Only this site's own files, and the map's pictures (tiles) from `tileOrigin` when the map has
+ * any (see src/lib/map/map-config.ts); no framing; forms post only here. Inline styles are allowed
+ * for Astro's small inlined stylesheets and the map's positioning; JSON data blocks (JSON-LD, the
+ * map's data) are not run, so need no script rule.
+ */
+export function contentSecurityPolicy(tileOrigin: string | null): string {
+  return [
+    "default-src 'self'",
+    `img-src 'self' data:${tileOrigin ? ` ${tileOrigin}` : ''}`,
+    "style-src 'self' 'unsafe-inline'",
+    "script-src 'self'",
+    "form-action 'self'",
+    "base-uri 'self'",
+    "frame-ancestors 'none'",
+    "object-src 'none'",
+  ].join('; ');
+}
+
+/** This server's policy: tiles allowed from the configured tile origin only. */
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy(mapConfig().tileOrigin);
 
 export const SECURITY_HEADERS: Record<string, string> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,

@@ -73,6 +73,13 @@ export function recordWarnings(record: ServiceRecord, index: number): RecordErro
         message: `has latitude ${latitude} and longitude ${longitude}, which is not a real place; it will not be shown on maps or used for distance`,
       });
     }
+    // The transport extension says how to get to a building; only physical places are one.
+    if (location.transport && location.location_type !== 'physical') {
+      warnings.push({
+        index, id: record.id, path: `service_at_locations[${i}].location.transport`,
+        message: `is given for a ${location.location_type} place, so it will not be shown or used by the transport filter; give it on the physical place instead`,
+      });
+    }
   });
   return warnings;
 }

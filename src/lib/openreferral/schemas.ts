@@ -65,6 +65,7 @@ export const DELIVERY_MODES = ['in_person', 'phone', 'online'] as const;
 export const SUPPORT_TO_ATTEND = ['bring_someone', 'met_on_first_visit', 'help_with_forms'] as const;
 export const GROUP_SIZES = ['one_to_one', 'small_group', 'large_group'] as const;
 export const LOCATION_TYPES = ['physical', 'postal', 'virtual'] as const;
+export const STOP_MODES = ['bus', 'metro', 'train', 'tram', 'ferry'] as const;
 
 export const taxonomyTermSchema = record({
   id,
@@ -131,6 +132,45 @@ export const accessibilitySchema = record({
   attributes: list(attributeSchema),
 });
 
+const yesOrNo = z.boolean({ error: typeError('true or false') });
+
+/** Leaves out properties given as null, so a stored extension reads back as it was given (and export omits them). */
+function withoutNulls<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], null> } {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined)) as { [K in keyof T]: Exclude<T[K], null> };
+}
+
+/** Extension: a stop or station near a place. */
+export const stopSchema = record({
+  name: z.string({ error: typeError('text') }).trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+  mode: z.enum(STOP_MODES, { error: () => `must be one of ${STOP_MODES.join(', ')}` }),
+  // Route numbers or line names that stop there ("62", "Q3", "Yellow"); may be left out.
+  routes: list(z.string({ error: typeError('text') }).trim().min(1, 'must not be empty').max(40, 'must be at most 40 characters')),
+  distance_m: z.number({ error: typeError('a number of metres') }).nonnegative('must not be negative').nullish(),
+  walk_minutes: z.number({ error: typeError('a number of minutes') }).int('must be a whole number of minutes').nonnegative('must not be negative').nullish(),
+  step_free_route: yesOrNo.nullish(),
+}).transform(withoutNulls);
+
+/** Extension: parking at or near a place. */
+export const parkingSchema = record({
+  available: yesOrNo,
+  blue_badge: yesOrNo.nullish(),
+  free: yesOrNo.nullish(),
+  notes: optionalText,
+}).transform(withoutNulls);
+
+/** Extension on a location: how to get there (docs/data-model.md). `transportation` stays the standard's free text. */
+export const transportSchema = record({
+  stops: list(stopSchema),
+  parking: parkingSchema.nullish(),
+  cycle_parking: yesOrNo.nullish(),
+}).transform(withoutNulls);
+
+/** Extension on a service: community transport or lifts the service itself offers. */
+export const transportOfferedSchema = record({
+  description: text.trim().min(1, 'must not be empty'),
+  eligibility: optionalText,
+}).transform(withoutNulls);
+
 export const locationSchema = record({
   id,
   location_type: z.enum(LOCATION_TYPES, {
@@ -152,6 +192,8 @@ export const locationSchema = record({
   accessibility: list(accessibilitySchema),
   languages: list(languageSchema),
   attributes: list(attributeSchema),
+  // Extension (docs/data-model.md).
+  transport: transportSchema.nullish(),
 });
 
 export const serviceAtLocationSchema = record({
@@ -292,6 +334,8 @@ export const serviceSchema = record({
     support_to_attend: enumList(SUPPORT_TO_ATTEND).nullish(),
     first_visit: optionalText,
     not_for: optionalText,
+    transport_offered: transportOfferedSchema.nullish(),
+    home_visits: yesOrNo.nullish(),
     group_size: z.enum(GROUP_SIZES, {
       error: () => `must be one of ${GROUP_SIZES.join(', ')}`,
     }).nullish(),
@@ -317,3 +361,6 @@ export type CostOptionRecord = z.output<typeof costOptionSchema>;
 export type FundingRecord = z.output<typeof fundingSchema>;
 export type TaxonomyTermRecord = z.output<typeof taxonomyTermSchema>;
 export type AttributeRecord = z.output<typeof attributeSchema>;
+export type TransportRecord = z.output<typeof transportSchema>;
+export type StopRecord = z.output<typeof stopSchema>;
+export type TransportOfferedRecord = z.output<typeof transportOfferedSchema>;

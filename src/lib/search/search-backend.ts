@@ -1,5 +1,5 @@
 // The contract every search backend meets (SQLite FTS5 now, Meilisearch later). No SQL here.
-import type { FacetCounts, SearchQuery } from './filters';
+import type { FacetCounts, Origin, SearchQuery } from './filters';
 import type { SearchDocument } from './search-document';
 
 /** What a search returns of a document: everything but the filter fields. */
@@ -31,14 +31,23 @@ export interface SearchResult {
   facets?: FacetCounts;
 }
 
+export interface SearchOptions {
+  facets?: boolean;
+  origin?: Origin | null;
+}
+
 export interface SearchBackend {
   readonly name: string;
   /** Adds or replaces documents. */
   index(documents: SearchDocument[]): Promise<void>;
   /** Takes documents out of search (the services themselves are kept). */
   remove(serviceIds: string[]): Promise<void>;
-  search(query: SearchQuery, options?: { facets?: boolean }): Promise<SearchResult>;
-  facetCounts(query: SearchQuery): Promise<FacetCounts>;
+  /**
+   * `origin` is the searched place, resolved from query.near by the caller (src/lib/geo/near.ts);
+   * without it, distance, radius, walking distance and "covers your area" are not judged.
+   */
+  search(query: SearchQuery, options?: SearchOptions): Promise<SearchResult>;
+  facetCounts(query: SearchQuery, options?: Pick<SearchOptions, 'origin'>): Promise<FacetCounts>;
   /** How many documents are searchable. */
   count(): Promise<number>;
 }

@@ -7,6 +7,8 @@ import { describeSchedules, scheduleCoverage } from '../directory/schedule-text'
 import { ACCESSIBILITY_TAXONOMY, CATEGORY_TAXONOMY, getTaxonomy } from '../taxonomy/taxonomy';
 import { effectiveDeliveryModes } from '../directory/delivery';
 import { termToken } from './query-text';
+import { TRANSPORT_FEATURES, transportFeatures } from '../directory/transport';
+import { areaByName } from '../geo/areas';
 
 export interface DocumentPlace {
   name: string;
@@ -94,6 +96,17 @@ export function documentPlaces(record: ServiceRecord): DocumentPlace[] {
   });
 }
 
+/** Our areas that a service's service areas name (by name or alias), with their parents. */
+export function serviceAreaIds(record: ServiceRecord): string[] {
+  const ids = new Set<string>();
+  for (const area of record.service_areas) {
+    const found = area.name ? areaByName(area.name) : undefined;
+    if (!found) continue;
+    ids.add(found.id);
+  }
+  return [...ids];
+}
+
 /** The first place a service runs and how many more; or the areas it covers when it has no place. */
 export function placeText(record: ServiceRecord): string {
   const places = record.service_at_locations.map(({ location }) => location).filter((location) => location.location_type !== 'virtual');
@@ -117,6 +130,7 @@ export function buildSearchDocument(record: ServiceRecord, today: string): Searc
   const coverage = scheduleCoverage(record.schedules, today);
   const modes = effectiveDeliveryModes(record);
   const referralRoutes = record.referral_routes ?? [];
+  const places = documentPlaces(record);
   const categoryText = [
     ...categories.map((code) => taxonomy.categoryByCode.get(code)!.name),
     ...access.map((code) => taxonomy.accessibilityByCode.get(code)!.name),
@@ -135,6 +149,10 @@ export function buildSearchDocument(record: ServiceRecord, today: string): Searc
     access,
     capacity: (record.capacity_status ?? 'unknown') as CapacityFacet,
     status: record.status,
+    points: places.flatMap((place) => [place.latitude, place.longitude]),
+    areas: serviceAreaIds(record),
+    remote: modes.includes('phone') || modes.includes('online') || record.home_visits === true,
+    transportBits: bitsOf(TRANSPORT_FEATURES, transportFeatures(record)),
   };
   return {
     id: record.id,
@@ -148,7 +166,7 @@ export function buildSearchDocument(record: ServiceRecord, today: string): Searc
     scheduleText: describeSchedules(record.schedules, today),
     deliveryModes: modes,
     placeText: placeText(record),
-    places: documentPlaces(record),
+    places,
     assuredDate: record.assured_date ?? null,
     lastModified: record.last_modified ?? null,
     capacityStatus: record.capacity_status ?? null,

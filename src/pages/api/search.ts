@@ -3,6 +3,7 @@ import type { APIRoute } from 'astro';
 import { getApp } from '../../lib/app';
 import { parseSearchParams } from '../../lib/search/filters';
 import { toSearchResponse } from '../../lib/search/search-response';
+import { searchOrigin } from '../../lib/search/search-origin';
 
 const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), {
@@ -12,14 +13,19 @@ const json = (body: unknown, status = 200) =>
 
 export const GET: APIRoute = async ({ url }) => {
   const parsed = parseSearchParams(url.searchParams);
-  if (!parsed.ok) {
+  const { search, directory } = await getApp();
+  const place = await searchOrigin(directory.db, parsed.query);
+  const errors = [...(parsed.ok ? [] : parsed.errors), ...(place.error ? [{ ...place.error, suggestions: place.suggestions }] : [])];
+  if (errors.length) {
     return json({
       error: 'invalid_parameter',
-      message: parsed.errors.map((error) => `${error.parameter}: ${error.message}`).join(' '),
-      errors: parsed.errors,
+      message: errors.map((error) => `${error.parameter}: ${error.message}`).join(' '),
+      errors,
     }, 400);
   }
-  const { search } = await getApp();
-  const result = await search.search(parsed.query, { facets: true });
-  return json(toSearchResponse(parsed.query, result));
+  const result = await search.search(parsed.query, { facets: true, origin: place.origin });
+  return json({
+    ...toSearchResponse(parsed.query, result),
+    near: place.origin ? { label: place.origin.label, latitude: place.origin.latitude, longitude: place.origin.longitude } : null,
+  });
 };

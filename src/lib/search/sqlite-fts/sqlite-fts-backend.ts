@@ -4,10 +4,10 @@
 // by a generation counter and an epoch that changes when the search tables are made anew.
 import type Database from 'better-sqlite3';
 import {
-  FacetCounter, FilterColumns, compileFilters, filterRows, type FacetCounts, type FilterFields, type SearchQuery,
+  FacetCounter, FilterColumns, compileFilters, filterRows, reachOf, type FacetCounts, type FilterFields, type Origin, type SearchQuery,
 } from '../filters';
 import { anyWord, parseTextQuery, type TextQuery } from '../query-text';
-import type { SearchBackend, SearchHit, SearchResult, ShownDocument } from '../search-backend';
+import type { Reach, SearchBackend, SearchHit, SearchOptions, SearchResult, ShownDocument } from '../search-backend';
 import type { SearchDocument } from '../search-document';
 import { foldText } from '../query-text';
 import { toMatchExpression } from './match-expression';
@@ -234,9 +234,10 @@ export class SqliteFtsBackend implements SearchBackend {
     return rows;
   }
 
-  private run(query: SearchQuery, wantFacets: boolean) {
+  private run(query: SearchQuery, wantFacets: boolean, origin: Origin | null) {
     this.refresh();
     const memory = this.memory;
+    memory.columns.measureFrom(origin);
     const compiled = compileFilters(query);
     const collect = (rows: ArrayLike<number>) => {
       const results: number[] = [];
@@ -275,6 +276,7 @@ export class SqliteFtsBackend implements SearchBackend {
       const sorted = results.slice().sort((a, b) => memory.assured[b]! - memory.assured[a]! || memory.nameRank[a]! - memory.nameRank[b]!);
       return { rows: sorted.slice(start, end), scores };
     }
+    if (query.sort === 'distance' && memory.columns.measured) return this.byDistance(results, start, end, query, text, scores);
     if (!text) return { rows: results.slice(start, end), scores }; // already in name order
     const expression = toMatchExpression(text);
     const wanted = new Uint8Array(memory.rowids.length);
@@ -300,6 +302,32 @@ export class SqliteFtsBackend implements SearchBackend {
     return { rows: rows.slice(start, end), scores };
   }
 
+  /**
+   * Nearest first: services with a place by distance; then those covering the searched area; then
+   * those needing no travel (phone, online, home visits), which are neither near nor far; then the
+   * rest. Within the last three groups, best match first (or name order without words).
+   */
+  private byDistance(results: number[], start: number, end: number, query: SearchQuery, text: TextQuery | null, scores: Map<number, number>) {
+    const memory = this.memory;
+    const columns = memory.columns;
+    const groupOf = { place: 0, area: 1, remote: 2, unknown: 3 } as const;
+    const group = new Map<number, number>();
+    for (const row of results) group.set(row, groupOf[reachOf(columns, row, query.radius_km)]);
+    if (text) {
+      const wanted = new Uint8Array(memory.rowids.length);
+      for (const row of results) wanted[row] = 1;
+      for (const [rowid, bm25] of this.statements.allRanked.all(toMatchExpression(text)) as [number, number][]) {
+        const row = memory.rowOf(rowid);
+        if (row >= 0 && wanted[row]) scores.set(row, -bm25);
+      }
+    }
+    const sorted = results.slice().sort((a, b) =>
+      group.get(a)! - group.get(b)!
+      || (group.get(a) === 0 ? columns.distance[a]! - columns.distance[b]! : (scores.get(b) ?? 0) - (scores.get(a) ?? 0))
+      || memory.nameRank[a]! - memory.nameRank[b]!);
+    return { rows: sorted.slice(start, end), scores };
+  }
+
   /** The documents of rows, in order; a row whose document is no longer there is left out. */
   private documents(rows: number[]): { row: number; document: ShownDocument }[] {
     if (!rows.length) return [];
@@ -315,17 +343,23 @@ export class SqliteFtsBackend implements SearchBackend {
     return found;
   }
 
-  async search(query: SearchQuery, options: { facets?: boolean } = {}): Promise<SearchResult> {
-    const { results, facets, text, matched, matches } = this.run(query, options.facets ?? false);
+  async search(query: SearchQuery, options: SearchOptions = {}): Promise<SearchResult> {
+    const origin = options.origin ?? null;
+    const { results, facets, text, matched, matches } = this.run(query, options.facets ?? false, origin);
     const { rows, scores } = this.page(results, matches, query, text);
-    const hits: SearchHit[] = this.documents(rows).map(({ row, document }) => ({ document, score: scores.get(row) ?? null, distanceKm: null, reach: null }));
+    const columns = this.memory.columns;
+    const hits: SearchHit[] = this.documents(rows).map(({ row, document }) => {
+      const reach: Reach | null = origin ? reachOf(columns, row, query.radius_km) : null;
+      const distance = origin ? columns.distance[row]! : Infinity;
+      return { document, score: scores.get(row) ?? null, distanceKm: distance === Infinity ? null : distance, reach };
+    });
     return {
       total: results.length, page: query.page, perPage: query.per_page, hits, matched,
       ...(facets ? { facets: facets.counts() } : {}),
     };
   }
 
-  async facetCounts(query: SearchQuery): Promise<FacetCounts> {
-    return this.run(query, true).facets!.counts();
+  async facetCounts(query: SearchQuery, options: Pick<SearchOptions, 'origin'> = {}): Promise<FacetCounts> {
+    return this.run(query, true, options.origin ?? null).facets!.counts();
   }
 }

@@ -1,0 +1,113 @@
+// npm run import:postcodes as a person runs it: ONS and Code-Point files into a real SQLite file, bad rows and wrong files.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase } from '../../src/lib/db/database';
+import { distanceKm } from '../../src/lib/geo/distance';
+
+const FIXTURES = 'tests/fixtures/postcodes';
+const ONS = `${FIXTURES}/onspd-sample.csv`;
+const CODEPOINT = `${FIXTURES}/codepoint-sample.csv`;
+
+let folder: string;
+beforeAll(() => { folder = mkdtempSync(join(tmpdir(), 'directory-postcodes-')); });
+afterAll(() => { rmSync(folder, { recursive: true, force: true }); });
+
+function run(args: string[], database: string) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/import-postcodes.ts', ...args], {
+    env: { ...process.env, DATABASE_PATH: database }, encoding: 'utf8',
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+async function postcodeRows(database: string) {
+  const directory = openDatabase(database);
+  try {
+    const rows = await directory.db.selectFrom('postcode').selectAll().orderBy('postcode').execute();
+    return new Map(rows.map((row) => [row.postcode, row]));
+  } finally {
+    await directory.close();
+  }
+}
+
+describe('npm run import:postcodes', () => {
+  it('imports an ONS Postcode Directory file, told from its header, skipping terminated, unplaced and unreadable rows', async () => {
+    const database = join(folder, 'ons.sqlite');
+    const result = run([ONS], database);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain(
+      `${ONS} (ONS Postcode Directory): imported 4 postcodes; skipped 1 terminated, 1 with no position, 3 that could not be read.`,
+    );
+    expect(result.stderr).toContain('1 row skipped, not a postcode (line 8)');
+    expect(result.stderr).toContain('1 row skipped, latitude is not a number (line 9)');
+    expect(result.stderr).toContain('1 row skipped, too few columns (line 10)');
+    const rows = await postcodeRows(database);
+    expect([...rows.keys()]).toEqual(['NE1 4ST', 'NE4 5TG', 'NE4 6QF', 'NE8 1AJ']);
+    expect(rows.get('NE4 5TG')).toEqual({ postcode: 'NE4 5TG', outward: 'NE4', latitude: 54.9767, longitude: -1.64485, source: 'ons' });
+  });
+
+  it('imports an OS Code-Point Open file, told from its first line, converting eastings and northings', async () => {
+    const database = join(folder, 'codepoint.sqlite');
+    const result = run([CODEPOINT], database);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain(`${CODEPOINT} (OS Code-Point Open): imported 5 postcodes; skipped 1 with no position, 3 that could not be read.`);
+    expect(result.stderr).toContain('not a postcode (line 7)');
+    expect(result.stderr).toContain('easting is not a number (line 8)');
+    expect(result.stderr).toContain('position off the National Grid (line 9)');
+    const rows = await postcodeRows(database);
+    // Padded and unspaced forms ("NE8  1AJ", "NE108DQ") are stored in the normal form.
+    expect([...rows.keys()]).toEqual(['NE1 4ST', 'NE10 8DQ', 'NE4 5TG', 'NE8 1AJ', 'W1A 1AA']);
+    expect(rows.get('NE10 8DQ')).toMatchObject({ outward: 'NE10', source: 'codepoint' });
+    // Broadcasting House, London.
+    expect(distanceKm(rows.get('W1A 1AA')!, { latitude: 51.5186, longitude: -0.1438 })).toBeLessThan(0.1);
+  });
+
+  it('lets a later file replace the positions an earlier one gave', async () => {
+    const database = join(folder, 'both.sqlite');
+    expect(run([ONS], database).status).toBe(0);
+    expect(run(['--format', 'codepoint', CODEPOINT], database).status).toBe(0);
+    const rows = await postcodeRows(database);
+    expect(rows.get('NE1 4ST')?.source).toBe('codepoint');
+    expect(rows.get('NE4 6QF')?.source).toBe('ons'); // only in the ONS file
+  });
+
+  it('refuses a file that is not a postcode file at all, plainly and with exit code 1', async () => {
+    const database = join(folder, 'wrong.sqlite');
+    const result = run([`${FIXTURES}/not-postcodes.csv`], database);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('does not look like an ONS Postcode Directory file');
+    expect(result.stderr).toContain('Nothing was imported from it.');
+    expect((await postcodeRows(database)).size).toBe(0);
+  });
+
+  it('refuses a file whose columns do not match the format given', () => {
+    const database = join(folder, 'mismatch.sqlite');
+    const asCodePoint = run([ONS, '--format', 'codepoint'], database);
+    expect(asCodePoint.status).toBe(1);
+    expect(asCodePoint.stderr).toContain('does not look like an OS Code-Point Open file');
+    const asOns = run([CODEPOINT, '--format', 'ons'], database);
+    expect(asOns.status).toBe(1);
+    expect(asOns.stderr).toContain('does not have the columns of an ONS Postcode Directory file');
+  });
+
+  it('says when no row of a file could be read', () => {
+    const file = join(folder, 'all-bad.csv');
+    writeFileSync(file, 'pcds,lat,long\nnot a postcode,1,2\nNE1 4ST,north,south\n');
+    const result = run([file], join(folder, 'all-bad.sqlite'));
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`No row of ${file} could be imported`);
+  });
+
+  it('explains how to use it when the file is missing or the format unknown', () => {
+    const database = join(folder, 'usage.sqlite');
+    expect(run([], database).stderr).toContain('Usage: npm run import:postcodes');
+    const missing = run([join(folder, 'nowhere.csv')], database);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('There is no file');
+    const format = run([ONS, '--format', 'paf'], database);
+    expect(format.status).toBe(2);
+    expect(format.stderr).toContain('--format must be "ons" or "codepoint", not "paf".');
+  });
+});
