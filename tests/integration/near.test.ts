@@ -6,6 +6,9 @@ import { resolveNear } from '../../src/lib/geo/near';
 import { preparePlaces } from '../../src/lib/geo/prepare-places';
 import { lookupDistrict, lookupPostcode, rebuildDirectoryPostcodes } from '../../src/lib/geo/postcode-table';
 import { uuidFor } from '../../src/lib/ids';
+import { distanceKm } from '../../src/lib/geo/distance';
+import { EMPTY_QUERY } from '../../src/lib/search/filters';
+import { searchOrigin } from '../../src/lib/search/search-origin';
 import { scratchDirectory, service, TODAY } from '../fixtures/services';
 
 let scratch: Awaited<ReturnType<typeof scratchDirectory>>;
@@ -132,7 +135,7 @@ describe('resolveNear', () => {
     const elswick = getAreas().find((area) => area.id === 'newcastle-elswick')!;
     expect(await near('elswick')).toEqual({
       ok: true, kind: 'area', label: 'Elswick', point: { latitude: elswick.latitude, longitude: elswick.longitude },
-      areaIds: ['newcastle-elswick', 'newcastle'],
+      areaIds: ['newcastle-elswick', 'newcastle', 'newcastle-west-end'],
     });
     expect(await near('denton  burn')).toMatchObject({ ok: true, kind: 'area', label: 'Denton and Westerhope', areaIds: ['newcastle-denton-and-westerhope', 'newcastle'] });
     expect(await near("ARTHURS HILL")).toMatchObject({ ok: true, label: "Arthur's Hill" });
@@ -177,5 +180,123 @@ describe('resolveNear', () => {
     expect(empty).toMatchObject({ ok: false, suggestions: [] });
     if (!empty.ok) expect(empty.message).toContain('Type where you want to look near');
     for (const result of [unknown, part, empty]) if (!result.ok) expect(result.message).not.toMatch(/\byou (typed|entered|made)\b|invalid|error/i);
+  });
+});
+
+describe('resolveNear, more of each form', () => {
+  const near = (text: string) => resolveNear(scratch.directory.db, text);
+
+  it('finds a postcode known only from ONS, and keeps it through another preparePlaces', async () => {
+    await scratch.directory.db.insertInto('postcode')
+      .values({ postcode: 'NE8 1PQ', outward: 'NE8', latitude: 54.957, longitude: -1.6048, source: 'ons' }).execute();
+    await preparePlaces(scratch.directory.db);
+    expect(await near('ne81pq')).toMatchObject({
+      ok: true, kind: 'postcode', label: 'NE8 1PQ', point: { latitude: 54.957, longitude: -1.6048 }, areaIds: expect.arrayContaining(['gateshead']),
+    });
+    expect(await near('NE8')).toMatchObject({ ok: true, kind: 'district', label: 'NE8', point: { latitude: 54.957, longitude: -1.6048 } });
+  });
+
+  it('puts a district at the mean of its postcodes, with the areas that point is in', async () => {
+    const result = await near('NE4');
+    expect(result).toMatchObject({ ok: true, kind: 'district', label: 'NE4' });
+    if (!result.ok) return;
+    expect(result.point.latitude).toBeCloseTo((54.96476 + 54.96553) / 2, 6);
+    expect(result.point.longitude).toBeCloseTo((-1.64705 + -1.64117) / 2, 6);
+    expect(result.areaIds).toEqual(['newcastle-elswick', 'newcastle-west-end', 'newcastle']);
+    // A district whose one postcode is surveyed by ONS is at that position, in Gateshead.
+    expect(await near('ne10')).toMatchObject({
+      ok: true, label: 'NE10', point: { latitude: 54.9515, longitude: -1.565 }, areaIds: expect.arrayContaining(['gateshead-felling', 'gateshead']),
+    });
+  });
+
+  it('finds a district, a neighbourhood and a ward by name, each with the areas above it', async () => {
+    expect(await near('Newcastle')).toMatchObject({ ok: true, kind: 'area', label: 'Newcastle upon Tyne', areaIds: ['newcastle'] });
+    expect(await near('jesmond')).toMatchObject({ ok: true, kind: 'area', label: 'Jesmond', areaIds: ['newcastle-jesmond', 'newcastle'] });
+    expect(await near('Gateshead town centre')).toMatchObject({ ok: true, label: 'Bridges', areaIds: ['gateshead-bridges', 'gateshead'] });
+    expect(await near('Heaton, Newcastle upon Tyne')).toMatchObject({ ok: true, label: 'Heaton', areaIds: ['newcastle-heaton', 'newcastle', 'newcastle-east-end'] });
+  });
+
+  // To decide: a ward found by name is given only its parents (Elswick: Elswick, Newcastle), but a
+  // postcode inside the same ward is also in the neighbourhood around it (the West End). So a
+  // service covering "West End" covers "NE4 7RW" but not "Elswick", though NE4 7RW is in Elswick.
+  it('gives a ward found by name the neighbourhood it lies in, as a postcode in that ward gets', async () => {
+    const byPostcode = await near('NE4 7RW');
+    const byName = await near('Elswick');
+    expect(byPostcode.ok && byPostcode.areaIds).toContain('newcastle-west-end');
+    expect(byName.ok && byName.areaIds).toContain('newcastle-west-end');
+  });
+
+  it('takes "lat,lng" at full precision, labelled to five places, up to the ends of the ranges', async () => {
+    const result = await near('54.9686123,-1.6174456');
+    expect(result).toMatchObject({ ok: true, kind: 'point', label: '54.96861, -1.61745', point: { latitude: 54.9686123, longitude: -1.6174456 } });
+    if (result.ok) expect(result.areaIds).toEqual(['newcastle-monument', 'newcastle']);
+    expect(await near('-90,180')).toMatchObject({ ok: true, point: { latitude: -90, longitude: 180 }, areaIds: [] });
+    expect(await near('.5,-.5')).toMatchObject({ ok: true, point: { latitude: 0.5, longitude: -0.5 } });
+    expect(await near('54.97, -180.5')).toMatchObject({ ok: false, suggestions: [] });
+  });
+
+  it('does not take two numbers without a comma, or three, as a point', async () => {
+    for (const text of ['54.97 -1.61', '54.97,-1.61,3']) {
+      const result = await near(text);
+      expect(result, text).toMatchObject({ ok: false, suggestions: [] });
+      if (!result.ok) expect(result.message, text).toContain('Try a postcode such as "NE1 7RU"');
+    }
+  });
+
+  // To decide: people paste "postcode, town" from an address; the postcode alone is known.
+  it('finds a known postcode followed by its town', async () => {
+    expect(await near('NE4 7RW, Newcastle')).toMatchObject({ ok: true, kind: 'postcode', label: 'NE4 7RW' });
+  });
+});
+
+describe('searchOrigin: near for the search page and API', () => {
+  const originOf = (near: string) => searchOrigin(scratch.directory.db, { ...EMPTY_QUERY, near });
+
+  it('has no place and no error without near', async () => {
+    expect(await originOf('')).toEqual({ origin: null, error: null, suggestions: [] });
+  });
+
+  it('gives the point, its areas and the label to show', async () => {
+    const found = await originOf('ne4 7rw');
+    expect(found.error).toBeNull();
+    expect(found.origin).toMatchObject({ label: 'NE4 7RW', areaIds: ['newcastle-elswick', 'newcastle-west-end', 'newcastle'] });
+    expect(found.origin!.latitude).toBeCloseTo(54.96476, 6);
+    expect(found.origin!.longitude).toBeCloseTo(-1.64705, 6);
+    expect((await originOf('Elswick')).origin).toMatchObject({ label: 'Elswick', areaIds: ['newcastle-elswick', 'newcastle', 'newcastle-west-end'] });
+  });
+
+  it('names the near parameter when the place is not found, with the suggestions', async () => {
+    expect(await originOf('Elswik')).toEqual({
+      origin: null, error: { parameter: 'near', message: 'We do not know the place "Elswik". Did you mean Elswick?' }, suggestions: ['Elswick'],
+    });
+    expect(await originOf('ne4 9zz')).toMatchObject({ origin: null, error: { parameter: 'near' }, suggestions: ['NE4'] });
+  });
+
+  it('measures search results from the place found', async () => {
+    const { origin } = await originOf('NE4 6PS');
+    const result = await scratch.search.search({ ...EMPTY_QUERY, near: 'NE4 6PS', sort: 'distance', per_page: 100 }, { origin });
+    const placed = result.hits.filter((hit) => hit.reach === 'place');
+    // The places of beforeAll, nearest first from NE4 6PS (the park's own postcode), by the great circle.
+    const from = { latitude: 54.96553, longitude: -1.64117 };
+    const positions: [string, number, number][] = [
+      ['library group', 54.96466, -1.64695], ['library-annexe group', 54.96486, -1.64715], ['park group', 54.96553, -1.64117],
+      ['garbled group', 54.965, -1.645], ['felling group', 54.9512, -1.56453],
+    ];
+    const expected = positions.map(([name, latitude, longitude]) => ({ name, km: distanceKm(from, { latitude, longitude }) })).sort((a, b) => a.km - b.km);
+    expect(placed.map((hit) => hit.document.name)).toEqual(expected.map((place) => place.name));
+    expect(expected.map((place) => place.name)).toEqual(['park group', 'garbled group', 'library group', 'library-annexe group', 'felling group']);
+    placed.forEach((hit, i) => expect(Math.abs(hit.distanceKm! - expected[i]!.km), hit.document.name).toBeLessThan(0.005));
+    // "nowhere" (0, 0) and "unplaced" have no position to measure.
+    expect(result.hits.filter((hit) => hit.reach !== 'place').map((hit) => [hit.document.name, hit.distanceKm, hit.reach]).sort()).toEqual([
+      ['nowhere group', null, 'unknown'], ['unplaced group', null, 'unknown'],
+    ]);
+  });
+});
+
+describe('resolveNear: latitude and longitude the wrong way round', () => {
+  it('says a point typed longitude first is not in the UK and offers the swapped one', async () => {
+    const result = await resolveNear(scratch.directory.db, '-1.61, 54.97');
+    expect(result).toEqual({ ok: false, message: expect.stringContaining('Latitude comes first'), suggestions: ['54.97, -1.61'] });
+    expect(await resolveNear(scratch.directory.db, '54.97, -1.61')).toMatchObject({ ok: true, kind: 'point' });
   });
 });

@@ -2,10 +2,12 @@
 // known directory. Each backend's test file runs this suite against a real instance.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { importRecords } from '../../src/lib/openreferral/import';
-import { parseSearchParams } from '../../src/lib/search/filters';
-import type { SearchBackend } from '../../src/lib/search/search-backend';
+import { parseSearchParams, type Origin } from '../../src/lib/search/filters';
+import type { SearchBackend, SearchHit } from '../../src/lib/search/search-backend';
 import type { DirectoryDatabase } from '../../src/lib/db/database';
-import { service, TODAY } from '../fixtures/services';
+import { distanceKm, type Point } from '../../src/lib/geo/distance';
+import { areasContaining } from '../../src/lib/geo/areas';
+import { service, TODAY, type PlaceSpec } from '../fixtures/services';
 
 const free = [{ option: 'Free', amount: 0 }];
 
@@ -42,6 +44,81 @@ export const CONTRACT_SERVICES = [
   service({ code: 'coffee', name: 'Sunday Coffee Morning', categories: ['social-groups'], routes: ['drop_in'], costs: free,
     schedules: [{ byday: 'SU', opens_at: '10:00', closes_at: '11:30' }], description: 'Coffee in the church hall, a short walking distance from the Metro.' }),
 ];
+
+// Places in and around Newcastle, measured from Central Station (distances worked out by the
+// tests from these points, with the great-circle formula).
+const CENTRAL_STATION: Point = { latitude: 54.9686, longitude: -1.6174 };
+export const NEWCASTLE_PLACES = {
+  graingerMarket: { latitude: 54.9718, longitude: -1.6146 }, // 0.40 km
+  quayside: { latitude: 54.969, longitude: -1.605 }, // 0.79 km
+  leazesPark: { latitude: 54.979, longitude: -1.624 }, // 1.23 km
+  elswickLibrary: { latitude: 54.96466, longitude: -1.64695 }, // 1.94 km
+  heatonPark: { latitude: 54.9817, longitude: -1.59 }, // 2.28 km
+  metrocentre: { latitude: 54.9587, longitude: -1.666 }, // 3.29 km
+  whitleyBay: { latitude: 55.0447, longitude: -1.447 }, // 13.77 km
+  gatesheadHighStreet: { latitude: 54.955, longitude: -1.6 }, // in Gateshead
+} satisfies Record<string, Point>;
+type PlaceName = keyof typeof NEWCASTLE_PLACES;
+
+const originAt = (point: Point): Origin => ({ ...point, areaIds: areasContaining(point).map((area) => area.id) });
+const placeAt = (where: PlaceName, transport?: Record<string, unknown>): PlaceSpec => ({ name: `${where} venue`, ...NEWCASTLE_PLACES[where], ...(transport ? { transport } : {}) });
+const busStop = (distance_m: number | null, extra: Record<string, unknown> = {}) => ({ name: 'Stop', mode: 'bus', routes: ['1'], ...(distance_m === null ? {} : { distance_m }), ...extra });
+
+/**
+ * Services at known distances from Central Station, covering areas, by phone or online, with every
+ * kind of transport fact. Names are chosen so that name order and the order asked for differ.
+ */
+export const PLACE_SERVICES = [
+  // Three places; the nearest (Grainger Market, 0.40 km) counts. Blue badge spaces only, at Whitley Bay.
+  service({ code: 'three-venues', name: 'Three Venues Club', places: [
+    placeAt('whitleyBay', { stops: [], parking: { available: false, blue_badge: true } }), placeAt('heatonPark'), placeAt('graingerMarket'),
+  ] }),
+  // 0.79 km; a bus stop 120 m away with a step-free route.
+  service({ code: 'quayside', name: 'Quayside Walk', description: 'A riverside stroll with befriending over coffee afterwards.',
+    places: [placeAt('quayside', { stops: [busStop(120, { routes: ['Q1', 'Q2'], step_free_route: true })] })] }),
+  // 1.23 km; a bus stop 450 m away (too far to count) and a station that is not step-free.
+  service({ code: 'leazes', name: 'Leazes Park Tai Chi', places: [placeAt('leazesPark', {
+    stops: [busStop(450), { name: 'St James', mode: 'metro', routes: ['Green'], distance_m: 300, step_free_route: false }],
+  })] }),
+  // 1.94 km; a bus stop given only as 4 minutes' walk, and a car park.
+  service({ code: 'elswick', name: 'Elswick Library Reading Group', places: [placeAt('elswickLibrary', {
+    stops: [busStop(null, { walk_minutes: 4 })], parking: { available: true, free: true },
+  })] }),
+  // 3.29 km; a bus stop exactly 400 m away, and a minibus.
+  service({ code: 'metrocentre', name: 'Metrocentre Befriending Craft Group', places: [placeAt('metrocentre', { stops: [busStop(400)] })],
+    transportOffered: { description: 'Our minibus picks people up from home.' } }),
+  // 13.77 km, right by a step-free bus stop.
+  service({ code: 'whitley-swim', name: 'Whitley Bay Swim', places: [placeAt('whitleyBay', { stops: [busStop(50, { step_free_route: true })] })] }),
+  // 13.77 km, but also by phone.
+  service({ code: 'coast-advice', name: 'Coast Advice Point', modes: ['in_person', 'phone'], places: [placeAt('whitleyBay')] }),
+  // No place: across Newcastle, in person (they come to you).
+  service({ code: 'handyperson', name: 'Newcastle Handyperson Scheme', locationType: null, serviceAreas: ['Newcastle upon Tyne'],
+    description: 'Small repairs at home, with befriending calls for those who want them.' }),
+  // No place: across Newcastle, and they visit people at home.
+  service({ code: 'tea-visitors', name: 'Newcastle Tea and Befriending Visitors', locationType: null, serviceAreas: ['Newcastle'], homeVisits: true }),
+  // No place: across Gateshead only.
+  service({ code: 'gateshead-gardening', name: 'Gateshead Gardening Help', locationType: null, serviceAreas: ['Gateshead'] }),
+  // By phone or online; parking given for an online place does not count.
+  service({ code: 'phone-befriending', name: 'Telephone Befriending Service', locationType: null, modes: ['phone'] }),
+  service({ code: 'advice-line', name: 'Advice Phone Line', locationType: null, modes: ['phone'],
+    description: 'Advice on money and benefits, and befriending for anyone on their own.' }),
+  service({ code: 'online-art', name: 'Online Art Class', places: [{ name: 'Video call', type: 'virtual', transport: { stops: [], parking: { available: true } } }] }),
+];
+
+/** The distance-sorted order, from Central Station with no radius: places by nearest place, then area, then phone or online, then the rest. */
+const BY_DISTANCE = [
+  'Three Venues Club', 'Quayside Walk', 'Leazes Park Tai Chi', 'Elswick Library Reading Group', 'Metrocentre Befriending Craft Group',
+  'Coast Advice Point', 'Whitley Bay Swim', // the same place: by name
+  'Newcastle Handyperson Scheme', 'Newcastle Tea and Befriending Visitors',
+  'Advice Phone Line', 'Online Art Class', 'Telephone Befriending Service',
+  'Gateshead Gardening Help',
+];
+/** Nearest place of each service, from Central Station. */
+const NEAREST: Record<string, PlaceName> = {
+  'Three Venues Club': 'graingerMarket', 'Quayside Walk': 'quayside', 'Leazes Park Tai Chi': 'leazesPark',
+  'Elswick Library Reading Group': 'elswickLibrary', 'Metrocentre Befriending Craft Group': 'metrocentre',
+  'Coast Advice Point': 'whitleyBay', 'Whitley Bay Swim': 'whitleyBay',
+};
 
 type Fixture = { directory: DirectoryDatabase; search: SearchBackend; cleanup(): Promise<void> };
 
@@ -242,6 +319,221 @@ export function describeSearchBackendContract(name: string, open: () => Promise<
         const kept = await fixture.directory.db.selectFrom('service').select('id').where('id', '=', id).executeTakeFirst();
         expect(kept).toBeDefined();
       });
+    });
+
+    describePlaces(open);
+  });
+}
+
+function describePlaces(open: () => Promise<Fixture>): void {
+  describe('places and getting there', () => {
+    let fixture: Fixture;
+    beforeAll(async () => {
+      fixture = await open();
+      const report = await importRecords(fixture.directory, fixture.search, PLACE_SERVICES, { today: TODAY, strict: true });
+      expect(report.invalid).toEqual([]);
+    });
+    afterAll(async () => { await fixture?.cleanup(); });
+
+    const station = originAt(CENTRAL_STATION);
+    const km = (place: PlaceName) => distanceKm(CENTRAL_STATION, NEWCASTLE_PLACES[place]);
+    const find = async (qs: string, origin: Origin | null = station, page?: { page: number; per_page: number }) => {
+      const parsed = parseSearchParams(new URLSearchParams(`near=Central+Station&${qs}`));
+      expect(parsed.ok, JSON.stringify(!parsed.ok && parsed.errors)).toBe(true);
+      return fixture.search.search({ ...parsed.query, per_page: 100, ...page }, { facets: true, origin });
+    };
+    const names = async (qs: string, origin: Origin | null = station) => (await find(qs, origin)).hits.map((hit) => hit.document.name);
+    const sorted = async (qs: string, origin: Origin | null = station) => (await names(qs, origin)).sort();
+    const byName = (hits: SearchHit[]) => new Map(hits.map((hit) => [hit.document.name, hit]));
+
+    it('is measured from a place in Newcastle city centre', () => {
+      expect(station.areaIds).toEqual(['newcastle-monument', 'newcastle']);
+      expect(km('graingerMarket')).toBeCloseTo(0.398, 2);
+      expect(km('whitleyBay')).toBeCloseTo(13.772, 2);
+    });
+
+    it('sorts places nearest first, a service with several places by its nearest, then area, then phone or online', async () => {
+      expect(await names('')).toEqual(BY_DISTANCE);
+      expect(await names('sort=distance')).toEqual(BY_DISTANCE);
+    });
+
+    it('gives each hit its distance (to its nearest place) and how it is reached', async () => {
+      const result = await find('');
+      expect(result.total).toBe(BY_DISTANCE.length);
+      for (const hit of result.hits) {
+        const nearest = NEAREST[hit.document.name];
+        if (nearest) {
+          expect(hit.distanceKm, hit.document.name).not.toBeNull();
+          expect(Math.abs(hit.distanceKm! - km(nearest)), hit.document.name).toBeLessThan(Math.max(0.005, km(nearest) * 0.005));
+          expect(hit.reach, hit.document.name).toBe('place');
+        } else {
+          expect(hit.distanceKm, hit.document.name).toBeNull();
+        }
+      }
+      const reach = Object.fromEntries(result.hits.map((hit) => [hit.document.name, hit.reach]));
+      expect(reach).toMatchObject({
+        'Newcastle Handyperson Scheme': 'area', 'Newcastle Tea and Befriending Visitors': 'area', 'Advice Phone Line': 'remote',
+        'Online Art Class': 'remote', 'Telephone Befriending Service': 'remote', 'Gateshead Gardening Help': 'unknown',
+      });
+      // Without a searched place, nothing is measured.
+      for (const hit of (await find('sort=relevance', null)).hits) expect([hit.distanceKm, hit.reach]).toEqual([null, null]);
+    });
+
+    it('says which services cover the searched area by the areas the place is in', async () => {
+      const gateshead = originAt(NEWCASTLE_PLACES.gatesheadHighStreet);
+      expect(gateshead.areaIds).toContain('gateshead');
+      expect(gateshead.areaIds).not.toContain('newcastle');
+      const hits = byName((await find('', gateshead)).hits);
+      expect(hits.get('Gateshead Gardening Help')!.reach).toBe('area');
+      expect(hits.get('Newcastle Handyperson Scheme')!.reach).toBe('unknown');
+      expect(hits.get('Newcastle Tea and Befriending Visitors')!.reach).toBe('remote'); // home visits, but not here
+    });
+
+    it('keeps within the radius, and services covering the area or needing no travel; drops the far ones', async () => {
+      const within2 = [
+        'Three Venues Club', 'Quayside Walk', 'Leazes Park Tai Chi', 'Elswick Library Reading Group',
+        'Newcastle Handyperson Scheme', 'Newcastle Tea and Befriending Visitors',
+        'Advice Phone Line', 'Coast Advice Point', 'Online Art Class', 'Telephone Befriending Service', // Coast Advice: far, but by phone
+      ];
+      const result = await find('radius_km=2');
+      expect(result.hits.map((hit) => hit.document.name)).toEqual(within2);
+      expect(result.total).toBe(within2.length);
+      expect(byName(result.hits).get('Coast Advice Point')!.reach).toBe('remote');
+      expect(byName(result.hits).get('Coast Advice Point')!.distanceKm).toBeCloseTo(km('whitleyBay'), 1);
+      // A place right at the edge: Elswick Library is 1.94 km away.
+      expect(await names('radius_km=1.9')).not.toContain('Elswick Library Reading Group');
+      expect(await names('radius_km=2')).toContain('Elswick Library Reading Group');
+      expect(await names('radius_km=0.5')).toEqual([
+        'Three Venues Club', 'Newcastle Handyperson Scheme', 'Newcastle Tea and Befriending Visitors',
+        'Advice Phone Line', 'Coast Advice Point', 'Online Art Class', 'Telephone Befriending Service',
+      ]);
+      expect(await sorted('radius_km=20')).toEqual([...BY_DISTANCE].filter((name) => name !== 'Gateshead Gardening Help').sort());
+    });
+
+    it('sorted by distance, keeps the groups in order: place by distance, then area, then remote, then unknown', async () => {
+      for (const qs of ['', 'radius_km=2', 'radius_km=5', 'q=befriending', 'transport=no_travel']) {
+        const hits = (await find(qs)).hits;
+        const groups = hits.map((hit) => ['place', 'area', 'remote', 'unknown'].indexOf(hit.reach!));
+        expect(groups, qs).toEqual([...groups].sort((a, b) => a - b));
+        const distances = hits.filter((hit) => hit.reach === 'place').map((hit) => hit.distanceKm!);
+        expect(distances, qs).toEqual([...distances].sort((a, b) => a - b));
+      }
+    });
+
+    describe('getting there', () => {
+      it('bus: a bus stop within 400 m (or 5 minutes) of one of its places; one 450 m away does not count', async () => {
+        expect(await sorted('transport=bus')).toEqual(['Elswick Library Reading Group', 'Metrocentre Befriending Craft Group', 'Quayside Walk', 'Whitley Bay Swim']);
+        expect(await names('transport=bus')).not.toContain('Leazes Park Tai Chi');
+      });
+      it('step_free: a stop with a step-free route', async () => {
+        expect(await sorted('transport=step_free')).toEqual(['Quayside Walk', 'Whitley Bay Swim']);
+      });
+      it('parking: a car park, or blue badge spaces only; never at an online place', async () => {
+        expect(await sorted('transport=parking')).toEqual(['Elswick Library Reading Group', 'Three Venues Club']);
+      });
+      it('provided: transport or lifts offered', async () => {
+        expect(await names('transport=provided')).toEqual(['Metrocentre Befriending Craft Group']);
+      });
+      it('no_travel: by phone, online, or home visits', async () => {
+        expect(await names('transport=no_travel')).toEqual([
+          'Coast Advice Point', // by phone, and has a place 13.8 km away
+          'Newcastle Tea and Befriending Visitors', // home visits; covers the area
+          'Advice Phone Line', 'Online Art Class', 'Telephone Befriending Service',
+        ]);
+      });
+      it('walk: the nearest place within walk_km, 1.5 km when not given', async () => {
+        expect(await names('transport=walk')).toEqual(['Three Venues Club', 'Quayside Walk', 'Leazes Park Tai Chi']);
+        expect(await names('transport=walk&walk_km=2')).toEqual(['Three Venues Club', 'Quayside Walk', 'Leazes Park Tai Chi', 'Elswick Library Reading Group']);
+        expect(await names('transport=walk&walk_km=0.5')).toEqual(['Three Venues Club']);
+        // Nothing can be walked to without a place to walk from; the other options still hold.
+        expect(await sorted('transport=walk&transport=provided', null)).toEqual(['Metrocentre Befriending Craft Group']);
+      });
+      it('needs every option chosen', async () => {
+        expect(await names('transport=bus&transport=walk')).toEqual(['Quayside Walk']);
+        expect(await names('transport=bus&transport=step_free')).toEqual(['Quayside Walk', 'Whitley Bay Swim']);
+        expect(await names('transport=bus&transport=parking')).toEqual(['Elswick Library Reading Group']);
+        expect(await names('transport=bus&transport=provided&transport=walk')).toEqual([]);
+        expect(await names('transport=parking&transport=walk&radius_km=1')).toEqual(['Three Venues Club']);
+      });
+    });
+
+    it('counts each way of getting there, and each distance, as if it were chosen', async () => {
+      const all = (await find('')).facets!;
+      expect(all.transport).toEqual({ bus: 4, walk: 3, step_free: 2, parking: 2, provided: 1, no_travel: 5 });
+      // Within 1 km: two places, plus the two covering Newcastle and the four by phone or online.
+      expect(all.radius_km).toEqual({ 1: 8, 2: 10, 5: 11, 10: 11 });
+      const within2 = (await find('radius_km=2')).facets!;
+      expect(within2.radius_km).toEqual({ 1: 8, 2: 10, 5: 11, 10: 11 });
+      expect(within2.transport).toEqual({ bus: 2, walk: 3, step_free: 1, parking: 2, provided: 0, no_travel: 5 });
+      const bus = (await find('transport=bus')).facets!;
+      expect(bus.radius_km).toEqual({ 1: 1, 2: 2, 5: 3, 10: 3 });
+      expect(bus.transport).toEqual({ bus: 4, walk: 1, step_free: 2, parking: 1, provided: 1, no_travel: 0 });
+      // Each count is what choosing it gives.
+      for (const [option, count] of Object.entries(all.transport)) expect((await find(`transport=${option}`)).total, option).toBe(count);
+      for (const [radius, count] of Object.entries(all.radius_km)) expect((await find(`radius_km=${radius}`)).total, radius).toBe(count);
+      // Without a place: no distance, no walking.
+      const nowhere = await fixture.search.facetCounts(parseSearchParams(new URLSearchParams('')).query, { origin: null });
+      expect(nowhere.radius_km).toEqual({ 1: 0, 2: 0, 5: 0, 10: 0 });
+      expect(nowhere.transport).toEqual({ bus: 4, walk: 0, step_free: 2, parking: 2, provided: 1, no_travel: 5 });
+    });
+
+    it('pages through the groups in one order', async () => {
+      for (const perPage of [3, 4, 5]) {
+        const pages: string[] = [];
+        for (let page = 1; page <= Math.ceil(BY_DISTANCE.length / perPage); page++) {
+          const result = await find('', station, { page, per_page: perPage });
+          expect(result.total).toBe(BY_DISTANCE.length);
+          expect(result.hits.length).toBe(Math.min(perPage, BY_DISTANCE.length - (page - 1) * perPage));
+          pages.push(...result.hits.map((hit) => hit.document.name));
+        }
+        expect(pages, `per_page=${perPage}`).toEqual(BY_DISTANCE);
+      }
+      const beyond = await find('', station, { page: 5, per_page: 4 });
+      expect([beyond.total, beyond.hits.length]).toEqual([BY_DISTANCE.length, 0]);
+      // The second page of two within 2 km runs from the last place into the area group.
+      const second = await find('radius_km=2', station, { page: 2, per_page: 3 });
+      expect(second.hits.map((hit) => [hit.document.name, hit.reach])).toEqual([
+        ['Elswick Library Reading Group', 'place'], ['Newcastle Handyperson Scheme', 'area'], ['Newcastle Tea and Befriending Visitors', 'area'],
+      ]);
+    });
+
+    it('measures only from places where the service happens, not from a postal address', async () => {
+      // documentPlaces says "physical places"; the transport rules already ignore postal ones.
+      const letters = await open();
+      try {
+        const report = await importRecords(letters.directory, letters.search, [
+          service({ code: 'letters', name: 'Letters of Comfort', modes: ['phone'], places: [
+            { name: 'PO Box 12', type: 'postal', ...NEWCASTLE_PLACES.quayside, postcode: 'NE1 3AA' },
+          ] }),
+        ], { today: TODAY, strict: true });
+        expect(report.invalid).toEqual([]);
+        const parsed = parseSearchParams(new URLSearchParams('near=Central+Station')).query;
+        const [hit] = (await letters.search.search(parsed, { origin: station })).hits;
+        expect(hit!.document.name).toBe('Letters of Comfort');
+        expect([hit!.reach, hit!.distanceKm]).toEqual(['remote', null]);
+        expect((await letters.search.search({ ...parsed, radius_km: null, transport: ['walk'] }, { origin: station })).total).toBe(0);
+      } finally {
+        await letters.cleanup();
+      }
+    });
+
+    it('with words, keeps places by distance and puts the best match first within the area and phone groups', async () => {
+      // Name order would put the Handyperson Scheme and the Advice Phone Line first in their groups;
+      // "befriending" is in the names of the others, so they match better.
+      expect(await names('q=befriending')).toEqual([
+        'Quayside Walk', 'Metrocentre Befriending Craft Group',
+        'Newcastle Tea and Befriending Visitors', 'Newcastle Handyperson Scheme',
+        'Telephone Befriending Service', 'Advice Phone Line',
+      ]);
+      const result = await find('q=befriending');
+      for (const hit of result.hits) expect(hit.score, hit.document.name).not.toBeNull();
+      // Best match first when asked, still with distances.
+      const relevance = await find('q=befriending&sort=relevance');
+      expect(relevance.hits.slice(0, 3).map((hit) => hit.document.name).sort()).toEqual([
+        'Metrocentre Befriending Craft Group', 'Newcastle Tea and Befriending Visitors', 'Telephone Befriending Service',
+      ]);
+      expect(byName(relevance.hits).get('Quayside Walk')!.distanceKm).toBeCloseTo(km('quayside'), 1);
+      expect(byName(relevance.hits).get('Quayside Walk')!.reach).toBe('place');
     });
   });
 }

@@ -27,10 +27,12 @@ export function walkingMinutes(km: number): number {
 
 /** "0.8 km, about a 10 minute walk"; "12 km" when too far to walk. */
 export function distanceText(km: number): string {
-  const shown = km < 10 ? `${(Math.round(km * 10) / 10).toFixed(1)} km` : `${Math.round(km)} km`;
+  const shown = km < 0.05 ? 'Less than 0.1 km' : km < 10 ? `${(Math.round(km * 10) / 10).toFixed(1)} km` : `${Math.round(km)} km`;
   if (km > LONGEST_WALK_KM) return shown;
   const minutes = walkingMinutes(km);
   // Round to a friendly figure: nearest minute under 10, nearest 5 above.
   const friendly = minutes < 10 ? minutes : Math.round(minutes / 5) * 5;
-  return `${shown}, about a ${friendly} minute walk`;
+  // "an 8 minute walk", "an 11 minute walk", "a 10 minute walk": as the number is said.
+  const article = /^(8|11|18)/.test(String(friendly)) && !/^1[0-79]$/.test(String(friendly)) ? 'an' : 'a';
+  return `${shown}, about ${article} ${friendly} minute walk`;
 }

@@ -2,10 +2,10 @@
 // point on the map, or a plain message saying what we could not find and what to try instead.
 import type { Kysely } from 'kysely';
 import type { DatabaseSchema } from '../db/types';
-import { areaAndAncestors, areaByName, areasContaining, similarAreaNames } from './areas';
+import { areaAndAncestors, areaByName, areasContaining, outlineSquareKm, similarAreaNames, type Area } from './areas';
 import type { Point } from './distance';
 import { parsePostcode } from './postcode';
-import { lookupDistrict, lookupPostcode } from './postcode-table';
+import { isPlausibleUkPoint, lookupDistrict, lookupPostcode } from './postcode-table';
 
 export type NearKind = 'postcode' | 'district' | 'area' | 'point';
 
@@ -49,9 +49,20 @@ function resolvePoint(latitudeText: string, longitudeText: string, typed: string
       suggestions: [],
     };
   }
+  // "-1.61, 54.97": longitude first lands in the sea far away; say so rather than measure from it.
+  if (!isPlausibleUkPoint(latitude, longitude) && isPlausibleUkPoint(longitude, latitude)) {
+    const swapped = `${rounded(longitude)}, ${rounded(latitude)}`;
+    return {
+      ok: false,
+      message: `${quoted(typed)} is not in the UK. Latitude comes first: did you mean "${swapped}"?`,
+      suggestions: [swapped],
+    };
+  }
   const point = { latitude, longitude };
   return { ok: true, point, label: `${rounded(latitude)}, ${rounded(longitude)}`, kind: 'point', areaIds: containingIds(point) };
 }
+
+const sizeOf = (area: Area) => (area.outline ? outlineSquareKm(area.outline) : 0);
 
 function resolveArea(text: string): NearResolution | undefined {
   const area = areaByName(text);
@@ -61,13 +72,23 @@ function resolveArea(text: string): NearResolution | undefined {
     point: { latitude: area.latitude, longitude: area.longitude },
     label: area.name,
     kind: 'area',
-    areaIds: areaAndAncestors(area).map((each) => each.id),
+    // The area, its parents, and any larger area around its middle (a ward inside "West End"),
+    // so a place typed by name covers as much as a postcode inside it would.
+    areaIds: [...new Set([
+      ...areaAndAncestors(area).map((each) => each.id),
+      ...areasContaining({ latitude: area.latitude, longitude: area.longitude })
+        .filter((other) => other.id !== area.id && sizeOf(other) > sizeOf(area))
+        .map((other) => other.id),
+    ])],
   };
 }
 
 /** Resolves the "near" text of a search. Never throws for anything typed; always says why when it fails. */
 export async function resolveNear(db: Kysely<DatabaseSchema>, text: string): Promise<NearResolution> {
   const typed = text.replace(/\s+/g, ' ').trim();
+  // "NE4 7RW, Newcastle": a postcode before a comma is the postcode.
+  const beforeComma = typed.split(',')[0]!.trim();
+  if (beforeComma !== typed && parsePostcode(beforeComma)?.kind === 'full') return resolveNear(db, beforeComma);
   if (!typed) {
     return { ok: false, message: `Type where you want to look near: ${EXAMPLES}.`, suggestions: [] };
   }

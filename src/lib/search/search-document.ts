@@ -17,7 +17,7 @@ export interface DocumentPlace {
 }
 
 /** Raise when the shape or wording of documents changes, so stored ones are rebuilt at start. */
-export const SEARCH_DOCUMENT_VERSION = 3;
+export const SEARCH_DOCUMENT_VERSION = 4;
 
 export interface SearchDocument {
   id: string;
@@ -41,6 +41,8 @@ export interface SearchDocument {
   placeText: string;
   /** Its physical places with a usable position, for distance and the map. */
   places: DocumentPlace[];
+  /** They visit people at home. */
+  homeVisits: boolean;
   assuredDate: string | null;
   lastModified: string | null;
   capacityStatus: string | null;
@@ -89,14 +91,15 @@ function termCodes(record: ServiceRecord): { categories: string[]; directCategor
 export function documentPlaces(record: ServiceRecord): DocumentPlace[] {
   return record.service_at_locations.flatMap(({ location }) => {
     const { latitude, longitude } = location;
-    if (location.location_type === 'virtual' || latitude == null || longitude == null) return [];
+    if (location.location_type !== 'physical' || latitude == null || longitude == null) return [];
     if (Math.abs(latitude) > 90 || Math.abs(longitude) > 180 || (latitude === 0 && longitude === 0)) return [];
     const address = location.addresses[0];
     return [{ name: location.name?.trim() || address?.address_1?.trim() || 'Place', latitude, longitude }];
   });
 }
 
-/** Our areas that a service's service areas name (by name or alias), with their parents. */
+/** Our areas that a service's service areas name (by name or alias); not their parents, as
+ * covering Elswick is not covering all of Newcastle. */
 export function serviceAreaIds(record: ServiceRecord): string[] {
   const ids = new Set<string>();
   for (const area of record.service_areas) {
@@ -109,7 +112,7 @@ export function serviceAreaIds(record: ServiceRecord): string[] {
 
 /** The first place a service runs and how many more; or the areas it covers when it has no place. */
 export function placeText(record: ServiceRecord): string {
-  const places = record.service_at_locations.map(({ location }) => location).filter((location) => location.location_type !== 'virtual');
+  const places = record.service_at_locations.map(({ location }) => location).filter((location) => location.location_type === 'physical');
   if (places.length === 0) {
     const areas = record.service_areas.map((area) => area.name?.trim()).filter((name): name is string => Boolean(name));
     return areas.length ? `Covers ${areas.join(', ')}` : '';
@@ -167,6 +170,7 @@ export function buildSearchDocument(record: ServiceRecord, today: string): Searc
     deliveryModes: modes,
     placeText: placeText(record),
     places,
+    homeVisits: record.home_visits === true,
     assuredDate: record.assured_date ?? null,
     lastModified: record.last_modified ?? null,
     capacityStatus: record.capacity_status ?? null,

@@ -12,6 +12,8 @@ export interface SearchResponseResult {
   cost: string;
   schedule_text: string;
   delivery_modes: string[];
+  /** They visit people at home. */
+  home_visits: boolean;
   /** Where it happens, in a few words; empty when it has no place (by phone or online). */
   where: string;
   /** Its places with positions, for a map. */
@@ -68,6 +70,7 @@ export function toResponseResult(document: ShownDocument, hit?: Pick<SearchHit, 
     cost: document.costText,
     schedule_text: document.scheduleText,
     delivery_modes: document.deliveryModes,
+    home_visits: document.homeVisits ?? false,
     where: document.placeText ?? '',
     places: document.places ?? [],
     distance_km: distanceKm === null ? null : Math.round(distanceKm * 100) / 100,
