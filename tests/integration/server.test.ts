@@ -186,7 +186,7 @@ function expectDistanceOrder(results: ApiResult[], from: Point, what: string): v
   for (const result of placed) {
     const nearest = Math.min(...result.places.map((place) => distanceKm(from, place)));
     expect(Math.abs(result.distance_km! - nearest), `${what}: ${result.name}`).toBeLessThan(0.006 + nearest * 0.005);
-    expect(result.distance_text, `${what}: ${result.name}`).toMatch(/^\d+(\.\d)? km(, about a \d+ minute walk)?$/);
+    expect(result.distance_text, `${what}: ${result.name}`).toMatch(/^(\d+(\.\d)? km|Less than 0\.1 km)(, about an? \d+ minute walk)?$/);
   }
   const remote = results.filter((result) => result.reach === 'remote');
   expect(remote.length, what).toBeGreaterThan(0);
@@ -211,7 +211,7 @@ describe('searching near a place', () => {
     expectDistanceOrder(results, point, lanternPostcode);
     // Every open service is there, in one of the groups.
     expect(first.total).toBe((await api('per_page=1')).total);
-    expect(results[0]).toMatchObject({ name: lantern.name, reach: 'place', distance_km: 0, distance_text: '0.0 km, about a 1 minute walk' });
+    expect(results[0]).toMatchObject({ name: lantern.name, reach: 'place', distance_km: 0, distance_text: 'Less than 0.1 km, about a 1 minute walk' });
     expect(results.at(-1)!.reach).toBe('remote');
   });
 
