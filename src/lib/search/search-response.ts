@@ -1,6 +1,6 @@
 // The JSON shape of a search, shared by GET /api/search and anything else that serves results.
 import type { FacetCounts, SearchQuery } from './filters';
-import { distanceText } from '../geo/distance';
+import { distanceKm, distanceText, type Point } from '../geo/distance';
 import type { Reach, SearchHit, SearchResult, ShownDocument } from './search-backend';
 
 export interface SearchResponseResult {
@@ -47,19 +47,29 @@ export function serviceUrl(id: string): string {
   return `/services/${encodeURIComponent(id)}`;
 }
 
-export function toSearchResponse(query: SearchQuery, result: SearchResult): SearchResponse {
+export function toSearchResponse(query: SearchQuery, result: SearchResult, origin: Point | null = null): SearchResponse {
   return {
     total: result.total,
     page: result.page,
     per_page: result.perPage,
     total_pages: Math.ceil(result.total / query.per_page),
     matched: result.matched,
-    results: result.hits.map((hit) => toResponseResult(hit.document, hit)),
+    results: result.hits.map((hit) => toResponseResult(hit.document, hit, origin)),
     facets: result.facets,
   };
 }
 
-export function toResponseResult(document: ShownDocument, hit?: Pick<SearchHit, 'distanceKm' | 'reach'>): SearchResponseResult {
+/** With a searched place, a service with several places is shown at its nearest. */
+function whereText(document: ShownDocument, origin: Point | null): string {
+  const places = document.places ?? [];
+  if (!origin || places.length < 2) return document.placeText ?? '';
+  const nearest = places.reduce((best, place) => (distanceKm(origin, place) < distanceKm(origin, best) ? place : best));
+  return `${nearest.name}, the nearest of its ${places.length} places`;
+}
+
+export function toResponseResult(
+  document: ShownDocument, hit?: Pick<SearchHit, 'distanceKm' | 'reach'>, origin: Point | null = null,
+): SearchResponseResult {
   const distanceKm = hit?.distanceKm ?? null;
   return {
     id: document.id,
@@ -71,7 +81,7 @@ export function toResponseResult(document: ShownDocument, hit?: Pick<SearchHit, 
     schedule_text: document.scheduleText,
     delivery_modes: document.deliveryModes,
     home_visits: document.homeVisits ?? false,
-    where: document.placeText ?? '',
+    where: whereText(document, origin),
     places: document.places ?? [],
     distance_km: distanceKm === null ? null : Math.round(distanceKm * 100) / 100,
     distance_text: distanceKm === null ? null : distanceText(distanceKm),

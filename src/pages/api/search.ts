@@ -25,7 +25,7 @@ export const GET: APIRoute = async ({ url }) => {
   }
   const result = await search.search(parsed.query, { facets: true, origin: place.origin });
   return json({
-    ...toSearchResponse(parsed.query, result),
+    ...toSearchResponse(parsed.query, result, place.origin),
     near: place.origin ? { label: place.origin.label, latitude: place.origin.latitude, longitude: place.origin.longitude } : null,
   });
 };
