@@ -11,6 +11,7 @@ import type { Reach, SearchBackend, SearchHit, SearchOptions, SearchResult, Show
 import type { SearchDocument } from '../search-document';
 import { foldText } from '../query-text';
 import { toMatchExpression } from './match-expression';
+import { smallestK } from '../top-k';
 
 /** bm25 weights for the FTS columns: name, categories (their names), organisation, description, terms (their tokens). */
 export const COLUMN_WEIGHTS = [10, 5, 3, 1, 5] as const;
@@ -149,6 +150,9 @@ export class SqliteFtsBackend implements SearchBackend {
       matchRowids: sqlite.prepare(`select rowid from search_fts where search_fts match ?`).pluck(),
       topRanked: sqlite.prepare(`select rowid, ${BM25} from search_fts where search_fts match ? order by 2 limit ?`).raw(true),
       allRanked: sqlite.prepare(`select rowid, ${BM25} from search_fts where search_fts match ?`).raw(true),
+      rankedAmong: sqlite.prepare(
+        `select rowid, ${BM25} from search_fts where search_fts match ? and rowid in (select value from json_each(?))`,
+      ).raw(true),
       documents: sqlite.prepare(`select rowid, document from search_document where rowid in (select value from json_each(?))`).raw(true),
     };
   }
@@ -311,21 +315,40 @@ export class SqliteFtsBackend implements SearchBackend {
     const memory = this.memory;
     const columns = memory.columns;
     const groupOf = { place: 0, area: 1, remote: 2, unknown: 3 } as const;
-    const group = new Map<number, number>();
-    for (const row of results) group.set(row, groupOf[reachOf(columns, row, query.radius_km)]);
-    if (text) {
+    const group = new Uint8Array(memory.rowids.length);
+    let places = 0;
+    for (const row of results) {
+      const g = groupOf[reachOf(columns, row, query.radius_km)];
+      group[row] = g;
+      if (g === 0) places++;
+    }
+    // Words rank the groups after the places: score them only when this page reaches past them.
+    if (text && end > places) {
       const wanted = new Uint8Array(memory.rowids.length);
-      for (const row of results) wanted[row] = 1;
+      for (const row of results) if (group[row] !== 0) wanted[row] = 1;
       for (const [rowid, bm25] of this.statements.allRanked.all(toMatchExpression(text)) as [number, number][]) {
         const row = memory.rowOf(rowid);
         if (row >= 0 && wanted[row]) scores.set(row, -bm25);
       }
     }
-    const sorted = results.slice().sort((a, b) =>
-      group.get(a)! - group.get(b)!
-      || (group.get(a) === 0 ? columns.distance[a]! - columns.distance[b]! : (scores.get(b) ?? 0) - (scores.get(a) ?? 0))
-      || memory.nameRank[a]! - memory.nameRank[b]!);
-    return { rows: sorted.slice(start, end), scores };
+    // One number orders everything: the group, then distance (places) or best match (the rest),
+    // then name. Distances are under 20,000 km and name ranks under 10 million rows.
+    const GROUP = 1e9;
+    const key = (row: number): number => {
+      const g = group[row]!;
+      const within = g === 0 ? columns.distance[row]! * 1e3 : scores.size ? -(scores.get(row) ?? 0) * 1e3 : 0;
+      return g * GROUP + within + memory.nameRank[row]! * 1e-7;
+    };
+    const rows = smallestK(results, key, end).slice(start, end);
+    // Every hit of a search with words has its score, places included.
+    const unscored = text ? rows.filter((row) => !scores.has(row)) : [];
+    if (unscored.length) {
+      const rowids = JSON.stringify(unscored.map((row) => memory.rowids[row]!));
+      for (const [rowid, bm25] of this.statements.rankedAmong.all(toMatchExpression(text!), rowids) as [number, number][]) {
+        scores.set(memory.rowOf(rowid), -bm25);
+      }
+    }
+    return { rows, scores };
   }
 
   /** The documents of rows, in order; a row whose document is no longer there is left out. */
