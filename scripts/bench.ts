@@ -30,7 +30,7 @@ const { values } = parseArgs({
   },
 });
 if (values.help) {
-  fail('Usage: npm run bench -- [--services N] [--runs R] [--seed S]\n  Imports N synthetic services (default 100000) into a scratch database in the temp folder,\n  then runs 20 searches R times each (default 30) through the search layers and as bare SQL.\n  --keep DIR  keep the scratch database in DIR (a new folder) for looking into afterwards');
+  fail('Usage: npm run bench -- [--services N] [--runs R] [--seed S]\n  Imports N synthetic services (default 100000) into a scratch database in the temp folder,\n  then runs 26 searches R times each (default 30) through the search layers and as bare SQL.\n  --keep DIR  keep the scratch database in DIR (a new folder) for looking into afterwards');
 }
 const count = Number(values.services);
 const runs = Number(values.runs);

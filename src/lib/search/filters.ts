@@ -653,7 +653,8 @@ export class FacetCounter {
   private readonly ageSets = new Int32Array(1 << AGE_FACETS.length);
   private readonly capacity = new Int32Array(CAPACITY_FACETS.length);
   private closed = 0;
-  private readonly transport = new Int32Array(TRANSPORT_OPTIONS.length);
+  private readonly transportSets = new Int32Array(1 << TRANSPORT_FEATURES.length);
+  private walkable = 0;
   private readonly radius = new Int32Array(RADIUS_FACETS.length);
   private readonly walkKm: number;
   /** For each group index: its FILTER_GROUPS index. */
@@ -697,16 +698,20 @@ export class FacetCounter {
     if (all || group === AGE) this.ageSets[c.ageAccepts[row]!]!++;
     if (group === STATUS) this.closed++;
     if (all) {
-      const bits = c.transport[row]!;
-      for (let i = 0; i < TRANSPORT_OPTIONS.length; i++) {
-        const option = TRANSPORT_OPTIONS[i]!;
-        if (option === 'walk' ? c.measured && c.distance[row]! <= this.walkKm : (bits & (1 << TRANSPORT_FEATURES.indexOf(option))) !== 0) this.transport[i]!++;
-      }
+      this.transportSets[c.transport[row]!]!++;
+      if (c.measured && c.distance[row]! <= this.walkKm) this.walkable++;
     }
     if ((all || group === DISTANCE) && c.measured) {
       const near = c.coversOrigin[row] === 1 || c.remote[row] === 1;
       for (let i = 0; i < RADIUS_FACETS.length; i++) if (near || c.distance[row]! <= RADIUS_FACETS[i]!) this.radius[i]!++;
     }
+  }
+
+  private transportCounts(): Record<TransportOption, number> {
+    const features = spread(this.transportSets, TRANSPORT_FEATURES.length);
+    return Object.fromEntries(TRANSPORT_OPTIONS.map((option) => [
+      option, option === 'walk' ? this.walkable : features[TRANSPORT_FEATURES.indexOf(option)]!,
+    ])) as Record<TransportOption, number>;
   }
 
   counts(): FacetCounts {
@@ -723,7 +728,7 @@ export class FacetCounter {
       max_cost: record(MAX_COST_FACETS.map(String), spread(this.costWithinSets, MAX_COST_FACETS.length)),
       age: record(AGE_FACETS.map(String), spread(this.ageSets, AGE_FACETS.length)),
       closed: this.closed,
-      transport: record(TRANSPORT_OPTIONS, this.transport),
+      transport: this.transportCounts(),
       radius_km: record(RADIUS_FACETS.map(String), this.radius),
     };
   }

@@ -150,9 +150,6 @@ export class SqliteFtsBackend implements SearchBackend {
       matchRowids: sqlite.prepare(`select rowid from search_fts where search_fts match ?`).pluck(),
       topRanked: sqlite.prepare(`select rowid, ${BM25} from search_fts where search_fts match ? order by 2 limit ?`).raw(true),
       allRanked: sqlite.prepare(`select rowid, ${BM25} from search_fts where search_fts match ?`).raw(true),
-      rankedAmong: sqlite.prepare(
-        `select rowid, ${BM25} from search_fts where search_fts match ? and rowid in (select value from json_each(?))`,
-      ).raw(true),
       documents: sqlite.prepare(`select rowid, document from search_document where rowid in (select value from json_each(?))`).raw(true),
     };
   }
@@ -316,16 +313,11 @@ export class SqliteFtsBackend implements SearchBackend {
     const columns = memory.columns;
     const groupOf = { place: 0, area: 1, remote: 2, unknown: 3 } as const;
     const group = new Uint8Array(memory.rowids.length);
-    let places = 0;
-    for (const row of results) {
-      const g = groupOf[reachOf(columns, row, query.radius_km)];
-      group[row] = g;
-      if (g === 0) places++;
-    }
-    // Words rank the groups after the places: score them only when this page reaches past them.
-    if (text && end > places) {
+    for (const row of results) group[row] = groupOf[reachOf(columns, row, query.radius_km)];
+    // Words rank the groups after the places, and every hit of a search with words has its score.
+    if (text) {
       const wanted = new Uint8Array(memory.rowids.length);
-      for (const row of results) if (group[row] !== 0) wanted[row] = 1;
+      for (const row of results) wanted[row] = 1;
       for (const [rowid, bm25] of this.statements.allRanked.all(toMatchExpression(text)) as [number, number][]) {
         const row = memory.rowOf(rowid);
         if (row >= 0 && wanted[row]) scores.set(row, -bm25);
@@ -340,14 +332,6 @@ export class SqliteFtsBackend implements SearchBackend {
       return g * GROUP + within + memory.nameRank[row]! * 1e-7;
     };
     const rows = smallestK(results, key, end).slice(start, end);
-    // Every hit of a search with words has its score, places included.
-    const unscored = text ? rows.filter((row) => !scores.has(row)) : [];
-    if (unscored.length) {
-      const rowids = JSON.stringify(unscored.map((row) => memory.rowids[row]!));
-      for (const [rowid, bm25] of this.statements.rankedAmong.all(toMatchExpression(text!), rowids) as [number, number][]) {
-        scores.set(memory.rowOf(rowid), -bm25);
-      }
-    }
     return { rows, scores };
   }
 
