@@ -22,4 +22,12 @@ describe('smallestK', () => {
   it('keeps the given order among equal keys', () => {
     expect(smallestK([9, 8, 7, 6], () => 1, 3)).toEqual([9, 8, 7]);
   });
+
+  it('orders equal keys by the tie-breaker when given, even when they would not fit', () => {
+    const rows = [1, 2, 3, 4, 5, 6];
+    const key = (row: number) => (row <= 3 ? 1 : 0); // 4, 5, 6 first
+    const tie = (row: number) => -row; // higher rows first among equals
+    expect(smallestK(rows, key, 4, tie)).toEqual([6, 5, 4, 3]);
+    expect(smallestK(rows, () => 0, 2, tie)).toEqual([6, 5]);
+  });
 });

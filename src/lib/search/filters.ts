@@ -364,6 +364,8 @@ export class FilterColumns {
   distance = new Float64Array(0);
   /** 1 when the row covers an area the searched place is in. */
   coversOrigin = new Uint8Array(0);
+  /** Bit i: within RADIUS_FACETS[i] km of the searched place, or covering its area, or remote. */
+  radiusBits = new Uint8Array(0);
   /** Whether distance and coversOrigin hold a measurement. */
   measured = false;
 
@@ -405,6 +407,7 @@ export class FilterColumns {
     if (this.distance.length < this.size) {
       this.distance = new Float64Array(this.cost.length);
       this.coversOrigin = new Uint8Array(this.cost.length);
+      this.radiusBits = new Uint8Array(this.cost.length);
     }
     this.measured = origin !== null;
     if (!origin) return;
@@ -430,6 +433,10 @@ export class FilterColumns {
       let covers = 0;
       if (anyArea) for (let w = 0; w < width; w++) if ((this.areas[row * width + w]! & wanted[w]!) !== 0) { covers = 1; break; }
       this.coversOrigin[row] = covers;
+      let within = 0;
+      if (covers || this.remote[row]) within = (1 << RADIUS_FACETS.length) - 1;
+      else for (let i = 0; i < RADIUS_FACETS.length; i++) if (best <= RADIUS_FACETS[i]!) within |= 1 << i;
+      this.radiusBits[row] = within;
     }
   }
 
@@ -655,7 +662,9 @@ export class FacetCounter {
   private closed = 0;
   private readonly transportSets = new Int32Array(1 << TRANSPORT_FEATURES.length);
   private walkable = 0;
-  private readonly radius = new Int32Array(RADIUS_FACETS.length);
+  private readonly categoryWords: number;
+  private readonly accessWords: number;
+  private readonly radiusSets = new Int32Array(1 << RADIUS_FACETS.length);
   private readonly walkKm: number;
   /** For each group index: its FILTER_GROUPS index. */
   private readonly groupCodes: number[];
@@ -670,41 +679,59 @@ export class FacetCounter {
     const chosenDays = slotMask(query.day, []);
     this.partMasks = TIMES_OF_DAY.map((time) => slotMask([], [time]) & chosenDays);
     this.walkKm = query.walk_km ?? DEFAULT_WALK_KM;
+    this.categoryWords = columns.vocab.categoryWords;
+    this.accessWords = columns.vocab.accessWords;
   }
 
   add(row: number, failed: number): void {
+    if (failed < 0) {
+      this.addFull(row);
+      return;
+    }
     const c = this.columns;
-    const group = failed < 0 ? -1 : this.groupCodes[failed]!;
-    const all = group < 0;
-    if (all || group === CATEGORY) termCounts(c.categories, row, c.vocab.categoryWords, this.category);
-    if (all || group === COST) this.costSets[c.cost[row]!]!++;
-    if (all || group === MODE) this.modeSets[c.mode[row]!]!++;
-    if (all || group === WHEN) {
-      const slots = c.slot[row]!;
-      if (this.timeMask) {
-        let days = 0;
-        const timed = slots & this.timeMask;
-        for (let d = 0; d < 7; d++) if (timed & (0b111 << (d * 3))) days |= 1 << d;
-        this.daySets[days]!++;
-      } else {
-        this.daySets[c.day[row]!]!++;
-      }
-      this.partSets[(slots & this.partMasks[0]! ? 1 : 0) | (slots & this.partMasks[1]! ? 2 : 0) | (slots & this.partMasks[2]! ? 4 : 0)]!++;
+    const group = this.groupCodes[failed]!;
+    if (group === CATEGORY) termCounts(c.categories, row, c.vocab.categoryWords, this.category);
+    else if (group === COST) this.costSets[c.cost[row]!]!++;
+    else if (group === MODE) this.modeSets[c.mode[row]!]!++;
+    else if (group === WHEN) this.addWhen(row);
+    else if (group === REFERRAL) this.referralSets[c.referral[row]!]!++;
+    else if (group === CAPACITY) this.capacity[c.capacity[row]!]!++;
+    else if (group === MAX_COST) this.costWithinSets[c.costWithin[row]!]!++;
+    else if (group === AGE) this.ageSets[c.ageAccepts[row]!]!++;
+    else if (group === STATUS) this.closed++;
+    else if (group === DISTANCE && c.measured) this.radiusSets[c.radiusBits[row]!]!++;
+  }
+
+  /** A row that passes every filter counts towards every facet. */
+  private addFull(row: number): void {
+    const c = this.columns;
+    termCounts(c.categories, row, this.categoryWords, this.category);
+    this.costSets[c.cost[row]!]!++;
+    this.modeSets[c.mode[row]!]!++;
+    this.addWhen(row);
+    this.referralSets[c.referral[row]!]!++;
+    termCounts(c.access, row, this.accessWords, this.access);
+    this.capacity[c.capacity[row]!]!++;
+    this.costWithinSets[c.costWithin[row]!]!++;
+    this.ageSets[c.ageAccepts[row]!]!++;
+    this.transportSets[c.transport[row]!]!++;
+    if (c.measured) {
+      if (c.distance[row]! <= this.walkKm) this.walkable++;
+      this.radiusSets[c.radiusBits[row]!]!++;
     }
-    if (all || group === REFERRAL) this.referralSets[c.referral[row]!]!++;
-    if (all) termCounts(c.access, row, c.vocab.accessWords, this.access);
-    if (all || group === CAPACITY) this.capacity[c.capacity[row]!]!++;
-    if (all || group === MAX_COST) this.costWithinSets[c.costWithin[row]!]!++;
-    if (all || group === AGE) this.ageSets[c.ageAccepts[row]!]!++;
-    if (group === STATUS) this.closed++;
-    if (all) {
-      this.transportSets[c.transport[row]!]!++;
-      if (c.measured && c.distance[row]! <= this.walkKm) this.walkable++;
+  }
+
+  private addWhen(row: number): void {
+    const slots = this.columns.slot[row]!;
+    if (this.timeMask) {
+      let days = 0;
+      const timed = slots & this.timeMask;
+      for (let d = 0; d < 7; d++) if (timed & (0b111 << (d * 3))) days |= 1 << d;
+      this.daySets[days]!++;
+    } else {
+      this.daySets[this.columns.day[row]!]!++;
     }
-    if ((all || group === DISTANCE) && c.measured) {
-      const near = c.coversOrigin[row] === 1 || c.remote[row] === 1;
-      for (let i = 0; i < RADIUS_FACETS.length; i++) if (near || c.distance[row]! <= RADIUS_FACETS[i]!) this.radius[i]!++;
-    }
+    this.partSets[(slots & this.partMasks[0]! ? 1 : 0) | (slots & this.partMasks[1]! ? 2 : 0) | (slots & this.partMasks[2]! ? 4 : 0)]!++;
   }
 
   private transportCounts(): Record<TransportOption, number> {
@@ -729,7 +756,7 @@ export class FacetCounter {
       age: record(AGE_FACETS.map(String), spread(this.ageSets, AGE_FACETS.length)),
       closed: this.closed,
       transport: this.transportCounts(),
-      radius_km: record(RADIUS_FACETS.map(String), this.radius),
+      radius_km: record(RADIUS_FACETS.map(String), spread(this.radiusSets, RADIUS_FACETS.length)),
     };
   }
 }
