@@ -280,6 +280,40 @@ export interface DatabaseSchema {
   search_meta: SearchMetaTable;
   postcode: PostcodeTable;
   area: AreaTable;
+  problem_report: ProblemReportTable;
+  link_check: LinkCheckTable;
+  rate_limit: RateLimitTable;
+}
+
+export interface ProblemReportTable {
+  id: string;
+  service_id: string;
+  /** 'closed', 'full', 'details_wrong', 'moved' or 'other'. */
+  kind: string;
+  /** JSON array of which details are wrong. */
+  details: Generated<string>;
+  message: string | null;
+  contact_email: string | null;
+  created_at: string;
+  /** 'open', 'resolved' or 'dismissed'. */
+  status: Generated<string>;
+  resolved_at: string | null;
+}
+
+export interface LinkCheckTable {
+  id: Generated<number>;
+  service_id: string;
+  url: string;
+  checked_at: string;
+  ok: number;
+  status_code: number | null;
+  error: string | null;
+}
+
+export interface RateLimitTable {
+  key: string;
+  window_start: number;
+  count: number;
 }
 
 export interface PostcodeTable {

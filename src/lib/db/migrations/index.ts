@@ -4,10 +4,12 @@ import * as directory from './0001-directory';
 import * as searchIndex from './0002-search-index';
 import * as serviceNotFor from './0003-service-not-for';
 import * as placesAndTransport from './0004-places-and-transport';
+import * as freshness from './0005-freshness';
 
 export const migrations: Record<string, Migration> = {
   '0001-directory': directory,
   '0002-search-index': searchIndex,
   '0003-service-not-for': serviceNotFor,
   '0004-places-and-transport': placesAndTransport,
+  '0005-freshness': freshness,
 };
