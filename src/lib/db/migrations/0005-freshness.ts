@@ -23,7 +23,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('link_check')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', (c) => c.primaryKey()) // a rowid alias: numbered by SQLite
     .addColumn('service_id', 'text', (c) => c.notNull().references('service.id'))
     .addColumn('url', 'text', (c) => c.notNull())
     .addColumn('checked_at', 'text', (c) => c.notNull())
