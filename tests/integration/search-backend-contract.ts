@@ -9,6 +9,13 @@ import { distanceKm, type Point } from '../../src/lib/geo/distance';
 import { areasContaining } from '../../src/lib/geo/areas';
 import { service, TODAY, type PlaceSpec } from '../fixtures/services';
 
+/** Result names by freshness status. */
+function byFreshness(hits: SearchHit[]): Record<string, string[]> {
+  const groups: Record<string, string[]> = {};
+  for (const hit of hits) (groups[hit.document.freshness.status] ??= []).push(hit.document.name);
+  return groups;
+}
+
 const free = [{ option: 'Free', amount: 0 }];
 
 export const CONTRACT_SERVICES = [
@@ -301,7 +308,24 @@ export function describeSearchBackendContract(name: string, open: () => Promise<
         expect(await names('sort=recently_verified&q=advice')).toEqual(['Debt Advice Line']);
         const everything = await names('sort=recently_verified');
         expect(everything[0]).toBe('Heaton Walking Group');
-        expect(everything.at(-1)).toBe('Online Mindfulness Course'); // never checked comes last
+        // Never checked comes last of the listings that are not stale; the stale one (checked in
+        // January 2025, long overdue) comes after everything.
+        expect(everything.slice(-2)).toEqual(['Online Mindfulness Course', 'Art Club for Over 60s']);
+      });
+      it('ranks stale listings below the rest in every order, never hides them, and fresh=1 keeps only ok ones', async () => {
+        const everything = await names('');
+        expect(everything.at(-1)).toBe('Art Club for Over 60s'); // stale: last, though "A" comes first by name
+        expect(everything).toHaveLength(11);
+        expect((await names('q=art+club+painting'))).toContain('Art Club for Over 60s');
+        expect((await names('q=club')).at(-1)).toBe('Art Club for Over 60s');
+        const fresh = await fixture.search.search(parseSearchParams(new URLSearchParams('fresh=1&per_page=100')).query, { facets: true });
+        const freshNames = fresh.hits.map((hit) => hit.document.name);
+        expect(freshNames).not.toContain('Art Club for Over 60s');
+        expect(freshNames).not.toContain('Online Mindfulness Course'); // never checked: "check", not ok
+        for (const hit of fresh.hits) expect(hit.document.freshness.status, hit.document.name).toBe('ok');
+        const all = await fixture.search.search(parseSearchParams(new URLSearchParams('per_page=100')).query, { facets: true });
+        expect(all.facets!.fresh).toBe(fresh.total);
+        expect(byFreshness(all.hits)).toMatchObject({ stale: ['Art Club for Over 60s'] });
       });
       it('pages through results', async () => {
         const parsed = parseSearchParams(new URLSearchParams('per_page=4&page=3'));

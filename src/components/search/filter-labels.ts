@@ -22,6 +22,7 @@ export const FIELD_LABELS: Record<Parameter, string> = {
   transport: 'Getting there',
   walk_km: 'Walking distance',
   include_closed: 'Closed services',
+  fresh: 'Recently checked',
   sort: 'Sort by',
   view: 'Show results as',
   page: 'Page number',
@@ -57,6 +58,7 @@ export function chosenLabel(filter: ChosenFilter): string {
     case 'referral': return REFERRAL_LABELS[value as ReferralRoute] ?? value;
     case 'capacity': return CAPACITY_FILTER_LABELS[value as keyof typeof CAPACITY_FILTER_LABELS] ?? value;
     case 'include_closed': return 'included';
+    case 'fresh': return 'only';
     case 'near': return value;
     case 'radius_km': return `within ${value} km`;
     case 'transport': return TRANSPORT_LABELS[value as TransportOption] ?? value;

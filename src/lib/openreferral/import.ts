@@ -7,7 +7,7 @@ import { IdConflictError, recordHash, writeServices } from '../directory/service
 import { bulkWriter } from '../db/bulk-writer';
 import { readServices } from '../directory/service-reader';
 import type { SearchBackend } from '../search/search-backend';
-import { buildSearchDocument } from '../search/search-document';
+import { indexRecords } from '../search/reindex';
 
 export interface RecordError {
   /** Position of the record in the file, counting from 0. */
@@ -214,7 +214,7 @@ async function writeValid(
         });
         // Services sharing a place or organisation that changed show it in their results too.
         const affected = affectedServiceIds.length ? await readServices(trx, affectedServiceIds) : [];
-        await search.index([...changed, ...affected].map((record) => buildSearchDocument(record, options.today)));
+        await indexRecords(trx, search, [...changed, ...affected], options.today);
         counts.written += changed.length;
       }
       options.onProgress?.(Math.min(start + BATCH_SIZE, valid.length), valid.length);

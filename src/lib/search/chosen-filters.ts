@@ -42,6 +42,7 @@ export function chosenFilters(query: SearchQuery): ChosenFilter[] {
   }
   if (query.capacity !== null) chosen.push({ parameter: 'capacity', value: query.capacity, without: without({ capacity: null }) });
   if (query.include_closed) chosen.push({ parameter: 'include_closed', value: '1', without: without({ include_closed: false }) });
+  if (query.fresh) chosen.push({ parameter: 'fresh', value: '1', without: without({ fresh: false }) });
   return chosen;
 }
 

@@ -61,6 +61,8 @@ export interface SearchQuery {
   /** How far "walk" means, in km (DEFAULT_WALK_KM when null). */
   walk_km: number | null;
   include_closed: boolean;
+  /** Only listings whose freshness is ok (checked recently, nothing reported). */
+  fresh: boolean;
   sort: Sort;
   view: View;
   page: number;
@@ -69,7 +71,7 @@ export interface SearchQuery {
 
 export const EMPTY_QUERY: SearchQuery = {
   q: '', near: '', radius_km: null, category: [], cost: [], max_cost: null, mode: [], day: [], time: [], age: null,
-  referral: [], access: [], capacity: null, transport: [], walk_km: null, include_closed: false, sort: 'relevance',
+  referral: [], access: [], capacity: null, transport: [], walk_km: null, include_closed: false, fresh: false, sort: 'relevance',
   view: 'list', page: 1, per_page: DEFAULT_PER_PAGE,
 };
 
@@ -81,7 +83,7 @@ export function defaultSort(query: Pick<SearchQuery, 'near'>): Sort {
 /** The parameters the search page and API accept, in the order they are shown. */
 export const PARAMETERS = [
   'q', 'near', 'radius_km', 'category', 'cost', 'max_cost', 'mode', 'day', 'time', 'age', 'referral', 'access',
-  'capacity', 'transport', 'walk_km', 'include_closed', 'sort', 'view', 'page', 'per_page',
+  'capacity', 'transport', 'walk_km', 'include_closed', 'fresh', 'sort', 'view', 'page', 'per_page',
 ] as const;
 export type Parameter = (typeof PARAMETERS)[number];
 
@@ -184,6 +186,7 @@ const parameterSchemas = {
   transport: enumParam(TRANSPORT_OPTIONS, 'a way of getting there'),
   walk_km: numberParam('a walking distance in kilometres', 0.1, 10, false),
   include_closed: flag,
+  fresh: flag,
   sort: single(SORTS, 'a sort order'),
   view: single(VIEWS, 'a view'),
   page: numberParam('a page number', 1, 10_000, true),
@@ -277,6 +280,8 @@ export interface FilterFields {
   remote: boolean;
   /** Bits of TRANSPORT_FEATURES that its record gives it. */
   transportBits: number;
+  /** Its freshness status as an index of FRESHNESS_STATUSES: 0 ok, 1 check, 2 stale. */
+  freshness: number;
 }
 
 /** The searched place, for distance, radius and "covers your area". */
@@ -297,7 +302,7 @@ export function bitsOf<T extends string>(vocabulary: readonly T[], values: reado
 }
 
 /** The filter groups. Day and time are one group ("when"): a Tuesday-evening search needs a Tuesday evening session. */
-export const FILTER_GROUPS = ['category', 'cost', 'max_cost', 'mode', 'when', 'age', 'referral', 'access', 'capacity', 'status', 'distance', 'transport'] as const;
+export const FILTER_GROUPS = ['category', 'cost', 'max_cost', 'mode', 'when', 'age', 'referral', 'access', 'capacity', 'status', 'distance', 'transport', 'fresh'] as const;
 export type FilterGroup = (typeof FILTER_GROUPS)[number];
 
 /** Only active services are shown unless include_closed is set. */
@@ -356,6 +361,8 @@ export class FilterColumns {
   areas = new Uint32Array(0);
   remote = new Uint8Array(0);
   transport = new Uint8Array(0);
+  /** 0 ok, 1 check, 2 stale (FRESHNESS_STATUSES). */
+  freshness = new Uint8Array(0);
   /** Each row's place positions (latitude, longitude pairs), or null without any. */
   points: (Float64Array | null)[] = [];
 
@@ -396,6 +403,7 @@ export class FilterColumns {
     this.areas = copy(this.areas, (n) => new Uint32Array(n), this.vocab.areaWords);
     this.remote = copy(this.remote, (n) => new Uint8Array(n));
     this.transport = copy(this.transport, (n) => new Uint8Array(n));
+    this.freshness = copy(this.freshness, (n) => new Uint8Array(n));
   }
 
   /**
@@ -481,6 +489,7 @@ export class FilterColumns {
     }
     this.remote[row] = fields.remote ? 1 : 0;
     this.transport[row] = fields.transportBits ?? 0;
+    this.freshness[row] = fields.freshness ?? 0;
     const points = fields.points ?? [];
     this.points[row] = points.length ? Float64Array.from(points) : null;
   }
@@ -581,6 +590,7 @@ export function compileFilters(query: SearchQuery): CompiledFilters {
     const radius = query.radius_km;
     add('distance', (c, row) => !c.measured || c.distance[row]! <= radius || c.coversOrigin[row] === 1 || c.remote[row] === 1);
   }
+  if (query.fresh) add('fresh', (c, row) => c.freshness[row] === 0);
   if (query.transport.length) {
     const mask = bitsOf(TRANSPORT_FEATURES, query.transport);
     const walkKm = query.transport.includes('walk') ? query.walk_km ?? DEFAULT_WALK_KM : null;
@@ -617,6 +627,8 @@ export interface FacetCounts {
   transport: Record<TransportOption, number>;
   /** Keyed by km: how many there would be within that distance (all zero without a searched place). */
   radius_km: Record<string, number>;
+  /** How many there would be with fresh=1 (only listings checked recently, with nothing reported). */
+  fresh: number;
 }
 
 /** Facet counts of nothing: every value zero. */
@@ -662,6 +674,7 @@ export class FacetCounter {
   private closed = 0;
   private readonly transportSets = new Int32Array(1 << TRANSPORT_FEATURES.length);
   private walkable = 0;
+  private fresh = 0;
   private readonly categoryWords: number;
   private readonly accessWords: number;
   private readonly radiusSets = new Int32Array(1 << RADIUS_FACETS.length);
@@ -700,6 +713,7 @@ export class FacetCounter {
     else if (group === AGE) this.ageSets[c.ageAccepts[row]!]!++;
     else if (group === STATUS) this.closed++;
     else if (group === DISTANCE && c.measured) this.radiusSets[c.radiusBits[row]!]!++;
+    else if (group === FRESH && c.freshness[row] === 0) this.fresh++;
   }
 
   /** A row that passes every filter counts towards every facet. */
@@ -715,6 +729,7 @@ export class FacetCounter {
     this.costWithinSets[c.costWithin[row]!]!++;
     this.ageSets[c.ageAccepts[row]!]!++;
     this.transportSets[c.transport[row]!]!++;
+    if (c.freshness[row] === 0) this.fresh++;
     if (c.measured) {
       if (c.distance[row]! <= this.walkKm) this.walkable++;
       this.radiusSets[c.radiusBits[row]!]!++;
@@ -757,11 +772,12 @@ export class FacetCounter {
       closed: this.closed,
       transport: this.transportCounts(),
       radius_km: record(RADIUS_FACETS.map(String), spread(this.radiusSets, RADIUS_FACETS.length)),
+      fresh: this.fresh,
     };
   }
 }
 
-const [CATEGORY, COST, MAX_COST, MODE, WHEN, AGE, REFERRAL, , CAPACITY, STATUS, DISTANCE] = FILTER_GROUPS.map((_, i) => i);
+const [CATEGORY, COST, MAX_COST, MODE, WHEN, AGE, REFERRAL, , CAPACITY, STATUS, DISTANCE, , FRESH] = FILTER_GROUPS.map((_, i) => i);
 
 /** Counts per bit from counts per whole bit-set value. */
 function spread(sets: Int32Array, width: number): Int32Array {

@@ -4,17 +4,32 @@ import type { DirectoryDatabase } from '../db/database';
 import { readServices, serviceIds } from '../directory/service-reader';
 import type { SearchBackend } from './search-backend';
 import { SEARCH_DOCUMENT_VERSION, buildSearchDocument } from './search-document';
+import type { Kysely } from 'kysely';
+import type { DatabaseSchema } from '../db/types';
+import type { ServiceRecord } from '../openreferral/schemas';
+import { loadFreshnessSignals } from '../freshness/signals';
 
 const BATCH = 500;
 
 export async function reindexAll(directory: DirectoryDatabase, search: SearchBackend, today: string): Promise<number> {
   const ids = await serviceIds(directory.db);
   for (let i = 0; i < ids.length; i += BATCH) {
-    const records = await readServices(directory.db, ids.slice(i, i + BATCH));
-    await search.index(records.map((record) => buildSearchDocument(record, today)));
+    await indexRecords(directory.db, search, await readServices(directory.db, ids.slice(i, i + BATCH)), today);
   }
   await markIndexed(directory, today);
   return ids.length;
+}
+
+/** Builds and indexes the search documents of these records, with their freshness signals. */
+export async function indexRecords(db: Kysely<DatabaseSchema>, search: SearchBackend, records: ServiceRecord[], today: string): Promise<void> {
+  if (!records.length) return;
+  const signals = await loadFreshnessSignals(db, records.map((record) => record.id));
+  await search.index(records.map((record) => buildSearchDocument(record, today, signals.get(record.id))));
+}
+
+/** Indexes some services again (after a report or a check changed their freshness). */
+export async function reindexServices(db: Kysely<DatabaseSchema>, search: SearchBackend, ids: string[], today: string): Promise<void> {
+  await indexRecords(db, search, await readServices(db, ids), today);
 }
 
 /** Records that every search document was built today, in today's document shape. */

@@ -9,6 +9,8 @@ import { effectiveDeliveryModes } from '../directory/delivery';
 import { termToken } from './query-text';
 import { TRANSPORT_FEATURES, transportFeatures } from '../directory/transport';
 import { areaByName } from '../geo/areas';
+import { FRESHNESS_STATUSES, NO_SIGNALS, assessFreshness, type Freshness, type FreshnessSignals } from '../freshness/rules';
+import { getFreshnessSettings } from '../freshness/settings';
 
 export interface DocumentPlace {
   name: string;
@@ -17,7 +19,7 @@ export interface DocumentPlace {
 }
 
 /** Raise when the shape or wording of documents changes, so stored ones are rebuilt at start. */
-export const SEARCH_DOCUMENT_VERSION = 4;
+export const SEARCH_DOCUMENT_VERSION = 5;
 
 export interface SearchDocument {
   id: string;
@@ -43,6 +45,8 @@ export interface SearchDocument {
   places: DocumentPlace[];
   /** They visit people at home. */
   homeVisits: boolean;
+  /** Can it be trusted as it stands (src/lib/freshness/rules.ts), as of the day it was built. */
+  freshness: Freshness;
   assuredDate: string | null;
   lastModified: string | null;
   capacityStatus: string | null;
@@ -126,7 +130,7 @@ export function placeText(record: ServiceRecord): string {
   return more === 0 ? where : `${where}, and ${more} other ${more === 1 ? 'place' : 'places'}`;
 }
 
-export function buildSearchDocument(record: ServiceRecord, today: string): SearchDocument {
+export function buildSearchDocument(record: ServiceRecord, today: string, signals: FreshnessSignals = NO_SIGNALS): SearchDocument {
   const taxonomy = getTaxonomy();
   const { categories, directCategories, access } = termCodes(record);
   const cost = summariseCost(record.cost_options, today, record.fees ?? record.fees_description);
@@ -134,6 +138,7 @@ export function buildSearchDocument(record: ServiceRecord, today: string): Searc
   const modes = effectiveDeliveryModes(record);
   const referralRoutes = record.referral_routes ?? [];
   const places = documentPlaces(record);
+  const freshness = assessFreshness(record, categories, today, getFreshnessSettings(), signals);
   const categoryText = [
     ...categories.map((code) => taxonomy.categoryByCode.get(code)!.name),
     ...access.map((code) => taxonomy.accessibilityByCode.get(code)!.name),
@@ -156,6 +161,7 @@ export function buildSearchDocument(record: ServiceRecord, today: string): Searc
     areas: serviceAreaIds(record),
     remote: modes.includes('phone') || modes.includes('online') || record.home_visits === true,
     transportBits: bitsOf(TRANSPORT_FEATURES, transportFeatures(record)),
+    freshness: FRESHNESS_STATUSES.indexOf(freshness.status),
   };
   return {
     id: record.id,
@@ -171,6 +177,7 @@ export function buildSearchDocument(record: ServiceRecord, today: string): Searc
     placeText: placeText(record),
     places,
     homeVisits: record.home_visits === true,
+    freshness,
     assuredDate: record.assured_date ?? null,
     lastModified: record.last_modified ?? null,
     capacityStatus: record.capacity_status ?? null,

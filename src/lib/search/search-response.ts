@@ -1,5 +1,6 @@
 // The JSON shape of a search, shared by GET /api/search and anything else that serves results.
 import type { FacetCounts, SearchQuery } from './filters';
+import type { FreshnessStatus } from '../freshness/rules';
 import { distanceKm, distanceText, type Point } from '../geo/distance';
 import type { Reach, SearchHit, SearchResult, ShownDocument } from './search-backend';
 
@@ -29,6 +30,13 @@ export interface SearchResponseResult {
   status: string;
   alert: string | null;
   assured_date: string | null;
+  /** Can it be trusted as it stands: status ok, check or stale, and why, in words. */
+  freshness: {
+    status: FreshnessStatus;
+    flags: { flag: string; severity: string; message: string }[];
+    assured_date: string | null;
+    funding_end_date: string | null;
+  };
   url: string;
 }
 
@@ -92,6 +100,14 @@ export function toResponseResult(
     status: document.status,
     alert: document.alert,
     assured_date: document.assuredDate,
+    freshness: document.freshness
+      ? {
+        status: document.freshness.status,
+        flags: document.freshness.flags.map(({ flag, severity, sentence }) => ({ flag, severity, message: sentence })),
+        assured_date: document.freshness.assured_date,
+        funding_end_date: document.freshness.funding_end_date,
+      }
+      : { status: 'ok', flags: [], assured_date: document.assuredDate, funding_end_date: null },
     url: serviceUrl(document.id),
   };
 }

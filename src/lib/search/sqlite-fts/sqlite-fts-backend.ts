@@ -12,10 +12,13 @@ import type { SearchDocument } from '../search-document';
 import { foldText } from '../query-text';
 import { toMatchExpression } from './match-expression';
 import { smallestK } from '../top-k';
+import { FRESHNESS_STATUSES } from '../../freshness/rules';
 
 /** bm25 weights for the FTS columns: name, categories (their names), organisation, description, terms (their tokens). */
 export const COLUMN_WEIGHTS = [10, 5, 3, 1, 5] as const;
 const BM25 = `bm25(search_fts, ${COLUMN_WEIGHTS.join(', ')})`;
+/** The freshness status that ranks a listing after all the rest (FRESHNESS_STATUSES). */
+const STALE = FRESHNESS_STATUSES.indexOf('stale');
 /** Above this many changed documents, the name order is rebuilt rather than merged. */
 const MERGE_LIMIT = 2_000;
 
@@ -282,12 +285,22 @@ export class SqliteFtsBackend implements SearchBackend {
     const end = Math.min(start + query.per_page, results.length);
     const scores = new Map<number, number>();
     if (start >= results.length) return { rows: [], scores };
+    // Stale listings (freshness) come after all the rest in every order: never hidden, never first.
+    const freshness = memory.columns.freshness;
+    const stale = (row: number) => (freshness[row] === STALE ? 1 : 0);
+    let staleCount = 0;
+    for (const row of results) staleCount += stale(row);
     if (query.sort === 'recently_verified') {
-      const sorted = results.slice().sort((a, b) => memory.assured[b]! - memory.assured[a]! || memory.nameRank[a]! - memory.nameRank[b]!);
+      const sorted = results.slice().sort((a, b) =>
+        stale(a) - stale(b) || memory.assured[b]! - memory.assured[a]! || memory.nameRank[a]! - memory.nameRank[b]!);
       return { rows: sorted.slice(start, end), scores };
     }
     if (query.sort === 'distance' && memory.columns.measured) return this.byDistance(results, start, end, query, text, scores);
-    if (!text) return { rows: results.slice(start, end), scores }; // already in name order
+    if (!text) {
+      // Already in name order.
+      const ordered = staleCount ? [...results.filter((row) => !stale(row)), ...results.filter(stale)] : results;
+      return { rows: ordered.slice(start, end), scores };
+    }
     const expression = toMatchExpression(text);
     const wanted = new Uint8Array(memory.rowids.length);
     for (const row of results) wanted[row] = 1;
@@ -306,9 +319,12 @@ export class SqliteFtsBackend implements SearchBackend {
     const share = results.length / Math.max(1, matches);
     const limit = Math.ceil((end * 2) / share) + 100;
     let rows: number[] = [];
+    // The best few must hold as many listings that are not stale as the page can show.
+    const enough = (found: number[]) => found.length >= end
+      && (!staleCount || found.filter((row) => !stale(row)).length >= Math.min(end, results.length - staleCount));
     if (limit < matches / 2) rows = collectRanked(this.statements.topRanked.all(expression, limit) as [number, number][]);
-    if (rows.length < end) rows = collectRanked(this.statements.allRanked.all(expression) as [number, number][]);
-    rows.sort((a, b) => scores.get(b)! - scores.get(a)! || memory.nameRank[a]! - memory.nameRank[b]!);
+    if (!enough(rows)) rows = collectRanked(this.statements.allRanked.all(expression) as [number, number][]);
+    rows.sort((a, b) => stale(a) - stale(b) || scores.get(b)! - scores.get(a)! || memory.nameRank[a]! - memory.nameRank[b]!);
     return { rows: rows.slice(start, end), scores };
   }
 
@@ -336,8 +352,8 @@ export class SqliteFtsBackend implements SearchBackend {
     // equal ones go by name. Distances are under 20,000 km, so a group's band of 10^9 holds them.
     const GROUP = 1e9;
     const key = (row: number): number => {
-      const g = group[row]!;
-      return g * GROUP + (g === 0 ? columns.distance[row]! * 1e3 : scores.size ? -(scores.get(row) ?? 0) : 0);
+      const g = group[row]! + (columns.freshness[row] === STALE ? 4 : 0); // stale after every group
+      return g * GROUP + (group[row] === 0 ? columns.distance[row]! * 1e3 : scores.size ? -(scores.get(row) ?? 0) : 0);
     };
     const rows = smallestK(results, key, end, (row) => memory.nameRank[row]!).slice(start, end);
     return { rows, scores };
