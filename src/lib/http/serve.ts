@@ -25,6 +25,9 @@ function isStaticFile(clientFolder: string, pathname: string): boolean {
 export function createSiteServer(handler: Handler, clientFolder: string): Server {
   return createServer((req, res) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+    // Astro believes X-Forwarded-For when it works out the client's address; only a proxy we run
+    // may set it, so rate limits cannot be dodged with a made-up header.
+    if (process.env.TRUST_PROXY !== '1') delete req.headers['x-forwarded-for'];
     if (!isReadableAddress(req.url ?? '/')) req.url = BAD_ADDRESS_PATH;
     const pathname = (req.url ?? '/').split('?')[0]!;
     res.setHeader('Cache-Control', cacheControlFor(pathname, isStaticFile(clientFolder, pathname)));
