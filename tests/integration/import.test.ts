@@ -378,6 +378,11 @@ describe('migrations', () => {
   it('go down and up again', async () => {
     await importRecords(scratch.directory, scratch.search, [{ ...walking, not_for: 'Not for children.', home_visits: true }], { today: TODAY });
     const tableNames = () => (scratch.directory.sqlite.prepare(`select name from sqlite_master where type = 'table'`).all() as { name: string }[]).map((t) => t.name);
+    await migrateDown(scratch.directory.db); // 0006: confirmation links, change history, app settings
+    expect(tableNames()).not.toContain('confirmation_link');
+    expect(tableNames()).not.toContain('change_history');
+    expect(tableNames()).not.toContain('app_setting');
+    expect(tableNames()).toEqual(expect.arrayContaining(['problem_report', 'link_check', 'rate_limit']));
     await migrateDown(scratch.directory.db); // 0005: problem reports, link checks, rate limits
     expect(tableNames()).not.toContain('problem_report');
     expect(tableNames()).not.toContain('rate_limit');
@@ -399,6 +404,6 @@ describe('migrations', () => {
     expect((await tableCounts()).service).toBe(0);
     expect(columnsOf('service')).toContain('not_for');
     expect(columnsOf('location')).toContain('transport');
-    expect(tableNames()).toEqual(expect.arrayContaining(['problem_report', 'link_check', 'rate_limit']));
+    expect(tableNames()).toEqual(expect.arrayContaining(['problem_report', 'link_check', 'rate_limit', 'confirmation_link', 'change_history', 'app_setting']));
   });
 });

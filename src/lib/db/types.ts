@@ -283,6 +283,9 @@ export interface DatabaseSchema {
   problem_report: ProblemReportTable;
   link_check: LinkCheckTable;
   rate_limit: RateLimitTable;
+  app_setting: AppSettingTable;
+  confirmation_link: ConfirmationLinkTable;
+  change_history: ChangeHistoryTable;
 }
 
 export interface ProblemReportTable {
@@ -309,6 +312,45 @@ export interface LinkCheckTable {
   status_code: number | null;
   error: string | null;
 }
+
+/** Settings the server generates and keeps (e.g. 'confirmation_secret'). */
+export interface AppSettingTable {
+  key: string;
+  value: string;
+}
+
+/** A single-use "is it still running?" link for a provider (migration 0006). */
+export interface ConfirmationLinkTable {
+  id: string;
+  service_id: string;
+  /** 'check'. */
+  purpose: Generated<string>;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+  /** 'running', 'running_with_changes', 'paused' or 'closed'. */
+  used_answer: string | null;
+}
+
+/** One changed field (HSDS `metadata`: see migration 0006 for the mapping). */
+export interface ChangeHistoryTable {
+  id: Generated<number>;
+  /** 'service', 'funding', ... (HSDS resource_type). */
+  entity: string;
+  entity_id: string;
+  /** 'update' or 'create' (HSDS last_action_type). */
+  action: Generated<string>;
+  field: string;
+  old_value: string | null;
+  new_value: string | null;
+  changed_at: string;
+  /** 'provider link <id>', 'admin', 'import', ... */
+  changed_by: string;
+  reason: string | null;
+}
+
+export type ConfirmationLinkRow = Selectable<ConfirmationLinkTable>;
+export type ChangeHistoryRow = Selectable<ChangeHistoryTable>;
 
 export interface RateLimitTable {
   key: string;

@@ -5,6 +5,7 @@ import * as searchIndex from './0002-search-index';
 import * as serviceNotFor from './0003-service-not-for';
 import * as placesAndTransport from './0004-places-and-transport';
 import * as freshness from './0005-freshness';
+import * as confirmations from './0006-confirmations';
 
 export const migrations: Record<string, Migration> = {
   '0001-directory': directory,
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0003-service-not-for': serviceNotFor,
   '0004-places-and-transport': placesAndTransport,
   '0005-freshness': freshness,
+  '0006-confirmations': confirmations,
 };
