@@ -1,6 +1,7 @@
 // Synthetic but varied Open Referral UK service records for the benchmark, from a seeded PRNG:
 // the same seed and count always give the same directory.
 import type { ServiceRecordInput } from '../../src/lib/openreferral/schemas';
+import { prng } from '../../src/lib/random';
 import { ACCESSIBILITY_TAXONOMY, CATEGORY_TAXONOMY, getTaxonomy } from '../../src/lib/taxonomy/taxonomy';
 import type { AccessibilityTerm, CategoryTerm } from '../../src/lib/taxonomy/schema';
 import {
@@ -14,17 +15,7 @@ type Organization = ServiceRecordInput['organization'];
 type Schedule = NonNullable<ServiceRecordInput['schedules']>[number];
 type CostOption = NonNullable<ServiceRecordInput['cost_options']>[number];
 
-/** mulberry32: small, fast and good enough for test data. */
-export function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng };
 
 export interface GeneratedDirectory {
   records: ServiceRecordInput[];

@@ -4,6 +4,7 @@
 import { CAPACITY_STATUSES, serviceSchema, type ServiceRecord } from '../openreferral/schemas';
 import { addMonths, assessFreshness, reviewMonths, type FreshnessSignals } from './rules';
 import type { FreshnessSettings } from './settings';
+import { prng } from '../random';
 
 export type AssessFreshness = typeof assessFreshness;
 
@@ -111,17 +112,6 @@ export interface SimulationResult {
 
 const DAY_MS = 86_400_000;
 
-/** mulberry32, as in scripts/bench: small, fast, and the same numbers for the same seed. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 function between(random: () => number, [low, high]: readonly [number, number]): number {
   return low + Math.floor(random() * (high - low + 1));
