@@ -15,7 +15,6 @@ type Organization = ServiceRecordInput['organization'];
 type Schedule = NonNullable<ServiceRecordInput['schedules']>[number];
 type CostOption = NonNullable<ServiceRecordInput['cost_options']>[number];
 
-export { prng };
 
 export interface GeneratedDirectory {
   records: ServiceRecordInput[];
