@@ -1,5 +1,6 @@
-// npm run freshness -- [--check-links] [--json]: how up to date the directory's listings are, and
-// which need a call; with --check-links, first checks every listing's website.
+// npm run freshness -- [--check-links] [--send-reminders] [--json]: how up to date the directory's
+// listings are, and which need a call; with --check-links, first checks every listing's website;
+// with --send-reminders, emails the contacts of listings due a check (and the panel, once stale).
 import { parseArgs } from 'node:util';
 import { fail, openDirectory, progressPrinter } from './cli';
 import { todayInUk } from '../src/lib/dates';
@@ -8,15 +9,21 @@ import { checkDirectory, FUNDING_LIST_DAYS, type ListedService } from '../src/li
 import { DEFAULT_PER_SECOND, DEFAULT_TIMEOUT_MS, checkLinks, linkCheckUserAgent, linkTargets, type LinkCheckReport } from '../src/lib/freshness/link-check';
 import { reindexServices } from '../src/lib/search/reindex';
 import { FRESHNESS_FLAGS, FRESHNESS_STATUSES } from '../src/lib/freshness/rules';
+import { createMailer, type Mailer } from '../src/lib/freshness/mailer';
+import { REMINDER_STAGES, runReminders, type ReminderReport } from '../src/lib/freshness/reminders';
 
-const USAGE = `Usage: npm run freshness -- [--check-links] [--timeout-ms 5000] [--per-second 2] [--json] [--today YYYY-MM-DD]
+const USAGE = `Usage: npm run freshness -- [--check-links] [--send-reminders] [--timeout-ms 5000] [--per-second 2] [--json] [--today YYYY-MM-DD]
   Assesses every listing with the freshness rules and lists those that need a call.
   --check-links   first check each listing's website (HEAD, or GET when refused) and record the results
   --timeout-ms    how long to wait for a website to answer (default ${DEFAULT_TIMEOUT_MS})
   --per-second    at most this many website requests a second, one at a time (default ${DEFAULT_PER_SECOND})
+  --send-reminders  email the contact of each listing due a check (first, at 14 days, and urgent when
+                  it turns stale) and tell the panel once it is stale; each message goes once
   --json          write the full result as JSON to standard output
   --today         judge as on this date (default: today in the UK)
-  Set LINK_CHECK_CONTACT to an email or web address for site owners to reach you; it goes in the user agent.`;
+  Set LINK_CHECK_CONTACT to an email or web address for site owners to reach you; it goes in the user agent.
+  For reminders: SMTP_URL (e.g. smtp://user:password@mail.example.org:587; without it messages stay in the
+  outbox), MAIL_FROM, PANEL_EMAIL (the panel's address) and PUBLIC_URL (the site's address, for links).`;
 const LISTED = 20;
 
 let parsed;
@@ -24,6 +31,7 @@ try {
   parsed = parseArgs({
     options: {
       'check-links': { type: 'boolean', default: false },
+      'send-reminders': { type: 'boolean', default: false },
       'timeout-ms': { type: 'string' },
       'per-second': { type: 'string' },
       json: { type: 'boolean', default: false },
@@ -63,6 +71,18 @@ function printList(title: string, listed: ListedService[]) {
   if (listed.length > LISTED) out(`  and ${listed.length - LISTED} more`);
 }
 
+let mailer: Mailer | null = null;
+if (values['send-reminders']) {
+  try {
+    mailer = createMailer();
+  } catch (error) {
+    fail((error as Error).message);
+  }
+}
+
+// Simulated runs (--today) are judged at noon UK time on that day; otherwise now.
+const now = values.today ? new Date(`${today}T12:00:00Z`) : new Date();
+
 const { directory, search } = await openDirectory();
 try {
   let links: LinkCheckReport | null = null;
@@ -74,10 +94,19 @@ try {
     await reindexServices(directory.db, search, [...new Set(links.results.map((result) => result.serviceId))], today);
   }
 
+  let reminders: ReminderReport | null = null;
+  if (values['send-reminders']) {
+    try {
+      reminders = await runReminders(directory.db, now, settings, mailer);
+    } finally {
+      mailer?.close();
+    }
+  }
+
   const result = await checkDirectory(directory.db, today, settings, { onProgress: progressPrinter('Assessing listings') });
 
   if (values.json) {
-    out(JSON.stringify({ ...result, linkCheck: links }, null, 2));
+    out(JSON.stringify({ ...result, linkCheck: links, ...(reminders ? { reminders } : {}) }, null, 2));
   } else {
     const { summary } = result;
     out(`Freshness of ${summary.total} listings on ${summary.today}:`);
@@ -91,6 +120,22 @@ try {
     printList('Stale listings', result.stale);
     out();
     printList(`Funding ending in the next ${FUNDING_LIST_DAYS} days`, result.fundingEnding);
+    if (reminders) {
+      out();
+      out(`Reminders on ${reminders.today}: ${reminders.reminders.length} new`);
+      for (const stage of REMINDER_STAGES) out(`  ${stage}: ${reminders.byStage[stage]}`);
+      out(`  sent: ${reminders.sent}, in the outbox: ${reminders.outbox}, failed: ${reminders.failed}`);
+      if (!reminders.mailerConfigured) {
+        out('  SMTP_URL is not set, so nothing was emailed: the messages are in the outbox (reminder rows with status "outbox") for the panel to see.');
+      } else if (mailer) {
+        out(`  Sent through ${mailer.describe}.`);
+      }
+      for (const row of reminders.reminders.filter((reminder) => reminder.status === 'failed').slice(0, LISTED)) {
+        out(`  Could not send to ${row.to_address} (${row.stage}): ${row.error}. It stays recorded with the error.`);
+      }
+      out();
+      printList('Due a check but with no email address', reminders.noContact);
+    }
   }
 } finally {
   await directory.close();

@@ -378,6 +378,9 @@ describe('migrations', () => {
   it('go down and up again', async () => {
     await importRecords(scratch.directory, scratch.search, [{ ...walking, not_for: 'Not for children.', home_visits: true }], { today: TODAY });
     const tableNames = () => (scratch.directory.sqlite.prepare(`select name from sqlite_master where type = 'table'`).all() as { name: string }[]).map((t) => t.name);
+    await migrateDown(scratch.directory.db); // 0007: reminders
+    expect(tableNames()).not.toContain('reminder');
+    expect(tableNames()).toEqual(expect.arrayContaining(['confirmation_link', 'change_history', 'app_setting']));
     await migrateDown(scratch.directory.db); // 0006: confirmation links, change history, app settings
     expect(tableNames()).not.toContain('confirmation_link');
     expect(tableNames()).not.toContain('change_history');
@@ -404,6 +407,6 @@ describe('migrations', () => {
     expect((await tableCounts()).service).toBe(0);
     expect(columnsOf('service')).toContain('not_for');
     expect(columnsOf('location')).toContain('transport');
-    expect(tableNames()).toEqual(expect.arrayContaining(['problem_report', 'link_check', 'rate_limit', 'confirmation_link', 'change_history', 'app_setting']));
+    expect(tableNames()).toEqual(expect.arrayContaining(['problem_report', 'link_check', 'rate_limit', 'confirmation_link', 'change_history', 'app_setting', 'reminder']));
   });
 });

@@ -286,6 +286,7 @@ export interface DatabaseSchema {
   app_setting: AppSettingTable;
   confirmation_link: ConfirmationLinkTable;
   change_history: ChangeHistoryTable;
+  reminder: ReminderTable;
 }
 
 export interface ProblemReportTable {
@@ -351,6 +352,27 @@ export interface ChangeHistoryTable {
 
 export type ConfirmationLinkRow = Selectable<ConfirmationLinkTable>;
 export type ChangeHistoryRow = Selectable<ChangeHistoryTable>;
+
+/** One reminder to check a listing, or a note to the panel (migration 0007). */
+export interface ReminderTable {
+  id: string;
+  service_id: string;
+  stage: 'first' | 'reminder' | 'urgent' | 'panel';
+  /** The due date of the check it belongs to (YYYY-MM-DD). */
+  due_date: string;
+  /** An email address, or "community panel" when PANEL_EMAIL is not set. */
+  to_address: string;
+  subject: string;
+  body: string;
+  link_path: string | null;
+  created_at: string;
+  /** 'outbox' (stored, not sent), 'sent' or 'failed'. */
+  status: Generated<'outbox' | 'sent' | 'failed'>;
+  sent_at: string | null;
+  error: string | null;
+}
+
+export type ReminderRow = Selectable<ReminderTable>;
 
 export interface RateLimitTable {
   key: string;

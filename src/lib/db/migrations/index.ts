@@ -6,6 +6,7 @@ import * as serviceNotFor from './0003-service-not-for';
 import * as placesAndTransport from './0004-places-and-transport';
 import * as freshness from './0005-freshness';
 import * as confirmations from './0006-confirmations';
+import * as reminders from './0007-reminders';
 
 export const migrations: Record<string, Migration> = {
   '0001-directory': directory,
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004-places-and-transport': placesAndTransport,
   '0005-freshness': freshness,
   '0006-confirmations': confirmations,
+  '0007-reminders': reminders,
 };
