@@ -125,6 +125,9 @@ try {
       out(`Reminders on ${reminders.today}: ${reminders.reminders.length} new`);
       for (const stage of REMINDER_STAGES) out(`  ${stage}: ${reminders.byStage[stage]}`);
       out(`  sent: ${reminders.sent}, in the outbox: ${reminders.outbox}, failed: ${reminders.failed}`);
+      if (reminders.retried.sent || reminders.retried.failed) {
+        out(`  earlier messages from the outbox or that had failed: ${reminders.retried.sent} sent now, ${reminders.retried.failed} failed again`);
+      }
       if (!reminders.mailerConfigured) {
         out('  SMTP_URL is not set, so nothing was emailed: the messages are in the outbox (reminder rows with status "outbox") for the panel to see.');
       } else if (mailer) {

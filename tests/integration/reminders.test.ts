@@ -202,6 +202,11 @@ describe('without a working mail server', () => {
     expect(received).toEqual([]);
     // Stored, so not written again the same day.
     expect((await run(0, OPTIONS, null)).reminders).toEqual([]);
+    // Once SMTP is set up, the next run sends what waited in the outbox.
+    const later = await run(1, OPTIONS, mailer);
+    expect(later.retried).toEqual({ sent: 1, failed: 0 });
+    expect(received.map((message) => message.to)).toEqual([['walks@example.org']]);
+    expect(await rows()).toEqual([expect.objectContaining({ stage: 'first', status: 'sent', error: null })]);
   });
 
   it('records the error and carries on when the SMTP server is down', async () => {
@@ -220,5 +225,8 @@ describe('without a working mail server', () => {
       down.close();
     }
     expect(received).toEqual([]);
+    // When the server is back, the failed message is sent on the next run.
+    expect((await run(1, OPTIONS, mailer)).retried).toEqual({ sent: 1, failed: 0 });
+    expect(received).toHaveLength(1);
   });
 });

@@ -218,6 +218,8 @@ export interface ReminderReport {
   outbox: number;
   failed: number;
   reminders: ReminderRow[];
+  /** Earlier messages from the outbox, or that had failed, sent again this run. */
+  retried: { sent: number; failed: number };
   noContact: ListedService[];
 }
 
@@ -228,11 +230,18 @@ export async function runReminders(
   const plan = await planReminders(db, now, settings);
   const stored = await storeReminders(db, plan, now, settings, options);
   const reminders = await sendReminders(db, stored, mailer, now);
+  // Messages kept in the outbox (no SMTP then) or that failed go now, once there is a mailer.
+  const waiting = mailer
+    ? await db.selectFrom('reminder').selectAll().where('status', 'in', ['outbox', 'failed'])
+      .where('to_address', '!=', PANEL_OUTBOX_ADDRESS).where('id', 'not in', stored.length ? stored.map((row) => row.id) : ['']).execute()
+    : [];
+  const retried = await sendReminders(db, waiting as ReminderRow[], mailer, now);
   const byStage = Object.fromEntries(REMINDER_STAGES.map((stage) => [stage, 0])) as Record<ReminderStage, number>;
   for (const row of reminders) byStage[row.stage]++;
   const count = (status: ReminderRow['status']) => reminders.filter((row) => row.status === status).length;
   return {
     today: plan.today, mailerConfigured: mailer !== null, byStage,
     sent: count('sent'), outbox: count('outbox'), failed: count('failed'), reminders, noContact: plan.noContact,
+    retried: { sent: retried.filter((row) => row.status === 'sent').length, failed: retried.filter((row) => row.status === 'failed').length },
   };
 }
