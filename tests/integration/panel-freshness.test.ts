@@ -38,6 +38,11 @@ beforeAll(async () => {
     const link = db.prepare('insert into confirmation_link (id, service_id, created_at, expires_at, used_at, used_answer) values (?, ?, ?, ?, ?, ?)');
     link.run(randomUUID(), FRESH.id, `${daysFrom(-5)}T09:00:00Z`, `${daysFrom(23)}T09:00:00Z`, `${daysFrom(-4)}T09:00:00Z`, 'running');
     link.run(randomUUID(), STALE.id, `${daysFrom(-5)}T09:00:00Z`, `${daysFrom(23)}T09:00:00Z`, null, null);
+    const reminder = db.prepare(`insert into reminder (id, service_id, stage, due_date, to_address, subject, body, created_at, status, sent_at, error)
+      values (?, ?, ?, ?, ?, ?, 'Is it still running?', ?, ?, ?, ?)`);
+    reminder.run(randomUUID(), STALE.id, 'first', daysFrom(-40), 'stale@example.org', 'Is Panel Stale Club still running?', `${daysFrom(-40)}T09:00:00Z`, 'sent', `${daysFrom(-40)}T09:00:01Z`, null);
+    reminder.run(randomUUID(), STALE.id, 'reminder', daysFrom(-40), 'stale@example.org', 'Reminder: is Panel Stale Club still running?', `${daysFrom(-26)}T09:00:00Z`, 'outbox', null, null);
+    reminder.run(randomUUID(), STALE.id, 'urgent', daysFrom(-40), 'stale@example.org', 'Urgent: is Panel Stale Club still running?', `${daysFrom(-12)}T09:00:00Z`, 'failed', null, 'connect ECONNREFUSED');
   } finally {
     db.close();
   }
@@ -169,6 +174,17 @@ describe('the community panel', () => {
     expect(reports).toContain(REPORT_MESSAGE);
     expect(countIn(html, 'data-row="made"')).toBe(2);
     expect(countIn(html, 'data-row="answered"')).toBe(1);
+    // Reminders: by stage and how they went, and the outbox the panel can see.
+    const reminders = /<table class="panel-table" id="reminders">.*?<\/table>/s.exec(html)![0];
+    expect(reminders).toMatch(/data-row="first"><th scope="row">[^<]*<\/th><td class="numeric">1<\/td><td class="numeric">0<\/td><td class="numeric">0<\/td>/);
+    expect(reminders).toMatch(/data-row="reminder"><th scope="row">[^<]*<\/th><td class="numeric">0<\/td><td class="numeric">1<\/td><td class="numeric">0<\/td>/);
+    expect(reminders).toMatch(/data-row="urgent"><th scope="row">[^<]*<\/th><td class="numeric">0<\/td><td class="numeric">0<\/td><td class="numeric">1<\/td>/);
+    const outbox = /<table class="panel-table" id="outbox">.*?<\/table>/s.exec(html)![0];
+    expect(outbox).toContain('Outbox: 2 not sent');
+    expect(outbox).toContain('Urgent: is Panel Stale Club still running?');
+    expect(outbox).toContain('connect ECONNREFUSED');
+    expect(outbox).toContain('Not sent yet');
+    expect(outbox).not.toContain('Is Panel Stale Club still running?</td>'); // the sent one is not waiting
     // Table markup: captions and header cells.
     expect((html.match(/<caption/g) ?? []).length).toBe((html.match(/<table/g) ?? []).length);
   });

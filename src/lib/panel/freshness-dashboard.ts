@@ -9,6 +9,7 @@ import { readServices } from '../directory/service-reader';
 import { buildSearchDocument, documentPlaces, serviceAreaIds } from '../search/search-document';
 import { getTaxonomy } from '../taxonomy/taxonomy';
 import { areaById, areasContaining, getAreas } from '../geo/areas';
+import { REMINDER_STAGES } from '../freshness/reminders';
 
 const BATCH = 500;
 const OLDEST_SHOWN = 20;
@@ -38,6 +39,14 @@ export interface OpenReport { serviceId: string; serviceName: string; kind: stri
 
 export interface ConfirmationCounts { made: number; answered: number; byAnswer: { answer: string; count: number }[] }
 
+export interface ReminderCounts {
+  /** Messages by stage and how they went: sent, waiting in the outbox, or failed. */
+  byStage: { stage: string; sent: number; outbox: number; failed: number }[];
+  /** Messages not sent (outbox or failed), newest first, at most 20. */
+  waiting: { serviceId: string; serviceName: string; stage: string; to: string; subject: string; createdAt: string; error: string | null }[];
+  waitingTotal: number;
+}
+
 export interface FreshnessDashboard {
   summary: DirectoryFreshnessSummary;
   byCategory: StatusCounts[];
@@ -48,6 +57,8 @@ export interface FreshnessDashboard {
   openReports: OpenReport[];
   /** Null when the confirmation_link table does not exist. */
   confirmations: ConfirmationCounts | null;
+  /** Null when the reminder table does not exist. */
+  reminders: ReminderCounts | null;
 }
 
 /** Every listing, assessed, with what the dashboard groups by. */
@@ -146,6 +157,29 @@ async function confirmationCounts(db: Kysely<DatabaseSchema>): Promise<Confirmat
   return { made, answered, byAnswer };
 }
 
+const WAITING_LISTED = 20;
+
+async function reminderCounts(db: Kysely<DatabaseSchema>): Promise<ReminderCounts | null> {
+  const tables = await db.introspection.getTables();
+  if (!tables.some((table) => table.name === 'reminder')) return null;
+  const rows = await db.selectFrom('reminder').select(['stage', 'status', (eb) => eb.fn.countAll<number>().as('count')])
+    .groupBy(['stage', 'status']).execute();
+  const byStage = REMINDER_STAGES.map((stage) => {
+    const count = (status: string) => Number(rows.find((row) => row.stage === stage && row.status === status)?.count ?? 0);
+    return { stage, sent: count('sent'), outbox: count('outbox'), failed: count('failed') };
+  });
+  const waitingRows = await db.selectFrom('reminder').innerJoin('service', 'service.id', 'reminder.service_id')
+    .select(['reminder.service_id', 'service.name', 'reminder.stage', 'reminder.to_address', 'reminder.subject', 'reminder.created_at', 'reminder.error'])
+    .where('reminder.status', 'in', ['outbox', 'failed']).orderBy('reminder.created_at', 'desc').limit(WAITING_LISTED).execute();
+  return {
+    byStage,
+    waiting: waitingRows.map((row) => ({
+      serviceId: row.service_id, serviceName: row.name, stage: row.stage, to: row.to_address, subject: row.subject, createdAt: row.created_at, error: row.error,
+    })),
+    waitingTotal: byStage.reduce((sum, stage) => sum + stage.outbox + stage.failed, 0),
+  };
+}
+
 export async function freshnessDashboard(db: Kysely<DatabaseSchema>, today: string, settings: FreshnessSettings): Promise<FreshnessDashboard> {
   const { summary, services } = await dashboardServices(db, today, settings);
   const horizon = addDays(today, FUNDING_LIST_DAYS);
@@ -160,6 +194,7 @@ export async function freshnessDashboard(db: Kysely<DatabaseSchema>, today: stri
     fundingDays: FUNDING_LIST_DAYS,
     openReports: await openReports(db),
     confirmations: await confirmationCounts(db),
+    reminders: await reminderCounts(db),
   };
 }
 
