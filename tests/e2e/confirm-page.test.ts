@@ -2,32 +2,29 @@
 // link, answers "still running" and sees what was recorded; the used link then gets the kind
 // page with 410. Then axe (in a JavaScript context) on the form, with mistakes, and the thank-you.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { openDatabase } from '../../src/lib/db/database';
 import { createConfirmationLink } from '../../src/lib/freshness/confirmation-links';
 import { service } from '../fixtures/services';
 import {
-  axeViolations, formatViolations, guardedContext, launchBrowser, saveScreenshots, startServer, textOf,
-  type GuardedContext, type RunningServer,
+  axeViolations, formatViolations, saveScreenshots, textOf, type GuardedContext, type RunningServer, openBrowserSession, type BrowserSession,
 } from './harness';
 
 const SERVICE = service({ code: 'e2e-confirm', name: 'Tuesday Knit and Natter', assured: '2024-02-01' });
 
 let server: RunningServer;
-let browser: Browser;
 let noScript: GuardedContext;
 let withAxe: GuardedContext;
 
+let session: BrowserSession;
+
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ fixtures: [SERVICE] }), launchBrowser()]);
-  noScript = await guardedContext(browser, server, { javaScriptEnabled: false });
-  // JavaScript on, since axe is injected; bypassCSP so the site's Content-Security-Policy lets it in.
-  withAxe = await guardedContext(browser, server, { bypassCSP: true });
+  session = await openBrowserSession({ fixtures: [SERVICE] });
+  ({ server, noScript, withAxe } = session);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  await session?.close();
 });
 
 /** A fresh link, made as the emailing job will: on the server's own database file (WAL). */

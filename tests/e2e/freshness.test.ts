@@ -2,11 +2,12 @@
 // funding has lapsed carries a plain banner in the results and on its page, ranks below the rest,
 // and fresh=1 leaves it out; axe finds nothing on either page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
 import { service } from '../fixtures/services';
 import { uuidFor } from '../../src/lib/ids';
 import { longDate, todayInUk } from '../../src/lib/dates';
-import { axeViolations, formatViolations, guardedContext, launchBrowser, saveScreenshots, startServer, textOf, type GuardedContext, type RunningServer } from './harness';
+import {
+  axeViolations, formatViolations, saveScreenshots, textOf, type GuardedContext, type RunningServer, openBrowserSession, type BrowserSession,
+} from './harness';
 
 // Dates relative to the day the test runs, as the server judges freshness by today.
 const TODAY = todayInUk();
@@ -25,19 +26,18 @@ const ENDING = service({
 const FRESH = service({ code: 'e2e-fresh', name: 'Knitting Circle', assured: daysFromToday(-5) });
 
 let server: RunningServer;
-let browser: Browser;
 let noScript: GuardedContext;
 let withAxe: GuardedContext;
 
+let session: BrowserSession;
+
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ fixtures: [LAPSED, ENDING, FRESH] }), launchBrowser()]);
-  noScript = await guardedContext(browser, server, { javaScriptEnabled: false });
-  withAxe = await guardedContext(browser, server, { bypassCSP: true });
+  session = await openBrowserSession({ fixtures: [LAPSED, ENDING, FRESH] });
+  ({ server, noScript, withAxe } = session);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  await session?.close();
 });
 
 describe('freshness in the browser, JavaScript off', () => {

@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
-import { ROOT, type RunningServer } from '../fixtures/server';
+import { ROOT, startServer, type RunningServer, type ServerOptions } from '../fixtures/server';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 export const SCREENSHOT_DIR = join(ROOT, 'test-results', 'screenshots');
@@ -136,4 +136,30 @@ export async function focused(page: Page): Promise<{ tag: string; id: string; ty
       text: (el.textContent || '').replace(/\\s+/g, ' ').trim(),
     };
   })()`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// A server and a browser with the two contexts most tests want
+
+export interface BrowserSession {
+  server: RunningServer;
+  browser: Browser;
+  /** JavaScript off, as many residents' browsers effectively are. */
+  noScript: GuardedContext;
+  /** JavaScript on, since axe is injected; bypassCSP so the site's Content-Security-Policy lets it in. */
+  withAxe: GuardedContext;
+  close(): Promise<void>;
+}
+
+export async function openBrowserSession(options: ServerOptions = {}): Promise<BrowserSession> {
+  const [server, browser] = await Promise.all([startServer(options), launchBrowser()]);
+  const noScript = await guardedContext(browser, server, { javaScriptEnabled: false });
+  const withAxe = await guardedContext(browser, server, { bypassCSP: true });
+  return {
+    server, browser, noScript, withAxe,
+    async close() {
+      await browser.close();
+      await server.stop();
+    },
+  };
 }

@@ -4,31 +4,28 @@
 // and the thank-you page.
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { service } from '../fixtures/services';
 import {
-  axeViolations, formatViolations, guardedContext, launchBrowser, saveScreenshots, startServer, textOf,
-  type GuardedContext, type RunningServer,
+  axeViolations, formatViolations, saveScreenshots, textOf, type GuardedContext, type RunningServer, openBrowserSession, type BrowserSession,
 } from './harness';
 
 const SERVICE = service({ code: 'e2e-report', name: 'Saturday Walking Group', schedules: [{ byday: 'SA', opens_at: '10:00', closes_at: '12:00' }] });
 const SERVICE_PATH = `/services/${SERVICE.id}`;
 
 let server: RunningServer;
-let browser: Browser;
 let noScript: GuardedContext;
 let withAxe: GuardedContext;
 
+let session: BrowserSession;
+
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ fixtures: [SERVICE] }), launchBrowser()]);
-  noScript = await guardedContext(browser, server, { javaScriptEnabled: false });
-  // JavaScript on, since axe is injected; bypassCSP so the site's Content-Security-Policy lets it in.
-  withAxe = await guardedContext(browser, server, { bypassCSP: true });
+  session = await openBrowserSession({ fixtures: [SERVICE] });
+  ({ server, noScript, withAxe } = session);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  await session?.close();
 });
 
 function storedReports(): { kind: string; details: string; message: string | null; contact_email: string | null }[] {

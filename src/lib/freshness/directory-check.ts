@@ -3,7 +3,8 @@
 import type { Kysely } from 'kysely';
 import type { DatabaseSchema } from '../db/types';
 import { readServices, serviceIds } from '../directory/service-reader';
-import { buildSearchDocument } from '../search/search-document';
+import { serviceCategoryCodes } from '../search/search-document';
+import type { ServiceRecord } from '../openreferral/schemas';
 import { longDate } from '../dates';
 import {
   FRESHNESS_FLAGS, FRESHNESS_STATUSES, NO_SIGNALS, assessFreshness,
@@ -49,6 +50,8 @@ export interface DirectoryFreshness {
 
 export interface DirectoryCheckOptions {
   onProgress?: (done: number, total: number) => void;
+  /** Called with each record as it is assessed, for callers that need more of it (the dashboard). */
+  onService?: (record: ServiceRecord, result: ServiceFreshness) => void;
 }
 
 function addDays(iso: string, days: number): string {
@@ -68,13 +71,14 @@ export async function checkDirectory(
     for (const record of records) {
       const recordSignals = signals.get(record.id) ?? NO_SIGNALS;
       // The categories exactly as search sees them (with their parents), so both judge alike.
-      const categories = buildSearchDocument(record, today, recordSignals).fields.categories;
-      services.push({
+      const result: ServiceFreshness = {
         id: record.id,
         name: record.name,
         organization: record.organization.name,
-        freshness: assessFreshness(record, categories, today, settings, recordSignals),
-      });
+        freshness: assessFreshness(record, serviceCategoryCodes(record), today, settings, recordSignals),
+      };
+      services.push(result);
+      options.onService?.(record, result);
     }
     options.onProgress?.(Math.min(i + BATCH, ids.length), ids.length);
   }

@@ -5,13 +5,11 @@ import type { DatabaseSchema } from '../db/types';
 import { checkDirectory, FUNDING_LIST_DAYS, type DirectoryFreshnessSummary } from '../freshness/directory-check';
 import type { FreshnessSettings } from '../freshness/settings';
 import type { FreshnessStatus } from '../freshness/rules';
-import { readServices } from '../directory/service-reader';
-import { buildSearchDocument, documentPlaces, serviceAreaIds } from '../search/search-document';
+import { documentPlaces, serviceAreaIds, serviceCategoryCodes } from '../search/search-document';
 import { getTaxonomy } from '../taxonomy/taxonomy';
 import { areaById, areasContaining, getAreas } from '../geo/areas';
 import { REMINDER_STAGES } from '../freshness/reminders';
 
-const BATCH = 500;
 const OLDEST_SHOWN = 20;
 export const NO_CATEGORY = 'No category';
 export const NO_AREA = 'No area known';
@@ -65,17 +63,13 @@ export interface FreshnessDashboard {
 export async function dashboardServices(
   db: Kysely<DatabaseSchema>, today: string, settings: FreshnessSettings,
 ): Promise<{ summary: DirectoryFreshnessSummary; services: DashboardService[] }> {
-  const checked = await checkDirectory(db, today, settings);
   const taxonomy = getTaxonomy();
   const areas = getAreas();
   const services: DashboardService[] = [];
-  for (let i = 0; i < checked.services.length; i += BATCH) {
-    const batch = checked.services.slice(i, i + BATCH);
-    const records = new Map((await readServices(db, batch.map((s) => s.id))).map((record) => [record.id, record]));
-    for (const service of batch) {
-      const record = records.get(service.id);
-      if (!record) continue;
-      const categories = buildSearchDocument(record, today).fields.categories
+  // One pass: what the dashboard groups by is read from each record as it is assessed.
+  const checked = await checkDirectory(db, today, settings, {
+    onService(record, service) {
+      const categories = serviceCategoryCodes(record)
         .map((code) => taxonomy.categoryByCode.get(code))
         .filter((term) => term && term.parent === null)
         .map((term) => term!.name);
@@ -96,8 +90,8 @@ export async function dashboardServices(
         categories: categories.length ? categories : [NO_CATEGORY],
         area,
       });
-    }
-  }
+    },
+  });
   return { summary: checked.summary, services };
 }
 

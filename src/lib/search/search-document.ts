@@ -72,6 +72,11 @@ function termOf<T>(
   return byCode.get(term.code);
 }
 
+/** A service's category codes with their parents, as search and the freshness rules see them. */
+export function serviceCategoryCodes(record: ServiceRecord): string[] {
+  return termCodes(record).categories;
+}
+
 /** Category codes (with ancestors) and accessibility codes of a record, via term uuid or code. */
 function termCodes(record: ServiceRecord): { categories: string[]; directCategories: string[]; access: string[] } {
   const taxonomy = getTaxonomy();
