@@ -48,8 +48,12 @@ function assuredDate(): string | null {
 
 /** Sends the form and waits for the answer page (same address, so waiting for the URL would not do). */
 async function submit(page: Page): Promise<number | undefined> {
-  const [response] = await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Send answer' }).click()]);
-  return response?.status();
+  const [response] = await Promise.all([
+    page.waitForResponse((answer) => answer.request().method() === 'POST' && answer.request().isNavigationRequest()),
+    page.getByRole('button', { name: 'Send answer' }).click(),
+  ]);
+  await page.waitForLoadState();
+  return response.status();
 }
 
 async function expectNoViolations(page: Page, where: string): Promise<void> {

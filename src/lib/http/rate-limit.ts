@@ -98,6 +98,15 @@ export function clientAddress(astroClientAddress: string | undefined, headers: H
   return astroClientAddress || UNVERIFIED_ADDRESS;
 }
 
+/** The client's address for a page's request (pass `Astro`), by the rules of clientAddress. */
+export function requestAddress(context: { readonly clientAddress: string; readonly request: Request }): string {
+  let address: string | undefined;
+  try {
+    address = context.clientAddress;
+  } catch { /* the adapter could not tell: counted with the other unknown addresses */ }
+  return clientAddress(address, context.request.headers);
+}
+
 /** Reports allowed per address per hour: REPORT_LIMIT_PER_HOUR, or 5. */
 export function reportLimitPerHour(env: NodeJS.ProcessEnv = process.env): number {
   const value = Number(env.REPORT_LIMIT_PER_HOUR);

@@ -1,0 +1,41 @@
+// Reading a posted form safely: only form content types, and never more than a limit of bytes,
+// even when the body arrives in chunks with no Content-Length.
+
+export type PostedForm =
+  | { ok: true; form: URLSearchParams | FormData }
+  | { ok: false; reason: 'too-large' | 'not-a-form' };
+
+/** The body, read no further than `limit` bytes; null when it is longer. */
+async function readBody(request: Request, limit: number): Promise<Uint8Array | null> {
+  if (Number(request.headers.get('content-length') ?? 0) > limit) return null;
+  if (!request.body) return new Uint8Array();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** The fields of an urlencoded or multipart form post, read no further than `limitBytes`. */
+export async function readPostedForm(request: Request, limitBytes: number): Promise<PostedForm> {
+  const contentType = (request.headers.get('content-type') ?? '').toLowerCase();
+  const multipart = contentType.includes('multipart/form-data');
+  if (contentType !== '' && !multipart && !contentType.includes('application/x-www-form-urlencoded')) return { ok: false, reason: 'not-a-form' };
+  const body = await readBody(request, limitBytes);
+  if (body === null) return { ok: false, reason: 'too-large' };
+  if (!multipart) return { ok: true, form: new URLSearchParams(new TextDecoder().decode(body)) };
+  try {
+    return { ok: true, form: await new Response(new Uint8Array(body), { headers: { 'content-type': contentType } }).formData() };
+  } catch {
+    return { ok: true, form: new URLSearchParams() }; // a broken multipart body: every field missing
+  }
+}
