@@ -10,7 +10,7 @@ import { DEFAULT_PER_SECOND, DEFAULT_TIMEOUT_MS, checkLinks, linkCheckUserAgent,
 import { reindexServices } from '../src/lib/search/reindex';
 import { FRESHNESS_FLAGS, FRESHNESS_STATUSES } from '../src/lib/freshness/rules';
 import { createMailer, type Mailer } from '../src/lib/freshness/mailer';
-import { REMINDER_STAGES, runReminders, type ReminderReport } from '../src/lib/freshness/reminders';
+import { MAX_SEND_ATTEMPTS, REMINDER_STAGES, runReminders, type ReminderReport } from '../src/lib/freshness/reminders';
 
 const USAGE = `Usage: npm run freshness -- [--check-links] [--send-reminders] [--timeout-ms 5000] [--per-second 2] [--json] [--today YYYY-MM-DD]
   Assesses every listing with the freshness rules and lists those that need a call.
@@ -128,13 +128,16 @@ try {
       if (reminders.retried.sent || reminders.retried.failed) {
         out(`  earlier messages from the outbox or that had failed: ${reminders.retried.sent} sent now, ${reminders.retried.failed} failed again`);
       }
+      if (reminders.givenUp) {
+        out(`  ${reminders.givenUp} messages failed ${MAX_SEND_ATTEMPTS} times and are no longer tried: the panel sees them in the outbox, to contact those services another way.`);
+      }
       if (!reminders.mailerConfigured) {
         out('  SMTP_URL is not set, so nothing was emailed: the messages are in the outbox (reminder rows with status "outbox") for the panel to see.');
       } else if (mailer) {
         out(`  Sent through ${mailer.describe}.`);
       }
       for (const row of reminders.reminders.filter((reminder) => reminder.status === 'failed').slice(0, LISTED)) {
-        out(`  Could not send to ${row.to_address} (${row.stage}): ${row.error}. It stays recorded with the error.`);
+        out(`  Could not send to ${row.to_address} (${row.stage}): ${row.error}. It stays recorded with the error and is tried again on each daily run, up to ${MAX_SEND_ATTEMPTS} times.`);
       }
       out();
       printList('Due a check but with no email address', reminders.noContact);

@@ -88,6 +88,41 @@ describe('importing Open Referral services', () => {
     expect(await scratch.search.count()).toBe(1);
   });
 
+  it('records in change_history what a later import changed: status, checks, capacity and funding, with old and new values', async () => {
+    await importRecords(scratch.directory, scratch.search, [walking], { today: TODAY, source: 'council feed' });
+    const history = () => scratch.directory.db.selectFrom('change_history').selectAll().orderBy('id').execute();
+    expect(await history()).toEqual([]); // a first import creates; it changes nothing anyone relied on
+    const [funding] = walking.funding as { id: string }[];
+    const changed = {
+      ...walking, status: 'temporarily closed', assured_date: '2026-11-20', capacity_status: 'accepting', waiting_weeks: null,
+      funding: [{ ...funding!, end_date: '2027-09-30' }, { id: '1b0f2c8e-0000-4000-8000-0000000000f1', source: 'Council', end_date: '2028-03-31' }],
+    };
+    const second = await importRecords(scratch.directory, scratch.search, [changed], { today: TODAY, source: 'council feed' });
+    expect(second.invalid).toEqual([]);
+    const rows = await history();
+    const id = walking.id as string;
+    expect(rows.map((row) => [row.entity, row.entity_id, row.action, row.field, row.old_value, row.new_value])).toEqual([
+      ['service', id, 'update', 'status', 'active', 'temporarily closed'],
+      ['service', id, 'update', 'assured_date', walking.assured_date ?? null, '2026-11-20'],
+      ['service', id, 'update', 'capacity_status', 'waiting_list', 'accepting'],
+      ['service', id, 'update', 'waiting_weeks', '3', null],
+      ['funding', funding!.id, 'update', 'end_date', '2027-03-31', '2027-09-30'],
+      ['funding', '1b0f2c8e-0000-4000-8000-0000000000f1', 'create', 'source', null, 'Council'],
+      ['funding', '1b0f2c8e-0000-4000-8000-0000000000f1', 'create', 'end_date', null, '2028-03-31'],
+    ]);
+    expect(new Set(rows.map((row) => row.changed_by))).toEqual(new Set(['import from council feed']));
+    expect(rows.every((row) => !Number.isNaN(Date.parse(row.changed_at)))).toBe(true);
+
+    // Funding dropped from the feed is recorded as gone; the same file again records nothing more.
+    await importRecords(scratch.directory, scratch.search, [{ ...changed, funding: [] }], { today: TODAY, source: 'council feed' });
+    const after = await history();
+    expect(after.slice(rows.length).map((row) => [row.entity, row.action, row.old_value])).toEqual([
+      ['funding', 'delete', '2027-09-30'], ['funding', 'delete', '2028-03-31'],
+    ]);
+    await importRecords(scratch.directory, scratch.search, [{ ...changed, funding: [] }], { today: TODAY, source: 'council feed' });
+    expect(await history()).toHaveLength(after.length);
+  });
+
   it('keeps not_for (who a service is not for) through import, read-back and export, and counts a change to it', async () => {
     const notFor = 'Not for people who need help in a crisis: call 111 instead.';
     const withNotFor = { ...walking, not_for: notFor };
@@ -378,6 +413,9 @@ describe('migrations', () => {
   it('go down and up again', async () => {
     await importRecords(scratch.directory, scratch.search, [{ ...walking, not_for: 'Not for children.', home_visits: true }], { today: TODAY });
     const tableNames = () => (scratch.directory.sqlite.prepare(`select name from sqlite_master where type = 'table'`).all() as { name: string }[]).map((t) => t.name);
+    await migrateDown(scratch.directory.db); // 0008: reminders' send attempts
+    expect(columnsOf('reminder')).not.toContain('attempts');
+    expect(columnsOf('reminder')).toContain('status');
     await migrateDown(scratch.directory.db); // 0007: reminders
     expect(tableNames()).not.toContain('reminder');
     expect(tableNames()).toEqual(expect.arrayContaining(['confirmation_link', 'change_history', 'app_setting']));
@@ -408,5 +446,6 @@ describe('migrations', () => {
     expect(columnsOf('service')).toContain('not_for');
     expect(columnsOf('location')).toContain('transport');
     expect(tableNames()).toEqual(expect.arrayContaining(['problem_report', 'link_check', 'rate_limit', 'confirmation_link', 'change_history', 'app_setting', 'reminder']));
+    expect(columnsOf('reminder')).toEqual(expect.arrayContaining(['attempts', 'last_attempt_at']));
   });
 });

@@ -6,7 +6,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { answerConfirmation, verifyConfirmationLink } from '../../src/lib/freshness/confirmation-links';
 import { createMailer, type Mailer } from '../../src/lib/freshness/mailer';
-import { checkContact, PANEL_OUTBOX_ADDRESS, runReminders, type ReminderOptions } from '../../src/lib/freshness/reminders';
+import { checkContact, MAX_SEND_ATTEMPTS, PANEL_OUTBOX_ADDRESS, runReminders, type ReminderOptions } from '../../src/lib/freshness/reminders';
 import { getFreshnessSettings } from '../../src/lib/freshness/settings';
 import { importRecords } from '../../src/lib/openreferral/import';
 import { scratchDirectory, service } from '../fixtures/services';
@@ -229,4 +229,54 @@ describe('without a working mail server', () => {
     expect((await run(1, OPTIONS, mailer)).retried).toEqual({ sent: 1, failed: 0 });
     expect(received).toHaveLength(1);
   });
+
+  it('tries a refused message once a day, gives up after five tries, and says so', async () => {
+    const down = await mailerToClosedPort();
+    try {
+      expect(await run(0, OPTIONS, down)).toMatchObject({ failed: 1, givenUp: 0 });
+      // The same day again: not tried (once a day).
+      expect((await run(0, OPTIONS, down)).retried).toEqual({ sent: 0, failed: 0 });
+      for (let offset = 1; offset < MAX_SEND_ATTEMPTS; offset++) {
+        expect((await run(offset, OPTIONS, down)).retried, `day ${offset}`).toEqual({ sent: 0, failed: 1 });
+      }
+      expect(await rows()).toEqual([expect.objectContaining({ stage: 'first', status: 'failed', attempts: MAX_SEND_ATTEMPTS })]);
+      const after = await run(MAX_SEND_ATTEMPTS, OPTIONS, mailer);
+      expect(after).toMatchObject({ retried: { sent: 0, failed: 0 }, givenUp: 1 });
+      expect(received).toEqual([]);
+    } finally {
+      down.close();
+    }
+  });
+
+  it('does not send an old stage once a later one has gone, nor a question the provider has answered', async () => {
+    const down = await mailerToClosedPort();
+    try {
+      await run(0, OPTIONS, down);
+    } finally {
+      down.close();
+    }
+    // Day 14 with the mail server back: the reminder goes; the failed first email is not sent as well.
+    const later = await run(14, OPTIONS, mailer);
+    expect(later).toMatchObject({ sent: 1, retried: { sent: 0, failed: 0 } });
+    expect(received.map((message) => message.subject)).toEqual(['Reminder: is Riverside Walking Group still running?']);
+
+    // The provider answers the reminder; the reminder row is then made to look failed: an answered
+    // check is never asked again, whatever its messages' state.
+    const token = tokenIn(received[0]!.body)!;
+    const verdict = await verifyConfirmationLink(db(), token, at(15));
+    if (!verdict.ok) throw new Error(verdict.reason);
+    await answerConfirmation(db(), verdict.link, { answer: 'running' }, at(15));
+    await db().updateTable('reminder').set({ status: 'failed', sent_at: null, error: 'test' }).where('stage', '=', 'reminder').execute();
+    received = [];
+    expect((await run(16, OPTIONS, mailer)).retried).toEqual({ sent: 0, failed: 0 });
+    expect(received).toEqual([]);
+  });
 });
+
+async function mailerToClosedPort(): Promise<Mailer> {
+  const closed = createServer();
+  await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+  const port = (closed.address() as AddressInfo).port;
+  await new Promise<void>((resolve) => closed.close(() => resolve()));
+  return createMailer({ smtpUrl: `smtp://127.0.0.1:${port}?ignoreTLS=true`, timeoutMs: 2000 })!;
+}

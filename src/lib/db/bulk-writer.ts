@@ -26,6 +26,10 @@ export interface BulkWriter {
   storedHashes(table: 'location' | 'organization' | 'service', ids: string[]): Map<string, string | null>;
   /** Values of `select` for rows whose `column` is one of `values`. */
   idsWhereIn(table: Table, select: string, column: string, values: string[]): string[];
+  /** The given columns of rows whose `column` is one of `values`. */
+  rowsWhereIn(table: Table, select: string[], column: string, values: string[]): Record<string, unknown>[];
+  /** Plain inserts (for tables whose ids SQLite numbers, such as change_history). */
+  insert<T extends Table>(table: T, rows: Insertable<DatabaseSchema[T]>[]): void;
 }
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
@@ -101,6 +105,22 @@ function makeBulkWriter(sqlite: Database.Database): BulkWriter {
         ).pluck().all(...chunk) as string[]));
       });
       return found;
+    },
+    rowsWhereIn(table, select, column, values) {
+      const found: Record<string, unknown>[] = [];
+      inChunks(values, (chunk) => {
+        found.push(...(statement(`rows:${table}:${select.join(',')}:${column}:${chunk.length}`, () =>
+          `select ${select.map(quote).join(', ')} from ${quote(table)} where ${quote(column)} in (${placeholders(chunk)})`,
+        ).all(...chunk) as Record<string, unknown>[]));
+      });
+      return found;
+    },
+    insert(table, rows) {
+      if (!rows.length) return;
+      const columns = Object.keys(rows[0]!);
+      const insert = statement(`insert:${table}:${columns.join(',')}`, () =>
+        `insert into ${quote(table)} (${columns.map(quote).join(', ')}) values (${placeholders(columns)})`);
+      for (const row of rows) insert.run(...columns.map((column) => (row as Record<string, unknown>)[column]));
     },
   };
 }

@@ -370,6 +370,9 @@ export interface ReminderTable {
   status: Generated<'outbox' | 'sent' | 'failed'>;
   sent_at: string | null;
   error: string | null;
+  /** Times sending was tried (0 while it waits for a mail server). */
+  attempts: Generated<number>;
+  last_attempt_at: string | null;
 }
 
 export type ReminderRow = Selectable<ReminderTable>;

@@ -34,6 +34,8 @@ export interface WriteOptions {
   hashes?: Map<string, string>;
   /** Ids of the services already stored; when given, only their old child rows are looked for. */
   existing?: Set<string>;
+  /** Who the change_history rows name: default "import" (with the source, when there is one). */
+  changedBy?: string;
 }
 
 /** A child row whose id is already used by a row of another service, place or organisation. */
@@ -257,6 +259,9 @@ export function writeServices(directory: DirectoryDatabase, records: ServiceReco
   const storedOrganizationIds = rewrittenOrganizationIds.filter((id) => storedOrganizationHashes.has(id));
   const storedLocationIds = rewrittenLocationIds.filter((id) => storedLocationHashes.has(id));
 
+  // What changed in services already stored, before their rows are rewritten.
+  recordHistory(bulk, storedServiceIds, rows.service, rows.funding, options);
+
   // Clear the old children of everything being rewritten that was stored before.
   clearChildren(bulk, storedServiceIds, storedLocationIds, storedOrganizationIds);
 
@@ -293,6 +298,60 @@ export function writeServices(directory: DirectoryDatabase, records: ServiceReco
   for (const id of bulk.idsWhereIn('service_at_location', 'service_id', 'location_id', storedLocationIds)) if (!batch.has(id)) affected.add(id);
   for (const id of bulk.idsWhereIn('service', 'id', 'organization_id', storedOrganizationIds)) if (!batch.has(id)) affected.add(id);
   return { affectedServiceIds: [...affected] };
+}
+
+/**
+ * Service fields whose changes go into change_history: what people rely on when deciding
+ * whether to go (issue 5 asks for status, assured_date, funding and capacity; the rest of the
+ * details a person acts on come with them). Bookkeeping columns are left out.
+ */
+export const HISTORY_SERVICE_FIELDS = [
+  'name', 'status', 'assured_date', 'assurer_email', 'alert', 'capacity_status', 'waiting_weeks', 'capacity_updated',
+  'email', 'url', 'fees', 'fees_description', 'eligibility_description', 'minimum_age', 'maximum_age',
+  'referral_routes', 'referral_instructions', 'organization_id',
+] as const;
+const FUNDING_FIELDS = ['source', 'start_date', 'end_date'] as const;
+
+const historyText = (value: unknown): string | null => (value == null ? null : String(value));
+
+/** Writes a change_history row for each tracked field that the new rows change in stored services. */
+function recordHistory(
+  bulk: BulkWriter, storedServiceIds: string[], services: Rows<'service'>, funding: Rows<'funding'>, options: WriteOptions,
+): void {
+  if (!storedServiceIds.length) return;
+  const changedBy = options.changedBy ?? (options.source ? `import from ${options.source}` : 'import');
+  const history: Rows<'change_history'> = [];
+  const add = (entity: string, entityId: string, action: string, field: string, oldValue: unknown, newValue: unknown) => {
+    history.push({
+      entity, entity_id: entityId, action, field, old_value: historyText(oldValue), new_value: historyText(newValue),
+      changed_at: options.now, changed_by: changedBy, reason: null,
+    });
+  };
+  const oldServices = new Map(bulk.rowsWhereIn('service', ['id', ...HISTORY_SERVICE_FIELDS], 'id', storedServiceIds)
+    .map((row) => [row.id as string, row]));
+  for (const row of services) {
+    const old = oldServices.get(row.id);
+    if (!old) continue;
+    for (const field of HISTORY_SERVICE_FIELDS) {
+      const before = historyText(old[field]);
+      const after = historyText((row as Record<string, unknown>)[field]);
+      if (before !== after) add('service', row.id, 'update', field, before, after);
+    }
+  }
+  const oldFunding = new Map(bulk.rowsWhereIn('funding', ['id', 'service_id', ...FUNDING_FIELDS], 'service_id', storedServiceIds)
+    .map((row) => [row.id as string, row]));
+  for (const row of funding) {
+    const old = oldFunding.get(row.id);
+    oldFunding.delete(row.id);
+    for (const field of FUNDING_FIELDS) {
+      const before = old ? historyText(old[field]) : null;
+      const after = historyText(row[field]);
+      if (before !== after) add('funding', row.id, old ? 'update' : 'create', field, before, after);
+    }
+  }
+  // Funding a stored service had that the new record leaves out.
+  for (const [id, old] of oldFunding) add('funding', id, 'delete', 'end_date', old.end_date, null);
+  bulk.insert('change_history', history);
 }
 
 function clearChildren(bulk: BulkWriter, serviceIds: string[], locationIds: string[], organizationIds: string[]): void {

@@ -19,6 +19,9 @@ export const DEFAULT_PUBLIC_URL = 'http://localhost:4321';
 export const PANEL_OUTBOX_ADDRESS = 'community panel';
 
 const DAY_MS = 86_400_000;
+/** A message the mail server refuses is tried on this many runs at most, a day apart; then it is left for the panel. */
+export const MAX_SEND_ATTEMPTS = 5;
+const RETRY_AFTER_MS = 20 * 3_600_000; // a day, less a little so a daily run at a slightly earlier time still tries
 
 function addDays(iso: string, days: number): string {
   return new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
@@ -37,6 +40,8 @@ export interface PlannedReminder {
 
 export interface ReminderPlan {
   today: string;
+  /** The due date of the check each active listing is waiting on now (by service id). */
+  currentDue: Map<string, string>;
   reminders: PlannedReminder[];
   /** Listings due a check that have no email address to send it to. */
   noContact: ListedService[];
@@ -95,7 +100,11 @@ export async function planReminders(db: Kysely<DatabaseSchema>, now: Date, setti
     }
     if (panelDue(today, dueDate, settings) && !already.has(`${listing.id} ${dueDate} panel`)) reminders.push(planned('panel'));
   }
-  return { today, reminders, noContact };
+  const currentDue = new Map(listings.flatMap((listing) => {
+    const due = dueById.get(listing.id);
+    return due ? [[listing.id, due] as const] : [];
+  }));
+  return { today, currentDue, reminders, noContact };
 }
 
 export interface WrittenEmail {
@@ -177,6 +186,7 @@ export async function storeReminders(
       id: randomUUID(), service_id: reminder.serviceId, stage: reminder.stage, due_date: reminder.dueDate,
       to_address: reminder.stage === 'panel' ? (panelEmail || PANEL_OUTBOX_ADDRESS) : reminder.contact!,
       subject, body, link_path: linkPath, created_at: now.toISOString(), status: 'outbox', sent_at: null, error: null,
+      attempts: 0, last_attempt_at: null,
     };
     // Another run may have stored this stage a moment ago: then it is theirs to send.
     const inserted = await db.insertInto('reminder').values(row)
@@ -195,12 +205,13 @@ export async function sendReminders(db: Kysely<DatabaseSchema>, rows: ReminderRo
       result.push(row);
       continue;
     }
-    let update: Pick<ReminderRow, 'status' | 'sent_at' | 'error'>;
+    let update: Pick<ReminderRow, 'status' | 'sent_at' | 'error' | 'attempts' | 'last_attempt_at'>;
+    const tried = { attempts: row.attempts + 1, last_attempt_at: now.toISOString() };
     try {
       await mailer.send({ to: row.to_address, subject: row.subject, text: row.body });
-      update = { status: 'sent', sent_at: now.toISOString(), error: null };
+      update = { status: 'sent', sent_at: now.toISOString(), error: null, ...tried };
     } catch (error) {
-      update = { status: 'failed', sent_at: null, error: (error as Error).message || String(error) };
+      update = { status: 'failed', sent_at: null, error: (error as Error).message || String(error), ...tried };
     }
     await db.updateTable('reminder').set(update).where('id', '=', row.id).execute();
     result.push({ ...row, ...update });
@@ -220,6 +231,8 @@ export interface ReminderReport {
   reminders: ReminderRow[];
   /** Earlier messages from the outbox, or that had failed, sent again this run. */
   retried: { sent: number; failed: number };
+  /** Messages not sent that are no longer tried: refused MAX_SEND_ATTEMPTS times (the panel sees them in the outbox). */
+  givenUp: number;
   noContact: ListedService[];
 }
 
@@ -231,11 +244,16 @@ export async function runReminders(
   const stored = await storeReminders(db, plan, now, settings, options);
   const reminders = await sendReminders(db, stored, mailer, now);
   // Messages kept in the outbox (no SMTP then) or that failed go now, once there is a mailer.
-  const waiting = mailer
+  const unsent = mailer
     ? await db.selectFrom('reminder').selectAll().where('status', 'in', ['outbox', 'failed'])
       .where('to_address', '!=', PANEL_OUTBOX_ADDRESS).where('id', 'not in', stored.length ? stored.map((row) => row.id) : ['']).execute()
     : [];
-  const retried = await sendReminders(db, waiting as ReminderRow[], mailer, now);
+  const unsentServices = [...new Set(unsent.map((row) => row.service_id))];
+  const allStages = unsentServices.length
+    ? await db.selectFrom('reminder').select(['service_id', 'due_date', 'stage']).where('service_id', 'in', unsentServices).execute()
+    : [];
+  const { retry, givenUp } = worthRetrying(unsent as ReminderRow[], allStages, plan.currentDue, now);
+  const retried = await sendReminders(db, retry, mailer, now);
   const byStage = Object.fromEntries(REMINDER_STAGES.map((stage) => [stage, 0])) as Record<ReminderStage, number>;
   for (const row of reminders) byStage[row.stage]++;
   const count = (status: ReminderRow['status']) => reminders.filter((row) => row.status === status).length;
@@ -243,5 +261,43 @@ export async function runReminders(
     today: plan.today, mailerConfigured: mailer !== null, byStage,
     sent: count('sent'), outbox: count('outbox'), failed: count('failed'), reminders, noContact: plan.noContact,
     retried: { sent: retried.filter((row) => row.status === 'sent').length, failed: retried.filter((row) => row.status === 'failed').length },
+    givenUp,
   };
+}
+
+const STAGE_ORDER: Record<ReminderStage, number> = { first: 0, reminder: 1, urgent: 2, panel: 3 };
+
+/**
+ * Which unsent messages to try again: only the latest provider stage of a check that is still
+ * waiting (not one the provider has since answered, or the listing closed, or a later stage
+ * replaced), at most once a day, and at most MAX_SEND_ATTEMPTS times in all.
+ */
+export function worthRetrying(
+  unsent: ReminderRow[],
+  /** Every stored message (any status) of the listings concerned. */
+  stored: Pick<ReminderRow, 'service_id' | 'due_date' | 'stage'>[],
+  currentDue: Map<string, string>,
+  now: Date,
+): { retry: ReminderRow[]; givenUp: number } {
+  const latest = new Map<string, number>();
+  for (const row of [...stored, ...unsent]) {
+    if (row.stage === 'panel') continue;
+    const key = `${row.service_id} ${row.due_date}`;
+    latest.set(key, Math.max(latest.get(key) ?? -1, STAGE_ORDER[row.stage]));
+  }
+  let givenUp = 0;
+  const retry = unsent.filter((row) => {
+    // A provider's message is pointless once the check is answered or a later stage replaced it;
+    // the panel's own message (when PANEL_EMAIL is set) is replaced by nothing.
+    if (row.stage !== 'panel') {
+      if (currentDue.get(row.service_id) !== row.due_date) return false;
+      if (latest.get(`${row.service_id} ${row.due_date}`) !== STAGE_ORDER[row.stage]) return false;
+    }
+    if (row.attempts >= MAX_SEND_ATTEMPTS) {
+      givenUp++;
+      return false;
+    }
+    return !row.last_attempt_at || now.getTime() - Date.parse(row.last_attempt_at) >= RETRY_AFTER_MS;
+  });
+  return { retry, givenUp };
 }

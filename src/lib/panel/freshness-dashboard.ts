@@ -8,7 +8,7 @@ import type { FreshnessStatus } from '../freshness/rules';
 import { documentPlaces, serviceAreaIds, serviceCategoryCodes } from '../search/search-document';
 import { getTaxonomy } from '../taxonomy/taxonomy';
 import { areaById, areasContaining, getAreas } from '../geo/areas';
-import { REMINDER_STAGES } from '../freshness/reminders';
+import { MAX_SEND_ATTEMPTS, REMINDER_STAGES } from '../freshness/reminders';
 
 const OLDEST_SHOWN = 20;
 export const NO_CATEGORY = 'No category';
@@ -41,7 +41,7 @@ export interface ReminderCounts {
   /** Messages by stage and how they went: sent, waiting in the outbox, or failed. */
   byStage: { stage: string; sent: number; outbox: number; failed: number }[];
   /** Messages not sent (outbox or failed), newest first, at most 20. */
-  waiting: { serviceId: string; serviceName: string; stage: string; to: string; subject: string; createdAt: string; error: string | null }[];
+  waiting: { serviceId: string; serviceName: string; stage: string; to: string; subject: string; createdAt: string; error: string | null; attempts: number; givenUp: boolean }[];
   waitingTotal: number;
 }
 
@@ -163,12 +163,13 @@ async function reminderCounts(db: Kysely<DatabaseSchema>): Promise<ReminderCount
     return { stage, sent: count('sent'), outbox: count('outbox'), failed: count('failed') };
   });
   const waitingRows = await db.selectFrom('reminder').innerJoin('service', 'service.id', 'reminder.service_id')
-    .select(['reminder.service_id', 'service.name', 'reminder.stage', 'reminder.to_address', 'reminder.subject', 'reminder.created_at', 'reminder.error'])
+    .select(['reminder.service_id', 'service.name', 'reminder.stage', 'reminder.to_address', 'reminder.subject', 'reminder.created_at', 'reminder.error', 'reminder.attempts'])
     .where('reminder.status', 'in', ['outbox', 'failed']).orderBy('reminder.created_at', 'desc').limit(WAITING_LISTED).execute();
   return {
     byStage,
     waiting: waitingRows.map((row) => ({
       serviceId: row.service_id, serviceName: row.name, stage: row.stage, to: row.to_address, subject: row.subject, createdAt: row.created_at, error: row.error,
+      attempts: row.attempts, givenUp: row.attempts >= MAX_SEND_ATTEMPTS,
     })),
     waitingTotal: byStage.reduce((sum, stage) => sum + stage.outbox + stage.failed, 0),
   };

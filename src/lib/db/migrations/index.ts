@@ -7,6 +7,7 @@ import * as placesAndTransport from './0004-places-and-transport';
 import * as freshness from './0005-freshness';
 import * as confirmations from './0006-confirmations';
 import * as reminders from './0007-reminders';
+import * as reminderAttempts from './0008-reminder-attempts';
 
 export const migrations: Record<string, Migration> = {
   '0001-directory': directory,
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0005-freshness': freshness,
   '0006-confirmations': confirmations,
   '0007-reminders': reminders,
+  '0008-reminder-attempts': reminderAttempts,
 };
