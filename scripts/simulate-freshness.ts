@@ -1,4 +1,4 @@
-// npm run simulate:freshness -- [--listings 1000] [--days 365] [--seed 1] [--answer-rate 0.6] [--start YYYY-MM-DD] [--json]:
+// npm run simulate:freshness -- [--listings 1000] [--days 365] [--seed 1] [--answer-rate 0.6] [--start YYYY-MM-DD] [--review-months N] [--json]:
 // a year of a directory decaying and being checked (src/lib/freshness/simulation.ts), measured each month against the targets.
 import { parseArgs } from 'node:util';
 import { getFreshnessSettings } from '../src/lib/freshness/settings';
@@ -13,13 +13,14 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     'answer-rate': { type: 'string', default: '0.6' },
     start: { type: 'string', default: '2026-01-01' },
+    'review-months': { type: 'string' },
     json: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h' },
   },
 });
 
 if (values.help) {
-  process.stdout.write('Usage: npm run simulate:freshness -- [--listings 1000] [--days 365] [--seed 1] [--answer-rate 0.6] [--start 2026-01-01] [--json]\n');
+  process.stdout.write('Usage: npm run simulate:freshness -- [--listings 1000] [--days 365] [--seed 1] [--answer-rate 0.6] [--start 2026-01-01] [--review-months N] [--json]\n');
   process.exit(0);
 }
 
@@ -32,6 +33,14 @@ const answerRate = Number(values['answer-rate']);
 if (!(answerRate >= 0 && answerRate <= 1)) fail(`--answer-rate must be a share between 0 and 1 (such as 0.6), not "${values['answer-rate']}".`);
 if (!/^\d{4}-\d{2}-\d{2}$/.test(values.start)) fail(`--start must be a date written YYYY-MM-DD, not "${values.start}".`);
 
+// --review-months: try another review interval for every category (content/freshness/settings.json is left alone).
+const settings = { ...getFreshnessSettings() };
+if (values['review-months'] !== undefined) {
+  const months = whole('review-months', values['review-months'], 1);
+  settings.review_months = months;
+  settings.review_months_by_category = Object.fromEntries(Object.entries(settings.review_months_by_category).map(([code, m]) => [code, Math.min(m, months)]));
+}
+
 const began = performance.now();
 const result = simulateFreshness({
   listings: whole('listings', values.listings, 1),
@@ -39,7 +48,7 @@ const result = simulateFreshness({
   seed: whole('seed', values.seed, 0),
   answerRate,
   start: values.start,
-  settings: getFreshnessSettings(),
+  settings,
 });
 const seconds = (performance.now() - began) / 1000;
 
@@ -67,7 +76,8 @@ function report({ options, months, totals, targets, pass }: SimulationResult, se
     '',
     `In the world: ${totals.closures} silent closures, ${totals.fundingStops} stopped when funding ended (${totals.fundingEnds} found new funding), `
       + `${totals.moves} moves, ${totals.capacityChanges} changes in space, ${totals.temporaryClosures} temporary closures.`,
-    `The directory: ${thousands(totals.emails)} emails, ${thousands(totals.answers)} answers, ${totals.reports} reports, ${totals.panelChecks} panel checks.`,
+    `The directory: ${thousands(totals.emails)} emails, ${thousands(totals.answers)} answers, ${totals.reports} reports, `
+      + `${totals.websiteFlags} websites found not working, ${totals.panelChecks} panel checks.`,
     '',
     `${verdict(targets.coveredShare.pass)}  shown listings checked in time or flagged: worst month ${percent(targets.coveredShare.worst)} (target at least ${percent(targets.coveredShare.target)})`,
     `${verdict(targets.closedShownOk.pass)}  closed services still shown with no warning: worst month ${targets.closedShownOk.worst} (target ${targets.closedShownOk.target})`,

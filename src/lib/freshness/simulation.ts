@@ -47,6 +47,12 @@ export interface DecayRates {
   /** Days between the first email and the reminder, and the first email and the urgent one. */
   reminderDays: number;
   urgentDays: number;
+  /** Listings with a website, checked every `linkCheckEveryDays` (npm run freshness -- --check-links). */
+  websiteShare: number;
+  linkCheckEveryDays: number;
+  /** Of services that stop, the share whose website stops working too, and how long after. */
+  websiteLapsesOnClosure: number;
+  websiteLapseDelayDays: [number, number];
 }
 
 export const DEFAULT_RATES: DecayRates = {
@@ -64,6 +70,10 @@ export const DEFAULT_RATES: DecayRates = {
   panelDelayDays: [1, 14],
   reminderDays: 14,
   urgentDays: 28,
+  websiteShare: 0.65,
+  linkCheckEveryDays: 7,
+  websiteLapsesOnClosure: 0.5,
+  websiteLapseDelayDays: [7, 120],
 };
 
 export const TARGETS = { minCoveredShare: 0.98, maxClosedShownOk: 0 } as const;
@@ -97,6 +107,8 @@ export interface SimulationTotals {
   emails: number;
   answers: number;
   panelChecks: number;
+  /** Listings flagged because their website stopped answering. */
+  websiteFlags: number;
 }
 
 export interface SimulationResult {
@@ -135,6 +147,8 @@ interface World {
   place: number;
   capacity: Capacity | null;
   fundingEnd: string | null;
+  /** The day its website stops answering, if it does (only ever after the service stops). */
+  websiteDownFromDay: number | null;
 }
 
 /** What the directory says about it. */
@@ -155,6 +169,10 @@ interface Listing {
   panelDay: number | null;
   openReports: number;
   lastReportDate: string | null;
+  /** Whether it lists a website, the day of the week its website is checked, and the results, newest first. */
+  website: boolean;
+  linkCheckDay: number;
+  linkChecks: { ok: boolean }[];
 }
 
 type Change = (world: World, day: number) => void;
@@ -185,7 +203,9 @@ function differs(listing: Listing, world: World): boolean {
     || listing.place !== world.place || listing.capacity !== world.capacity;
 }
 
-export function simulateFreshness(partial: Partial<SimulationOptions> & Pick<SimulationOptions, 'settings'>): SimulationResult {
+export function simulateFreshness(
+  partial: Partial<Omit<SimulationOptions, 'rates'>> & Pick<SimulationOptions, 'settings'> & { rates?: Partial<DecayRates> },
+): SimulationResult {
   const options: SimulationOptions = {
     listings: 1000, days: 365, seed: 1, answerRate: 0.6, start: '2026-01-01', assess: assessFreshness, ...partial,
     rates: { ...DEFAULT_RATES, ...partial.rates },
@@ -207,7 +227,7 @@ export function simulateFreshness(partial: Partial<SimulationOptions> & Pick<Sim
   const shortCategories = Object.keys(settings.review_months_by_category);
   const totals: SimulationTotals = {
     closures: 0, fundingEnds: 0, fundingStops: 0, moves: 0, capacityChanges: 0, temporaryClosures: 0,
-    reports: 0, emails: 0, answers: 0, panelChecks: 0,
+    reports: 0, emails: 0, answers: 0, panelChecks: 0, websiteFlags: 0,
   };
 
   const worlds: World[] = [];
@@ -231,19 +251,28 @@ export function simulateFreshness(partial: Partial<SimulationOptions> & Pick<Sim
       events.push({ day, change, reportDay, counts });
     };
 
+    // The same draws whatever the rates, so changing one rate changes nothing else in the world.
+    const website = worldRandom() < rates.websiteShare;
+    const lapses = worldRandom() < rates.websiteLapsesOnClosure;
+    const lapseDelay = between(worldRandom, rates.websiteLapseDelayDays);
+    const websiteLapseDelay = website && lapses ? lapseDelay : null;
+    const stop = (world: World, day: number) => {
+      world.closedOnDay = day;
+      if (websiteLapseDelay !== null) world.websiteDownFromDay = day + websiteLapseDelay;
+    };
     let fundingEnd: string | null = null;
     if (worldRandom() < rates.fundingEndingShare) {
       const endDay = Math.floor(worldRandom() * days);
       fundingEnd = dateOf(endDay);
       if (worldRandom() < rates.stopWhenFundingEnds) {
         // It runs on its last funded day and stops the day after.
-        add('fundingStops', (world, day) => { world.closedOnDay = day; }, endDay + 1);
+        add('fundingStops', (world, day) => stop(world, day), endDay + 1);
       } else {
         // New funding changes nothing anyone sees, so nobody reports it.
         add('fundingEnds', (world) => { world.fundingEnd = dateOf(endDay + 365); }, endDay, false);
       }
     }
-    if (worldRandom() < rates.closuresPerYear * yearShare) add('closures', (world, day) => { world.closedOnDay = day; });
+    if (worldRandom() < rates.closuresPerYear * yearShare) add('closures', (world, day) => stop(world, day));
     for (let n = poisson(worldRandom, rates.movesPerYear * yearShare); n > 0; n--) add('moves', (world) => { world.place++; });
     if (capacity) {
       for (let n = poisson(worldRandom, rates.capacityChangesPerYear * yearShare); n > 0; n--) {
@@ -261,11 +290,12 @@ export function simulateFreshness(partial: Partial<SimulationOptions> & Pick<Sim
       add(null, (world) => { world.temporarilyClosed = false; }, reopens, false);
     }
 
-    worlds.push({ closedOnDay: null, temporarilyClosed: false, place: 0, capacity, fundingEnd });
+    worlds.push({ closedOnDay: null, temporarilyClosed: false, place: 0, capacity, fundingEnd, websiteDownFromDay: null });
     listings.push({
       id: `listing-${index + 1}`, categoryCodes, reviewMonths: months, archived: false, temporarilyClosed: false, place: 0,
       capacity, capacityUpdated: capacity ? assuredDate : null, fundingEnd, assuredDate,
       dueDay: dayOf(addMonths(assuredDate, months)), answerDay: null, panelDay: null, openReports: 0, lastReportDate: null,
+      website, linkCheckDay: index % rates.linkCheckEveryDays, linkChecks: [],
     });
     for (const event of events) {
       if (event.day < days) eventsByDay[event.day]!.push({ index, event });
@@ -311,6 +341,17 @@ export function simulateFreshness(partial: Partial<SimulationOptions> & Pick<Sim
     listings.forEach((listing, index) => {
       if (listing.archived) return;
       const world = worlds[index]!;
+      if (listing.website && day % rates.linkCheckEveryDays === listing.linkCheckDay) {
+        const ok = world.websiteDownFromDay === null || day < world.websiteDownFromDay;
+        listing.linkChecks = [{ ok }, ...listing.linkChecks].slice(0, 5);
+        const failures = settings.failed_link_checks;
+        if (!ok && listing.linkChecks.length >= failures && listing.linkChecks.slice(0, failures).every((check) => !check.ok)
+          && (listing.linkChecks.length === failures || listing.linkChecks[failures]!.ok)) {
+          // Newly flagged: the panel sees it in the dashboard's queue and follows it up.
+          totals.websiteFlags++;
+          listing.panelDay ??= day + between(directoryRandom, rates.panelDelayDays);
+        }
+      }
       if (listing.panelDay === day) {
         totals.panelChecks++;
         listing.panelDay = null;
@@ -348,7 +389,7 @@ export function simulateFreshness(partial: Partial<SimulationOptions> & Pick<Sim
         return;
       }
       const world = worlds[index]!;
-      const signals: FreshnessSignals = { openReports: listing.openReports, lastReportDate: listing.lastReportDate, linkChecks: [] };
+      const signals: FreshnessSignals = { openReports: listing.openReports, lastReportDate: listing.lastReportDate, linkChecks: listing.linkChecks };
       const { status } = assess(record(template, listing), listing.categoryCodes, today, settings, signals);
       const inInterval = addMonths(listing.assuredDate, listing.reviewMonths) >= today;
       figures.shown++;
