@@ -1,14 +1,14 @@
-// The community panel's freshness dashboard over HTTP against the built server: signing in with
-// ADMIN_TOKEN, the session cookie, the dashboard's numbers, the CSV queue, and what it refuses.
-import { randomBytes, randomUUID } from 'node:crypto';
+// The community panel's freshness dashboard over HTTP against the built server: the dashboard's
+// numbers, the CSV queue, and who may see them. (Signing in itself: accounts-http.test.ts.)
+import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInUk } from '../../src/lib/dates';
 import { uuidFor } from '../../src/lib/ids';
 import { service } from '../fixtures/services';
 import { startServer, type RunningServer } from '../fixtures/server';
+import { LINK_WORKER, PANEL, signInAs } from '../fixtures/accounts';
 
-const TOKEN = `test-token-${randomBytes(24).toString('base64url')}`;
 const today = todayInUk();
 const daysFrom = (days: number) => new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 const FUNDING_END = daysFrom(30);
@@ -30,7 +30,7 @@ const REPORT_MESSAGE = 'The choir moved to the church hall.';
 let server: RunningServer;
 
 beforeAll(async () => {
-  server = await startServer({ fixtures: FIXTURES, env: { ADMIN_TOKEN: TOKEN } });
+  server = await startServer({ fixtures: FIXTURES, users: [PANEL, LINK_WORKER] });
   const db = new Database(server.databasePath);
   try {
     db.prepare('insert into problem_report (id, service_id, kind, message, created_at) values (?, ?, ?, ?, ?)')
@@ -51,22 +51,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.stop();
 });
-
-function signIn(token: string, headers: Record<string, string> = {}): Promise<Response> {
-  return fetch(server.url('/panel/sign-in'), {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: server.origin, ...headers },
-    body: new URLSearchParams({ token }),
-  });
-}
-
-/** "panel_session=<value>" from a sign-in that worked. */
-async function sessionCookie(): Promise<string> {
-  const response = await signIn(TOKEN);
-  expect(response.status).toBe(303);
-  return response.headers.getSetCookie()[0]!.split(';')[0]!;
-}
 
 function get(path: string, cookie?: string): Promise<Response> {
   return fetch(server.url(path), { redirect: 'manual', headers: cookie ? { Cookie: cookie } : {} });
@@ -92,49 +76,13 @@ describe('the community panel', () => {
     }
   });
 
-  it('shows the sign-in form, not indexed and not cached', async () => {
-    const response = await get('/panel/sign-in');
-    expect(response.status).toBe(200);
-    expect(response.headers.get('x-robots-tag')).toContain('noindex');
-    expect(response.headers.get('cache-control')).toBe('no-store');
-    const html = await response.text();
-    expect(html).toContain('<label for="panel-token">Admin token</label>');
-    expect(html).toContain('type="password"');
-  });
-
-  it('refuses a wrong token with a plain message and no cookie', async () => {
-    const response = await signIn(`${TOKEN}x`);
-    expect(response.status).toBe(401);
-    expect(response.headers.getSetCookie()).toEqual([]);
-    expect(await response.text()).toContain('That token is not right.');
-  });
-
-  it('refuses a sign-in posted from another site (403)', async () => {
-    const response = await signIn(TOKEN, { Origin: 'https://evil.example' });
-    expect(response.status).toBe(403);
-    expect(response.headers.getSetCookie()).toEqual([]);
-  });
-
-  it('signs in with the right token: an HttpOnly, SameSite=Strict cookie on /panel for 8 hours, not the token', async () => {
-    const response = await signIn(TOKEN);
-    expect(response.status).toBe(303);
-    expect(new URL(response.headers.get('location')!, server.origin).pathname).toBe('/panel/freshness');
-    const cookies = response.headers.getSetCookie();
-    expect(cookies).toHaveLength(1);
-    const parts = cookies[0]!.split(';').map((part) => part.trim().toLowerCase());
-    expect(parts[0]).toMatch(/^panel_session=\d+\.[\w-]{43}$/);
-    expect(parts).toEqual(expect.arrayContaining(['httponly', 'samesite=strict', 'path=/panel', 'max-age=28800']));
-    expect(parts).not.toContain('secure'); // plain http here
-    expect(cookies[0]).not.toContain(TOKEN);
-    cookie = cookies[0]!.split(';')[0]!;
-  });
-
-  it('marks the cookie Secure when the request is https (as a proxy in front says)', async () => {
-    const https = server.origin.replace('http:', 'https:');
-    const response = await signIn(TOKEN, { 'X-Forwarded-Proto': 'https', Origin: https });
-    expect(response.status).toBe(303);
-    const parts = response.headers.getSetCookie()[0]!.split(';').map((part) => part.trim().toLowerCase());
-    expect(parts).toEqual(expect.arrayContaining(['secure', 'httponly', 'samesite=strict', 'path=/panel']));
+  it('lets the panel in, and refuses a link worker (403)', async () => {
+    cookie = (await signInAs(server, PANEL)).cookie;
+    const worker = (await signInAs(server, LINK_WORKER)).cookie;
+    for (const path of ['/panel/freshness', '/panel/freshness.csv']) {
+      expect((await get(path, worker)).status, path).toBe(403);
+      expect((await get(path, cookie)).status, path).toBe(200);
+    }
   });
 
   it('shows the dashboard with the numbers of the fixtures', async () => {
@@ -208,60 +156,13 @@ describe('the community panel', () => {
     expect(rows.join('\n')).not.toContain('Panel Fresh Cafe');
   });
 
-  it('refuses a tampered cookie', async () => {
-    const [name, value] = cookie.split('=') as [string, string];
-    const [expiry, signature] = value.split('.') as [string, string];
-    const later = `${name}=${Number(expiry) + 86_400}.${signature}`;
-    const flipped = `${name}=${expiry}.${signature.slice(0, -1)}${signature.endsWith('A') ? 'B' : 'A'}`;
-    for (const bad of [later, flipped, `${name}=${TOKEN}`, `${name}=`]) {
-      expect((await get('/panel/freshness', bad)).status, bad).toBe(303);
-      expect((await get('/panel/freshness.csv', bad)).status, bad).toBe(303);
+  it('refuses a made-up or altered session cookie', async () => {
+    const value = cookie.split('=')[1]!;
+    const flipped = `session=${value.slice(0, -1)}${value.endsWith('A') ? 'B' : 'A'}`;
+    for (const bad of [flipped, 'session=', `session=${'A'.repeat(43)}`, 'session=../../etc']) {
+      const response = await get('/panel/freshness', bad);
+      expect(response.status, bad).toBe(303);
+      expect(new URL(response.headers.get('location')!, server.origin).pathname).toBe('/panel/sign-in');
     }
-  });
-
-  it('signs out: the cookie is cleared', async () => {
-    const own = await sessionCookie();
-    const response = await fetch(server.url('/panel/sign-out'), {
-      method: 'POST', redirect: 'manual',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: server.origin, Cookie: own },
-    });
-    expect(response.status).toBe(303);
-    expect(new URL(response.headers.get('location')!, server.origin).pathname).toBe('/panel/sign-in');
-    const cleared = response.headers.getSetCookie()[0]!.toLowerCase();
-    expect(cleared).toMatch(/^panel_session=;/);
-    expect(cleared).toContain('path=/panel');
-    expect(cleared).toMatch(/max-age=0|expires=thu, 01 jan 1970/);
-  });
-
-  it('limits sign-in attempts from one address (10 an hour)', async () => {
-    let status = 0;
-    for (let i = 0; i < 12 && status !== 429; i++) status = (await signIn('wrong')).status;
-    expect(status).toBe(429);
-    const refused = await signIn(TOKEN);
-    expect(refused.status).toBe(429);
-    expect(refused.headers.getSetCookie()).toEqual([]);
-    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect(await refused.text()).toContain('too many tries');
-  });
-});
-
-describe('the community panel with no ADMIN_TOKEN', () => {
-  let off: RunningServer;
-  beforeAll(async () => { off = await startServer({ fixtures: [FRESH], env: { ADMIN_TOKEN: '' } }); }, 120_000);
-  afterAll(async () => { await off?.stop(); });
-
-  it('says it is switched off (503) and how to switch it on', async () => {
-    for (const path of ['/panel/sign-in', '/panel/freshness', '/panel/freshness.csv']) {
-      const response = await fetch(off.url(path), { redirect: 'manual' });
-      expect(response.status, path).toBe(503);
-      expect(response.headers.get('cache-control')).toBe('no-store');
-      expect(await response.text(), path).toContain('ADMIN_TOKEN');
-    }
-    const post = await fetch(off.url('/panel/sign-in'), {
-      method: 'POST', redirect: 'manual',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: off.origin }, body: 'token=anything',
-    });
-    expect(post.status).toBe(503);
-    expect(post.headers.getSetCookie()).toEqual([]);
   });
 });

@@ -287,6 +287,16 @@ export interface DatabaseSchema {
   confirmation_link: ConfirmationLinkTable;
   change_history: ChangeHistoryTable;
   reminder: ReminderTable;
+  user_account: UserAccountTable;
+  user_session: UserSessionTable;
+  invitation: InvitationTable;
+  organization_editor: OrganizationEditorTable;
+  trusted_organization: TrustedOrganizationTable;
+  audit_event: AuditEventTable;
+  suggestion: SuggestionTable;
+  suggestion_field: SuggestionFieldTable;
+  practitioner_note: PractitionerNoteTable;
+  outbox_message: OutboxMessageTable;
 }
 
 export interface ProblemReportTable {
@@ -302,6 +312,8 @@ export interface ProblemReportTable {
   /** 'open', 'resolved' or 'dismissed'. */
   status: Generated<string>;
   resolved_at: string | null;
+  resolved_by: string | null;
+  resolution_note: string | null;
 }
 
 export interface LinkCheckTable {
@@ -416,3 +428,117 @@ export type ScheduleRow = Selectable<ScheduleTable>;
 export type CostOptionRow = Selectable<CostOptionTable>;
 export type FundingRow = Selectable<FundingTable>;
 export type NewServiceRow = Insertable<ServiceTable>;
+
+export type Role = 'admin' | 'panel' | 'org_editor' | 'link_worker';
+
+export interface UserAccountTable {
+  id: string;
+  email: string;
+  name: Generated<string>;
+  role: Role;
+  password_hash: string | null;
+  created_at: string;
+  updated_at: string;
+  last_sign_in_at: string | null;
+  disabled_at: string | null;
+}
+export type UserAccountRow = Selectable<UserAccountTable>;
+
+export interface UserSessionTable {
+  id_hash: string;
+  user_id: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  csrf_secret: string;
+}
+
+export interface InvitationTable {
+  id: string;
+  email: string;
+  role: Role;
+  /** JSON array of organisation ids (org_editor). */
+  organization_ids: Generated<string>;
+  invited_by: string | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+  revoked_at: string | null;
+}
+export type InvitationRow = Selectable<InvitationTable>;
+
+export interface OrganizationEditorTable {
+  user_id: string;
+  organization_id: string;
+  added_at: string;
+  added_by: string | null;
+}
+
+export interface TrustedOrganizationTable {
+  organization_id: string;
+  trusted_at: string;
+  trusted_by: string;
+}
+
+export interface AuditEventTable {
+  id: Generated<number>;
+  at: string;
+  event: string;
+  actor_id: string | null;
+  subject: string | null;
+  detail: string | null;
+}
+
+export interface SuggestionTable {
+  id: string;
+  kind: 'change' | 'new';
+  service_id: string | null;
+  source: string;
+  suggested_by: string | null;
+  contact_email: string | null;
+  message: string | null;
+  base_version: string | null;
+  created_at: string;
+  status: Generated<'open' | 'closed'>;
+  closed_at: string | null;
+  closed_by: string | null;
+}
+export type SuggestionRow = Selectable<SuggestionTable>;
+
+export interface SuggestionFieldTable {
+  id: Generated<number>;
+  suggestion_id: string;
+  field: string;
+  /** JSON. */
+  old_value: string | null;
+  /** JSON. */
+  new_value: string | null;
+  decision: 'accepted' | 'rejected' | null;
+  note: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
+}
+export type SuggestionFieldRow = Selectable<SuggestionFieldTable>;
+
+export interface PractitionerNoteTable {
+  id: string;
+  service_id: string;
+  author_id: string;
+  body: string;
+  created_at: string;
+  archived_at: string | null;
+  archived_by: string | null;
+}
+
+export interface OutboxMessageTable {
+  id: string;
+  purpose: string;
+  to_address: string;
+  subject: string;
+  body: string;
+  created_at: string;
+  status: Generated<'outbox' | 'sent' | 'failed'>;
+  sent_at: string | null;
+  error: string | null;
+  attempts: Generated<number>;
+}

@@ -1,6 +1,8 @@
 // Imports Open Referral UK service records: reads a feed's shape, validates every record with
 // zod, and upserts the valid ones (and their search documents) in one transaction.
 import { todayInUk } from '../dates';
+import type { Transaction } from 'kysely';
+import type { DatabaseSchema } from '../db/types';
 import type { DirectoryDatabase } from '../db/database';
 import { serviceSchema, type ServiceRecord } from './schemas';
 import { IdConflictError, recordHash, writeServices } from '../directory/service-writer';
@@ -26,6 +28,13 @@ export interface ImportOptions {
   /** Today's date (YYYY-MM-DD), for wording schedules and costs in search documents. */
   today?: string;
   onProgress?: (done: number, total: number) => void;
+  /** Who change_history names for what this import changes (default "import" or "import from <source>"). */
+  changedBy?: string;
+  /**
+   * Runs first inside the write transaction (after validation): the service editor checks there
+   * that nobody else changed the listing since it was opened. Throwing abandons the write.
+   */
+  beforeWrite?: (trx: Transaction<DatabaseSchema>) => Promise<void>;
 }
 
 export interface ImportReport {
@@ -169,7 +178,9 @@ export async function importRecords(
     // rolled back, the records concerned are reported invalid, and the rest written again.
     for (;;) {
       try {
-        Object.assign(report, await writeValid(directory, search, valid, { source, today, onProgress: options.onProgress }));
+        Object.assign(report, await writeValid(directory, search, valid, {
+          source, today, onProgress: options.onProgress, changedBy: options.changedBy, beforeWrite: options.beforeWrite,
+        }));
         break;
       } catch (error) {
         if (!(error instanceof IdConflictError)) throw error;
@@ -196,10 +207,14 @@ async function writeValid(
   directory: DirectoryDatabase,
   search: SearchBackend,
   valid: { index: number; record: ServiceRecord }[],
-  options: { source: string | null; today: string; onProgress?: ((done: number, total: number) => void) | undefined },
+  options: {
+    source: string | null; today: string; onProgress?: ((done: number, total: number) => void) | undefined;
+    changedBy?: string | undefined; beforeWrite?: ((trx: Transaction<DatabaseSchema>) => Promise<void>) | undefined;
+  },
 ): Promise<{ written: number; unchanged: number }> {
   const counts = { written: 0, unchanged: 0 };
   await directory.db.transaction().execute(async (trx) => {
+    await options.beforeWrite?.(trx);
     for (let start = 0; start < valid.length; start += BATCH_SIZE) {
       const batch = valid.slice(start, start + BATCH_SIZE).map(({ record }) => record);
       const stored = bulkWriter(directory.sqlite).storedHashes('service', batch.map((record) => record.id));
@@ -211,6 +226,7 @@ async function writeValid(
         // search backend writes on the same connection too.
         const { affectedServiceIds } = writeServices(directory, changed, {
           source: options.source, now: new Date().toISOString(), hashes, existing: new Set(stored.keys()),
+          ...(options.changedBy ? { changedBy: options.changedBy } : {}),
         });
         // Services sharing a place or organisation that changed show it in their results too.
         const affected = affectedServiceIds.length ? await readServices(trx, affectedServiceIds) : [];

@@ -8,6 +8,7 @@ import * as freshness from './0005-freshness';
 import * as confirmations from './0006-confirmations';
 import * as reminders from './0007-reminders';
 import * as reminderAttempts from './0008-reminder-attempts';
+import * as accounts from './0009-accounts';
 
 export const migrations: Record<string, Migration> = {
   '0001-directory': directory,
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '0006-confirmations': confirmations,
   '0007-reminders': reminders,
   '0008-reminder-attempts': reminderAttempts,
+  '0009-accounts': accounts,
 };

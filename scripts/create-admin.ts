@@ -1,0 +1,58 @@
+// npm run create-admin -- <email> [--name "Name"] [--send]: makes (or re-invites) an administrator.
+// Prints a single-use link, valid for 7 days, where they choose their own password, so no
+// password is ever typed on a command line or kept in shell history. With --send (and SMTP_URL
+// set) the link is also emailed to them.
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { fail, openDirectory } from './cli';
+import { audit } from '../src/lib/accounts/audit';
+import { AlreadyHasAccountError, createInvitation, INVITATION_DAYS, invitationEmail } from '../src/lib/accounts/invitations';
+import { createUser, findUserByEmail, normaliseEmail } from '../src/lib/accounts/users';
+import { DEFAULT_PUBLIC_URL } from '../src/lib/freshness/reminders';
+import { sendMessage } from '../src/lib/messages/outbox';
+import { createMailer } from '../src/lib/freshness/mailer';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { name: { type: 'string' }, send: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
+});
+if (values.help || positionals.length !== 1) {
+  process.stdout.write('Usage: npm run create-admin -- <email> [--name "Their name"] [--send]\n');
+  process.exit(values.help ? 0 : 2);
+}
+const email = normaliseEmail(positionals[0]!);
+if (!z.string().email().safeParse(email).success) fail(`"${positionals[0]}" is not an email address. Give one like jo@example.org.`);
+
+const { directory } = await openDirectory();
+try {
+  const existing = await findUserByEmail(directory.db, email);
+  if (existing?.password_hash) {
+    fail(`${email} already has an account (${existing.role}). To let them choose a new password, an administrator can send a new invitation from the People page.`);
+  }
+  if (!existing) {
+    await createUser(directory.db, { email, role: 'admin', name: values.name ?? '' });
+    await audit(directory.db, 'admin_created', { subject: email, detail: 'by npm run create-admin' });
+  }
+  const { row, path } = await createInvitation(directory.db, { email, role: 'admin', invitedBy: null });
+  const url = `${(process.env.PUBLIC_URL ?? DEFAULT_PUBLIC_URL).replace(/\/+$/, '')}${path}`;
+  process.stdout.write([
+    `An administrator account is ready for ${email}.`,
+    `To finish, open this link within ${INVITATION_DAYS} days and choose a password (it works once):`,
+    '',
+    url,
+    '',
+  ].join('\n'));
+  if (values.send) {
+    const mailer = createMailer();
+    if (!mailer) fail('--send needs SMTP_URL to be set. The link above still works: pass it on yourself.');
+    const status = await sendMessage(directory.db, { purpose: 'invitation', to: email, ...invitationEmail(row, url, null) }, mailer);
+    mailer.close();
+    process.stdout.write(status === 'sent' ? `Emailed to ${email}.\n` : `Could not email it (${status}); pass the link on yourself.\n`);
+  }
+} catch (error) {
+  if (error instanceof AlreadyHasAccountError) fail(error.message);
+  throw error;
+} finally {
+  await directory.close();
+}
+

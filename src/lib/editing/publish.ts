@@ -1,0 +1,129 @@
+// Publishing a listing someone has edited (or a suggestion's accepted fields): validated with the
+// same zod schema as every import, written in one transaction with its search document, refused
+// if someone else changed the listing since it was opened (optimistic concurrency), and every
+// changed field recorded in change_history with who did it.
+import { createHash } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import { todayInUk } from '../dates';
+import type { DirectoryDatabase } from '../db/database';
+import type { DatabaseSchema } from '../db/types';
+import { HISTORY_SERVICE_FIELDS } from '../directory/service-writer';
+import { readServices } from '../directory/service-reader';
+import { importRecords, type RecordError } from '../openreferral/import';
+import type { ServiceRecord } from '../openreferral/schemas';
+import type { SearchBackend } from '../search/search-backend';
+
+type Db = Kysely<DatabaseSchema> | Transaction<DatabaseSchema>;
+
+/** The version of a listing as read: a hash of its whole record. Any change anywhere gives a new one. */
+export function recordVersion(record: ServiceRecord): string {
+  return createHash('sha256').update(JSON.stringify(record)).digest('base64url').slice(0, 22);
+}
+
+export async function readRecord(db: Db, id: string): Promise<ServiceRecord | null> {
+  return (await readServices(db, [id]))[0] ?? null;
+}
+
+/** Top-level fields of a record that people edit, in the order an editor shows them. */
+export const RECORD_FIELDS = [
+  'name', 'alternate_name', 'description', 'organization', 'status', 'alert', 'url', 'email',
+  'service_at_locations', 'schedules', 'cost_options', 'fees', 'fees_description', 'funding',
+  'referral_routes', 'referral_instructions', 'first_visit', 'eligibility_description', 'not_for', 'minimum_age', 'maximum_age',
+  'capacity_status', 'waiting_weeks', 'capacity_updated', 'delivery_modes', 'support_to_attend', 'transport_offered', 'home_visits',
+  'group_size', 'attributes', 'phones', 'contacts', 'languages', 'service_areas', 'accreditations', 'assured_date', 'assurer_email',
+] as const satisfies readonly (keyof ServiceRecord)[];
+export type RecordField = (typeof RECORD_FIELDS)[number];
+
+export interface FieldDifference {
+  field: RecordField;
+  before: unknown;
+  after: unknown;
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/** The top-level fields whose values differ between two versions of a record. */
+export function diffRecords(before: ServiceRecord | null, after: ServiceRecord): FieldDifference[] {
+  return RECORD_FIELDS.filter((field) => !same(before?.[field], after[field]))
+    .map((field) => ({ field, before: before?.[field] ?? null, after: after[field] ?? null }));
+}
+
+export class EditConflictError extends Error {
+  constructor(readonly current: ServiceRecord | null, readonly currentVersion: string | null) {
+    super('Someone else changed this listing after you opened it.');
+  }
+}
+
+export class InvalidRecordError extends Error {
+  constructor(readonly errors: RecordError[]) {
+    super(`The listing is not valid: ${errors.map((error) => `${error.path} ${error.message}`).join('; ')}`);
+  }
+}
+
+export interface PublishOptions {
+  /** The version the editor opened (null for a new listing: then the id must not exist yet). */
+  expectedVersion: string | null;
+  /** Who is publishing, as change_history names them: "user <email>", ... */
+  changedBy: string;
+  /** Why, in words (e.g. "Suggestion 12 accepted"), kept with each history row. */
+  reason?: string | null;
+  now?: Date;
+}
+
+export interface PublishResult {
+  record: ServiceRecord;
+  version: string;
+  changes: FieldDifference[];
+}
+
+/**
+ * Validates and writes `record` as the listing's new version. Throws InvalidRecordError (with
+ * each field's problem), or EditConflictError when the stored listing is no longer the version
+ * the editor opened; in both cases nothing is written.
+ */
+export async function publishRecord(
+  directory: DirectoryDatabase, search: SearchBackend, record: ServiceRecord, options: PublishOptions,
+): Promise<PublishResult> {
+  const now = options.now ?? new Date();
+  const edited = { ...record, last_modified: now.toISOString() };
+  let before = null as ServiceRecord | null;
+  const source = (await directory.db.selectFrom('service').select('source').where('id', '=', record.id).executeTakeFirst())?.source ?? 'editor';
+  const lastHistoryId = (await directory.db.selectFrom('change_history').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst())?.id ?? 0;
+  const report = await importRecords(directory, search, [edited], {
+    strict: true, source, today: todayInUk(now), changedBy: options.changedBy,
+    beforeWrite: async (trx) => {
+      before = await readRecord(trx, record.id);
+      const version = before ? recordVersion(before) : null;
+      if (version !== options.expectedVersion) throw new EditConflictError(before, version);
+    },
+  });
+  if (report.invalid.length) throw new InvalidRecordError(report.invalid);
+  const stored = (await readRecord(directory.db, record.id))!;
+  const changes = diffRecords(before, stored);
+  // writeServices has recorded its own fields (status, checks, capacity, funding, contact details);
+  // the rest of the record's fields are recorded here, whole (lists as JSON).
+  const tracked = new Set<string>([...HISTORY_SERVICE_FIELDS, 'funding']);
+  const at = now.toISOString();
+  const reason = options.reason ?? null;
+  const rows: { entity: string; entity_id: string; action: string; field: string; old_value: string | null; new_value: string | null; changed_at: string; changed_by: string; reason: string | null }[] = [];
+  if (!before) rows.push({ entity: 'service', entity_id: record.id, action: 'create', field: 'id', old_value: null, new_value: record.id, changed_at: at, changed_by: options.changedBy, reason });
+  for (const change of changes) {
+    if (before && tracked.has(change.field)) continue;
+    rows.push({
+      entity: 'service', entity_id: record.id, action: before ? 'update' : 'create', field: change.field,
+      old_value: historyValue(change.before), new_value: historyValue(change.after), changed_at: at, changed_by: options.changedBy, reason,
+    });
+  }
+  if (rows.length) await directory.db.insertInto('change_history').values(rows).execute();
+  if (reason) {
+    // The rows writeServices wrote for this publish carry the reason too.
+    await directory.db.updateTable('change_history').set({ reason })
+      .where('id', '>', Number(lastHistoryId)).where('changed_by', '=', options.changedBy).where('reason', 'is', null).execute();
+  }
+  return { record: stored, version: recordVersion(stored), changes };
+}
+
+function historyValue(value: unknown): string | null {
+  if (value == null) return null;
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
