@@ -3,10 +3,15 @@
 import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
 
+// BUILD_DIR builds somewhere other than dist/ (npm start and the tests read the same variable),
+// so two builds can run side by side.
+const buildDir = process.env.BUILD_DIR;
+
 const allowedHosts = ['localhost', '127.0.0.1', ...(process.env.PUBLIC_HOST ? [process.env.PUBLIC_HOST] : [])];
 
 export default defineConfig({
   output: 'server',
+  ...(buildDir ? { outDir: `./${buildDir}`, cacheDir: `./${buildDir}-cache` } : {}),
   adapter: node({ mode: 'standalone' }),
   server: { host: process.env.HOST || 'localhost', port: Number(process.env.PORT) || 4321 },
   security: {

@@ -1,5 +1,6 @@
 // npm start: prepares the database (migrate, sample data if empty) and serves the built site.
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { resolve } from 'node:path';
 import { openDatabase } from '../src/lib/db/database';
 import { prepareDirectory } from '../src/lib/directory/prepare';
 import { createSearchBackend } from '../src/lib/search';
@@ -17,9 +18,10 @@ try {
 
 // Our own server around Astro's handler (see src/lib/http/serve.ts), so Astro must not start its own.
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
-// @ts-ignore: produced by `astro build`
-const { handler } = await import('../dist/server/entry.mjs');
-const server = createSiteServer(handler, fileURLToPath(new URL('../dist/client', import.meta.url)));
+// Where `astro build` wrote the site: dist/, or BUILD_DIR when set (as for the build).
+const buildDir = resolve(fileURLToPath(new URL('..', import.meta.url)), process.env.BUILD_DIR || 'dist');
+const { handler } = await import(pathToFileURL(resolve(buildDir, 'server/entry.mjs')).href);
+const server = createSiteServer(handler, resolve(buildDir, 'client'));
 server.listen(port, host, () => {
   console.log(`Serving the directory from ${directory.path} on http://${host}:${port}`);
 });

@@ -1,6 +1,5 @@
-// The community panel in a real browser: sign in through the form with the admin token, land on
+// The community panel in a real browser: sign in through the form as a panel member, land on
 // the freshness dashboard, and run axe on it (JavaScript on for axe; bypassCSP lets it in).
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { todayInUk } from '../../src/lib/dates';
@@ -10,8 +9,8 @@ import {
   axeViolations, formatViolations, guardedContext, launchBrowser, saveScreenshots, startServer, textOf,
   type GuardedContext, type RunningServer,
 } from './harness';
+import { PANEL } from '../fixtures/accounts';
 
-const TOKEN = `test-token-${randomBytes(24).toString('base64url')}`;
 const today = todayInUk();
 const daysFrom = (days: number) => new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 const FIXTURES = [
@@ -29,7 +28,7 @@ let guarded: GuardedContext;
 let page: Page;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ fixtures: FIXTURES, env: { ADMIN_TOKEN: TOKEN } }), launchBrowser()]);
+  [server, browser] = await Promise.all([startServer({ fixtures: FIXTURES, users: [PANEL] }), launchBrowser()]);
   guarded = await guardedContext(browser, server, { bypassCSP: true });
   page = await guarded.context.newPage();
 }, 120_000);
@@ -41,10 +40,12 @@ afterAll(async () => {
 
 describe('community panel (axe: wcag2a, wcag2aa, wcag21a, wcag21aa, wcag22aa)', () => {
   it('signs in through the form and the dashboard passes axe', async () => {
-    await page.goto(server.url('/panel/sign-in'));
+    await page.goto(server.url('/panel/freshness'));
+    expect(new URL(page.url()).pathname).toBe('/panel/sign-in');
     const signInViolations = await axeViolations(page);
     expect(signInViolations.length, formatViolations(signInViolations, '/panel/sign-in')).toBe(0);
-    await page.getByLabel('Admin token').fill(TOKEN);
+    await page.getByLabel('Email address').fill(PANEL.email);
+    await page.getByLabel('Password').fill(PANEL.password);
     await Promise.all([page.waitForURL('**/panel/freshness'), page.getByRole('button', { name: 'Sign in' }).click()]);
     expect(await textOf(page, 'h1')).toBe('Freshness dashboard');
     expect(await textOf(page, '#by-status tr[data-status="stale"] td')).toBe('1');
