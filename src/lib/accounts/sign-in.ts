@@ -1,14 +1,16 @@
 // Signing in: email and password, rate limited per address and per account (so neither many
-// guesses at one account nor one guess at many accounts gets far), each outcome logged.
+// guesses at one account nor one guess at many accounts gets far), each outcome logged. The limits
+// count failed attempts: once either is used up, even the right password is refused until the
+// window ends, so guessing gains nothing, while a person signing in often is never held up.
 import type { Kysely } from 'kysely';
 import type { DatabaseSchema } from '../db/types';
-import { checkRateLimit, rateLimitKey } from '../http/rate-limit';
+import { checkRateLimit, peekRateLimit, rateLimitKey } from '../http/rate-limit';
 import { audit } from './audit';
 import { verifyPassword } from './passwords';
 import { createSession } from './sessions';
 import { findUserByEmail, normaliseEmail } from './users';
 
-/** Attempts (right or wrong) allowed per address, and per account, in each window. */
+/** Failed attempts allowed per address, and per account, in each window. */
 export const SIGN_IN_LIMITS = { perAddress: 20, perAccount: 8, windowSeconds: 15 * 60 } as const;
 
 export type SignInResult =
@@ -28,7 +30,7 @@ export async function signIn(
   ];
   let retryAfterSeconds = 0;
   for (const { key, limit } of limits) {
-    const verdict = await checkRateLimit(db, { key, limit, windowSeconds: SIGN_IN_LIMITS.windowSeconds, now });
+    const verdict = await peekRateLimit(db, { key, limit, windowSeconds: SIGN_IN_LIMITS.windowSeconds, now });
     if (!verdict.allowed) retryAfterSeconds = Math.max(retryAfterSeconds, verdict.retryAfterSeconds);
   }
   if (retryAfterSeconds) {
@@ -39,6 +41,7 @@ export async function signIn(
   // verifyPassword does the same work with no stored hash, so timing does not say who has an account.
   const matches = await verifyPassword(attempt.password, user?.password_hash ?? null);
   if (!user || !matches || user.disabled_at) {
+    for (const { key, limit } of limits) await checkRateLimit(db, { key, limit, windowSeconds: SIGN_IN_LIMITS.windowSeconds, now });
     await audit(db, 'sign_in_failed', { actorId: user?.id ?? null, subject: email, detail: user?.disabled_at ? 'account disabled' : null, now });
     return { ok: false, reason: 'wrong' };
   }
