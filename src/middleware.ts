@@ -4,12 +4,15 @@
 // a page on this site's own host, or a browser that sends no Origin, from posting as someone.
 import { defineMiddleware } from 'astro:middleware';
 import { getApp } from './lib/app';
-import { csrfTokenMatches, readSession, SESSION_COOKIE } from './lib/accounts/sessions';
+import { clearOldSessions, csrfTokenMatches, readSession, SESSION_COOKIE } from './lib/accounts/sessions';
 import { readPostedForm } from './lib/http/form-body';
 import { signedInPost } from './lib/accounts/guard';
 
 /** Forms under /panel are small, apart from the service editor's; this is well above it. */
 const MAX_PANEL_FORM_BYTES = 512 * 1024;
+/** Sessions past their time are deleted by each process about once an hour. */
+const CLEAR_SESSIONS_EVERY_MS = 60 * 60 * 1000;
+let sessionsCleared = 0;
 
 export const onRequest = defineMiddleware(async (context, next) => {
   context.locals.session = null;
@@ -17,6 +20,10 @@ export const onRequest = defineMiddleware(async (context, next) => {
   if (cookie) {
     const { directory } = await getApp();
     context.locals.session = await readSession(directory.db, cookie);
+    if (Date.now() - sessionsCleared > CLEAR_SESSIONS_EVERY_MS) {
+      sessionsCleared = Date.now();
+      await clearOldSessions(directory.db);
+    }
   }
   if (context.request.method !== 'GET' && context.request.method !== 'HEAD' && signedInPost(context.url.pathname)) {
     const session = context.locals.session;
