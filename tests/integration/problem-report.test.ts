@@ -125,7 +125,7 @@ describe('a good report', () => {
 
   it('stores nothing about the sender: no address, no browser, only what they typed', async () => {
     const columns = readTable<{ name: string }>(proxied, 'pragma table_info(problem_report)').map((column) => column.name);
-    expect(columns.sort()).toEqual(['contact_email', 'created_at', 'details', 'id', 'kind', 'message', 'resolved_at', 'service_id', 'status']);
+    expect(columns.sort()).toEqual(['contact_email', 'created_at', 'details', 'id', 'kind', 'message', 'resolution_note', 'resolved_at', 'resolved_by', 'service_id', 'status']);
     const keys = readTable<{ key: string }>(proxied, 'select key from rate_limit').map((row) => row.key);
     expect(keys.length).toBeGreaterThan(0);
     for (const key of keys) {
