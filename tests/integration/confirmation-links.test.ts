@@ -162,14 +162,17 @@ describe('answers', () => {
     expect((await found(true)).map((d) => d.id)).toEqual([LUNCH.id]);
   });
 
-  it('"running, but details have changed" goes to the panel as a details_wrong report, without assuring it', async () => {
+  it('"running, but details have changed" goes to the review queue as a suggestion in the provider\'s words, without assuring it', async () => {
     const { outcome } = await answer({ answer: 'running_with_changes', changes: 'We now meet on Thursdays.' });
-    const reports = await db().selectFrom('problem_report').selectAll().execute();
-    expect(reports).toEqual([expect.objectContaining({ id: outcome.problemReportId, service_id: LUNCH.id, kind: 'details_wrong', status: 'open' })]);
-    expect(reports[0]!.message).toContain('We now meet on Thursdays.');
+    const suggestions = await db().selectFrom('suggestion').selectAll().execute();
+    expect(suggestions).toEqual([expect.objectContaining({
+      id: outcome.suggestionId, kind: 'change', service_id: LUNCH.id, source: 'provider_link', message: 'We now meet on Thursdays.',
+      status: 'open', suggested_by: null, contact_email: null,
+    })]);
+    expect(await db().selectFrom('suggestion_field').selectAll().execute()).toEqual([]);
+    expect(await db().selectFrom('problem_report').selectAll().execute()).toEqual([]);
     expect((await row()).assured_date).toBe('2024-01-10');
     expect(await history()).toEqual([]);
-    expect((await found())[0]!.freshness.flags.map((f) => f.flag)).toContain('reported_problem');
   });
 
   it('updates the latest funding end date and capacity, each change in history', async () => {

@@ -7,6 +7,7 @@ import { longDate, todayInUk } from '../dates';
 import type { ConfirmationLinkRow, DatabaseSchema, ServiceTable } from '../db/types';
 import { newId } from '../ids';
 import { CAPACITY_STATUSES } from '../openreferral/schemas';
+import { insertSuggestion } from '../suggestions/store';
 
 type Db = Kysely<DatabaseSchema> | Transaction<DatabaseSchema>;
 
@@ -260,8 +261,8 @@ export interface FieldChange {
 
 export interface ConfirmationOutcome {
   changes: FieldChange[];
-  /** For 'running_with_changes': the problem report that carries what changed. */
-  problemReportId: string | null;
+  /** For 'running_with_changes': the suggestion (in the review queue) that carries what changed. */
+  suggestionId: string | null;
 }
 
 const text = (value: string | number | null | undefined): string | null => (value == null ? null : String(value));
@@ -340,15 +341,13 @@ export async function answerConfirmation(
       }
     }
 
-    let problemReportId: string | null = null;
+    let suggestionId: string | null = null;
     if (answer.answer === 'running_with_changes') {
-      // Suggested edits come later; until then the panel finds these with the public's reports.
-      problemReportId = newId();
-      await trx.insertInto('problem_report').values({
-        id: problemReportId, service_id: service.id, kind: 'details_wrong', details: '[]',
-        message: `From the provider (confirmation link): ${answer.changes ?? ''}`.slice(0, CHANGES_MAX_LENGTH + 60),
-        contact_email: null, created_at: changedAt,
-      }).execute();
+      // The provider's words go to the panel's review queue as a suggestion to read and make by hand.
+      suggestionId = newId();
+      await insertSuggestion(trx, suggestionId, changedAt, {
+        kind: 'change', serviceId: service.id, source: 'provider_link', message: answer.changes ?? '', fields: [],
+      });
     }
 
     if (changes.length) {
@@ -358,6 +357,6 @@ export async function answerConfirmation(
         reason: reasons[change.entity === 'service' ? change.field : `funding:${change.entityId}`] ?? null,
       }))).execute();
     }
-    return { changes, problemReportId };
+    return { changes, suggestionId };
   });
 }
