@@ -448,4 +448,25 @@ describe('problem reports in the queue', () => {
     const closedQueue = await (await getAs(server, panel, '/panel/queue?show=closed')).text();
     expect(closedQueue).toContain(`href="${path}"`);
   });
+
+  it('tells someone who reported a problem and left an email what the panel did', async () => {
+    const reported = await post(`/services/${GARDEN.id}/report`, { kind: 'moved', message: 'It moved to the church hall.', contact_email: 'reporter@example.net' });
+    expect(reported.status).toBe(303);
+    const [report] = query<{ id: string }>("select id from problem_report where service_id = ? and status = 'open' and contact_email = ?", GARDEN.id, 'reporter@example.net');
+    received = [];
+    const response = await postAs(server, panel, `/panel/queue/reports/${report!.id}`, { outcome: 'dismissed', note: 'They told us they have not moved.' });
+    expect(response.status).toBe(303);
+    expect(received).toHaveLength(1);
+    expect(received[0]!.to).toEqual(['reporter@example.net']);
+    expect(received[0]!.body).toContain('We looked into it and have not changed the listing this time.');
+    expect(received[0]!.body).toContain('The reviewer said: They told us they have not moved.');
+    expect(received[0]!.body).toContain(`See the listing: https://directory.example.org/services/${GARDEN.id}`);
+    // Nobody is emailed about a report that left no address.
+    const quiet = await post(`/services/${GARDEN.id}/report`, { kind: 'full' });
+    expect(quiet.status).toBe(303);
+    const [other] = query<{ id: string }>("select id from problem_report where service_id = ? and status = 'open' and contact_email is null", GARDEN.id);
+    received = [];
+    expect((await postAs(server, panel, `/panel/queue/reports/${other!.id}`, { outcome: 'resolved', note: '' })).status).toBe(303);
+    expect(received).toEqual([]);
+  });
 });

@@ -49,3 +49,19 @@ export function outcomeMessage(details: OutcomeDetails): { subject: string; body
   lines.push('We only used your email address to tell you this, and will not use it for anything else.', '', 'Community directory');
   return { subject: `Your suggestion about ${details.title}`, body: lines.join('\n') };
 }
+
+/** The email telling someone who reported a problem (and left an address) what the panel did. */
+export function reportOutcomeMessage(details: { serviceName: string; reportedAt: string; outcome: 'resolved' | 'dismissed'; note: string | null; listingUrl: string }): { subject: string; body: string } {
+  const lines = [
+    'Hello,',
+    '',
+    `Thank you for telling us about a problem with ${details.serviceName}, on ${day(details.reportedAt)}. The community panel has looked into it.`,
+    '',
+    details.outcome === 'resolved'
+      ? 'We have dealt with it, and the listing has been brought up to date where it needed to be.'
+      : 'We looked into it and have not changed the listing this time.',
+  ];
+  if (details.note?.trim()) lines.push(`The reviewer said: ${details.note.trim().replace(/\s+/g, ' ')}`);
+  lines.push('', `See the listing: ${details.listingUrl}`, '', 'We only used your email address to tell you this, and will not use it for anything else.', '', 'Community directory');
+  return { subject: `The problem you reported with ${details.serviceName}`, body: lines.join('\n') };
+}

@@ -7,6 +7,9 @@ import { todayInUk } from '../dates';
 import type { DatabaseSchema } from '../db/types';
 import { reindexServices } from '../search/reindex';
 import { listSuggestions, type SuggestionSummary } from './store';
+import { DEFAULT_PUBLIC_URL } from '../freshness/reminders';
+import { sendMessage } from '../messages/outbox';
+import { reportOutcomeMessage } from './outcome-message';
 
 type Db = Kysely<DatabaseSchema>;
 
@@ -93,12 +96,25 @@ export async function closeReport(
   app: App, id: string, outcome: ReportOutcome, note: string, reviewerEmail: string, now = new Date(),
 ): Promise<boolean> {
   const db = app.directory.db;
-  const report = await db.selectFrom('problem_report').select(['service_id']).where('id', '=', id).executeTakeFirst();
+  const report = await db.selectFrom('problem_report').innerJoin('service', 'service.id', 'problem_report.service_id')
+    .select(['problem_report.service_id', 'problem_report.contact_email', 'problem_report.created_at', 'service.name'])
+    .where('problem_report.id', '=', id).executeTakeFirst();
   if (!report) return false;
   const update = await db.transaction().execute((trx) => trx.updateTable('problem_report')
     .set({ status: outcome, resolved_at: now.toISOString(), resolved_by: reviewerEmail, resolution_note: note.trim() || null })
     .where('id', '=', id).where('status', '=', 'open').executeTakeFirst());
   if (Number(update.numUpdatedRows) !== 1) return false;
   await reindexServices(db, app.search, [report.service_id], todayInUk(now));
+  // The person who reported it, if they left an address for a reply, is told what happened.
+  if (report.contact_email) {
+    const publicUrl = (process.env.PUBLIC_URL ?? DEFAULT_PUBLIC_URL).replace(/\/+$/, '');
+    await sendMessage(db, {
+      purpose: 'report_outcome', to: report.contact_email,
+      ...reportOutcomeMessage({
+        serviceName: report.name, reportedAt: report.created_at, outcome, note: note.trim() || null,
+        listingUrl: `${publicUrl}/services/${encodeURIComponent(report.service_id)}`,
+      }),
+    });
+  }
   return true;
 }
