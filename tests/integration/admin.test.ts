@@ -1,0 +1,376 @@
+// The admin pages over HTTP against the built server, with a real SMTP server on loopback:
+// inviting someone (the email arrives, the link signs them in with the role, once), refused
+// invitations (used, tampered, expired, withdrawn) and weak passwords, role changes and disabled
+// accounts (both end sessions and are logged), an admin's own account, trusted organisations and
+// their editors, the settings page, and the audit log with its CSV.
+import Database from 'better-sqlite3';
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createInvitation } from '../../src/lib/accounts/invitations';
+import { openDatabase } from '../../src/lib/db/database';
+import { uuidFor } from '../../src/lib/ids';
+import { startServer, type RunningServer } from '../fixtures/server';
+import {
+  ADMIN, LINK_WORKER, ORG_EDITOR, PANEL, getAs, postAs, sessionCookieFrom, signInAs, type SignedIn,
+} from '../fixtures/accounts';
+import { service } from '../fixtures/services';
+
+const FIXTURES = [
+  service({ code: 'admin-walks', name: 'Admin Walking Group', organization: 'admin-walkers' }),
+  service({ code: 'admin-pantry', name: 'Admin Pantry', organization: 'admin-pantry-people' }),
+];
+const WALKERS = uuidFor('organization', 'admin-walkers');
+const WALKERS_NAME = 'admin-walkers trust';
+
+interface Received { to: string[]; subject: string; body: string }
+const received: Received[] = [];
+let smtp: SMTPServer;
+let server: RunningServer;
+let admin: SignedIn;
+let panel: SignedIn;
+
+/** The message as a person reads it: headers unfolded, quoted-printable undone. */
+function readMessage(raw: string, to: string[]): Received {
+  const [head, ...rest] = raw.split(/\r?\n\r?\n/);
+  const headers = head!.replace(/\r?\n[ \t]+/g, ' ');
+  let body = rest.join('\n\n');
+  if (/Content-Transfer-Encoding: quoted-printable/i.test(headers)) {
+    body = body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  }
+  return { to, subject: /^Subject: (.*)$/im.exec(headers)?.[1] ?? '', body: body.replace(/\r\n/g, '\n') };
+}
+
+function query<T>(sql: string, ...params: unknown[]): T[] {
+  const db = new Database(server.databasePath, { readonly: true });
+  try {
+    return db.prepare(sql).all(...params) as T[];
+  } finally {
+    db.close();
+  }
+}
+
+/** Invites someone as the admin and returns the link from the email they got. */
+async function invite(fields: Record<string, string | string[]>): Promise<string> {
+  const before = received.length;
+  const body = new URLSearchParams();
+  for (const [name, value] of Object.entries({ action: 'invite', ...fields })) for (const one of [value].flat()) body.append(name, one);
+  body.set('csrf', admin.csrf);
+  const response = await fetch(server.url('/panel/users'), {
+    method: 'POST', redirect: 'manual', body,
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: server.origin, Cookie: admin.cookie },
+  });
+  expect(response.status, await response.clone().text().then((text) => text.slice(0, 200))).toBe(303);
+  expect(response.headers.get('location')).toBe('/panel/users?done=invited');
+  expect(received.length).toBe(before + 1);
+  const message = received.at(-1)!;
+  expect(message.to).toEqual([String(fields.email).toLowerCase()]);
+  const link = /(http:\/\/\S+\/invite\/\S+)/.exec(message.body)?.[1];
+  expect(link).toBeDefined();
+  return link!;
+}
+
+function accept(link: string, fields: Record<string, string>): Promise<Response> {
+  return fetch(link, {
+    method: 'POST', redirect: 'manual',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: server.origin },
+    body: new URLSearchParams(fields),
+  });
+}
+
+beforeAll(async () => {
+  smtp = new SMTPServer({
+    authOptional: true,
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        received.push(readMessage(Buffer.concat(chunks).toString('utf8'), session.envelope.rcptTo.map((rcpt) => rcpt.address)));
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+  const smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}?ignoreTLS=true&secure=false`;
+  server = await startServer({
+    fixtures: FIXTURES,
+    users: [ADMIN, PANEL, LINK_WORKER, ORG_EDITOR],
+    env: { SMTP_URL: smtpUrl, MAIL_FROM: 'Directory <directory@example.org>', PUBLIC_URL: '' },
+  });
+  [admin, panel] = await Promise.all([signInAs(server, ADMIN), signInAs(server, PANEL)]);
+}, 120_000);
+
+afterAll(async () => {
+  await server?.stop();
+  if (smtp) await new Promise<void>((resolve) => smtp.close(() => resolve()));
+});
+
+describe('invitations', () => {
+  let link: string;
+
+  it('emails an invitation whose link asks for a name and password', async () => {
+    link = await invite({ email: 'Newcomer.Person@example.org', role: 'link_worker' });
+    expect(link.startsWith(`${server.origin}/invite/`)).toBe(true);
+    expect(received.at(-1)!.body).toContain('Ada Admin has invited you to join the community directory as: Link worker.');
+    const page = await fetch(link);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('This invitation is for <strong>newcomer.person@example.org</strong>');
+    // Listed as waiting on the people page.
+    const people = await (await getAs(server, admin, '/panel/users?done=invited')).text();
+    expect(people).toContain('The invitation was sent by email.');
+    expect(people).toMatch(/<tr data-email="newcomer.person@example.org">[\s\S]*?Link worker/);
+    expect(query('select event, subject, detail from audit_event where event = ?', 'invited')).toEqual([
+      { event: 'invited', subject: 'newcomer.person@example.org', detail: 'link_worker' },
+    ]);
+  });
+
+  it('refuses weak passwords with the reason beside the field', async () => {
+    const cases: [string, string][] = [
+      ['password1234', 'That password is one of the most common ones'],
+      ['short one', 'Your password needs at least 12 characters. It has 9.'],
+      ['newcomer.person', 'Your password should not be your name or email address.'],
+    ];
+    for (const [password, message] of cases) {
+      const response = await accept(link, { name: 'Nia Newcomer', password, confirm: password });
+      expect(response.status, password).toBe(400);
+      const html = await response.text();
+      expect(html, password).toContain(message);
+      expect(html, password).toContain('id="password-error"');
+    }
+    expect(query('select id from user_account where email = ?', 'newcomer.person@example.org')).toEqual([]);
+  });
+
+  it('accepts a good password and signs the person in with the role; the link then works no more', async () => {
+    const response = await accept(link, { name: 'Nia Newcomer', password: 'a quiet river at dawn', confirm: 'a quiet river at dawn' });
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe('/panel');
+    const cookie = sessionCookieFrom(response)!;
+    expect(cookie).toBeTruthy();
+    const start = await fetch(server.url('/panel'), { headers: { Cookie: cookie }, redirect: 'manual' });
+    expect(start.status).toBe(200);
+    expect(await start.text()).toContain('Signed in as Nia Newcomer <span class="panel-role">(Link worker)</span>');
+    expect(query('select role from user_account where email = ?', 'newcomer.person@example.org')).toEqual([{ role: 'link_worker' }]);
+
+    const again = await fetch(link);
+    expect(again.status).toBe(410);
+    expect(await again.text()).toContain('This invitation has already been used.');
+    const reused = await accept(link, { name: 'Someone Else', password: 'another long passphrase', confirm: 'another long passphrase' });
+    expect(reused.status).toBe(410);
+  });
+
+  it('refuses a tampered link (404) and an expired one (410)', async () => {
+    const tampered = link.replace(/.(?=$)/, (last) => (last === 'A' ? 'B' : 'A'));
+    expect((await fetch(tampered)).status).toBe(404);
+
+    const directory = openDatabase(server.databasePath);
+    let path: string;
+    try {
+      ({ path } = await createInvitation(directory.db, {
+        email: 'late@example.org', role: 'panel', invitedBy: null, now: new Date(Date.now() - 10 * 86_400_000),
+      }));
+    } finally {
+      await directory.close();
+    }
+    const expired = await fetch(server.url(path));
+    expect(expired.status).toBe(410);
+    expect(await expired.text()).toContain('This invitation has run out.');
+    // Shown as run out, with a button to send a new link.
+    const people = await (await getAs(server, admin, '/panel/users')).text();
+    expect(people).toMatch(/data-email="late@example.org">[\s\S]*?Ran out on/);
+  });
+
+  it('sends a new link in place of an old one, and withdraws one', async () => {
+    const [late] = query<{ id: string }>('select id from invitation where email = ?', 'late@example.org');
+    const resent = await postAs(server, admin, '/panel/users', { action: 'resend', invitation: late!.id });
+    expect(resent.headers.get('location')).toBe('/panel/users?done=resent#invitations');
+    const newLink = /(http:\/\/\S+\/invite\/\S+)/.exec(received.at(-1)!.body)![1]!;
+    expect(received.at(-1)!.to).toEqual(['late@example.org']);
+    expect((await fetch(newLink)).status).toBe(200);
+    expect(query('select revoked_at is not null as revoked from invitation where id = ?', late!.id)).toEqual([{ revoked: 1 }]);
+
+    const [fresh] = query<{ id: string }>('select id from invitation where email = ? and revoked_at is null', 'late@example.org');
+    const withdrawn = await postAs(server, admin, '/panel/users', { action: 'revoke', invitation: fresh!.id });
+    expect(withdrawn.headers.get('location')).toBe('/panel/users?done=revoked#invitations');
+    const gone = await fetch(newLink);
+    expect(gone.status).toBe(410);
+    expect(await gone.text()).toContain('This invitation was withdrawn.');
+  });
+
+  it('asks for organisations when inviting an org editor, gives them on accepting, and refuses someone with an account', async () => {
+    const missing = await postAs(server, admin, '/panel/users', { action: 'invite', email: 'orgs@example.org', role: 'org_editor' });
+    expect(missing.status).toBe(400);
+    const html = await missing.text();
+    expect(html).toContain('Choose at least one organisation this person will look after.');
+    expect(html).toContain('value="orgs@example.org"');
+
+    const link = await invite({ email: 'orgs@example.org', role: 'org_editor', organisations: [WALKERS] });
+    const accepted = await accept(link, { name: 'Olu Org', password: 'walking in the rain again', confirm: 'walking in the rain again' });
+    expect(accepted.status).toBe(303);
+    expect(query('select organization_id from organization_editor join user_account on user_account.id = user_id where email = ?', 'orgs@example.org'))
+      .toEqual([{ organization_id: WALKERS }]);
+
+    const existing = await postAs(server, admin, '/panel/users', { action: 'invite', email: PANEL.email, role: 'admin' });
+    expect(existing.status).toBe(400);
+    expect(await existing.text()).toContain(`${PANEL.email} already has an account.`);
+    const bad = await postAs(server, admin, '/panel/users', { action: 'invite', email: 'not an email', role: 'panel' });
+    expect(await bad.text()).toContain('Enter an email address like name@example.org.');
+  });
+  it('will not send a new link to someone who has since made an account, and says why', async () => {
+    const first = await invite({ email: 'twice@example.org', role: 'panel' });
+    await invite({ email: 'twice@example.org', role: 'panel' });
+    expect((await accept(first, { name: 'Tam Twice', password: 'two invitations one person', confirm: 'two invitations one person' })).status).toBe(303);
+    const people = await (await getAs(server, admin, '/panel/users')).text();
+    expect(people).toMatch(/data-email="twice@example.org">[\s\S]*?They already have an account, so this cannot be used\./);
+    const [open] = query<{ id: string }>('select id from invitation where email = ? and used_at is null', 'twice@example.org');
+    const resent = await postAs(server, admin, '/panel/users', { action: 'resend', invitation: open!.id });
+    expect(resent.status).toBe(400);
+    expect(await resent.text()).toContain('twice@example.org already has an account. Change their role on the people page instead. Their old invitation was withdrawn.');
+    expect(query('select count(*) as n from invitation where email = ? and used_at is null and revoked_at is null', 'twice@example.org')).toEqual([{ n: 0 }]);
+  });
+});
+
+describe('people', () => {
+  it('changes a role: logged, and that person is signed out', async () => {
+    const linkWorker = await signInAs(server, LINK_WORKER);
+    const [person] = query<{ id: string }>('select id from user_account where email = ?', LINK_WORKER.email);
+    const response = await postAs(server, admin, '/panel/users', { action: 'role', user: person!.id, role: 'panel' });
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe(`/panel/users?done=role#person-${person!.id}`);
+    expect(query('select role from user_account where id = ?', person!.id)).toEqual([{ role: 'panel' }]);
+    expect(query('select actor_id, subject, detail from audit_event where event = ?', 'role_changed')).toEqual([
+      { actor_id: query<{ id: string }>('select id from user_account where email = ?', ADMIN.email)[0]!.id, subject: LINK_WORKER.email, detail: 'link_worker to panel' },
+    ]);
+    const after = await getAs(server, linkWorker, '/panel');
+    expect(after.status).toBe(303);
+    expect(after.headers.get('location')).toMatch(/^\/panel\/sign-in/);
+    const page = await (await getAs(server, admin, '/panel/users?done=role')).text();
+    expect(page).toContain('The role was changed. They will need to sign in again.');
+  });
+
+  it('disables an account (signed out, cannot sign in) and enables it again', async () => {
+    const editor = await signInAs(server, ORG_EDITOR);
+    const [person] = query<{ id: string }>('select id from user_account where email = ?', ORG_EDITOR.email);
+    expect((await postAs(server, admin, '/panel/users', { action: 'disable', user: person!.id })).headers.get('location'))
+      .toBe(`/panel/users?done=disabled#person-${person!.id}`);
+    expect((await getAs(server, editor, '/panel')).status).toBe(303);
+    await expect(signInAs(server, ORG_EDITOR)).rejects.toThrow(/gave 401/);
+    expect(query('select detail from audit_event where event = ? and subject = ?', 'sign_in_failed', ORG_EDITOR.email)).toEqual([{ detail: 'account disabled' }]);
+    await postAs(server, admin, '/panel/users', { action: 'enable', user: person!.id });
+    await expect(signInAs(server, ORG_EDITOR)).resolves.toBeTruthy();
+    expect(query<{ event: string }>('select event from audit_event where subject = ? and event like ?', ORG_EDITOR.email, 'user_%').map((row) => row.event))
+      .toEqual(['user_disabled', 'user_enabled']);
+  });
+
+  it('does not let an admin disable or demote themselves, and says so', async () => {
+    const [me] = query<{ id: string }>('select id from user_account where email = ?', ADMIN.email);
+    const disable = await postAs(server, admin, '/panel/users', { action: 'disable', user: me!.id });
+    expect(disable.status).toBe(400);
+    expect(await disable.text()).toContain('You cannot disable your own account. Ask another administrator to do it.');
+    const demote = await postAs(server, admin, '/panel/users', { action: 'role', user: me!.id, role: 'link_worker' });
+    expect(demote.status).toBe(400);
+    expect(await demote.text()).toContain('You cannot change your own role.');
+    expect(query('select role, disabled_at from user_account where id = ?', me!.id)).toEqual([{ role: 'admin', disabled_at: null }]);
+  });
+
+  it('is for admins only, and needs the form token', async () => {
+    expect((await getAs(server, panel, '/panel/users')).status).toBe(403);
+    expect((await postAs(server, admin, '/panel/users', { action: 'invite', email: 'x@example.org', role: 'panel' }, null)).status).toBe(403);
+  });
+});
+
+describe('organisations', () => {
+  it('trusts and stops trusting an organisation, each logged', async () => {
+    const trust = await postAs(server, panel, '/panel/organisations', { action: 'trust', organisation: WALKERS, q: 'walk', page: '1' });
+    expect(trust.status).toBe(303);
+    expect(trust.headers.get('location')).toBe(`/panel/organisations?q=walk&done=trusted&organisation=${WALKERS}#organisation-${WALKERS}`);
+    expect(query('select organization_id from trusted_organization')).toEqual([{ organization_id: WALKERS }]);
+    const html = await (await getAs(server, panel, trust.headers.get('location')!)).text();
+    expect(html).toContain(`${WALKERS_NAME} is now trusted`);
+    expect(html).toContain('1 organisation with "walk" in the name.');
+    expect(html).not.toContain('admin-pantry-people trust');
+    expect(html).toMatch(/data-trusted="yes"/);
+
+    await postAs(server, panel, '/panel/organisations', { action: 'untrust', organisation: WALKERS });
+    expect(query('select organization_id from trusted_organization')).toEqual([]);
+    expect(query<{ event: string }>('select event from audit_event where event like ?', 'organisation_%').map((row) => row.event))
+      .toEqual(['organisation_trusted', 'organisation_untrusted']);
+  });
+
+  it('adds and removes an editor, only someone with the editor role', async () => {
+    const [editor] = query<{ id: string }>('select id from user_account where email = ?', ORG_EDITOR.email);
+    const added = await postAs(server, panel, '/panel/organisations', { action: 'add-editor', organisation: WALKERS, user: editor!.id });
+    expect(added.status).toBe(303);
+    expect(query('select user_id from organization_editor where organization_id = ? order by user_id', WALKERS)).toContainEqual({ user_id: editor!.id });
+    const html = await (await getAs(server, panel, '/panel/organisations?q=walkers')).text();
+    expect(html).toContain(`Remove<span class="visually-hidden"> ${ORG_EDITOR.email} as an editor of ${WALKERS_NAME}</span>`);
+
+    await postAs(server, panel, '/panel/organisations', { action: 'remove-editor', organisation: WALKERS, user: editor!.id });
+    expect(query('select user_id from organization_editor where user_id = ?', editor!.id)).toEqual([]);
+    expect(query('select event, subject, detail from audit_event where event like ? order by id', 'editor_%')).toEqual([
+      { event: 'editor_added', subject: ORG_EDITOR.email, detail: WALKERS_NAME },
+      { event: 'editor_removed', subject: ORG_EDITOR.email, detail: WALKERS_NAME },
+    ]);
+
+    const [admins] = query<{ id: string }>('select id from user_account where email = ?', ADMIN.email);
+    const refused = await postAs(server, panel, '/panel/organisations', { action: 'add-editor', organisation: WALKERS, user: admins!.id });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain(`${ADMIN.email} is not an organisation editor. Change their role on the people page first.`);
+  });
+
+  it('is not for link workers or org editors', async () => {
+    const editor = await signInAs(server, ORG_EDITOR);
+    expect((await getAs(server, editor, '/panel/organisations')).status).toBe(403);
+    expect((await getAs(server, editor, '/panel/settings')).status).toBe(403);
+  });
+});
+
+describe('settings and the audit log', () => {
+  it('shows the lay words and the freshness settings in words, and where they live', async () => {
+    const response = await getAs(server, panel, '/panel/settings');
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain('content/taxonomy/categories.json');
+    expect(html).toContain('content/freshness/settings.json');
+    expect(html).toMatch(/<tr data-category="money-benefits-debt">[\s\S]*?skint, broke[\s\S]*?6 months/);
+    expect(html).toContain('Each listing should be checked every <strong>6 months</strong>');
+    expect(html).toContain('Food banks: every <strong>3 months</strong>');
+    expect(html).toContain('Funding that ends within <strong>60 days</strong>');
+  });
+
+  it('lists the log newest first in plain words, filters it, and is for admins only', async () => {
+    const html = await (await getAs(server, admin, '/panel/audit')).text();
+    expect(html).toContain('Role changed: Link worker to Community panel member');
+    expect(html).toContain('Invited as Link worker');
+    expect(html).toContain('<th scope="row">Organisation trusted to publish</th>');
+    const rows = [...html.matchAll(/<tr data-event="([a-z_]+)">/g)].map((match) => match[1]);
+    expect(rows[0]).toBe('sign_in'); // the org editor's last sign-in is the newest
+    const failed = await (await getAs(server, admin, '/panel/audit?event=sign_in_failed')).text();
+    const failedRows = [...failed.matchAll(/<tr data-event="([a-z_]+)">/g)].map((match) => match[1]);
+    expect(failedRows.length).toBeGreaterThan(0);
+    expect(new Set(failedRows)).toEqual(new Set(['sign_in_failed']));
+    expect(failed).toContain('Failed sign-in (account disabled)');
+    expect((await getAs(server, panel, '/panel/audit')).status).toBe(403);
+    expect((await getAs(server, panel, '/panel/audit.csv')).status).toBe(403);
+  });
+
+  it('downloads the log as CSV, safe to open in a spreadsheet', async () => {
+    // A failed sign-in with an email a spreadsheet would take for a formula.
+    await fetch(server.url('/panel/sign-in'), {
+      method: 'POST', redirect: 'manual',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: server.origin },
+      body: new URLSearchParams({ email: '=HYPERLINK("http://evil.example")', password: 'wrong password here' }),
+    });
+    const response = await getAs(server, admin, '/panel/audit.csv?event=sign_in_failed');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    const lines = (await response.text()).split('\r\n');
+    expect(lines[0]).toBe('at,event,what_happened,done_by,about,detail');
+    expect(lines[1]).toMatch(/^\d{4}-\d{2}-\d{2}T[^,]+,sign_in_failed,Failed sign-in,,"'=hyperlink\(""http:\/\/evil.example""\)",$/);
+    expect(lines.filter(Boolean).slice(1).every((line) => line.includes(',sign_in_failed,'))).toBe(true);
+    const all = await (await getAs(server, admin, '/panel/audit.csv')).text();
+    expect(all).toContain(',role_changed,Role changed: Link worker to Community panel member,Ada Admin (admin@example.org),linkworker@example.org,link_worker to panel');
+  });
+});
