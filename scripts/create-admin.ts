@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { fail, openDirectory } from './cli';
 import { audit } from '../src/lib/accounts/audit';
-import { AlreadyHasAccountError, createInvitation, INVITATION_DAYS, invitationEmail } from '../src/lib/accounts/invitations';
+import { AlreadyHasAccountError, createInvitation, createPasswordReset, INVITATION_DAYS, invitationEmail, RESET_DAYS } from '../src/lib/accounts/invitations';
 import { createUser, findUserByEmail, normaliseEmail } from '../src/lib/accounts/users';
 import { DEFAULT_PUBLIC_URL } from '../src/lib/freshness/reminders';
 import { sendMessage } from '../src/lib/messages/outbox';
@@ -27,27 +27,33 @@ const { directory } = await openDirectory();
 try {
   const existing = await findUserByEmail(directory.db, email);
   if (existing?.password_hash) {
-    fail(`${email} already has an account (${existing.role}). To let them choose a new password, an administrator can send a new invitation from the People page.`);
-  }
-  if (!existing) {
-    await createUser(directory.db, { email, role: 'admin', name: values.name ?? '' });
-    await audit(directory.db, 'admin_created', { subject: email, detail: 'by npm run create-admin' });
-  }
-  const { row, path } = await createInvitation(directory.db, { email, role: 'admin', invitedBy: null });
-  const url = `${(process.env.PUBLIC_URL ?? DEFAULT_PUBLIC_URL).replace(/\/+$/, '')}${path}`;
-  process.stdout.write([
-    `An administrator account is ready for ${email}.`,
-    `To finish, open this link within ${INVITATION_DAYS} days and choose a password (it works once):`,
-    '',
-    url,
-    '',
-  ].join('\n'));
-  if (values.send) {
-    const mailer = createMailer();
-    if (!mailer) fail('--send needs SMTP_URL to be set. The link above still works: pass it on yourself.');
-    const status = await sendMessage(directory.db, { purpose: 'invitation', to: email, ...invitationEmail(row, url, null) }, mailer);
-    mailer.close();
-    process.stdout.write(status === 'sent' ? `Emailed to ${email}.\n` : `Could not email it (${status}); pass the link on yourself.\n`);
+    // A locked-out administrator (the only one, perhaps): a link to choose a new password.
+    if (existing.role !== 'admin') fail(`${email} already has an account as ${existing.role}. An administrator can send them a new password link from the People page.`);
+    if (existing.disabled_at) fail(`${email} is disabled. Another administrator can enable it from the People page.`);
+    const { path } = await createPasswordReset(directory.db, { userId: existing.id, requestedBy: null });
+    const url = `${(process.env.PUBLIC_URL ?? DEFAULT_PUBLIC_URL).replace(/\/+$/, '')}${path}`;
+    process.stdout.write([`${email} is already an administrator. To choose a new password, open this link within ${RESET_DAYS} days (it works once):`, '', url, ''].join('\n'));
+  } else {
+    if (!existing) {
+      await createUser(directory.db, { email, role: 'admin', name: values.name ?? '' });
+      await audit(directory.db, 'admin_created', { subject: email, detail: 'by npm run create-admin' });
+    }
+    const { row, path } = await createInvitation(directory.db, { email, role: 'admin', invitedBy: null });
+    const url = `${(process.env.PUBLIC_URL ?? DEFAULT_PUBLIC_URL).replace(/\/+$/, '')}${path}`;
+    process.stdout.write([
+      `An administrator account is ready for ${email}.`,
+      `To finish, open this link within ${INVITATION_DAYS} days and choose a password (it works once):`,
+      '',
+      url,
+      '',
+    ].join('\n'));
+    if (values.send) {
+      const mailer = createMailer();
+      if (!mailer) fail('--send needs SMTP_URL to be set. The link above still works: pass it on yourself.');
+      const status = await sendMessage(directory.db, { purpose: 'invitation', to: email, ...invitationEmail(row, url, null) }, mailer);
+      mailer.close();
+      process.stdout.write(status === 'sent' ? `Emailed to ${email}.\n` : `Could not email it (${status}); pass the link on yourself.\n`);
+    }
   }
 } catch (error) {
   if (error instanceof AlreadyHasAccountError) fail(error.message);

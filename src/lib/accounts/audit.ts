@@ -8,7 +8,7 @@ export type AuditEvent =
   | 'invited' | 'invitation_revoked' | 'invitation_accepted'
   | 'role_changed' | 'user_disabled' | 'user_enabled'
   | 'editor_added' | 'editor_removed' | 'organisation_trusted' | 'organisation_untrusted'
-  | 'admin_created';
+  | 'admin_created' | 'password_reset_sent' | 'password_reset';
 
 export async function audit(
   db: Kysely<DatabaseSchema> | Transaction<DatabaseSchema>,

@@ -1,5 +1,7 @@
 // Joining by invitation: a signed, single-use, expiring link ("/invite/<id>.<expiry>.<signature>")
-// sent by email. Accepting it sets a name and password and makes (or completes) the account.
+// sent by email. Accepting it sets a name and password and makes (or completes) the account. The
+// same kind of link, with purpose 'reset', lets someone who has forgotten their password choose a
+// new one (an administrator sends it, or `npm run create-admin` for a locked-out administrator).
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { longDate } from '../dates';
@@ -11,6 +13,8 @@ import { ROLE_NAMES } from './roles';
 import { createUser, findUserByEmail, normaliseEmail } from './users';
 
 export const INVITATION_DAYS = 7;
+/** A link to choose a new password works for less time than an invitation. */
+export const RESET_DAYS = 2;
 const DAY_MS = 86_400_000;
 const TOKEN = /^([A-Za-z0-9_-]{22})\.(\d{1,12})\.([A-Za-z0-9_-]{43})$/;
 
@@ -42,12 +46,34 @@ export async function createInvitation(db: Kysely<DatabaseSchema>, invitation: N
   const id = randomBytes(16).toString('base64url');
   const expiry = String(Math.floor((now.getTime() + (invitation.days ?? INVITATION_DAYS) * DAY_MS) / 1000));
   const row: InvitationRow = {
-    id, email, role: invitation.role, organization_ids: JSON.stringify(invitation.organizationIds ?? []), invited_by: invitation.invitedBy,
+    id, email, role: invitation.role, purpose: 'join', organization_ids: JSON.stringify(invitation.organizationIds ?? []), invited_by: invitation.invitedBy,
     created_at: now.toISOString(), expires_at: new Date(Number(expiry) * 1000).toISOString(), used_at: null, revoked_at: null,
   };
   await db.transaction().execute(async (trx) => {
     await trx.insertInto('invitation').values(row).execute();
     await audit(trx, 'invited', { actorId: invitation.invitedBy, subject: email, detail: invitation.role, now });
+  });
+  return { row, path: `/invite/${id}.${expiry}.${sign(await confirmationSecret(db), id, expiry)}` };
+}
+
+/** A link for someone with an account to choose a new password (ends their sessions when used). */
+export async function createPasswordReset(
+  db: Kysely<DatabaseSchema>, reset: { userId: string; requestedBy: string | null; now?: Date; days?: number },
+): Promise<{ row: InvitationRow; path: string }> {
+  const now = reset.now ?? new Date();
+  const user = await db.selectFrom('user_account').select(['email', 'role']).where('id', '=', reset.userId).executeTakeFirstOrThrow();
+  const id = randomBytes(16).toString('base64url');
+  const expiry = String(Math.floor((now.getTime() + (reset.days ?? RESET_DAYS) * DAY_MS) / 1000));
+  const row: InvitationRow = {
+    id, email: user.email, role: user.role, purpose: 'reset', organization_ids: '[]', invited_by: reset.requestedBy,
+    created_at: now.toISOString(), expires_at: new Date(Number(expiry) * 1000).toISOString(), used_at: null, revoked_at: null,
+  };
+  await db.transaction().execute(async (trx) => {
+    // Any earlier link of the same kind stops working: only the newest can be used.
+    await trx.updateTable('invitation').set({ revoked_at: now.toISOString() })
+      .where('email', '=', user.email).where('purpose', '=', 'reset').where('used_at', 'is', null).where('revoked_at', 'is', null).execute();
+    await trx.insertInto('invitation').values(row).execute();
+    await audit(trx, 'password_reset_sent', { actorId: reset.requestedBy, subject: user.email, now });
   });
   return { row, path: `/invite/${id}.${expiry}.${sign(await confirmationSecret(db), id, expiry)}` };
 }
@@ -84,6 +110,15 @@ export async function acceptInvitation(
     const marked = await trx.updateTable('invitation').set({ used_at: now.toISOString() })
       .where('id', '=', invitation.id).where('used_at', 'is', null).where('revoked_at', 'is', null).executeTakeFirst();
     if (Number(marked.numUpdatedRows) !== 1) throw new InvitationUsedError();
+    if (invitation.purpose === 'reset') {
+      const existing = await findUserByEmail(trx, invitation.email);
+      if (!existing || existing.disabled_at) throw new InvitationUsedError();
+      await trx.updateTable('user_account').set({ password_hash: passwordHash, updated_at: now.toISOString(), ...(answer.name.trim() ? { name: answer.name.trim() } : {}) })
+        .where('id', '=', existing.id).execute();
+      await trx.deleteFrom('user_session').where('user_id', '=', existing.id).execute();
+      await audit(trx, 'password_reset', { actorId: existing.id, subject: invitation.email, now });
+      return existing.id;
+    }
     let user = await findUserByEmail(trx, invitation.email);
     if (user?.password_hash) throw new AlreadyHasAccountError(invitation.email);
     if (user) {
@@ -112,7 +147,25 @@ export async function revokeInvitation(db: Kysely<DatabaseSchema>, id: string, a
   });
 }
 
-export function invitationEmail(invitation: Pick<InvitationRow, 'role' | 'expires_at'>, url: string, inviterName: string | null): { subject: string; body: string } {
+export function invitationEmail(invitation: Pick<InvitationRow, 'role' | 'expires_at'> & { purpose?: InvitationRow['purpose'] }, url: string, inviterName: string | null): { subject: string; body: string } {
+  if (invitation.purpose === 'reset') {
+    return {
+      subject: 'Choose a new password for the community directory',
+      body: [
+        'Hello,',
+        '',
+        `${inviterName ? `${inviterName} has sent you` : 'Here is'} a link to choose a new password for your account on the community directory:`,
+        '',
+        url,
+        '',
+        `The link works once, until ${longDate(invitation.expires_at.slice(0, 10))}. Choosing a new password signs you out everywhere else.`,
+        'If you did not ask for this, you can ignore it: your password stays as it is.',
+        '',
+        'Thank you,',
+        'The community directory team',
+      ].join('\n'),
+    };
+  }
   return {
     subject: 'You are invited to help keep the community directory up to date',
     body: [

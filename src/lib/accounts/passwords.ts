@@ -89,8 +89,9 @@ export function passwordProblem(password: string, context: PasswordContext = {})
     return 'That password is a pattern that is easy to guess. Please choose another, such as a few words you will remember.';
   }
   const local = context.email?.toLowerCase().split('@')[0]?.replace(/[^a-z0-9]/g, '') ?? '';
+  const whole = context.email?.toLowerCase().replace(/[^a-z0-9]/g, '') ?? '';
   const name = context.name?.toLowerCase().replace(/[^a-z0-9]/g, '') ?? '';
-  for (const own of [local, name]) {
+  for (const own of [local, whole, name]) {
     if (own.length >= 4 && (squashed === own || core.replace(/[^a-z0-9]/g, '') === own)) {
       return 'Your password should not be your name or email address. Please choose another.';
     }

@@ -26,6 +26,8 @@ export const AUDIT_EVENT_NAMES: Record<string, string> = {
   organisation_trusted: 'Organisation trusted to publish',
   organisation_untrusted: 'Organisation no longer trusted',
   admin_created: 'First administrator created',
+  password_reset_sent: 'Sent a link to set a new password',
+  password_reset: 'Chose a new password',
 };
 
 const roleName = (code: string) => (isRole(code) ? ROLE_NAMES[code] : code);

@@ -5,7 +5,7 @@ import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DatabaseSchema, InvitationRow, Role } from '../db/types';
 import { ROLES } from '../accounts/roles';
-import { createInvitation, invitationEmail, revokeInvitation } from '../accounts/invitations';
+import { createInvitation, createPasswordReset, invitationEmail, revokeInvitation } from '../accounts/invitations';
 import { sendMessage } from '../messages/outbox';
 import type { Mailer } from '../freshness/mailer';
 
@@ -23,7 +23,7 @@ export const peopleFormSchema = z.discriminatedUnion('action', [
     organisations: z.array(id).max(500),
   }),
   z.object({ action: z.literal('role'), user: id, role }),
-  z.object({ action: z.enum(['disable', 'enable']), user: id }),
+  z.object({ action: z.enum(['disable', 'enable', 'reset']), user: id }),
   z.object({ action: z.enum(['revoke', 'resend']), invitation: id }),
 ]).superRefine((form, context) => {
   if (form.action === 'invite' && form.role === 'org_editor' && form.organisations.length === 0) {
@@ -63,6 +63,16 @@ export async function sendInvitation(
   });
   const message = invitationEmail(row, `${invitation.siteUrl}${path}`, invitation.inviterName);
   const status = await sendMessage(db, { purpose: 'invitation', to: row.email, ...message }, ...(invitation.mailer === undefined ? [] : [invitation.mailer]));
+  return { row, status };
+}
+
+/** Sends someone with an account a link to choose a new password (or keeps it in the outbox). */
+export async function sendPasswordReset(
+  db: Kysely<DatabaseSchema>, reset: { userId: string; requestedBy: string; requesterName: string | null; siteUrl: string; mailer?: Mailer | null },
+): Promise<SentInvitation> {
+  const { row, path } = await createPasswordReset(db, { userId: reset.userId, requestedBy: reset.requestedBy });
+  const message = invitationEmail(row, `${reset.siteUrl}${path}`, reset.requesterName);
+  const status = await sendMessage(db, { purpose: 'password_reset', to: row.email, ...message }, ...(reset.mailer === undefined ? [] : [reset.mailer]));
   return { row, status };
 }
 

@@ -457,6 +457,8 @@ export interface InvitationTable {
   id: string;
   email: string;
   role: Role;
+  /** 'join' (make an account) or 'reset' (choose a new password). */
+  purpose: Generated<'join' | 'reset'>;
   /** JSON array of organisation ids (org_editor). */
   organization_ids: Generated<string>;
   invited_by: string | null;

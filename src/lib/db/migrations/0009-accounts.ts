@@ -41,6 +41,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('email', 'text', (c) => c.notNull())
     .addColumn('role', 'text', (c) => c.notNull().check(sql`role in ('admin', 'panel', 'org_editor', 'link_worker')`))
+    // 'join': make an account; 'reset': choose a new password for an account that has one.
+    .addColumn('purpose', 'text', (c) => c.notNull().defaultTo('join').check(sql`purpose in ('join', 'reset')`))
     // For org_editor: the organisations they will look after (JSON array of ids).
     .addColumn('organization_ids', 'text', (c) => c.notNull().defaultTo('[]'))
     .addColumn('invited_by', 'text', (c) => c.references('user_account.id'))
