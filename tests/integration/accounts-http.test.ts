@@ -9,9 +9,10 @@ import { startServer, type RunningServer } from '../fixtures/server';
 import { ADMIN, LINK_WORKER, PANEL, PASSWORD, csrfIn, getAs, postAs, sessionCookieFrom, signInAs } from '../fixtures/accounts';
 import { service } from '../fixtures/services';
 
+const FORGETFUL = { email: 'forgetful@example.org', role: 'link_worker' as const, password: PASSWORD, name: 'Fran' };
 let server: RunningServer;
 beforeAll(async () => {
-  server = await startServer({ fixtures: [service({ code: 'accounts-http', name: 'Accounts Walking Group' })], users: [ADMIN, PANEL, LINK_WORKER] });
+  server = await startServer({ fixtures: [service({ code: 'accounts-http', name: 'Accounts Walking Group' })], users: [ADMIN, PANEL, LINK_WORKER, FORGETFUL] });
 }, 120_000);
 afterAll(async () => { await server?.stop(); });
 
@@ -120,19 +121,6 @@ describe('signing in over HTTP', () => {
     expect(csrfIn(await page.text())).toBe(one.csrf);
   });
 
-  it('throttles sign-in from one address with 429 and Retry-After', async () => {
-    let response: Response | undefined;
-    for (let i = 0; i < 25; i++) {
-      response = await signIn(`nobody${i}@example.org`, 'guessing guessing', { 'X-Forwarded-For': '' });
-      if (response.status === 429) break;
-    }
-    expect(response!.status).toBe(429);
-    expect(Number(response!.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect(await response!.text()).toContain('too many tries');
-    const right = await signIn(ADMIN.email, PASSWORD, { 'X-Forwarded-For': '' });
-    expect(right.status).toBe(429);
-    expect(right.headers.getSetCookie()).toEqual([]);
-  });
 });
 
 describe('invitations over HTTP', () => {
@@ -182,5 +170,53 @@ describe('invitations over HTTP', () => {
     const response = await fetch(server.url(altered));
     expect(response.status).toBe(404);
     expect(await response.text()).toContain('not complete');
+  });
+});
+
+describe('a forgotten password', () => {
+  it('an administrator sends a link; the person chooses a new password and the old one stops working', async () => {
+    const admin = await signInAs(server, ADMIN);
+    const users = await (await getAs(server, admin, '/panel/users')).text();
+    const userId = new RegExp(`<tr id="person-([^"]+)" data-email="${FORGETFUL.email}"`).exec(users)![1]!;
+    const sent = await postAs(server, admin, '/panel/users', { action: 'reset', user: userId });
+    expect(sent.status).toBe(303);
+    expect(sent.headers.get('location')).toContain('done=reset-not-sent'); // no SMTP here: it waits in the outbox
+    const db = new Database(server.databasePath, { readonly: true });
+    let body: string;
+    try {
+      body = (db.prepare("select body from outbox_message where purpose = 'password_reset' and to_address = ?").get(FORGETFUL.email) as { body: string }).body;
+    } finally {
+      db.close();
+    }
+    const path = new URL(/http\S+\/invite\/\S+/.exec(body)![0]).pathname;
+    const page = await (await fetch(server.url(path))).text();
+    expect(page).toContain('<h1>Choose a new password</h1>');
+    const chosen = await fetch(server.url(path), {
+      method: 'POST', redirect: 'manual', headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: server.origin },
+      body: new URLSearchParams({ name: 'Fran', password: 'a brand new passphrase here', confirm: 'a brand new passphrase here' }),
+    });
+    expect(chosen.status).toBe(303);
+    expect((await signIn(FORGETFUL.email, PASSWORD, { 'X-Forwarded-For': '198.51.100.7' })).status).toBe(401);
+    expect((await signIn(FORGETFUL.email, 'a brand new passphrase here', { 'X-Forwarded-For': '198.51.100.7' })).status).toBe(303);
+    // Only an administrator can send one.
+    const panel = await signInAs(server, PANEL);
+    expect((await postAs(server, panel, '/panel/users', { action: 'reset', user: userId })).status).toBe(403);
+  });
+});
+
+// Last: it uses up this address's failed sign-ins for the rest of the window.
+describe('throttling', () => {
+  it('throttles sign-in from one address with 429 and Retry-After', async () => {
+    let response: Response | undefined;
+    for (let i = 0; i < 25; i++) {
+      response = await signIn(`nobody${i}@example.org`, 'guessing guessing', { 'X-Forwarded-For': '' });
+      if (response.status === 429) break;
+    }
+    expect(response!.status).toBe(429);
+    expect(Number(response!.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await response!.text()).toContain('too many tries');
+    const right = await signIn(ADMIN.email, PASSWORD, { 'X-Forwarded-For': '' });
+    expect(right.status).toBe(429);
+    expect(right.headers.getSetCookie()).toEqual([]);
   });
 });

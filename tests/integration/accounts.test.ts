@@ -4,7 +4,7 @@
 // and per address, and the audit log.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ABSOLUTE_HOURS, IDLE_MINUTES, createSession, csrfTokenMatches, endSession, readSession } from '../../src/lib/accounts/sessions';
-import { acceptInvitation, AlreadyHasAccountError, createInvitation, InvitationUsedError, revokeInvitation, verifyInvitation } from '../../src/lib/accounts/invitations';
+import { acceptInvitation, AlreadyHasAccountError, createInvitation, createPasswordReset, InvitationUsedError, revokeInvitation, verifyInvitation } from '../../src/lib/accounts/invitations';
 import { SIGN_IN_LIMITS, signIn } from '../../src/lib/accounts/sign-in';
 import { changeRole, createUser, editAccess, setDisabled } from '../../src/lib/accounts/users';
 import { hashPassword } from '../../src/lib/accounts/passwords';
@@ -181,6 +181,28 @@ describe('invitations', () => {
     ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     expect(await db().selectFrom('user_account').select('email').where('email', '=', 'race@example.org').execute()).toHaveLength(1);
+  });
+
+  it('lets someone with an account choose a new password once, ending their sessions; only the newest link works', async () => {
+    const admin = await person('admin');
+    const user = await person('panel');
+    const session = await createSession(db(), user.id, T0);
+    const older = await createPasswordReset(db(), { userId: user.id, requestedBy: admin.id, now: T0 });
+    const { row, path } = await createPasswordReset(db(), { userId: user.id, requestedBy: admin.id, now: later(1) });
+    expect(row).toMatchObject({ purpose: 'reset', email: 'panel@example.org', role: 'panel' });
+    expect(await verifyInvitation(db(), older.path.replace('/invite/', ''), later(2))).toEqual({ ok: false, reason: 'revoked' });
+    const verdict = await verifyInvitation(db(), path.replace('/invite/', ''), later(2));
+    if (!verdict.ok) throw new Error(verdict.reason);
+    expect(await verifyInvitation(db(), path.replace('/invite/', ''), later(2 * 24 * 60 + 1))).toEqual({ ok: false, reason: 'expired' });
+    const id = await acceptInvitation(db(), verdict.invitation, { name: '', password: 'a brand new passphrase here' }, later(3));
+    expect(id).toBe(user.id);
+    expect(await readSession(db(), session, later(4))).toBeNull();
+    expect((await signIn(db(), { email: user.email, password: PASSWORD, address: '10.3.0.1', now: later(5) })).ok).toBe(false);
+    expect((await signIn(db(), { email: user.email, password: 'a brand new passphrase here', address: '10.3.0.1', now: later(5) })).ok).toBe(true);
+    const account = await db().selectFrom('user_account').select(['name', 'role']).where('id', '=', user.id).executeTakeFirstOrThrow();
+    expect(account).toEqual({ name: 'panel', role: 'panel' }); // kept: a reset changes only the password
+    await expect(acceptInvitation(db(), verdict.invitation, { name: '', password: 'another new passphrase' }, later(6))).rejects.toBeInstanceOf(InvitationUsedError);
+    expect((await events()).map((e) => e.event)).toEqual(expect.arrayContaining(['password_reset_sent', 'password_reset']));
   });
 
   it('will not invite someone who already has an account', async () => {

@@ -27,6 +27,7 @@ describe('password rules', () => {
   it('refuses the person\'s own email or name', () => {
     expect(passwordProblem('margaret.oliphant', { email: 'margaret.oliphant@example.org' })).toMatch(/name or email/);
     expect(passwordProblem('MargaretOliphant1', { name: 'Margaret Oliphant' })).toMatch(/name or email/);
+    expect(passwordProblem('margaret.oliphant@example.org', { email: 'margaret.oliphant@example.org' })).toMatch(/name or email/);
     expect(passwordProblem('margaret walks by the river', { name: 'Margaret Oliphant' })).toBeNull();
   });
 
