@@ -1,55 +1,97 @@
-// npm run import -- <file> [--strict]: loads Open Referral UK service JSON into the directory.
+// npm run import -- <file or feed address> [--strict]: loads Open Referral UK service JSON from a
+// file, or pulls another directory's Open Referral UK API (src/lib/openreferral/feed-pull.ts).
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { importRecords, recordsOf } from '../src/lib/openreferral/import';
+import { importRecords, recordsOf, type ImportReport } from '../src/lib/openreferral/import';
+import { FeedPullError, isFeedAddress, pullFeed } from '../src/lib/openreferral/feed-pull';
 import { fail, openDirectory, progressPrinter } from './cli';
 import { checkpoint } from '../src/lib/db/database';
 import { rebuildDirectoryPostcodes } from '../src/lib/geo/postcode-table';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { strict: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
+  options: {
+    strict: { type: 'boolean', default: false },
+    'per-page': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  },
 });
 if (values.help || positionals.length !== 1) {
-  fail('Usage: npm run import -- <file.json> [--strict]\n  Imports Open Referral UK services (one service, an array, or {"contents": [...]}).\n  --strict  import nothing if any record is invalid');
+  fail([
+    'Usage: npm run import -- <file.json | https://feed.example.org/api> [--strict] [--per-page N]',
+    '  A file: Open Referral UK services (one service, an array, or {"contents": [...]}).',
+    '  A feed address: the base address of an Open Referral UK API; its /services pages are read,',
+    '    each full record fetched, and services it no longer lists are marked inactive.',
+    '  --strict      import nothing if any record is invalid',
+    '  --per-page N  services asked for on each page of a feed (default 100)',
+  ].join('\n'));
 }
-const file = positionals[0]!;
-let feed: unknown;
-try {
-  feed = JSON.parse(readFileSync(file, 'utf8'));
-} catch (error) {
-  fail(`Could not read ${file} as JSON: ${(error as Error).message}`);
+const target = positionals[0]!;
+const perPage = values['per-page'] === undefined ? undefined : Number(values['per-page']);
+if (perPage !== undefined && !(Number.isInteger(perPage) && perPage >= 1 && perPage <= 1000)) {
+  fail('--per-page must be a whole number from 1 to 1000.');
 }
-let records: unknown[];
-try {
-  records = recordsOf(feed);
-} catch (error) {
-  fail((error as Error).message);
+
+let records: unknown[] = [];
+if (!isFeedAddress(target)) {
+  let feed: unknown;
+  try {
+    feed = JSON.parse(readFileSync(target, 'utf8'));
+  } catch (error) {
+    fail(`Could not read ${target} as JSON: ${(error as Error).message}`);
+  }
+  try {
+    records = recordsOf(feed);
+  } catch (error) {
+    fail((error as Error).message);
+  }
 }
 
 const { directory, search } = await openDirectory();
 try {
-  const report = await importRecords(directory, search, records, {
-    strict: values.strict, source: file, onProgress: progressPrinter('Importing'),
-  });
-  if (report.written > 1000) checkpoint(directory);
-  // New addresses are new places to search from ("near NE6 5HL").
-  if (report.written > 0) await rebuildDirectoryPostcodes(directory.db);
-  for (const warning of report.warnings) {
-    process.stderr.write(`Warning: record ${warning.index} (id ${warning.id ?? 'missing'}): ${warning.path} ${warning.message}\n`);
-  }
-  for (const error of report.invalid) {
-    process.stderr.write(`Record ${error.index} (id ${error.id ?? 'missing'}): ${error.path} ${error.message}\n`);
-  }
-  const invalidRecords = new Set(report.invalid.map((error) => error.index)).size;
-  if (report.abandoned) {
-    process.stderr.write(`Nothing imported: ${invalidRecords} of ${report.total} records are invalid and --strict was given.\n`);
+  let report: ImportReport | undefined;
+  let markedInactive: string[] = [];
+  if (isFeedAddress(target)) {
+    try {
+      const pulled = await pullFeed(directory, search, target, {
+        strict: values.strict, perPage, onProgress: progressPrinter('Importing'),
+      });
+      process.stderr.write(`Read ${pulled.pages} pages listing ${pulled.listed} services from ${pulled.source}; fetched ${pulled.fetched} full records.\n`);
+      report = pulled;
+      markedInactive = pulled.markedInactive;
+    } catch (error) {
+      if (!(error instanceof FeedPullError)) throw error;
+      process.stderr.write(`${error.message}\n`);
+      process.exitCode = 1;
+    }
   } else {
-    process.stdout.write(
-      `Imported ${report.written} new or changed services; ${report.unchanged} unchanged; ${invalidRecords} invalid and skipped (of ${report.total}).\n`,
-    );
+    report = await importRecords(directory, search, records, {
+      strict: values.strict, source: target, onProgress: progressPrinter('Importing'),
+    });
   }
-  process.exitCode = invalidRecords ? 1 : 0;
+  if (report) {
+    if (report.written > 1000) checkpoint(directory);
+    // New addresses are new places to search from ("near NE6 5HL").
+    if (report.written > 0) await rebuildDirectoryPostcodes(directory.db);
+    for (const warning of report.warnings) {
+      process.stderr.write(`Warning: record ${warning.index} (id ${warning.id ?? 'missing'}): ${warning.path} ${warning.message}\n`);
+    }
+    for (const error of report.invalid) {
+      process.stderr.write(`Record ${error.index} (id ${error.id ?? 'missing'}): ${error.path} ${error.message}\n`);
+    }
+    const invalidRecords = new Set(report.invalid.map((error) => error.index)).size;
+    if (report.abandoned) {
+      process.stderr.write(`Nothing imported: ${invalidRecords} of ${report.total} records are invalid and --strict was given.\n`);
+    } else {
+      process.stdout.write(
+        `Imported ${report.written} new or changed services; ${report.unchanged} unchanged; ${invalidRecords} invalid and skipped (of ${report.total}).\n`,
+      );
+      if (isFeedAddress(target)) {
+        process.stdout.write(`Marked ${markedInactive.length} services inactive: the feed no longer lists them (they are kept).\n`);
+      }
+    }
+    process.exitCode = invalidRecords ? 1 : 0;
+  }
 } finally {
   await directory.close();
 }

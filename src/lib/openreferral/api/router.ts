@@ -1,0 +1,252 @@
+// The Open Referral UK 3.0 API: one dispatcher for every endpoint under /openreferral/, with
+// the per-address rate limit. Pages stay thin: src/pages/openreferral/[...path].ts calls this.
+import type { App } from '../../app';
+import { checkRateLimit, rateLimitKey } from '../../http/rate-limit';
+import { todayInUk } from '../../dates';
+import { areaByName } from '../../geo/areas';
+import {
+  fullService, fullServiceAtLocation, organizationFull, organizationSummary, readApiRecords, serviceAtLocationSummary,
+  serviceSummary, taxonomyOf, taxonomyTermOf,
+} from './records';
+import { parsePageParameters, parseServiceParameters, parseTaxonomyTermParameters } from './parameters';
+import { findServices, planSearch } from './service-search';
+import { invalidParameters, jsonResponse, NDJSON_TYPE, notFound, pageOf, preflight, tooManyRequests, CORS_HEADERS } from './responses';
+
+/** Where the API lives (Astro's file routing fixes it: src/pages/openreferral/). */
+export const API_STUB = '/openreferral';
+export const PROFILE_VERSION = 'HSDS-UK-3.0';
+export const PROFILE_URL = 'https://github.com/openreferral/uk-profile';
+export const OPENAPI_URL = 'https://openreferraluk.org/specifications/3.0/openapi.json';
+export const DEFAULT_LIMIT_PER_MINUTE = 120;
+/** Full records read per batch when streaming ndjson. */
+const STREAM_BATCH = 100;
+
+/** Requests allowed per address per minute: OPENREFERRAL_LIMIT_PER_MINUTE, or 120. */
+export function apiLimitPerMinute(env: NodeJS.ProcessEnv = process.env): number {
+  const value = Number(env.OPENREFERRAL_LIMIT_PER_MINUTE);
+  return Number.isInteger(value) && value >= 1 ? value : DEFAULT_LIMIT_PER_MINUTE;
+}
+
+export interface ApiRequest {
+  request: Request;
+  url: URL;
+  /** The path after the stub, e.g. "services/123" ('' for the root). */
+  path: string;
+  /** The client's address, for the rate limit. */
+  address: string;
+}
+
+/** Answers one API request; an unexpected failure is a JSON 500 with no technical details. */
+export async function handleApiRequest(app: App, request: ApiRequest): Promise<Response> {
+  try {
+    return await route(app, request);
+  } catch (error) {
+    console.error(`Open Referral API failed on ${request.url.pathname}${request.url.search}:`, error);
+    return jsonResponse({ error: 'server_error', message: 'Something went wrong on our side. Try again later.' }, 500);
+  }
+}
+
+async function route(app: App, { request, url, path, address }: ApiRequest): Promise<Response> {
+  if (request.method === 'OPTIONS') return preflight(request);
+  const limit = await checkRateLimit(app.directory.db, {
+    key: rateLimitKey('openreferral', address), limit: apiLimitPerMinute(), windowSeconds: 60,
+  });
+  if (!limit.allowed) return tooManyRequests(limit.retryAfterSeconds);
+
+  let parts: string[];
+  try {
+    parts = path.split('/').filter(Boolean).map((part) => decodeURIComponent(part));
+  } catch {
+    return notFound(`There is nothing at ${url.pathname}.`);
+  }
+  const [collection, id, ...more] = parts;
+  if (more.length) return notFound(`There is nothing at ${url.pathname}.`);
+  const params = url.searchParams;
+  switch (collection) {
+    case undefined:
+      return jsonResponse({
+        version: PROFILE_VERSION,
+        profile: PROFILE_URL,
+        openapi_url: OPENAPI_URL,
+        extensions: 'Extra properties this directory adds are described in its docs/data-model.md ("In the API").',
+      });
+    case 'services':
+      return id === undefined ? listServices(app, params) : oneService(app, id);
+    case 'service_at_locations':
+      return id === undefined ? listServiceAtLocations(app, params) : oneServiceAtLocation(app, id);
+    case 'organizations':
+      return id === undefined ? listOrganizations(app, params) : oneOrganization(app, id);
+    case 'taxonomies':
+      return id === undefined ? listTaxonomies(app, params) : oneTaxonomy(app, id);
+    case 'taxonomy_terms':
+      return id === undefined ? listTaxonomyTerms(app, params) : oneTaxonomyTerm(app, id);
+    default:
+      return notFound(`There is nothing at ${url.pathname}. The API has /services, /service_at_locations, /organizations, /taxonomies and /taxonomy_terms.`);
+  }
+}
+
+async function listServices(app: App, params: URLSearchParams): Promise<Response> {
+  const parsed = parseServiceParameters(params);
+  if (!parsed.ok) return invalidParameters(parsed.errors);
+  const planned = await planSearch(app.directory.db, parsed.value);
+  if (!planned.ok) return invalidParameters(planned.errors);
+  if (parsed.value.format === 'ndjson') {
+    const { ids } = await findServices(app, planned.plan, null, { anyOrder: true });
+    return ndjsonResponse(app, ids);
+  }
+  const { page, perPage } = parsed.value;
+  const found = await findServices(app, planned.plan, { page, perPage });
+  const records = await readApiRecords(app.directory.db, found.ids);
+  return jsonResponse(pageOf(records.map(({ record, freshness }) => serviceSummary(record, freshness)), found.total, page, perPage));
+}
+
+/** Every service, one full record a line, read in batches as the client takes them. */
+function ndjsonResponse(app: App, ids: string[]): Response {
+  let next = 0;
+  const today = todayInUk();
+  const encoder = new TextEncoder();
+  const stream = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (next >= ids.length) {
+        controller.close();
+        return;
+      }
+      const batch = ids.slice(next, next + STREAM_BATCH);
+      next += STREAM_BATCH;
+      const records = await readApiRecords(app.directory.db, batch, today);
+      controller.enqueue(encoder.encode(records.map(({ record, freshness }) => `${JSON.stringify(fullService(record, freshness))}\n`).join('')));
+    },
+  });
+  return new Response(stream, {
+    headers: { 'content-type': NDJSON_TYPE, 'cache-control': 'no-store', ...CORS_HEADERS },
+  });
+}
+
+async function oneService(app: App, id: string): Promise<Response> {
+  const [found] = await readApiRecords(app.directory.db, [id]);
+  if (!found) return notFound(`There is no service with id "${id.slice(0, 100)}".`);
+  return jsonResponse(fullService(found.record, found.freshness));
+}
+
+async function listServiceAtLocations(app: App, params: URLSearchParams): Promise<Response> {
+  const parsed = parseServiceParameters(params);
+  if (!parsed.ok) return invalidParameters(parsed.errors);
+  if (parsed.value.format !== 'json') return invalidParameters([{ parameter: 'format', message: 'ndjson is offered on /services only.' }]);
+  const planned = await planSearch(app.directory.db, parsed.value);
+  if (!planned.ok) return invalidParameters(planned.errors);
+  const { ids } = await findServices(app, planned.plan, null);
+  const { page, perPage, proximityMetres } = parsed.value;
+  const origin = planned.plan.origin;
+  // One row per service at each of its places, services in search order, places in their order.
+  const rows = await app.directory.db.selectFrom('service_at_location')
+    .innerJoin('location', 'location.id', 'service_at_location.location_id')
+    .select(['service_at_location.id', 'service_at_location.service_id', 'location.latitude', 'location.longitude'])
+    .orderBy('service_at_location.position').orderBy('service_at_location.id')
+    .execute();
+  const byService = new Map<string, typeof rows>();
+  for (const row of rows) byService.set(row.service_id, [...(byService.get(row.service_id) ?? []), row]);
+  let wanted = ids.flatMap((id) => byService.get(id) ?? []);
+  if (origin) {
+    // The profile: "If service_area is available, only return results where the postcode exists
+    // within the service_area." Service areas we cannot place on our map do not count.
+    const outside = await servicesCoveringElsewhere(app, origin.areaIds);
+    wanted = wanted.filter((row) => !outside.has(row.service_id));
+  }
+  if (origin && proximityMetres !== null) {
+    wanted = wanted.filter((row) => row.latitude !== null && row.longitude !== null
+      && metresBetween(origin, { latitude: row.latitude, longitude: row.longitude }) <= proximityMetres);
+  }
+  const pageRows = wanted.slice((page - 1) * perPage, page * perPage);
+  const records = new Map((await readApiRecords(app.directory.db, [...new Set(pageRows.map((row) => row.service_id))]))
+    .map((entry) => [entry.record.id, entry]));
+  const contents = pageRows.flatMap((row) => {
+    const entry = records.get(row.service_id);
+    const sal = entry?.record.service_at_locations.find((each) => each.id === row.id);
+    return entry && sal ? [serviceAtLocationSummary(sal, entry.record, entry.freshness)] : [];
+  });
+  return jsonResponse(pageOf(contents, wanted.length, page, perPage));
+}
+
+/** Services whose service areas we know, none of which is (or is inside) one of these areas. */
+async function servicesCoveringElsewhere(app: App, areaIds: string[]): Promise<Set<string>> {
+  const here = new Set(areaIds);
+  const covered = new Map<string, boolean>();
+  for (const row of await app.directory.db.selectFrom('service_area').select(['service_id', 'name']).execute()) {
+    const area = row.name ? areaByName(row.name) : undefined;
+    if (!area) continue;
+    covered.set(row.service_id, (covered.get(row.service_id) ?? false) || here.has(area.id));
+  }
+  return new Set([...covered].filter(([, coversHere]) => !coversHere).map(([id]) => id));
+}
+
+/** Great-circle distance in metres. */
+function metresBetween(a: { latitude: number; longitude: number }, b: { latitude: number; longitude: number }): number {
+  const rad = Math.PI / 180;
+  const dLat = (b.latitude - a.latitude) * rad;
+  const dLng = (b.longitude - a.longitude) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.latitude * rad) * Math.cos(b.latitude * rad) * Math.sin(dLng / 2) ** 2;
+  return 2 * 6_371_008.8 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+async function oneServiceAtLocation(app: App, id: string): Promise<Response> {
+  const row = await app.directory.db.selectFrom('service_at_location').select('service_id').where('id', '=', id).executeTakeFirst();
+  const [entry] = row ? await readApiRecords(app.directory.db, [row.service_id]) : [];
+  const sal = entry?.record.service_at_locations.find((each) => each.id === id);
+  if (!entry || !sal) return notFound(`There is no service at location with id "${id.slice(0, 100)}".`);
+  return jsonResponse(fullServiceAtLocation(sal, entry.record, entry.freshness));
+}
+
+async function listOrganizations(app: App, params: URLSearchParams): Promise<Response> {
+  const parsed = parsePageParameters(params);
+  if (!parsed.ok) return invalidParameters(parsed.errors);
+  const { page, perPage } = parsed.value;
+  const db = app.directory.db;
+  const total = Number((await db.selectFrom('organization').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow()).count);
+  const rows = await db.selectFrom('organization').selectAll().orderBy('name').orderBy('id')
+    .limit(perPage).offset((page - 1) * perPage).execute();
+  return jsonResponse(pageOf(rows.map(organizationSummary), total, page, perPage));
+}
+
+async function oneOrganization(app: App, id: string): Promise<Response> {
+  const db = app.directory.db;
+  const organization = await db.selectFrom('organization').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!organization) return notFound(`There is no organization with id "${id.slice(0, 100)}".`);
+  const identifiers = await db.selectFrom('organization_identifier').selectAll().where('organization_id', '=', id).orderBy('id').execute();
+  const serviceIds = (await db.selectFrom('service').select('id').where('organization_id', '=', id).orderBy('name').execute()).map((row) => row.id);
+  const services = (await readApiRecords(db, serviceIds)).map(({ record, freshness }) => fullService(record, freshness));
+  return jsonResponse(organizationFull(organization, identifiers, services));
+}
+
+async function listTaxonomies(app: App, params: URLSearchParams): Promise<Response> {
+  const parsed = parsePageParameters(params);
+  if (!parsed.ok) return invalidParameters(parsed.errors);
+  const { page, perPage } = parsed.value;
+  const rows = await app.directory.db.selectFrom('taxonomy').selectAll().orderBy('name').execute();
+  return jsonResponse(pageOf(rows.slice((page - 1) * perPage, page * perPage).map(taxonomyOf), rows.length, page, perPage));
+}
+
+async function oneTaxonomy(app: App, id: string): Promise<Response> {
+  const db = app.directory.db;
+  const taxonomy = await db.selectFrom('taxonomy').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!taxonomy) return notFound(`There is no taxonomy with id "${id.slice(0, 100)}".`);
+  const terms = await db.selectFrom('taxonomy_term').selectAll().where('taxonomy_id', '=', id).orderBy('name').execute();
+  return jsonResponse({ ...taxonomyOf(taxonomy), taxonomy_terms: terms.map(taxonomyTermOf) });
+}
+
+async function listTaxonomyTerms(app: App, params: URLSearchParams): Promise<Response> {
+  const parsed = parseTaxonomyTermParameters(params);
+  if (!parsed.ok) return invalidParameters(parsed.errors);
+  const { page, perPage, topOnly, parentId, taxonomyId } = parsed.value;
+  let query = app.directory.db.selectFrom('taxonomy_term').selectAll();
+  if (topOnly) query = query.where('parent_id', 'is', null);
+  if (parentId) query = query.where('parent_id', '=', parentId);
+  if (taxonomyId) query = query.where('taxonomy_id', '=', taxonomyId);
+  const rows = await query.orderBy('taxonomy').orderBy('name').orderBy('id').execute();
+  return jsonResponse(pageOf(rows.slice((page - 1) * perPage, page * perPage).map(taxonomyTermOf), rows.length, page, perPage));
+}
+
+async function oneTaxonomyTerm(app: App, id: string): Promise<Response> {
+  const term = await app.directory.db.selectFrom('taxonomy_term').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!term) return notFound(`There is no taxonomy term with id "${id.slice(0, 100)}".`);
+  return jsonResponse(taxonomyTermOf(term));
+}

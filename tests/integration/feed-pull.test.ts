@@ -1,0 +1,226 @@
+// Pulling another directory's Open Referral UK API in (src/lib/openreferral/feed-pull.ts and
+// `npm run import -- <address>`), against a real HTTP server on 127.0.0.1 serving fixture pages.
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createServer, type Server } from 'node:http';
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FeedPullError, pullFeed } from '../../src/lib/openreferral/feed-pull';
+import { importRecords } from '../../src/lib/openreferral/import';
+import { readService } from '../../src/lib/directory/service-reader';
+import { EMPTY_QUERY } from '../../src/lib/search/filters';
+import { scratchDirectory, service, TODAY } from '../fixtures/services';
+
+type Service = Record<string, unknown> & { id: string; name: string; status: string };
+const FIXTURE = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/feeds/neighbour-feed.json'), 'utf8')) as { services: Service[] };
+const [tea, pantry, walk, broken, advice] = FIXTURE.services as [Service, Service, Service, Service, Service];
+
+/** The neighbouring directory: what it serves, and every request it was sent. */
+const feed = {
+  services: [] as Service[],
+  /** Lists give full records instead of summaries. */
+  fullLists: false,
+  /** A page number that answers 500. */
+  failingPage: 0,
+  /** Ids the list names but whose own address answers 404. */
+  missing: new Set<string>(),
+  requests: [] as { path: string; userAgent: string | undefined }[],
+};
+
+let server: Server;
+let base: string;
+
+function summary(record: Service) {
+  const { id, name, status, description, organization } = record;
+  return { id, name, status, description, organization };
+}
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    feed.requests.push({ path: `${url.pathname}${url.search}`, userAgent: req.headers['user-agent'] });
+    const send = (status: number, body: unknown) => {
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(body));
+    };
+    if (url.pathname === '/api/services') {
+      const page = Number(url.searchParams.get('page') ?? 1);
+      const perPage = Number(url.searchParams.get('per_page') ?? 3);
+      if (page === feed.failingPage) return send(500, { error: 'down' });
+      const contents = feed.services.slice((page - 1) * perPage, page * perPage);
+      const totalPages = Math.ceil(feed.services.length / perPage);
+      return send(200, {
+        total_items: feed.services.length, total_pages: totalPages, page_number: page, size: contents.length,
+        first_page: page === 1, last_page: page >= totalPages, empty: !contents.length,
+        contents: feed.fullLists ? contents : contents.map(summary),
+      });
+    }
+    const match = /^\/api\/services\/([^/]+)$/.exec(url.pathname);
+    const id = match ? decodeURIComponent(match[1]!) : '';
+    const record = !feed.missing.has(id) && feed.services.find((each) => each.id === id);
+    if (record) return send(200, record);
+    return send(404, { error: 'not_found' });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  base = `http://127.0.0.1:${port}/api`;
+});
+afterAll(async () => { await new Promise((resolve) => server.close(resolve)); });
+
+let scratch: Awaited<ReturnType<typeof scratchDirectory>>;
+beforeEach(async () => {
+  scratch = await scratchDirectory();
+  feed.services = [tea, pantry, walk, broken, advice];
+  feed.fullLists = false;
+  feed.failingPage = 0;
+  feed.missing = new Set();
+  feed.requests = [];
+});
+afterEach(async () => { await scratch.cleanup(); });
+
+const pull = (options: Parameters<typeof pullFeed>[3] = {}) =>
+  pullFeed(scratch.directory, scratch.search, `${base}/`, { perPage: 3, today: TODAY, ...options });
+
+async function sourceOf(id: string) {
+  return (await scratch.directory.db.selectFrom('service').select(['source', 'status', 'name']).where('id', '=', id).executeTakeFirst()) ?? null;
+}
+
+describe('pulling a feed', () => {
+  it('reads both pages, fetches each full record, imports the valid ones with their source and reports the invalid one', async () => {
+    const report = await pull();
+    expect(report.pages).toBe(2);
+    expect(report.listed).toBe(5);
+    expect(report.fetched).toBe(5);
+    expect(report.total).toBe(5);
+    expect(report.written).toBe(4);
+    expect(report.invalid).toEqual([
+      { index: 3, id: broken.id, path: 'status', message: 'must be one of "active", "inactive", "defunct", "temporarily closed"' },
+    ]);
+    expect(report.markedInactive).toEqual([]);
+    expect(report.source).toBe(base);
+    // One request at a time, in order: the pages, then each record; all with our user agent.
+    expect(feed.requests.map((request) => request.path)).toEqual([
+      '/api/services?page=1&per_page=3', '/api/services?page=2&per_page=3',
+      ...[tea, pantry, walk, broken, advice].map((record) => `/api/services/${record.id}`),
+    ]);
+    expect(feed.requests.filter((request) => !request.userAgent?.startsWith('community-asset-directory/0.1 (Open Referral UK feed pull'))).toEqual([]);
+    for (const record of [tea, pantry, walk, advice]) expect(await sourceOf(record.id)).toMatchObject({ source: base, status: 'active', name: record.name });
+    expect(await sourceOf(broken.id)).toBeNull();
+    // The full record came through, not the summary: the schedule and the place are there.
+    const stored = await readService(scratch.directory.db, tea.id);
+    expect(stored?.schedules).toHaveLength(1);
+    expect(stored?.service_at_locations).toHaveLength(1);
+    // And search finds them.
+    const found = await scratch.search.search({ ...EMPTY_QUERY, q: 'Riverside pantry' });
+    expect(found.hits.map((hit) => hit.document.id)).toEqual([pantry.id]);
+  });
+
+  it('on the next pull marks what left the feed inactive (kept, out of search) and updates what changed', async () => {
+    await pull();
+    feed.services = [tea, { ...pantry, name: 'Riverside Community Larder', last_modified: '2026-11-01T09:00:00Z' }, broken, advice];
+    const report = await pull();
+    expect(report.markedInactive).toEqual([walk.id]);
+    expect(report.written).toBe(1);
+    expect(report.unchanged).toBe(2);
+    expect(await sourceOf(walk.id)).toEqual({ source: base, status: 'inactive', name: walk.name });
+    expect(await sourceOf(pantry.id)).toMatchObject({ status: 'active', name: 'Riverside Community Larder' });
+    const history = await scratch.directory.db.selectFrom('change_history').select(['field', 'old_value', 'new_value', 'changed_by'])
+      .where('entity', '=', 'service').where('entity_id', '=', walk.id).where('field', '=', 'status').execute();
+    expect(history).toEqual([{ field: 'status', old_value: 'active', new_value: 'inactive', changed_by: `import from ${base}: no longer in the feed` }]);
+    expect((await scratch.search.search({ ...EMPTY_QUERY, q: 'Riverside walk' })).hits).toEqual([]);
+    expect((await scratch.search.search({ ...EMPTY_QUERY, q: 'Riverside walk', include_closed: true })).hits.map((hit) => hit.document.id)).toEqual([walk.id]);
+
+    // Pulled again unchanged: nothing more is marked; when it comes back it is active again.
+    expect((await pull()).markedInactive).toEqual([]);
+    feed.services = [tea, pantry, walk, broken, advice];
+    const back = await pull();
+    expect(back.markedInactive).toEqual([]);
+    expect(await sourceOf(walk.id)).toMatchObject({ status: 'active' });
+  });
+
+  it('uses the list itself when it gives full records', async () => {
+    feed.fullLists = true;
+    const report = await pull();
+    expect(report.fetched).toBe(0);
+    expect(report.written).toBe(4);
+    expect(feed.requests.map((request) => request.path)).toEqual(['/api/services?page=1&per_page=3', '/api/services?page=2&per_page=3']);
+  });
+
+  it('imports nothing and marks nothing inactive when a page cannot be read', async () => {
+    await pull();
+    feed.services = [tea, pantry, broken, advice];
+    feed.failingPage = 2;
+    await expect(pull()).rejects.toThrow(FeedPullError);
+    await expect(pull()).rejects.toThrow(/Page 2 of the feed could not be fetched from .*: the server answered 500\. Nothing was imported\./);
+    expect(await sourceOf(walk.id)).toMatchObject({ status: 'active' });
+  });
+
+  it('reports a record it cannot fetch, and does not mark it inactive', async () => {
+    await pull();
+    // Listed, but its own address answers 404.
+    feed.missing.add(walk.id);
+    const report = await pull();
+    expect(report.invalid.map((error) => [error.index, error.id, error.message])).toEqual([
+      [2, walk.id, expect.stringMatching(/could not be fetched from .*: the server answered 404/)],
+      [3, broken.id, expect.any(String)],
+    ]);
+    expect(report.markedInactive).toEqual([]);
+    expect(await sourceOf(walk.id)).toMatchObject({ status: 'active' });
+  });
+
+  it('never overwrites a service that came from somewhere else', async () => {
+    const local = service({ code: 'feed-tea', name: 'Our own Tea Dance' });
+    await importRecords(scratch.directory, scratch.search, [local], { strict: true, source: 'sample', today: TODAY });
+    const report = await pull();
+    expect(report.invalid.find((error) => error.id === tea.id)).toMatchObject({
+      index: 0, path: 'id', message: 'belongs to a service already in this directory from "sample"; it was not overwritten',
+    });
+    expect(await sourceOf(tea.id)).toEqual({ source: 'sample', status: 'active', name: 'Our own Tea Dance' });
+  });
+
+  it('refuses an address that is not http or https', async () => {
+    await expect(pullFeed(scratch.directory, scratch.search, 'ftp://example.org/api')).rejects.toThrow('must start with http:// or https://');
+  });
+});
+
+describe('npm run import -- <feed address>', () => {
+  function run(args: string[], database: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
+    return new Promise((resolve) => {
+      // Asynchronous, so this process's feed server can answer while the command runs.
+      const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/import.ts', ...args], {
+        env: { ...process.env, DATABASE_PATH: database }, stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk) => { stdout += chunk; });
+      child.stderr.on('data', (chunk) => { stderr += chunk; });
+      child.on('close', (status) => resolve({ status, stdout, stderr }));
+    });
+  }
+
+  it('pulls the feed, lists the invalid record, exits 1; the next run marks what vanished inactive', async () => {
+    const database = join(scratch.folder, 'cli.sqlite');
+    const first = await run([base, '--per-page', '2'], database);
+    expect(first.stderr).toContain(`Read 3 pages listing 5 services from ${base}; fetched 5 full records.`);
+    expect(first.stderr).toContain(`Record 3 (id ${broken.id}): status must be one of "active", "inactive", "defunct", "temporarily closed"`);
+    expect(first.stdout).toContain('Imported 4 new or changed services; 0 unchanged; 1 invalid and skipped (of 5).');
+    expect(first.status).toBe(1);
+
+    feed.services = [tea, pantry, walk, advice];
+    const second = await run([base], database);
+    expect(second.stdout).toContain('Imported 0 new or changed services; 4 unchanged; 0 invalid and skipped (of 4).');
+    expect(second.status).toBe(0);
+
+    feed.services = [tea, pantry, advice];
+    const third = await run([base], database);
+    expect(third.stdout).toContain('Marked 1 services inactive: the feed no longer lists them (they are kept).');
+    expect(third.status).toBe(0);
+  }, 60_000);
+
+  it('says plainly when the feed cannot be read, and exits 1', async () => {
+    feed.failingPage = 1;
+    const result = await run([base], join(scratch.folder, 'down.sqlite'));
+    expect(result.stderr).toContain(`Page 1 of the feed could not be fetched from ${base}/services?page=1&per_page=100: the server answered 500. Nothing was imported.`);
+    expect(result.status).toBe(1);
+  }, 60_000);
+});
