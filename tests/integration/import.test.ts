@@ -413,6 +413,12 @@ describe('migrations', () => {
   it('go down and up again', async () => {
     await importRecords(scratch.directory, scratch.search, [{ ...walking, not_for: 'Not for children.', home_visits: true }], { today: TODAY });
     const tableNames = () => (scratch.directory.sqlite.prepare(`select name from sqlite_master where type = 'table'`).all() as { name: string }[]).map((t) => t.name);
+    await migrateDown(scratch.directory.db); // 0009: accounts, suggestions, notes, the audit log, the outbox
+    for (const table of ['user_account', 'user_session', 'invitation', 'organization_editor', 'trusted_organization', 'audit_event', 'suggestion', 'suggestion_field', 'practitioner_note', 'outbox_message']) {
+      expect(tableNames()).not.toContain(table);
+    }
+    expect(columnsOf('problem_report')).not.toContain('resolved_by');
+    expect(columnsOf('problem_report')).toContain('resolved_at');
     await migrateDown(scratch.directory.db); // 0008: reminders' send attempts
     expect(columnsOf('reminder')).not.toContain('attempts');
     expect(columnsOf('reminder')).toContain('status');
@@ -447,5 +453,6 @@ describe('migrations', () => {
     expect(columnsOf('location')).toContain('transport');
     expect(tableNames()).toEqual(expect.arrayContaining(['problem_report', 'link_check', 'rate_limit', 'confirmation_link', 'change_history', 'app_setting', 'reminder']));
     expect(columnsOf('reminder')).toEqual(expect.arrayContaining(['attempts', 'last_attempt_at']));
+    expect(tableNames()).toEqual(expect.arrayContaining(['user_account', 'user_session', 'suggestion', 'practitioner_note', 'audit_event']));
   });
 });
