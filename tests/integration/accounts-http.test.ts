@@ -162,6 +162,17 @@ describe('invitations over HTTP', () => {
     expect((await post({ name: 'Lee', password: PASSWORD, confirm: PASSWORD })).status).toBe(410);
   });
 
+  it('refuses an acceptance posted from another site (403), and the invitation still works', async () => {
+    const path = await invite('crosssite@example.org');
+    const forged = await fetch(server.url(path), {
+      method: 'POST', redirect: 'manual', headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'https://evil.example' },
+      body: new URLSearchParams({ name: 'Mallory', password: PASSWORD, confirm: PASSWORD }),
+    });
+    expect(forged.status).toBe(403);
+    expect(forged.headers.getSetCookie()).toEqual([]);
+    expect((await fetch(server.url(path))).status).toBe(200);
+  });
+
   it('refuses an expired or altered link', async () => {
     const expired = await invite('old@example.org', -1);
     expect((await fetch(server.url(expired))).status).toBe(410);
