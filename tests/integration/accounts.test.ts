@@ -227,6 +227,10 @@ describe('roles', () => {
       'organisations:manage': 'admin panel',
       'settings:view': 'admin panel',
       'audit:view': 'admin',
+      'referrals:record': 'admin panel link_worker',
+      'reports:view': 'admin panel',
+      'gaps:manage': 'admin panel',
+      'key-services:manage': 'admin panel',
     };
     for (const [permission, roles] of Object.entries(table)) {
       expect(ROLES.filter((role) => can(role, permission as Permission)).join(' '), permission).toBe(roles);

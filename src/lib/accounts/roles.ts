@@ -31,19 +31,25 @@ export type Permission =
   | 'users:manage'          // people, roles, invitations
   | 'organisations:manage'  // trusted organisations and their editors
   | 'settings:view'         // lay words and freshness settings
-  | 'audit:view';           // sign-ins, failed sign-ins, role changes
+  | 'audit:view'            // sign-ins, failed sign-ins, role changes
+  | 'referrals:record'      // count a referral or an unmet need (anonymous counts only)
+  | 'reports:view'          // gap and use reports, their map and CSVs
+  | 'gaps:manage'           // the gap register: raise gaps and move them on
+  | 'key-services:manage';  // mark "key local services" for a category
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: [
     'panel:home', 'freshness:view', 'queue:review', 'service:edit-any', 'service:edit-own', 'service:suggest', 'history:view',
     'notes:read', 'notes:write', 'users:manage', 'organisations:manage', 'settings:view', 'audit:view',
+    'referrals:record', 'reports:view', 'gaps:manage', 'key-services:manage',
   ],
   panel: [
     'panel:home', 'freshness:view', 'queue:review', 'service:edit-any', 'service:edit-own', 'service:suggest', 'history:view',
     'notes:read', 'notes:write', 'organisations:manage', 'settings:view',
+    'referrals:record', 'reports:view', 'gaps:manage', 'key-services:manage',
   ],
   org_editor: ['panel:home', 'service:edit-own', 'service:suggest', 'history:view'],
-  link_worker: ['panel:home', 'service:suggest', 'notes:read', 'notes:write'],
+  link_worker: ['panel:home', 'service:suggest', 'notes:read', 'notes:write', 'referrals:record'],
 };
 
 export function can(role: Role | null | undefined, permission: Permission): boolean {

@@ -297,6 +297,12 @@ export interface DatabaseSchema {
   suggestion_field: SuggestionFieldTable;
   practitioner_note: PractitionerNoteTable;
   outbox_message: OutboxMessageTable;
+  shortlist: ShortlistTable;
+  shortlist_item: ShortlistItemTable;
+  referral_count: ReferralCountTable;
+  unmet_need_count: UnmetNeedCountTable;
+  gap: GapTable;
+  key_service: KeyServiceTable;
 }
 
 export interface ProblemReportTable {
@@ -543,4 +549,62 @@ export interface OutboxMessageTable {
   sent_at: string | null;
   error: string | null;
   attempts: Generated<number>;
+}
+
+export interface ShortlistTable {
+  id: string;
+  created_at: string;
+  updated_at: string;
+  expires_at: string;
+}
+
+export interface ShortlistItemTable {
+  shortlist_id: string;
+  service_id: string;
+  position: number;
+  added_at: string;
+}
+
+export interface ReferralCountTable {
+  id: Generated<number>;
+  day: string;
+  service_id: string;
+  kind: 'referred' | 'signposted';
+  /** An area id, or '' when not given. */
+  area_id: Generated<string>;
+  count: Generated<number>;
+}
+
+export type UnmetNeedReason = 'too_far' | 'cost' | 'times' | 'full' | 'eligibility' | 'accessibility' | 'language' | 'no_such_service' | 'no_results';
+
+export interface UnmetNeedCountTable {
+  id: Generated<number>;
+  day: string;
+  /** A category id, or '' when none was chosen. */
+  category_id: Generated<string>;
+  area_id: Generated<string>;
+  reason: UnmetNeedReason;
+  count: Generated<number>;
+}
+
+export type GapStatus = 'raised' | 'acknowledged' | 'being_worked_on' | 'resolved';
+
+export interface GapTable {
+  id: string;
+  area_id: string;
+  category_id: string;
+  description: string;
+  raised_by: string;
+  raised_at: string;
+  status: Generated<GapStatus>;
+  status_changed_at: string;
+  status_changed_by: string | null;
+  filled_by_service_id: string | null;
+}
+
+export interface KeyServiceTable {
+  category_id: string;
+  service_id: string;
+  marked_by: string;
+  marked_at: string;
 }

@@ -9,6 +9,7 @@ import * as confirmations from './0006-confirmations';
 import * as reminders from './0007-reminders';
 import * as reminderAttempts from './0008-reminder-attempts';
 import * as accounts from './0009-accounts';
+import * as shortlistsAndCounts from './0010-shortlists-and-counts';
 
 export const migrations: Record<string, Migration> = {
   '0001-directory': directory,
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0007-reminders': reminders,
   '0008-reminder-attempts': reminderAttempts,
   '0009-accounts': accounts,
+  '0010-shortlists-and-counts': shortlistsAndCounts,
 };
