@@ -353,6 +353,16 @@ describe('errors and CORS', () => {
     expect((await get('/openreferral/services/a/b')).body.error).toBe('not_found');
   });
 
+  it('an address with a broken % escape gets a 400 JSON error, with CORS, not the site\'s HTML page', async () => {
+    for (const path of ['/openreferral/services?search=50%', '/openreferral/services/%E0%A4%A']) {
+      const { status, body, headers } = await get(path);
+      expect(status, path).toBe(400);
+      expect(headers.get('content-type')).toBe('application/json; charset=utf-8');
+      expect(headers.get('access-control-allow-origin')).toBe('*');
+      expect(body.error).toBe('invalid_address');
+    }
+  });
+
   it('is read-only: other methods get 405 with a JSON error', async () => {
     const { status, body, headers } = await get('/openreferral/services', {
       method: 'DELETE', headers: { origin: server.origin },

@@ -28,7 +28,15 @@ export function createSiteServer(handler: Handler, clientFolder: string): Server
     // Astro believes X-Forwarded-For when it works out the client's address; only a proxy we run
     // may set it, so rate limits cannot be dodged with a made-up header.
     if (process.env.TRUST_PROXY !== '1') delete req.headers['x-forwarded-for'];
-    if (!isReadableAddress(req.url ?? '/')) req.url = BAD_ADDRESS_PATH;
+    if (!isReadableAddress(req.url ?? '/')) {
+      // The Open Referral UK API answers in JSON, as every other answer of its is.
+      if ((req.url ?? '').startsWith('/openreferral')) {
+        res.writeHead(400, { 'Content-Type': 'application/json; charset=utf-8', 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'no-store' });
+        res.end(JSON.stringify({ error: 'invalid_address', message: 'The address has a broken % escape in it. Check how it was encoded.' }));
+        return;
+      }
+      req.url = BAD_ADDRESS_PATH;
+    }
     const pathname = (req.url ?? '/').split('?')[0]!;
     res.setHeader('Cache-Control', cacheControlFor(pathname, isStaticFile(clientFolder, pathname)));
     handler(req, res);
