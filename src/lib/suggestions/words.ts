@@ -18,3 +18,12 @@ export function whenText(iso: string | null | undefined): string {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? iso : FORMAT.format(date);
 }
+
+const SHORT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/London' });
+
+/** "22 Nov 2026", for narrow table columns; "" when there is none. */
+export function shortDateText(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : SHORT.format(date);
+}
