@@ -4,6 +4,7 @@ import { getApp } from '../../lib/app';
 import { parseSearchParams } from '../../lib/search/filters';
 import { toSearchResponse } from '../../lib/search/search-response';
 import { searchOrigin } from '../../lib/search/search-origin';
+import { countEmptySearch } from '../../lib/counts/counts';
 
 const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), {
@@ -24,6 +25,8 @@ export const GET: APIRoute = async ({ url }) => {
     }, 400);
   }
   const result = await search.search(parsed.query, { facets: true, origin: place.origin });
+  // A search that found nothing is counted (first page only) by category and area, never by its words.
+  if (result.total === 0 && parsed.query.page === 1) await countEmptySearch(directory.db, parsed.query, place.origin);
   return json({
     ...toSearchResponse(parsed.query, result, place.origin),
     near: place.origin ? { label: place.origin.label, latitude: place.origin.latitude, longitude: place.origin.longitude } : null,

@@ -1,0 +1,5 @@
+// /panel/reports/unmet-needs.csv: the "unmet-needs" report as CSV (?table=<id> for one of its other tables), with
+// small-number suppression. Panel and admins only.
+import { reportCsvRoute } from '../../../lib/reports/csv-route';
+
+export const GET = reportCsvRoute('unmet-needs');

@@ -1,0 +1,180 @@
+// Anonymous referral and unmet-need counts (issue 7): recording adds one to the right row of a
+// real SQLite file; over HTTP only link workers, the panel and admins may count; searches that
+// find nothing are counted by category and area once per page view; and no table in the whole
+// database holds the words of a search or anything typed about a client.
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importRecords } from '../../src/lib/openreferral/import';
+import { countEmptySearch, recordReferral, recordUnmetNeed } from '../../src/lib/counts/counts';
+import { scratchDirectory, service, TODAY } from '../fixtures/services';
+import { startServer, type RunningServer } from '../fixtures/server';
+import { LINK_WORKER, ORG_EDITOR, PANEL, getAs, postAs, signInAs, type SignedIn } from '../fixtures/accounts';
+
+const ELSWICK = { latitude: 54.965, longitude: -1.6385 };
+const CAFE = service({ code: 'counts-cafe', name: 'Counts Community Cafe', categories: ['community-meals'], places: [{ name: 'Elswick Hall', ...ELSWICK }] });
+const CHOIR = service({ code: 'counts-choir', name: 'Counts Singing Choir', categories: ['social-groups'] });
+
+describe('recording counts in a scratch database', () => {
+  let scratch: Awaited<ReturnType<typeof scratchDirectory>>;
+  beforeAll(async () => {
+    scratch = await scratchDirectory();
+    await importRecords(scratch.directory, scratch.search, [CAFE, CHOIR], { today: TODAY, strict: true });
+  });
+  afterAll(async () => scratch?.cleanup());
+
+  const referrals = () => scratch.directory.db.selectFrom('referral_count').select(['day', 'service_id', 'kind', 'area_id', 'count'])
+    .orderBy('service_id').orderBy('kind').orderBy('area_id').execute();
+  const needs = () => scratch.directory.db.selectFrom('unmet_need_count').select(['day', 'category_id', 'area_id', 'reason', 'count'])
+    .orderBy('reason').orderBy('area_id').execute();
+
+  it('adds one to the row for the day, service, kind and area, making it the first time', async () => {
+    expect(await recordReferral(scratch.directory.db, { service: CAFE.id, kind: 'referred', area: 'newcastle-elswick' }, '2026-11-02')).toEqual({ ok: true });
+    expect(await recordReferral(scratch.directory.db, { service: CAFE.id, kind: 'referred', area: 'newcastle-elswick' }, '2026-11-02')).toEqual({ ok: true });
+    expect(await recordReferral(scratch.directory.db, { service: CAFE.id, kind: 'signposted', area: '' }, '2026-11-02')).toEqual({ ok: true });
+    expect(await recordReferral(scratch.directory.db, { service: CAFE.id, kind: 'referred', area: 'newcastle-elswick' }, '2026-11-03')).toEqual({ ok: true });
+    expect(await referrals()).toEqual([
+      { day: '2026-11-02', service_id: CAFE.id, kind: 'referred', area_id: 'newcastle-elswick', count: 2 },
+      { day: '2026-11-03', service_id: CAFE.id, kind: 'referred', area_id: 'newcastle-elswick', count: 1 },
+      { day: '2026-11-02', service_id: CAFE.id, kind: 'signposted', area_id: '', count: 1 },
+    ].sort((a, b) => a.kind.localeCompare(b.kind) || a.area_id.localeCompare(b.area_id) || a.day.localeCompare(b.day)));
+  });
+
+  it('refuses an unknown service, kind or area, and counts nothing', async () => {
+    const before = await referrals();
+    expect(await recordReferral(scratch.directory.db, { service: 'no-such-service', kind: 'referred', area: '' })).toEqual({ ok: false, errors: { service: 'That service is not in the directory.' } });
+    expect(await recordReferral(scratch.directory.db, { service: CAFE.id, kind: 'sent', area: '' })).toEqual({ ok: false, errors: { kind: 'Choose Referred or Signposted.' } });
+    expect(await recordReferral(scratch.directory.db, { service: CAFE.id, kind: 'referred', area: 'atlantis' })).toEqual({ ok: false, errors: { area: 'Choose an area from the list.' } });
+    expect(await referrals()).toEqual(before);
+  });
+
+  it('counts an unmet need by day, category, area and reason; refuses made-up values', async () => {
+    await recordUnmetNeed(scratch.directory.db, { category: 'food', area: 'newcastle-walker', reason: 'too_far' }, '2026-11-05');
+    await recordUnmetNeed(scratch.directory.db, { category: 'food', area: 'newcastle-walker', reason: 'too_far' }, '2026-11-05');
+    expect(await recordUnmetNeed(scratch.directory.db, { category: 'food', area: 'newcastle-walker', reason: 'no_results' })).toEqual({ ok: false, errors: { reason: 'Choose what was missing.' } });
+    expect(await recordUnmetNeed(scratch.directory.db, { category: 'unicorns', area: '', reason: 'cost' })).toEqual({ ok: false, errors: { category: 'Choose a type of help from the list.' } });
+    await countEmptySearch(scratch.directory.db, { category: ['community-meals', 'food'] }, { ...ELSWICK, areaIds: [] }, '2026-11-05');
+    await countEmptySearch(scratch.directory.db, { category: [] }, null, '2026-11-05');
+    expect(await needs()).toEqual([
+      { day: '2026-11-05', category_id: '', area_id: '', reason: 'no_results', count: 1 },
+      { day: '2026-11-05', category_id: 'community-meals', area_id: 'newcastle-elswick', reason: 'no_results', count: 1 },
+      { day: '2026-11-05', category_id: 'food', area_id: 'newcastle-walker', reason: 'too_far', count: 2 },
+    ]);
+  });
+});
+
+describe('counting over HTTP', () => {
+  let server: RunningServer;
+  let worker: SignedIn;
+  let panel: SignedIn;
+  let editor: SignedIn;
+  const read = <T>(sql: string, ...params: unknown[]): T[] => {
+    const db = new Database(server.databasePath, { readonly: true });
+    try { return db.prepare(sql).all(...params) as T[]; } finally { db.close(); }
+  };
+
+  beforeAll(async () => {
+    server = await startServer({ fixtures: [CAFE, CHOIR], users: [LINK_WORKER, PANEL, ORG_EDITOR] });
+    [worker, panel, editor] = await Promise.all([signInAs(server, LINK_WORKER), signInAs(server, PANEL), signInAs(server, ORG_EDITOR)]);
+  }, 120_000);
+  afterAll(async () => server?.stop());
+
+  it('a link worker counts a referral in one post and goes back to the page with a confirmation', async () => {
+    const back = `/services/${CAFE.id}`;
+    const first = await postAs(server, worker, '/panel/counts/referral', { service: CAFE.id, kind: 'referred', area: 'newcastle-elswick', back });
+    expect(first.status).toBe(303);
+    expect(first.headers.get('location')).toBe(`${back}?recorded=referred#record-referral`);
+    const second = await postAs(server, panel, '/panel/counts/referral', { service: CAFE.id, kind: 'referred', area: 'newcastle-elswick', back: '//evil.example/x' });
+    expect(second.headers.get('location')).toBe('/panel?recorded=referred#record-referral');
+    expect(read('select kind, area_id, count from referral_count where service_id = ?', CAFE.id)).toEqual([{ kind: 'referred', area_id: 'newcastle-elswick', count: 2 }]);
+  });
+
+  it('refuses org editors (403) and people not signed in (401), and an empty form (400); counts nothing', async () => {
+    const before = read('select * from referral_count');
+    expect((await postAs(server, editor, '/panel/counts/referral', { service: CAFE.id, kind: 'referred' })).status).toBe(403);
+    expect((await postAs(server, editor, '/panel/counts/unmet-need', { reason: 'cost' })).status).toBe(403);
+    expect((await postAs(server, null, '/panel/counts/referral', { service: CAFE.id, kind: 'referred' })).status).toBe(401);
+    expect((await postAs(server, null, '/panel/counts/unmet-need', { reason: 'cost' })).status).toBe(401);
+    const empty = await postAs(server, worker, '/panel/counts/referral', {});
+    expect(empty.status).toBe(400);
+    expect(await empty.text()).toContain('Choose Referred or Signposted.');
+    expect((await postAs(server, worker, '/panel/counts/unmet-need', {})).status).toBe(400);
+    expect(read('select * from referral_count')).toEqual(before);
+    expect(read("select * from unmet_need_count where reason <> 'no_results'")).toEqual([]);
+  });
+
+  it('the search page offers signed-in link workers "nothing suitable found", with the area of near=; anonymous people get no form and no script', async () => {
+    const signedIn = await (await getAs(server, worker, '/search?q=choir&near=Elswick&category=loneliness-social')).text();
+    expect(signedIn).toContain('Nothing suitable found for this need?');
+    expect(signedIn).toMatch(/<option value="newcastle-elswick" selected/);
+    expect(signedIn).toMatch(/<option value="loneliness-social" selected/);
+    const anonymous = await (await getAs(server, null, '/search?q=choir&near=Elswick')).text();
+    expect(anonymous).not.toContain('Nothing suitable found');
+    expect(anonymous).not.toContain('<script');
+    const editorPage = await (await getAs(server, editor, '/search?q=choir')).text();
+    expect(editorPage).not.toContain('Nothing suitable found');
+  });
+
+  it('counts a search that found nothing by category and area, once per page view, and never its words', async () => {
+    const none = 'q=zqxwv+floating+unicorn+club&category=food&near=Walker';
+    expect((await getAs(server, null, `/search?${none}`)).status).toBe(200);
+    expect((await getAs(server, null, `/api/search?${none}`)).status).toBe(200);
+    // Page 2 of the same search, and the page coming back after counting an unmet need, are not counted again.
+    await getAs(server, null, `/search?${none}&page=2`);
+    await getAs(server, null, `/api/search?${none}&page=2`);
+    await getAs(server, worker, `/search?${none}&recorded=unmet`);
+    // A bad parameter is not a valid search: not counted.
+    await getAs(server, null, '/api/search?q=zqxwv&max_cost=lots');
+    expect(read("select category_id, area_id, count from unmet_need_count where reason = 'no_results'"))
+      .toEqual([{ category_id: 'food', area_id: 'newcastle-walker', count: 2 }]);
+    // A search that finds something is not counted.
+    await getAs(server, null, '/search?q=choir');
+    expect(read("select sum(count) as n from unmet_need_count where reason = 'no_results'")).toEqual([{ n: 2 }]);
+  });
+
+  it('no table in the whole database holds free text from a search or about a client', async () => {
+    const words = ['zqxwv', 'unicorn', 'floating', 'blorptastic', 'Mrs Quibblewick', 'qwpx'];
+    // Searches with made-up words (some finding nothing), anonymous and signed in, page and API.
+    for (const who of [null, worker, panel]) {
+      await getAs(server, who, '/search?q=zqxwv+floating+unicorn+club');
+      await getAs(server, who, '/search?q=zqxwv+floating+unicorn+club&near=Elswick&category=food');
+      await getAs(server, who, '/api/search?q=blorptastic+qwpx');
+      await getAs(server, who, '/search?q=choir+unicorn');
+    }
+    // Counts posted with free text in every field, and extra fields a client's details might be typed into.
+    await postAs(server, worker, '/panel/counts/referral', {
+      service: CAFE.id, kind: 'signposted', area: 'newcastle-elswick', back: '/search?q=zqxwv+floating+unicorn', note: 'Mrs Quibblewick blorptastic',
+    });
+    await postAs(server, worker, '/panel/counts/unmet-need', {
+      category: 'food', area: 'newcastle-walker', reason: 'cost', back: '/search?q=zqxwv+floating+unicorn+club', details: 'Mrs Quibblewick qwpx',
+    });
+    await postAs(server, worker, '/panel/counts/unmet-need', { category: 'zqxwv', area: 'unicorn', reason: 'floating' });
+    expect(read("select count(*) as n from unmet_need_count where reason = 'cost'")).toEqual([{ n: 1 }]);
+    expect(read("select sum(count) as n from referral_count where kind = 'signposted'")).toEqual([{ n: 1 }]);
+
+    const db = new Database(server.databasePath, { readonly: true });
+    try {
+      const tables = db.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[];
+      expect(tables.length).toBeGreaterThan(10);
+      const found: string[] = [];
+      let columnsScanned = 0;
+      for (const { name } of tables) {
+        const columns = db.prepare(`pragma table_info("${name.replace(/"/g, '""')}")`).all() as { name: string }[];
+        for (const column of columns) {
+          columnsScanned += 1;
+          for (const word of words) {
+            const hit = db.prepare(`select count(*) as n from "${name.replace(/"/g, '""')}" where cast("${column.name.replace(/"/g, '""')}" as text) like ?`)
+              .get(`%${word}%`) as { n: number };
+            if (hit.n > 0) found.push(`${name}.${column.name}: ${word}`);
+          }
+        }
+      }
+      expect(columnsScanned).toBeGreaterThan(50);
+      expect(found).toEqual([]);
+      // The scan does find text that is stored: a service's own name.
+      const control = db.prepare('select count(*) as n from service where cast(name as text) like ?').get('%Counts Community%') as { n: number };
+      expect(control.n).toBe(1);
+    } finally {
+      db.close();
+    }
+  });
+});
