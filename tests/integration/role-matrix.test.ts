@@ -44,6 +44,22 @@ const MATRIX: Row[] = [
   ['GET', '/panel/settings',                            303,  200,  200,  403,  403],
   ['GET', '/panel/audit',                               303,  200,  403,  403,  403],
   ['GET', '/panel/audit.csv',                           303,  200,  403,  403,  403],
+  ['GET', '/panel/reports',                             303,  200,  200,  403,  403],
+  ['GET', '/panel/reports/services',                    303,  200,  200,  403,  403],
+  ['GET', '/panel/reports/referrals',                   303,  200,  200,  403,  403],
+  ['GET', '/panel/reports/unmet-needs',                 303,  200,  200,  403,  403],
+  ['GET', '/panel/reports/closed',                      303,  200,  200,  403,  403],
+  ['GET', '/panel/reports/services.csv',                303,  200,  200,  403,  403],
+  ['GET', '/panel/reports/referrals.csv',               303,  200,  200,  403,  403],
+  ['GET', '/panel/reports/unmet-needs.csv',             303,  200,  200,  403,  403],
+  ['GET', '/panel/reports/closed.csv',                  303,  200,  200,  403,  403],
+  ['GET', '/panel/reports/gaps.csv',                    303,  200,  200,  403,  403],
+  ['GET', '/panel/reports/areas.csv',                   303,  200,  200,  403,  403],
+  ['GET', '/panel/gaps',                                303,  200,  200,  403,  403],
+  ['GET', '/panel/key-services',                        303,  200,  200,  403,  403],
+  // Post-only: a visit is sent back to the start page.
+  ['GET', '/panel/counts/referral',                     303,  303,  303,  403,  303],
+  ['GET', '/panel/counts/unmet-need',                   303,  303,  303,  403,  303],
   ['POST', '/panel/services/new',                       401,  400,  400,  400,  403],
   // No copy of the listing as opened: refused as out of date (409), nothing saved.
   ['POST', `${own}/edit`,                               401,  409,  409,  409,  403],
@@ -56,6 +72,10 @@ const MATRIX: Row[] = [
   ['POST', `/panel/queue/reports/${REPORT}`,            401,  400,  400,  403,  403],
   ['POST', '/panel/users',                              401,  400,  403,  403,  403],
   ['POST', '/panel/organisations',                      401,  400,  400,  403,  403],
+  ['POST', '/panel/counts/referral',                    401,  400,  400,  403,  400],
+  ['POST', '/panel/counts/unmet-need',                  401,  400,  400,  403,  400],
+  ['POST', '/panel/gaps',                               401,  400,  400,  403,  403],
+  ['POST', '/panel/key-services',                       401,  400,  400,  403,  403],
 ];
 
 let server: RunningServer;
@@ -83,7 +103,7 @@ afterAll(async () => { await server?.stop(); });
 function snapshot(): string {
   const db = new Database(server.databasePath, { readonly: true });
   try {
-    const tables = ['service', 'suggestion', 'suggestion_field', 'problem_report', 'practitioner_note', 'user_account', 'invitation', 'trusted_organization', 'organization_editor', 'change_history'];
+    const tables = ['service', 'suggestion', 'suggestion_field', 'problem_report', 'practitioner_note', 'user_account', 'invitation', 'trusted_organization', 'organization_editor', 'change_history', 'referral_count', 'unmet_need_count', 'gap', 'key_service', 'shortlist'];
     return JSON.stringify(tables.map((table) => db.prepare(`select * from ${table} order by rowid`).all()));
   } finally {
     db.close();
