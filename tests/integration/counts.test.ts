@@ -88,6 +88,41 @@ describe('counting over HTTP', () => {
     expect(read('select kind, area_id, count from referral_count where service_id = ?', CAFE.id)).toEqual([{ kind: 'referred', area_id: 'newcastle-elswick', count: 2 }]);
   });
 
+  it('offers the two-click form on a service page and on each service of a shortlist, only to people who may count', async () => {
+    const servicePage = async (who: SignedIn | null) => (await getAs(server, who, `/services/${CAFE.id}`)).text();
+    expect(await servicePage(worker)).toContain('action="/panel/counts/referral"');
+    expect(await servicePage(panel)).toContain('action="/panel/counts/referral"');
+    expect(await servicePage(editor)).not.toContain('/panel/counts/referral');
+    expect(await servicePage(null)).not.toContain('/panel/counts/referral');
+    // Signed-in people have a way back to their start page from every public page.
+    expect(await servicePage(worker)).toContain('<a href="/panel">Your start page</a>');
+    expect(await servicePage(null)).not.toContain('Your start page');
+    // A shortlist of both services, made by anyone; a link worker sees one form per service.
+    const added = await fetch(server.url('/shortlist/add'), {
+      method: 'POST', redirect: 'manual', headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: server.origin },
+      body: new URLSearchParams({ service: CAFE.id, back: '/search' }),
+    });
+    const cookie = added.headers.getSetCookie().find((value) => value.startsWith('shortlist='))!.split(';')[0]!;
+    const listId = cookie.split('=')[1]!;
+    await fetch(server.url('/shortlist/add'), {
+      method: 'POST', redirect: 'manual', headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: server.origin, Cookie: cookie },
+      body: new URLSearchParams({ service: CHOIR.id, back: '/search' }),
+    });
+    const listPath = `/shortlist/${listId}`;
+    const asWorker = await getAs(server, worker, listPath);
+    expect(asWorker.headers.get('cache-control')).toBe('no-store');
+    const html = await asWorker.text();
+    expect(html.match(/action="\/panel\/counts\/referral"/g)).toHaveLength(2);
+    expect(html).toContain('name="anchor" value="record-referral-2"');
+    expect(await (await getAs(server, null, listPath)).text()).not.toContain('/panel/counts/referral');
+    // Counting the second service brings the worker back to that service's form, with the thanks shown there.
+    const counted = await postAs(server, worker, '/panel/counts/referral', { service: CHOIR.id, kind: 'signposted', area: '', back: listPath, anchor: 'record-referral-2' });
+    expect(counted.headers.get('location')).toBe(`${listPath}?recorded=signposted&for=${CHOIR.id}#record-referral-2`);
+    const after = await (await getAs(server, worker, counted.headers.get('location')!)).text();
+    expect(after.match(/Counted: signposted to this service/g)).toHaveLength(1);
+    expect(read('select kind, area_id, count from referral_count where service_id = ?', CHOIR.id)).toEqual([{ kind: 'signposted', area_id: '', count: 1 }]);
+  });
+
   it('refuses org editors (403) and people not signed in (401), and an empty form (400); counts nothing', async () => {
     const before = read('select * from referral_count');
     expect((await postAs(server, editor, '/panel/counts/referral', { service: CAFE.id, kind: 'referred' })).status).toBe(403);
@@ -132,6 +167,7 @@ describe('counting over HTTP', () => {
   });
 
   it('no table in the whole database holds free text from a search or about a client', async () => {
+    const signpostedBefore = read<{ n: number | null }>("select sum(count) as n from referral_count where kind = 'signposted'")[0]!.n ?? 0;
     const words = ['zqxwv', 'unicorn', 'floating', 'blorptastic', 'Mrs Quibblewick', 'qwpx'];
     // Searches with made-up words (some finding nothing), anonymous and signed in, page and API.
     for (const who of [null, worker, panel]) {
@@ -149,7 +185,7 @@ describe('counting over HTTP', () => {
     });
     await postAs(server, worker, '/panel/counts/unmet-need', { category: 'zqxwv', area: 'unicorn', reason: 'floating' });
     expect(read("select count(*) as n from unmet_need_count where reason = 'cost'")).toEqual([{ n: 1 }]);
-    expect(read("select sum(count) as n from referral_count where kind = 'signposted'")).toEqual([{ n: 1 }]);
+    expect(read("select sum(count) as n from referral_count where kind = 'signposted'")).toEqual([{ n: signpostedBefore + 1 }]);
 
     const db = new Database(server.databasePath, { readonly: true });
     try {

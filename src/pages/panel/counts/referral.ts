@@ -17,7 +17,11 @@ export const POST: APIRoute = async (context) => {
   const { directory } = await getApp();
   const outcome = await recordReferral(directory.db, { service: text('service'), kind: text('kind'), area: text('area') });
   if (!outcome.ok) return countRefused(outcome.errors, back);
-  return panelRedirect(withRecorded(back, text('kind'), 'record-referral'));
+  // A page with several of these forms (a shortlist) names which one, so its confirmation shows there.
+  const anchor = /^record-referral(-\d{1,2})?$/.test(text('anchor')) ? text('anchor') : 'record-referral';
+  const url = new URL(withRecorded(back, text('kind'), anchor), 'http://local');
+  if (anchor !== 'record-referral') url.searchParams.set('for', text('service'));
+  return panelRedirect(`${url.pathname}${url.search}${url.hash}`);
 };
 
 export const GET: APIRoute = (context) => {
