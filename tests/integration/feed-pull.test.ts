@@ -25,6 +25,10 @@ const feed = {
   /** Ids the list names but whose own address answers 404. */
   missing: new Set<string>(),
   requests: [] as { path: string; userAgent: string | undefined }[],
+  /** A page number that redirects to another address. */
+  redirectPage: 0,
+  /** A page number that answers with a body far larger than any page. */
+  hugePage: 0,
 };
 
 let server: Server;
@@ -47,6 +51,15 @@ beforeAll(async () => {
       const page = Number(url.searchParams.get('page') ?? 1);
       const perPage = Number(url.searchParams.get('per_page') ?? 3);
       if (page === feed.failingPage) return send(500, { error: 'down' });
+      if (page === feed.redirectPage) {
+        res.writeHead(302, { location: 'http://127.0.0.1:9/internal-secret' });
+        return res.end();
+      }
+      if (page === feed.hugePage) {
+        res.writeHead(200, { 'content-type': 'application/json' }); // no length: sent in chunks
+        for (let i = 0; i < 100; i++) res.write(' '.repeat(10_000));
+        return res.end('{"contents": []}');
+      }
       const contents = feed.services.slice((page - 1) * perPage, page * perPage);
       const totalPages = Math.ceil(feed.services.length / perPage);
       return send(200, {
@@ -75,6 +88,8 @@ beforeEach(async () => {
   feed.failingPage = 0;
   feed.missing = new Set();
   feed.requests = [];
+  feed.redirectPage = 0;
+  feed.hugePage = 0;
 });
 afterEach(async () => { await scratch.cleanup(); });
 
@@ -176,6 +191,45 @@ describe('pulling a feed', () => {
       index: 0, path: 'id', message: 'belongs to a service already in this directory from "sample"; it was not overwritten',
     });
     expect(await sourceOf(tea.id)).toEqual({ source: 'sample', status: 'active', name: 'Our own Tea Dance' });
+  });
+
+  it('never overwrites an organisation or a place that came from somewhere else', async () => {
+    const local = service({ code: 'feed-local', name: 'Our own Lunch Club', organization: 'Our Own Trust' });
+    await importRecords(scratch.directory, scratch.search, [local], { strict: true, source: 'sample', today: TODAY });
+    const localOrganisation = local.organization as { id: string; name: string };
+    const localPlace = (local.service_at_locations as { location: { id: string } }[])[0]!.location.id;
+    const hijackOrganisation = { ...tea, organization: { ...(tea.organization as object), id: localOrganisation.id, name: 'EVIL ORG', website: 'https://evil.example' } };
+    const hijackPlace = { ...pantry, service_at_locations: [{ id: '7d1c0f8e-0000-4000-8000-0000000000e1', location: { id: localPlace, location_type: 'physical', name: 'Evil hall', addresses: [] } }] };
+    feed.services = [hijackOrganisation, hijackPlace, walk];
+    const report = await pull();
+    expect(report.invalid.map((error) => [error.id, error.path])).toEqual([
+      [tea.id, 'organization.id'], [pantry.id, 'service_at_locations[0].location.id'],
+    ]);
+    const stored = (await readService(scratch.directory.db, local.id as string))!;
+    expect(stored.organization.name).toBe(localOrganisation.name);
+    expect(stored.organization.website ?? null).toBeNull();
+    expect(stored.service_at_locations[0]!.location.name).not.toBe('Evil hall');
+    expect(await sourceOf(walk.id)).toMatchObject({ status: 'active' }); // the rest came in
+  });
+
+  it('follows no redirect: a page that redirects elsewhere stops the pull, and nothing is fetched from there', async () => {
+    feed.redirectPage = 2;
+    await expect(pull()).rejects.toThrow(/redirects to http:\/\/127\.0\.0\.1:9\/internal-secret, and redirects are not followed/);
+    expect(await scratch.search.count()).toBe(0);
+  });
+
+  it('stops reading an answer as soon as it is too large', async () => {
+    feed.hugePage = 1;
+    await expect(pullFeed(scratch.directory, scratch.search, base, { today: TODAY, perPage: 3, maxResponseBytes: 100_000 }))
+      .rejects.toThrow(/too large to read \(over 100,000 bytes\)/);
+  });
+
+  it('marks nothing inactive when the feed suddenly lists nothing (more likely broken than emptied)', async () => {
+    await pull();
+    feed.services = [];
+    const report = await pull();
+    expect(report.markedInactive).toEqual([]);
+    expect(await sourceOf(tea.id)).toMatchObject({ status: 'active' });
   });
 
   it('refuses an address that is not http or https', async () => {

@@ -14,7 +14,33 @@ const DEFAULT_PER_PAGE = 100;
 /** A feed that keeps giving pages past this is not ending: stop rather than loop for ever. */
 const MAX_PAGES = 10_000;
 /** The most we read of one response. */
-const MAX_RESPONSE_CHARACTERS = 50_000_000;
+/** The most one answer may be; read no further (a page or a record is far smaller). */
+const MAX_RESPONSE_BYTES = 50_000_000;
+/** The most services one feed may list. */
+const MAX_ENTRIES = 200_000;
+
+/** The body as text, read no further than `limit` bytes; null when it is longer. */
+async function readCapped(response: Response, limit: number): Promise<string | null> {
+  if (Number(response.headers.get('content-length') ?? 0) > limit) {
+    await response.body?.cancel();
+    return null;
+  }
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
+}
 
 export interface FeedPullOptions {
   /** The fetch to use (tests pass their own wrapper; it must still reach a real server). */
@@ -28,6 +54,8 @@ export interface FeedPullOptions {
   onProgress?: (done: number, total: number) => void;
   /** Told of each page and record fetched, for a progress line. */
   onFetch?: (url: string) => void;
+  /** The most one answer may be, in bytes (default 50 MB). */
+  maxResponseBytes?: number;
 }
 
 export interface FeedPullReport extends ImportReport {
@@ -88,23 +116,38 @@ export async function pullFeed(
   const doFetch = options.fetch ?? fetch;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const perPage = options.perPage ?? DEFAULT_PER_PAGE;
+  const maxBytes = options.maxResponseBytes ?? MAX_RESPONSE_BYTES;
   const headers = { 'user-agent': options.userAgent ?? FEED_USER_AGENT, accept: 'application/json' };
 
   const getJson = async (url: string): Promise<{ ok: true; body: unknown } | { ok: false; message: string }> => {
     options.onFetch?.(url);
     let response: Response;
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const reasonOf = (error: unknown) => ((error as Error).name === 'TimeoutError' || timeout.aborted
+      ? `no answer within ${Math.round(timeoutMs / 1000)} seconds` : (error as Error).message);
     try {
-      response = await doFetch(url, { headers, signal: AbortSignal.timeout(timeoutMs), redirect: 'follow' });
+      // Redirects are not followed: a feed may only ever make us fetch from the address given.
+      response = await doFetch(url, { headers, signal: timeout, redirect: 'manual' });
     } catch (error) {
-      const reason = (error as Error).name === 'TimeoutError' ? `no answer within ${Math.round(timeoutMs / 1000)} seconds` : (error as Error).message;
-      return { ok: false, message: `could not be fetched from ${url}: ${reason}` };
+      return { ok: false, message: `could not be fetched from ${url}: ${reasonOf(error)}` };
+    }
+    if (response.status >= 300 && response.status < 400) {
+      await response.body?.cancel();
+      const to = response.headers.get('location');
+      return { ok: false, message: `could not be fetched from ${url}: it redirects${to ? ` to ${to}` : ''}, and redirects are not followed (give the final address)` };
     }
     if (!response.ok) {
       await response.body?.cancel();
       return { ok: false, message: `could not be fetched from ${url}: the server answered ${response.status}` };
     }
-    const text = await response.text();
-    if (text.length > MAX_RESPONSE_CHARACTERS) return { ok: false, message: `from ${url} is too large to read` };
+    let text: string;
+    try {
+      const body = await readCapped(response, maxBytes);
+      if (body === null) return { ok: false, message: `from ${url} is too large to read (over ${maxBytes.toLocaleString('en-GB')} bytes)` };
+      text = body;
+    } catch (error) {
+      return { ok: false, message: `could not be read from ${url}: ${reasonOf(error)}` };
+    }
     try {
       return { ok: true, body: JSON.parse(text) };
     } catch {
@@ -126,6 +169,7 @@ export async function pullFeed(
     }
     pages = page;
     entries.push(...parsed.data.contents);
+    if (entries.length > MAX_ENTRIES) throw new FeedPullError(`${source}/services lists more than ${MAX_ENTRIES} services; stopped. Nothing was imported.`);
     const { contents, total_pages: totalPages, last_page: lastPage } = parsed.data;
     if (!contents.length || lastPage === true || (totalPages !== undefined && page >= totalPages)) break;
   }
@@ -152,10 +196,18 @@ export async function pullFeed(
     }
   }
 
-  // 3. A feed may not overwrite a service that came from somewhere else (this directory's own, or another feed's).
+  // 3. A feed may not overwrite a service, organisation or place that came from somewhere else
+  // (this directory's own, or another feed's): the records that would are refused.
   const listedIds = new Set(entries.map(idOf).filter((id): id is string => id !== null));
   const owned = await directory.db.selectFrom('service').select(['id', 'source']).execute();
   const foreign = new Map(owned.filter((row) => row.source !== source).map((row) => [row.id, row.source]));
+  const foreignOrganisations = new Map((await directory.db.selectFrom('organization').select(['id', 'source']).execute())
+    .filter((row) => row.source !== source).map((row) => [row.id, row.source]));
+  // A place belongs to whoever's services are there.
+  const foreignPlaces = new Map((await directory.db.selectFrom('service_at_location').innerJoin('service', 'service.id', 'service_at_location.service_id')
+    .select(['service_at_location.location_id', 'service.source']).execute())
+    .filter((row) => row.source !== source).map((row) => [row.location_id, row.source]));
+  const from = (where: string | null | undefined) => (where ? `"${where}"` : 'elsewhere');
   const refused: RecordError[] = [];
   const accepted: unknown[] = [];
   const acceptedPositions: number[] = [];
@@ -164,7 +216,25 @@ export async function pullFeed(
     if (id && foreign.has(id)) {
       refused.push({
         index: positions[i]!, id, path: 'id',
-        message: `belongs to a service already in this directory from ${foreign.get(id) ? `"${foreign.get(id)}"` : 'elsewhere'}; it was not overwritten`,
+        message: `belongs to a service already in this directory from ${from(foreign.get(id))}; it was not overwritten`,
+      });
+      return;
+    }
+    const organisationId = idOf((record as { organization?: unknown } | null)?.organization);
+    if (organisationId && foreignOrganisations.has(organisationId)) {
+      refused.push({
+        index: positions[i]!, id, path: 'organization.id',
+        message: `is "${organisationId}", an organisation already in this directory from ${from(foreignOrganisations.get(organisationId))}; it was not overwritten`,
+      });
+      return;
+    }
+    const places = (record as { service_at_locations?: unknown } | null)?.service_at_locations;
+    const placeIds = Array.isArray(places) ? places.map((sal) => idOf((sal as { location?: unknown } | null)?.location)) : [];
+    const taken = placeIds.findIndex((placeId) => placeId !== null && foreignPlaces.has(placeId));
+    if (taken !== -1) {
+      refused.push({
+        index: positions[i]!, id, path: `service_at_locations[${taken}].location.id`,
+        message: `is "${placeIds[taken]}", a place already in this directory from ${from(foreignPlaces.get(placeIds[taken]!))}; it was not overwritten`,
       });
       return;
     }
@@ -186,7 +256,9 @@ export async function pullFeed(
   };
   if (report.abandoned) return report;
 
-  // 4. What this feed gave before and no longer lists: marked inactive, kept.
+  // 4. What this feed gave before and no longer lists: marked inactive, kept. A feed that lists
+  // nothing at all is more likely broken than emptied: then nothing is marked.
+  if (listedIds.size === 0) return report;
   const gone = owned
     .filter((row) => row.source === source && !listedIds.has(row.id))
     .map((row) => row.id);
