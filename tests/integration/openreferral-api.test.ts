@@ -316,6 +316,22 @@ describe('pagination', () => {
     }
   });
 
+  it('refuses a page number too large to be real with 400, on every list (never a 500)', async () => {
+    for (const list of ['services', 'service_at_locations', 'organizations', 'taxonomies', 'taxonomy_terms']) {
+      const { status, body } = await get(`/openreferral/${list}?page=99999999999999999999`);
+      expect(status, list).toBe(400);
+      expect(body.errors[0].parameter).toBe('page');
+    }
+  });
+
+  it('answers HEAD like GET, without a body', async () => {
+    const response = await fetch(server.url('/openreferral/services'), { method: 'HEAD' });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    expect(await response.text()).toBe('');
+  });
+
   it('past the end: an empty page that says so', async () => {
     const { status, body } = await get('/openreferral/services?page=99&per_page=10');
     expect(status).toBe(200);

@@ -14,5 +14,7 @@ const handle: APIRoute = async (context) => {
 };
 
 export const GET = handle;
+// The same answer without its body (Node leaves the body off a HEAD response).
+export const HEAD = handle;
 export const OPTIONS = handle;
 export const ALL: APIRoute = () => methodNotAllowed();

@@ -56,10 +56,14 @@ DAYS.forEach((day, i) => {
 
 const text = (max: number) => z.string().transform((value) => value.trim().slice(0, max));
 
+/** No page or count is anywhere near this; larger numbers would overflow the database's integers. */
+const LARGEST = 1_000_000;
+
 const wholeNumber = (what: string, min: number) => z.string().trim()
   .regex(/^[+-]?\d+$/, `must be a whole number (${what})`)
   .transform(Number)
-  .refine((value) => value >= min, `must be ${min} or more (${what})`);
+  .refine((value) => value >= min, `must be ${min} or more (${what})`)
+  .refine((value) => value <= LARGEST, `must be at most ${LARGEST.toLocaleString('en-GB')} (${what})`);
 
 const age = z.string().trim()
   .regex(/^\d+(\.\d+)?$/, 'must be an age in years, such as 18')

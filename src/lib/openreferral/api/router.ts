@@ -41,7 +41,8 @@ export async function handleApiRequest(app: App, request: ApiRequest): Promise<R
   try {
     return await route(app, request);
   } catch (error) {
-    console.error(`Open Referral API failed on ${request.url.pathname}${request.url.search}:`, error);
+    // The path only: the query can hold someone's words or postcode.
+    console.error(`Open Referral API failed on ${request.url.pathname}:`, error);
     return jsonResponse({ error: 'server_error', message: 'Something went wrong on our side. Try again later.' }, 500);
   }
 }

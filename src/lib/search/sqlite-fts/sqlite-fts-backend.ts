@@ -235,8 +235,9 @@ export class SqliteFtsBackend implements SearchBackend {
         if (row >= 0 && this.memory.alive[row]) rows.push(row);
       }
     } catch (error) {
-      // Quoting means this should never happen; if it does, the person still gets a page.
-      console.error(`Search could not run the text query ${JSON.stringify(expression)}:`, error);
+      // Quoting means this should never happen; if it does, the person still gets a page. The
+      // words are not logged (they are someone's search), only how many tokens there were.
+      console.error(`Search could not run a text query of ${expression.split(' ').length} tokens:`, (error as Error).name, (error as { code?: string }).code ?? '');
     }
     return rows;
   }
