@@ -51,7 +51,7 @@ describe('signing in over HTTP', () => {
     const signedIn = await signIn(PANEL.email, PASSWORD, {}, '/panel/freshness?x=1');
     expect(signedIn.headers.get('location')).toBe('/panel/freshness?x=1');
     // Never somewhere else.
-    for (const next of ['https://evil.example/', '//evil.example/', '/\\evil.example']) {
+    for (const next of ['https://evil.example/', '//evil.example/', '/\\evil.example', '/.//evil.example', '/€']) {
       expect((await signIn(PANEL.email, PASSWORD, {}, next)).headers.get('location'), next).toBe('/panel');
     }
   });

@@ -124,6 +124,24 @@ describe('signing in', () => {
     expect((await signIn(db(), { email: 'panel@example.org', password: PASSWORD, address: '10.1.1.1', now: later(16) })).ok).toBe(true);
   });
 
+  it('checks at most the allowed number of passwords when many tries arrive at once, and logs the throttling once', async () => {
+    await person();
+    const results = await Promise.all(Array.from({ length: 30 }, (_, i) =>
+      signIn(db(), { email: 'panel@example.org', password: `guess number ${i}!`, address: `10.4.0.${i}`, now: T0 })));
+    expect(results.filter((result) => !result.ok && result.reason === 'wrong')).toHaveLength(SIGN_IN_LIMITS.perAccount);
+    expect(results.filter((result) => !result.ok && result.reason === 'throttled')).toHaveLength(30 - SIGN_IN_LIMITS.perAccount);
+    expect((await events()).filter((e) => e.event === 'sign_in_throttled')).toHaveLength(1);
+  });
+
+  it('does not count a right password against the limit, and keeps out of the log what is not an email address', async () => {
+    await person();
+    for (let i = 0; i < SIGN_IN_LIMITS.perAccount + 2; i++) {
+      expect((await signIn(db(), { email: 'panel@example.org', password: PASSWORD, address: '10.5.0.1', now: T0 })).ok).toBe(true);
+    }
+    await signIn(db(), { email: 'my secret password', password: 'x', address: '10.5.0.2', now: T0 });
+    expect((await events()).at(-1)).toEqual({ event: 'sign_in_failed', subject: '(not an email address)', detail: null });
+  });
+
   it('throttles one address trying many accounts', async () => {
     for (let i = 0; i < SIGN_IN_LIMITS.perAddress; i++) {
       await signIn(db(), { email: `someone${i}@example.org`, password: 'guessing again!', address: '10.2.0.1', now: T0 });
@@ -203,6 +221,14 @@ describe('invitations', () => {
     expect(account).toEqual({ name: 'panel', role: 'panel' }); // kept: a reset changes only the password
     await expect(acceptInvitation(db(), verdict.invitation, { name: '', password: 'another new passphrase' }, later(6))).rejects.toBeInstanceOf(InvitationUsedError);
     expect((await events()).map((e) => e.event)).toEqual(expect.arrayContaining(['password_reset_sent', 'password_reset']));
+  });
+
+  it('lets only the newest invitation to a person work', async () => {
+    const admin = await person('admin');
+    const first = await createInvitation(db(), { email: 'twice@example.org', role: 'admin', invitedBy: admin.id, now: T0 });
+    const second = await createInvitation(db(), { email: 'twice@example.org', role: 'link_worker', invitedBy: admin.id, now: later(1) });
+    expect(await verifyInvitation(db(), first.path.replace('/invite/', ''), later(2))).toEqual({ ok: false, reason: 'revoked' });
+    expect((await verifyInvitation(db(), second.path.replace('/invite/', ''), later(2))).ok).toBe(true);
   });
 
   it('will not invite someone who already has an account', async () => {

@@ -147,6 +147,15 @@ describe('the role matrix', () => {
     for (const path of ['/panel/sign-out']) {
       expect((await postAs(server, admin, path, {}, null)).status).toBe(403);
     }
+    // The same routes written another way still need the token.
+    for (const path of ['//panel/users', '/panel//users', '/%70anel/users', '/panel/users/']) {
+      const response = await fetch(server.url(path), {
+        method: 'POST', redirect: 'manual',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: server.origin, Cookie: admin.cookie },
+        body: new URLSearchParams({ action: 'invite', email: 'sneaky@example.org', role: 'admin' }),
+      });
+      expect([403, 404], path).toContain(response.status);
+    }
     expect(snapshot()).toBe(before);
   });
 

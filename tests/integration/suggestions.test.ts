@@ -386,6 +386,21 @@ describe('from suggestion to publication', () => {
   });
 });
 
+describe('two reviewers, or a double click, at once', () => {
+  it('publishes a new group once: one accept goes through, the rest are told it is closed', async () => {
+    const response = await post('/suggest', { name: 'Rowan Double Lunch Club', description: 'A lunch club suggested once and accepted twice.' });
+    expect(response.status).toBe(303);
+    const [suggestion] = query<SuggestionRow>("select * from suggestion where kind = 'new' and id in (select suggestion_id from suggestion_field where new_value = '\"Rowan Double Lunch Club\"')");
+    const decisions: Record<string, string> = {};
+    for (const field of fieldsOf(suggestion!.id)) decisions[`decision-${field.id}`] = 'accepted';
+    const path = `/panel/queue/suggestions/${suggestion!.id}`;
+    const statuses = (await Promise.all(Array.from({ length: 8 }, () => postAs(server, panel, path, decisions)))).map((r) => r.status);
+    expect(statuses.filter((status) => status === 303)).toHaveLength(1);
+    expect(query("select id from service where name = 'Rowan Double Lunch Club'")).toHaveLength(1);
+    expect(query<SuggestionRow>('select * from suggestion where id = ?', suggestion!.id)[0]).toMatchObject({ status: 'closed', closed_by: 'panel@example.org' });
+  });
+});
+
 describe('a provider\'s "running, with changes"', () => {
   it('arrives in the queue as their words; "Done by hand" closes it and keeps the decision', async () => {
     const directory = openDatabase(server.databasePath);

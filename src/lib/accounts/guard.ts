@@ -4,9 +4,20 @@ import type { AstroGlobal } from 'astro';
 import { can, type Permission } from './roles';
 import type { ActiveSession } from './sessions';
 
-/** Paths whose posts are made by signed-in people only. /panel/sign-in is the one exception. */
+/**
+ * Paths whose posts are made by signed-in people only. /panel/sign-in is the one exception. The
+ * path is read as the router reads it (escapes undone, doubled slashes and case ignored), so
+ * "//panel/users" or "/%70anel/users" cannot slip past; a path that cannot be read counts as one.
+ */
 export function signedInPost(pathname: string): boolean {
-  return (pathname.startsWith("/panel/") && pathname !== "/panel/sign-in") || pathname === "/panel";
+  let path: string;
+  try {
+    path = decodeURIComponent(pathname);
+  } catch {
+    return true;
+  }
+  path = path.replace(/\/{2,}/g, '/').replace(/\/+$/, '').toLowerCase();
+  return (path.startsWith('/panel/') && path !== '/panel/sign-in') || path === '/panel';
 }
 
 /** Every panel response: kept out of search engines and out of every cache. */
@@ -53,5 +64,7 @@ export function requirePermission(
 
 /** Only a local path is a safe place to send someone after signing in. */
 export function safeNext(next: string | null | undefined): string {
-  return next && /^\/(?!\/)[^\s\\]*$/.test(next) && !next.startsWith('/panel/sign-') ? next : '/panel';
+  // Printable ASCII only (a Location header holds nothing else), a local path, not "//".
+  // No "//", "/./" or "/../" anywhere either: each can turn into "//elsewhere" once tidied up.
+  return next && /^\/[\x21-\x7e]*$/.test(next) && !/\/\.{0,2}\/|\\/.test(next) && !next.startsWith('/panel/sign-') ? next : '/panel';
 }

@@ -50,6 +50,9 @@ export async function createInvitation(db: Kysely<DatabaseSchema>, invitation: N
     created_at: now.toISOString(), expires_at: new Date(Number(expiry) * 1000).toISOString(), used_at: null, revoked_at: null,
   };
   await db.transaction().execute(async (trx) => {
+    // Only the newest invitation to a person works: an earlier one (perhaps with another role) is withdrawn.
+    await trx.updateTable('invitation').set({ revoked_at: now.toISOString() })
+      .where('email', '=', email).where('purpose', '=', 'join').where('used_at', 'is', null).where('revoked_at', 'is', null).execute();
     await trx.insertInto('invitation').values(row).execute();
     await audit(trx, 'invited', { actorId: invitation.invitedBy, subject: email, detail: invitation.role, now });
   });

@@ -19,6 +19,8 @@ export interface RateLimitResult {
   allowed: boolean;
   /** Seconds until the window ends (0 when allowed), for a Retry-After header. */
   retryAfterSeconds: number;
+  /** Requests counted in this window so far, this one included (checkRateLimit only). */
+  count?: number;
 }
 
 const DAY_SECONDS = 86_400;
@@ -47,7 +49,15 @@ export async function checkRateLimit(db: Kysely<DatabaseSchema>, { key, limit, w
     await clearOldWindows(db, now);
   }
   const allowed = row.count <= limit;
-  return { allowed, retryAfterSeconds: allowed ? 0 : Math.max(1, windowStart + windowSeconds - nowSeconds) };
+  return { allowed, retryAfterSeconds: allowed ? 0 : Math.max(1, windowStart + windowSeconds - nowSeconds), count: row.count };
+}
+
+/** Takes back one request counted by checkRateLimit in the current window (one that, in the end, should not count). */
+export async function releaseRateLimit(db: Kysely<DatabaseSchema>, { key, windowSeconds, now = new Date() }: Omit<RateLimitCheck, 'limit'>): Promise<void> {
+  const nowSeconds = Math.floor(now.getTime() / 1000);
+  const windowStart = nowSeconds - (nowSeconds % windowSeconds);
+  await db.updateTable('rate_limit').set({ count: sql<number>`max(count - 1, 0)` })
+    .where('key', '=', key).where('window_start', '=', windowStart).execute();
 }
 
 /**

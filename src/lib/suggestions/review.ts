@@ -59,16 +59,29 @@ export async function reviewSuggestion(
   const changedBy = `user ${reviewer.email}`;
   const reason = `Suggestion ${shortId(stored.suggestion.id)} from ${stored.suggestion.source}`;
 
+  // Claimed first (closed, by this reviewer), so a double click or two reviewers at once cannot
+  // both publish: the one that claims it goes on; if publishing then fails, it is opened again.
+  const at = now.toISOString();
+  const claim = await db.updateTable('suggestion').set({ status: 'closed', closed_at: at, closed_by: reviewer.email })
+    .where('id', '=', suggestionId).where('status', '=', 'open').executeTakeFirst();
+  if (Number(claim.numUpdatedRows) !== 1) return { ok: false, problem: 'closed' };
+  const reopen = () => db.updateTable('suggestion').set({ status: 'open', closed_at: null, closed_by: null })
+    .where('id', '=', suggestionId).where('closed_at', '=', at).where('closed_by', '=', reviewer.email).execute();
+
   let serviceId = stored.suggestion.service_id;
   let published: string[] = [];
   let added = false;
+  const refused = async (outcome: ReviewOutcome): Promise<ReviewOutcome> => {
+    await reopen();
+    return outcome;
+  };
   try {
     if (stored.suggestion.kind === 'change') {
       const toPublish = accepted.filter((field) => isRecordField(field.field));
       if (toPublish.length) {
-        if (!serviceId) return { ok: false, problem: 'gone' };
+        if (!serviceId) return await refused({ ok: false, problem: 'gone' });
         const current = await readRecord(db, serviceId);
-        if (!current) return { ok: false, problem: 'gone' };
+        if (!current) return await refused({ ok: false, problem: 'gone' });
         const next: Record<string, unknown> = { ...current };
         for (const field of toPublish) next[field.field] = field.after;
         const result = await publishRecord(directory, search, next as ServiceRecord, { expectedVersion: recordVersion(current), changedBy, reason, now });
@@ -78,7 +91,7 @@ export async function reviewSuggestion(
       const parts = accepted.filter((field) => !field.field.startsWith('note:'));
       if (parts.length) {
         const name = parts.find((field) => field.field === 'name');
-        if (!name) return { ok: false, problem: 'name-needed' };
+        if (!name) return await refused({ ok: false, problem: 'name-needed' });
         const record = await newServiceRecord(db, new Map(parts.map((field) => [field.field, field.after])), newId());
         const result = await publishRecord(directory, search, record, { expectedVersion: null, changedBy, reason, now });
         serviceId = result.record.id;
@@ -87,15 +100,15 @@ export async function reviewSuggestion(
       }
     }
   } catch (error) {
+    await reopen();
     if (error instanceof InvalidRecordError) return { ok: false, problem: 'invalid', errors: error.errors };
     if (error instanceof EditConflictError) return { ok: false, problem: 'conflict' };
     throw error;
   }
 
-  const at = now.toISOString();
   const closed = await db.transaction().execute(async (trx) => {
-    const update = await trx.updateTable('suggestion').set({ status: 'closed', closed_at: at, closed_by: reviewer.email, service_id: serviceId })
-      .where('id', '=', suggestionId).where('status', '=', 'open').executeTakeFirst();
+    const update = await trx.updateTable('suggestion').set({ service_id: serviceId })
+      .where('id', '=', suggestionId).where('closed_at', '=', at).where('closed_by', '=', reviewer.email).executeTakeFirst();
     if (Number(update.numUpdatedRows) !== 1) return false;
     for (const { key, field } of toDecide) {
       const { decision, note } = decisions.get(key)!;
@@ -110,7 +123,6 @@ export async function reviewSuggestion(
     }
     return true;
   });
-  // Published but someone closed it at the same moment: their decisions stand; the listing has both.
   if (!closed) return { ok: false, problem: 'closed' };
 
   let messageStatus: 'sent' | 'outbox' | 'failed' | 'none' = 'none';
