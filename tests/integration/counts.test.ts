@@ -149,21 +149,29 @@ describe('counting over HTTP', () => {
     expect(editorPage).not.toContain('Nothing suitable found');
   });
 
-  it('counts a search that found nothing by category and area, once per page view, and never its words', async () => {
+  it('counts a search on the site that found nothing by category and area, once per page view, and never its words', async () => {
     const none = 'q=zqxwv+floating+unicorn+club&category=food&near=Walker';
     expect((await getAs(server, null, `/search?${none}`)).status).toBe(200);
+    // The API is called by other systems too: its empty searches are not counted.
     expect((await getAs(server, null, `/api/search?${none}`)).status).toBe(200);
     // Page 2 of the same search, and the page coming back after counting an unmet need, are not counted again.
     await getAs(server, null, `/search?${none}&page=2`);
-    await getAs(server, null, `/api/search?${none}&page=2`);
     await getAs(server, worker, `/search?${none}&recorded=unmet`);
     // A bad parameter is not a valid search: not counted.
-    await getAs(server, null, '/api/search?q=zqxwv&max_cost=lots');
+    await getAs(server, null, '/search?q=zqxwv&max_cost=lots');
     expect(read("select category_id, area_id, count from unmet_need_count where reason = 'no_results'"))
-      .toEqual([{ category_id: 'food', area_id: 'newcastle-walker', count: 2 }]);
+      .toEqual([{ category_id: 'food', area_id: 'newcastle-walker', count: 1 }]);
     // A search that finds something is not counted.
     await getAs(server, null, '/search?q=choir');
-    expect(read("select sum(count) as n from unmet_need_count where reason = 'no_results'")).toEqual([{ n: 2 }]);
+    expect(read("select sum(count) as n from unmet_need_count where reason = 'no_results'")).toEqual([{ n: 1 }]);
+  });
+
+  it('counts at most 20 empty searches an hour from one address, so repeating one cannot swell the counts', async () => {
+    const before = read<{ n: number | null }>("select sum(count) as n from unmet_need_count where reason = 'no_results'")[0]!.n ?? 0;
+    for (let i = 0; i < 30; i++) await (await getAs(server, null, `/search?q=zzqx${i}+nothing+at+all`)).arrayBuffer();
+    const after = read<{ n: number }>("select sum(count) as n from unmet_need_count where reason = 'no_results'")[0]!.n;
+    expect(after - before).toBeLessThanOrEqual(20);
+    expect(after - before).toBeGreaterThan(0);
   });
 
   it('no table in the whole database holds free text from a search or about a client', async () => {

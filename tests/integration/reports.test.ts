@@ -64,7 +64,7 @@ async function fillCounts(db: Db): Promise<void> {
   ]).execute();
   await db.insertInto('change_history').values({
     entity: 'service', entity_id: CLOSED.id, action: 'update', field: 'status', old_value: 'active', new_value: 'defunct',
-    changed_at: '2026-06-01T10:00:00.000Z', changed_by: 'user <panel@example.org>', reason: null,
+    changed_at: '2026-06-01T10:00:00.000Z', changed_by: 'user panel@example.org', reason: null,
   }).execute();
 }
 
@@ -131,8 +131,10 @@ describe('report arithmetic on a fixed dataset', () => {
     expect(row(byCategory, 'loneliness-social')).toEqual(months({ '2025-12': 1, '2026-11': 7 }));
     expect(byCategory.rows).toHaveLength(2);
     const byArea = await referralsTable(db, TODAY, 'area', facts);
+    // A district counts what was recorded against its wards too.
     expect(byArea.rows.map((each) => [each.key, each.label, each.cells])).toEqual([
       ['newcastle-elswick', 'Elswick', months({ '2025-12': 1, '2026-11': 3 })],
+      ['newcastle', 'Newcastle upon Tyne', months({ '2025-12': 1, '2026-11': 10 })],
       ['newcastle-walker', 'Walker', months({ '2026-11': 7 })],
       ['', 'Area not given', months({ '2026-10': 2 })],
     ]);
@@ -152,6 +154,7 @@ describe('report arithmetic on a fixed dataset', () => {
     ]);
     const byArea = await unmetTable(db, TODAY, 'area');
     expect(byArea.rows.map((each) => [each.label, each.cells])).toEqual([
+      ['Newcastle upon Tyne', [2, 0, 0, 0, 0, 0, 0, 0, 6]],
       ['Walker', [2, 0, 0, 0, 0, 0, 0, 0, 6]],
       ['Area not given', [0, 1, 0, 0, 0, 0, 0, 0, 0]],
     ]);
@@ -173,7 +176,8 @@ describe('report arithmetic on a fixed dataset', () => {
   it('small-number suppression: 1 to 4 are "fewer than 5", 0 and 5 or more are numbers; totals never give one away', async () => {
     expect([0, 1, 4, 5, 12].map(exportCount)).toEqual(['0', 'fewer than 5', 'fewer than 5', '5', '12']);
     expect(exportTotal(7, [2, 5])).toBe('fewer than 5'); // 7 − 5 would give the 2 away
-    expect(exportTotal(7, [3, 4])).toBe('7'); // two hidden parts: only their sum is known
+    expect(exportTotal(7, [3, 4])).toBe('fewer than 5'); // two hidden parts: their sum would still narrow them
+    expect(exportTotal(12, [10, 1, 1])).toBe('fewer than 5'); // 12 − 10 = 2 can only be 1 and 1
     expect(exportTotal(12, [12, 0])).toBe('12');
     expect(exportTotal(3, [3])).toBe('fewer than 5');
 
@@ -228,11 +232,11 @@ describe('report arithmetic on a fixed dataset', () => {
     const history = await db.selectFrom('change_history').select(['field', 'old_value', 'new_value', 'changed_at', 'changed_by'])
       .where('entity', '=', 'gap').where('entity_id', '=', id).orderBy('id').execute();
     expect(history).toEqual([
-      { field: 'status', old_value: null, new_value: 'raised', changed_at: '2026-11-01T09:00:00.000Z', changed_by: 'user <panel@example.org>' },
-      { field: 'status', old_value: 'raised', new_value: 'acknowledged', changed_at: '2026-11-02T09:00:00.000Z', changed_by: 'user <panel@example.org>' },
-      { field: 'status', old_value: 'acknowledged', new_value: 'being_worked_on', changed_at: '2026-11-03T09:00:00.000Z', changed_by: 'user <panel@example.org>' },
-      { field: 'status', old_value: 'being_worked_on', new_value: 'resolved', changed_at: '2026-11-04T09:00:00.000Z', changed_by: 'user <panel@example.org>' },
-      { field: 'filled_by_service_id', old_value: null, new_value: FOOD_BANK.id, changed_at: '2026-11-04T09:00:00.000Z', changed_by: 'user <panel@example.org>' },
+      { field: 'status', old_value: null, new_value: 'raised', changed_at: '2026-11-01T09:00:00.000Z', changed_by: 'user panel@example.org' },
+      { field: 'status', old_value: 'raised', new_value: 'acknowledged', changed_at: '2026-11-02T09:00:00.000Z', changed_by: 'user panel@example.org' },
+      { field: 'status', old_value: 'acknowledged', new_value: 'being_worked_on', changed_at: '2026-11-03T09:00:00.000Z', changed_by: 'user panel@example.org' },
+      { field: 'status', old_value: 'being_worked_on', new_value: 'resolved', changed_at: '2026-11-04T09:00:00.000Z', changed_by: 'user panel@example.org' },
+      { field: 'filled_by_service_id', old_value: null, new_value: FOOD_BANK.id, changed_at: '2026-11-04T09:00:00.000Z', changed_by: 'user panel@example.org' },
     ]);
     // A resolved gap stays in the register and cannot be moved again.
     expect(await changeGapStatus(db, { gap: id, status: 'resolved' }, panelUser)).toEqual({ ok: false, errors: { status: 'This gap is already “Resolved”. Choose a later status.' } });
@@ -240,14 +244,14 @@ describe('report arithmetic on a fixed dataset', () => {
 
     // Gaps in the reports, per area.
     const gaps = await gapsTable(db);
-    expect(gaps.rows.map((each) => [each.key, each.cells])).toEqual([['newcastle-elswick', [1, 0]], ['newcastle-walker', [1, 1]]]);
+    expect(gaps.rows.map((each) => [each.key, each.cells])).toEqual([['newcastle', [2, 1]], ['newcastle-elswick', [1, 0]], ['newcastle-walker', [1, 1]]]);
     const overview = await areaOverview(db, TODAY, 'ward', facts);
     expect(row(overview.table, 'newcastle-walker')).toEqual([2, 1.6, 7, 8, 1, 1]);
     expect(row(overview.table, 'newcastle-elswick')).toEqual([3, 2.3, 4, 0, 0, 1]);
     expect(row(overview.table, 'newcastle-byker')).toEqual([0, 0, 0, 0, 1, 0]);
     const districts = await areaOverview(db, TODAY, 'district', facts);
     expect(districts.table.rows.map((each) => [each.key, each.cells])).toEqual([
-      ['newcastle', [5, 0.2, 0, 0, 2, 0]], // referrals and unmet needs are counted against the area chosen, not added up
+      ['newcastle', [5, 0.2, 11, 8, 2, 2]], // a district adds up what was recorded against its wards: 4 + 7 referrals, Walker's 8 needs, both gaps
       ['gateshead', [1, 0.1, 0, 0, 0, 0]],
     ]);
   });

@@ -94,6 +94,9 @@ export function areaOfPlace(place: { latitude: number; longitude: number; areaId
   return areasContaining(place, areas)[0]?.id ?? '';
 }
 
+/** Searches that found nothing counted from one address in an hour, at most. */
+export const EMPTY_SEARCHES_COUNTED_PER_HOUR = 20;
+
 /**
  * A search that found nothing: counted by its first chosen category and the area of its place.
  * The words searched for are never stored. Call only for a valid query's first page.
@@ -118,7 +121,8 @@ function fieldErrors(error: z.ZodError): Record<string, string> {
 
 /** Where to send someone back to: a local path only, else their start page. */
 export function safeBack(back: string | null | undefined, fallback = '/panel'): string {
-  return back && /^\/(?!\/)[^\s\\]*$/.test(back) && back.length <= 1000 ? back : fallback;
+  // No "//", "/./" or "/../" anywhere: once tidied up, each could become "//elsewhere".
+  return back && /^\/[\x21-\x7e]*$/.test(back) && !/\/\.{0,2}\/|\\/.test(back) && back.length <= 1000 ? back : fallback;
 }
 
 /** The back path with "recorded=<what>" added and the form's anchor. */

@@ -17,10 +17,14 @@ export function exportCount(value: number): string {
 
 export const isSmall = (value: number) => value >= 1 && value <= 4;
 
-/** A total as exported: suppressed when small, or when exactly one of its parts is small. */
+/**
+ * A total as exported: suppressed when small, or when any of its parts is small (with one small
+ * part the total gives it away; with several, the total gives away their sum, and two small parts
+ * summing to 2 can only be 1 and 1).
+ */
 export function exportTotal(total: number, parts: readonly number[]): string {
   if (isSmall(total)) return SUPPRESSED;
-  return parts.filter(isSmall).length === 1 ? SUPPRESSED : String(total);
+  return parts.some(isSmall) ? SUPPRESSED : String(total);
 }
 
 function exportCell(table: ReportTable, row: ReportTable['rows'][number], index: number): string {

@@ -55,7 +55,7 @@ export async function raiseGap(
     }).execute();
     await trx.insertInto('change_history').values({
       entity: 'gap', entity_id: id, action: 'create', field: 'status', old_value: null, new_value: 'raised',
-      changed_at: at, changed_by: `user <${user.email}>`, reason: null,
+      changed_at: at, changed_by: `user ${user.email}`, reason: null,
     }).execute();
   });
   return { ok: true, id };
@@ -82,7 +82,7 @@ export async function changeGapStatus(
     await trx.updateTable('gap').set({
       status, status_changed_at: at, status_changed_by: user.id, ...(filledBy ? { filled_by_service_id: filledBy } : {}),
     }).where('id', '=', id).execute();
-    const changedBy = `user <${user.email}>`;
+    const changedBy = `user ${user.email}`;
     await trx.insertInto('change_history').values({
       entity: 'gap', entity_id: id, action: 'update', field: 'status', old_value: gap.status, new_value: status, changed_at: at, changed_by: changedBy, reason: null,
     }).execute();

@@ -157,6 +157,16 @@ export function servicesTable(facts: ServiceFacts[], areas: readonly Area[] = ge
 export type ReferralBreakdown = 'service' | 'category' | 'area';
 
 /** Referral counts (referred and signposted together) by month for the last 12 months. */
+/**
+ * The areas a count recorded against `areaId` counts towards: that area and every area it lies
+ * in (a neighbourhood's count is also its ward's and its district's); [''] when no area was given.
+ */
+function areaKeysOf(areaId: string): string[] {
+  if (!areaId) return [''];
+  const area = areaById(areaId);
+  return area ? areaAndAncestors(area, getAreas()).map((each) => each.id) : [areaId];
+}
+
 export async function referralsTable(
   db: Kysely<DatabaseSchema>, today: string, by: ReferralBreakdown, facts: ServiceFacts[],
 ): Promise<ReportTable> {
@@ -176,7 +186,7 @@ export async function referralsTable(
   for (const row of rows) {
     const month = row.day.slice(0, 7);
     if (by === 'service') add(row.service_id, month, row.count);
-    else if (by === 'area') add(row.area_id, month, row.count);
+    else if (by === 'area') for (const key of areaKeysOf(row.area_id)) add(key, month, row.count);
     else {
       const categories = factById.get(row.service_id)?.categories ?? [];
       for (const category of categories.length ? categories : ['']) add(category, month, row.count);
@@ -189,7 +199,7 @@ export async function referralsTable(
   const heads: Record<ReferralBreakdown, [string, string]> = {
     service: ['Referrals and signposts to each service, by month', 'Service'],
     category: ['Referrals and signposts by type of help, by month', 'Type of help'],
-    area: ['Referrals and signposts by area, by month', 'Area'],
+    area: ['Referrals and signposts by area, by month (a district includes its wards and neighbourhoods)', 'Area'],
   };
   return {
     id: `referrals-by-${by}`, caption: heads[by][0], rowHeader: heads[by][1],
@@ -217,16 +227,16 @@ export async function unmetTable(db: Kysely<DatabaseSchema>, today: string, by: 
       columns: months.map((month) => ({ key: month, label: monthLabel(month) })), rows: tableRows,
     };
   }
-  const keyOf = (row: (typeof rows)[number]) => (by === 'category' ? row.category_id : row.area_id);
-  const keys = [...new Set(rows.map(keyOf))];
+  const keysOf = (row: (typeof rows)[number]) => (by === 'category' ? [row.category_id] : areaKeysOf(row.area_id));
+  const keys = [...new Set(rows.flatMap(keysOf))];
   const label = (key: string) => (by === 'category' ? categoryName(key) : areaName(key));
   const tableRows = keys.map((key) => ({
     key, label: label(key),
-    cells: ALL_REASONS.map((reason) => rows.filter((row) => keyOf(row) === key && row.reason === reason).reduce((sum, row) => sum + row.count, 0)),
+    cells: ALL_REASONS.map((reason) => rows.filter((row) => keysOf(row).includes(key) && row.reason === reason).reduce((sum, row) => sum + row.count, 0)),
   })).sort((a, b) => (a.key === '' ? 1 : 0) - (b.key === '' ? 1 : 0) || a.label.localeCompare(b.label, 'en-GB'));
   return {
     id: `unmet-by-${by}`,
-    caption: by === 'category' ? 'Unmet needs in the last 12 months by type of help and what was missing' : 'Unmet needs in the last 12 months by area and what was missing',
+    caption: by === 'category' ? 'Unmet needs in the last 12 months by type of help and what was missing' : 'Unmet needs in the last 12 months by area and what was missing (a district includes its wards and neighbourhoods)',
     rowHeader: by === 'category' ? 'Type of help' : 'Area',
     columns: ALL_REASONS.map((reason) => ({ key: reason, label: UNMET_REASON_LABELS[reason] })),
     rows: tableRows,
@@ -267,14 +277,14 @@ export function closedTable(facts: ServiceFacts[], today: string, by: 'category'
 
 /** Gaps in the register, per area: still open and resolved. */
 export async function gapsTable(db: Kysely<DatabaseSchema>): Promise<ReportTable> {
-  const rows = await db.selectFrom('gap').select(['area_id', 'status']).execute();
-  const areas = orderedAreas().filter((area) => rows.some((row) => row.area_id === area.id));
+  const rows = (await db.selectFrom('gap').select(['area_id', 'status']).execute()).map((row) => ({ ...row, keys: areaKeysOf(row.area_id) }));
+  const areas = orderedAreas().filter((area) => rows.some((row) => row.keys.includes(area.id)));
   return {
-    id: 'gaps-by-area', caption: 'Gaps in the register, by area', rowHeader: 'Area',
+    id: 'gaps-by-area', caption: 'Gaps in the register, by area (a district includes its wards and neighbourhoods)', rowHeader: 'Area',
     columns: [{ key: 'open', label: 'Open (not resolved)' }, { key: 'resolved', label: 'Resolved' }],
     rows: areas.map((area) => ({
       key: area.id, label: area.name,
-      cells: [rows.filter((row) => row.area_id === area.id && row.status !== 'resolved').length, rows.filter((row) => row.area_id === area.id && row.status === 'resolved').length],
+      cells: [rows.filter((row) => row.keys.includes(area.id) && row.status !== 'resolved').length, rows.filter((row) => row.keys.includes(area.id) && row.status === 'resolved').length],
     })),
   };
 }

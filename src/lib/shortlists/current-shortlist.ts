@@ -54,7 +54,7 @@ export function safeBackPath(value: unknown, fallback = '/search'): string {
   if (!/^\/(?![/\\])/.test(value) || /[\u0000-\u001f\u007f\\]/.test(value)) return fallback;
   try {
     const url = new URL(value, 'http://x.invalid');
-    if (url.origin !== 'http://x.invalid') return fallback;
+    if (url.origin !== 'http://x.invalid' || url.pathname.startsWith('//')) return fallback;
     return `${url.pathname}${url.search}`;
   } catch {
     return fallback;

@@ -4,7 +4,6 @@ import { getApp } from '../../lib/app';
 import { parseSearchParams } from '../../lib/search/filters';
 import { toSearchResponse } from '../../lib/search/search-response';
 import { searchOrigin } from '../../lib/search/search-origin';
-import { countEmptySearch } from '../../lib/counts/counts';
 
 const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), {
@@ -26,7 +25,8 @@ export const GET: APIRoute = async ({ url }) => {
   }
   const result = await search.search(parsed.query, { facets: true, origin: place.origin });
   // A search that found nothing is counted (first page only) by category and area, never by its words.
-  if (result.total === 0 && parsed.query.page === 1) await countEmptySearch(directory.db, parsed.query, place.origin);
+  // Searches that find nothing are counted from the site's own page only (src/pages/search.astro),
+  // where people search: the API is also called by other systems, which would swell the counts.
   return json({
     ...toSearchResponse(parsed.query, result, place.origin),
     near: place.origin ? { label: place.origin.label, latitude: place.origin.latitude, longitude: place.origin.longitude } : null,
