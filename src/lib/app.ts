@@ -1,10 +1,12 @@
 // The running server's directory: one database connection and search backend per process, and
-// a daily rebuild of search documents so that ended schedules and prices drop out of results.
+// a daily rebuild of search documents so that ended schedules and prices drop out of results (and
+// a daily clearing of expired shortlists).
 import { migrateToLatest, openDatabase, type DirectoryDatabase } from './db/database';
 import { todayInUk } from './dates';
 import { createSearchBackend } from './search';
 import { indexIsOutOfDate, reindexAll } from './search/reindex';
 import type { SearchBackend } from './search/search-backend';
+import { purgeExpiredShortlists } from './shortlists/shortlists';
 
 export interface App {
   directory: DirectoryDatabase;
@@ -28,6 +30,8 @@ function rebuildIfNewDay(ready: App): void {
       const count = await reindexAll(ready.directory, ready.search, today);
       console.log(`Search documents rebuilt for ${today}: ${count} services.`);
     }
+    // Shortlists past their lifetime go each day too, not only when someone makes a new one.
+    await purgeExpiredShortlists(ready.directory.db);
   })()
     .catch((error) => {
       checkedDay = ''; // try again on a later request

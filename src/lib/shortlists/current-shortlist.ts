@@ -4,7 +4,7 @@
 import type { AstroCookies } from 'astro';
 import { getApp } from '../app';
 import { parseShortlistId } from './shortlist-id';
-import { findShortlist, shortlistLifetimeSeconds, type Shortlist } from './shortlists';
+import { findShortlist, type Shortlist } from './shortlists';
 
 export const SHORTLIST_COOKIE = 'shortlist';
 
@@ -34,10 +34,14 @@ export function currentShortlist(context: RequestContext): Promise<Shortlist | n
   return pending;
 }
 
-/** Remembers the list in this browser for as long as the list lives. */
+/**
+ * Remembers the list in this browser until the browser is closed (a session cookie): on a shared
+ * or library computer the next person does not see "Your list". The list itself lives on at its
+ * address (the short link and QR code) for its whole lifetime.
+ */
 export function rememberShortlist(cookies: AstroCookies, url: URL, id: string): void {
   cookies.set(SHORTLIST_COOKIE, id, {
-    httpOnly: true, sameSite: 'lax', path: '/', maxAge: shortlistLifetimeSeconds(), secure: url.protocol === 'https:',
+    httpOnly: true, sameSite: 'lax', path: '/', secure: url.protocol === 'https:',
   });
 }
 

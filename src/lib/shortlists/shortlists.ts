@@ -4,7 +4,7 @@
 // Lifetime: SHORTLIST_DAYS (default 90) from the list's LAST CHANGE. Every change (create, add,
 // remove, reorder) moves expires_at on by the full lifetime, so a list someone is still using
 // does not vanish; reading it does not (a handout on a fridge should not live for ever).
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
 import type { DatabaseSchema } from '../db/types';
 import { readServices } from '../directory/service-reader';
@@ -28,11 +28,6 @@ export const serviceIdSchema = z.string().trim().min(1).max(200);
 export function shortlistDays(env: NodeJS.ProcessEnv = process.env): number {
   const days = Number(env.SHORTLIST_DAYS);
   return Number.isInteger(days) && days >= 1 && days <= 3650 ? days : DEFAULT_SHORTLIST_DAYS;
-}
-
-/** A list's lifetime in seconds, for the cookie's max-age. */
-export function shortlistLifetimeSeconds(env: NodeJS.ProcessEnv = process.env): number {
-  return shortlistDays(env) * 86_400;
 }
 
 function expiresAt(now: Date, env: NodeJS.ProcessEnv = process.env): string {
@@ -117,7 +112,12 @@ export type ShortlistChange =
  * Adds, removes or moves one service, in one transaction, and moves the expiry on by the full
  * lifetime. Adding a service already on the list changes nothing but the expiry.
  */
-export async function changeShortlist(db: Db, id: string, change: ShortlistChange, now = new Date()): Promise<ChangeOutcome> {
+export async function changeShortlist(db: Kysely<DatabaseSchema>, id: string, change: ShortlistChange, now = new Date()): Promise<ChangeOutcome> {
+  // Read and written in one transaction, so two adds at once cannot take a list past its limit.
+  return db.transaction().execute((trx) => changeInTransaction(trx, id, change, now));
+}
+
+async function changeInTransaction(db: Transaction<DatabaseSchema>, id: string, change: ShortlistChange, now: Date): Promise<ChangeOutcome> {
   const lookup = await findShortlist(db, id, now);
   if (lookup.state !== 'live') return { ok: false, reason: 'gone' };
   const order = [...lookup.shortlist.serviceIds];
@@ -139,7 +139,7 @@ export async function changeShortlist(db: Db, id: string, change: ShortlistChang
   }
   const stamp = now.toISOString();
   const expires = expiresAt(now);
-  await db.transaction().execute(async (trx) => {
+  await (async (trx: Transaction<DatabaseSchema>) => {
     await trx.updateTable('shortlist').set({ updated_at: stamp, expires_at: expires }).where('id', '=', id).execute();
     if (change.action === 'add' && index === -1) {
       await trx.insertInto('shortlist_item')
@@ -156,7 +156,7 @@ export async function changeShortlist(db: Db, id: string, change: ShortlistChang
           .where('shortlist_id', '=', id).where('service_id', '=', serviceId).execute();
       }
     }
-  });
+  })(db);
   return { ok: true, shortlist: { ...lookup.shortlist, updatedAt: stamp, expiresAt: expires, serviceIds: order } };
 }
 
