@@ -156,6 +156,12 @@ async function resolveConflict(context: EditorContext, form: Posted, secret: str
   const missing = missingChoices(fields, choices);
   if (missing.length) return { page: 'conflict', status: 400, opened, theirs, mine, fields, missing };
   const merged = mergeRecords(opened, theirs, mine, choices);
+  // The organisation the merged listing ends up under must be one this person may publish for
+  // too (a kept copy cannot move a listing somewhere they have since lost access to).
+  if (merged.organization.id !== current.organization.id
+    && (await editAccess(context.directory.db, context.user, merged.organization.id)) !== 'publish') {
+    return { page: 'forbidden' };
+  }
   const checked = validateRecord(merged, 0);
   if ('errors' in checked) {
     return { page: 'conflict', status: 400, opened, theirs, mine, fields, missing: [], errors: checked.errors.map((error) => `${error.path} ${error.message}`) };

@@ -3,7 +3,7 @@
 // if someone else changed the listing since it was opened (optimistic concurrency), and every
 // changed field recorded in change_history with who did it.
 import { createHash } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import type { Insertable, Kysely, Transaction } from 'kysely';
 import { todayInUk } from '../dates';
 import type { DirectoryDatabase } from '../db/database';
 import type { DatabaseSchema } from '../db/types';
@@ -87,40 +87,45 @@ export async function publishRecord(
   const now = options.now ?? new Date();
   const edited = { ...record, last_modified: now.toISOString() };
   let before = null as ServiceRecord | null;
+  let stored = null as ServiceRecord | null;
+  let changes: FieldDifference[] = [];
+  let lastHistoryId = 0;
   const source = (await directory.db.selectFrom('service').select('source').where('id', '=', record.id).executeTakeFirst())?.source ?? 'editor';
-  const lastHistoryId = (await directory.db.selectFrom('change_history').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst())?.id ?? 0;
+  const at = now.toISOString();
+  const reason = options.reason ?? null;
   const report = await importRecords(directory, search, [edited], {
     strict: true, source, today: todayInUk(now), changedBy: options.changedBy,
     beforeWrite: async (trx) => {
       before = await readRecord(trx, record.id);
       const version = before ? recordVersion(before) : null;
       if (version !== options.expectedVersion) throw new EditConflictError(before, version);
+      lastHistoryId = Number((await trx.selectFrom('change_history').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst())?.id ?? 0);
+    },
+    // The history is written in the same transaction as the listing: both, or neither.
+    afterWrite: async (trx) => {
+      stored = await readRecord(trx, record.id);
+      if (!stored) return;
+      changes = diffRecords(before, stored);
+      // writeServices has recorded its own fields (status, checks, capacity, funding, contact
+      // details); the rest of the record's fields are recorded here, whole (lists as JSON).
+      const tracked = new Set<string>([...HISTORY_SERVICE_FIELDS, 'funding']);
+      const rows: Insertable<DatabaseSchema['change_history']>[] = [];
+      if (!before) rows.push({ entity: 'service', entity_id: record.id, action: 'create', field: 'id', old_value: null, new_value: record.id, changed_at: at, changed_by: options.changedBy, reason });
+      for (const change of changes) {
+        if (before && tracked.has(change.field)) continue;
+        rows.push({
+          entity: 'service', entity_id: record.id, action: before ? 'update' : 'create', field: change.field,
+          old_value: historyValue(change.before), new_value: historyValue(change.after), changed_at: at, changed_by: options.changedBy, reason,
+        });
+      }
+      if (rows.length) await trx.insertInto('change_history').values(rows).execute();
+      // The rows writeServices wrote in this transaction carry the reason too.
+      if (reason) await trx.updateTable('change_history').set({ reason }).where('id', '>', lastHistoryId).where('reason', 'is', null).execute();
     },
   });
   if (report.invalid.length) throw new InvalidRecordError(report.invalid);
-  const stored = (await readRecord(directory.db, record.id))!;
-  const changes = diffRecords(before, stored);
-  // writeServices has recorded its own fields (status, checks, capacity, funding, contact details);
-  // the rest of the record's fields are recorded here, whole (lists as JSON).
-  const tracked = new Set<string>([...HISTORY_SERVICE_FIELDS, 'funding']);
-  const at = now.toISOString();
-  const reason = options.reason ?? null;
-  const rows: { entity: string; entity_id: string; action: string; field: string; old_value: string | null; new_value: string | null; changed_at: string; changed_by: string; reason: string | null }[] = [];
-  if (!before) rows.push({ entity: 'service', entity_id: record.id, action: 'create', field: 'id', old_value: null, new_value: record.id, changed_at: at, changed_by: options.changedBy, reason });
-  for (const change of changes) {
-    if (before && tracked.has(change.field)) continue;
-    rows.push({
-      entity: 'service', entity_id: record.id, action: before ? 'update' : 'create', field: change.field,
-      old_value: historyValue(change.before), new_value: historyValue(change.after), changed_at: at, changed_by: options.changedBy, reason,
-    });
-  }
-  if (rows.length) await directory.db.insertInto('change_history').values(rows).execute();
-  if (reason) {
-    // The rows writeServices wrote for this publish carry the reason too.
-    await directory.db.updateTable('change_history').set({ reason })
-      .where('id', '>', Number(lastHistoryId)).where('changed_by', '=', options.changedBy).where('reason', 'is', null).execute();
-  }
-  return { record: stored, version: recordVersion(stored), changes };
+  const published = stored ?? (await readRecord(directory.db, record.id))!;
+  return { record: published, version: recordVersion(published), changes };
 }
 
 function historyValue(value: unknown): string | null {

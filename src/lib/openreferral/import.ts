@@ -35,6 +35,8 @@ export interface ImportOptions {
    * that nobody else changed the listing since it was opened. Throwing abandons the write.
    */
   beforeWrite?: (trx: Transaction<DatabaseSchema>) => Promise<void>;
+  /** Runs last inside the write transaction, after every record is written (publishing records its history there). */
+  afterWrite?: (trx: Transaction<DatabaseSchema>) => Promise<void>;
 }
 
 export interface ImportReport {
@@ -179,7 +181,7 @@ export async function importRecords(
     for (;;) {
       try {
         Object.assign(report, await writeValid(directory, search, valid, {
-          source, today, onProgress: options.onProgress, changedBy: options.changedBy, beforeWrite: options.beforeWrite,
+          source, today, onProgress: options.onProgress, changedBy: options.changedBy, beforeWrite: options.beforeWrite, afterWrite: options.afterWrite,
         }));
         break;
       } catch (error) {
@@ -210,6 +212,7 @@ async function writeValid(
   options: {
     source: string | null; today: string; onProgress?: ((done: number, total: number) => void) | undefined;
     changedBy?: string | undefined; beforeWrite?: ((trx: Transaction<DatabaseSchema>) => Promise<void>) | undefined;
+    afterWrite?: ((trx: Transaction<DatabaseSchema>) => Promise<void>) | undefined;
   },
 ): Promise<{ written: number; unchanged: number }> {
   const counts = { written: 0, unchanged: 0 };
@@ -235,6 +238,7 @@ async function writeValid(
       }
       options.onProgress?.(Math.min(start + BATCH_SIZE, valid.length), valid.length);
     }
+    await options.afterWrite?.(trx);
   });
   return counts;
 }
