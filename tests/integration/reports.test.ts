@@ -13,6 +13,7 @@ import {
 } from '../../src/lib/reports/reports';
 import { exportCount, exportTotal, overviewCsv, tableCsv } from '../../src/lib/reports/export';
 import { changeGapStatus, raiseGap } from '../../src/lib/reports/gaps';
+import { changeKeyService, keyServicesByCategory } from '../../src/lib/reports/key-services';
 import { scratchDirectory, service } from '../fixtures/services';
 import { addUsers, startServer, type RunningServer } from '../fixtures/server';
 import { ORG_EDITOR, LINK_WORKER, PANEL, getAs, postAs, signInAs } from '../fixtures/accounts';
@@ -253,6 +254,22 @@ describe('report arithmetic on a fixed dataset', () => {
     expect(districts.table.rows.map((each) => [each.key, each.cells])).toEqual([
       ['newcastle', [5, 0.2, 11, 8, 2, 2]], // a district adds up what was recorded against its wards: 4 + 7 referrals, Walker's 8 needs, both gaps
       ['gateshead', [1, 0.1, 0, 0, 0, 0]],
+    ]);
+  });
+
+  it('key local services: marked once, unmarked with the history keeping who and when', async () => {
+    const mark = { action: 'mark', category: 'food', service: FOOD_BANK.id };
+    expect(await changeKeyService(db, mark, panelUser.id, new Date('2026-11-05T09:00:00Z'))).toMatchObject({ ok: true, action: 'mark' });
+    expect(await changeKeyService(db, mark, panelUser.id)).toMatchObject({ ok: true }); // again: nothing new
+    expect((await keyServicesByCategory(db, 'food'))[0]!.services.map((each) => each.id)).toEqual([FOOD_BANK.id]);
+    expect(await changeKeyService(db, { ...mark, action: 'unmark' }, panelUser.id, new Date('2026-11-06T09:00:00Z'))).toMatchObject({ ok: true, action: 'unmark' });
+    expect(await keyServicesByCategory(db, 'food')).toEqual([]);
+    expect(await changeKeyService(db, { ...mark, service: 'no-such-service' }, panelUser.id)).toMatchObject({ ok: false });
+    const history = await db.selectFrom('change_history').select(['entity_id', 'action', 'old_value', 'new_value', 'changed_at', 'changed_by'])
+      .where('entity', '=', 'key_service').orderBy('id').execute();
+    expect(history).toEqual([
+      { entity_id: `food:${FOOD_BANK.id}`, action: 'create', old_value: null, new_value: 'marked', changed_at: '2026-11-05T09:00:00.000Z', changed_by: 'user panel@example.org' },
+      { entity_id: `food:${FOOD_BANK.id}`, action: 'delete', old_value: 'marked', new_value: null, changed_at: '2026-11-06T09:00:00.000Z', changed_by: 'user panel@example.org' },
     ]);
   });
 });

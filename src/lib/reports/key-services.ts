@@ -25,12 +25,23 @@ export async function changeKeyService(db: Kysely<DatabaseSchema>, input: unknow
   return db.transaction().execute(async (trx): Promise<KeyOutcome> => {
     const found = await trx.selectFrom('service').select(['id', 'name']).where('id', '=', service).executeTakeFirst();
     if (!found) return { ok: false, errors: { service: 'That service is not in the directory.' } };
+    let changed: boolean;
     if (action === 'mark') {
-      await trx.insertInto('key_service').values({ category_id: category, service_id: service, marked_by: userId, marked_at: now.toISOString() })
-        .onConflict((oc) => oc.columns(['category_id', 'service_id']).doNothing()).execute();
+      const inserted = await trx.insertInto('key_service').values({ category_id: category, service_id: service, marked_by: userId, marked_at: now.toISOString() })
+        .onConflict((oc) => oc.columns(['category_id', 'service_id']).doNothing()).executeTakeFirst();
+      changed = Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0;
     } else {
-      // A mark is a pointer, not a record anyone needs later: unmarking removes it.
-      await trx.deleteFrom('key_service').where('category_id', '=', category).where('service_id', '=', service).execute();
+      // A mark is a pointer, not a record anyone needs later: unmarking removes it (the history keeps who and when).
+      const deleted = await trx.deleteFrom('key_service').where('category_id', '=', category).where('service_id', '=', service).executeTakeFirst();
+      changed = Number(deleted.numDeletedRows) > 0;
+    }
+    if (changed) {
+      const email = (await trx.selectFrom('user_account').select('email').where('id', '=', userId).executeTakeFirst())?.email ?? userId;
+      await trx.insertInto('change_history').values({
+        entity: 'key_service', entity_id: `${category}:${service}`, action: action === 'mark' ? 'create' : 'delete', field: 'key_service',
+        old_value: action === 'mark' ? null : 'marked', new_value: action === 'mark' ? 'marked' : null,
+        changed_at: now.toISOString(), changed_by: `user ${email}`, reason: null,
+      }).execute();
     }
     return { ok: true, action, name: found.name };
   });

@@ -2,6 +2,7 @@
 // listing checked it today (assured_date today, assurer_email theirs), published like any edit so
 // it is in the history. Refused if the listing changed since the editor showed it.
 import type { APIRoute } from 'astro';
+import { z } from 'zod';
 import { getApp } from '../../../../lib/app';
 import { forbidden, panelRedirect, requirePermission } from '../../../../lib/accounts/guard';
 import { editAccess } from '../../../../lib/accounts/users';
@@ -20,7 +21,7 @@ export const POST: APIRoute = async (context) => {
   if ((await editAccess(directory.db, user, current.organization.id)) !== 'publish') return forbidden();
   const editPath = `/panel/services/${encodeURIComponent(id)}/edit`;
   const posted = await readPostedForm(context.request, 64 * 1024);
-  const version = posted.ok ? String(posted.form.get('version') ?? '') : '';
+  const version = z.string().max(100).catch('').parse(posted.ok ? posted.form.get('version') ?? '' : '');
   if (version !== recordVersion(current)) return panelRedirect(`${editPath}?verified=stale`);
   try {
     await publishRecord(directory, search, { ...current, assured_date: todayInUk(), assurer_email: user.email }, {
