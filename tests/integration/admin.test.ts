@@ -4,8 +4,7 @@
 // accounts (both end sessions and are logged), an admin's own account, trusted organisations and
 // their editors, the settings page, and the audit log with its CSV.
 import Database from 'better-sqlite3';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
+import { startSmtp, type LoopbackSmtp, type ReceivedEmail } from '../fixtures/smtp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInvitation } from '../../src/lib/accounts/invitations';
 import { openDatabase } from '../../src/lib/db/database';
@@ -23,23 +22,12 @@ const FIXTURES = [
 const WALKERS = uuidFor('organization', 'admin-walkers');
 const WALKERS_NAME = 'admin-walkers trust';
 
-interface Received { to: string[]; subject: string; body: string }
-const received: Received[] = [];
-let smtp: SMTPServer;
+let received: ReceivedEmail[] = [];
+let smtp: LoopbackSmtp;
 let server: RunningServer;
 let admin: SignedIn;
 let panel: SignedIn;
 
-/** The message as a person reads it: headers unfolded, quoted-printable undone. */
-function readMessage(raw: string, to: string[]): Received {
-  const [head, ...rest] = raw.split(/\r?\n\r?\n/);
-  const headers = head!.replace(/\r?\n[ \t]+/g, ' ');
-  let body = rest.join('\n\n');
-  if (/Content-Transfer-Encoding: quoted-printable/i.test(headers)) {
-    body = body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-  }
-  return { to, subject: /^Subject: (.*)$/im.exec(headers)?.[1] ?? '', body: body.replace(/\r\n/g, '\n') };
-}
 
 function query<T>(sql: string, ...params: unknown[]): T[] {
   const db = new Database(server.databasePath, { readonly: true });
@@ -79,20 +67,9 @@ function accept(link: string, fields: Record<string, string>): Promise<Response>
 }
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        received.push(readMessage(Buffer.concat(chunks).toString('utf8'), session.envelope.rcptTo.map((rcpt) => rcpt.address)));
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  const smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}?ignoreTLS=true&secure=false`;
+  smtp = await startSmtp();
+  received = smtp.received;
+  const smtpUrl = smtp.url;
   server = await startServer({
     fixtures: FIXTURES,
     users: [ADMIN, PANEL, LINK_WORKER, ORG_EDITOR],
@@ -103,7 +80,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.stop();
-  if (smtp) await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  if (smtp) await smtp?.close();
 });
 
 describe('invitations', () => {

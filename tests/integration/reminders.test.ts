@@ -1,9 +1,9 @@
 // The reminder cycle on a real scratch SQLite and a real SMTP server on loopback, in simulated
 // time: first email on the due date, a reminder at 14 days, an urgent one at 28, the panel after;
 // once per stage; a new cycle after an answer; no contact, no SMTP, and SMTP down.
+import { startSmtp, type LoopbackSmtp, type ReceivedEmail } from '../fixtures/smtp';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createServer, type AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { answerConfirmation, verifyConfirmationLink } from '../../src/lib/freshness/confirmation-links';
 import { createMailer, type Mailer } from '../../src/lib/freshness/mailer';
 import { checkContact, MAX_SEND_ATTEMPTS, PANEL_OUTBOX_ADDRESS, runReminders, type ReminderOptions } from '../../src/lib/freshness/reminders';
@@ -20,52 +20,29 @@ const at = (offset: number) => new Date(`${day(offset)}T09:00:00Z`);
 const settings = getFreshnessSettings();
 const OPTIONS: ReminderOptions = { publicUrl: 'https://directory.example.org', panelEmail: '' };
 
-interface Received { to: string[]; subject: string; body: string }
-let received: Received[] = [];
-let smtp: SMTPServer;
+let received: ReceivedEmail[] = [];
+let smtp: LoopbackSmtp;
 let smtpUrl: string;
 let mailer: Mailer;
 
-/** The message as a person would read it: headers unfolded, quoted-printable undone. */
-function readMessage(raw: string, to: string[]): Received {
-  const [head, ...rest] = raw.split(/\r?\n\r?\n/);
-  const headers = head!.replace(/\r?\n[ \t]+/g, ' ');
-  const subject = /^Subject: (.*)$/im.exec(headers)?.[1] ?? '';
-  let body = rest.join('\n\n');
-  if (/Content-Transfer-Encoding: quoted-printable/i.test(headers)) {
-    body = body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-  }
-  return { to, subject, body: body.replace(/\r\n/g, '\n') };
-}
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        received.push(readMessage(Buffer.concat(chunks).toString('utf8'), session.envelope.rcptTo.map((rcpt) => rcpt.address)));
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}?ignoreTLS=true&secure=false`;
+  smtp = await startSmtp();
+  received = smtp.received;
+  smtpUrl = smtp.url;
   mailer = createMailer({ smtpUrl, from: 'Directory <directory@example.org>', timeoutMs: 3000 })!;
 });
 
 afterAll(async () => {
   mailer?.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp?.close();
 });
 
 let scratch: Awaited<ReturnType<typeof scratchDirectory>>;
 const savedSmtp = process.env.SMTP_URL;
 
 beforeEach(async () => {
-  received = [];
+  smtp.clear();
   delete process.env.SMTP_URL;
   scratch = await scratchDirectory();
   const report = await importRecords(scratch.directory, scratch.search, [WALKS], { today: '2026-01-10', strict: true });
@@ -267,7 +244,7 @@ describe('without a working mail server', () => {
     if (!verdict.ok) throw new Error(verdict.reason);
     await answerConfirmation(db(), verdict.link, { answer: 'running' }, at(15));
     await db().updateTable('reminder').set({ status: 'failed', sent_at: null, error: 'test' }).where('stage', '=', 'reminder').execute();
-    received = [];
+    smtp.clear();
     expect((await run(16, OPTIONS, mailer)).retried).toEqual({ sent: 0, failed: 0 });
     expect(received).toEqual([]);
   });

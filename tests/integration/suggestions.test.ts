@@ -5,9 +5,8 @@
 // suggestion is closed and the person is told by email; a new group becoming a listing; who may
 // open the queue; and a problem report resolved so search stops flagging the listing.
 import Database from 'better-sqlite3';
+import { startSmtp, type LoopbackSmtp, type ReceivedEmail } from '../fixtures/smtp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { recordVersion } from '../../src/lib/editing/publish';
 import { readService } from '../../src/lib/directory/service-reader';
 import { openDatabase } from '../../src/lib/db/database';
@@ -31,36 +30,16 @@ const KNIT = service({ code: 'suggest-knit', name: 'Willow Knitting Circle' });
 const CHOIR = service({ code: 'suggest-choir', name: 'Ash Tree Community Choir' });
 const LUNCH_ORG = (LUNCH.organization as { id: string; name: string });
 
-interface Received { to: string[]; body: string; subject: string }
-let received: Received[] = [];
-let smtp: SMTPServer;
+let received: ReceivedEmail[] = [];
+let smtp: LoopbackSmtp;
 let server: RunningServer;
 let panel: SignedIn;
 
-function readMessage(raw: string, to: string[]): Received {
-  const [head, ...rest] = raw.split(/\r?\n\r?\n/);
-  const headers = head!.replace(/\r?\n[ \t]+/g, ' ');
-  let body = rest.join('\n\n');
-  if (/Content-Transfer-Encoding: quoted-printable/i.test(headers)) {
-    body = Buffer.from(body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8');
-  }
-  return { to, subject: /^Subject: (.*)$/im.exec(headers)?.[1] ?? '', body: body.replace(/\r\n/g, '\n') };
-}
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true, logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        received.push(readMessage(Buffer.concat(chunks).toString('utf8'), session.envelope.rcptTo.map((rcpt) => rcpt.address)));
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  const smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}?ignoreTLS=true&secure=false`;
+  smtp = await startSmtp();
+  received = smtp.received;
+  const smtpUrl = smtp.url;
   server = await startServer({
     fixtures: [LUNCH, CAFE, GARDEN, KNIT, CHOIR],
     users: [PANEL, LINK_WORKER, ORG_EDITOR],
@@ -74,7 +53,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.stop();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp?.close();
 });
 
 let nextAddress = 1;
@@ -264,7 +243,7 @@ describe('the review queue', () => {
 
 describe('from suggestion to publication', () => {
   it('publishes only the accepted field, records it in history, closes the suggestion and emails the person', async () => {
-    received = [];
+    smtp.clear();
     const fields = await suggestionForm(CAFE.id);
     const sent = await post(suggestPath(CAFE.id), {
       ...fields, name: 'Oak Lane Memory Café', url: 'www.oak-lane.example.org', contact_email: 'visitor@example.net', message: 'The sign outside says Café.',
@@ -468,7 +447,7 @@ describe('problem reports in the queue', () => {
     const reported = await post(`/services/${GARDEN.id}/report`, { kind: 'moved', message: 'It moved to the church hall.', contact_email: 'reporter@example.net' });
     expect(reported.status).toBe(303);
     const [report] = query<{ id: string }>("select id from problem_report where service_id = ? and status = 'open' and contact_email = ?", GARDEN.id, 'reporter@example.net');
-    received = [];
+    smtp.clear();
     const response = await postAs(server, panel, `/panel/queue/reports/${report!.id}`, { outcome: 'dismissed', note: 'They told us they have not moved.' });
     expect(response.status).toBe(303);
     expect(received).toHaveLength(1);
@@ -480,7 +459,7 @@ describe('problem reports in the queue', () => {
     const quiet = await post(`/services/${GARDEN.id}/report`, { kind: 'full' });
     expect(quiet.status).toBe(303);
     const [other] = query<{ id: string }>("select id from problem_report where service_id = ? and status = 'open' and contact_email is null", GARDEN.id);
-    received = [];
+    smtp.clear();
     expect((await postAs(server, panel, `/panel/queue/reports/${other!.id}`, { outcome: 'resolved', note: '' })).status).toBe(303);
     expect(received).toEqual([]);
   });

@@ -5,9 +5,15 @@ export type PostedForm =
   | { ok: true; form: URLSearchParams | FormData }
   | { ok: false; reason: 'too-large' | 'not-a-form' };
 
-/** The body, read no further than `limit` bytes; null when it is longer. */
-async function readBody(request: Request, limit: number): Promise<Uint8Array | null> {
-  if (Number(request.headers.get('content-length') ?? 0) > limit) return null;
+/**
+ * A request's or response's body, read no further than `limit` bytes (even when it arrives in
+ * chunks with no Content-Length); null when it is longer.
+ */
+export async function readBody(request: Request | Response, limit: number): Promise<Uint8Array | null> {
+  if (Number(request.headers.get('content-length') ?? 0) > limit) {
+    await request.body?.cancel();
+    return null;
+  }
   if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];

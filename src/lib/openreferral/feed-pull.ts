@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { DirectoryDatabase } from '../db/database';
 import type { SearchBackend } from '../search/search-backend';
 import { readServices } from '../directory/service-reader';
+import { readBody } from '../http/form-body';
 import { importRecords, type ImportReport, type RecordError } from './import';
 
 export const FEED_USER_AGENT = 'community-asset-directory/0.1 (Open Referral UK feed pull; https://github.com/openreferral/uk-profile)';
@@ -21,25 +22,8 @@ const MAX_ENTRIES = 200_000;
 
 /** The body as text, read no further than `limit` bytes; null when it is longer. */
 async function readCapped(response: Response, limit: number): Promise<string | null> {
-  if (Number(response.headers.get('content-length') ?? 0) > limit) {
-    await response.body?.cancel();
-    return null;
-  }
-  if (!response.body) return '';
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  return new TextDecoder().decode(Buffer.concat(chunks));
+  const body = await readBody(response, limit);
+  return body === null ? null : new TextDecoder().decode(body);
 }
 
 export interface FeedPullOptions {
