@@ -1,10 +1,12 @@
 // "Your list": the shortlist this browser is building, named by the `shortlist` cookie (which holds
 // the list's id and nothing else), looked up once per request however many parts of the page ask.
 // Also the safe "back" address a form returns to, and the outcome shown there afterwards.
-import type { AstroCookies } from 'astro';
+import type { APIContext, AstroCookies } from 'astro';
+import { z } from 'zod';
+import { readPostedForm } from '../http/form-body';
 import { getApp } from '../app';
 import { parseShortlistId } from './shortlist-id';
-import { findShortlist, type Shortlist } from './shortlists';
+import { findShortlist, serviceIdSchema, type Shortlist } from './shortlists';
 
 export const SHORTLIST_COOKIE = 'shortlist';
 
@@ -109,4 +111,22 @@ export function publicOrigin(requestUrl: URL, env: NodeJS.ProcessEnv = process.e
 /** The list's short link in full: https://example.org/l/<id>. */
 export function shortLink(requestUrl: URL, id: string, env: NodeJS.ProcessEnv = process.env): string {
   return `${publicOrigin(requestUrl, env)}/l/${id}`;
+}
+
+/** The search page's whole form comes along when the button is one of its own (see AddToList.astro). */
+const MAX_BUTTON_FORM_BYTES = 64 * 1024;
+const buttonSchema = z.object({ service: serviceIdSchema, back: z.string().max(2000).optional() });
+
+/**
+ * What an "Add to my list" or "Remove" button posted: the service, and where to go back to (from
+ * the form, or, for a button inside the search page's form, from the address). Null when incomplete.
+ */
+export async function readListButton(context: APIContext): Promise<{ service: string; back?: string | undefined } | null> {
+  const posted = await readPostedForm(context.request, MAX_BUTTON_FORM_BYTES);
+  if (!posted.ok) return null;
+  const parsed = buttonSchema.safeParse({
+    service: posted.form.get('service') ?? undefined,
+    back: posted.form.get('back') ?? context.url.searchParams.get('back') ?? undefined,
+  });
+  return parsed.success ? parsed.data : null;
 }
