@@ -1,12 +1,16 @@
 // The public "Suggest a change" and "Tell us about a group we do not list" forms: their fields,
 // their rules and plain messages (zod), and turning what was sent into suggested fields: for a
 // change, only the fields the person actually changed, each with its value before.
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import type { ActiveSession } from '../accounts/sessions';
+import type { DatabaseSchema } from '../db/types';
+import { checkRateLimit, rateLimitKey, type RateLimitResult } from '../http/rate-limit';
 import type { FieldDifference } from '../editing/publish';
 import { newId } from '../ids';
 import { describeSchedule, isCurrent } from '../directory/schedule-text';
 import type { LocationRecord, ServiceRecord } from '../openreferral/schemas';
-import type { SuggestedField } from './store';
+import type { SuggestedField, SuggestionSource } from './store';
 
 export const CHANGE_FIELDS = [
   'name', 'description', 'url', 'email', 'phone', 'times', 'fees_description', 'referral_instructions', 'eligibility_description',
@@ -32,6 +36,20 @@ export const EMAIL_MAX_LENGTH = 200;
 export function suggestionLimitPerHour(env: NodeJS.ProcessEnv = process.env): number {
   const value = Number(env.SUGGESTION_LIMIT_PER_HOUR);
   return Number.isInteger(value) && value >= 1 ? value : 5;
+}
+
+/**
+ * Whether one more suggestion may be taken: people signed in are known by name and not limited;
+ * anyone else is limited per address (SUGGESTION_LIMIT_PER_HOUR).
+ */
+export async function suggestionAllowed(db: Kysely<DatabaseSchema>, session: ActiveSession | null, address: string): Promise<RateLimitResult> {
+  if (session) return { allowed: true, retryAfterSeconds: 0 };
+  return checkRateLimit(db, { key: rateLimitKey('suggestion', address), limit: suggestionLimitPerHour(), windowSeconds: 3600 });
+}
+
+/** Where a suggestion came from: the role of whoever is signed in, else the public. */
+export function suggestionSource(session: ActiveSession | null): SuggestionSource {
+  return session ? (session.user.role as SuggestionSource) : 'public';
 }
 
 /** Line breaks made plain and the ends trimmed, as the person typed it otherwise. */
