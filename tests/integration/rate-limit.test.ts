@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/lib/db/database';
 import {
-  UNVERIFIED_ADDRESS, checkRateLimit, clearOldWindows, clientAddress, rateLimitKey, reportLimitPerHour,
+  UNVERIFIED_ADDRESS, checkRateLimit, clearOldWindows, clientAddress, rateLimitKey, releaseRateLimit, reportLimitPerHour,
 } from '../../src/lib/http/rate-limit';
 import { scratchDirectory } from '../fixtures/services';
 
@@ -19,13 +19,28 @@ describe('checkRateLimit on a real SQLite file', () => {
     scratch = await scratchDirectory();
     const { db } = scratch.directory;
     const check = (iso: string) => checkRateLimit(db, { key: 'test:a', limit: 5, windowSeconds: HOUR, now: at(iso) });
-    for (let i = 0; i < 5; i++) expect(await check('2026-11-21T10:00:00Z')).toEqual({ allowed: true, retryAfterSeconds: 0 });
-    expect(await check('2026-11-21T10:45:00Z')).toEqual({ allowed: false, retryAfterSeconds: 15 * 60 });
-    expect(await check('2026-11-21T10:59:59Z')).toEqual({ allowed: false, retryAfterSeconds: 1 });
+    for (let i = 1; i <= 5; i++) expect(await check('2026-11-21T10:00:00Z')).toEqual({ allowed: true, retryAfterSeconds: 0, count: i });
+    expect(await check('2026-11-21T10:45:00Z')).toEqual({ allowed: false, retryAfterSeconds: 15 * 60, count: 6 });
+    expect(await check('2026-11-21T10:59:59Z')).toEqual({ allowed: false, retryAfterSeconds: 1, count: 7 });
     // A new window starts afresh.
-    expect(await check('2026-11-21T11:00:00Z')).toEqual({ allowed: true, retryAfterSeconds: 0 });
+    expect(await check('2026-11-21T11:00:00Z')).toEqual({ allowed: true, retryAfterSeconds: 0, count: 1 });
     // Another key has its own count.
     expect((await checkRateLimit(db, { key: 'test:b', limit: 5, windowSeconds: HOUR, now: at('2026-11-21T10:50:00Z') })).allowed).toBe(true);
+  });
+
+  it('gives back one count in the current window, never below nothing', async () => {
+    scratch = await scratchDirectory();
+    const { db } = scratch.directory;
+    const now = at('2026-11-21T10:00:00Z');
+    const check = () => checkRateLimit(db, { key: 'test:c', limit: 2, windowSeconds: HOUR, now });
+    await check();
+    await check();
+    expect((await check()).allowed).toBe(false);
+    await releaseRateLimit(db, { key: 'test:c', windowSeconds: HOUR, now });
+    await releaseRateLimit(db, { key: 'test:c', windowSeconds: HOUR, now });
+    expect(await check()).toEqual({ allowed: true, retryAfterSeconds: 0, count: 2 });
+    for (let i = 0; i < 5; i++) await releaseRateLimit(db, { key: 'test:c', windowSeconds: HOUR, now });
+    expect((await check()).count).toBe(1);
   });
 
   it('keeps counting after the database is closed and opened again (a restart)', async () => {

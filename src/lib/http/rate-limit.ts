@@ -60,18 +60,6 @@ export async function releaseRateLimit(db: Kysely<DatabaseSchema>, { key, window
     .where('key', '=', key).where('window_start', '=', windowStart).execute();
 }
 
-/**
- * Whether `key` has already used up its window, without counting this request: for limits that
- * count only some outcomes (failed sign-ins), peek first, then count with checkRateLimit.
- */
-export async function peekRateLimit(db: Kysely<DatabaseSchema>, { key, limit, windowSeconds, now = new Date() }: RateLimitCheck): Promise<RateLimitResult> {
-  const nowSeconds = Math.floor(now.getTime() / 1000);
-  const windowStart = nowSeconds - (nowSeconds % windowSeconds);
-  const row = await db.selectFrom('rate_limit').select('count').where('key', '=', key).where('window_start', '=', windowStart).executeTakeFirst();
-  const allowed = (row?.count ?? 0) < limit;
-  return { allowed, retryAfterSeconds: allowed ? 0 : Math.max(1, windowStart + windowSeconds - nowSeconds) };
-}
-
 /** Deletes windows that began more than a day ago; returns how many. */
 export async function clearOldWindows(db: Kysely<DatabaseSchema>, now: Date = new Date()): Promise<number> {
   const cutoff = Math.floor(now.getTime() / 1000) - DAY_SECONDS;
