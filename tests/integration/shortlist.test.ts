@@ -258,20 +258,24 @@ describe('the list page: order, limit and lifetime', () => {
     expect(down.status).toBe(303);
     expect(down.headers.get('location')).toBe(`/shortlist/${id}`);
     expect(listRows(id).items.map((item) => item.service_id)).toEqual([LAPSED.id, FULL.id, AREA.id]);
-    await post(`/shortlist/${id}?format=easy-read`, { action: 'up', service: AREA.id });
+    await post(`/shortlist/${id}?format=easy-read`, { action: 'up', service: AREA.id }, { cookie });
     expect(listRows(id).items).toEqual([
       { service_id: LAPSED.id, position: 0 }, { service_id: AREA.id, position: 1 }, { service_id: FULL.id, position: 2 },
     ]);
     // Moving the first up, or the last down, changes nothing.
-    await post(`/shortlist/${id}`, { action: 'up', service: LAPSED.id });
-    await post(`/shortlist/${id}`, { action: 'down', service: FULL.id });
+    await post(`/shortlist/${id}`, { action: 'up', service: LAPSED.id }, { cookie });
+    await post(`/shortlist/${id}`, { action: 'down', service: FULL.id }, { cookie });
     expect(listRows(id).items.map((item) => item.service_id)).toEqual([LAPSED.id, AREA.id, FULL.id]);
-    const removed = await post(`/shortlist/${id}`, { action: 'remove', service: AREA.id });
+    // Anyone else with the list's address cannot change it.
+    const stranger = await post(`/shortlist/${id}`, { action: 'remove', service: AREA.id });
+    expect(stranger.status).toBe(403);
+    expect(listRows(id).items).toHaveLength(3);
+    const removed = await post(`/shortlist/${id}`, { action: 'remove', service: AREA.id }, { cookie });
     expect(removed.status).toBe(303);
     expect(listRows(id).items).toEqual([{ service_id: LAPSED.id, position: 0 }, { service_id: FULL.id, position: 1 }]);
     const page = text(await (await get(`/shortlist/${id}`)).text());
     expect(page.indexOf('Byker Men in Sheds')).toBeLessThan(page.indexOf('Heaton Cuppa Club'));
-    expect((await post(`/shortlist/${id}`, { action: 'explode', service: FULL.id })).status).toBe(400);
+    expect((await post(`/shortlist/${id}`, { action: 'explode', service: FULL.id }, { cookie })).status).toBe(400);
   });
 
   it('holds at most 20 services: the 21st is refused with a plain message', async () => {
@@ -338,10 +342,11 @@ describe('the list page: order, limit and lifetime', () => {
 describe('the handout', () => {
   let id = '';
   let html = '';
+  let cookie = '';
 
   beforeAll(async () => {
-    ({ id } = await buildList([FULL, LAPSED, AREA, PHONE]));
-    const response = await get(`/shortlist/${id}`);
+    ({ id, cookie } = await buildList([FULL, LAPSED, AREA, PHONE]));
+    const response = await get(`/shortlist/${id}`, cookie);
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
     expect(response.headers.get('x-robots-tag')).toContain('noindex');
@@ -392,6 +397,12 @@ describe('the handout', () => {
     expect(html.match(/name="action" value="remove"/g)).toHaveLength(4);
     expect(html.match(/name="action" value="up"/g)).toHaveLength(3);
     expect(html.match(/name="action" value="down"/g)).toHaveLength(3);
+  });
+
+  it('shows no controls to anyone else who opens the list (the printed link or QR code)', async () => {
+    const elsewhere = await (await get(`/shortlist/${id}`)).text();
+    expect(elsewhere).not.toMatch(/name="action" value="(remove|up|down)"/);
+    expect(text(elsewhere)).toContain('Heaton Cuppa Club');
   });
 
   it('the short link goes to the list (303), whatever the case it is typed in', async () => {
