@@ -38,6 +38,15 @@ export function suggestionLimitPerHour(env: NodeJS.ProcessEnv = process.env): nu
   return Number.isInteger(value) && value >= 1 ? value : 5;
 }
 
+/** A field of a suggestion form, as the page shows it (src/components/suggest/SuggestField.astro). */
+export interface SuggestFieldSpec<Name extends string = string> {
+  name: Name;
+  label: string;
+  hint?: string;
+  kind: 'text' | 'textarea' | 'email' | 'tel' | 'url';
+  rows?: number;
+}
+
 /**
  * Whether one more suggestion may be taken: people signed in are known by name and not limited;
  * anyone else is limited per address (SUGGESTION_LIMIT_PER_HOUR).
