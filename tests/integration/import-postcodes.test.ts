@@ -45,7 +45,11 @@ describe('npm run import:postcodes', () => {
     expect(result.stderr).toContain('1 row skipped, too few columns (line 10)');
     const rows = await postcodeRows(database);
     expect([...rows.keys()]).toEqual(['NE1 4ST', 'NE4 5TG', 'NE4 6QF', 'NE8 1AJ']);
-    expect(rows.get('NE4 5TG')).toEqual({ postcode: 'NE4 5TG', outward: 'NE4', latitude: 54.9767, longitude: -1.64485, source: 'ons' });
+    // The council and ward as ONS codes; the council's name from our list of councils.
+    expect(rows.get('NE4 5TG')).toEqual({
+      postcode: 'NE4 5TG', outward: 'NE4', latitude: 54.9767, longitude: -1.64485, source: 'ons',
+      council_code: 'E08000021', council_name: 'Newcastle upon Tyne', ward_code: 'E05011475', ward_name: null,
+    });
   });
 
   it('imports an OS Code-Point Open file, told from its first line, converting eastings and northings', async () => {
@@ -77,7 +81,7 @@ describe('npm run import:postcodes', () => {
     const database = join(folder, 'wrong.sqlite');
     const result = run([`${FIXTURES}/not-postcodes.csv`], database);
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('does not look like an ONS Postcode Directory file');
+    expect(result.stderr).toContain('does not look like a postcode file we can read');
     expect(result.stderr).toContain('Nothing was imported from it.');
     expect((await postcodeRows(database)).size).toBe(0);
   });
@@ -108,6 +112,6 @@ describe('npm run import:postcodes', () => {
     expect(missing.stderr).toContain('There is no file');
     const format = run([ONS, '--format', 'paf'], database);
     expect(format.status).toBe(2);
-    expect(format.stderr).toContain('--format must be "ons" or "codepoint", not "paf".');
+    expect(format.stderr).toContain('--format must be "gb", "ons" or "codepoint", not "paf".');
   });
 });

@@ -45,7 +45,7 @@ beforeAll(async () => {
   // A postcode from an address since removed from the directory.
   await scratch.directory.db.insertInto('postcode')
     .values({ postcode: 'NE4 5ZZ', outward: 'NE4', latitude: 54.97, longitude: -1.64, source: 'directory' }).execute();
-  const report = await preparePlaces(scratch.directory.db);
+  const report = await preparePlaces(scratch.directory, { shippedPostcodes: false });
   expect(report.areas).toBe(getAreas().length);
 });
 afterAll(async () => { await scratch.cleanup(); });
@@ -71,6 +71,7 @@ describe('the postcode table from the directory', () => {
     expect(await rebuildDirectoryPostcodes(scratch.directory.db)).toBe(3);
     expect(await lookupPostcode(scratch.directory.db, 'NE10 8DQ')).toEqual({
       postcode: 'NE10 8DQ', outward: 'NE10', latitude: 54.9515, longitude: -1.565, source: 'ons',
+      council_code: null, council_name: null, ward_code: null, ward_name: null,
     });
   });
 
@@ -86,7 +87,7 @@ describe('the area table', () => {
   it('holds every area in content/areas, and keeps an area the file no longer has', async () => {
     const db = scratch.directory.db;
     await db.insertInto('area').values({ id: 'newcastle-old-ward', name: 'Old Ward', kind: 'ward', parent_id: 'newcastle', latitude: 54.97, longitude: -1.61, outline: null, population: null }).execute();
-    await preparePlaces(db);
+    await preparePlaces(scratch.directory, { shippedPostcodes: false });
     const rows = await db.selectFrom('area').selectAll().execute();
     expect(rows).toHaveLength(getAreas().length + 1);
     const elswick = rows.find((row) => row.id === 'newcastle-elswick')!;
@@ -111,10 +112,12 @@ describe('resolveNear', () => {
     expect(await near('NE10 8DQ')).toMatchObject({ ok: true, point: { latitude: 54.9515, longitude: -1.565 }, areaIds: expect.arrayContaining(['gateshead-felling', 'gateshead']) });
   });
 
-  it('suggests the district when a postcode is unknown but its district is known', async () => {
-    expect(await near('ne4 9zz')).toEqual({
-      ok: false, message: 'We could not find the postcode "NE4 9ZZ". Check it, or try the area "NE4".', suggestions: ['NE4'],
-    });
+  it('places a postcode it does not know at the middle of its district when only the district is known, and says so', async () => {
+    const result = await near('ne4 9zz');
+    expect(result).toMatchObject({ ok: true, kind: 'postcode', label: 'NE4 9ZZ', precision: 'district' });
+    if (!result.ok) return;
+    expect(result.note).toBe('We do not know exactly where NE4 9ZZ is, so distances are from the middle of NE4, the postcode district it is in. They may be a few miles out.');
+    expect(result.point).toEqual(await near('NE4').then((district) => (district.ok ? district.point : null)));
   });
 
   it('says plainly when neither the postcode nor its district is known', async () => {
@@ -135,7 +138,7 @@ describe('resolveNear', () => {
     const elswick = getAreas().find((area) => area.id === 'newcastle-elswick')!;
     expect(await near('elswick')).toEqual({
       ok: true, kind: 'area', label: 'Elswick', point: { latitude: elswick.latitude, longitude: elswick.longitude },
-      areaIds: ['newcastle-elswick', 'newcastle', 'newcastle-west-end'],
+      areaIds: ['newcastle-elswick', 'newcastle', 'newcastle-west-end'], precision: 'exact', note: null,
     });
     expect(await near('denton  burn')).toMatchObject({ ok: true, kind: 'area', label: 'Denton and Westerhope', areaIds: ['newcastle-denton-and-westerhope', 'newcastle'] });
     expect(await near("ARTHURS HILL")).toMatchObject({ ok: true, label: "Arthur's Hill" });
@@ -189,7 +192,7 @@ describe('resolveNear, more of each form', () => {
   it('finds a postcode known only from ONS, and keeps it through another preparePlaces', async () => {
     await scratch.directory.db.insertInto('postcode')
       .values({ postcode: 'NE8 1PQ', outward: 'NE8', latitude: 54.957, longitude: -1.6048, source: 'ons' }).execute();
-    await preparePlaces(scratch.directory.db);
+    await preparePlaces(scratch.directory, { shippedPostcodes: false });
     expect(await near('ne81pq')).toMatchObject({
       ok: true, kind: 'postcode', label: 'NE8 1PQ', point: { latitude: 54.957, longitude: -1.6048 }, areaIds: expect.arrayContaining(['gateshead']),
     });
@@ -269,7 +272,7 @@ describe('searchOrigin: near for the search page and API', () => {
     expect(await originOf('Elswik')).toEqual({
       origin: null, error: { parameter: 'near', message: 'We do not know the place "Elswik". Did you mean Elswick?' }, suggestions: ['Elswick'],
     });
-    expect(await originOf('ne4 9zz')).toMatchObject({ origin: null, error: { parameter: 'near' }, suggestions: ['NE4'] });
+    expect(await originOf('ZZ9 9ZZ')).toMatchObject({ origin: null, error: { parameter: 'near' }, suggestions: [] });
   });
 
   it('measures search results from the place found', async () => {

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { DatabaseSchema, UnmetNeedReason } from '../db/types';
 import { todayInUk } from '../dates';
 import { areaById, areasContaining, getAreas } from '../geo/areas';
+import { councilOfAreaId } from '../geo/councils';
 import { getTaxonomy } from '../taxonomy/taxonomy';
 
 export const REFERRAL_KINDS = ['referred', 'signposted'] as const;
@@ -28,7 +29,7 @@ export const CHOSEN_REASONS = ['too_far', 'cost', 'times', 'full', 'eligibility'
 export const ALL_REASONS = [...CHOSEN_REASONS, 'no_results'] as const;
 
 const realArea = z.string().trim().max(100)
-  .refine((id) => id === '' || areaById(id) !== undefined, 'Choose an area from the list.');
+  .refine((id) => id === '' || areaById(id) !== undefined || councilOfAreaId(id) !== undefined, 'Choose an area from the list.');
 const realCategory = z.string().trim().max(100)
   .refine((id) => id === '' || getTaxonomy().categoryByCode.has(id), 'Choose a type of help from the list.');
 
@@ -85,13 +86,18 @@ async function addUnmetNeed(db: Kysely<DatabaseSchema>, day: string, category: s
   });
 }
 
-/** The area a search's place lies in: the most specific of ours, or '' when none. */
+/**
+ * The area a search's place lies in: the most specific of ours (the postcode's ward, when we have
+ * an area of that name), else the council its postcode is in, or '' when none.
+ */
 export function areaOfPlace(place: { latitude: number; longitude: number; areaIds?: string[] } | null | undefined): string {
   if (!place) return '';
   const areas = getAreas();
   const known = (place.areaIds ?? []).find((id) => areaById(id, areas));
   if (known) return known;
-  return areasContaining(place, areas)[0]?.id ?? '';
+  const inside = areasContaining(place, areas)[0]?.id;
+  if (inside) return inside;
+  return (place.areaIds ?? []).find((id) => councilOfAreaId(id)) ?? '';
 }
 
 /** Searches that found nothing counted from one address in an hour, at most. */

@@ -279,6 +279,7 @@ export interface DatabaseSchema {
   search_document: SearchDocumentTable;
   search_meta: SearchMetaTable;
   postcode: PostcodeTable;
+  postcode_centre: PostcodeCentreTable;
   area: AreaTable;
   problem_report: ProblemReportTable;
   link_check: LinkCheckTable;
@@ -408,8 +409,23 @@ export interface PostcodeTable {
   outward: string;
   latitude: number;
   longitude: number;
-  /** 'directory', 'ons' or 'codepoint'. */
+  /** 'directory' (a listed address), 'shipped' (content/postcodes), 'gb', 'ons' or 'codepoint' (imported files). */
   source: string;
+  /** The council (ONS code and name) and ward the postcode is in, when the file said (migration 0011). */
+  council_code: string | null;
+  council_name: string | null;
+  ward_code: string | null;
+  ward_name: string | null;
+}
+
+/** The centre of a postcode sector ("NE4 5") or district ("NE4") (migration 0011). */
+export interface PostcodeCentreTable {
+  code: string;
+  kind: 'sector' | 'district';
+  latitude: number;
+  longitude: number;
+  postcodes: number;
+  council_code: string | null;
 }
 
 export interface AreaTable {

@@ -34,7 +34,7 @@ export async function prepareDirectory(
   }
   // The area list from content/ and the postcodes of the directory's own addresses, so that
   // "near" works offline from the first start.
-  await preparePlaces(directory.db);
+  await preparePlaces(directory);
   if (await indexIsOutOfDate(directory, today)) {
     report.reindexed = await reindexAll(directory, search, today);
     log(`Search documents rebuilt for ${report.reindexed} services.`);

@@ -3,20 +3,36 @@
 import type { Kysely } from 'kysely';
 import type { DatabaseSchema } from '../db/types';
 import { areaAndAncestors, areaByName, areasContaining, outlineSquareKm, similarAreaNames, type Area } from './areas';
+import { councilAreaId, councilByCode, ownAreaOf } from './councils';
 import type { Point } from './distance';
-import { parsePostcode } from './postcode';
-import { isPlausibleUkPoint, lookupDistrict, lookupPostcode } from './postcode-table';
+import { parsePostcode, type FullPostcode } from './postcode';
+import { isPlausibleUkPoint, lookupCentre, lookupDistrict, lookupPostcode } from './postcode-table';
 
-export type NearKind = 'postcode' | 'district' | 'area' | 'point';
+export type NearKind = 'postcode' | 'sector' | 'district' | 'area' | 'point';
+
+/**
+ * How exactly the point is known: the postcode itself, or (for a postcode we do not know one by
+ * one) the centre of its sector ("NE4 5") or of its district ("NE4").
+ */
+export type NearPrecision = 'exact' | 'sector' | 'district';
 
 export type NearResolution =
-  | { ok: true; point: Point; label: string; kind: NearKind; areaIds: string[] }
+  | {
+    ok: true; point: Point; label: string; kind: NearKind; areaIds: string[];
+    precision: NearPrecision;
+    /** Said beside the results when the point is not the postcode itself; null otherwise. */
+    note: string | null;
+  }
   | { ok: false; message: string; suggestions: string[] };
 
 const NUMBER = String.raw`[+-]?(?:\d+(?:\.\d*)?|\.\d+)`;
 const LAT_LNG = new RegExp(`^(${NUMBER})\\s*,\\s*(${NUMBER})$`);
 // The district and the start of the last part: "NE4 5", "NE4 5T".
 const PART_POSTCODE = /^([a-z]{1,2}\d[a-z\d]?)\s+\d[a-z]?$/i;
+// A postcode sector alone: "NE4 5".
+const SECTOR = /^([a-z]{1,2}\d[a-z\d]?)\s+(\d)$/i;
+// Typed as a postcode but not one: "NE4 5TGG", "NE4 T5G", "N4E5TG".
+const POSTCODE_LIKE = /^(?=.*\d)[a-z][a-z\d]{1,4}\s?[a-z\d]{2,4}$/i;
 const LONGEST_QUOTE = 60;
 
 const EXAMPLES = 'a postcode such as "NE1 7RU", the first part of one such as "NE4", or the name of a place such as "Heaton"';
@@ -39,6 +55,63 @@ function containingIds(point: Point): string[] {
   return areasContaining(point).map((area) => area.id);
 }
 
+/**
+ * The areas a place is in, most specific first: the ward the postcode file names (when the
+ * directory has an area of that name in that council), the areas whose outlines hold the point,
+ * then the council, as the directory's own area of that name or as the council itself, so a
+ * service covering "Sunderland" covers every postcode in Sunderland.
+ */
+export function placeAreaIds(point: Point, councilCode: string | null, wardName: string | null = null): string[] {
+  const ids: string[] = [];
+  const council = councilCode ? councilByCode(councilCode) : undefined;
+  const own = council ? ownAreaOf(council) : undefined;
+  if (own && wardName) {
+    const ward = areaByName(wardName);
+    const chain = ward ? areaAndAncestors(ward) : [];
+    if (chain.includes(own)) ids.push(...chain.map((area) => area.id));
+  }
+  ids.push(...containingIds(point));
+  if (own) ids.push(...areaAndAncestors(own).map((area) => area.id));
+  else if (council) ids.push(councilAreaId(council));
+  return [...new Set(ids)];
+}
+
+const exact = { precision: 'exact' as const, note: null };
+
+/** A whole postcode: where it is, else the middle of its sector, else of its district, saying which. */
+async function resolveFullPostcode(db: Kysely<DatabaseSchema>, parsed: FullPostcode): Promise<NearResolution> {
+  const found = await lookupPostcode(db, parsed.postcode);
+  if (found) {
+    const point = { latitude: found.latitude, longitude: found.longitude };
+    return { ok: true, point, label: found.postcode, kind: 'postcode', areaIds: placeAreaIds(point, found.council_code, found.ward_name), ...exact };
+  }
+  const sectorCode = `${parsed.outward} ${parsed.inward[0]}`;
+  const sector = await lookupCentre(db, sectorCode);
+  if (sector?.kind === 'sector') {
+    const point = { latitude: sector.latitude, longitude: sector.longitude };
+    return {
+      ok: true, point, label: parsed.postcode, kind: 'postcode', areaIds: placeAreaIds(point, sector.council_code),
+      precision: 'sector',
+      note: `We do not know exactly where ${parsed.postcode} is, so distances are from the middle of ${sectorCode}, the area around your postcode.`,
+    };
+  }
+  const district = await lookupDistrict(db, parsed.outward);
+  if (district) {
+    const centre = await lookupCentre(db, parsed.outward);
+    const point = { latitude: district.latitude, longitude: district.longitude };
+    return {
+      ok: true, point, label: parsed.postcode, kind: 'postcode', areaIds: placeAreaIds(point, centre?.council_code ?? null),
+      precision: 'district',
+      note: `We do not know exactly where ${parsed.postcode} is, so distances are from the middle of ${parsed.outward}, the postcode district it is in. They may be a few miles out.`,
+    };
+  }
+  return {
+    ok: false,
+    message: `We could not find the postcode "${parsed.postcode}" in the places we know. Check it, or try the name of the place instead.`,
+    suggestions: [],
+  };
+}
+
 function resolvePoint(latitudeText: string, longitudeText: string, typed: string): NearResolution {
   const latitude = Number(latitudeText);
   const longitude = Number(longitudeText);
@@ -59,7 +132,7 @@ function resolvePoint(latitudeText: string, longitudeText: string, typed: string
     };
   }
   const point = { latitude, longitude };
-  return { ok: true, point, label: `${rounded(latitude)}, ${rounded(longitude)}`, kind: 'point', areaIds: containingIds(point) };
+  return { ok: true, point, label: `${rounded(latitude)}, ${rounded(longitude)}`, kind: 'point', areaIds: containingIds(point), ...exact };
 }
 
 const sizeOf = (area: Area) => (area.outline ? outlineSquareKm(area.outline) : 0);
@@ -72,6 +145,7 @@ function resolveArea(text: string): NearResolution | undefined {
     point: { latitude: area.latitude, longitude: area.longitude },
     label: area.name,
     kind: 'area',
+    ...exact,
     // The area, its parents, and any larger area around its middle (a ward inside "West End"),
     // so a place typed by name covers as much as a postcode inside it would.
     areaIds: [...new Set([
@@ -97,30 +171,13 @@ export async function resolveNear(db: Kysely<DatabaseSchema>, text: string): Pro
   if (position) return resolvePoint(position[1]!, position[2]!, typed);
 
   const parsed = parsePostcode(typed);
-  if (parsed?.kind === 'full') {
-    const found = await lookupPostcode(db, parsed.postcode);
-    if (found) {
-      const point = { latitude: found.latitude, longitude: found.longitude };
-      return { ok: true, point, label: found.postcode, kind: 'postcode', areaIds: containingIds(point) };
-    }
-    if (await lookupDistrict(db, parsed.outward)) {
-      return {
-        ok: false,
-        message: `We could not find the postcode "${parsed.postcode}". Check it, or try the area "${parsed.outward}".`,
-        suggestions: [parsed.outward],
-      };
-    }
-    return {
-      ok: false,
-      message: `We could not find the postcode "${parsed.postcode}" in the places we know. Check it, or try the name of the place instead.`,
-      suggestions: [],
-    };
-  }
+  if (parsed?.kind === 'full') return resolveFullPostcode(db, parsed);
   if (parsed?.kind === 'district') {
     const district = await lookupDistrict(db, parsed.outward);
     if (district) {
+      const centre = await lookupCentre(db, parsed.outward);
       const point = { latitude: district.latitude, longitude: district.longitude };
-      return { ok: true, point, label: district.outward, kind: 'district', areaIds: containingIds(point) };
+      return { ok: true, point, label: district.outward, kind: 'district', areaIds: placeAreaIds(point, centre?.council_code ?? null), ...exact };
     }
     return {
       ok: false,
@@ -138,6 +195,16 @@ export async function resolveNear(db: Kysely<DatabaseSchema>, text: string): Pro
     if (before) return before;
   }
 
+  const sector = SECTOR.exec(typed);
+  if (sector) {
+    const code = `${sector[1]!.toUpperCase()} ${sector[2]}`;
+    const centre = await lookupCentre(db, code);
+    if (centre?.kind === 'sector') {
+      const point = { latitude: centre.latitude, longitude: centre.longitude };
+      return { ok: true, point, label: code, kind: 'sector', areaIds: placeAreaIds(point, centre.council_code), ...exact };
+    }
+  }
+
   const part = PART_POSTCODE.exec(typed);
   if (part) {
     const outward = part[1]!.toUpperCase();
@@ -151,6 +218,13 @@ export async function resolveNear(db: Kysely<DatabaseSchema>, text: string): Pro
   }
 
   const suggestions = similarAreaNames(first || typed);
+  if (!suggestions.length && POSTCODE_LIKE.test(typed) && /^[a-z]/i.test(typed)) {
+    return {
+      ok: false,
+      message: `${quoted(typed)} is not a whole postcode. A postcode has two parts, such as "NE4 5TG": the first is one or two letters and a number, the second a number and two letters. Check it against a letter or bill, or type the name of the place instead.`,
+      suggestions: [],
+    };
+  }
   return {
     ok: false,
     message: suggestions.length

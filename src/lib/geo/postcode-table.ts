@@ -1,12 +1,17 @@
-// The local postcode table: filled from the directory's own addresses (and by scripts/import-postcodes.ts
-// from ONS or OS Code-Point files), and looked up by postcode or by district, with no network.
+// The local postcode table: filled from the directory's own addresses, from the postcodes shipped in
+// content/postcodes (shipped-postcodes.ts) and by scripts/import-postcodes.ts from whole files; and
+// the centres of postcode sectors and districts. Looked up by postcode, sector or district, with no network.
+import type Database from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { DatabaseSchema } from '../db/types';
 import type { Point } from './distance';
 import { parsePostcode } from './postcode';
 
-/** Where a postcode's position came from: a listed address, the ONS Postcode Directory, or OS Code-Point Open. */
-export type PostcodeSource = 'directory' | 'ons' | 'codepoint';
+/**
+ * Where a postcode's position came from: a listed address, the postcodes shipped with the project,
+ * or an imported file (the Great Britain file, the ONS Postcode Directory, OS Code-Point Open).
+ */
+export type PostcodeSource = 'directory' | 'shipped' | 'gb' | 'ons' | 'codepoint';
 
 export interface PostcodePlace extends Point {
   /** "NE4 5TG" */
@@ -14,6 +19,12 @@ export interface PostcodePlace extends Point {
   /** "NE4" */
   outward: string;
   source: PostcodeSource;
+  /** The council it is in (ONS code and name), when known. */
+  council_code: string | null;
+  council_name: string | null;
+  /** The ward it is in (ONS code and name), when known. */
+  ward_code: string | null;
+  ward_name: string | null;
 }
 
 export interface DistrictPlace extends Point {
@@ -60,6 +71,10 @@ export function postcodePositions(addresses: readonly AddressPosition[]): Postco
     latitude: sum.latitude / sum.count,
     longitude: sum.longitude / sum.count,
     source: 'directory' as const,
+    council_code: null,
+    council_name: null,
+    ward_code: null,
+    ward_name: null,
   }));
 }
 
@@ -100,13 +115,29 @@ export async function lookupPostcode(db: Kysely<DatabaseSchema>, postcode: strin
   return row ? { ...row, source: row.source as PostcodeSource } : null;
 }
 
+export interface CentrePlace extends Point {
+  /** "NE4 5" or "NE4". */
+  code: string;
+  kind: 'sector' | 'district';
+  postcodes: number;
+  council_code: string | null;
+}
+
+/** The centre of a postcode sector ("NE4 5") or district ("NE4") from the shipped list, or null. */
+export async function lookupCentre(db: Kysely<DatabaseSchema>, code: string): Promise<CentrePlace | null> {
+  const row = await db.selectFrom('postcode_centre').selectAll().where('code', '=', code.toUpperCase()).executeTakeFirst();
+  return row ?? null;
+}
+
 /**
- * The middle of a postcode district ("NE4", or the district of a full postcode): the mean of the
- * positions of its known postcodes. Null when none of its postcodes is known.
+ * The middle of a postcode district ("NE4", or the district of a full postcode): its centre from
+ * the shipped list, else the mean of the positions of its known postcodes. Null when neither is known.
  */
 export async function lookupDistrict(db: Kysely<DatabaseSchema>, outward: string): Promise<DistrictPlace | null> {
   const parsed = parsePostcode(outward);
   if (!parsed) return null;
+  const centre = await lookupCentre(db, parsed.outward);
+  if (centre?.kind === 'district') return { outward: parsed.outward, latitude: centre.latitude, longitude: centre.longitude, postcodes: centre.postcodes };
   const row = await db
     .selectFrom('postcode')
     .select((eb) => [
@@ -118,4 +149,32 @@ export async function lookupDistrict(db: Kysely<DatabaseSchema>, outward: string
     .executeTakeFirstOrThrow();
   if (!Number(row.postcodes)) return null;
   return { outward: parsed.outward, latitude: Number(row.latitude), longitude: Number(row.longitude), postcodes: Number(row.postcodes) };
+}
+
+/** A row for the postcode table, as the files give it. */
+export type PostcodeRowValues = Omit<PostcodePlace, 'source'>;
+
+/**
+ * Writes postcodes from a file (one transaction per call). An imported file replaces what is
+ * there; the shipped postcodes replace only what came from the directory's addresses or an
+ * earlier shipped set, never a file someone imported on purpose. A ward's name is kept when a
+ * file that gives only codes (ONS, Code-Point) names the same ward.
+ */
+export function postcodeWriter(sqlite: Database.Database, source: Exclude<PostcodeSource, 'directory'>): (rows: readonly PostcodeRowValues[]) => void {
+  const upsert = sqlite.prepare(
+    `insert into postcode (postcode, outward, latitude, longitude, source, council_code, council_name, ward_code, ward_name)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+     on conflict (postcode) do update set
+       outward = excluded.outward, latitude = excluded.latitude, longitude = excluded.longitude, source = excluded.source,
+       council_code = excluded.council_code,
+       council_name = coalesce(excluded.council_name, case when excluded.council_code = postcode.council_code then postcode.council_name end),
+       ward_code = excluded.ward_code,
+       ward_name = coalesce(excluded.ward_name, case when excluded.ward_code = postcode.ward_code then postcode.ward_name end)
+     ${source === 'shipped' ? "where postcode.source in ('directory', 'shipped')" : ''}`,
+  );
+  return sqlite.transaction((rows: readonly PostcodeRowValues[]) => {
+    for (const row of rows) {
+      upsert.run(row.postcode, row.outward, row.latitude, row.longitude, source, row.council_code, row.council_name, row.ward_code, row.ward_name);
+    }
+  });
 }

@@ -1,19 +1,27 @@
-// Gets the place tables ready: the area list from content/areas, then postcodes from the directory's addresses.
-import type { Kysely } from 'kysely';
-import type { DatabaseSchema } from '../db/types';
+// Gets the place tables ready: the area list from content/areas, the postcodes shipped in
+// content/postcodes (once per version), then postcodes from the directory's addresses.
+import type { DirectoryDatabase } from '../db/database';
 import { syncAreas } from './areas';
 import { rebuildDirectoryPostcodes } from './postcode-table';
+import { loadShippedPostcodes } from './shipped-postcodes';
 
 export interface PlacesReport {
   /** Areas written from content/areas/areas.json. */
   areas: number;
+  /** Whether the shipped postcodes were (re)loaded this time, and how many there are. */
+  shippedLoaded: boolean;
+  shippedPostcodes: number;
   /** Postcodes found at the directory's own addresses. */
   directoryPostcodes: number;
 }
 
-/** Run on start and after each import, once migrations are done. */
-export async function preparePlaces(db: Kysely<DatabaseSchema>): Promise<PlacesReport> {
-  const areas = await syncAreas(db);
-  const directoryPostcodes = await rebuildDirectoryPostcodes(db);
-  return { areas, directoryPostcodes };
+/**
+ * Run on start and after each import, once migrations are done. `shippedPostcodes: false` leaves
+ * the shipped postcodes out (tests of the directory's own postcodes).
+ */
+export async function preparePlaces(directory: DirectoryDatabase, options: { shippedPostcodes?: boolean } = {}): Promise<PlacesReport> {
+  const areas = await syncAreas(directory.db);
+  const shipped = options.shippedPostcodes === false ? { loaded: false, postcodes: 0 } : await loadShippedPostcodes(directory);
+  const directoryPostcodes = await rebuildDirectoryPostcodes(directory.db);
+  return { areas, shippedLoaded: shipped.loaded, shippedPostcodes: shipped.postcodes, directoryPostcodes };
 }

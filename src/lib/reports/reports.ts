@@ -8,6 +8,7 @@ import { checkDirectory } from '../freshness/directory-check';
 import { getFreshnessSettings } from '../freshness/settings';
 import { documentPlaces, serviceAreaIds, serviceCategoryCodes } from '../search/search-document';
 import { areaAndAncestors, areaById, areasContaining, getAreas, type Area } from '../geo/areas';
+import { councilOfAreaId } from '../geo/councils';
 import { getTaxonomy } from '../taxonomy/taxonomy';
 import { ALL_REASONS, UNMET_REASON_LABELS } from '../counts/counts';
 
@@ -67,7 +68,7 @@ export function yearBefore(today: string): string {
 }
 
 export function areaName(id: string, areas: readonly Area[] = getAreas()): string {
-  return id === NO_AREA_ID ? NO_AREA_LABEL : areaById(id, areas)?.name ?? id;
+  return id === NO_AREA_ID ? NO_AREA_LABEL : areaById(id, areas)?.name ?? councilOfAreaId(id)?.name ?? id;
 }
 
 export function categoryName(id: string): string {

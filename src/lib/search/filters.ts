@@ -8,6 +8,7 @@ import { DAYS, TIMES_OF_DAY } from '../directory/schedule-text';
 import { getTaxonomy } from '../taxonomy/taxonomy';
 import { TRANSPORT_FEATURES } from '../directory/transport';
 import { getAreas } from '../geo/areas';
+import { councilOnlyAreaIds } from '../geo/councils';
 
 export { COST_BANDS, DAYS, TIMES_OF_DAY, DELIVERY_MODES, REFERRAL_ROUTES, TRANSPORT_FEATURES };
 export const SORTS = ['relevance', 'distance', 'recently_verified'] as const;
@@ -326,7 +327,8 @@ function vocabularies() {
   const taxonomy = getTaxonomy();
   const categoryCodes = taxonomy.categories.map((term) => term.id);
   const accessCodes = taxonomy.accessibility.map((term) => term.id);
-  const areaIds = getAreas().map((area) => area.id);
+  // Our own areas, then every council that has none of ours, so "covers Sunderland" is matched too.
+  const areaIds = [...getAreas().map((area) => area.id), ...councilOnlyAreaIds()];
   return {
     categoryCodes, accessCodes, areaIds,
     categoryIndex: new Map(categoryCodes.map((code, i) => [code, i])),

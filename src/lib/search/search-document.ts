@@ -9,6 +9,7 @@ import { effectiveDeliveryModes } from '../directory/delivery';
 import { termToken } from './query-text';
 import { TRANSPORT_FEATURES, transportFeatures } from '../directory/transport';
 import { areaByName } from '../geo/areas';
+import { councilAreaId, councilByName } from '../geo/councils';
 import { FRESHNESS_STATUSES, NO_SIGNALS, assessFreshness, type Freshness, type FreshnessSignals } from '../freshness/rules';
 import { getFreshnessSettings } from '../freshness/settings';
 
@@ -107,14 +108,17 @@ export function documentPlaces(record: ServiceRecord): DocumentPlace[] {
   });
 }
 
-/** Our areas that a service's service areas name (by name or alias); not their parents, as
- * covering Elswick is not covering all of Newcastle. */
+/** Our areas that a service's service areas name (by name or alias), or else the council they
+ * name ("Sunderland", "Sunderland City Council"); not their parents, as covering Elswick is not
+ * covering all of Newcastle. */
 export function serviceAreaIds(record: ServiceRecord): string[] {
   const ids = new Set<string>();
   for (const area of record.service_areas) {
-    const found = area.name ? areaByName(area.name) : undefined;
-    if (!found) continue;
-    ids.add(found.id);
+    if (!area.name) continue;
+    const own = areaByName(area.name);
+    const council = own ? undefined : councilByName(area.name);
+    if (own) ids.add(own.id);
+    else if (council) ids.add(councilAreaId(council));
   }
   return [...ids];
 }

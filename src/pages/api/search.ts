@@ -29,6 +29,9 @@ export const GET: APIRoute = async ({ url }) => {
   // where people search: the API is also called by other systems, which would swell the counts.
   return json({
     ...toSearchResponse(parsed.query, result, place.origin),
-    near: place.origin ? { label: place.origin.label, latitude: place.origin.latitude, longitude: place.origin.longitude } : null,
+    near: place.origin ? {
+      label: place.origin.label, latitude: place.origin.latitude, longitude: place.origin.longitude,
+      precision: place.origin.precision, note: place.origin.note,
+    } : null,
   });
 };

@@ -1,0 +1,90 @@
+// Loads the postcode data shipped in content/postcodes/ into the database once (and again when
+// the shipped files change): every UK postcode sector's and district's centre, and every postcode
+// of the sample's own area. With it any UK postcode is placed on a fresh machine, offline.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse/sync';
+import { z } from 'zod';
+import type { DirectoryDatabase } from '../db/database';
+import { readPostcodeFile, type PostcodeRow } from './postcode-files';
+import { postcodeWriter } from './postcode-table';
+
+const SETTING = 'shipped_postcodes';
+const FILES = { sectors: 'sectors.csv', districts: 'districts.csv', postcodes: 'north-east.csv.gz' } as const;
+
+/** content/postcodes, whether this runs from the source tree or from the built server in dist/. */
+export function shippedPostcodesFolder(): string {
+  const beside = fileURLToPath(new URL('../../../content/postcodes/', import.meta.url));
+  return existsSync(join(beside, FILES.sectors)) ? beside : join(process.cwd(), 'content/postcodes');
+}
+
+const centreSchema = z.object({
+  code: z.string().regex(/^[A-Z]{1,2}[0-9][A-Z0-9]?( [0-9])?$/),
+  lat: z.coerce.number().min(49).max(61),
+  long: z.coerce.number().min(-9).max(2),
+  postcodes: z.coerce.number().int().nonnegative(),
+  council_code: z.string().transform((code) => code || null),
+});
+
+interface Shipped {
+  version: string;
+  centres: { code: string; kind: 'sector' | 'district'; latitude: number; longitude: number; postcodes: number; council_code: string | null }[];
+  postcodes: PostcodeRow[];
+}
+
+// Read once per process: tests prepare many databases.
+const cache = new Map<string, Shipped>();
+
+async function readShipped(folder: string): Promise<Shipped> {
+  const cached = cache.get(folder);
+  if (cached) return cached;
+  const hash = createHash('sha256');
+  const centres: Shipped['centres'] = [];
+  for (const kind of ['sector', 'district'] as const) {
+    const text = readFileSync(join(folder, kind === 'sector' ? FILES.sectors : FILES.districts));
+    hash.update(text);
+    const rows = parse(text, { columns: true }) as Record<string, string>[];
+    rows.forEach((row, index) => {
+      const centre = centreSchema.safeParse({ ...row, code: row[kind] });
+      if (!centre.success) throw new Error(`content/postcodes/${kind}s.csv row ${index + 2} is not a ${kind} centre: ${centre.error.issues[0]!.path.join('.')} ${centre.error.issues[0]!.message}.`);
+      const { code, lat, long, postcodes, council_code } = centre.data;
+      centres.push({ code, kind, latitude: lat, longitude: long, postcodes, council_code });
+    });
+  }
+  const postcodesFile = join(folder, FILES.postcodes);
+  hash.update(readFileSync(postcodesFile));
+  const postcodes: PostcodeRow[] = [];
+  const report = await readPostcodeFile(postcodesFile, { format: 'gb', write: (rows) => postcodes.push(...rows) });
+  if ('wrong' in report) throw new Error(report.wrong);
+  const shipped = { version: hash.digest('hex').slice(0, 16), centres, postcodes };
+  cache.set(folder, shipped);
+  return shipped;
+}
+
+export interface ShippedReport {
+  /** False when the database already held this version. */
+  loaded: boolean;
+  centres: number;
+  postcodes: number;
+}
+
+/** Loads the shipped postcode data unless this version is already in; all in one transaction. */
+export async function loadShippedPostcodes(directory: DirectoryDatabase, folder = shippedPostcodesFolder()): Promise<ShippedReport> {
+  const shipped = await readShipped(folder);
+  const { sqlite } = directory;
+  const current = sqlite.prepare('select value from app_setting where key = ?').get(SETTING) as { value: string } | undefined;
+  if (current?.value === shipped.version) return { loaded: false, centres: shipped.centres.length, postcodes: shipped.postcodes.length };
+  const writePostcodes = postcodeWriter(sqlite, 'shipped');
+  const insertCentre = sqlite.prepare('insert into postcode_centre (code, kind, latitude, longitude, postcodes, council_code) values (?, ?, ?, ?, ?, ?)');
+  sqlite.transaction(() => {
+    // A postcode dropped from a newer shipped set goes (it was terminated); imported ones stay.
+    sqlite.prepare("delete from postcode where source = 'shipped'").run();
+    sqlite.prepare('delete from postcode_centre').run();
+    for (const c of shipped.centres) insertCentre.run(c.code, c.kind, c.latitude, c.longitude, c.postcodes, c.council_code);
+    writePostcodes(shipped.postcodes);
+    sqlite.prepare('insert into app_setting (key, value) values (?, ?) on conflict (key) do update set value = excluded.value').run(SETTING, shipped.version);
+  })();
+  return { loaded: true, centres: shipped.centres.length, postcodes: shipped.postcodes.length };
+}
