@@ -80,7 +80,7 @@ try {
       problems++;
       continue;
     }
-    progress(1, 1, 0, true);
+    progress(1, 1, outcome.lines, true);
     const unreadable = [...outcome.unreadable.values()].reduce((sum, entry) => sum + entry.count, 0);
     for (const [reason, entry] of outcome.unreadable) {
       process.stderr.write(`${file}: ${count(entry.count)} ${entry.count === 1 ? 'row' : 'rows'} skipped, ${reason}`

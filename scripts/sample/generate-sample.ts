@@ -5,10 +5,13 @@
 // Everything here is made up: organisations, services, venues, staff names. Phone numbers are
 // Ofcom drama numbers (0191 498 0xxx, 07700 900xxx) and web and email addresses use the
 // reserved example.org, example.com and example.net domains. Place names, postcode districts
-// and rough coordinates are real so that maps and distance search behave realistically.
+// and rough coordinates are real so that maps and distance search behave realistically, and each
+// place's postcode is the real postcode nearest its made-up position (from content/postcodes).
 // The output is the same on every run: choices come from a seeded generator keyed by each
 // record's own code, and every id is uuidFor(kind, code).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { parse } from 'csv-parse/sync';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { uuidFor } from '../../src/lib/ids';
@@ -267,9 +270,30 @@ interface Venue {
 const venuesByArea = new Map<string, Venue[]>();
 const officeByOrg = new Map<string, Venue>();
 
-function postcode(area: Area, rng: Rng): string {
+/** The real postcodes of each district, from the postcodes the project ships. */
+const REAL_POSTCODES = (() => {
+  const rows = parse(gunzipSync(readFileSync(resolve(dirname(fileURLToPath(import.meta.url)), '../../content/postcodes/north-east.csv.gz'))), { columns: true }) as Record<string, string>[];
+  const byDistrict = new Map<string, { postcode: string; latitude: number; longitude: number }[]>();
+  for (const row of rows) {
+    const district = row.postcode!.split(' ')[0]!;
+    const list = byDistrict.get(district) ?? [];
+    list.push({ postcode: row.postcode!, latitude: Number(row.lat), longitude: Number(row.long) });
+    byDistrict.set(district, list);
+  }
+  return byDistrict;
+})();
+
+/** The real postcode in the area's district nearest the place's position. */
+function postcode(area: Area, rng: Rng, at: { latitude: number; longitude: number }): string {
+  // The same draws as when postcodes were made up, so every other choice stays as it was.
   const letters = 'ABDEFGHJLNPQRSTUWXY';
-  return `${area.district} ${rng.pick(area.sectors)}${rng.pick([...letters])}${rng.pick([...letters])}`;
+  rng.pick(area.sectors);
+  rng.pick([...letters]);
+  rng.pick([...letters]);
+  const candidates = REAL_POSTCODES.get(area.district);
+  if (!candidates?.length) throw new Error(`No real postcodes in ${area.district} in content/postcodes/north-east.csv.gz.`);
+  const squared = (p: { latitude: number; longitude: number }) => ((p.latitude - at.latitude) ** 2) + ((p.longitude - at.longitude) * Math.cos((at.latitude * Math.PI) / 180)) ** 2;
+  return candidates.reduce((best, each) => (squared(each) < squared(best) ? each : best)).postcode;
 }
 
 function jitter(area: Area, rng: Rng): { latitude: number; longitude: number } {
@@ -381,7 +405,7 @@ function makeVenue(area: Area, type: VenueType, index: number): Venue {
       address_1: address1,
       city: CITY[area.council],
       state_province: 'Tyne and Wear',
-      postal_code: postcode(area, rng),
+      postal_code: postcode(area, rng, coords),
       country: 'GB',
       address_type: 'physical',
     }],

@@ -1,7 +1,8 @@
 // npm run import:postcodes as a person runs it: ONS and Code-Point files into a real SQLite file, bad rows and wrong files.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../../src/lib/db/database';
@@ -10,6 +11,8 @@ import { distanceKm } from '../../src/lib/geo/distance';
 const FIXTURES = 'tests/fixtures/postcodes';
 const ONS = `${FIXTURES}/onspd-sample.csv`;
 const CODEPOINT = `${FIXTURES}/codepoint-sample.csv`;
+/** Real rows of the Great Britain file in ../shared/postcodes, with its header, and four bad rows. */
+const GB = `${FIXTURES}/gb-sample.csv`;
 
 let folder: string;
 beforeAll(() => { folder = mkdtempSync(join(tmpdir(), 'directory-postcodes-')); });
@@ -66,6 +69,47 @@ describe('npm run import:postcodes', () => {
     expect(rows.get('NE10 8DQ')).toMatchObject({ outward: 'NE10', source: 'codepoint' });
     // Broadcasting House, London.
     expect(distanceKm(rows.get('W1A 1AA')!, { latitude: 51.5186, longitude: -0.1438 })).toBeLessThan(0.1);
+  });
+
+  it('imports the Great Britain file with councils and wards, told from its header, naming each bad row', async () => {
+    const database = join(folder, 'gb.sqlite');
+    const result = run([GB], database);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain(`${GB} (Great Britain postcode file): imported 5 postcodes; skipped 4 that could not be read.`);
+    expect(result.stderr).toContain('1 row skipped, not a postcode (line 7)');
+    expect(result.stderr).toContain('1 row skipped, latitude is not a number (line 8)');
+    expect(result.stderr).toContain('1 row skipped, position outside the UK (line 9)');
+    expect(result.stderr).toContain('1 row skipped, too few columns (line 10)');
+    expect(result.stdout).toMatch(/Done: 5 postcodes in [\d.]+ s; the database grew by [\d.]+ MB\./);
+    const rows = await postcodeRows(database);
+    expect([...rows.keys()]).toEqual(['BS1 4DJ', 'CF10 1EP', 'DH1 1BW', 'EH1 1YZ', 'SR1 1AE']);
+    // Names as people say them: no "District (B)", the English name of a Welsh council, no "Ward" or "ED".
+    expect(rows.get('SR1 1AE')).toEqual({
+      postcode: 'SR1 1AE', outward: 'SR1', latitude: 54.90498, longitude: -1.37654, source: 'gb',
+      council_code: 'E08000024', council_name: 'Sunderland', ward_code: 'E05001158', ward_name: 'Hendon',
+    });
+    expect(rows.get('CF10 1EP')).toMatchObject({ council_name: 'Cardiff', ward_name: 'Cathays' });
+    // A quoted ward name with a comma in it.
+    expect(rows.get('DH1 1BW')).toMatchObject({ council_name: 'County Durham', ward_name: 'Elvet, Gilesgate & Shincliffe' });
+  });
+
+  it('reads a gzipped file as it is (with Windows line ends, as the real one has), and says so plainly when the gzip is damaged', async () => {
+    const gzipped = join(folder, 'gb-sample.csv.gz');
+    const whole = gzipSync(readFileSync(GB, 'utf8').replace(/\n/g, '\r\n'));
+    writeFileSync(gzipped, whole);
+    const database = join(folder, 'gzip.sqlite');
+    const result = run([gzipped], database);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('(Great Britain postcode file): imported 5 postcodes');
+    expect((await postcodeRows(database)).get('EH1 1YZ')).toMatchObject({ latitude: 55.95033, council_name: 'City of Edinburgh' });
+
+    const damaged = join(folder, 'damaged.csv.gz');
+    writeFileSync(damaged, whole.subarray(0, Math.floor(whole.length / 2)));
+    const broken = run([damaged], join(folder, 'damaged.sqlite'));
+    expect(broken.status).toBe(1);
+    expect(broken.stderr).toContain(`${damaged} is a damaged gzip file`);
+    expect(broken.stderr).toContain('Get the file again and import it once more.');
+    expect(broken.stderr).not.toMatch(/\n\s+at /); // no stack trace
   });
 
   it('lets a later file replace the positions an earlier one gave', async () => {

@@ -4,7 +4,7 @@
 // postcode to write, or a reason it was skipped.
 import { createReadStream, openSync, readSync, closeSync, statSync } from 'node:fs';
 import { createGunzip } from 'node:zlib';
-import { parse } from 'csv-parse';
+import { parse, type Options } from 'csv-parse';
 import { z } from 'zod';
 import { councilByCode, cleanCouncilName, cleanWardName } from './councils';
 import { gridToWgs84, isOnNationalGrid } from './osgb';
@@ -174,6 +174,8 @@ export function wrongFileMessage(file: string, format: PostcodeFormat | undefine
 export interface PostcodeFileReport {
   format: PostcodeFormat;
   imported: number;
+  /** Lines read. */
+  lines: number;
   /** Rows left out on purpose: terminated postcodes and those with no position. */
   expected: Map<string, number>;
   /** Rows that could not be read, with the first few line numbers of each reason. */
@@ -208,11 +210,20 @@ export async function readPostcodeFile(file: string, options: ReadOptions): Prom
   const size = statSync(file).size;
   const raw = createReadStream(file);
   const gzip = isGzip(file);
-  const parser = parse({ relax_column_count: true, relax_quotes: true, skip_empty_lines: true, bom: true, info: true });
+  // on_record runs as each record is parsed, so the line it notes is that record's own.
+  const lineOf = new WeakMap<string[], number>();
+  const csvOptions: Options = {
+    relax_column_count: true, relax_quotes: true, skip_empty_lines: true, bom: true,
+    on_record: (record: string[], context) => {
+      lineOf.set(record, context.lines);
+      return record;
+    },
+  };
+  const parser = parse(csvOptions);
   const input = gzip ? raw.pipe(createGunzip()) : raw;
-  input.on("error", (error: Error) => parser.destroy(error));
+  input.on('error', (error: Error) => parser.destroy(error));
   input.pipe(parser);
-  const report: PostcodeFileReport = { format: 'gb', imported: 0, expected: new Map(), unreadable: new Map() };
+  const report: PostcodeFileReport = { format: 'gb', imported: 0, lines: 0, expected: new Map(), unreadable: new Map() };
   const batchSize = options.batchSize ?? 10_000;
   let reader: RowReader | undefined;
   let batch: PostcodeRow[] = [];
@@ -224,8 +235,9 @@ export async function readPostcodeFile(file: string, options: ReadOptions): Prom
     options.progress?.(raw.bytesRead, size, lines);
   };
   try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      lines = info.lines;
+    for await (const record of parser as AsyncIterable<string[]>) {
+      const line = lineOf.get(record) ?? lines + 1;
+      lines = line;
       if (!reader) {
         const found = readerFor(record, options.format);
         if (!found) return { wrong: wrongFileMessage(file, options.format) };
@@ -240,7 +252,7 @@ export async function readPostcodeFile(file: string, options: ReadOptions): Prom
         else {
           const entry = report.unreadable.get(outcome.skipped) ?? { count: 0, lines: [] };
           entry.count++;
-          if (entry.lines.length < EXAMPLE_LINES_PER_REASON) entry.lines.push(info.lines);
+          if (entry.lines.length < EXAMPLE_LINES_PER_REASON) entry.lines.push(line);
           report.unreadable.set(outcome.skipped, entry);
         }
       } else {
@@ -260,6 +272,7 @@ export async function readPostcodeFile(file: string, options: ReadOptions): Prom
     raw.destroy();
   }
   flush();
+  report.lines = lines;
   if (!reader) return { wrong: `${file} is empty. Nothing was imported from it.` };
   return report;
 }
