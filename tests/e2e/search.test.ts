@@ -298,6 +298,34 @@ describe('search with the keyboard alone (JavaScript off)', () => {
     await page.close();
   });
 
+  it("puts the nearest first once a resident types their own postcode into a search by words", async () => {
+    const page = await newPage();
+    await page.goto(server.url('/search?q=food'));
+    expect(await page.locator('#sort option:checked').textContent()).toBe('Best match');
+    // NE4 5TG: the example the page gives, a real postcode no listing needs to be at.
+    await page.locator('#near').fill('ne4 5tg');
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.waitForURL((url) => url.searchParams.get('near') === 'ne4 5tg');
+    // The order control's default was sent as no choice, and shows what is in force.
+    expect(params(page).get('sort') ?? '').toBe('');
+    expect(await page.locator('#sort').inputValue()).toBe('');
+    expect(await page.locator('#sort option:checked').textContent()).toBe('Nearest first');
+    const distances = (await page.locator('li.result dt:text-is("Distance") + dd').allTextContents())
+      .map((text) => /^Less than 0\.1 km/.test(text) ? 0 : Number(/^([\d.]+) km/.exec(text)?.[1] ?? NaN))
+      .filter((km) => !Number.isNaN(km));
+    expect(distances.length).toBeGreaterThan(3);
+    expect(distances).toEqual([...distances].sort((a, b) => a - b));
+    expect(await page.locator('[data-near-note]').count()).toBe(0);
+
+    // Far from the sample: placed at the middle of its sector, and the page says so.
+    await page.locator('#near').fill('EH1 1YZ');
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.waitForURL((url) => url.searchParams.get('near') === 'EH1 1YZ');
+    expect(await textOf(page, '[data-near-note]')).toBe('We do not know exactly where EH1 1YZ is, so distances are from the middle of EH1 1, the area around your postcode.');
+    expect(await textOf(page, 'h1')).toContain('near EH1 1YZ');
+    await page.close();
+  });
+
   it('requests nothing from any other host', () => {
     expect(guarded.offOrigin).toEqual([]);
     expect(guarded.requests.filter((r) => r.resourceType === 'script')).toEqual([]);
