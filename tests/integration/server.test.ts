@@ -267,6 +267,17 @@ describe('searching near a place', () => {
     expect(byName.get(gatesheadOnly.name)!.reach).toBe(gatesheadOnly.delivery_modes?.some((m: string) => m === 'phone' || m === 'online') || gatesheadOnly.home_visits ? 'remote' : 'unknown');
   });
 
+  it('near a postcode far from the sample that no file here lists one by one: the middle of its sector, said', async () => {
+    const { first, results } = await allResults(`near=${encodeURIComponent('cf10 1ep')}`);
+    const sector = { latitude: 51.47815, longitude: -3.17991 }; // CF10 1 in content/postcodes/sectors.csv
+    expect(first.near).toEqual({
+      label: 'CF10 1EP', ...sector, precision: 'sector',
+      note: 'We do not know exactly where CF10 1EP is, so distances are from the middle of CF10 1, the area around your postcode.',
+    });
+    expectDistanceOrder(results, sector, 'CF10 1EP');
+    expect(results[0]!.distance_km).toBeGreaterThan(350); // Cardiff to Tyneside
+  });
+
   it('near "lat,lng": that point', async () => {
     const { first, results } = await allResults('near=54.97,-1.61');
     expect(first.near).toEqual({ label: '54.97, -1.61', latitude: 54.97, longitude: -1.61, precision: 'exact', note: null });
@@ -284,6 +295,7 @@ describe('searching near a place', () => {
   it.each([
     ['Elswik', ['Elswick'], 'We do not know the place "Elswik". Did you mean Elswick?'],
     ['ZZ9 9ZZ', [], 'We could not find the postcode "ZZ9 9ZZ" in the places we know.'],
+    ['NE4 5TGG', [], '"NE4 5TGG" is not a whole postcode.'],
     ['Atlantis', [], 'We do not know the place "Atlantis".'],
   ])('refuses near=%s with 400, the message and suggestions', async (near, suggestions, words) => {
     const response = await fetch(`${base}/api/search?${new URLSearchParams({ near })}`);
