@@ -413,6 +413,10 @@ describe('migrations', () => {
   it('go down and up again', async () => {
     await importRecords(scratch.directory, scratch.search, [{ ...walking, not_for: 'Not for children.', home_visits: true }], { today: TODAY });
     const tableNames = () => (scratch.directory.sqlite.prepare(`select name from sqlite_master where type = 'table'`).all() as { name: string }[]).map((t) => t.name);
+    await migrateDown(scratch.directory.db); // 0011: postcodes' councils and wards, sector and district centres
+    expect(tableNames()).not.toContain('postcode_centre');
+    expect(columnsOf('postcode')).not.toContain('council_code');
+    expect(columnsOf('postcode')).toContain('source');
     await migrateDown(scratch.directory.db); // 0010: shortlists, referral and unmet-need counts, gaps, key services
     for (const table of ['shortlist', 'shortlist_item', 'referral_count', 'unmet_need_count', 'gap', 'key_service']) expect(tableNames()).not.toContain(table);
     expect(tableNames()).toContain('user_account');
