@@ -31,7 +31,7 @@ const LAT_LNG = new RegExp(`^(${NUMBER})\\s*,\\s*(${NUMBER})$`);
 const PART_POSTCODE = /^([a-z]{1,2}\d[a-z\d]?)\s+\d[a-z]?$/i;
 // A postcode sector alone: "NE4 5".
 const SECTOR = /^([a-z]{1,2}\d[a-z\d]?)\s+(\d)$/i;
-// Typed as a postcode but not one: "NE4 5TGG", "NE4 T5G", "N4E5TG".
+// Typed as a postcode but not one: "NE4 5TGG", "NE4 T5G", "NE45TGX".
 const POSTCODE_LIKE = /^(?=.*\d)[a-z][a-z\d]{1,4}\s?[a-z\d]{2,4}$/i;
 const LONGEST_QUOTE = 60;
 
@@ -97,10 +97,9 @@ async function resolveFullPostcode(db: Kysely<DatabaseSchema>, parsed: FullPostc
   }
   const district = await lookupDistrict(db, parsed.outward);
   if (district) {
-    const centre = await lookupCentre(db, parsed.outward);
     const point = { latitude: district.latitude, longitude: district.longitude };
     return {
-      ok: true, point, label: parsed.postcode, kind: 'postcode', areaIds: placeAreaIds(point, centre?.council_code ?? null),
+      ok: true, point, label: parsed.postcode, kind: 'postcode', areaIds: placeAreaIds(point, district.council_code),
       precision: 'district',
       note: `We do not know exactly where ${parsed.postcode} is, so distances are from the middle of ${parsed.outward}, the postcode district it is in. They may be a few miles out.`,
     };
@@ -175,9 +174,8 @@ export async function resolveNear(db: Kysely<DatabaseSchema>, text: string): Pro
   if (parsed?.kind === 'district') {
     const district = await lookupDistrict(db, parsed.outward);
     if (district) {
-      const centre = await lookupCentre(db, parsed.outward);
       const point = { latitude: district.latitude, longitude: district.longitude };
-      return { ok: true, point, label: district.outward, kind: 'district', areaIds: placeAreaIds(point, centre?.council_code ?? null), ...exact };
+      return { ok: true, point, label: district.outward, kind: 'district', areaIds: placeAreaIds(point, district.council_code), ...exact };
     }
     return {
       ok: false,

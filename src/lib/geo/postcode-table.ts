@@ -32,6 +32,8 @@ export interface DistrictPlace extends Point {
   outward: string;
   /** How many known postcodes the district's point is the middle of. */
   postcodes: number;
+  /** The council most of its postcodes are in, when the shipped centres say. */
+  council_code: string | null;
 }
 
 /**
@@ -137,7 +139,9 @@ export async function lookupDistrict(db: Kysely<DatabaseSchema>, outward: string
   const parsed = parsePostcode(outward);
   if (!parsed) return null;
   const centre = await lookupCentre(db, parsed.outward);
-  if (centre?.kind === 'district') return { outward: parsed.outward, latitude: centre.latitude, longitude: centre.longitude, postcodes: centre.postcodes };
+  if (centre?.kind === 'district') {
+    return { outward: parsed.outward, latitude: centre.latitude, longitude: centre.longitude, postcodes: centre.postcodes, council_code: centre.council_code };
+  }
   const row = await db
     .selectFrom('postcode')
     .select((eb) => [
@@ -148,7 +152,7 @@ export async function lookupDistrict(db: Kysely<DatabaseSchema>, outward: string
     .where('outward', '=', parsed.outward)
     .executeTakeFirstOrThrow();
   if (!Number(row.postcodes)) return null;
-  return { outward: parsed.outward, latitude: Number(row.latitude), longitude: Number(row.longitude), postcodes: Number(row.postcodes) };
+  return { outward: parsed.outward, latitude: Number(row.latitude), longitude: Number(row.longitude), postcodes: Number(row.postcodes), council_code: null };
 }
 
 /** A row for the postcode table, as the files give it. */

@@ -8,7 +8,7 @@ import { loadShippedPostcodes } from './shipped-postcodes';
 export interface PlacesReport {
   /** Areas written from content/areas/areas.json. */
   areas: number;
-  /** Whether the shipped postcodes were (re)loaded this time, and how many there are. */
+  /** Whether the shipped postcodes were (re)loaded this time, and how many were. */
   shippedLoaded: boolean;
   shippedPostcodes: number;
   /** Postcodes found at the directory's own addresses. */
@@ -21,7 +21,7 @@ export interface PlacesReport {
  */
 export async function preparePlaces(directory: DirectoryDatabase, options: { shippedPostcodes?: boolean } = {}): Promise<PlacesReport> {
   const areas = await syncAreas(directory.db);
-  const shipped = options.shippedPostcodes === false ? { loaded: false, postcodes: 0 } : await loadShippedPostcodes(directory);
+  const shipped = options.shippedPostcodes === false ? { loaded: false } : await loadShippedPostcodes(directory);
   const directoryPostcodes = await rebuildDirectoryPostcodes(directory.db);
-  return { areas, shippedLoaded: shipped.loaded, shippedPostcodes: shipped.postcodes, directoryPostcodes };
+  return { areas, shippedLoaded: shipped.loaded, shippedPostcodes: shipped.postcodes ?? 0, directoryPostcodes };
 }

@@ -29,22 +29,26 @@ const centreSchema = z.object({
 });
 
 interface Shipped {
-  version: string;
   centres: { code: string; kind: 'sector' | 'district'; latitude: number; longitude: number; postcodes: number; council_code: string | null }[];
   postcodes: PostcodeRow[];
 }
 
-// Read once per process: tests prepare many databases.
+/** The version of the shipped files: a hash of their bytes, cheap enough to check at every start. */
+function shippedVersion(folder: string): string {
+  const hash = createHash('sha256');
+  for (const file of [FILES.sectors, FILES.districts, FILES.postcodes]) hash.update(readFileSync(join(folder, file)));
+  return hash.digest('hex').slice(0, 16);
+}
+
+// Parsed once per process, and only when a database needs them: tests prepare many databases.
 const cache = new Map<string, Shipped>();
 
 async function readShipped(folder: string): Promise<Shipped> {
   const cached = cache.get(folder);
   if (cached) return cached;
-  const hash = createHash('sha256');
   const centres: Shipped['centres'] = [];
   for (const kind of ['sector', 'district'] as const) {
     const text = readFileSync(join(folder, kind === 'sector' ? FILES.sectors : FILES.districts));
-    hash.update(text);
     const rows = parse(text, { columns: true }) as Record<string, string>[];
     rows.forEach((row, index) => {
       const centre = centreSchema.safeParse({ ...row, code: row[kind] });
@@ -53,29 +57,29 @@ async function readShipped(folder: string): Promise<Shipped> {
       centres.push({ code, kind, latitude: lat, longitude: long, postcodes, council_code });
     });
   }
-  const postcodesFile = join(folder, FILES.postcodes);
-  hash.update(readFileSync(postcodesFile));
   const postcodes: PostcodeRow[] = [];
-  const report = await readPostcodeFile(postcodesFile, { format: 'gb', write: (rows) => postcodes.push(...rows) });
+  const report = await readPostcodeFile(join(folder, FILES.postcodes), { format: 'gb', write: (rows) => postcodes.push(...rows) });
   if ('wrong' in report) throw new Error(report.wrong);
-  const shipped = { version: hash.digest('hex').slice(0, 16), centres, postcodes };
+  const shipped = { centres, postcodes };
   cache.set(folder, shipped);
   return shipped;
 }
 
 export interface ShippedReport {
-  /** False when the database already held this version. */
+  /** False when the database already held this version (then nothing was read but the files' bytes). */
   loaded: boolean;
-  centres: number;
-  postcodes: number;
+  /** How many centres and postcodes were loaded, when they were. */
+  centres?: number;
+  postcodes?: number;
 }
 
 /** Loads the shipped postcode data unless this version is already in; all in one transaction. */
 export async function loadShippedPostcodes(directory: DirectoryDatabase, folder = shippedPostcodesFolder()): Promise<ShippedReport> {
-  const shipped = await readShipped(folder);
+  const version = shippedVersion(folder);
   const { sqlite } = directory;
   const current = sqlite.prepare('select value from app_setting where key = ?').get(SETTING) as { value: string } | undefined;
-  if (current?.value === shipped.version) return { loaded: false, centres: shipped.centres.length, postcodes: shipped.postcodes.length };
+  if (current?.value === version) return { loaded: false };
+  const shipped = await readShipped(folder);
   const writePostcodes = postcodeWriter(sqlite, 'shipped');
   const insertCentre = sqlite.prepare('insert into postcode_centre (code, kind, latitude, longitude, postcodes, council_code) values (?, ?, ?, ?, ?, ?)');
   sqlite.transaction(() => {
@@ -84,7 +88,7 @@ export async function loadShippedPostcodes(directory: DirectoryDatabase, folder 
     sqlite.prepare('delete from postcode_centre').run();
     for (const c of shipped.centres) insertCentre.run(c.code, c.kind, c.latitude, c.longitude, c.postcodes, c.council_code);
     writePostcodes(shipped.postcodes);
-    sqlite.prepare('insert into app_setting (key, value) values (?, ?) on conflict (key) do update set value = excluded.value').run(SETTING, shipped.version);
+    sqlite.prepare('insert into app_setting (key, value) values (?, ?) on conflict (key) do update set value = excluded.value').run(SETTING, version);
   })();
   return { loaded: true, centres: shipped.centres.length, postcodes: shipped.postcodes.length };
 }
