@@ -227,6 +227,6 @@ async function readBatch(db: Db, ids: string[]): Promise<ServiceRecord[]> {
       };
       // What the record sent that has no column goes back on its objects, as it came.
       const kept = service.extra_properties ? (JSON.parse(service.extra_properties) as KeptProperties) : null;
-      return restoreProperties(compact(record), kept?.properties ?? {}) as unknown as ServiceRecord;
+      return restoreProperties(compact(record), kept ?? { properties: {} }) as unknown as ServiceRecord;
     });
 }

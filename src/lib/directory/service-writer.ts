@@ -22,7 +22,7 @@ function hashOf(value: unknown): string {
 
 /** A record's hash; `kept` (what it sent that has no column) counts, so a change there is written too. */
 export function recordHash(record: ServiceRecord, source: string | null, kept?: KeptProperties): string {
-  return hashOf(kept && !isEmptyKept(kept) ? [record, source, kept.kept] : [record, source]);
+  return hashOf(kept && !isEmptyKept(kept) ? [record, source, kept.kept, kept.sent] : [record, source]);
 }
 
 /** Deduplicates rows by id, last one wins (a location shared by several services in one batch). */

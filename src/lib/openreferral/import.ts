@@ -129,7 +129,7 @@ export function validateRecord(raw: unknown, index: number, termKnown: (id: stri
   }
   return {
     record: result.data,
-    kept: { properties: unknownProperties(result.data), kept: separated.kept },
+    kept: { properties: unknownProperties(result.data), kept: separated.kept, sent: separated.sent },
     normalised: normalised.normalised,
     keptWhole: separated.notices,
     warnings: separated.warnings,

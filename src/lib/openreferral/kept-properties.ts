@@ -57,6 +57,11 @@ export interface KeptObject {
 export interface KeptProperties {
   /** By "kind:id": properties the directory has no column for. */
   properties: Record<string, Record<string, unknown>>;
+  /**
+   * By "kind:id": values sent that the directory replaces with its own for its own use (an
+   * attribute's link_entity and link_id say what it hangs on), served back as sent.
+   */
+  sent?: Record<string, Record<string, unknown>>;
   /** By the parent's "kind:id", then its list: objects kept whole, at the positions they were sent. */
   kept: Record<string, Record<string, KeptObject[]>>;
 }
@@ -88,6 +93,7 @@ export interface SeparatedRecord {
   /** The record without the objects kept whole: what the schema checks and the tables hold. */
   record: Json;
   kept: KeptProperties['kept'];
+  sent: NonNullable<KeptProperties['sent']>;
   /** Objects kept whole, and why, for the import's summary. */
   notices: Notice[];
   /** Repeated ids whose copies disagree: the first is kept. */
@@ -107,6 +113,7 @@ export function separateRepeats(raw: Json, termKnown: (id: string) => boolean): 
   const notices: Notice[] = [];
   const warnings: Notice[] = [];
   const positions = new Map<string, number[]>();
+  const sent: NonNullable<KeptProperties['sent']> = {};
   const keep = (parent: string, list: string, entry: KeptObject) => {
     ((kept[parent] ??= {})[list] ??= []).push(entry);
   };
@@ -173,6 +180,13 @@ export function separateRepeats(raw: Json, termKnown: (id: string) => boolean): 
           keep(selfKey, key, { index, ref: childKey });
           return;
         }
+        if (child.kind === 'attribute') {
+          // The directory files an attribute under what it hangs on; what the feed said is served back.
+          const said: Json = {};
+          if (item.link_entity != null && item.link_entity !== kind) said.link_entity = item.link_entity;
+          if (item.link_id != null && item.link_id !== idOf(value)) said.link_id = item.link_id;
+          if (Object.keys(said).length) sent[childKey] = said;
+        }
         const walked = walk(item, child.kind, `${itemPath}[${index}]`, `${join(strippedPath, key)}[${list.length}]`);
         seen.set(childKey, { json: canonicalJson(item), path: `${itemPath}[${index}]`, value: walked });
         from.push(index);
@@ -185,7 +199,7 @@ export function separateRepeats(raw: Json, termKnown: (id: string) => boolean): 
   };
 
   const record = walk(raw, 'service', '', '');
-  return { record, kept, notices, warnings, positions };
+  return { record, kept, sent, notices, warnings, positions };
 }
 
 /** A path in the separated record ("phones[0].id") as a path in the record as sent ("phones[2].id"). */
@@ -228,13 +242,17 @@ export function unknownProperties(record: object): KeptProperties['properties'] 
   return properties;
 }
 
-/** Puts kept properties back on a record's objects (in place), never over a value the directory holds. */
-export function restoreProperties<T extends object>(record: T, properties: KeptProperties['properties']): T {
-  if (!Object.keys(properties).length) return record;
+/**
+ * Puts kept properties back on a record's objects (in place), never over a value the directory
+ * holds; and the values sent that the directory replaced for its own use, as sent.
+ */
+export function restoreProperties<T extends object>(record: T, kept: Pick<KeptProperties, 'properties' | 'sent'>): T {
+  const { properties, sent = {} } = kept;
+  if (!Object.keys(properties).length && !Object.keys(sent).length) return record;
   visit(record, 'service', (object, kind) => {
-    const extra = properties[`${kind}:${idOf(object)}`];
-    if (!extra) return;
-    for (const [key, value] of Object.entries(extra)) if (!(key in object)) object[key] = structuredClone(value);
+    const key = `${kind}:${idOf(object)}`;
+    for (const [name, value] of Object.entries(properties[key] ?? {})) if (!(name in object)) object[name] = structuredClone(value);
+    for (const [name, value] of Object.entries(sent[key] ?? {})) object[name] = structuredClone(value);
   });
   return record;
 }
@@ -271,5 +289,5 @@ export function restoreKeptObjects<T extends object>(record: T, kept: KeptProper
 }
 
 export function isEmptyKept(kept: KeptProperties): boolean {
-  return !Object.keys(kept.properties).length && !Object.keys(kept.kept).length;
+  return !Object.keys(kept.properties).length && !Object.keys(kept.kept).length && !Object.keys(kept.sent ?? {}).length;
 }

@@ -98,7 +98,9 @@ async function listServices(app: App, params: URLSearchParams): Promise<Response
   const { page, perPage } = parsed.value;
   const found = await findServices(app, planned.plan, { page, perPage });
   const records = await readApiRecords(app.directory.db, found.ids);
-  return jsonResponse(pageOf(records.map(({ record, freshness }) => serviceSummary(record, freshness)), found.total, page, perPage));
+  // Full records (the profile's list allows more than its summary fields): schedules, places and
+  // all, so a directory pulling this one needs one request a page, not one a service.
+  return jsonResponse(pageOf(records.map(({ record, freshness }) => fullService(record, freshness)), found.total, page, perPage));
 }
 
 /** Every service, one full record a line, read in batches as the client takes them. */
@@ -162,7 +164,7 @@ async function listServiceAtLocations(app: App, params: URLSearchParams): Promis
     .map((entry) => [entry.record.id, entry]));
   const contents = pageRows.flatMap((row) => {
     const entry = records.get(row.service_id);
-    const sal = entry?.record.service_at_locations.find((each) => each.id === row.id);
+    const sal = entry?.record.service_at_locations.find((each) => each.id === row.id && each.location);
     return entry && sal ? [serviceAtLocationSummary(sal, entry.record, entry.freshness)] : [];
   });
   return jsonResponse(pageOf(contents, wanted.length, page, perPage));
@@ -192,7 +194,7 @@ function metresBetween(a: { latitude: number; longitude: number }, b: { latitude
 async function oneServiceAtLocation(app: App, id: string): Promise<Response> {
   const row = await app.directory.db.selectFrom('service_at_location').select('service_id').where('id', '=', id).executeTakeFirst();
   const [entry] = row ? await readApiRecords(app.directory.db, [row.service_id]) : [];
-  const sal = entry?.record.service_at_locations.find((each) => each.id === id);
+  const sal = entry?.record.service_at_locations.find((each) => each.id === id && each.location);
   if (!entry || !sal) return notFound(`There is no service at location with id "${id.slice(0, 100)}".`);
   return jsonResponse(fullServiceAtLocation(sal, entry.record, entry.freshness));
 }
