@@ -10,13 +10,14 @@ import {
 } from './records';
 import { parsePageParameters, parseServiceParameters, parseTaxonomyTermParameters } from './parameters';
 import { findServices, planSearch } from './service-search';
+import { apiBaseUrl, openApiDocument } from './openapi';
+import { STAND_IN_ORGANIZATION_NAME } from '../normalise-record';
 import { invalidParameters, jsonResponse, NDJSON_TYPE, notFound, pageOf, preflight, tooManyRequests, CORS_HEADERS } from './responses';
 
 /** Where the API lives (Astro's file routing fixes it: src/pages/openreferral/). */
 export const API_STUB = '/openreferral';
 export const PROFILE_VERSION = 'HSDS-UK-3.0';
 export const PROFILE_URL = 'https://github.com/openreferral/uk-profile';
-export const OPENAPI_URL = 'https://openreferraluk.org/specifications/3.0/openapi.json';
 export const DEFAULT_LIMIT_PER_MINUTE = 120;
 /** Full records read per batch when streaming ndjson. */
 const STREAM_BATCH = 100;
@@ -68,9 +69,11 @@ async function route(app: App, { request, url, path, address }: ApiRequest): Pro
       return jsonResponse({
         version: PROFILE_VERSION,
         profile: PROFILE_URL,
-        openapi_url: OPENAPI_URL,
+        openapi_url: `${apiBaseUrl(url, API_STUB)}/openapi.json`,
         extensions: 'Extra properties this directory adds are described in its docs/data-model.md ("In the API").',
       });
+    case 'openapi.json':
+      return id === undefined ? jsonResponse(openApiDocument(apiBaseUrl(url, API_STUB))) : notFound(`There is nothing at ${url.pathname}.`);
     case 'services':
       return id === undefined ? listServices(app, params) : oneService(app, id);
     case 'service_at_locations':
@@ -204,15 +207,18 @@ async function listOrganizations(app: App, params: URLSearchParams): Promise<Res
   if (!parsed.ok) return invalidParameters(parsed.errors);
   const { page, perPage } = parsed.value;
   const db = app.directory.db;
-  const total = Number((await db.selectFrom('organization').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow()).count);
-  const rows = await db.selectFrom('organization').selectAll().orderBy('name').orderBy('id')
+  // Stand-ins for services whose record named no organisation are not organisations anyone gave.
+  const given = db.selectFrom('organization').where('name', '!=', STAND_IN_ORGANIZATION_NAME);
+  const total = Number((await given.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow()).count);
+  const rows = await given.selectAll().orderBy('name').orderBy('id')
     .limit(perPage).offset((page - 1) * perPage).execute();
   return jsonResponse(pageOf(rows.map(organizationSummary), total, page, perPage));
 }
 
 async function oneOrganization(app: App, id: string): Promise<Response> {
   const db = app.directory.db;
-  const organization = await db.selectFrom('organization').selectAll().where('id', '=', id).executeTakeFirst();
+  const organization = await db.selectFrom('organization').selectAll().where('id', '=', id)
+    .where('name', '!=', STAND_IN_ORGANIZATION_NAME).executeTakeFirst();
   if (!organization) return notFound(`There is no organization with id "${id.slice(0, 100)}".`);
   const identifiers = await db.selectFrom('organization_identifier').selectAll().where('organization_id', '=', id).orderBy('id').execute();
   const serviceIds = (await db.selectFrom('service').select('id').where('organization_id', '=', id).orderBy('name').execute()).map((row) => row.id);
