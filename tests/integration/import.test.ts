@@ -289,10 +289,13 @@ describe('importing Open Referral services', () => {
     expect((await tableCounts()).attribute).toBe(0);
   });
 
-  it('refuses two records with the same id in one file', async () => {
-    const report = await importRecords(scratch.directory, scratch.search, [walking, walking], { today: TODAY });
+  it('imports a record listed twice in one file once, and refuses a second, different record with the same id', async () => {
+    const twice = await importRecords(scratch.directory, scratch.search, [walking, walking], { today: TODAY });
+    expect(twice.invalid).toEqual([]);
+    expect(twice.warnings).toEqual([{ index: 1, id: walking.id, path: 'id', message: expect.stringContaining('imported once') }]);
+    expect(twice.written).toBe(1);
+    const report = await importRecords(scratch.directory, scratch.search, [walking, { ...walking, name: 'Another walk' }], { today: TODAY });
     expect(report.invalid).toEqual([{ index: 1, id: walking.id, path: 'id', message: expect.stringContaining('record 0') }]);
-    expect(report.written).toBe(1);
   });
 
   it('leaves nothing half-written when the database refuses a write', async () => {

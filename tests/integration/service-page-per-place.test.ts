@@ -9,7 +9,7 @@ type Json = Record<string, any>;
 const uuid = (n: number) => `5e1a0000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const base = service({ code: 'per-place', name: 'Saturday Repair Cafe' }) as Json;
 const sal = base.service_at_locations[0];
-const record = {
+const record: Json = {
   ...base,
   schedules: [],
   service_at_locations: [{

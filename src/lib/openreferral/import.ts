@@ -5,7 +5,7 @@ import type { Transaction } from 'kysely';
 import type { DatabaseSchema } from '../db/types';
 import type { DirectoryDatabase } from '../db/database';
 import { serviceSchema, type ServiceRecord } from './schemas';
-import { isEmptyKept, originalPath, separateRepeats, unknownProperties, type KeptProperties, type Notice } from './kept-properties';
+import { canonicalJson, isEmptyKept, originalPath, separateRepeats, unknownProperties, type KeptProperties, type Notice } from './kept-properties';
 import { normaliseRecord } from './normalise-record';
 import { IdConflictError, recordHash, writeServices } from '../directory/service-writer';
 import { bulkWriter } from '../db/bulk-writer';
@@ -37,6 +37,11 @@ export interface ImportOptions {
    * that nobody else changed the listing since it was opened. Throwing abandons the write.
    */
   beforeWrite?: (trx: Transaction<DatabaseSchema>) => Promise<void>;
+  /**
+   * Keep the objects stored whole with each service (repeated and unfiled ones from its feed),
+   * as the service editor does: the listing it edits is read without them.
+   */
+  keepKeptObjects?: boolean;
   /** Runs last inside the write transaction, after every record is written (publishing records its history there). */
   afterWrite?: (trx: Transaction<DatabaseSchema>) => Promise<void>;
 }
@@ -183,7 +188,13 @@ export async function importRecords(
     const said = (notice: Notice): RecordError => ({ index, id: outcome.record.id, ...notice });
     const earlier = seen.get(outcome.record.id);
     if (earlier !== undefined) {
-      invalid.push({ index, id: outcome.record.id, path: 'id', message: `is the same as record ${earlier}'s; each service needs its own id` });
+      // A feed whose pages shifted while it was read lists a service twice: the same record is one service.
+      const first = valid.find((entry) => entry.index === earlier);
+      if (first && canonicalJson(first.record) === canonicalJson(outcome.record)) {
+        repeatWarnings.push({ index, id: outcome.record.id, path: 'id', message: `is record ${earlier} again, with the same content; it is imported once` });
+        return;
+      }
+      invalid.push({ index, id: outcome.record.id, path: 'id', message: `is the same as record ${earlier}'s, with different content; each service needs its own id` });
       return;
     }
     seen.set(outcome.record.id, index);
@@ -193,6 +204,16 @@ export async function importRecords(
     keptWhole.push(...outcome.keptWhole.map(said));
     repeatWarnings.push(...outcome.warnings.map(said));
   });
+  if (options.keepKeptObjects && valid.length) {
+    const stored = await directory.db.selectFrom('service').select(['id', 'extra_properties'])
+      .where('id', 'in', valid.map(({ record }) => record.id)).where('extra_properties', 'is not', null).execute();
+    for (const row of stored) {
+      const before = JSON.parse(row.extra_properties!) as KeptProperties;
+      const now = keptById.get(row.id) ?? { properties: {}, kept: {} };
+      const merged = { ...now, kept: { ...before.kept, ...now.kept } };
+      if (!isEmptyKept(merged)) keptById.set(row.id, merged);
+    }
+  }
   invalid.sort((a, b) => a.index - b.index);
   const warnings = [...repeatWarnings, ...valid.flatMap(({ index, record }) => recordWarnings(record, index))].sort((a, b) => a.index - b.index);
   const report: ImportReport = {
