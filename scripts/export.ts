@@ -1,8 +1,10 @@
-// npm run export -- [file]: writes every service as Open Referral UK service_full JSON (an array).
+// npm run export -- [file]: writes every service as Open Referral UK service_full JSON (an array),
+// as the API serves it: what feeds sent that has no column put back where it came, numbers as numbers.
 import { createWriteStream } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { once } from 'node:events';
-import { readServices, serviceIds } from '../src/lib/directory/service-reader';
+import { serviceIds } from '../src/lib/directory/service-reader';
+import { asPublished, readServedRecords } from '../src/lib/openreferral/api/records';
 import { fail, openDirectory } from './cli';
 
 const { positionals, values } = parseArgs({ allowPositionals: true, options: { help: { type: 'boolean', short: 'h' } } });
@@ -17,8 +19,8 @@ try {
   const ids = await serviceIds(directory.db);
   await write('[');
   for (let i = 0; i < ids.length; i += 500) {
-    const records = await readServices(directory.db, ids.slice(i, i + 500));
-    for (const [j, record] of records.entries()) await write(`${i + j ? ',' : ''}\n${JSON.stringify(record)}`);
+    const records = await readServedRecords(directory.db, ids.slice(i, i + 500));
+    for (const [j, record] of records.entries()) await write(`${i + j ? ',' : ''}\n${JSON.stringify(asPublished(record))}`);
   }
   await write('\n]\n');
   if (out !== process.stdout) {

@@ -13,6 +13,7 @@ const { values, positionals } = parseArgs({
   options: {
     strict: { type: 'boolean', default: false },
     'per-page': { type: 'string' },
+    restart: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -24,6 +25,7 @@ if (values.help || positionals.length !== 1) {
     '    each full record fetched, and services it no longer lists are marked inactive.',
     '  --strict      import nothing if any record is invalid',
     '  --per-page N  services asked for on each page of a feed (default 100)',
+    '  --restart     start a feed pull again from page 1, not from where an earlier one stopped',
   ].join('\n'));
 }
 const target = positionals[0]!;
@@ -54,8 +56,11 @@ try {
   if (isFeedAddress(target)) {
     try {
       const pulled = await pullFeed(directory, search, target, {
-        strict: values.strict, perPage, onProgress: progressPrinter('Importing'),
+        strict: values.strict, perPage, restart: values.restart, onProgress: progressPrinter('Importing'),
+        onPage: (page, totalPages, entries) => process.stderr.write(`Read page ${page}${totalPages ? ` of ${totalPages}` : ''} (${entries} services so far).\n`),
+        onWait: (url, waitMs, status) => process.stderr.write(`The feed answered ${status} (busy) to ${url}; waiting ${Math.ceil(waitMs / 1000)} seconds, then trying again.\n`),
       });
+      if (pulled.resumedFromPage) process.stderr.write(`Carried on from page ${pulled.resumedFromPage}, where an earlier pull of this feed stopped.\n`);
       process.stderr.write(`Read ${pulled.pages} pages listing ${pulled.listed} services from ${pulled.source}; fetched ${pulled.fetched} full records.\n`);
       report = pulled;
       markedInactive = pulled.markedInactive;
@@ -73,6 +78,12 @@ try {
     if (report.written > 1000) checkpoint(directory);
     // New addresses are new places to search from ("near NE6 5HL").
     if (report.written > 0) await rebuildDirectoryPostcodes(directory.db);
+    for (const notice of report.normalised) {
+      process.stderr.write(`Read as: record ${notice.index} (id ${notice.id ?? 'missing'}): ${notice.path} ${notice.message}\n`);
+    }
+    for (const notice of report.keptWhole) {
+      process.stderr.write(`Kept as sent: record ${notice.index} (id ${notice.id ?? 'missing'}): ${notice.path} ${notice.message}\n`);
+    }
     for (const warning of report.warnings) {
       process.stderr.write(`Warning: record ${warning.index} (id ${warning.id ?? 'missing'}): ${warning.path} ${warning.message}\n`);
     }

@@ -29,6 +29,9 @@ const feed = {
   redirectPage: 0,
   /** A page number that answers with a body far larger than any page. */
   hugePage: 0,
+  /** How many requests from now answer 429 (too many requests), and the Retry-After they send (null: none). */
+  busy: 0,
+  retryAfter: '1' as string | null,
 };
 
 let server: Server;
@@ -43,10 +46,14 @@ beforeAll(async () => {
   server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     feed.requests.push({ path: `${url.pathname}${url.search}`, userAgent: req.headers['user-agent'] });
-    const send = (status: number, body: unknown) => {
-      res.writeHead(status, { 'content-type': 'application/json' });
+    const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+      res.writeHead(status, { 'content-type': 'application/json', ...headers });
       res.end(JSON.stringify(body));
     };
+    if (feed.busy > 0) {
+      feed.busy--;
+      return send(429, { error: 'rate_limited' }, feed.retryAfter === null ? {} : { 'retry-after': feed.retryAfter });
+    }
     if (url.pathname === '/api/services') {
       const page = Number(url.searchParams.get('page') ?? 1);
       const perPage = Number(url.searchParams.get('per_page') ?? 3);
@@ -90,6 +97,8 @@ beforeEach(async () => {
   feed.requests = [];
   feed.redirectPage = 0;
   feed.hugePage = 0;
+  feed.busy = 0;
+  feed.retryAfter = '1';
 });
 afterEach(async () => { await scratch.cleanup(); });
 
@@ -230,6 +239,48 @@ describe('pulling a feed', () => {
     const report = await pull();
     expect(report.markedInactive).toEqual([]);
     expect(await sourceOf(tea.id)).toMatchObject({ status: 'active' });
+  });
+
+  it('waits as long as Retry-After asks when the feed answers 429, then carries on, getting everything', async () => {
+    const waited: number[] = [];
+    feed.busy = 3;
+    feed.retryAfter = '7';
+    const report = await pull({ sleep: async (ms) => { waited.push(ms); } });
+    expect(waited).toEqual([7000, 7000, 7000]);
+    expect(report).toMatchObject({ waits: 3, written: 4, listed: 5, fetched: 5 });
+    expect(report.invalid.map((error) => error.id)).toEqual([broken.id]);
+  });
+
+  it('backs off, doubling, when a 429 gives no Retry-After; gives up after its tries, saying why', async () => {
+    const waited: number[] = [];
+    feed.busy = 3;
+    feed.retryAfter = null;
+    await pull({ sleep: async (ms) => { waited.push(ms); } });
+    expect(waited).toHaveLength(3);
+    expect(waited[1]! / waited[0]!).toBeGreaterThan(1.2);
+    expect(waited[2]! / waited[1]!).toBeGreaterThan(1.2);
+
+    feed.busy = 100;
+    await expect(pull({ restart: true, maxTries: 3, sleep: async () => {} })).rejects.toThrow(/answered 429 \(too busy\) 3 times/);
+    feed.busy = 1;
+    feed.retryAfter = '3600';
+    await expect(pull({ restart: true, sleep: async () => {} })).rejects.toThrow(/asked us to wait 3600 seconds, longer than we wait/);
+  });
+
+  it('resumes a pull that stopped part way, from the page it stopped at', async () => {
+    feed.failingPage = 2;
+    await expect(pull()).rejects.toThrow(/run the pull again to carry on from there/);
+    feed.failingPage = 0;
+    feed.requests = [];
+    const report = await pull();
+    expect(report.resumedFromPage).toBe(2);
+    expect(feed.requests[0]!.path).toBe('/api/services?page=2&per_page=3');
+    expect(feed.requests.some((request) => request.path.startsWith('/api/services?page=1'))).toBe(false);
+    expect(report).toMatchObject({ listed: 5, written: 4 });
+    // Done: the next pull starts afresh.
+    feed.requests = [];
+    expect((await pull()).resumedFromPage).toBeNull();
+    expect(feed.requests[0]!.path).toBe('/api/services?page=1&per_page=3');
   });
 
   it('refuses an address that is not http or https', async () => {

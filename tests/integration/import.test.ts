@@ -257,18 +257,18 @@ describe('importing Open Referral services', () => {
     const report = await importRecords(scratch.directory, scratch.search, [walking, bad, noName], { today: TODAY });
     expect(report.written).toBe(1);
     expect(report.invalid).toEqual([
+      { index: 1, id: bad.id, path: 'schedules[0].opens_at', message: 'is "25:00", which is not a time written as HH:MM' },
       { index: 1, id: bad.id, path: 'status', message: 'must be one of "active", "inactive", "defunct", "temporarily closed"' },
-      { index: 1, id: bad.id, path: 'schedules[0].opens_at', message: 'must be a time written as HH:MM' },
       { index: 2, id: 'no-name', path: 'name', message: 'is required' },
     ]);
     expect((await tableCounts()).service).toBe(1);
   });
 
   it('words type errors for people', async () => {
-    const record = { ...service({ code: 'types', name: 'Types' }), minimum_age: 'twelve', schedules: 'weekly', organization: undefined, email: 'nope' };
+    const record = { ...service({ code: 'types', name: 'Types' }), minimum_age: 'twelve', schedules: 'weekly', organization: 'Age UK', email: 'nope' };
     const report = await importRecords(scratch.directory, scratch.search, [record], { today: TODAY });
     expect(report.invalid.map((e) => `${e.path} ${e.message}`)).toEqual([
-      'email must be an email address', 'minimum_age must be a number', 'organization is required', 'schedules must be a list',
+      'email must be an email address', 'minimum_age must be a number', 'organization must be an object with fields', 'schedules must be a list',
     ]);
   });
 
@@ -281,16 +281,21 @@ describe('importing Open Referral services', () => {
     expect((await tableCounts()).search_document).toBe(0);
   });
 
-  it('refuses a record naming a taxonomy term nobody has defined', async () => {
+  it('keeps whole, and says so, an attribute naming a taxonomy term nobody has defined', async () => {
     const record = { ...service({ code: 't', name: 'T' }), attributes: [{ id: 'a1', taxonomy_term_id: 'no-such-term' }] };
     const report = await importRecords(scratch.directory, scratch.search, [record], { today: TODAY });
-    expect(report.invalid).toEqual([{ index: 0, id: record.id, path: 'attributes[0].taxonomy_term_id', message: expect.stringContaining('not in the directory') }]);
+    expect(report.invalid).toEqual([]);
+    expect(report.keptWhole).toEqual([{ index: 0, id: record.id, path: 'attributes[0]', message: expect.stringContaining('not in the directory') }]);
+    expect((await tableCounts()).attribute).toBe(0);
   });
 
-  it('refuses two records with the same id in one file', async () => {
-    const report = await importRecords(scratch.directory, scratch.search, [walking, walking], { today: TODAY });
+  it('imports a record listed twice in one file once, and refuses a second, different record with the same id', async () => {
+    const twice = await importRecords(scratch.directory, scratch.search, [walking, walking], { today: TODAY });
+    expect(twice.invalid).toEqual([]);
+    expect(twice.warnings).toEqual([{ index: 1, id: walking.id, path: 'id', message: expect.stringContaining('imported once') }]);
+    expect(twice.written).toBe(1);
+    const report = await importRecords(scratch.directory, scratch.search, [walking, { ...walking, name: 'Another walk' }], { today: TODAY });
     expect(report.invalid).toEqual([{ index: 1, id: walking.id, path: 'id', message: expect.stringContaining('record 0') }]);
-    expect(report.written).toBe(1);
   });
 
   it('leaves nothing half-written when the database refuses a write', async () => {
@@ -390,12 +395,7 @@ describe('exporting', () => {
     expect(report.invalid).toEqual([]);
     expect(report.warnings[0]!.message).toContain('not a real place');
     const [exported] = await readServices(scratch.directory.db, [raw.id]);
-    // Every field of the official example comes back as it was; export adds only link ids,
-    // and times are kept as HH:MM (docs/data-model.md).
-    for (const schedule of raw.schedules) {
-      schedule.opens_at = schedule.opens_at.slice(0, 5);
-      schedule.closes_at = schedule.closes_at.slice(0, 5);
-    }
+    // Every field of the official example comes back as it was, times with their seconds.
     expectContains(exported, raw);
   });
 });
@@ -413,6 +413,10 @@ describe('migrations', () => {
   it('go down and up again', async () => {
     await importRecords(scratch.directory, scratch.search, [{ ...walking, not_for: 'Not for children.', home_visits: true }], { today: TODAY });
     const tableNames = () => (scratch.directory.sqlite.prepare(`select name from sqlite_master where type = 'table'`).all() as { name: string }[]).map((t) => t.name);
+    await migrateDown(scratch.directory.db); // 0012: per-location schedules, phones and contacts; kept properties; feed pulls
+    expect(tableNames()).not.toContain('feed_pull');
+    for (const table of ['schedule', 'phone', 'contact']) expect(columnsOf(table)).not.toContain('service_at_location_id');
+    expect(columnsOf('service')).not.toContain('extra_properties');
     await migrateDown(scratch.directory.db); // 0011: postcodes' councils and wards, sector and district centres
     expect(tableNames()).not.toContain('postcode_centre');
     expect(columnsOf('postcode')).not.toContain('council_code');

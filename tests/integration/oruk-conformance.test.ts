@@ -11,6 +11,7 @@ import { importRecords, recordsOf } from '../../src/lib/openreferral/import';
 import { scratchDirectory, TODAY } from '../fixtures/services';
 
 const SCHEMA = '../shared/oruk/schema/service.json';
+const HSDS_SCHEMA = '../shared/oruk/real-world/hsds-3.0-schema/service.json';
 const EXAMPLE = '../shared/oruk/examples/service_full.json';
 const haveSchemas = existsSync(SCHEMA);
 if (!haveSchemas) console.warn(`Skipping Open Referral UK conformance tests: ${SCHEMA} is not here (it comes with ../shared).`);
@@ -45,6 +46,21 @@ describe.skipIf(!haveSchemas)('Open Referral UK conformance of npm run export', 
       .filter((outcome) => !outcome.ok)
       .slice(0, 3);
     expect(failures).toEqual([]);
+  });
+
+  it.skipIf(!existsSync(HSDS_SCHEMA))('validates every exported service against the HSDS 3.0 service schema too', () => {
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    addFormats(ajv);
+    const validate = ajv.compile(JSON.parse(readFileSync(HSDS_SCHEMA, 'utf8')));
+    const failures = exported
+      .map((record) => ({ id: record.id, ok: validate(record), errors: validate.errors?.slice(0, 3) }))
+      .filter((outcome) => !outcome.ok)
+      .slice(0, 3);
+    expect(failures).toEqual([]);
+    // Phone extensions, which the sample has, go out as the numbers the standard says they are.
+    const extensions = exported.flatMap((record) => JSON.stringify(record).match(/"extension":[^,}]+/g) ?? []);
+    expect(extensions.length).toBeGreaterThan(0);
+    expect(extensions.filter((text) => !/^"extension":\d+$/.test(text))).toEqual([]);
   });
 
   it('rejects a record the schema says is invalid (the validator is really checking)', () => {

@@ -58,6 +58,8 @@ export interface ServiceTable {
   not_for: string | null;
   /** Extension: community transport or lifts the service offers, as JSON text { description, eligibility }. */
   transport_offered: string | null;
+  /** JSON: what a feed sent that has no column, kept to serve back (src/lib/openreferral/kept-properties.ts). */
+  extra_properties: string | null;
   /** Extension: 1 when the service visits people at home. */
   home_visits: number | null;
   group_size: string | null;
@@ -110,6 +112,8 @@ export interface AddressTable {
 
 export interface PhoneTable {
   id: string;
+  /** Set when the row is about the service at one place only (migration 0012). */
+  service_at_location_id: string | null;
   service_id: string | null;
   location_id: string | null;
   contact_id: string | null;
@@ -122,6 +126,8 @@ export interface PhoneTable {
 
 export interface ContactTable {
   id: string;
+  /** Set when the row is about the service at one place only (migration 0012). */
+  service_at_location_id: string | null;
   service_id: string;
   name: string | null;
   title: string | null;
@@ -132,6 +138,8 @@ export interface ContactTable {
 
 export interface ScheduleTable {
   id: string;
+  /** Set when the row is about the service at one place only (migration 0012). */
+  service_at_location_id: string | null;
   service_id: string;
   valid_from: string | null;
   valid_to: string | null;
@@ -258,6 +266,16 @@ export interface SearchMetaTable {
   value: number;
 }
 
+/** Where a feed pull got to (migration 0012), so an interrupted pull resumes rather than starts again. */
+export interface FeedPullTable {
+  source: string;
+  per_page: number;
+  next_page: number;
+  entries: string;
+  started_at: string;
+  updated_at: string;
+}
+
 export interface DatabaseSchema {
   organization: OrganizationTable;
   organization_identifier: OrganizationIdentifierTable;
@@ -304,6 +322,7 @@ export interface DatabaseSchema {
   unmet_need_count: UnmetNeedCountTable;
   gap: GapTable;
   key_service: KeyServiceTable;
+  feed_pull: FeedPullTable;
 }
 
 export interface ProblemReportTable {

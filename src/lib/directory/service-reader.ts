@@ -3,6 +3,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { DatabaseSchema, TaxonomyTermTable } from '../db/types';
 import type { AttributeRecord, LocationRecord, ServiceRecord } from '../openreferral/schemas';
+import { restoreProperties, type KeptProperties } from '../openreferral/kept-properties';
 
 type Db = Kysely<DatabaseSchema>;
 const BATCH = 900;
@@ -69,6 +70,7 @@ async function readBatch(db: Db, ids: string[]): Promise<ServiceRecord[]> {
   ]);
   const locationIds = [...new Set(sals.map((row) => row.location_id))];
   const contactIds = contacts.map((row) => row.id);
+  const salIds = sals.map((row) => row.id);
   const [locations, addresses, accessibility, locationPhones, locationLanguages, locationAttributes, servicePhones, contactPhones] = await Promise.all([
     db.selectFrom('location').selectAll().where('id', 'in', locationIds.length ? locationIds : ['']).execute(),
     db.selectFrom('address').selectAll().where('location_id', 'in', locationIds.length ? locationIds : ['']).orderBy('position').execute(),
@@ -79,6 +81,9 @@ async function readBatch(db: Db, ids: string[]): Promise<ServiceRecord[]> {
     db.selectFrom('phone').selectAll().where('service_id', 'in', ids).orderBy('position').execute(),
     db.selectFrom('phone').selectAll().where('contact_id', 'in', contactIds.length ? contactIds : ['']).orderBy('position').execute(),
   ]);
+  const salPhones = salIds.length
+    ? await db.selectFrom('phone').selectAll().where('service_at_location_id', 'in', salIds).orderBy('position').execute()
+    : [];
   // Attributes of everything else that can carry them: organisations and their identifiers, contacts, addresses, accessibility.
   const otherOwners = [...organizationIds, ...identifiers.map((r) => r.id), ...contactIds, ...addresses.map((r) => r.id), ...accessibility.map((r) => r.id)];
   const otherAttributes = otherOwners.length
@@ -94,8 +99,9 @@ async function readBatch(db: Db, ids: string[]): Promise<ServiceRecord[]> {
   const termById = new Map(terms.map((row) => [row.id, row]));
   const locationById = new Map(locations.map((row) => [row.id, row]));
   const byService = {
-    sals: groupBy(sals, (r) => r.service_id), contacts: groupBy(contacts, (r) => r.service_id),
-    schedules: groupBy(schedules, (r) => r.service_id), costs: groupBy(costs, (r) => r.service_id),
+    sals: groupBy(sals, (r) => r.service_id),
+    contacts: groupBy(contacts.filter((r) => !r.service_at_location_id), (r) => r.service_id),
+    schedules: groupBy(schedules.filter((r) => !r.service_at_location_id), (r) => r.service_id), costs: groupBy(costs, (r) => r.service_id),
     funding: groupBy(funding, (r) => r.service_id), languages: groupBy(languages, (r) => r.service_id),
     areas: groupBy(areas, (r) => r.service_id), attributes: groupBy(serviceAttributes, (r) => r.link_id),
     phones: groupBy(servicePhones, (r) => r.service_id),
@@ -104,6 +110,12 @@ async function readBatch(db: Db, ids: string[]): Promise<ServiceRecord[]> {
     addresses: groupBy(addresses, (r) => r.location_id), accessibility: groupBy(accessibility, (r) => r.location_id),
     phones: groupBy(locationPhones, (r) => r.location_id), languages: groupBy(locationLanguages, (r) => r.location_id),
     attributes: groupBy(locationAttributes, (r) => r.link_id),
+  };
+  // What a service has at one of its places only.
+  const bySal = {
+    schedules: groupBy(schedules.filter((r) => r.service_at_location_id), (r) => r.service_at_location_id),
+    contacts: groupBy(contacts.filter((r) => r.service_at_location_id), (r) => r.service_at_location_id),
+    phones: groupBy(salPhones, (r) => r.service_at_location_id),
   };
   const identifiersByOrganization = groupBy(identifiers, (r) => r.organization_id);
   const phonesByContact = groupBy(contactPhones, (r) => r.contact_id);
@@ -128,6 +140,13 @@ async function readBatch(db: Db, ids: string[]): Promise<ServiceRecord[]> {
     id: row.id, name: row.name, code: row.code, note: row.note, phone_id: row.phone_id,
   }) as ServiceRecord['languages'][number];
   const withoutPosition = <R extends { position: number }>({ position: _position, ...rest }: R) => rest;
+  const scheduleOf = (row: Selectable<DatabaseSchema['schedule']>) =>
+    compact(withoutPosition({ ...row, service_id: undefined, service_at_location_id: undefined }));
+  const contactOf = (row: Selectable<DatabaseSchema['contact']>) => compact({
+    ...withoutPosition({ ...row, service_id: undefined, service_at_location_id: undefined }),
+    phones: (phonesByContact.get(row.id) ?? []).map(phoneOf),
+    attributes: attributesOf(attributesByOwner.get(`contact:${row.id}`)),
+  });
 
   const order = new Map(ids.map((id, index) => [id, index]));
   return services
@@ -180,17 +199,16 @@ async function readBatch(db: Db, ids: string[]): Promise<ServiceRecord[]> {
               languages: (byLocation.languages.get(location.id) ?? []).map(languageOf),
               attributes: attributesOf(byLocation.attributes.get(location.id)),
             }),
+            schedules: (bySal.schedules.get(sal.id) ?? []).map(scheduleOf),
+            phones: (bySal.phones.get(sal.id) ?? []).map(phoneOf),
+            contacts: (bySal.contacts.get(sal.id) ?? []).map(contactOf),
           });
         }),
-        schedules: (byService.schedules.get(service.id) ?? []).map((row) => compact(withoutPosition({ ...row, service_id: undefined }))),
+        schedules: (byService.schedules.get(service.id) ?? []).map(scheduleOf),
         cost_options: (byService.costs.get(service.id) ?? []).map((row) => compact(withoutPosition({ ...row, service_id: undefined }))),
         funding: (byService.funding.get(service.id) ?? []).map((row) => compact(withoutPosition({ ...row, service_id: undefined }))),
         phones: (byService.phones.get(service.id) ?? []).map(phoneOf),
-        contacts: (byService.contacts.get(service.id) ?? []).map((row) => compact({
-          ...withoutPosition({ ...row, service_id: undefined }),
-          phones: (phonesByContact.get(row.id) ?? []).map(phoneOf),
-          attributes: attributesOf(attributesByOwner.get(`contact:${row.id}`)),
-        })),
+        contacts: (byService.contacts.get(service.id) ?? []).map(contactOf),
         languages: (byService.languages.get(service.id) ?? []).map(languageOf),
         service_areas: (byService.areas.get(service.id) ?? []).map((row) => compact(withoutPosition({ ...row, service_id: undefined }))),
         attributes: attributesOf(byService.attributes.get(service.id)),
@@ -207,6 +225,8 @@ async function readBatch(db: Db, ids: string[]): Promise<ServiceRecord[]> {
         home_visits: service.home_visits == null ? null : service.home_visits === 1,
         group_size: service.group_size,
       };
-      return compact(record) as unknown as ServiceRecord;
+      // What the record sent that has no column goes back on its objects, as it came.
+      const kept = service.extra_properties ? (JSON.parse(service.extra_properties) as KeptProperties) : null;
+      return restoreProperties(compact(record), kept ?? { properties: {} }) as unknown as ServiceRecord;
     });
 }

@@ -9,6 +9,8 @@ import type { AttributeRecord, ServiceRecord } from '../openreferral/schemas';
 import type { DatabaseSchema } from '../db/types';
 import type { DirectoryDatabase } from '../db/database';
 import { bulkWriter, type BulkWriter } from '../db/bulk-writer';
+import { isEmptyKept, type KeptProperties } from '../openreferral/kept-properties';
+import { isStandInOrganization } from '../openreferral/normalise-record';
 
 type Tables = DatabaseSchema;
 type Rows<T extends keyof Tables> = Insertable<Tables[T]>[];
@@ -18,8 +20,9 @@ function hashOf(value: unknown): string {
   return createHash('sha256').update(JSON.stringify(value)).digest('base64url');
 }
 
-export function recordHash(record: ServiceRecord, source: string | null): string {
-  return hashOf([record, source]);
+/** A record's hash; `kept` (what it sent that has no column) counts, so a change there is written too. */
+export function recordHash(record: ServiceRecord, source: string | null, kept?: KeptProperties): string {
+  return hashOf(kept && !isEmptyKept(kept) ? [record, source, kept.kept, kept.sent] : [record, source]);
 }
 
 /** Deduplicates rows by id, last one wins (a location shared by several services in one batch). */
@@ -36,6 +39,8 @@ export interface WriteOptions {
   existing?: Set<string>;
   /** Who the change_history rows name: default "import" (with the source, when there is one). */
   changedBy?: string;
+  /** By service id: what each record sent that has no column (kept-properties.ts), stored as JSON. */
+  kept?: Map<string, KeptProperties>;
 }
 
 /** A child row whose id is already used by a row of another service, place or organisation. */
@@ -125,6 +130,15 @@ export function writeServices(directory: DirectoryDatabase, records: ServiceReco
     });
   };
 
+  const addContact = (contact: ContactRecord, serviceId: string, serviceAtLocationId: string | null, position: number) => {
+    push('contact', {
+      id: contact.id, service_id: serviceId, service_at_location_id: serviceAtLocationId, name: contact.name ?? null,
+      title: contact.title ?? null, department: contact.department ?? null, email: contact.email ?? null, position,
+    });
+    contact.phones.forEach((phone, i) => push('phone', phoneRow(phone, { contact_id: contact.id }, i)));
+    addTerms(contact.attributes, 'contact', contact.id);
+  };
+
   // When a batch carries a place or organisation more than once, its last copy is the one written.
   const changedOrganizationIds = new Set(changedOrganizations.map((organization) => organization.id));
   const changedLocationIds = new Set(changedLocations.map((location) => location.id));
@@ -166,6 +180,7 @@ export function writeServices(directory: DirectoryDatabase, records: ServiceReco
       transport_offered: record.transport_offered ? JSON.stringify(record.transport_offered) : null,
       home_visits: record.home_visits == null ? null : record.home_visits ? 1 : 0,
       group_size: record.group_size ?? null, source: options.source,
+      extra_properties: keptJson(options.kept?.get(record.id)),
       record_hash: options.hashes?.get(record.id) ?? recordHash(record, options.source), imported_at: options.now,
     });
     record.service_at_locations.forEach((serviceAtLocation, position) => {
@@ -195,10 +210,7 @@ export function writeServices(directory: DirectoryDatabase, records: ServiceReco
           });
           addTerms(accessibility.attributes, 'accessibility', accessibility.id);
         });
-        location.phones.forEach((phone, i) => push('phone', {
-          id: phone.id, service_id: null, location_id: location.id, contact_id: null, number: phone.number,
-          extension: phone.extension, type: phone.type ?? null, description: phone.description ?? null, position: i,
-        }));
+        location.phones.forEach((phone, i) => push('phone', phoneRow(phone, { location_id: location.id }, i)));
         location.languages.forEach((language, i) => push('language', {
           id: language.id, service_id: null, location_id: location.id, phone_id: language.phone_id ?? null,
           name: language.name ?? null, code: language.code ?? null, note: language.note ?? null, position: i,
@@ -209,30 +221,14 @@ export function writeServices(directory: DirectoryDatabase, records: ServiceReco
         id: serviceAtLocation.id, service_id: record.id, location_id: location.id,
         description: serviceAtLocation.description ?? null, position,
       });
+      // What the service has at this place only.
+      serviceAtLocation.schedules.forEach((schedule, i) => push('schedule', scheduleRow(schedule, record.id, serviceAtLocation.id, i)));
+      serviceAtLocation.phones.forEach((phone, i) => push('phone', phoneRow(phone, { service_at_location_id: serviceAtLocation.id }, i)));
+      serviceAtLocation.contacts.forEach((contact, i) => addContact(contact, record.id, serviceAtLocation.id, i));
     });
-    record.contacts.forEach((contact, position) => {
-      push('contact', {
-        id: contact.id, service_id: record.id, name: contact.name ?? null, title: contact.title ?? null,
-        department: contact.department ?? null, email: contact.email ?? null, position,
-      });
-      contact.phones.forEach((phone, i) => push('phone', {
-        id: phone.id, service_id: null, location_id: null, contact_id: contact.id, number: phone.number,
-        extension: phone.extension, type: phone.type ?? null, description: phone.description ?? null, position: i,
-      }));
-      addTerms(contact.attributes, 'contact', contact.id);
-    });
-    record.phones.forEach((phone, position) => push('phone', {
-      id: phone.id, service_id: record.id, location_id: null, contact_id: null, number: phone.number,
-      extension: phone.extension, type: phone.type ?? null, description: phone.description ?? null, position,
-    }));
-    record.schedules.forEach((schedule, position) => push('schedule', {
-      id: schedule.id, service_id: record.id, valid_from: schedule.valid_from ?? null, valid_to: schedule.valid_to ?? null,
-      dtstart: schedule.dtstart ?? null, until: schedule.until ?? null, timezone: schedule.timezone ?? null,
-      freq: schedule.freq ?? null, interval: schedule.interval ?? null, byday: schedule.byday ?? null,
-      bymonthday: schedule.bymonthday ?? null, opens_at: schedule.opens_at ?? null, closes_at: schedule.closes_at ?? null,
-      schedule_link: schedule.schedule_link ?? null, attending_type: schedule.attending_type ?? null,
-      notes: schedule.notes ?? null, description: schedule.description ?? null, position,
-    }));
+    record.contacts.forEach((contact, position) => addContact(contact, record.id, null, position));
+    record.phones.forEach((phone, position) => push('phone', phoneRow(phone, { service_id: record.id }, position)));
+    record.schedules.forEach((schedule, position) => push('schedule', scheduleRow(schedule, record.id, null, position)));
     record.cost_options.forEach((cost, position) => push('cost_option', {
       id: cost.id, service_id: record.id, valid_from: cost.valid_from ?? null, valid_to: cost.valid_to ?? null,
       option: cost.option ?? null, currency: cost.currency ?? null, amount: cost.amount ?? null,
@@ -276,16 +272,19 @@ export function writeServices(directory: DirectoryDatabase, records: ServiceReco
   // content/ at start-up (syncTaxonomy), so an imported copy of one cannot change it for long.
   bulk.upsert('taxonomy', uniqueById(rows.taxonomy), { onConflict: 'keep' });
   bulk.upsert('taxonomy_term', uniqueById(rows.taxonomy_term));
-  bulk.upsert('organization', rows.organization);
+  // A stand-in (the record named no organisation) never overwrites an organisation the directory has.
+  const standIns = new Set(organizations.filter(isStandInOrganization).map((organization) => organization.id));
+  bulk.upsert('organization', rows.organization.filter((row) => !standIns.has(row.id!)));
+  bulk.upsert('organization', rows.organization.filter((row) => standIns.has(row.id!)), { onConflict: 'keep' });
   write('organization_identifier', ['organization_id']);
   bulk.upsert('location', rows.location);
   bulk.upsert('service', rows.service);
   write('address', ['location_id']);
   write('accessibility', ['location_id']);
   write('service_at_location', ['service_id']);
-  write('contact', ['service_id']);
-  write('phone', ['service_id', 'location_id', 'contact_id']);
-  write('schedule', ['service_id']);
+  write('contact', ['service_id', 'service_at_location_id']);
+  write('phone', ['service_id', 'location_id', 'contact_id', 'service_at_location_id']);
+  write('schedule', ['service_id', 'service_at_location_id']);
   write('cost_option', ['service_id']);
   write('funding', ['service_id']);
   write('language', ['service_id', 'location_id']);
@@ -298,6 +297,38 @@ export function writeServices(directory: DirectoryDatabase, records: ServiceReco
   for (const id of bulk.idsWhereIn('service_at_location', 'service_id', 'location_id', storedLocationIds)) if (!batch.has(id)) affected.add(id);
   for (const id of bulk.idsWhereIn('service', 'id', 'organization_id', storedOrganizationIds)) if (!batch.has(id)) affected.add(id);
   return { affectedServiceIds: [...affected] };
+}
+
+type ContactRecord = ServiceRecord['contacts'][number];
+type PhoneRecord = ServiceRecord['phones'][number];
+type ScheduleRecord = ServiceRecord['schedules'][number];
+
+/** What a record sent that has no column, as stored (null when there is none). */
+function keptJson(kept: KeptProperties | undefined): string | null {
+  return kept && !isEmptyKept(kept) ? JSON.stringify(kept) : null;
+}
+
+/** A phone row; `owner` says whose it is (a service, place, contact, or service at one place). */
+function phoneRow(
+  phone: PhoneRecord,
+  owner: Partial<Pick<Insertable<Tables['phone']>, 'service_id' | 'location_id' | 'contact_id' | 'service_at_location_id'>>,
+  position: number,
+): Insertable<Tables['phone']> & { id: string } {
+  return {
+    id: phone.id, service_id: null, location_id: null, contact_id: null, service_at_location_id: null, ...owner,
+    number: phone.number, extension: phone.extension, type: phone.type ?? null, description: phone.description ?? null, position,
+  };
+}
+
+function scheduleRow(schedule: ScheduleRecord, serviceId: string, serviceAtLocationId: string | null, position: number): Insertable<Tables['schedule']> & { id: string } {
+  return {
+    id: schedule.id, service_id: serviceId, service_at_location_id: serviceAtLocationId, valid_from: schedule.valid_from ?? null,
+    valid_to: schedule.valid_to ?? null, dtstart: schedule.dtstart ?? null, until: schedule.until ?? null, timezone: schedule.timezone ?? null,
+    freq: schedule.freq ?? null, interval: schedule.interval ?? null, byday: schedule.byday ?? null,
+    bymonthday: schedule.bymonthday ?? null, opens_at: schedule.opens_at ?? null, closes_at: schedule.closes_at ?? null,
+    schedule_link: schedule.schedule_link ?? null, attending_type: schedule.attending_type ?? null,
+    notes: schedule.notes ?? null, description: schedule.description ?? null, position,
+  };
 }
 
 /**
@@ -366,6 +397,8 @@ function clearChildren(bulk: BulkWriter, serviceIds: string[], locationIds: stri
   for (const [entity, ids] of attributesOf) bulk.deleteWhereIn('attribute', 'link_id', ids, ['link_entity', entity]);
   bulk.deleteWhereIn('organization_identifier', 'organization_id', organizationIds);
   for (const table of ['address', 'accessibility', 'phone', 'language'] as const) bulk.deleteWhereIn(table, 'location_id', locationIds);
+  // Phones a service has at one of its places hang on the service_at_location row, not the service.
+  bulk.deleteWhereIn('phone', 'service_at_location_id', bulk.idsWhereIn('service_at_location', 'id', 'service_id', serviceIds));
   // Contacts' phones go with their contacts (on delete cascade).
   for (const table of ['service_at_location', 'contact', 'phone', 'schedule', 'cost_option', 'funding', 'language', 'service_area'] as const) {
     bulk.deleteWhereIn(table, 'service_id', serviceIds);

@@ -19,7 +19,8 @@ function isRealDate(value: string): boolean {
 
 const DATE_MESSAGE = 'Enter a real date, like 2026-03-31 (year, month, day)';
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, DATE_MESSAGE).refine(isRealDate, DATE_MESSAGE);
-const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter a time on the 24-hour clock, like 09:30 or 14:00');
+// Seconds are allowed: times imported from feeds keep them ("10:00:00").
+const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/, 'Enter a time on the 24-hour clock, like 09:30 or 14:00');
 const email = z.string().email('Enter an email address like name@example.org');
 const webAddress = z.string().regex(/^https?:\/\/[^\s]+$/i, 'Enter the web address in full, starting with https://');
 const wholeNumber = (what: string, max: number, min = 0) => z.string()

@@ -167,7 +167,8 @@ function buildPlace(row: PlaceRow, base: ServiceRecord['service_at_locations'][n
   if (stops.length || transport.parking || transport.cycle_parking !== undefined) location.transport = transport;
   else delete location.transport;
   if (before?.transport && sameMeaning(before.transport, location.transport)) location.transport = before.transport;
-  const sal = { ...(base ?? { id: newId() }), location } as unknown as ServiceRecord['service_at_locations'][number];
+  // What the service has at this place only (from a feed; the form does not edit it) stays as it was.
+  const sal = { ...(base ?? { id: newId(), schedules: [], phones: [], contacts: [] }), location } as unknown as ServiceRecord['service_at_locations'][number];
   return { sal: base && sameMeaning(base, sal) ? base : sal, stopSources: sources };
 }
 

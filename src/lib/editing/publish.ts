@@ -94,7 +94,7 @@ export async function publishRecord(
   const at = now.toISOString();
   const reason = options.reason ?? null;
   const report = await importRecords(directory, search, [edited], {
-    strict: true, source, today: todayInUk(now), changedBy: options.changedBy,
+    strict: true, source, today: todayInUk(now), changedBy: options.changedBy, keepKeptObjects: true,
     beforeWrite: async (trx) => {
       before = await readRecord(trx, record.id);
       const version = before ? recordVersion(before) : null;

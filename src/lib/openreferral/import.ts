@@ -5,6 +5,8 @@ import type { Transaction } from 'kysely';
 import type { DatabaseSchema } from '../db/types';
 import type { DirectoryDatabase } from '../db/database';
 import { serviceSchema, type ServiceRecord } from './schemas';
+import { canonicalJson, isEmptyKept, originalPath, separateRepeats, unknownProperties, type KeptProperties, type Notice } from './kept-properties';
+import { normaliseRecord } from './normalise-record';
 import { IdConflictError, recordHash, writeServices } from '../directory/service-writer';
 import { bulkWriter } from '../db/bulk-writer';
 import { readServices } from '../directory/service-reader';
@@ -35,6 +37,11 @@ export interface ImportOptions {
    * that nobody else changed the listing since it was opened. Throwing abandons the write.
    */
   beforeWrite?: (trx: Transaction<DatabaseSchema>) => Promise<void>;
+  /**
+   * Keep the objects stored whole with each service (repeated and unfiled ones from its feed),
+   * as the service editor does: the listing it edits is read without them.
+   */
+  keepKeptObjects?: boolean;
   /** Runs last inside the write transaction, after every record is written (publishing records its history there). */
   afterWrite?: (trx: Transaction<DatabaseSchema>) => Promise<void>;
 }
@@ -43,6 +50,10 @@ export interface ImportReport {
   total: number;
   /** Things worth fixing that did not stop a record being imported. */
   warnings: RecordError[];
+  /** Values read from a looser form than the standard's (a date as 15/03/2023), and stand-ins given. */
+  normalised: RecordError[];
+  /** Objects kept and served back as sent but not used by the directory (an attribute with no term). */
+  keptWhole: RecordError[];
   /** Records written because they were new or had changed. */
   written: number;
   unchanged: number;
@@ -95,42 +106,61 @@ export function recordWarnings(record: ServiceRecord, index: number): RecordErro
   return warnings;
 }
 
-export function validateRecord(raw: unknown, index: number): { record: ServiceRecord } | { errors: RecordError[] } {
-  const result = serviceSchema.safeParse(raw);
-  if (result.success) return { record: result.data };
+export interface ValidRecord {
+  record: ServiceRecord;
+  /** What the record sent that has no column, to store and serve back. */
+  kept: KeptProperties;
+  normalised: Notice[];
+  keptWhole: Notice[];
+  warnings: Notice[];
+}
+
+/**
+ * Checks one record as sent: loose dates and times read, repeated objects taken as one, what
+ * cannot be filed kept whole, then the schema. `termKnown` says whether the directory has a
+ * taxonomy term (an attribute naming one it has not is kept whole rather than filed).
+ */
+export function validateRecord(raw: unknown, index: number, termKnown: (id: string) => boolean = () => true): ValidRecord | { errors: RecordError[] } {
+  const error = (path: string, message: string): RecordError => ({ index, id: idOf(raw), path, message });
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { errors: [error('(record)', 'must be an object with fields')] };
+  const normalised = normaliseRecord(raw as Record<string, unknown>);
+  const separated = separateRepeats(normalised.record, termKnown);
+  const result = serviceSchema.safeParse(separated.record);
+  if (!result.success || normalised.errors.length) {
+    // A value that could not be read is said once, in the reading's words.
+    const unread = new Set(normalised.errors.map((notice) => notice.path));
+    const schemaErrors = (result.error?.issues ?? []).map((issue) => error(pathText(originalPath(issue.path, separated.positions)), issue.message));
+    return { errors: [...normalised.errors.map((notice) => error(notice.path, notice.message)), ...schemaErrors.filter((e) => !unread.has(e.path))] };
+  }
   return {
-    errors: result.error.issues.map((issue) => ({
-      index, id: idOf(raw), path: pathText(issue.path), message: issue.message,
-    })),
+    record: result.data,
+    kept: { properties: unknownProperties(result.data), kept: separated.kept, sent: separated.sent },
+    normalised: normalised.normalised,
+    keptWhole: separated.notices,
+    warnings: separated.warnings,
   };
 }
 
-/** Attributes that name a taxonomy term by id alone must name one the directory knows. */
-async function unknownTermErrors(directory: DirectoryDatabase, valid: { index: number; record: ServiceRecord }[]): Promise<RecordError[]> {
+/** Taxonomy term ids named anywhere in the records; which of them the directory or the records themselves hold. */
+async function knownTerms(directory: DirectoryDatabase, rawRecords: unknown[]): Promise<Set<string>> {
   const carried = new Set<string>();
-  const referenced = new Map<string, { index: number; id: string; path: string }[]>();
-  for (const { index, record } of valid) {
-    const visit = (attributes: ServiceRecord['attributes'], prefix: string) => attributes.forEach((attribute, i) => {
-      if (attribute.taxonomy_term) carried.add(attribute.taxonomy_term.id);
-      else if (attribute.taxonomy_term_id) {
-        const list = referenced.get(attribute.taxonomy_term_id) ?? [];
-        list.push({ index, id: record.id, path: `${prefix}attributes[${i}].taxonomy_term_id` });
-        referenced.set(attribute.taxonomy_term_id, list);
-      }
-    });
-    visit(record.attributes, '');
-    record.service_at_locations.forEach((sal, i) => visit(sal.location.attributes, `service_at_locations[${i}].location.`));
+  const named = new Set<string>();
+  const walk = (value: unknown, key: string | null) => {
+    if (Array.isArray(value)) value.forEach((item) => walk(item, key));
+    else if (value && typeof value === 'object') {
+      const object = value as Record<string, unknown>;
+      if (key === 'taxonomy_term' && typeof object.id === 'string') carried.add(object.id);
+      if (typeof object.taxonomy_term_id === 'string') named.add(object.taxonomy_term_id);
+      for (const [childKey, child] of Object.entries(object)) if (child && typeof child === 'object') walk(child, childKey);
+    }
+  };
+  rawRecords.forEach((raw) => walk(raw, null));
+  const missing = [...named].filter((id) => !carried.has(id));
+  for (let i = 0; i < missing.length; i += 500) {
+    const rows = await directory.db.selectFrom('taxonomy_term').select('id').where('id', 'in', missing.slice(i, i + 500)).execute();
+    for (const row of rows) carried.add(row.id);
   }
-  const missing = [...referenced.keys()].filter((id) => !carried.has(id));
-  if (!missing.length) return [];
-  const known = new Set(
-    (await directory.db.selectFrom('taxonomy_term').select('id').where('id', 'in', missing).execute()).map((row) => row.id),
-  );
-  return missing
-    .filter((id) => !known.has(id))
-    .flatMap((id) => referenced.get(id)!.map((place) => ({
-      ...place, message: `names taxonomy term "${id}", which is not in the directory and not given in the file`,
-    })));
+  return carried;
 }
 
 export async function importRecords(
@@ -142,31 +172,53 @@ export async function importRecords(
   const today = options.today ?? todayInUk();
   const source = options.source ?? null;
   const invalid: RecordError[] = [];
+  const normalised: RecordError[] = [];
+  const keptWhole: RecordError[] = [];
+  const repeatWarnings: RecordError[] = [];
   let valid: { index: number; record: ServiceRecord }[] = [];
+  const keptById = new Map<string, KeptProperties>();
   const seen = new Map<string, number>();
+  const terms = await knownTerms(directory, rawRecords);
   rawRecords.forEach((raw, index) => {
-    const outcome = validateRecord(raw, index);
+    const outcome = validateRecord(raw, index, (id) => terms.has(id));
     if ('errors' in outcome) {
       invalid.push(...outcome.errors);
       return;
     }
+    const said = (notice: Notice): RecordError => ({ index, id: outcome.record.id, ...notice });
     const earlier = seen.get(outcome.record.id);
     if (earlier !== undefined) {
-      invalid.push({ index, id: outcome.record.id, path: 'id', message: `is the same as record ${earlier}'s; each service needs its own id` });
+      // A feed whose pages shifted while it was read lists a service twice: the same record is one service.
+      const first = valid.find((entry) => entry.index === earlier);
+      if (first && canonicalJson(first.record) === canonicalJson(outcome.record)) {
+        repeatWarnings.push({ index, id: outcome.record.id, path: 'id', message: `is record ${earlier} again, with the same content; it is imported once` });
+        return;
+      }
+      invalid.push({ index, id: outcome.record.id, path: 'id', message: `is the same as record ${earlier}'s, with different content; each service needs its own id` });
       return;
     }
     seen.set(outcome.record.id, index);
     valid.push({ index, record: outcome.record });
+    if (!isEmptyKept(outcome.kept)) keptById.set(outcome.record.id, outcome.kept);
+    normalised.push(...outcome.normalised.map(said));
+    keptWhole.push(...outcome.keptWhole.map(said));
+    repeatWarnings.push(...outcome.warnings.map(said));
   });
-  const termErrors = await unknownTermErrors(directory, valid);
-  if (termErrors.length) {
-    invalid.push(...termErrors);
-    const bad = new Set(termErrors.map((error) => error.index));
-    valid = valid.filter(({ index }) => !bad.has(index));
+  if (options.keepKeptObjects && valid.length) {
+    const stored = await directory.db.selectFrom('service').select(['id', 'extra_properties'])
+      .where('id', 'in', valid.map(({ record }) => record.id)).where('extra_properties', 'is not', null).execute();
+    for (const row of stored) {
+      const before = JSON.parse(row.extra_properties!) as KeptProperties;
+      const now = keptById.get(row.id) ?? { properties: {}, kept: {} };
+      const merged = { ...now, kept: { ...before.kept, ...now.kept } };
+      if (!isEmptyKept(merged)) keptById.set(row.id, merged);
+    }
   }
   invalid.sort((a, b) => a.index - b.index);
-  const warnings = valid.flatMap(({ index, record }) => recordWarnings(record, index));
-  const report: ImportReport = { total: rawRecords.length, warnings, written: 0, unchanged: 0, invalid, abandoned: false };
+  const warnings = [...repeatWarnings, ...valid.flatMap(({ index, record }) => recordWarnings(record, index))].sort((a, b) => a.index - b.index);
+  const report: ImportReport = {
+    total: rawRecords.length, warnings, normalised, keptWhole, written: 0, unchanged: 0, invalid, abandoned: false,
+  };
   if (options.strict && invalid.length) {
     report.abandoned = true;
     return report;
@@ -181,7 +233,7 @@ export async function importRecords(
     for (;;) {
       try {
         Object.assign(report, await writeValid(directory, search, valid, {
-          source, today, onProgress: options.onProgress, changedBy: options.changedBy, beforeWrite: options.beforeWrite, afterWrite: options.afterWrite,
+          source, today, kept: keptById, onProgress: options.onProgress, changedBy: options.changedBy, beforeWrite: options.beforeWrite, afterWrite: options.afterWrite,
         }));
         break;
       } catch (error) {
@@ -192,6 +244,8 @@ export async function importRecords(
         const bad = new Set(refused.map((e) => e.index));
         valid = valid.filter(({ index }) => !bad.has(index));
         report.warnings = report.warnings.filter((warning) => !bad.has(warning.index));
+        report.normalised = report.normalised.filter((notice) => !bad.has(notice.index));
+        report.keptWhole = report.keptWhole.filter((notice) => !bad.has(notice.index));
         if (options.strict) {
           report.abandoned = true;
           return report;
@@ -210,7 +264,7 @@ async function writeValid(
   search: SearchBackend,
   valid: { index: number; record: ServiceRecord }[],
   options: {
-    source: string | null; today: string; onProgress?: ((done: number, total: number) => void) | undefined;
+    source: string | null; today: string; kept: Map<string, KeptProperties>; onProgress?: ((done: number, total: number) => void) | undefined;
     changedBy?: string | undefined; beforeWrite?: ((trx: Transaction<DatabaseSchema>) => Promise<void>) | undefined;
     afterWrite?: ((trx: Transaction<DatabaseSchema>) => Promise<void>) | undefined;
   },
@@ -221,14 +275,14 @@ async function writeValid(
     for (let start = 0; start < valid.length; start += BATCH_SIZE) {
       const batch = valid.slice(start, start + BATCH_SIZE).map(({ record }) => record);
       const stored = bulkWriter(directory.sqlite).storedHashes('service', batch.map((record) => record.id));
-      const hashes = new Map(batch.map((record) => [record.id, recordHash(record, options.source)]));
+      const hashes = new Map(batch.map((record) => [record.id, recordHash(record, options.source, options.kept.get(record.id))]));
       const changed = batch.filter((record) => stored.get(record.id) !== hashes.get(record.id));
       counts.unchanged += batch.length - changed.length;
       if (changed.length) {
         // Raw statements on trx's connection, and so part of this transaction; the SQLite
         // search backend writes on the same connection too.
         const { affectedServiceIds } = writeServices(directory, changed, {
-          source: options.source, now: new Date().toISOString(), hashes, existing: new Set(stored.keys()),
+          source: options.source, now: new Date().toISOString(), hashes, existing: new Set(stored.keys()), kept: options.kept,
           ...(options.changedBy ? { changedBy: options.changedBy } : {}),
         });
         // Services sharing a place or organisation that changed show it in their results too.

@@ -13,9 +13,17 @@ function list<T extends z.ZodType>(item: T) {
   return z.array(item, { error: typeError('a list') }).default([]);
 }
 
-/** An object, with a plain message when it is missing or not an object. */
+/** An object of this directory's own extensions, with a plain message when it is missing or not an object. */
 function record<T extends z.core.$ZodLooseShape>(shape: T) {
   return z.object(shape, { error: typeError('an object with fields') });
+}
+
+/**
+ * An object of the standard (service, location, phone ...). Properties it does not name pass
+ * through untouched: they are kept and served back as they came (kept-properties.ts).
+ */
+function hsdsObject<T extends z.core.$ZodLooseShape>(shape: T) {
+  return z.looseObject(shape, { error: typeError('an object with fields') });
 }
 
 /** Ids should be UUIDs in the standard; real feeds sometimes use other strings, so we accept any. */
@@ -37,12 +45,15 @@ export const isoDate = z
   .transform((value) => value.slice(0, 10))
   .refine(isRealDate, 'must be a real calendar date');
 
-/** A time of day, "HH:MM" or "HH:MM:SS", optionally with a zone; stored as "HH:MM". */
+/**
+ * A time of day, "HH:MM" or "HH:MM:SS", optionally with a zone, kept as sent (a feed comparing
+ * records would otherwise see every schedule changed). Looser forms ("9:00") are read before
+ * this (lenient-values.ts).
+ */
 export const timeOfDay = z
   .string({ error: typeError('a time written as HH:MM') })
   .trim()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/, 'must be a time written as HH:MM')
-  .transform((value) => value.slice(0, 5));
+  .regex(/^(([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?|24:00(:00)?)$/i, 'must be a time written as HH:MM');
 
 const dateTime = z
   .string({ error: typeError('a date and time in ISO 8601 form') })
@@ -67,7 +78,7 @@ export const GROUP_SIZES = ['one_to_one', 'small_group', 'large_group'] as const
 export const LOCATION_TYPES = ['physical', 'postal', 'virtual'] as const;
 export const STOP_MODES = ['bus', 'metro', 'train', 'tram', 'ferry'] as const;
 
-export const taxonomyTermSchema = record({
+export const taxonomyTermSchema = hsdsObject({
   id,
   code: optionalText,
   name: text.min(1, 'must not be empty'),
@@ -80,7 +91,7 @@ export const taxonomyTermSchema = record({
   language: optionalText,
 });
 
-export const attributeSchema = record({
+export const attributeSchema = hsdsObject({
   id,
   link_id: id.nullish(),
   link_type: optionalText,
@@ -93,15 +104,20 @@ export const attributeSchema = record({
   message: 'needs a taxonomy_term or a taxonomy_term_id',
 });
 
-export const phoneSchema = record({
+export const phoneSchema = hsdsObject({
   id,
   number: text.min(1, 'must not be empty').max(40, 'must be at most 40 characters'),
-  extension: z.union([z.number(), z.string()], { error: 'must be a number or text' }).nullish().transform((value) => (value == null ? null : String(value))),
+  // A number in the standard; digits sent as text are read as that number. Stored as text.
+  extension: z.union([
+    z.number().int('must be a whole number').nonnegative('must not be negative'),
+    z.string().trim().regex(/^\d{1,10}$/, 'must be a number: the digits of the extension only'),
+  ], { error: 'must be a number: the digits of the extension only' }).nullish()
+    .transform((value) => (value == null || value === '' ? null : String(value))),
   type: optionalText,
   description: optionalText,
 });
 
-export const languageSchema = record({
+export const languageSchema = hsdsObject({
   id,
   name: optionalText,
   code: optionalText,
@@ -109,7 +125,7 @@ export const languageSchema = record({
   phone_id: id.nullish(),
 });
 
-export const addressSchema = record({
+export const addressSchema = hsdsObject({
   id,
   attention: optionalText,
   address_1: text.min(1, 'must not be empty'),
@@ -123,7 +139,7 @@ export const addressSchema = record({
   attributes: list(attributeSchema),
 });
 
-export const accessibilitySchema = record({
+export const accessibilitySchema = hsdsObject({
   id,
   description: optionalText,
   details: optionalText,
@@ -171,7 +187,7 @@ export const transportOfferedSchema = record({
   eligibility: optionalText,
 }).transform(withoutNulls);
 
-export const locationSchema = record({
+export const locationSchema = hsdsObject({
   id,
   location_type: z.enum(LOCATION_TYPES, {
     error: () => `must be one of ${LOCATION_TYPES.join(', ')}`,
@@ -196,15 +212,10 @@ export const locationSchema = record({
   transport: transportSchema.nullish(),
 });
 
-export const serviceAtLocationSchema = record({
-  id,
-  description: optionalText,
-  location: locationSchema,
-});
 
 export const BYDAY = /^(\s*([+-]?[1-5])?(MO|TU|WE|TH|FR|SA|SU)\s*)(,\s*([+-]?[1-5])?(MO|TU|WE|TH|FR|SA|SU)\s*)*$/i;
 
-export const scheduleSchema = record({
+export const scheduleSchema = hsdsObject({
   id,
   valid_from: isoDate.nullish(),
   valid_to: isoDate.nullish(),
@@ -228,7 +239,7 @@ export const scheduleSchema = record({
   description: optionalText,
 });
 
-export const costOptionSchema = record({
+export const costOptionSchema = hsdsObject({
   id,
   valid_from: isoDate.nullish(),
   valid_to: isoDate.nullish(),
@@ -238,14 +249,14 @@ export const costOptionSchema = record({
   amount_description: optionalText,
 });
 
-export const fundingSchema = record({
+export const fundingSchema = hsdsObject({
   id,
   source: optionalText,
   start_date: isoDate.nullish(),
   end_date: isoDate.nullish(),
 });
 
-export const contactSchema = record({
+export const contactSchema = hsdsObject({
   id,
   name: optionalText,
   title: optionalText,
@@ -255,7 +266,17 @@ export const contactSchema = record({
   attributes: list(attributeSchema),
 });
 
-export const serviceAreaSchema = record({
+/** A service at one place; its schedules, phones and contacts are for that place only. */
+export const serviceAtLocationSchema = hsdsObject({
+  id,
+  description: optionalText,
+  location: locationSchema,
+  schedules: list(scheduleSchema),
+  phones: list(phoneSchema),
+  contacts: list(contactSchema),
+});
+
+export const serviceAreaSchema = hsdsObject({
   id,
   name: optionalText,
   description: optionalText,
@@ -265,7 +286,7 @@ export const serviceAreaSchema = record({
   service_area: optionalText,
 });
 
-export const organizationIdentifierSchema = record({
+export const organizationIdentifierSchema = hsdsObject({
   id,
   identifier_scheme: optionalText,
   identifier_type: text.min(1),
@@ -273,7 +294,7 @@ export const organizationIdentifierSchema = record({
   attributes: list(attributeSchema),
 });
 
-export const organizationSchema = record({
+export const organizationSchema = hsdsObject({
   id,
   name: text.min(1, 'must not be empty'),
   alternate_name: optionalText,
@@ -292,7 +313,7 @@ function enumList<T extends readonly [string, ...string[]]>(values: T) {
     .transform((list) => [...new Set(list)]);
 }
 
-export const serviceSchema = record({
+export const serviceSchema = hsdsObject({
     id,
     name: text.min(1, 'must not be empty').max(300, 'must be at most 300 characters'),
     alternate_name: optionalText,
@@ -356,6 +377,7 @@ export type ServiceRecord = z.output<typeof serviceSchema>;
 export type ServiceRecordInput = z.input<typeof serviceSchema>;
 export type OrganizationRecord = z.output<typeof organizationSchema>;
 export type LocationRecord = z.output<typeof locationSchema>;
+export type ServiceAtLocationRecord = z.output<typeof serviceAtLocationSchema>;
 export type ScheduleRecord = z.output<typeof scheduleSchema>;
 export type CostOptionRecord = z.output<typeof costOptionSchema>;
 export type FundingRecord = z.output<typeof fundingSchema>;

@@ -143,7 +143,9 @@ export function buildSearchDocument(record: ServiceRecord, today: string, signal
   const taxonomy = getTaxonomy();
   const { categories, directCategories, access } = termCodes(record);
   const cost = summariseCost(record.cost_options, today, record.fees ?? record.fees_description);
-  const coverage = scheduleCoverage(record.schedules, today);
+  // A service open on Saturdays at one of its places only is open on Saturdays.
+  const schedules = [...record.schedules, ...record.service_at_locations.flatMap((sal) => sal.schedules ?? [])];
+  const coverage = scheduleCoverage(schedules, today);
   const modes = effectiveDeliveryModes(record);
   const referralRoutes = record.referral_routes ?? [];
   const places = documentPlaces(record);
@@ -181,7 +183,7 @@ export function buildSearchDocument(record: ServiceRecord, today: string, signal
     termText,
     categoryNames: directCategories.map((code) => taxonomy.categoryByCode.get(code)!.name),
     costText: cost.text,
-    scheduleText: describeSchedules(record.schedules, today),
+    scheduleText: describeSchedules(schedules, today),
     deliveryModes: modes,
     placeText: placeText(record),
     places,

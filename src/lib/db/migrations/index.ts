@@ -11,6 +11,7 @@ import * as reminderAttempts from './0008-reminder-attempts';
 import * as accounts from './0009-accounts';
 import * as shortlistsAndCounts from './0010-shortlists-and-counts';
 import * as postcodeCouncilsAndCentres from './0011-postcode-councils-and-centres';
+import * as openReferralKept from './0012-open-referral-kept';
 
 export const migrations: Record<string, Migration> = {
   '0001-directory': directory,
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '0009-accounts': accounts,
   '0010-shortlists-and-counts': shortlistsAndCounts,
   '0011-postcode-councils-and-centres': postcodeCouncilsAndCentres,
+  '0012-open-referral-kept': openReferralKept,
 };

@@ -10,6 +10,8 @@ import { loadFreshnessSignals } from '../../freshness/signals';
 import { serviceCategoryCodes } from '../../search/search-document';
 import { readServices } from '../../directory/service-reader';
 import { todayInUk } from '../../dates';
+import { restoreKeptObjects, type KeptProperties } from '../kept-properties';
+import { isStandInOrganization } from '../normalise-record';
 
 type Db = Kysely<DatabaseSchema>;
 
@@ -28,9 +30,25 @@ function compact<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined)) as T;
 }
 
+/**
+ * Full records as the API and export serve them, in the order of the ids (unknown ids left out):
+ * what the directory holds, with what the feed sent that it has no column for put back where it
+ * was sent (kept-properties.ts). Copies of a place kept whole have no location: the
+ * service_at_location endpoints use only those the directory filed.
+ */
+export async function readServedRecords(db: Db, ids: string[]): Promise<ServiceRecord[]> {
+  const records = await readServices(db, ids);
+  const keptRows = records.length
+    ? await db.selectFrom('service').select(['id', 'extra_properties']).where('id', 'in', records.map((record) => record.id))
+      .where('extra_properties', 'is not', null).execute()
+    : [];
+  const kept = new Map(keptRows.map((row) => [row.id, (JSON.parse(row.extra_properties!) as KeptProperties).kept]));
+  return records.map((record) => (kept.has(record.id) ? restoreKeptObjects(record, kept.get(record.id)!) : record));
+}
+
 /** Full records for these ids, in the same order, each with its freshness; unknown ids left out. */
 export async function readApiRecords(db: Db, ids: string[], today = todayInUk()): Promise<{ record: ServiceRecord; freshness: ApiFreshness }[]> {
-  const records = await readServices(db, ids);
+  const records = await readServedRecords(db, ids);
   const signals = await loadFreshnessSignals(db, records.map((record) => record.id));
   const settings = getFreshnessSettings();
   return records.map((record) => {
@@ -46,6 +64,34 @@ export async function readApiRecords(db: Db, ids: string[], today = todayInUk())
       },
     };
   });
+}
+
+type Json = Record<string, unknown>;
+
+/**
+ * A record in the standard's own types, as published: phone extensions as numbers (we store
+ * text), every taxonomy term with the description the standard requires, and no stand-in
+ * organisation (one the record did not give). Returns a copy.
+ */
+export function asPublished(record: ServiceRecord): Json {
+  const copy = structuredClone(record) as Json;
+  const walk = (value: unknown, key: string | null) => {
+    if (Array.isArray(value)) {
+      value.forEach((item) => walk(item, key));
+      return;
+    }
+    if (!value || typeof value !== 'object') return;
+    const object = value as Json;
+    if (key === 'phones' && typeof object.extension === 'string') {
+      if (/^\d{1,15}$/.test(object.extension.trim())) object.extension = Number(object.extension.trim());
+      else delete object.extension; // not a number: the standard cannot carry it (the import refuses such values now)
+    }
+    if (key === 'taxonomy_term' && typeof object.description !== 'string') object.description = '';
+    for (const [childKey, child] of Object.entries(object)) if (child && typeof child === 'object') walk(child, childKey);
+  };
+  walk(copy, null);
+  if (isStandInOrganization(record.organization)) delete copy.organization;
+  return copy;
 }
 
 /** The UK profile requires an organisation's description; an empty one stands for none given. */
@@ -67,14 +113,14 @@ export function organizationSummary(organization: {
 
 /** A full service: service_full, organization_id, our extensions, and freshness. */
 export function fullService(record: ServiceRecord, freshness: ApiFreshness): ApiService {
-  const { id, organization, ...rest } = record;
+  const { id, organization, ...rest } = asPublished(record);
   return {
     id,
-    organization_id: organization.id,
+    ...(organization ? { organization_id: record.organization.id } : {}),
     ...rest,
-    organization: { ...organization, description: organization.description ?? '' },
+    ...(organization ? { organization: { ...(organization as Json), description: record.organization.description ?? '' } } : {}),
     freshness,
-  } as ApiService;
+  } as unknown as ApiService;
 }
 
 /** Extensions with one value per service, which the lists carry too. */
@@ -86,9 +132,10 @@ const SCALAR_EXTENSIONS = [
 /** A service as lists give it: its one-to-one fields (service_list.json), scalar extensions and freshness. */
 export function serviceSummary(record: ServiceRecord, freshness: ApiFreshness): ApiService {
   const extensions = Object.fromEntries(SCALAR_EXTENSIONS.map((key) => [key, record[key]]));
+  const organization = isStandInOrganization(record.organization) ? null : record.organization;
   return compact({
     id: record.id,
-    organization_id: record.organization.id,
+    organization_id: organization?.id ?? (record as Json).organization_id,
     name: record.name,
     description: record.description,
     url: record.url,
@@ -102,7 +149,7 @@ export function serviceSummary(record: ServiceRecord, freshness: ApiFreshness): 
     assurer_email: record.assurer_email,
     alert: record.alert,
     last_modified: record.last_modified,
-    organization: organizationSummary(record.organization),
+    organization: organization ? organizationSummary(organization) : undefined,
     ...extensions,
     freshness,
   }) as ApiService;
@@ -136,15 +183,19 @@ export function serviceAtLocationSummary(sal: ServiceAtLocation, record: Service
   };
 }
 
-/** One service at one place in full: the place with everything about it, and the full service. */
+/** One service at one place in full: the place with everything about it, what the service has there only, and the full service. */
 export function fullServiceAtLocation(sal: ServiceAtLocation, record: ServiceRecord, freshness: ApiFreshness) {
+  const service = fullService(record, freshness);
+  const published = (service.service_at_locations as Json[]).find((each) => each.id === sal.id && each.location) ?? {};
+  const { id: _id, description: _description, location, ...atThisPlace } = published;
   return compact({
     id: sal.id,
     service_id: record.id,
     location_id: sal.location.id,
     description: sal.description,
-    location: sal.location,
-    service: fullService(record, freshness),
+    ...atThisPlace,
+    location,
+    service,
   });
 }
 

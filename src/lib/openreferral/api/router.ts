@@ -10,13 +10,14 @@ import {
 } from './records';
 import { parsePageParameters, parseServiceParameters, parseTaxonomyTermParameters } from './parameters';
 import { findServices, planSearch } from './service-search';
+import { apiBaseUrl, openApiDocument } from './openapi';
+import { STAND_IN_ORGANIZATION_NAME } from '../normalise-record';
 import { invalidParameters, jsonResponse, NDJSON_TYPE, notFound, pageOf, preflight, tooManyRequests, CORS_HEADERS } from './responses';
 
 /** Where the API lives (Astro's file routing fixes it: src/pages/openreferral/). */
 export const API_STUB = '/openreferral';
 export const PROFILE_VERSION = 'HSDS-UK-3.0';
 export const PROFILE_URL = 'https://github.com/openreferral/uk-profile';
-export const OPENAPI_URL = 'https://openreferraluk.org/specifications/3.0/openapi.json';
 export const DEFAULT_LIMIT_PER_MINUTE = 120;
 /** Full records read per batch when streaming ndjson. */
 const STREAM_BATCH = 100;
@@ -68,9 +69,11 @@ async function route(app: App, { request, url, path, address }: ApiRequest): Pro
       return jsonResponse({
         version: PROFILE_VERSION,
         profile: PROFILE_URL,
-        openapi_url: OPENAPI_URL,
+        openapi_url: `${apiBaseUrl(url, API_STUB)}/openapi.json`,
         extensions: 'Extra properties this directory adds are described in its docs/data-model.md ("In the API").',
       });
+    case 'openapi.json':
+      return id === undefined ? jsonResponse(openApiDocument(apiBaseUrl(url, API_STUB))) : notFound(`There is nothing at ${url.pathname}.`);
     case 'services':
       return id === undefined ? listServices(app, params) : oneService(app, id);
     case 'service_at_locations':
@@ -98,7 +101,9 @@ async function listServices(app: App, params: URLSearchParams): Promise<Response
   const { page, perPage } = parsed.value;
   const found = await findServices(app, planned.plan, { page, perPage });
   const records = await readApiRecords(app.directory.db, found.ids);
-  return jsonResponse(pageOf(records.map(({ record, freshness }) => serviceSummary(record, freshness)), found.total, page, perPage));
+  // Full records (the profile's list allows more than its summary fields): schedules, places and
+  // all, so a directory pulling this one needs one request a page, not one a service.
+  return jsonResponse(pageOf(records.map(({ record, freshness }) => fullService(record, freshness)), found.total, page, perPage));
 }
 
 /** Every service, one full record a line, read in batches as the client takes them. */
@@ -162,7 +167,7 @@ async function listServiceAtLocations(app: App, params: URLSearchParams): Promis
     .map((entry) => [entry.record.id, entry]));
   const contents = pageRows.flatMap((row) => {
     const entry = records.get(row.service_id);
-    const sal = entry?.record.service_at_locations.find((each) => each.id === row.id);
+    const sal = entry?.record.service_at_locations.find((each) => each.id === row.id && each.location);
     return entry && sal ? [serviceAtLocationSummary(sal, entry.record, entry.freshness)] : [];
   });
   return jsonResponse(pageOf(contents, wanted.length, page, perPage));
@@ -192,7 +197,7 @@ function metresBetween(a: { latitude: number; longitude: number }, b: { latitude
 async function oneServiceAtLocation(app: App, id: string): Promise<Response> {
   const row = await app.directory.db.selectFrom('service_at_location').select('service_id').where('id', '=', id).executeTakeFirst();
   const [entry] = row ? await readApiRecords(app.directory.db, [row.service_id]) : [];
-  const sal = entry?.record.service_at_locations.find((each) => each.id === id);
+  const sal = entry?.record.service_at_locations.find((each) => each.id === id && each.location);
   if (!entry || !sal) return notFound(`There is no service at location with id "${id.slice(0, 100)}".`);
   return jsonResponse(fullServiceAtLocation(sal, entry.record, entry.freshness));
 }
@@ -202,15 +207,18 @@ async function listOrganizations(app: App, params: URLSearchParams): Promise<Res
   if (!parsed.ok) return invalidParameters(parsed.errors);
   const { page, perPage } = parsed.value;
   const db = app.directory.db;
-  const total = Number((await db.selectFrom('organization').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow()).count);
-  const rows = await db.selectFrom('organization').selectAll().orderBy('name').orderBy('id')
+  // Stand-ins for services whose record named no organisation are not organisations anyone gave.
+  const given = db.selectFrom('organization').where('name', '!=', STAND_IN_ORGANIZATION_NAME);
+  const total = Number((await given.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow()).count);
+  const rows = await given.selectAll().orderBy('name').orderBy('id')
     .limit(perPage).offset((page - 1) * perPage).execute();
   return jsonResponse(pageOf(rows.map(organizationSummary), total, page, perPage));
 }
 
 async function oneOrganization(app: App, id: string): Promise<Response> {
   const db = app.directory.db;
-  const organization = await db.selectFrom('organization').selectAll().where('id', '=', id).executeTakeFirst();
+  const organization = await db.selectFrom('organization').selectAll().where('id', '=', id)
+    .where('name', '!=', STAND_IN_ORGANIZATION_NAME).executeTakeFirst();
   if (!organization) return notFound(`There is no organization with id "${id.slice(0, 100)}".`);
   const identifiers = await db.selectFrom('organization_identifier').selectAll().where('organization_id', '=', id).orderBy('id').execute();
   const serviceIds = (await db.selectFrom('service').select('id').where('organization_id', '=', id).orderBy('name').execute()).map((row) => row.id);
