@@ -20,6 +20,8 @@ export interface Phrase {
   words: string[];
   prefix: boolean;
   kind: 'words' | 'term';
+  /** Found through words that mean the same (a synonym), not the words typed: ranked after them. */
+  expanded?: boolean;
 }
 
 /** Every group must match (AND); a group matches when any of its phrases does (OR). */
@@ -228,12 +230,12 @@ function groupFor(words: string[][], expansion: Expansion | undefined): Phrase[]
     for (const form of exactForms(last)) add({ ...phrase, words: [...phrase.words.slice(0, -1), form], prefix: false });
   };
   /** The words as typed, then with the last one stemmed: "walking" finds "walking" and "walks". */
-  const addWords = (flat: string[], typed: boolean) => {
-    const phrase = phraseOf(flat, true);
+  const addWords = (flat: string[], typed: boolean, expanded = false) => {
+    const phrase = { ...phraseOf(flat, true), ...(expanded ? { expanded } : {}) };
     addGuarded(phrase, typed);
     const last = flat[flat.length - 1]!;
     const stem = stemOf(last);
-    if (phrase.prefix && stem !== last) addGuarded(phraseOf([...flat.slice(0, -1), stem], true), false);
+    if (phrase.prefix && stem !== last) addGuarded({ ...phraseOf([...flat.slice(0, -1), stem], true), ...(expanded ? { expanded } : {}) }, false);
   };
   const flat = words.flat();
   addWords(flat, true);
@@ -242,7 +244,7 @@ function groupFor(words: string[][], expansion: Expansion | undefined): Phrase[]
   if (compound) addWords([compound], false);
   const split = flat.length === 1 ? compoundList.get(flat[0]!) ?? compoundList.get(stemOf(flat[0]!)) : undefined;
   if (split) addWords(split, false);
-  for (const also of expansion?.also ?? []) if (also.join(' ') !== flat.join(' ')) addWords(also, false);
+  for (const also of expansion?.also ?? []) if (also.join(' ') !== flat.join(' ')) addWords(also, false, true);
   for (const token of expansion?.tokens ?? []) add({ words: [token], prefix: false, kind: 'term' });
   return group;
 }
@@ -287,6 +289,11 @@ export function parseTextQuery(input: string): TextQuery {
     i++;
   }
   return { groups };
+}
+
+/** The query without the words that only mean the same: what was typed, its stems, compounds and lay words. */
+export function typedOnly(query: TextQuery): TextQuery {
+  return { groups: query.groups.map((group) => group.filter((phrase) => !phrase.expanded)).filter((group) => group.length) };
 }
 
 /** The same query with its groups joined by OR: the fallback when no service matches every word. */

@@ -98,7 +98,9 @@ async function listServices(app: App, params: URLSearchParams): Promise<Response
   const { page, perPage } = parsed.value;
   const found = await findServices(app, planned.plan, { page, perPage });
   const records = await readApiRecords(app.directory.db, found.ids);
-  return jsonResponse(pageOf(records.map(({ record, freshness }) => serviceSummary(record, freshness)), found.total, page, perPage));
+  const contents = pageOf(records.map(({ record, freshness }) => serviceSummary(record, freshness)), found.total, page, perPage);
+  // With `search`, as on the site: the words that ran when some were misspelt (null when as typed).
+  return jsonResponse(parsed.value.search ? { ...contents, corrected: found.corrected } : contents);
 }
 
 /** Every service, one full record a line, read in batches as the client takes them. */

@@ -6,7 +6,10 @@ import type Database from 'better-sqlite3';
 import {
   FacetCounter, FilterColumns, compileFilters, filterRows, reachOf, type FacetCounts, type FilterFields, type Origin, type SearchQuery,
 } from '../filters';
-import { anyWord, parseTextQuery, type TextQuery } from '../query-text';
+import { anyWord, parseTextQuery, typedOnly, type TextQuery } from '../query-text';
+import { correctSpelling, type SpellingCorrection, type Vocabulary } from '../spelling';
+import { isLessAvailable, nameRanker, rankBand } from '../ranking';
+import { CAPACITY_FACETS } from '../filters';
 import type { Reach, SearchBackend, SearchHit, SearchOptions, SearchResult, ShownDocument } from '../search-backend';
 import type { SearchDocument } from '../search-document';
 import { foldText } from '../query-text';
@@ -132,7 +135,13 @@ export class SqliteFtsBackend implements SearchBackend {
 
   private prepare() {
     const sqlite = this.sqlite;
+    // The words of the index with how many documents have each, for correcting spelling: a view
+    // of the FTS5 index itself (per connection, so in temp), never a copy to keep in step.
+    sqlite.exec(`create virtual table if not exists temp.search_vocab using fts5vocab(main, search_fts, col)`);
     return {
+      vocabFrequency: sqlite.prepare(`select coalesce(sum(doc), 0) from temp.search_vocab where term = ? and col != 'terms'`).pluck(),
+      vocabPrefix: sqlite.prepare(`select 1 from temp.search_vocab where term > ? and term < ? and col != 'terms' limit 1`).pluck(),
+      vocabStarting: sqlite.prepare(`select term, sum(doc) from temp.search_vocab where term >= ? and term < ? and col != 'terms' group by term`).raw(true),
       // Read together, in one statement, so that both come from the same tables.
       generation: sqlite.prepare(`select (select value from search_meta where key = 'generation'),
         (select value from search_meta where key = 'epoch')`).raw(true),
@@ -154,11 +163,17 @@ export class SqliteFtsBackend implements SearchBackend {
       ).pluck(),
       count: sqlite.prepare(`select count(*) from search_document where removed = 0`).pluck(),
       matchRowids: sqlite.prepare(`select rowid from search_fts where search_fts match ?`).pluck(),
-      topRanked: sqlite.prepare(`select rowid, ${BM25} from search_fts where search_fts match ? order by 2 limit ?`).raw(true),
       allRanked: sqlite.prepare(`select rowid, ${BM25} from search_fts where search_fts match ?`).raw(true),
       documents: sqlite.prepare(`select rowid, document from search_document where rowid in (select value from json_each(?))`).raw(true),
     };
   }
+
+  /** The index's own words, for correcting spelling (src/lib/search/spelling.ts). */
+  private readonly vocabulary: Vocabulary = {
+    frequency: (word) => this.statements.vocabFrequency.get(word) as number,
+    isPrefix: (word) => this.statements.vocabPrefix.get(word, `${word}\uffff`) !== undefined,
+    wordsStartingWith: (start) => this.statements.vocabStarting.iterate(start, `${start}\uffff`) as Iterable<[string, number]>,
+  };
 
   private inTransaction<T>(work: () => T): T {
     return this.sqlite.inTransaction ? work() : this.sqlite.transaction(work).immediate();
@@ -253,13 +268,16 @@ export class SqliteFtsBackend implements SearchBackend {
       filterRows(memory.columns, rows, compiled, (row) => results.push(row), facets);
       return { results, facets };
     };
-    const text = parseTextQuery(query.q);
+    // Misspelt words are corrected against the index's own words, unless asked not to.
+    const corrected: SpellingCorrection | null = query.q && !query.as_typed ? correctSpelling(query.q, this.vocabulary) : null;
+    const q = corrected?.q ?? query.q;
+    const text = parseTextQuery(q);
     // Without words, results come in name order, which is the page order for best match; other
     // orders sort for themselves, so those scan the rows as stored.
     if (!text.groups.length) {
       const sortsItself = query.sort === 'recently_verified' || (query.sort === 'distance' && origin !== null);
       const rows = sortsItself ? memory.stored : memory.order;
-      return { ...collect(rows), text: null, matched: null, matches: rows.length };
+      return { ...collect(rows), text: null, matched: null, matches: rows.length, corrected, q, typed: null };
     }
     let matches = this.matchRows(text);
     let used = text;
@@ -276,11 +294,20 @@ export class SqliteFtsBackend implements SearchBackend {
         matches = looseMatches;
       }
     }
-    return { ...collect(matches), text: used, matched, matches: matches.length };
+    // Which matches have the words as typed (not only words that mean the same), for ranking.
+    const strict = typedOnly(used);
+    let typed: Uint8Array | null = null;
+    if (strict.groups.length && toMatchExpression(strict) !== toMatchExpression(used)) {
+      typed = new Uint8Array(memory.rowids.length);
+      for (const row of this.matchRows(matched === 'any' ? anyWord(strict) : strict)) typed[row] = 1;
+    }
+    return { ...collect(matches), text: used, matched, matches: matches.length, corrected, q, typed };
   }
 
   /** The rows of one page, in order, with their relevance scores (higher is better). */
-  private page(results: number[], matches: number, query: SearchQuery, text: TextQuery | null): { rows: number[]; scores: Map<number, number> } {
+  private page(
+    results: number[], query: SearchQuery, text: TextQuery | null, searched: string, typed: Uint8Array | null,
+  ): { rows: number[]; scores: Map<number, number> } {
     const memory = this.memory;
     const start = (query.page - 1) * query.per_page;
     const end = Math.min(start + query.per_page, results.length);
@@ -302,30 +329,31 @@ export class SqliteFtsBackend implements SearchBackend {
       const ordered = staleCount ? [...results.filter((row) => !stale(row)), ...results.filter(stale)] : results;
       return { rows: ordered.slice(start, end), scores };
     }
-    const expression = toMatchExpression(text);
+    // Best match (src/lib/search/ranking.ts): every match is scored, then ordered by its band
+    // (stale, name, words as typed, open and checked) and its score.
     const wanted = new Uint8Array(memory.rowids.length);
     for (const row of results) wanted[row] = 1;
-    const collectRanked = (ranked: [number, number][]) => {
-      const rows: number[] = [];
-      for (const [rowid, bm25] of ranked) {
-        const row = memory.rowOf(rowid);
-        if (row < 0 || !wanted[row]) continue;
-        scores.set(row, -bm25);
-        rows.push(row);
-      }
-      return rows;
-    };
-    // Ranking every match is the slow part. When filters keep a good share of the matches, the
-    // best few hundred almost always hold the page; otherwise rank them all at once.
-    const share = results.length / Math.max(1, matches);
-    const limit = Math.ceil((end * 2) / share) + 100;
-    let rows: number[] = [];
-    // The best few must hold as many listings that are not stale as the page can show.
-    const enough = (found: number[]) => found.length >= end
-      && (!staleCount || found.filter((row) => !stale(row)).length >= Math.min(end, results.length - staleCount));
-    if (limit < matches / 2) rows = collectRanked(this.statements.topRanked.all(expression, limit) as [number, number][]);
-    if (!enough(rows)) rows = collectRanked(this.statements.allRanked.all(expression) as [number, number][]);
-    rows.sort((a, b) => stale(a) - stale(b) || scores.get(b)! - scores.get(a)! || memory.nameRank[a]! - memory.nameRank[b]!);
+    for (const [rowid, bm25] of this.statements.allRanked.all(toMatchExpression(text)) as [number, number][]) {
+      const row = memory.rowOf(rowid);
+      if (row >= 0 && wanted[row]) scores.set(row, -bm25);
+    }
+    const capacity = memory.columns.capacity;
+    const band = new Map<number, number>();
+    const rankName = nameRanker(searched);
+    for (const row of results) {
+      band.set(row, rankBand({
+        stale: stale(row) === 1,
+        nameRank: rankName(memory.sortNames[row]!),
+        typedMatch: !typed || typed[row] === 1,
+        lessAvailable: isLessAvailable(CAPACITY_FACETS[capacity[row]!] ?? null, memory.assured[row] ? 'checked' : null),
+      }));
+    }
+    const measured = memory.columns.measured;
+    const distance = memory.columns.distance;
+    // Scores this close are a tie, which nearer (when a place is given) then name order breaks.
+    const score = (row: number) => Math.round((scores.get(row) ?? 0) * 1e6) / 1e6;
+    const rows = results.slice().sort((a, b) => band.get(a)! - band.get(b)! || score(b) - score(a)
+      || (measured ? distance[a]! - distance[b]! : 0) || memory.nameRank[a]! - memory.nameRank[b]!);
     return { rows: rows.slice(start, end), scores };
   }
 
@@ -377,8 +405,8 @@ export class SqliteFtsBackend implements SearchBackend {
 
   async search(query: SearchQuery, options: SearchOptions = {}): Promise<SearchResult> {
     const origin = options.origin ?? null;
-    const { results, facets, text, matched, matches } = this.run(query, options.facets ?? false, origin);
-    const { rows, scores } = this.page(results, matches, query, text);
+    const { results, facets, text, matched, corrected, q, typed } = this.run(query, options.facets ?? false, origin);
+    const { rows, scores } = this.page(results, query, text, q, typed);
     const columns = this.memory.columns;
     const hits: SearchHit[] = this.documents(rows).map(({ row, document }) => {
       const reach: Reach | null = origin ? reachOf(columns, row, query.radius_km) : null;
@@ -386,7 +414,7 @@ export class SqliteFtsBackend implements SearchBackend {
       return { document, score: scores.get(row) ?? null, distanceKm: distance === Infinity ? null : distance, reach };
     });
     return {
-      total: results.length, page: query.page, perPage: query.per_page, hits, matched,
+      total: results.length, page: query.page, perPage: query.per_page, hits, matched, corrected,
       ...(facets ? { facets: facets.counts() } : {}),
     };
   }
