@@ -31,7 +31,8 @@ export function placeReachedBy(word: string): string | undefined {
 export function exactForms(word: string): string[] {
   const vowel = (i: number) => 'aeiou'.includes(word[i] ?? '');
   const n = word.length;
-  const forms = [word, ...['s', 'es', 'ed', 'ing', 'ings', 'er', 'ers'].map((ending) => word + ending)];
+  const forms = [word, ...['s', 'ed', 'ing', 'ings', 'er', 'ers'].map((ending) => word + ending)];
+  if (/(s|x|z|ch|sh)$/.test(word)) forms.push(`${word}es`);
   // "run" -> "running", "shop" -> "shopping"; "care" -> "caring".
   if (n >= 3 && !vowel(n - 1) && vowel(n - 2) && !vowel(n - 3) && !'wxy'.includes(word[n - 1]!)) {
     forms.push(...['ing', 'ed', 'er', 'ers'].map((ending) => word + word[n - 1]! + ending));

@@ -156,7 +156,10 @@ const keyOf = (words: string[][]) => words.map((parts) => parts.join(' ')).join(
 
 /** What a lay phrase or synonym stands for: term tokens, and phrases that mean the same. */
 export interface Expansion {
+  /** Tokens of the terms that list the phrase as a lay word. */
   tokens: string[];
+  /** Tokens of the categories a synonym stands for (ranked with the words that mean the same). */
+  alsoTokens: string[];
   /** Phrases (each a list of words) matched in a service's text as well as the words typed. */
   also: string[][];
 }
@@ -177,11 +180,11 @@ export function layWordIndex(): { index: Map<string, Expansion>; longest: number
     longest = Math.max(longest, words.length);
     const key = keyOf(words);
     let found = index.get(key);
-    if (!found) index.set(key, (found = { tokens: [], also: [] }));
+    if (!found) index.set(key, (found = { tokens: [], alsoTokens: [], also: [] }));
     return found;
   };
-  const addToken = (expansion: Expansion | undefined, token: string) => {
-    if (expansion && !expansion.tokens.includes(token)) expansion.tokens.push(token);
+  const addToken = (expansion: Expansion | undefined, token: string, list: 'tokens' | 'alsoTokens' = 'tokens') => {
+    if (expansion && !expansion[list].includes(token)) expansion[list].push(token);
   };
   const taxonomy = getTaxonomy();
   for (const term of taxonomy.categories) for (const word of term.lay_words) addToken(entry(word), termToken('category', term.id));
@@ -189,7 +192,7 @@ export function layWordIndex(): { index: Map<string, Expansion>; longest: number
   for (const synonym of getSynonyms()) {
     for (const phrase of synonym.when) {
       const expansion = entry(phrase)!;
-      for (const code of synonym.categories) addToken(expansion, termToken('category', code));
+      for (const code of synonym.categories) addToken(expansion, termToken('category', code), 'alsoTokens');
       for (const also of synonym.also) {
         const words = wordsOf(also).flat();
         if (words.length && !expansion.also.some((known) => known.join(' ') === words.join(' '))) expansion.also.push(words);
@@ -246,7 +249,19 @@ function groupFor(words: string[][], expansion: Expansion | undefined): Phrase[]
   if (split) addWords(split, false);
   for (const also of expansion?.also ?? []) if (also.join(' ') !== flat.join(' ')) addWords(also, false, true);
   for (const token of expansion?.tokens ?? []) add({ words: [token], prefix: false, kind: 'term' });
+  for (const token of expansion?.alsoTokens ?? []) add({ words: [token], prefix: false, kind: 'term', expanded: true });
   return group;
+}
+
+/** Both expansions of a phrase, as typed and with its last word as its stem ("food banks", "food bank"). */
+function merged(typed: Expansion | undefined, stemmed: Expansion | undefined): Expansion | undefined {
+  if (!typed || !stemmed || typed === stemmed) return typed ?? stemmed;
+  const union = <T>(a: T[], b: T[], key: (item: T) => string) => [...a, ...b.filter((item) => !a.some((known) => key(known) === key(item)))];
+  return {
+    tokens: union(typed.tokens, stemmed.tokens, String),
+    alsoTokens: union(typed.alsoTokens, stemmed.alsoTokens, String),
+    also: union(typed.also, stemmed.also, (words) => words.join(' ')),
+  };
 }
 
 /** Parses free text into a TextQuery; an empty query (no words) has no groups. */
@@ -262,7 +277,7 @@ export function parseTextQuery(input: string): TextQuery {
     let matched = 0;
     for (let length = Math.min(longest, words.length - i); length >= 1; length--) {
       const run = words.slice(i, i + length);
-      const expansion = index.get(keyOf(run)) ?? index.get(keyOf([...run.slice(0, -1), run[length - 1]!.map(stemOf)]));
+      const expansion = merged(index.get(keyOf(run)), index.get(keyOf([...run.slice(0, -1), run[length - 1]!.map(stemOf)])));
       if (expansion && !(length === 1 && isFiller(words[i]!) && !onlyFiller)) {
         groups.push(groupFor(words.slice(i, i + length), expansion));
         matched = length;
