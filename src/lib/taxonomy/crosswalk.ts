@@ -29,12 +29,15 @@ export const CROSSWALK_METHOD_LABELS: Record<CrosswalkMethod, string> = {
 export type Crosswalk = ReadonlyMap<string, string>;
 
 /** Words that say nothing about the kind of help ("Support services" is no category). */
-const EMPTY_WORDS = new Set(['and', 'or', 'of', 'for', 'the', 'a', 'an', 'with', 'in', 'to', 'on', 'services', 'service', 'support', 'help', 'other', 'general']);
+const EMPTY_WORDS = new Set(['and', 'or', 'of', 'for', 'the', 'a', 'an', 'with', 'in', 'to', 'on', 'services', 'service', 'support', 'help', 'other', 'general', 'community', 'local']);
 
 const fold = (text: string) => text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/&/g, ' and ');
 
-/** A word without a plural "s", so "Food bank" and "Food banks" are one name. */
-const singular = (word: string) => (word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word);
+/** A word without its plural, so "Food bank" and "Food banks", "Family" and "Families" are one name. */
+const singular = (word: string) => {
+  if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  return word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
+};
 
 function wordsOf(text: string): string[] {
   return fold(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean).map(singular);
@@ -53,6 +56,8 @@ interface CategoryWords {
 }
 
 let index: CategoryWords[] | undefined;
+/** How many categories use each word (in their name or lay words): a word most of them use says little. */
+let spread: Map<string, number> | undefined;
 
 function categoryWords(): CategoryWords[] {
   if (index) return index;
@@ -70,15 +75,19 @@ function categoryWords(): CategoryWords[] {
       nameWords: new Set(content(term.name)),
     };
   });
+  spread = new Map();
+  for (const category of index) for (const word of new Set([...category.phrases, ...category.nameWords])) spread.set(word, (spread.get(word) ?? 0) + 1);
   return index;
 }
 
 /**
  * The category a term stands for by its own words, or null: a category of the same name (or code)
  * first; then one whose lay words are the term's name or a part of it ("Isolation and loneliness"),
- * scored by how many of the term's words are the category's name words (2 each) or lay words (1).
+ * scored by the term's words that are the category's name words (2), lay words (1.5) or part of
+ * one (0.5), each divided by the square root of how many categories have it. A term at the top of its tree leans to our top-level categories,
+ * one below to theirs.
  */
-export function matchByWords(term: Pick<ForeignTerm, 'name' | 'code'>): { code: string; method: 'name' | 'lay_word' } | null {
+export function matchByWords(term: Pick<ForeignTerm, 'name' | 'code' | 'parentId'>): { code: string; method: 'name' | 'lay_word' } | null {
   const categories = categoryWords();
   const key = nameKey(term.name);
   const codeKey = term.code ? nameKey(term.code.replace(/[-_]/g, ' ')) : '';
@@ -91,11 +100,19 @@ export function matchByWords(term: Pick<ForeignTerm, 'name' | 'code'>): { code: 
   for (const category of categories) {
     let score = 0;
     for (const part of [key, ...parts]) if (category.phrases.has(part) || category.names.has(part)) score += 3;
-    for (const word of words) score += category.nameWords.has(word) ? 2 : category.words.has(word) ? 1 : 0;
+    // A word that is one of the category's names or lay words by itself counts; one that is only
+    // part of a longer lay phrase ("prevention" of "falls prevention") counts a little.
+    for (const word of words) {
+      const weight = category.nameWords.has(word) ? 2 : category.phrases.has(word) ? 1.5 : category.words.has(word) ? 0.5 : 0;
+      score += weight / Math.sqrt(spread!.get(word) ?? 1);
+    }
+    // Too little to go on, whatever the tree says.
+    if (score < 1) continue;
+    if (term.parentId !== undefined && (category.depth === 1) === !term.parentId) score += 0.5;
     // Equal scores: the more specific category, then the first in the taxonomy.
-    if (score > 0 && (!best || score > best.score || (score === best.score && category.depth > best.category.depth))) best = { category, score };
+    if (!best || score > best.score || (score === best.score && category.depth > best.category.depth)) best = { category, score };
   }
-  return best && best.score >= 2 ? { code: best.category.term.id, method: 'lay_word' } : null;
+  return best ? { code: best.category.term.id, method: 'lay_word' } : null;
 }
 
 export interface CrosswalkDecision {
