@@ -37,6 +37,9 @@ export const FILLER_WORDS = new Set([
   'a', 'an', 'the', 'and', 'or', 'of', 'to', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'is', 'are', 'be', 'it',
   'i', 'im', 'me', 'my', 'we', 'our', 'you', 'your', 'need', 'needs', 'want', 'wants', 'looking', 'find', 'get',
   'some', 'any', 'please', 'near', 'nearby', 'there', 'where', 'can', 'do', 'does', 'what', 'who', 'how', 'about',
+  // How people say how they feel, around the word that says what ("i feel so alone"): the
+  // feeling phrases themselves ("feeling low") are read before these are dropped.
+  'feel', 'feels', 'feeling', 'felt', 'so', 'very', 'really', 'just', 'quite', 'bit', 'anymore', 'always',
 ]);
 
 /** Lowercase, accents removed ("café" -> "cafe"), as the index does. */
@@ -264,6 +267,23 @@ function merged(typed: Expansion | undefined, stemmed: Expansion | undefined): E
   };
 }
 
+/**
+ * A lay phrase of several words ("computer help", "free laptop") also reaches services through
+ * each of its words and their synonyms, ranked after those matching the phrase: another
+ * taxonomy's services seldom use the phrase itself.
+ */
+function withItsWords(run: string[][], expansion: Expansion, index: Map<string, Expansion>): Expansion {
+  let result: Expansion = { ...expansion, also: [...expansion.also] };
+  for (const parts of run) {
+    if (parts.length !== 1 || FILLER_WORDS.has(parts[0]!) || parts[0]!.length < 3) continue;
+    const word = parts[0]!;
+    if (!result.also.some((also) => also.join(' ') === word)) result.also.push([word]);
+    const own = index.get(keyOf([parts])) ?? index.get(keyOf([[stemOf(word)]]));
+    if (own) result = merged(result, { tokens: [], alsoTokens: [...own.tokens, ...own.alsoTokens], also: own.also })!;
+  }
+  return result;
+}
+
 /** Parses free text into a TextQuery; an empty query (no words) has no groups. */
 export function parseTextQuery(input: string): TextQuery {
   const words = wordsOf(input.slice(0, MAX_QUERY_LENGTH));
@@ -279,7 +299,7 @@ export function parseTextQuery(input: string): TextQuery {
       const run = words.slice(i, i + length);
       const expansion = merged(index.get(keyOf(run)), index.get(keyOf([...run.slice(0, -1), run[length - 1]!.map(stemOf)])));
       if (expansion && !(length === 1 && isFiller(words[i]!) && !onlyFiller)) {
-        groups.push(groupFor(words.slice(i, i + length), expansion));
+        groups.push(groupFor(words.slice(i, i + length), length > 1 ? withItsWords(run, expansion, index) : expansion));
         matched = length;
         break;
       }

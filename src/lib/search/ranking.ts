@@ -1,16 +1,18 @@
 // How results with words are ordered ("best match"), in one place for every search backend.
 //
-// 1. Stale listings (src/lib/freshness/rules.ts) come after all the rest, in every order: never
-//    hidden, never first.
-// 2. The name: a service whose name is what was searched ("Byker Foodbank", or "Byker Foodbank"
-//    for "byker foodbank – heaton" without its place) comes first; then services whose name holds
-//    every word searched; then the rest.
-// 3. The words: services matching the words as typed (with their stems, compounds and the
+// 1. A service whose name is what was searched comes first ("walker foodbank" finds Walker
+//    Foodbank; "grief counselling" finds "Grief Counselling – Jesmond", its name without its place),
+//    even when it is stale: the person asked for it by name.
+// 2. The words: services matching the words as typed (with their stems, compounds and the
 //    categories they are lay words for) before those found only through words that mean the same
-//    ("isolated" for "lonely").
-// 4. Among equal matches (the same name and words rank), open and checked listings come before
+//    ("isolated" for "lonely"), which are another need as often as the same one ("loss" is grief,
+//    "sight loss" is not).
+// 3. Stale listings (src/lib/freshness/rules.ts) come after all the rest that match as well, in
+//    every order: never hidden, never first.
+// 4. Services whose name holds every word searched (or its start, or its stem), then the rest.
+// 5. Among equal matches (the same name and words rank), open and checked listings come before
 //    full, paused or never-checked ones (still shown, never hidden).
-// 5. Then the backend's own relevance score (bm25 for SQLite FTS5), best first; equal scores go
+// 6. Then the backend's own relevance score (bm25 for SQLite FTS5), best first; equal scores go
 //    nearer first when a place is given, then by name.
 //
 // Sorting by distance or by most recently checked is not relevance and is decided elsewhere.
@@ -64,5 +66,6 @@ export function isLessAvailable(capacity: string | null, assuredDate: string | n
  * their score (and distance, and name) after it.
  */
 export function rankBand(rank: { stale: boolean; nameRank: number; typedMatch: boolean; lessAvailable: boolean }): number {
-  return (rank.stale ? 100 : 0) + rank.nameRank * 10 + (rank.typedMatch ? 0 : 4) + (rank.lessAvailable ? 1 : 0);
+  if (rank.nameRank === NAME_RANKS.exact) return rank.stale ? 1 : 0;
+  return 1000 + (rank.typedMatch ? 0 : 200) + (rank.stale ? 100 : 0) + rank.nameRank * 10 + (rank.lessAvailable ? 1 : 0);
 }
