@@ -225,14 +225,14 @@ function groupFor(words: string[][], expansion: Expansion | undefined): Phrase[]
   };
   /**
    * A phrase whose last word, as a prefix, would reach a place name it is not is matched in that
-   * word's usual forms instead; a place name typed in full is matched as typed, and one not typed
-   * (a stem, a synonym, a word of a lay phrase) not at all.
+   * word's usual forms instead ("walker" typed finds Walker, not Walkergate); a place's name not
+   * typed (a stem, a synonym, a word of a lay phrase) is not matched on its own at all.
    */
   const addGuarded = (phrase: Phrase, typed: boolean) => {
     const last = phrase.words[phrase.words.length - 1]!;
     // A word the person did not type is never a place's name on its own ("low" of "feeling low" is not Low Fell).
     if (!typed && phrase.words.length === 1 && placeWords().has(last)) return;
-    if (!phrase.prefix || (typed && placeWords().has(last)) || !placeReachedBy(last)) {
+    if (!phrase.prefix || !placeReachedBy(last)) {
       add(phrase);
       return;
     }
