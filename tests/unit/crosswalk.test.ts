@@ -7,7 +7,8 @@ describe('mapping another taxonomy\'s terms onto our categories', () => {
   it('maps a term with the name of one of our categories, in any case or plural', () => {
     expect(matchByWords({ name: 'Food Banks' })).toEqual({ code: 'food-banks', method: 'name' });
     expect(matchByWords({ name: 'DIABETES', code: 'LT01' })).toEqual({ code: 'diabetes', method: 'name' });
-    expect(matchByWords({ name: 'Something else', code: 'debt-advice' })).toEqual({ code: 'debt-advice', method: 'name' });
+    // Never by code: another taxonomy's codes are its own.
+    expect(matchByWords({ name: 'Banks of the river Tyne', code: 'food-banks' })).toBeNull();
   });
   it('maps a term by the words people use for our categories', () => {
     expect(matchByWords({ name: 'Social Isolation', parentId: null })?.code).toBe('loneliness-social');

@@ -69,7 +69,7 @@ function categoryWords(): CategoryWords[] {
     return {
       term,
       depth: taxonomy.ancestorsOf(term.id).length,
-      names: new Set([nameKey(term.name), nameKey(term.id.replace(/-/g, ' '))]),
+      names: new Set([nameKey(term.name)]),
       phrases: new Set(lay.map(nameKey)),
       words: new Set(lay.flatMap(content)),
       nameWords: new Set(content(term.name)),
@@ -81,8 +81,7 @@ function categoryWords(): CategoryWords[] {
 }
 
 /**
- * The category a term stands for by its own words, or null: a category of the same name (or code)
- * first; then one whose lay words are the term's name or a part of it ("Isolation and loneliness"),
+ * The category a term stands for by its own words, or null: a category of the same name first; then one whose lay words are the term's name or a part of it ("Isolation and loneliness"),
  * scored by the term's words that are the category's name words (2), lay words (1.5) or part of
  * one (0.5), each divided by the square root of how many categories have it. A term at the top of its tree leans to our top-level categories,
  * one below to theirs.
@@ -90,8 +89,8 @@ function categoryWords(): CategoryWords[] {
 export function matchByWords(term: Pick<ForeignTerm, 'name' | 'code' | 'parentId'>): { code: string; method: 'name' | 'lay_word' } | null {
   const categories = categoryWords();
   const key = nameKey(term.name);
-  const codeKey = term.code ? nameKey(term.code.replace(/[-_]/g, ' ')) : '';
-  const byName = categories.find((category) => category.names.has(key) || (codeKey !== '' && category.names.has(codeKey)));
+  // By name, never by code: another taxonomy's "food-banks" may be the banks of the Tyne.
+  const byName = categories.find((category) => category.names.has(key));
   if (byName) return { code: byName.term.id, method: 'name' };
   // The name's parts: "Bereavement, grief and loss" -> "bereavement", "grief", "loss".
   const parts = fold(term.name).split(/,|\/|\(|\)|;|\band\b|\bor\b/).map(nameKey).filter(Boolean);
@@ -99,15 +98,20 @@ export function matchByWords(term: Pick<ForeignTerm, 'name' | 'code' | 'parentId
   let best: { category: CategoryWords; score: number } | undefined;
   for (const category of categories) {
     let score = 0;
+    let matched = 0;
+    let phrases = 0;
+    for (const part of [key, ...parts]) if (category.phrases.has(part) || category.names.has(part)) phrases++;
     for (const part of [key, ...parts]) if (category.phrases.has(part) || category.names.has(part)) score += 3;
     // A word that is one of the category's names or lay words by itself counts; one that is only
     // part of a longer lay phrase ("prevention" of "falls prevention") counts a little.
     for (const word of words) {
       const weight = category.nameWords.has(word) ? 2 : category.phrases.has(word) ? 1.5 : category.words.has(word) ? 0.5 : 0;
+      if (weight) matched++;
       score += weight / Math.sqrt(spread!.get(word) ?? 1);
     }
-    // Too little to go on, whatever the tree says.
-    if (score < 1) continue;
+    // Too little to go on, whatever the tree says: under 1, or words that cover less than half the
+    // term's own and no whole lay word or name ("Banks of the river Tyne" has one word of "Food banks").
+    if (score < 1 || (!phrases && matched * 2 < words.length)) continue;
     if (term.parentId !== undefined && (category.depth === 1) === !term.parentId) score += 0.5;
     // Equal scores: the more specific category, then the first in the taxonomy.
     if (!best || score > best.score || (score === best.score && category.depth > best.category.depth)) best = { category, score };
