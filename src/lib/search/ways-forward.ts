@@ -16,8 +16,11 @@ export interface WaysForward {
   withoutAnyFilter: number | null;
   /** The same search with one word fewer, for those that find something, most found first. */
   fewerWords: { q: string; total: number }[];
-  /** Types of help the words are lay words or synonyms for, with how many services each has with the same filters. */
-  categories: { code: string; name: string; total: number }[];
+  /**
+   * Types of help the words are lay words or synonyms for, each with how many services it has with
+   * the same filters, or (when that is none) without them; `search` is that search.
+   */
+  categories: { code: string; name: string; total: number; withFilters: boolean; search: SearchQuery }[];
 }
 
 const MAX_WORDS_TRIED = 6;
@@ -63,9 +66,14 @@ export async function waysForward(search: SearchBackend, query: SearchQuery, ori
     query.q && hasFilters ? countOf({ ...query, q: '' }) : Promise.resolve(null),
     hasFilters ? countOf(withoutFilters(query)) : Promise.resolve(null),
     Promise.all(withOneWordFewer(query.q).map(async (q) => ({ q, total: await countOf({ ...query, q }) }))),
-    Promise.all(categoriesOfWords(query.q).slice(0, 6).map(async (code) => ({
-      code, name: taxonomy.categoryByCode.get(code)!.name, total: await countOf({ ...query, q: '', category: [code] }),
-    }))),
+    Promise.all(categoriesOfWords(query.q).slice(0, 6).map(async (code) => {
+      const name = taxonomy.categoryByCode.get(code)!.name;
+      const filtered: SearchQuery = { ...query, q: '', category: [code], page: 1 };
+      const total = await countOf(filtered);
+      if (total > 0 || !hasFilters) return { code, name, total, withFilters: true, search: filtered };
+      const unfiltered: SearchQuery = { ...withoutFilters(query), q: '', category: [code] };
+      return { code, name, total: await countOf(unfiltered), withFilters: false, search: unfiltered };
+    })),
   ]);
   return { relaxations, withoutWords, withoutAnyFilter, fewerWords: found(fewerWords).slice(0, MAX_SHOWN), categories: found(categories).slice(0, 4) };
 }
