@@ -3,8 +3,8 @@
 // cut to "walk*" would find everything in Walker, "heating" cut to "heat*" everything in Heaton,
 // "new*" everything in Newcastle.
 import { getAreas } from '../geo/areas';
-
-const fold = (text: string) => text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+// query-text imports this module too; foldText is only called once both are loaded.
+import { foldText as fold } from './query-text';
 
 let placeWordSet: Set<string> | undefined;
 
