@@ -87,7 +87,7 @@ export async function evaluate(
     const { query } = parseSearchParams(new URLSearchParams({ q: evaluationCase.q, per_page: String(TOP) }));
     const result = await search.search(query);
     const ids = result.hits.map((hit) => hit.document.id);
-    const gains = ids.map((id) => (answers.has(id) ? 1 : 0));
+    const gains: number[] = ids.map((id) => (answers.has(id) ? 1 : 0));
     const dcg = gains.reduce((sum, gain, i) => sum + gain / Math.log2(i + 2), 0);
     let ideal = 0;
     for (let i = 0; i < Math.min(answers.size, TOP); i++) ideal += 1 / Math.log2(i + 2);

@@ -30,6 +30,8 @@ export interface TextQuery {
 }
 
 const MAX_GROUPS = 12;
+/** At most this many words that mean the same per group: each one is another lookup in the index. */
+const MAX_ALSO = 10;
 const MIN_PREFIX_LENGTH = 3;
 
 /** Words that carry no meaning in a search for help; dropped unless nothing else is left. */
@@ -244,7 +246,8 @@ function groupFor(words: string[][], expansion: Expansion | undefined): Phrase[]
     addGuarded(phrase, typed);
     const last = flat[flat.length - 1]!;
     const stem = stemOf(last);
-    if (phrase.prefix && stem !== last) addGuarded({ ...phraseOf([...flat.slice(0, -1), stem], true), ...(expanded ? { expanded } : {}) }, false);
+    // Words that only mean the same are matched as they are written (kept few: each costs a lookup).
+    if (phrase.prefix && stem !== last && !expanded) addGuarded(phraseOf([...flat.slice(0, -1), stem], true), false);
   };
   const flat = words.flat();
   addWords(flat, true);
@@ -253,7 +256,7 @@ function groupFor(words: string[][], expansion: Expansion | undefined): Phrase[]
   if (compound) addWords([compound], false);
   const split = flat.length === 1 ? compoundList.get(flat[0]!) ?? compoundList.get(stemOf(flat[0]!)) : undefined;
   if (split) addWords(split, false);
-  for (const also of expansion?.also ?? []) if (also.join(' ') !== flat.join(' ')) addWords(also, false, true);
+  for (const also of (expansion?.also ?? []).filter((words) => words.join(' ') !== flat.join(' ')).slice(0, MAX_ALSO)) addWords(also, false, true);
   for (const token of expansion?.tokens ?? []) add({ words: [token], prefix: false, kind: 'term' });
   for (const token of expansion?.alsoTokens ?? []) add({ words: [token], prefix: false, kind: 'term', expanded: true });
   return group;

@@ -163,6 +163,7 @@ export class SqliteFtsBackend implements SearchBackend {
       ).pluck(),
       count: sqlite.prepare(`select count(*) from search_document where removed = 0`).pluck(),
       matchRowids: sqlite.prepare(`select rowid from search_fts where search_fts match ?`).pluck(),
+      topRanked: sqlite.prepare(`select rowid, ${BM25} from search_fts where search_fts match ? order by 2 limit ?`).raw(true),
       allRanked: sqlite.prepare(`select rowid, ${BM25} from search_fts where search_fts match ?`).raw(true),
       documents: sqlite.prepare(`select rowid, document from search_document where rowid in (select value from json_each(?))`).raw(true),
     };
@@ -277,7 +278,7 @@ export class SqliteFtsBackend implements SearchBackend {
     if (!text.groups.length) {
       const sortsItself = query.sort === 'recently_verified' || (query.sort === 'distance' && origin !== null);
       const rows = sortsItself ? memory.stored : memory.order;
-      return { ...collect(rows), text: null, matched: null, matches: rows.length, corrected, q, typed: null };
+      return { ...collect(rows), text: null, matched: null, matches: rows.length, corrected, q, typed: null, strictText: null };
     }
     let matches = this.matchRows(text);
     let used = text;
@@ -295,18 +296,21 @@ export class SqliteFtsBackend implements SearchBackend {
       }
     }
     // Which matches have the words as typed (not only words that mean the same), for ranking.
-    const strict = typedOnly(used);
+    const strict = matched === 'any' ? anyWord(typedOnly(text)) : typedOnly(used);
     let typed: Uint8Array | null = null;
+    let strictText: TextQuery | null = null;
     if (strict.groups.length && toMatchExpression(strict) !== toMatchExpression(used)) {
       typed = new Uint8Array(memory.rowids.length);
-      for (const row of this.matchRows(matched === 'any' ? anyWord(strict) : strict)) typed[row] = 1;
+      strictText = strict;
+      for (const row of this.matchRows(strict)) typed[row] = 1;
     }
-    return { ...collect(matches), text: used, matched, matches: matches.length, corrected, q, typed };
+    return { ...collect(matches), text: used, matched, matches: matches.length, corrected, q, typed, strictText };
   }
 
   /** The rows of one page, in order, with their relevance scores (higher is better). */
   private page(
-    results: number[], query: SearchQuery, text: TextQuery | null, searched: string, typed: Uint8Array | null,
+    results: number[], matches: number, query: SearchQuery, text: TextQuery | null, searched: string,
+    typed: Uint8Array | null, strictText: TextQuery | null,
   ): { rows: number[]; scores: Map<number, number> } {
     const memory = this.memory;
     const start = (query.page - 1) * query.per_page;
@@ -329,31 +333,63 @@ export class SqliteFtsBackend implements SearchBackend {
       const ordered = staleCount ? [...results.filter((row) => !stale(row)), ...results.filter(stale)] : results;
       return { rows: ordered.slice(start, end), scores };
     }
-    // Best match (src/lib/search/ranking.ts): every match is scored, then ordered by its band
-    // (stale, name, words as typed, open and checked) and its score.
+    // Best match (src/lib/search/ranking.ts): matches are ordered by their band (exact name, words
+    // as typed, stale, name, open and checked) and then their score. Words as typed are scored by
+    // themselves, the rest by the whole query, as they are only compared within their band.
     const wanted = new Uint8Array(memory.rowids.length);
     for (const row of results) wanted[row] = 1;
-    for (const [rowid, bm25] of this.statements.allRanked.all(toMatchExpression(text)) as [number, number][]) {
-      const row = memory.rowOf(rowid);
-      if (row >= 0 && wanted[row]) scores.set(row, -bm25);
+    const isTyped = (row: number) => !typed || typed[row] === 1;
+    const expression = toMatchExpression(text);
+    const strictExpression = strictText ? toMatchExpression(strictText) : null;
+    const collectScores = (ranked: [number, number][], keep: (row: number) => boolean, into: number[]) => {
+      for (const [rowid, bm25] of ranked) {
+        const row = memory.rowOf(rowid);
+        if (row < 0 || !wanted[row] || !keep(row) || scores.has(row)) continue;
+        scores.set(row, -bm25);
+        into.push(row);
+      }
+    };
+    // Ranking every match is the slow part. When filters keep a good share of the matches, the
+    // best few hundred of each kind almost always hold the page; otherwise rank them all.
+    let candidates: number[] = [];
+    const share = results.length / Math.max(1, matches);
+    const limit = Math.ceil((end * 2) / share) + 200;
+    if (limit < matches / 2) {
+      const typedRows: number[] = [];
+      const otherRows: number[] = [];
+      collectScores(this.statements.topRanked.all(strictExpression ?? expression, limit) as [number, number][], isTyped, typedRows);
+      if (strictExpression) collectScores(this.statements.topRanked.all(expression, limit) as [number, number][], (row) => !isTyped(row), otherRows);
+      // Enough when the page can be filled from them: as many fresh typed matches as it can
+      // show, and the rest from the others.
+      let typedTotal = 0;
+      let typedFresh = 0;
+      for (const row of results) if (isTyped(row)) { typedTotal++; if (!stale(row)) typedFresh++; }
+      const freshFound = typedRows.filter((row) => !stale(row)).length;
+      const enough = typedRows.length >= Math.min(end, typedTotal) && freshFound >= Math.min(end, typedFresh)
+        && (typedTotal >= end || otherRows.length >= Math.min(end - typedTotal, results.length - typedTotal));
+      candidates = enough ? [...typedRows, ...otherRows] : [];
+      if (!enough) scores.clear();
+    }
+    if (!candidates.length) {
+      if (strictExpression) collectScores(this.statements.allRanked.all(strictExpression) as [number, number][], isTyped, candidates);
+      collectScores(this.statements.allRanked.all(expression) as [number, number][], () => true, candidates);
     }
     const capacity = memory.columns.capacity;
-    const band = new Map<number, number>();
     const rankName = nameRanker(searched);
-    for (const row of results) {
-      band.set(row, rankBand({
+    const keys = new Float64Array(memory.rowids.length);
+    for (const row of candidates) {
+      const band = rankBand({
         stale: stale(row) === 1,
         nameRank: rankName(memory.sortNames[row]!),
-        typedMatch: !typed || typed[row] === 1,
+        typedMatch: isTyped(row),
         lessAvailable: isLessAvailable(CAPACITY_FACETS[capacity[row]!] ?? null, memory.assured[row] ? 'checked' : null),
-      }));
+      });
+      // Scores this close are a tie, which nearer (when a place is given) then name order breaks.
+      keys[row] = band * 1e7 - Math.round(scores.get(row)! * 1e4) / 1e4;
     }
     const measured = memory.columns.measured;
     const distance = memory.columns.distance;
-    // Scores this close are a tie, which nearer (when a place is given) then name order breaks.
-    const score = (row: number) => Math.round((scores.get(row) ?? 0) * 1e6) / 1e6;
-    const rows = results.slice().sort((a, b) => band.get(a)! - band.get(b)! || score(b) - score(a)
-      || (measured ? distance[a]! - distance[b]! : 0) || memory.nameRank[a]! - memory.nameRank[b]!);
+    const rows = candidates.sort((a, b) => keys[a]! - keys[b]! || (measured ? distance[a]! - distance[b]! : 0) || memory.nameRank[a]! - memory.nameRank[b]!);
     return { rows: rows.slice(start, end), scores };
   }
 
@@ -405,8 +441,8 @@ export class SqliteFtsBackend implements SearchBackend {
 
   async search(query: SearchQuery, options: SearchOptions = {}): Promise<SearchResult> {
     const origin = options.origin ?? null;
-    const { results, facets, text, matched, corrected, q, typed } = this.run(query, options.facets ?? false, origin);
-    const { rows, scores } = this.page(results, query, text, q, typed);
+    const { results, facets, text, matched, corrected, q, typed, strictText, matches } = this.run(query, options.facets ?? false, origin);
+    const { rows, scores } = this.page(results, matches, query, text, q, typed, strictText);
     const columns = this.memory.columns;
     const hits: SearchHit[] = this.documents(rows).map(({ row, document }) => {
       const reach: Reach | null = origin ? reachOf(columns, row, query.radius_km) : null;
