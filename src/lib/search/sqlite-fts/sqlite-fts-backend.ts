@@ -278,7 +278,7 @@ export class SqliteFtsBackend implements SearchBackend {
     if (!text.groups.length) {
       const sortsItself = query.sort === 'recently_verified' || (query.sort === 'distance' && origin !== null);
       const rows = sortsItself ? memory.stored : memory.order;
-      return { ...collect(rows), text: null, matched: null, matches: rows.length, corrected, q, typed: null, strictText: null };
+      return { ...collect(rows), text: null, matched: null, matches: rows.length, corrected, q, typed: null };
     }
     let matches = this.matchRows(text);
     let used = text;
@@ -298,19 +298,16 @@ export class SqliteFtsBackend implements SearchBackend {
     // Which matches have the words as typed (not only words that mean the same), for ranking.
     const strict = matched === 'any' ? anyWord(typedOnly(text)) : typedOnly(used);
     let typed: Uint8Array | null = null;
-    let strictText: TextQuery | null = null;
     if (strict.groups.length && toMatchExpression(strict) !== toMatchExpression(used)) {
       typed = new Uint8Array(memory.rowids.length);
-      strictText = strict;
       for (const row of this.matchRows(strict)) typed[row] = 1;
     }
-    return { ...collect(matches), text: used, matched, matches: matches.length, corrected, q, typed, strictText };
+    return { ...collect(matches), text: used, matched, matches: matches.length, corrected, q, typed };
   }
 
   /** The rows of one page, in order, with their relevance scores (higher is better). */
   private page(
-    results: number[], matches: number, query: SearchQuery, text: TextQuery | null, searched: string,
-    typed: Uint8Array | null, strictText: TextQuery | null,
+    results: number[], matches: number, query: SearchQuery, text: TextQuery | null, searched: string, typed: Uint8Array | null,
   ): { rows: number[]; scores: Map<number, number> } {
     const memory = this.memory;
     const start = (query.page - 1) * query.per_page;
@@ -334,46 +331,38 @@ export class SqliteFtsBackend implements SearchBackend {
       return { rows: ordered.slice(start, end), scores };
     }
     // Best match (src/lib/search/ranking.ts): matches are ordered by their band (exact name, words
-    // as typed, stale, name, open and checked) and then their score. Words as typed are scored by
-    // themselves, the rest by the whole query, as they are only compared within their band.
+    // as typed, stale, name, open and checked) and then their score for the whole query.
     const wanted = new Uint8Array(memory.rowids.length);
     for (const row of results) wanted[row] = 1;
     const isTyped = (row: number) => !typed || typed[row] === 1;
     const expression = toMatchExpression(text);
-    const strictExpression = strictText ? toMatchExpression(strictText) : null;
-    const collectScores = (ranked: [number, number][], keep: (row: number) => boolean, into: number[]) => {
+    const collectScores = (ranked: [number, number][]) => {
+      const found: number[] = [];
       for (const [rowid, bm25] of ranked) {
         const row = memory.rowOf(rowid);
-        if (row < 0 || !wanted[row] || !keep(row) || scores.has(row)) continue;
+        if (row < 0 || !wanted[row]) continue;
         scores.set(row, -bm25);
-        into.push(row);
+        found.push(row);
       }
+      return found;
     };
     // Ranking every match is the slow part. When filters keep a good share of the matches, the
-    // best few hundred of each kind almost always hold the page; otherwise rank them all.
+    // best few hundred almost always hold the page: enough when they have as many fresh matches
+    // of the words as typed as the page can show (or all there are), and fill it.
     let candidates: number[] = [];
     const share = results.length / Math.max(1, matches);
-    const limit = Math.ceil((end * 2) / share) + 200;
+    const limit = Math.ceil((end * 3) / share) + 300;
     if (limit < matches / 2) {
-      const typedRows: number[] = [];
-      const otherRows: number[] = [];
-      collectScores(this.statements.topRanked.all(strictExpression ?? expression, limit) as [number, number][], isTyped, typedRows);
-      if (strictExpression) collectScores(this.statements.topRanked.all(expression, limit) as [number, number][], (row) => !isTyped(row), otherRows);
-      // Enough when the page can be filled from them: as many fresh typed matches as it can
-      // show, and the rest from the others.
-      let typedTotal = 0;
+      candidates = collectScores(this.statements.topRanked.all(expression, limit) as [number, number][]);
       let typedFresh = 0;
-      for (const row of results) if (isTyped(row)) { typedTotal++; if (!stale(row)) typedFresh++; }
-      const freshFound = typedRows.filter((row) => !stale(row)).length;
-      const enough = typedRows.length >= Math.min(end, typedTotal) && freshFound >= Math.min(end, typedFresh)
-        && (typedTotal >= end || otherRows.length >= Math.min(end - typedTotal, results.length - typedTotal));
-      candidates = enough ? [...typedRows, ...otherRows] : [];
-      if (!enough) scores.clear();
+      for (const row of results) if (isTyped(row) && !stale(row)) typedFresh++;
+      const found = candidates.filter((row) => isTyped(row) && !stale(row)).length;
+      if (candidates.length < end || found < Math.min(end, typedFresh)) {
+        candidates = [];
+        scores.clear();
+      }
     }
-    if (!candidates.length) {
-      if (strictExpression) collectScores(this.statements.allRanked.all(strictExpression) as [number, number][], isTyped, candidates);
-      collectScores(this.statements.allRanked.all(expression) as [number, number][], () => true, candidates);
-    }
+    if (!candidates.length) candidates = collectScores(this.statements.allRanked.all(expression) as [number, number][]);
     const capacity = memory.columns.capacity;
     const rankName = nameRanker(searched);
     const keys = new Float64Array(memory.rowids.length);
@@ -441,8 +430,8 @@ export class SqliteFtsBackend implements SearchBackend {
 
   async search(query: SearchQuery, options: SearchOptions = {}): Promise<SearchResult> {
     const origin = options.origin ?? null;
-    const { results, facets, text, matched, corrected, q, typed, strictText, matches } = this.run(query, options.facets ?? false, origin);
-    const { rows, scores } = this.page(results, matches, query, text, q, typed, strictText);
+    const { results, facets, text, matched, corrected, q, typed, matches } = this.run(query, options.facets ?? false, origin);
+    const { rows, scores } = this.page(results, matches, query, text, q, typed);
     const columns = this.memory.columns;
     const hits: SearchHit[] = this.documents(rows).map(({ row, document }) => {
       const reach: Reach | null = origin ? reachOf(columns, row, query.radius_km) : null;
