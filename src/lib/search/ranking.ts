@@ -15,6 +15,11 @@
 // 6. Then the backend's own relevance score (bm25 for SQLite FTS5), best first; equal scores go
 //    nearer first when a place is given, then by name.
 //
+// Two bounds keep this quick on a large directory (src/lib/search/sqlite-fts/sqlite-fts-backend.ts):
+// when the words as typed already match 1,000 services or more, words that mean the same are not
+// added (they would rank after all of those); and with more than 2,000 matches, only the best few
+// hundred matches of the words as typed are scored, when they fill the page.
+//
 // Sorting by distance or by most recently checked is not relevance and is decided elsewhere.
 import { FILLER_WORDS, stemOf, wordsOf } from './query-text';
 

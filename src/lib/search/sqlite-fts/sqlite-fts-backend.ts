@@ -22,6 +22,10 @@ export const COLUMN_WEIGHTS = [10, 5, 3, 1, 5] as const;
 const BM25 = `bm25(search_fts, ${COLUMN_WEIGHTS.join(', ')})`;
 /** The freshness status that ranks a listing after all the rest (FRESHNESS_STATUSES). */
 const STALE = FRESHNESS_STATUSES.indexOf('stale');
+/** When the words as typed match this many documents, words that mean the same are not added. */
+const EXPANSION_LIMIT = 1_000;
+/** Up to this many matches, best match scores them all by the whole query (ranking.ts). */
+const FULL_RANKING_LIMIT = 2_000;
 /** Above this many changed documents, the name order is rebuilt rather than merged. */
 const MERGE_LIMIT = 2_000;
 
@@ -278,16 +282,27 @@ export class SqliteFtsBackend implements SearchBackend {
     if (!text.groups.length) {
       const sortsItself = query.sort === 'recently_verified' || (query.sort === 'distance' && origin !== null);
       const rows = sortsItself ? memory.stored : memory.order;
-      return { ...collect(rows), text: null, matched: null, matches: rows.length, corrected, q, typed: null };
+      return { ...collect(rows), text: null, matched: null, matches: rows.length, corrected, q, strictText: null };
     }
-    let matches = this.matchRows(text);
+    // Words that mean the same rank after the words as typed; when those already find a great
+    // many services, the others would never be seen, so they are left out (it also keeps search quick).
+    const typedText = typedOnly(text);
     let used = text;
+    let matches: number[] | undefined;
+    if (toMatchExpression(typedText) !== toMatchExpression(text)) {
+      const typedMatches = this.matchRows(typedText);
+      if (typedMatches.length >= EXPANSION_LIMIT) {
+        used = typedText;
+        matches = typedMatches;
+      }
+    }
+    matches ??= this.matchRows(text);
     let matched: SearchResult['matched'] = 'all';
     // Loosen to any word only when no document has every word. When the words match but the
     // filters leave nothing, that is the answer: loosening then would show services that lack
     // words asked for, and facet counts that disagree with what choosing a value gives.
     if (!matches.length && text.groups.length > 1) {
-      const loose = anyWord(text);
+      const loose = anyWord(used);
       const looseMatches = this.matchRows(loose);
       if (looseMatches.length) {
         used = loose;
@@ -295,19 +310,15 @@ export class SqliteFtsBackend implements SearchBackend {
         matches = looseMatches;
       }
     }
-    // Which matches have the words as typed (not only words that mean the same), for ranking.
-    const strict = matched === 'any' ? anyWord(typedOnly(text)) : typedOnly(used);
-    let typed: Uint8Array | null = null;
-    if (strict.groups.length && toMatchExpression(strict) !== toMatchExpression(used)) {
-      typed = new Uint8Array(memory.rowids.length);
-      for (const row of this.matchRows(strict)) typed[row] = 1;
-    }
-    return { ...collect(matches), text: used, matched, matches: matches.length, corrected, q, typed };
+    // The words as typed (not only words that mean the same), for ranking: null when they are all there is.
+    const strict = matched === 'any' ? anyWord(typedOnly(used)) : typedOnly(used);
+    const strictText = strict.groups.length && toMatchExpression(strict) !== toMatchExpression(used) ? strict : null;
+    return { ...collect(matches), text: used, matched, matches: matches.length, corrected, q, strictText };
   }
 
   /** The rows of one page, in order, with their relevance scores (higher is better). */
   private page(
-    results: number[], matches: number, query: SearchQuery, text: TextQuery | null, searched: string, typed: Uint8Array | null,
+    results: number[], matches: number, query: SearchQuery, text: TextQuery | null, searched: string, strictText: TextQuery | null,
   ): { rows: number[]; scores: Map<number, number> } {
     const memory = this.memory;
     const start = (query.page - 1) * query.per_page;
@@ -334,7 +345,6 @@ export class SqliteFtsBackend implements SearchBackend {
     // as typed, stale, name, open and checked) and then their score for the whole query.
     const wanted = new Uint8Array(memory.rowids.length);
     for (const row of results) wanted[row] = 1;
-    const isTyped = (row: number) => !typed || typed[row] === 1;
     const expression = toMatchExpression(text);
     const collectScores = (ranked: [number, number][]) => {
       const found: number[] = [];
@@ -346,23 +356,33 @@ export class SqliteFtsBackend implements SearchBackend {
       }
       return found;
     };
-    // Ranking every match is the slow part. When filters keep a good share of the matches, the
-    // best few hundred almost always hold the page: enough when they have as many fresh matches
-    // of the words as typed as the page can show (or all there are), and fill it.
+    // Ranking every match is the slow part, and more so with every word that means the same. When
+    // filters keep a good share of many matches, the best few hundred matches of the words as
+    // typed, scored by those words alone, almost always fill the page (they come first): enough
+    // when they do, with as many that are not stale as it can show.
     let candidates: number[] = [];
+    let typed: Uint8Array | null = null;
     const share = results.length / Math.max(1, matches);
     const limit = Math.ceil((end * 3) / share) + 300;
-    if (limit < matches / 2) {
-      candidates = collectScores(this.statements.topRanked.all(expression, limit) as [number, number][]);
-      let typedFresh = 0;
-      for (const row of results) if (isTyped(row) && !stale(row)) typedFresh++;
-      const found = candidates.filter((row) => isTyped(row) && !stale(row)).length;
-      if (candidates.length < end || found < Math.min(end, typedFresh)) {
+    if (limit < matches / 2 && matches > FULL_RANKING_LIMIT) {
+      const ranked = this.statements.topRanked.all(strictText ? toMatchExpression(strictText) : expression, limit) as [number, number][];
+      candidates = collectScores(ranked);
+      const complete = ranked.length < limit;
+      const fresh = candidates.filter((row) => !stale(row)).length;
+      if (candidates.length < end || (!complete && fresh < end)) {
         candidates = [];
         scores.clear();
       }
     }
-    if (!candidates.length) candidates = collectScores(this.statements.allRanked.all(expression) as [number, number][]);
+    if (!candidates.length) {
+      // Every match scored by the whole query; those of the words as typed marked.
+      if (strictText) {
+        typed = new Uint8Array(memory.rowids.length);
+        for (const row of this.matchRows(strictText)) typed[row] = 1;
+      }
+      candidates = collectScores(this.statements.allRanked.all(expression) as [number, number][]);
+    }
+    const isTyped = (row: number) => !typed || typed[row] === 1;
     const capacity = memory.columns.capacity;
     const rankName = nameRanker(searched);
     const keys = new Float64Array(memory.rowids.length);
@@ -430,8 +450,8 @@ export class SqliteFtsBackend implements SearchBackend {
 
   async search(query: SearchQuery, options: SearchOptions = {}): Promise<SearchResult> {
     const origin = options.origin ?? null;
-    const { results, facets, text, matched, corrected, q, typed, matches } = this.run(query, options.facets ?? false, origin);
-    const { rows, scores } = this.page(results, matches, query, text, q, typed);
+    const { results, facets, text, matched, corrected, q, strictText, matches } = this.run(query, options.facets ?? false, origin);
+    const { rows, scores } = this.page(results, matches, query, text, q, strictText);
     const columns = this.memory.columns;
     const hits: SearchHit[] = this.documents(rows).map(({ row, document }) => {
       const reach: Reach | null = origin ? reachOf(columns, row, query.radius_km) : null;
