@@ -1,6 +1,7 @@
 // npm run bench -- [--services N] [--runs R] [--seed S]: imports N synthetic services into a
 // scratch database, then times 26 representative searches (6 of them near a place) through the real layers
-// (parseSearchParams + search backend) against the same searches as bare SQL.
+// (parseSearchParams + search backend) against the same searches as bare SQL; first, it measures how
+// well search finds what people mean (scripts/bench/evaluate.ts). --evaluation-only does only that.
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,8 +18,10 @@ import { BENCH_TODAY, generateDirectory } from './bench/generate';
 import { QUERIES, bareQuery, runBare, type BareQuery, type QueryKind } from './bench/queries';
 import { ms, percentiles, ratio, table, thousands, type Percentiles } from './bench/stats';
 import { fail, progressPrinter } from './cli';
+import { evaluateSampleAndVariant, formatEvaluation } from './bench/evaluate';
+import { todayInUk } from '../src/lib/dates';
 
-const TARGETS = { importPerSecond: 2000, searchP95Ms: 25, placeP95Ms: 30, overheadRatio: 2 };
+const TARGETS = { importPerSecond: 2000, searchP95Ms: 25, placeP95Ms: 30, overheadRatio: 2, successAt3: 0.9 };
 
 const { values } = parseArgs({
   options: {
@@ -26,11 +29,12 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '30' },
     seed: { type: 'string', default: '1' },
     keep: { type: 'string' },
+    'evaluation-only': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   },
 });
 if (values.help) {
-  fail('Usage: npm run bench -- [--services N] [--runs R] [--seed S]\n  Imports N synthetic services (default 100000) into a scratch database in the temp folder,\n  then runs 26 searches R times each (default 30) through the search layers and as bare SQL.\n  --keep DIR  keep the scratch database in DIR (a new folder) for looking into afterwards');
+  fail('Usage: npm run bench -- [--services N] [--runs R] [--seed S]\n  Imports N synthetic services (default 100000) into a scratch database in the temp folder,\n  then runs 26 searches R times each (default 30) through the search layers and as bare SQL.\n  --keep DIR  keep the scratch database in DIR (a new folder) for looking into afterwards\n  --evaluation-only  only measure how well search finds what people mean (success@3, nDCG@10)');
 }
 const count = Number(values.services);
 const runs = Number(values.runs);
@@ -41,6 +45,22 @@ if (!Number.isInteger(seed)) fail(`--seed must be a whole number, not "${values.
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const elapsed = (start: number) => performance.now() - start;
+
+// 0. Search quality, on the sample and on it with a council's taxonomy (small, so first).
+log('Measuring search quality on the sample directory and on it with a council taxonomy...');
+const evaluations = await evaluateSampleAndVariant(todayInUk());
+const evaluationLines = ['', 'Search quality (scripts/bench/evaluation-cases.ts; success@3 = an answer in the first three)',
+  ...evaluations.flatMap((report) => formatEvaluation(report))];
+const evaluationJson = evaluations.map((report) => ({
+  name: report.name, cases: report.cases, successAt3: report.successAt3, ndcgAt10: report.ndcgAt10, byKind: report.byKind,
+  worst: [...report.results].sort((a, b) => Number(a.successAt3) - Number(b.successAt3) || a.ndcgAt10 - b.ndcgAt10).slice(0, 12)
+    .map((result) => ({ q: result.case.q, kind: result.case.kind, firstAnswer: result.firstAnswer, ndcgAt10: result.ndcgAt10, top: result.top })),
+}));
+if (values['evaluation-only']) {
+  writeFileSync(join(tmpdir(), 'bench-evaluation.json'), `${JSON.stringify({ generatedAt: new Date().toISOString(), evaluation: evaluationJson }, null, 2)}\n`);
+  process.stdout.write(`${evaluationLines.join('\n')}\n\nFigures written to ${join(tmpdir(), 'bench-evaluation.json')}\n`);
+  process.exit(0);
+}
 
 // 1. Generate the records (not part of any timing).
 log(`Generating ${thousands(count)} services (seed ${seed})...`);
@@ -228,6 +248,10 @@ try {
   out.push(`  ${verdict(placeOk)}  search near a place p95 <= ${TARGETS.placeP95Ms} ms (layered, facets on, nearest first and radius): ${ms(placeP95)} ms`);
   out.push(`  ${verdict(overheadOk)}  layer overhead <= ${TARGETS.overheadRatio}x bare SQL (overall p95, layered with facets / bare SQL): ${ratio(overallRatioFacets)}`);
   out.push(`        like for like (layered without facets / bare SQL): ${ratio(overallRatioNoFacets)} ${verdict(overallRatioNoFacets <= TARGETS.overheadRatio)}`);
+  for (const report of evaluations) {
+    out.push(`  ${verdict(report.successAt3 >= TARGETS.successAt3)}  success@3 >= ${TARGETS.successAt3} (${report.name}): ${report.successAt3.toFixed(3)}`);
+  }
+  out.push(...evaluationLines);
 
   const json = {
     generatedAt: new Date().toISOString(),
@@ -244,6 +268,7 @@ try {
       layeredFacets: byKind(withFacets.samples, kind), layeredNoFacets: byKind(noFacets.samples, kind), bare: byKind(bareSamples, kind),
     }])),
     queries: perQuery,
+    evaluation: evaluationJson,
     targets: TARGETS,
     verdict: { import: importOk, searchP95: searchOk, placeP95: placeOk, overheadFacets: overheadOk, overheadNoFacets: overallRatioNoFacets <= TARGETS.overheadRatio },
     maxRssMB: process.resourceUsage().maxRSS / 1024,

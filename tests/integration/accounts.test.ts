@@ -257,6 +257,7 @@ describe('roles', () => {
       'reports:view': 'admin panel',
       'gaps:manage': 'admin panel',
       'key-services:manage': 'admin panel',
+      'taxonomy:manage': 'admin panel',
     };
     for (const [permission, roles] of Object.entries(table)) {
       expect(ROLES.filter((role) => can(role, permission as Permission)).join(' '), permission).toBe(roles);

@@ -413,6 +413,9 @@ describe('migrations', () => {
   it('go down and up again', async () => {
     await importRecords(scratch.directory, scratch.search, [{ ...walking, not_for: 'Not for children.', home_visits: true }], { today: TODAY });
     const tableNames = () => (scratch.directory.sqlite.prepare(`select name from sqlite_master where type = 'table'`).all() as { name: string }[]).map((t) => t.name);
+    await migrateDown(scratch.directory.db); // 0013: the taxonomy crosswalk
+    expect(tableNames()).not.toContain('taxonomy_crosswalk');
+    expect(tableNames()).toContain('shortlist');
     await migrateDown(scratch.directory.db); // 0012: per-location schedules, phones and contacts; kept properties; feed pulls
     expect(tableNames()).not.toContain('feed_pull');
     for (const table of ['schedule', 'phone', 'contact']) expect(columnsOf(table)).not.toContain('service_at_location_id');
@@ -466,5 +469,6 @@ describe('migrations', () => {
     expect(columnsOf('reminder')).toEqual(expect.arrayContaining(['attempts', 'last_attempt_at']));
     expect(tableNames()).toEqual(expect.arrayContaining(['user_account', 'user_session', 'suggestion', 'practitioner_note', 'audit_event']));
     expect(tableNames()).toEqual(expect.arrayContaining(['shortlist', 'shortlist_item', 'referral_count', 'unmet_need_count', 'gap', 'key_service']));
+    expect(tableNames()).toContain('taxonomy_crosswalk');
   });
 });

@@ -57,6 +57,8 @@ const MATRIX: Row[] = [
   ['GET', '/panel/reports/areas.csv',                   303,  200,  200,  403,  403],
   ['GET', '/panel/gaps',                                303,  200,  200,  403,  403],
   ['GET', '/panel/key-services',                        303,  200,  200,  403,  403],
+  ['GET', '/panel/crosswalk',                           303,  200,  200,  403,  403],
+  ['GET', '/panel/crosswalk.csv',                       303,  200,  200,  403,  403],
   // Post-only: a visit is sent back to the start page.
   ['GET', '/panel/counts/referral',                     303,  303,  303,  403,  303],
   ['GET', '/panel/counts/unmet-need',                   303,  303,  303,  403,  303],
@@ -76,6 +78,7 @@ const MATRIX: Row[] = [
   ['POST', '/panel/counts/unmet-need',                  401,  400,  400,  403,  400],
   ['POST', '/panel/gaps',                               401,  400,  400,  403,  403],
   ['POST', '/panel/key-services',                       401,  400,  400,  403,  403],
+  ['POST', '/panel/crosswalk',                          401,  400,  400,  403,  403],
 ];
 
 let server: RunningServer;
@@ -103,7 +106,7 @@ afterAll(async () => { await server?.stop(); });
 function snapshot(): string {
   const db = new Database(server.databasePath, { readonly: true });
   try {
-    const tables = ['service', 'suggestion', 'suggestion_field', 'problem_report', 'practitioner_note', 'user_account', 'invitation', 'trusted_organization', 'organization_editor', 'change_history', 'referral_count', 'unmet_need_count', 'gap', 'key_service', 'shortlist'];
+    const tables = ['service', 'suggestion', 'suggestion_field', 'problem_report', 'practitioner_note', 'user_account', 'invitation', 'trusted_organization', 'organization_editor', 'change_history', 'referral_count', 'unmet_need_count', 'gap', 'key_service', 'shortlist', 'taxonomy_crosswalk'];
     return JSON.stringify(tables.map((table) => db.prepare(`select * from ${table} order by rowid`).all()));
   } finally {
     db.close();

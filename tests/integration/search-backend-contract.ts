@@ -8,6 +8,10 @@ import type { DirectoryDatabase } from '../../src/lib/db/database';
 import { distanceKm, type Point } from '../../src/lib/geo/distance';
 import { areasContaining } from '../../src/lib/geo/areas';
 import { service, TODAY, type PlaceSpec } from '../fixtures/services';
+import { toForeignRecord } from '../../scripts/bench/foreign-variant';
+import { evaluate, sampleRecords } from '../../scripts/bench/evaluate';
+import { loadSampleRecords } from '../../src/lib/directory/sample-directory';
+import { EMPTY_QUERY, PARAMETERS } from '../../src/lib/search/filters';
 
 /** Result names by freshness status. */
 function byFreshness(hits: SearchHit[]): Record<string, string[]> {
@@ -346,6 +350,134 @@ export function describeSearchBackendContract(name: string, open: () => Promise<
     });
 
     describePlaces(open);
+    describeMeaning(open);
+    describeEvaluation(open);
+  });
+}
+
+/**
+ * Services as two publishers send them: some with our categories, some with a council's own
+ * taxonomy (foreign-variant.ts), whose words are not ours.
+ */
+export const MEANING_SERVICES = [
+  toForeignRecord(service({ code: 'm-isolated', name: 'Northside Friendship Circle', categories: ['social-groups'],
+    description: 'For anyone who feels isolated or alone. Tea, biscuits and good company.' })),
+  toForeignRecord(service({ code: 'm-grief', name: 'Tuesday Bereavement Café', categories: ['bereavement-support'],
+    description: 'A friendly place to talk after someone close to you has died.' })),
+  toForeignRecord(service({ code: 'm-welfare', name: 'Welfare Rights Surgery', categories: ['benefits-advice'],
+    description: 'Help to claim everything you are entitled to.' })),
+  toForeignRecord(service({ code: 'm-foodclub', name: 'Saturday Food Club', categories: ['food-banks'],
+    description: 'A bag of shopping for anyone who needs it.' })),
+  service({ code: 'm-food-open', name: 'Hilltop Pantry', categories: ['food'], capacity: 'accepting', assured: '2026-11-01',
+    description: 'Free food for anyone who needs it.' }),
+  service({ code: 'm-food-full', name: 'Riverside Pantry', categories: ['food'], capacity: 'full', assured: '2026-11-01',
+    description: 'Free food, free food, free food every week: free hot food and free food parcels.' }),
+  service({ code: 'm-food-paused', name: 'Quayside Pantry', categories: ['food'], capacity: 'paused', assured: '2026-11-01',
+    description: 'Free food and free food parcels.' }),
+  service({ code: 'm-food-unchecked', name: 'Moorside Pantry', categories: ['food'], assured: null,
+    description: 'Free food for all, free food parcels, free food vouchers.' }),
+  service({ code: 'm-talk', name: 'Talk It Through', categories: ['talking-therapies'], description: 'Counselling.' }),
+  service({ code: 'm-talk-more', name: 'Listening Line', categories: ['talking-therapies'],
+    description: 'Talk it through, talk it out, talk to us: we talk and we listen, talk any time, it helps to talk it through.' }),
+  service({ code: 'm-felling', name: 'Felling Knit Group', categories: ['arts-and-crafts'], description: 'Knitting and a chat.' }),
+  service({ code: 'm-walker', name: 'Walker Chess Club', categories: ['arts-crafts-music'], description: 'Chess and draughts.' }),
+  service({ code: 'm-heaton', name: 'Heaton Card Club', categories: ['arts-crafts-music'], description: 'Whist and bridge.' }),
+];
+
+function describeMeaning(open: () => Promise<Fixture>): void {
+  describe('finding what people mean', () => {
+    let fixture: Fixture;
+    beforeAll(async () => {
+      fixture = await open();
+      const report = await importRecords(fixture.directory, fixture.search, MEANING_SERVICES, { today: TODAY, strict: true });
+      expect(report.invalid).toEqual([]);
+    });
+    afterAll(async () => { await fixture.cleanup(); });
+    const search = async (qs: string) => fixture.search.search({ ...parseSearchParams(new URLSearchParams(qs)).query, per_page: 100 }, { facets: true });
+    const names = async (qs: string) => (await search(qs)).hits.map((hit) => hit.document.name);
+
+    it('corrects a misspelt word against the directory\'s words, says so, and searches the words as typed when asked', async () => {
+      const result = await search('q=lonley');
+      expect(result.corrected).toEqual({ q: 'lonely', words: [{ from: 'lonley', to: 'lonely' }] });
+      expect(result.hits.map((hit) => hit.document.name)).toContain('Northside Friendship Circle');
+      expect((await search('q=councelling')).corrected?.q).toBe('counselling');
+      expect((await search('q=Saturday+Food+Clubb')).corrected?.q).toBe('Saturday Food club');
+      const asTyped = await search('q=lonley&as_typed=1');
+      expect(asTyped.corrected).toBeNull();
+      expect(asTyped.total).toBe(0);
+    });
+    it('never corrects a word the directory knows, or one partly typed', async () => {
+      for (const q of ['chess', 'whist', 'draughts', 'knit', 'pantr', 'northside', 'felling']) expect((await search(`q=${q}`)).corrected, q).toBeNull();
+    });
+    it('finds imported services by what people mean, whatever their taxonomy', async () => {
+      expect(await names('q=lonely')).toContain('Northside Friendship Circle');
+      expect(await names('q=feeling+lonely')).toContain('Northside Friendship Circle');
+      expect(await names('q=grief')).toContain('Tuesday Bereavement Café');
+      expect(await names('q=skint')).toContain('Welfare Rights Surgery');
+      expect(await names('q=benefits')).toContain('Welfare Rights Surgery');
+      expect(await names('q=food+bank')).toContain('Saturday Food Club');
+    });
+    it('puts imported services under our categories through the crosswalk: filters and facets', async () => {
+      expect(await names('category=money-benefits-debt')).toEqual(['Welfare Rights Surgery']);
+      expect(await names('category=bereavement')).toEqual(['Tuesday Bereavement Café']);
+      expect(await names('category=loneliness-social')).toEqual(['Northside Friendship Circle']);
+      expect(await names('category=food-banks')).toEqual(['Saturday Food Club']);
+      const facets = (await search('')).facets!;
+      expect(facets.category['money-benefits-debt']).toBe(1);
+      expect(facets.category.bereavement).toBe(1);
+    });
+    it('ranks open and checked listings before full, paused and never-checked ones that match as well, and hides none', async () => {
+      const found = await names('q=free+food');
+      const less = ['Riverside Pantry', 'Quayside Pantry', 'Moorside Pantry']; // full, paused, never checked
+      expect(found).toEqual(expect.arrayContaining(['Hilltop Pantry', ...less]));
+      // Riverside says "free food" most, yet comes after the open, checked pantry.
+      for (const name of less) expect(found.indexOf('Hilltop Pantry'), name).toBeLessThan(found.indexOf(name));
+    });
+    it('puts an exact name first, above services that use its words more', async () => {
+      expect((await names('q=talk+it+through'))[0]).toBe('Talk It Through');
+      expect((await names('q=walker+chess+club'))[0]).toBe('Walker Chess Club');
+    });
+    it('never lets a stem or a feeling word reach a place name', async () => {
+      expect(await names('q=feeling+anxious')).not.toContain('Felling Knit Group');
+      expect(await names('q=feeling+lonely')).not.toContain('Felling Knit Group');
+      expect(await names('q=walking')).not.toContain('Walker Chess Club');
+      expect(await names('q=heating')).not.toContain('Heaton Card Club');
+      // The places themselves are still found when typed.
+      expect(await names('q=felling')).toContain('Felling Knit Group');
+      expect(await names('q=walker')).toContain('Walker Chess Club');
+      expect(await names('q=heaton')).toContain('Heaton Card Club');
+    });
+    it('answers every kind of query without failing', async () => {
+      const odd = ['q=' + 'lonley '.repeat(80), 'q=' + 'ä'.repeat(600), 'q=zzzzzzzzzzzz', 'q="lonley" OR NEAR(x)', 'q=*', 'q=-', 'q=%00',
+        'q=feeling&as_typed=1', 'q=councelling&category=food&as_typed=0', 'q=lonley&sort=recently_verified', 'q=fodbank&near=NE6+5LA'];
+      for (const qs of odd) {
+        const query = parseSearchParams(new URLSearchParams(qs)).query;
+        await expect(fixture.search.search(query, { facets: true }), qs).resolves.toBeDefined();
+      }
+      expect(PARAMETERS).toContain('as_typed');
+      expect(EMPTY_QUERY.as_typed).toBe(false);
+    });
+  });
+}
+
+/** The evaluation set (scripts/bench/evaluation-cases.ts): every backend finds what people mean, on the sample and with a council taxonomy. */
+function describeEvaluation(open: () => Promise<Fixture>): void {
+  describe('the evaluation set', () => {
+    for (const [name, transform] of [['the sample', (record: unknown) => record], ['the sample with a council taxonomy', toForeignRecord]] as const) {
+      it(`finds an answer in the first three for at least 90% of queries on ${name}`, async () => {
+        const fixture = await open();
+        try {
+          await importRecords(fixture.directory, fixture.search, loadSampleRecords(TODAY).map(transform), { today: TODAY });
+          const report = await evaluate(name, fixture.search, sampleRecords(TODAY));
+          expect(report.cases).toBeGreaterThanOrEqual(150);
+          expect(report.successAt3, report.results.filter((r) => !r.successAt3).map((r) => r.case.q).join(', ')).toBeGreaterThanOrEqual(0.9);
+          expect(report.ndcgAt10).toBeGreaterThanOrEqual(0.85);
+          for (const kind of Object.values(report.byKind)) if (kind.cases) expect(kind.successAt3).toBeGreaterThanOrEqual(0.75);
+        } finally {
+          await fixture.cleanup();
+        }
+      }, 120_000);
+    }
   });
 }
 

@@ -220,6 +220,80 @@ function expectGroupOrder(results: ApiResult[], from: Point, what: string, main:
   for (const result of results.filter((r) => r.reach === 'area')) expect(result.places.length === 0 || result.distance_km !== null, result.name).toBe(true);
 }
 
+describe('finding what people mean', () => {
+  const api = async (qs: string) => (await fetch(`${base}/api/search?${qs}`)).json();
+  const page = async (qs: string) => {
+    const response = await fetch(`${base}/search?${qs}`);
+    expect(response.status, qs).toBe(200);
+    return response.text();
+  };
+
+  it('corrects misspelt words in /api/search and says what it searched for', async () => {
+    const corrected = await api('q=lonley');
+    expect(corrected.corrected).toEqual({ q: 'lonely', words: [{ from: 'lonley', to: 'lonely' }] });
+    expect(corrected.total).toBe((await api('q=lonely')).total);
+    expect(corrected.total).toBeGreaterThan(0);
+    for (const [typed, meant] of [['fodbank', 'foodbank'], ['councelling', 'counselling'], ['benfits', 'benefits']]) {
+      const body = await api(`q=${typed}`);
+      expect(body.corrected?.q, typed).toBe(meant);
+      expect(body.total, typed).toBeGreaterThan(0);
+    }
+    expect((await api('q=lonely')).corrected).toBeNull();
+    const asTyped = await api('q=lonley&as_typed=1');
+    expect(asTyped).toMatchObject({ corrected: null, total: 0 });
+  });
+
+  it('corrects the Open Referral API\'s search the same way', async () => {
+    const body = await (await fetch(`${base}/openreferral/services?search=lonley&per_page=5`)).json();
+    expect(body.corrected).toEqual({ q: 'lonely', words: [{ from: 'lonley', to: 'lonely' }] });
+    expect(body.total_items).toBe((await (await fetch(`${base}/openreferral/services?search=lonely&per_page=5`)).json()).total_items);
+    const plain = await (await fetch(`${base}/openreferral/services?per_page=1`)).json();
+    expect(plain).not.toHaveProperty('corrected');
+  });
+
+  it('says on the search page what it searched for instead, with a link to the words as typed', async () => {
+    const html = await page('q=lonley');
+    expect(html).toContain('Showing results for <strong>lonely</strong>');
+    expect(html).toMatch(/Search for <a href="\/search\?q=lonley&(amp|#38);as_typed=1">lonley<\/a> instead\?/);
+    expect(html).toContain('Services for “lonely”');
+    expect(await page('q=lonley&as_typed=1')).toContain('No services found');
+  });
+
+  it('finds what the home page suggests and what feelings mean', async () => {
+    const names = async (q: string) => (await api(`q=${encodeURIComponent(q)}&per_page=5`)).results.map((r: { name: string }) => r.name);
+    expect((await names('feeling lonely')).join(' ')).not.toMatch(/Felling Lunch|Pay As You Feel/);
+    for (const q of ['feeling low', 'feeling anxious', 'sad', "can't cope", 'need someone to talk to']) {
+      expect((await api(`q=${encodeURIComponent(q)}`)).total, q).toBeGreaterThan(0);
+    }
+  });
+
+  it('on a search that finds nothing: what was searched, what would find something, and no filters that cannot help', async () => {
+    const html = await page('q=zzzzqqqq');
+    expect(html).toContain('We searched for <strong>“zzzzqqqq”</strong>');
+    expect(html).not.toContain('id="filters"');
+    expect(html).toContain('Talk to someone');
+    // Words and filters that together find nothing: the types of help the words belong to, with counts.
+    const qs = 'q=lonely&day=sun&time=evening&cost=free&mode=online';
+    expect((await api(qs)).total).toBe(0);
+    const empty = await page(qs);
+    expect(empty).toContain('Types of help for “lonely”');
+    // None with these filters, so each is counted without them.
+    const befriending = (await api('category=befriending')).total;
+    expect(empty).toMatch(new RegExp(`Befriending</a>: ${befriending} services without your filters`));
+    // The chosen filters are kept for the next search from the box.
+    expect(empty).toContain('<input type="hidden" name="day" value="sun">');
+  });
+
+  it('answers every kind of query, misspelt, corrected or as typed, without a server error', async () => {
+    for (const qs of ['q=lonley&as_typed=1', 'q=lonley&as_typed=maybe', 'q=fodbank&near=NE6', 'q=councelling&category=food&day=sun',
+      `q=${'lonley '.repeat(100)}`, 'q=%E2%80%8B', 'q=feeling&sort=recently_verified']) {
+      expect((await fetch(`${base}/api/search?${qs}`)).status, qs).toBeLessThan(500);
+      expect((await fetch(`${base}/search?${qs}`)).status, qs).toBeLessThan(500);
+      expect((await fetch(`${base}/openreferral/services?search=${qs.slice(2)}`)).status, qs).toBeLessThan(500);
+    }
+  });
+});
+
 describe('searching near a place', () => {
   const postcodes = samplePostcodes();
   const lantern = sampleService('The Lantern Crisis Café');

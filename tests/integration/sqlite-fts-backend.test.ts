@@ -119,7 +119,8 @@ describe('terms from other taxonomies', () => {
       // Another taxonomy that happens to use the same codes: not our food banks, not our step-free access.
       withAttributes('foreign', 'Foreign Terms Club', [term('foreign', 'food-banks', 'Banks of the river Tyne', elsewhere)],
         [term('foreign', 'step-free', 'Stepping stones', elsewhere, 'accessibility')]),
-      // No taxonomy named at all: a code alone says nothing.
+      // No taxonomy named at all: a code alone says nothing, but a term of our category's own name
+      // is mapped onto it by the crosswalk (src/lib/taxonomy/crosswalk.ts).
       withAttributes('bare', 'Bare Code Club', [term('bare', 'food-banks', 'Food banks', {})]),
       // Ours by taxonomy code or by taxonomy id, under another term id.
       withAttributes('by-code', 'Ours By Code Club', [term('by-code', 'food-banks', 'Food banks', { taxonomy: CATEGORY_TAXONOMY.code })],
@@ -135,11 +136,17 @@ describe('terms from other taxonomies', () => {
       expect(report.invalid).toEqual([]);
       const names = async (query: Partial<typeof EMPTY_QUERY>) =>
         (await scratch.search.search({ ...EMPTY_QUERY, per_page: 100, ...query })).hits.map((hit) => hit.document.name).sort();
-      expect(await names({ category: ['food-banks'] })).toEqual(['Ours By Code Club', 'Ours By Id Club', 'Ours By Uuid Club']);
-      expect(await names({ category: ['food'] })).toEqual(['Ours By Code Club', 'Ours By Id Club', 'Ours By Uuid Club']);
+      const ours = ['Bare Code Club', 'Ours By Code Club', 'Ours By Id Club', 'Ours By Uuid Club'];
+      expect(await names({ category: ['food-banks'] })).toEqual(ours);
+      expect(await names({ category: ['food'] })).toEqual(ours);
       expect(await names({ access: ['step-free'] })).toEqual(['Ours By Code Club', 'Ours By Id Club', 'Ours By Uuid Club']);
       // Nor do lay words for food banks find the river club.
-      expect(await names({ q: 'foodbank' })).toEqual(['Ours By Code Club', 'Ours By Id Club', 'Ours By Uuid Club']);
+      expect(await names({ q: 'foodbank' })).toEqual(ours);
+      const crosswalk = await scratch.directory.db.selectFrom('taxonomy_crosswalk').select(['term_name', 'category_code', 'method']).orderBy('term_name').execute();
+      expect(crosswalk).toEqual([
+        { term_name: 'Banks of the river Tyne', category_code: null, method: 'none' },
+        { term_name: 'Food banks', category_code: 'food-banks', method: 'name' },
+      ]);
       const [foreign] = (await scratch.search.search({ ...EMPTY_QUERY, q: 'foreign' })).hits;
       expect(foreign!.document.categoryNames).toEqual([]);
     } finally {

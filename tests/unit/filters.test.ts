@@ -11,12 +11,12 @@ const parse = (qs: string) => parseSearchParams(new URLSearchParams(qs));
 
 describe('parsing search parameters', () => {
   it('reads every filter', () => {
-    const result = parse('q=walk&near=ne4%20%205tg&radius_km=2.5&category=food&category=debt-advice&cost=free&max_cost=3.5&mode=phone&day=tue&time=evening&age=70&referral=drop_in&access=step-free&capacity=available&transport=bus&transport=walk&walk_km=1&include_closed=1&sort=recently_verified&view=map&page=2&per_page=50');
+    const result = parse('q=walk&near=ne4%20%205tg&radius_km=2.5&category=food&category=debt-advice&cost=free&max_cost=3.5&mode=phone&day=tue&time=evening&age=70&referral=drop_in&access=step-free&capacity=available&transport=bus&transport=walk&walk_km=1&include_closed=1&sort=recently_verified&view=map&page=2&per_page=50&as_typed=1');
     expect(result.ok).toBe(true);
     expect(result.query).toEqual({
       q: 'walk', near: 'ne4 5tg', radius_km: 2.5, category: ['food', 'debt-advice'], cost: ['free'], max_cost: 3.5, mode: ['phone'],
       day: ['tue'], time: ['evening'], age: 70, referral: ['drop_in'], access: ['step-free'], capacity: 'available',
-      transport: ['bus', 'walk'], walk_km: 1, include_closed: true, fresh: false, sort: 'recently_verified', view: 'map', page: 2, per_page: 50,
+      transport: ['bus', 'walk'], walk_km: 1, include_closed: true, fresh: false, as_typed: true, sort: 'recently_verified', view: 'map', page: 2, per_page: 50,
     });
   });
   it('sorts nearest first when there is a place, unless told otherwise, and writes the other order out', () => {

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { anyWord, foldText, knownCompounds, parseTextQuery, stemOf, termToken, wordsOf } from '../../src/lib/search/query-text';
+import { anyWord, foldText, knownCompounds, parseTextQuery, stemOf, termToken, typedOnly, wordsOf } from '../../src/lib/search/query-text';
 import { toMatchExpression } from '../../src/lib/search/sqlite-fts/match-expression';
+
+/** The match expression of what was typed (its stems, compounds and lay words), without synonyms. */
+const typedExpression = (q: string) => toMatchExpression(typedOnly(parseTextQuery(q)));
 
 /** The column filter every typed word is matched under: never the term tokens' column. */
 const TEXT = '{name categories organization description}';
@@ -18,20 +21,20 @@ describe('reading what people type', () => {
   });
   it('treats "foodbank" and "food bank" alike', () => {
     expect(knownCompounds().get('foodbank')).toEqual(['food', 'bank']);
-    expect(toMatchExpression(parseTextQuery('foodbank'))).toBe(`(${TEXT} : ("foodbank"* OR "food bank"*) OR terms : "catfoodbanks")`);
-    expect(toMatchExpression(parseTextQuery('food bank'))).toBe(`(${TEXT} : ("food bank"* OR "foodbank"*) OR terms : "catfoodbanks")`);
+    expect(typedExpression('foodbank')).toBe(`(${TEXT} : ("foodbank"* OR "food bank"*) OR terms : "catfoodbanks")`);
+    expect(typedExpression('food bank')).toBe(`(${TEXT} : ("food bank"* OR "foodbank"*) OR terms : "catfoodbanks")`);
   });
   it('knows a compound written in the plural', () => {
-    expect(toMatchExpression(parseTextQuery('foodbanks'))).toContain('"food bank"*');
-    expect(toMatchExpression(parseTextQuery('food banks'))).toContain('"foodbank"*');
+    expect(typedExpression('foodbanks')).toContain('"food bank"*');
+    expect(typedExpression('food banks')).toContain('"foodbank"*');
   });
   it('matches lay words to the categories that list them, longest phrase first', () => {
     expect(termToken('category', 'loneliness-social')).toBe('catlonelinesssocial');
-    expect(toMatchExpression(parseTextQuery('lonely'))).toBe(`(${TEXT} : "lonely"* OR terms : ("catlonelinesssocial" OR "catbefriending"))`);
+    expect(typedExpression('lonely')).toBe(`(${TEXT} : "lonely"* OR terms : ("catlonelinesssocial" OR "catbefriending"))`);
     // Filler words inside a lay phrase are kept; "to" is too short to be a prefix.
-    expect(toMatchExpression(parseTextQuery('no one to talk to'))).toBe(`(${TEXT} : "no one to talk to" OR terms : ("catlonelinesssocial" OR "catbefriending"))`);
-    expect(toMatchExpression(parseTextQuery("can't pay rent"))).toBe(`(${TEXT} : "can t pay rent"* OR terms : ("cathousing" OR "cathousingadvice"))`);
-    expect(toMatchExpression(parseTextQuery('wheelchair'))).toContain('"accstepfree"');
+    expect(typedExpression('no one to talk to')).toBe(`(${TEXT} : "no one to talk to" OR terms : ("catlonelinesssocial" OR "catbefriending"))`);
+    expect(typedExpression("can't pay rent")).toBe(`(${TEXT} : "can t pay rent"* OR terms : ("cathousing" OR "cathousingadvice"))`);
+    expect(typedExpression('wheelchair')).toContain('"accstepfree"');
   });
   it('matches term tokens only in the terms column, and typed words never there', () => {
     for (const q of ['cat', 'acc', 'catfoodbanks', 'lonely', 'walking chess']) {
@@ -42,11 +45,11 @@ describe('reading what people type', () => {
         }
       }
     }
-    expect(toMatchExpression(parseTextQuery('cat'))).toBe(`${TEXT} : "cat"*`);
-    expect(toMatchExpression(parseTextQuery('catfoodbanks'))).toBe(`${TEXT} : ("catfoodbanks"* OR "catfoodbank"*)`);
+    expect(typedExpression('cat')).toBe(`${TEXT} : "cat"*`);
+    expect(typedExpression('catfoodbanks')).toBe(`${TEXT} : ("catfoodbanks"* OR "catfoodbank"*)`);
   });
   it('quotes every word, so FTS5 syntax in input is just text', () => {
-    const expression = toMatchExpression(parseTextQuery('NEAR(chess OR "xylophone") AND -x* ^col:1'));
+    const expression = typedExpression('NEAR(chess OR "xylophone") AND -x* ^col:1');
     // NEAR, OR and AND are filler words here; the rest are quoted words.
     expect(expression).toBe(`${TEXT} : "chess"* AND ${TEXT} : "xylophone"* AND ${TEXT} : "x" AND ${TEXT} : "col"* AND ${TEXT} : "1"`);
   });
@@ -56,11 +59,14 @@ describe('reading what people type', () => {
     expect(parseTextQuery('walk '.repeat(2000)).groups.length).toBeLessThanOrEqual(12);
   });
   it('only makes long enough words into prefixes', () => {
-    expect(toMatchExpression(parseTextQuery('sax'))).toBe(`${TEXT} : "sax"*`);
-    expect(toMatchExpression(parseTextQuery('qi'))).toBe(`${TEXT} : "qi"`);
+    expect(typedExpression('sax')).toBe(`${TEXT} : "sax"*`);
+    expect(typedExpression('qi')).toBe(`${TEXT} : "qi"`);
   });
   it('can loosen to any word', () => {
-    expect(toMatchExpression(anyWord(parseTextQuery('walking chess')))).toBe(`(${TEXT} : ("walking"* OR "walk"* OR "chess"*) OR terms : "catwalkinggroups")`);
+    // "walk" is the start of the place Walker: its forms are matched whole instead (place-words.ts).
+    expect(toMatchExpression(anyWord(typedOnly(parseTextQuery('walking chess'))))).toBe(
+      `(${TEXT} : ("walking"* OR "walk" OR "walks" OR "walked" OR "walking" OR "walkings" OR "walkers" OR "chess"*) OR terms : "catwalkinggroups")`,
+    );
   });
 });
 
@@ -87,14 +93,14 @@ describe('light stemming of what people type', () => {
     expect(group.filter((p) => p.kind === 'term').map((p) => p.words[0])).toEqual(['catlonelinesssocial', 'catbefriending']);
   });
   it('searches a word as its stem and as itself, each as a prefix', () => {
-    expect(toMatchExpression(parseTextQuery('painters'))).toBe(`${TEXT} : ("painters"* OR "paint"*)`);
-    expect(toMatchExpression(parseTextQuery('shopping trips'))).toBe(`${TEXT} : ("shopping"* OR "shop"*) AND ${TEXT} : ("trips"* OR "trip"*)`);
+    expect(typedExpression('painters')).toBe(`${TEXT} : ("painters"* OR "paint"*)`);
+    expect(typedExpression('shopping trips')).toBe(`${TEXT} : ("shopping"* OR "shop"*) AND ${TEXT} : ("trips"* OR "trip"*)`);
     // A word whose stem is a lay word ("gardens" -> "garden") finds that lay word's terms.
-    expect(toMatchExpression(parseTextQuery('gardens'))).toBe(`(${TEXT} : ("gardens"* OR "garden"*) OR terms : "catgardening")`);
-    expect(toMatchExpression(parseTextQuery('food banks'))).toContain('terms : "catfoodbanks"');
+    expect(typedExpression('gardens')).toBe(`(${TEXT} : ("gardens"* OR "garden"*) OR terms : "catgardening")`);
+    expect(typedExpression('food banks')).toContain('terms : "catfoodbanks"');
     // A lay word keeps its terms and is searched by its stem too.
-    expect(toMatchExpression(parseTextQuery('befriending'))).toBe(`(${TEXT} : ("befriending"* OR "befriend"*) OR terms : "catbefriending")`);
+    expect(typedExpression('befriending')).toBe(`(${TEXT} : ("befriending"* OR "befriend"*) OR terms : "catbefriending")`);
     // A partly typed word is a prefix of itself whatever its stem.
-    expect(toMatchExpression(parseTextQuery('communit'))).toBe(`${TEXT} : "communit"*`);
+    expect(typedExpression('communit')).toBe(`${TEXT} : "communit"*`);
   });
 });

@@ -27,6 +27,7 @@ export const FIELD_LABELS: Record<Parameter, string> = {
   view: 'Show results as',
   page: 'Page number',
   per_page: 'Results per page',
+  as_typed: 'Spelling',
 };
 
 /** Where the error summary sends people for each field: the field's first control. */

@@ -35,18 +35,19 @@ export type Permission =
   | 'referrals:record'      // count a referral or an unmet need (anonymous counts only)
   | 'reports:view'          // gap and use reports, their map and CSVs
   | 'gaps:manage'           // the gap register: raise gaps and move them on
-  | 'key-services:manage';  // mark "key local services" for a category
+  | 'key-services:manage'   // mark "key local services" for a category
+  | 'taxonomy:manage';      // the taxonomy crosswalk: map imported feeds' terms onto our categories
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: [
     'panel:home', 'freshness:view', 'queue:review', 'service:edit-any', 'service:edit-own', 'service:suggest', 'history:view',
     'notes:read', 'notes:write', 'users:manage', 'organisations:manage', 'settings:view', 'audit:view',
-    'referrals:record', 'reports:view', 'gaps:manage', 'key-services:manage',
+    'referrals:record', 'reports:view', 'gaps:manage', 'key-services:manage', 'taxonomy:manage',
   ],
   panel: [
     'panel:home', 'freshness:view', 'queue:review', 'service:edit-any', 'service:edit-own', 'service:suggest', 'history:view',
     'notes:read', 'notes:write', 'organisations:manage', 'settings:view',
-    'referrals:record', 'reports:view', 'gaps:manage', 'key-services:manage',
+    'referrals:record', 'reports:view', 'gaps:manage', 'key-services:manage', 'taxonomy:manage',
   ],
   org_editor: ['panel:home', 'service:edit-own', 'service:suggest', 'history:view'],
   link_worker: ['panel:home', 'service:suggest', 'notes:read', 'notes:write', 'referrals:record'],

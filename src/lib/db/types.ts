@@ -276,6 +276,21 @@ export interface FeedPullTable {
   updated_at: string;
 }
 
+/** Another taxonomy's term, as an imported feed uses it, and the category of ours it stands for. */
+export interface TaxonomyCrosswalkTable {
+  term_id: string;
+  taxonomy: string | null;
+  term_code: string | null;
+  term_name: string;
+  parent_term_id: string | null;
+  /** Our category code; null while not mapped. */
+  category_code: string | null;
+  method: 'name' | 'lay_word' | 'parent' | 'panel' | 'none';
+  /** Who changed it on the panel's page (a user id); null when mapped on import. */
+  decided_by: string | null;
+  updated_at: string;
+}
+
 export interface DatabaseSchema {
   organization: OrganizationTable;
   organization_identifier: OrganizationIdentifierTable;
@@ -296,6 +311,7 @@ export interface DatabaseSchema {
   service_area: ServiceAreaTable;
   search_document: SearchDocumentTable;
   search_meta: SearchMetaTable;
+  taxonomy_crosswalk: TaxonomyCrosswalkTable;
   postcode: PostcodeTable;
   postcode_centre: PostcodeCentreTable;
   area: AreaTable;

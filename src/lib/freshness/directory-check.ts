@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { DatabaseSchema } from '../db/types';
 import { readServices, serviceIds } from '../directory/service-reader';
 import { serviceCategoryCodes } from '../search/search-document';
+import { loadCrosswalk } from '../taxonomy/crosswalk-store';
 import type { ServiceRecord } from '../openreferral/schemas';
 import { longDate } from '../dates';
 import {
@@ -62,6 +63,7 @@ export async function checkDirectory(
   db: Kysely<DatabaseSchema>, today: string, settings: FreshnessSettings, options: DirectoryCheckOptions = {},
 ): Promise<DirectoryFreshness> {
   const ids = await serviceIds(db);
+  const crosswalk = await loadCrosswalk(db);
   const services: ServiceFreshness[] = [];
   options.onProgress?.(0, ids.length);
   for (let i = 0; i < ids.length; i += BATCH) {
@@ -75,7 +77,7 @@ export async function checkDirectory(
         id: record.id,
         name: record.name,
         organization: record.organization.name,
-        freshness: assessFreshness(record, serviceCategoryCodes(record), today, settings, recordSignals),
+        freshness: assessFreshness(record, serviceCategoryCodes(record, crosswalk), today, settings, recordSignals),
       };
       services.push(result);
       options.onService?.(record, result);

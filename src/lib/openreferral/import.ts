@@ -12,6 +12,7 @@ import { bulkWriter } from '../db/bulk-writer';
 import { readServices } from '../directory/service-reader';
 import type { SearchBackend } from '../search/search-backend';
 import { indexRecords } from '../search/reindex';
+import { mapImportedTerms } from '../taxonomy/crosswalk-store';
 
 export interface RecordError {
   /** Position of the record in the file, counting from 0. */
@@ -285,6 +286,8 @@ async function writeValid(
           source: options.source, now: new Date().toISOString(), hashes, existing: new Set(stored.keys()), kept: options.kept,
           ...(options.changedBy ? { changedBy: options.changedBy } : {}),
         });
+        // Another taxonomy's new terms are mapped onto our categories before indexing (the crosswalk).
+        await mapImportedTerms(trx, changed);
         // Services sharing a place or organisation that changed show it in their results too.
         const affected = affectedServiceIds.length ? await readServices(trx, affectedServiceIds) : [];
         await indexRecords(trx, search, [...changed, ...affected], options.today);

@@ -7,6 +7,7 @@ import type { DatabaseSchema } from '../db/types';
 import { checkDirectory } from '../freshness/directory-check';
 import { getFreshnessSettings } from '../freshness/settings';
 import { documentPlaces, serviceAreaIds, serviceCategoryCodes } from '../search/search-document';
+import { loadCrosswalk } from '../taxonomy/crosswalk-store';
 import { areaAndAncestors, areaById, areasContaining, getAreas, type Area } from '../geo/areas';
 import { councilOfAreaId } from '../geo/councils';
 import { getTaxonomy } from '../taxonomy/taxonomy';
@@ -96,9 +97,10 @@ export async function serviceFacts(db: Kysely<DatabaseSchema>, today: string): P
   const facts: ServiceFacts[] = [];
   const statuses = new Map<string, string>();
   for (const row of await db.selectFrom('service').select(['id', 'status']).execute()) statuses.set(row.id, row.status);
+  const crosswalk = await loadCrosswalk(db);
   await checkDirectory(db, today, getFreshnessSettings(), {
     onService(record, service) {
-      const categories = serviceCategoryCodes(record).filter((code) => taxonomy.categoryByCode.get(code)?.parent === null);
+      const categories = serviceCategoryCodes(record, crosswalk).filter((code) => taxonomy.categoryByCode.get(code)?.parent === null);
       const ids = new Set<string>();
       for (const id of serviceAreaIds(record)) {
         const area = areaById(id, areas);

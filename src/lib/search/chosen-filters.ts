@@ -2,7 +2,7 @@
 // for "remove this filter" links, and to find which filter to drop when nothing is found.
 import { EMPTY_QUERY, type Parameter, type SearchQuery } from './filters';
 
-export type FilterParameter = Exclude<Parameter, 'q' | 'sort' | 'view' | 'page' | 'per_page'>;
+export type FilterParameter = Exclude<Parameter, 'q' | 'sort' | 'view' | 'page' | 'per_page' | 'as_typed'>;
 
 export interface ChosenFilter {
   parameter: FilterParameter;
@@ -48,5 +48,5 @@ export function chosenFilters(query: SearchQuery): ChosenFilter[] {
 
 /** The same search with no filters: only the words, sort (unless by distance), view and page size kept. */
 export function withoutFilters(query: SearchQuery): SearchQuery {
-  return { ...EMPTY_QUERY, q: query.q, sort: query.sort === 'distance' ? 'relevance' : query.sort, view: query.view, per_page: query.per_page };
+  return { ...EMPTY_QUERY, q: query.q, as_typed: query.as_typed, sort: query.sort === 'distance' ? 'relevance' : query.sort, view: query.view, per_page: query.per_page };
 }

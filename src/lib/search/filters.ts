@@ -64,6 +64,8 @@ export interface SearchQuery {
   include_closed: boolean;
   /** Only listings whose freshness is ok (checked recently, nothing reported). */
   fresh: boolean;
+  /** Search the words exactly as typed, without correcting their spelling (src/lib/search/spelling.ts). */
+  as_typed: boolean;
   sort: Sort;
   view: View;
   page: number;
@@ -72,7 +74,7 @@ export interface SearchQuery {
 
 export const EMPTY_QUERY: SearchQuery = {
   q: '', near: '', radius_km: null, category: [], cost: [], max_cost: null, mode: [], day: [], time: [], age: null,
-  referral: [], access: [], capacity: null, transport: [], walk_km: null, include_closed: false, fresh: false, sort: 'relevance',
+  referral: [], access: [], capacity: null, transport: [], walk_km: null, include_closed: false, fresh: false, as_typed: false, sort: 'relevance',
   view: 'list', page: 1, per_page: DEFAULT_PER_PAGE,
 };
 
@@ -85,6 +87,7 @@ export function defaultSort(query: Pick<SearchQuery, 'near'>): Sort {
 export const PARAMETERS = [
   'q', 'near', 'radius_km', 'category', 'cost', 'max_cost', 'mode', 'day', 'time', 'age', 'referral', 'access',
   'capacity', 'transport', 'walk_km', 'include_closed', 'fresh', 'sort', 'view', 'page', 'per_page',
+  'as_typed',
 ] as const;
 export type Parameter = (typeof PARAMETERS)[number];
 
@@ -188,6 +191,7 @@ const parameterSchemas = {
   walk_km: numberParam('a walking distance in kilometres', 0.1, 10, false),
   include_closed: flag,
   fresh: flag,
+  as_typed: flag,
   sort: single(SORTS, 'a sort order'),
   view: single(VIEWS, 'a view'),
   page: numberParam('a page number', 1, 10_000, true),

@@ -1,7 +1,8 @@
 // Marks the words of a piece of text that a search matched, for showing in a result:
 // "<mark>Walking</mark> group for beginners". The same rules as the search: folded accents,
-// word starts for the stem of each typed word, both forms of a known compound.
-import { foldText, parseTextQuery } from './query-text';
+// word starts for the stem of each typed word, both forms of a known compound; not the synonyms
+// a search also matches, which would mark words the person never typed.
+import { foldText, parseTextQuery, typedOnly } from './query-text';
 
 export interface TextPart {
   text: string;
@@ -11,7 +12,7 @@ export interface TextPart {
 export function markWords(text: string, typed: string): TextPart[] {
   const exact = new Set<string>();
   const starts: string[] = [];
-  for (const group of parseTextQuery(typed).groups) {
+  for (const group of typedOnly(parseTextQuery(typed)).groups) {
     for (const phrase of group) {
       if (phrase.kind !== 'words') continue;
       phrase.words.forEach((word, index) => {

@@ -2,9 +2,13 @@
 // words dropped, each word matched as itself and as its stem ("walking" = "walking" or "walk",
 // both as the start of a word), compound words matched both ways ("foodbank" = "food bank"), and
 // the lay words of the taxonomy ("lonely", "can't pay rent") matched to the categories they
-// stand for.
+// stand for, and synonyms and feeling phrases ("feeling low", "skint") matched to the words that
+// mean the same in any service's text, whatever taxonomy it came with. No stem or prefix is let
+// reach a place name it is not ("walking" never finds Walker).
 import { getTaxonomy } from '../taxonomy/taxonomy';
+import { getSynonyms } from '../taxonomy/synonyms';
 import { MAX_QUERY_LENGTH } from './filters';
+import { exactForms, placeReachedBy, placeWords } from './place-words';
 
 /**
  * One way to match: a phrase of one or more words; `prefix` lets the last word be the start of a
@@ -16,6 +20,8 @@ export interface Phrase {
   words: string[];
   prefix: boolean;
   kind: 'words' | 'term';
+  /** Found through words that mean the same (a synonym), not the words typed: ranked after them. */
+  expanded?: boolean;
 }
 
 /** Every group must match (AND); a group matches when any of its phrases does (OR). */
@@ -24,6 +30,8 @@ export interface TextQuery {
 }
 
 const MAX_GROUPS = 12;
+/** At most this many words that mean the same per group: each one is another lookup in the index. */
+const MAX_ALSO = 10;
 const MIN_PREFIX_LENGTH = 3;
 
 /** Words that carry no meaning in a search for help; dropped unless nothing else is left. */
@@ -31,6 +39,9 @@ export const FILLER_WORDS = new Set([
   'a', 'an', 'the', 'and', 'or', 'of', 'to', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'is', 'are', 'be', 'it',
   'i', 'im', 'me', 'my', 'we', 'our', 'you', 'your', 'need', 'needs', 'want', 'wants', 'looking', 'find', 'get',
   'some', 'any', 'please', 'near', 'nearby', 'there', 'where', 'can', 'do', 'does', 'what', 'who', 'how', 'about',
+  // How people say how they feel, around the word that says what ("i feel so alone"): the
+  // feeling phrases themselves ("feeling low") are read before these are dropped.
+  'feel', 'feels', 'feeling', 'felt', 'so', 'very', 'really', 'just', 'quite', 'bit', 'anymore', 'always',
 ]);
 
 /** Lowercase, accents removed ("café" -> "cafe"), as the index does. */
@@ -148,25 +159,51 @@ export function termToken(kind: 'category' | 'access', code: string): string {
 /** A lay phrase as a key: its words, each word's parts joined by a space, words joined by "|". */
 const keyOf = (words: string[][]) => words.map((parts) => parts.join(' ')).join('|');
 
-let layWords: { index: Map<string, string[]>; longest: number } | undefined;
+/** What a lay phrase or synonym stands for: term tokens, and phrases that mean the same. */
+export interface Expansion {
+  /** Tokens of the terms that list the phrase as a lay word. */
+  tokens: string[];
+  /** Tokens of the categories a synonym stands for (ranked with the words that mean the same). */
+  alsoTokens: string[];
+  /** Phrases (each a list of words) matched in a service's text as well as the words typed. */
+  also: string[][];
+}
 
-/** Lay words and phrases of the taxonomy, each with the tokens of the terms that list it. */
-export function layWordIndex(): { index: Map<string, string[]>; longest: number } {
+let layWords: { index: Map<string, Expansion>; longest: number } | undefined;
+
+/**
+ * Lay words and phrases of the taxonomy, each with the tokens of the terms that list it, and the
+ * synonyms (content/taxonomy/synonyms.json), each with the words that mean the same.
+ */
+export function layWordIndex(): { index: Map<string, Expansion>; longest: number } {
   if (layWords) return layWords;
-  const index = new Map<string, string[]>();
+  const index = new Map<string, Expansion>();
   let longest = 1;
-  const add = (phrase: string, token: string) => {
+  const entry = (phrase: string): Expansion | undefined => {
     const words = wordsOf(phrase);
-    if (!words.length) return;
+    if (!words.length) return undefined;
     longest = Math.max(longest, words.length);
     const key = keyOf(words);
-    const tokens = index.get(key) ?? [];
-    if (!tokens.includes(token)) tokens.push(token);
-    index.set(key, tokens);
+    let found = index.get(key);
+    if (!found) index.set(key, (found = { tokens: [], alsoTokens: [], also: [] }));
+    return found;
+  };
+  const addToken = (expansion: Expansion | undefined, token: string, list: 'tokens' | 'alsoTokens' = 'tokens') => {
+    if (expansion && !expansion[list].includes(token)) expansion[list].push(token);
   };
   const taxonomy = getTaxonomy();
-  for (const term of taxonomy.categories) for (const word of term.lay_words) add(word, termToken('category', term.id));
-  for (const term of taxonomy.accessibility) for (const word of term.lay_words) add(word, termToken('access', term.id));
+  for (const term of taxonomy.categories) for (const word of term.lay_words) addToken(entry(word), termToken('category', term.id));
+  for (const term of taxonomy.accessibility) for (const word of term.lay_words) addToken(entry(word), termToken('access', term.id));
+  for (const synonym of getSynonyms()) {
+    for (const phrase of synonym.when) {
+      const expansion = entry(phrase)!;
+      for (const code of synonym.categories) addToken(expansion, termToken('category', code), 'alsoTokens');
+      for (const also of synonym.also) {
+        const words = wordsOf(also).flat();
+        if (words.length && !expansion.also.some((known) => known.join(' ') === words.join(' '))) expansion.also.push(words);
+      }
+    }
+  }
   layWords = { index, longest };
   return layWords;
 }
@@ -180,31 +217,77 @@ function compoundOf(first: string, second: string): string | undefined {
 
 /**
  * One group for a run of words: the words as a phrase (and with the last word as its stem), their
- * compound or split form, and any terms they are lay words for.
+ * compound or split form, any terms they are lay words for, and the words that mean the same.
  */
-function groupFor(words: string[][], tokens: string[]): Phrase[] {
+function groupFor(words: string[][], expansion: Expansion | undefined): Phrase[] {
   const group: Phrase[] = [];
   const add = (phrase: Phrase) => {
     const same = (p: Phrase) => p.kind === phrase.kind && p.prefix === phrase.prefix && p.words.join(' ') === phrase.words.join(' ');
     if (!group.some(same)) group.push(phrase);
   };
+  /**
+   * A phrase whose last word, as a prefix, would reach a place name it is not is matched in that
+   * word's usual forms instead ("walker" typed finds Walker, not Walkergate); a place's name not
+   * typed (a stem, a synonym, a word of a lay phrase) is not matched on its own at all.
+   */
+  const addGuarded = (phrase: Phrase, typed: boolean) => {
+    const last = phrase.words[phrase.words.length - 1]!;
+    // A word the person did not type is never a place's name on its own ("low" of "feeling low" is not Low Fell).
+    if (!typed && phrase.words.length === 1 && placeWords().has(last)) return;
+    if (!phrase.prefix || !placeReachedBy(last)) {
+      add(phrase);
+      return;
+    }
+    for (const form of exactForms(last)) add({ ...phrase, words: [...phrase.words.slice(0, -1), form], prefix: false });
+  };
   /** The words as typed, then with the last one stemmed: "walking" finds "walking" and "walks". */
-  const addWords = (flat: string[]) => {
-    const typed = phraseOf(flat, true);
-    add(typed);
+  const addWords = (flat: string[], typed: boolean, expanded = false) => {
+    const phrase = { ...phraseOf(flat, true), ...(expanded ? { expanded } : {}) };
+    addGuarded(phrase, typed);
     const last = flat[flat.length - 1]!;
     const stem = stemOf(last);
-    if (typed.prefix && stem !== last) add(phraseOf([...flat.slice(0, -1), stem], true));
+    // Words that only mean the same are matched as they are written (kept few: each costs a lookup).
+    if (phrase.prefix && stem !== last && !expanded) addGuarded(phraseOf([...flat.slice(0, -1), stem], true), false);
   };
   const flat = words.flat();
-  addWords(flat);
+  addWords(flat, true);
   const compoundList = knownCompounds();
   const compound = flat.length === 2 ? compoundOf(flat[0]!, flat[1]!) : undefined;
-  if (compound) addWords([compound]);
+  if (compound) addWords([compound], false);
   const split = flat.length === 1 ? compoundList.get(flat[0]!) ?? compoundList.get(stemOf(flat[0]!)) : undefined;
-  if (split) addWords(split);
-  for (const token of tokens) add({ words: [token], prefix: false, kind: 'term' });
+  if (split) addWords(split, false);
+  for (const also of (expansion?.also ?? []).filter((words) => words.join(' ') !== flat.join(' ')).slice(0, MAX_ALSO)) addWords(also, false, true);
+  for (const token of expansion?.tokens ?? []) add({ words: [token], prefix: false, kind: 'term' });
+  for (const token of expansion?.alsoTokens ?? []) add({ words: [token], prefix: false, kind: 'term', expanded: true });
   return group;
+}
+
+/** Both expansions of a phrase, as typed and with its last word as its stem ("food banks", "food bank"). */
+function merged(typed: Expansion | undefined, stemmed: Expansion | undefined): Expansion | undefined {
+  if (!typed || !stemmed || typed === stemmed) return typed ?? stemmed;
+  const union = <T>(a: T[], b: T[], key: (item: T) => string) => [...a, ...b.filter((item) => !a.some((known) => key(known) === key(item)))];
+  return {
+    tokens: union(typed.tokens, stemmed.tokens, String),
+    alsoTokens: union(typed.alsoTokens, stemmed.alsoTokens, String),
+    also: union(typed.also, stemmed.also, (words) => words.join(' ')),
+  };
+}
+
+/**
+ * A lay phrase of several words ("computer help", "free laptop") also reaches services through
+ * each of its words and their synonyms, ranked after those matching the phrase: another
+ * taxonomy's services seldom use the phrase itself.
+ */
+function withItsWords(run: string[][], expansion: Expansion, index: Map<string, Expansion>): Expansion {
+  let result: Expansion = { ...expansion, also: [...expansion.also] };
+  for (const parts of run) {
+    if (parts.length !== 1 || FILLER_WORDS.has(parts[0]!) || parts[0]!.length < 3) continue;
+    const word = parts[0]!;
+    if (!result.also.some((also) => also.join(' ') === word)) result.also.push([word]);
+    const own = index.get(keyOf([parts])) ?? index.get(keyOf([[stemOf(word)]]));
+    if (own) result = merged(result, { tokens: [], alsoTokens: [...own.tokens, ...own.alsoTokens], also: own.also })!;
+  }
+  return result;
 }
 
 /** Parses free text into a TextQuery; an empty query (no words) has no groups. */
@@ -220,9 +303,9 @@ export function parseTextQuery(input: string): TextQuery {
     let matched = 0;
     for (let length = Math.min(longest, words.length - i); length >= 1; length--) {
       const run = words.slice(i, i + length);
-      const tokens = index.get(keyOf(run)) ?? index.get(keyOf([...run.slice(0, -1), run[length - 1]!.map(stemOf)]));
-      if (tokens && !(length === 1 && isFiller(words[i]!) && !onlyFiller)) {
-        groups.push(groupFor(words.slice(i, i + length), tokens));
+      const expansion = merged(index.get(keyOf(run)), index.get(keyOf([...run.slice(0, -1), run[length - 1]!.map(stemOf)])));
+      if (expansion && !(length === 1 && isFiller(words[i]!) && !onlyFiller)) {
+        groups.push(groupFor(words.slice(i, i + length), length > 1 ? withItsWords(run, expansion, index) : expansion));
         matched = length;
         break;
       }
@@ -239,14 +322,19 @@ export function parseTextQuery(input: string): TextQuery {
     const next = words[i + 1];
     // Two words that are a known compound written apart: match either form.
     if (parts.length === 1 && next?.length === 1 && compoundOf(parts[0]!, next[0]!)) {
-      groups.push(groupFor([parts, next], []));
+      groups.push(groupFor([parts, next], undefined));
       i += 2;
       continue;
     }
-    groups.push(groupFor([parts], []));
+    groups.push(groupFor([parts], undefined));
     i++;
   }
   return { groups };
+}
+
+/** The query without the words that only mean the same: what was typed, its stems, compounds and lay words. */
+export function typedOnly(query: TextQuery): TextQuery {
+  return { groups: query.groups.map((group) => group.filter((phrase) => !phrase.expanded)).filter((group) => group.length) };
 }
 
 /** The same query with its groups joined by OR: the fallback when no service matches every word. */

@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import type { DatabaseSchema } from '../db/types';
 import type { ServiceRecord } from '../openreferral/schemas';
 import { loadFreshnessSignals } from '../freshness/signals';
+import { loadCrosswalk, servicesCarrying } from '../taxonomy/crosswalk-store';
 
 const BATCH = 500;
 
@@ -20,11 +21,19 @@ export async function reindexAll(directory: DirectoryDatabase, search: SearchBac
   return ids.length;
 }
 
-/** Builds and indexes the search documents of these records, with their freshness signals. */
+/** Builds and indexes the search documents of these records, with their freshness signals and the taxonomy crosswalk. */
 export async function indexRecords(db: Kysely<DatabaseSchema>, search: SearchBackend, records: ServiceRecord[], today: string): Promise<void> {
   if (!records.length) return;
   const signals = await loadFreshnessSignals(db, records.map((record) => record.id));
-  await search.index(records.map((record) => buildSearchDocument(record, today, signals.get(record.id))));
+  const crosswalk = await loadCrosswalk(db);
+  await search.index(records.map((record) => buildSearchDocument(record, today, signals.get(record.id), crosswalk)));
+}
+
+/** Indexes again the services carrying these terms (after the panel changed what they map to). */
+export async function reindexTermServices(db: Kysely<DatabaseSchema>, search: SearchBackend, termIds: string[], today: string): Promise<number> {
+  const ids = await servicesCarrying(db, termIds);
+  for (let i = 0; i < ids.length; i += BATCH) await reindexServices(db, search, ids.slice(i, i + BATCH), today);
+  return ids.length;
 }
 
 /** Indexes some services again (after a report or a check changed their freshness). */

@@ -1,6 +1,7 @@
 // The contract every search backend meets (SQLite FTS5 now, Meilisearch later). No SQL here.
 import type { FacetCounts, Origin, SearchQuery } from './filters';
 import type { SearchDocument } from './search-document';
+import type { SpellingCorrection } from './spelling';
 
 /** What a search returns of a document: everything but the filter fields. */
 export type ShownDocument = Omit<SearchDocument, 'fields'>;
@@ -28,6 +29,8 @@ export interface SearchResult {
   hits: SearchHit[];
   /** "all" when every word matched; "any" when no service matched every word, so any word counts. */
   matched: 'all' | 'any' | null;
+  /** The words were misspelt and the search ran with these corrected (unless query.as_typed); null otherwise. */
+  corrected: SpellingCorrection | null;
   facets?: FacetCounts;
 }
 

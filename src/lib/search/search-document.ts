@@ -12,6 +12,9 @@ import { areaByName } from '../geo/areas';
 import { councilAreaId, councilByName } from '../geo/councils';
 import { FRESHNESS_STATUSES, NO_SIGNALS, assessFreshness, type Freshness, type FreshnessSignals } from '../freshness/rules';
 import { getFreshnessSettings } from '../freshness/settings';
+import type { Crosswalk } from '../taxonomy/crosswalk';
+
+const NO_CROSSWALK: Crosswalk = new Map();
 
 export interface DocumentPlace {
   name: string;
@@ -20,7 +23,7 @@ export interface DocumentPlace {
 }
 
 /** Raise when the shape or wording of documents changes, so stored ones are rebuilt at start. */
-export const SEARCH_DOCUMENT_VERSION = 5;
+export const SEARCH_DOCUMENT_VERSION = 6;
 
 export interface SearchDocument {
   id: string;
@@ -73,18 +76,32 @@ function termOf<T>(
   return byCode.get(term.code);
 }
 
-/** A service's category codes with their parents, as search and the freshness rules see them. */
-export function serviceCategoryCodes(record: ServiceRecord): string[] {
-  return termCodes(record).categories;
+/**
+ * A service's category codes with their parents, as search, reports and the freshness rules see
+ * them: its own terms of our taxonomy, and those another taxonomy's terms map to (the crosswalk).
+ */
+export function serviceCategoryCodes(record: ServiceRecord, crosswalk: Crosswalk = NO_CROSSWALK): string[] {
+  return termCodes(record, crosswalk).categories;
 }
 
-/** Category codes (with ancestors) and accessibility codes of a record, via term uuid or code. */
-function termCodes(record: ServiceRecord): { categories: string[]; directCategories: string[]; access: string[] } {
+/**
+ * Category codes (with ancestors) and accessibility codes of a record, via term uuid or code, or
+ * through the crosswalk for another taxonomy's terms; and the names of those other terms.
+ */
+function termCodes(record: ServiceRecord, crosswalk: Crosswalk): {
+  categories: string[]; directCategories: string[]; access: string[]; foreignNames: string[];
+} {
   const taxonomy = getTaxonomy();
   const direct: string[] = [];
+  const foreignNames: string[] = [];
   for (const attribute of record.attributes) {
     const term = termOf(attribute, CATEGORY_TAXONOMY, taxonomy.categoryByUuid, taxonomy.categoryByCode);
-    if (term && !direct.includes(term.id)) direct.push(term.id);
+    const termId = attribute.taxonomy_term?.id ?? attribute.taxonomy_term_id;
+    const code = term?.id ?? (termId ? crosswalk.get(termId) : undefined);
+    if (!term && attribute.taxonomy_term?.name && !taxonomy.accessibilityByUuid.has(attribute.taxonomy_term.id)) {
+      foreignNames.push(attribute.taxonomy_term.name);
+    }
+    if (code && !direct.includes(code)) direct.push(code);
   }
   const categories = [...new Set(direct.flatMap((code) => taxonomy.ancestorsOf(code)))];
   const access = new Set<string>();
@@ -94,7 +111,7 @@ function termCodes(record: ServiceRecord): { categories: string[]; directCategor
       if (term) access.add(term.id);
     }
   }
-  return { categories, directCategories: direct, access: [...access] };
+  return { categories, directCategories: direct, access: [...access], foreignNames: [...new Set(foreignNames)] };
 }
 
 /** Physical places with a position that can be right (the official example has latitude 100). */
@@ -139,9 +156,11 @@ export function placeText(record: ServiceRecord): string {
   return more === 0 ? where : `${where}, and ${more} other ${more === 1 ? 'place' : 'places'}`;
 }
 
-export function buildSearchDocument(record: ServiceRecord, today: string, signals: FreshnessSignals = NO_SIGNALS): SearchDocument {
+export function buildSearchDocument(
+  record: ServiceRecord, today: string, signals: FreshnessSignals = NO_SIGNALS, crosswalk: Crosswalk = NO_CROSSWALK,
+): SearchDocument {
   const taxonomy = getTaxonomy();
-  const { categories, directCategories, access } = termCodes(record);
+  const { categories, directCategories, access, foreignNames } = termCodes(record, crosswalk);
   const cost = summariseCost(record.cost_options, today, record.fees ?? record.fees_description);
   // A service open on Saturdays at one of its places only is open on Saturdays.
   const schedules = [...record.schedules, ...record.service_at_locations.flatMap((sal) => sal.schedules ?? [])];
@@ -150,9 +169,11 @@ export function buildSearchDocument(record: ServiceRecord, today: string, signal
   const referralRoutes = record.referral_routes ?? [];
   const places = documentPlaces(record);
   const freshness = assessFreshness(record, categories, today, getFreshnessSettings(), signals);
+  // The names of another taxonomy's terms are words of the service too ("Isolation and companionship").
   const categoryText = [
     ...categories.map((code) => taxonomy.categoryByCode.get(code)!.name),
     ...access.map((code) => taxonomy.accessibilityByCode.get(code)!.name),
+    ...foreignNames,
   ].join('. ');
   const termText = [...categories.map((code) => termToken('category', code)), ...access.map((code) => termToken('access', code))].join(' ');
   const fields: FilterFields = {

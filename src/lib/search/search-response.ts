@@ -47,6 +47,11 @@ export interface SearchResponse {
   total_pages: number;
   /** "all" when every word matched, "any" when only some did, null without words. */
   matched: 'all' | 'any' | null;
+  /**
+   * When words were misspelt, the search that ran instead ("lonely" for "lonley") and each word
+   * put right; null when the words ran as typed. as_typed=1 searches the words as typed.
+   */
+  corrected: { q: string; words: { from: string; to: string }[] } | null;
   results: SearchResponseResult[];
   facets: FacetCounts | undefined;
 }
@@ -62,6 +67,7 @@ export function toSearchResponse(query: SearchQuery, result: SearchResult, origi
     per_page: result.perPage,
     total_pages: Math.ceil(result.total / query.per_page),
     matched: result.matched,
+    corrected: result.corrected ?? null,
     results: result.hits.map((hit) => toResponseResult(hit.document, hit, origin)),
     facets: result.facets,
   };

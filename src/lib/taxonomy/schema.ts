@@ -24,3 +24,17 @@ export const accessibilityTermSchema = z.object({
 
 export type CategoryTerm = z.output<typeof categoryTermSchema>;
 export type AccessibilityTerm = z.output<typeof accessibilityTermSchema>;
+
+/**
+ * Words that mean the same to a person looking for help: when a search has one of `when` (the
+ * longest such phrase wins), it also matches the words `also` in any service's text, whatever its
+ * taxonomy, and the `categories` (with everything below them).
+ */
+export const synonymSchema = z.object({
+  means: z.string().min(1),
+  when: z.array(layWord).min(1),
+  also: z.array(layWord).min(1),
+  categories: z.array(code).default([]),
+});
+
+export type Synonym = z.output<typeof synonymSchema>;

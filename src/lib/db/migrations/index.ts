@@ -12,6 +12,7 @@ import * as accounts from './0009-accounts';
 import * as shortlistsAndCounts from './0010-shortlists-and-counts';
 import * as postcodeCouncilsAndCentres from './0011-postcode-councils-and-centres';
 import * as openReferralKept from './0012-open-referral-kept';
+import * as taxonomyCrosswalk from './0013-taxonomy-crosswalk';
 
 export const migrations: Record<string, Migration> = {
   '0001-directory': directory,
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0010-shortlists-and-counts': shortlistsAndCounts,
   '0011-postcode-councils-and-centres': postcodeCouncilsAndCentres,
   '0012-open-referral-kept': openReferralKept,
+  '0013-taxonomy-crosswalk': taxonomyCrosswalk,
 };

@@ -6,7 +6,7 @@ import { todayInUk } from '../../dates';
 import { areaByName } from '../../geo/areas';
 import {
   fullService, fullServiceAtLocation, organizationFull, organizationSummary, readApiRecords, serviceAtLocationSummary,
-  serviceSummary, taxonomyOf, taxonomyTermOf,
+  taxonomyOf, taxonomyTermOf,
 } from './records';
 import { parsePageParameters, parseServiceParameters, parseTaxonomyTermParameters } from './parameters';
 import { findServices, planSearch } from './service-search';
@@ -103,7 +103,9 @@ async function listServices(app: App, params: URLSearchParams): Promise<Response
   const records = await readApiRecords(app.directory.db, found.ids);
   // Full records (the profile's list allows more than its summary fields): schedules, places and
   // all, so a directory pulling this one needs one request a page, not one a service.
-  return jsonResponse(pageOf(records.map(({ record, freshness }) => fullService(record, freshness)), found.total, page, perPage));
+  const contents = pageOf(records.map(({ record, freshness }) => fullService(record, freshness)), found.total, page, perPage);
+  // With `search`, as on the site: the words that ran when some were misspelt (null when as typed).
+  return jsonResponse(parsed.value.search ? { ...contents, corrected: found.corrected } : contents);
 }
 
 /** Every service, one full record a line, read in batches as the client takes them. */

@@ -14,6 +14,7 @@ import { todayInUk } from '../../dates';
 import { serviceIds } from '../../directory/service-reader';
 import type { ApiParameterError } from './responses';
 import type { ServiceParameters } from './parameters';
+import type { SpellingCorrection } from '../../search/spelling';
 
 type Db = Kysely<DatabaseSchema>;
 
@@ -152,6 +153,8 @@ export interface FoundServices {
   total: number;
   /** The ids asked for, in the backend's order: one page, or all of them. */
   ids: string[];
+  /** The search's words as corrected, when they were misspelt (as on the site's search). */
+  corrected: SpellingCorrection | null;
 }
 
 /**
@@ -164,23 +167,25 @@ export async function findServices(
   const options = { origin: plan.origin };
   if (!plan.after && page) {
     const result = await app.search.search({ ...plan.query, page: page.page, per_page: page.perPage }, options);
-    return { total: result.total, ids: result.hits.map((hit) => hit.document.id) };
+    return { total: result.total, ids: result.hits.map((hit) => hit.document.id), corrected: result.corrected ?? null };
   }
   // The whole directory (a full download): read the ids, not every search document.
   const q = plan.query;
   const everything = anyOrder && !plan.after && !q.q && !q.near && !q.category.length && !q.access.length && !q.day.length;
-  const ids = everything ? await serviceIds(app.directory.db) : await allIds(app, plan.query, options);
+  const { ids, corrected } = everything ? { ids: await serviceIds(app.directory.db), corrected: null } : await allIds(app, plan.query, options);
   const allowed = plan.after ? await plan.after(app.directory.db) : null;
   const kept = allowed ? ids.filter((id) => allowed.has(id)) : ids;
-  if (!page) return { total: kept.length, ids: kept };
+  if (!page) return { total: kept.length, ids: kept, corrected };
   const start = (page.page - 1) * page.perPage;
-  return { total: kept.length, ids: kept.slice(start, start + page.perPage) };
+  return { total: kept.length, ids: kept.slice(start, start + page.perPage), corrected };
 }
 
 /** Every id the backend finds for a query, in its order (one page as long as the directory). */
-async function allIds(app: App, query: SearchQuery, options: { origin: SearchOrigin | null }): Promise<string[]> {
+async function allIds(
+  app: App, query: SearchQuery, options: { origin: SearchOrigin | null },
+): Promise<{ ids: string[]; corrected: SpellingCorrection | null }> {
   const services = await app.directory.db.selectFrom('service').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
   const perPage = Math.max(1, Number(services.count), await app.search.count());
   const result = await app.search.search({ ...query, page: 1, per_page: perPage }, options);
-  return result.hits.map((hit) => hit.document.id);
+  return { ids: result.hits.map((hit) => hit.document.id), corrected: result.corrected ?? null };
 }

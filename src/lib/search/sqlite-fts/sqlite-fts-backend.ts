@@ -6,7 +6,10 @@ import type Database from 'better-sqlite3';
 import {
   FacetCounter, FilterColumns, compileFilters, filterRows, reachOf, type FacetCounts, type FilterFields, type Origin, type SearchQuery,
 } from '../filters';
-import { anyWord, parseTextQuery, type TextQuery } from '../query-text';
+import { anyWord, parseTextQuery, typedOnly, type TextQuery } from '../query-text';
+import { correctSpelling, type SpellingCorrection, type Vocabulary } from '../spelling';
+import { isLessAvailable, nameRanker, rankBand } from '../ranking';
+import { CAPACITY_FACETS } from '../filters';
 import type { Reach, SearchBackend, SearchHit, SearchOptions, SearchResult, ShownDocument } from '../search-backend';
 import type { SearchDocument } from '../search-document';
 import { foldText } from '../query-text';
@@ -19,6 +22,10 @@ export const COLUMN_WEIGHTS = [10, 5, 3, 1, 5] as const;
 const BM25 = `bm25(search_fts, ${COLUMN_WEIGHTS.join(', ')})`;
 /** The freshness status that ranks a listing after all the rest (FRESHNESS_STATUSES). */
 const STALE = FRESHNESS_STATUSES.indexOf('stale');
+/** When the words as typed match this many documents, words that mean the same are not added. */
+const EXPANSION_LIMIT = 1_000;
+/** Up to this many matches, best match scores them all by the whole query (ranking.ts). */
+const FULL_RANKING_LIMIT = 2_000;
 /** Above this many changed documents, the name order is rebuilt rather than merged. */
 const MERGE_LIMIT = 2_000;
 
@@ -132,7 +139,13 @@ export class SqliteFtsBackend implements SearchBackend {
 
   private prepare() {
     const sqlite = this.sqlite;
+    // The words of the index with how many documents have each, for correcting spelling: a view
+    // of the FTS5 index itself (per connection, so in temp), never a copy to keep in step.
+    sqlite.exec(`create virtual table if not exists temp.search_vocab using fts5vocab(main, search_fts, col)`);
     return {
+      vocabFrequency: sqlite.prepare(`select coalesce(sum(doc), 0) from temp.search_vocab where term = ? and col != 'terms'`).pluck(),
+      vocabPrefix: sqlite.prepare(`select 1 from temp.search_vocab where term > ? and term < ? and col != 'terms' limit 1`).pluck(),
+      vocabStarting: sqlite.prepare(`select term, sum(doc) from temp.search_vocab where term >= ? and term < ? and col != 'terms' group by term`).raw(true),
       // Read together, in one statement, so that both come from the same tables.
       generation: sqlite.prepare(`select (select value from search_meta where key = 'generation'),
         (select value from search_meta where key = 'epoch')`).raw(true),
@@ -159,6 +172,13 @@ export class SqliteFtsBackend implements SearchBackend {
       documents: sqlite.prepare(`select rowid, document from search_document where rowid in (select value from json_each(?))`).raw(true),
     };
   }
+
+  /** The index's own words, for correcting spelling (src/lib/search/spelling.ts). */
+  private readonly vocabulary: Vocabulary = {
+    frequency: (word) => this.statements.vocabFrequency.get(word) as number,
+    isPrefix: (word) => this.statements.vocabPrefix.get(word, `${word}\uffff`) !== undefined,
+    wordsStartingWith: (start) => this.statements.vocabStarting.iterate(start, `${start}\uffff`) as Iterable<[string, number]>,
+  };
 
   private inTransaction<T>(work: () => T): T {
     return this.sqlite.inTransaction ? work() : this.sqlite.transaction(work).immediate();
@@ -253,22 +273,36 @@ export class SqliteFtsBackend implements SearchBackend {
       filterRows(memory.columns, rows, compiled, (row) => results.push(row), facets);
       return { results, facets };
     };
-    const text = parseTextQuery(query.q);
+    // Misspelt words are corrected against the index's own words, unless asked not to.
+    const corrected: SpellingCorrection | null = query.q && !query.as_typed ? correctSpelling(query.q, this.vocabulary) : null;
+    const q = corrected?.q ?? query.q;
+    const text = parseTextQuery(q);
     // Without words, results come in name order, which is the page order for best match; other
     // orders sort for themselves, so those scan the rows as stored.
     if (!text.groups.length) {
       const sortsItself = query.sort === 'recently_verified' || (query.sort === 'distance' && origin !== null);
       const rows = sortsItself ? memory.stored : memory.order;
-      return { ...collect(rows), text: null, matched: null, matches: rows.length };
+      return { ...collect(rows), text: null, matched: null, matches: rows.length, corrected, q, strictText: null };
     }
-    let matches = this.matchRows(text);
+    // Words that mean the same rank after the words as typed; when those already find a great
+    // many services, the others would never be seen, so they are left out (it also keeps search quick).
+    const typedText = typedOnly(text);
     let used = text;
+    let matches: number[] | undefined;
+    if (toMatchExpression(typedText) !== toMatchExpression(text)) {
+      const typedMatches = this.matchRows(typedText);
+      if (typedMatches.length >= EXPANSION_LIMIT) {
+        used = typedText;
+        matches = typedMatches;
+      }
+    }
+    matches ??= this.matchRows(text);
     let matched: SearchResult['matched'] = 'all';
     // Loosen to any word only when no document has every word. When the words match but the
     // filters leave nothing, that is the answer: loosening then would show services that lack
     // words asked for, and facet counts that disagree with what choosing a value gives.
     if (!matches.length && text.groups.length > 1) {
-      const loose = anyWord(text);
+      const loose = anyWord(used);
       const looseMatches = this.matchRows(loose);
       if (looseMatches.length) {
         used = loose;
@@ -276,11 +310,16 @@ export class SqliteFtsBackend implements SearchBackend {
         matches = looseMatches;
       }
     }
-    return { ...collect(matches), text: used, matched, matches: matches.length };
+    // The words as typed (not only words that mean the same), for ranking: null when they are all there is.
+    const strict = matched === 'any' ? anyWord(typedOnly(used)) : typedOnly(used);
+    const strictText = strict.groups.length && toMatchExpression(strict) !== toMatchExpression(used) ? strict : null;
+    return { ...collect(matches), text: used, matched, matches: matches.length, corrected, q, strictText };
   }
 
   /** The rows of one page, in order, with their relevance scores (higher is better). */
-  private page(results: number[], matches: number, query: SearchQuery, text: TextQuery | null): { rows: number[]; scores: Map<number, number> } {
+  private page(
+    results: number[], matches: number, query: SearchQuery, text: TextQuery | null, searched: string, strictText: TextQuery | null,
+  ): { rows: number[]; scores: Map<number, number> } {
     const memory = this.memory;
     const start = (query.page - 1) * query.per_page;
     const end = Math.min(start + query.per_page, results.length);
@@ -302,30 +341,64 @@ export class SqliteFtsBackend implements SearchBackend {
       const ordered = staleCount ? [...results.filter((row) => !stale(row)), ...results.filter(stale)] : results;
       return { rows: ordered.slice(start, end), scores };
     }
-    const expression = toMatchExpression(text);
+    // Best match (src/lib/search/ranking.ts): matches are ordered by their band (exact name, words
+    // as typed, stale, name, open and checked) and then their score for the whole query.
     const wanted = new Uint8Array(memory.rowids.length);
     for (const row of results) wanted[row] = 1;
-    const collectRanked = (ranked: [number, number][]) => {
-      const rows: number[] = [];
+    const expression = toMatchExpression(text);
+    const collectScores = (ranked: [number, number][]) => {
+      const found: number[] = [];
       for (const [rowid, bm25] of ranked) {
         const row = memory.rowOf(rowid);
         if (row < 0 || !wanted[row]) continue;
         scores.set(row, -bm25);
-        rows.push(row);
+        found.push(row);
       }
-      return rows;
+      return found;
     };
-    // Ranking every match is the slow part. When filters keep a good share of the matches, the
-    // best few hundred almost always hold the page; otherwise rank them all at once.
+    // Ranking every match is the slow part, and more so with every word that means the same. When
+    // filters keep a good share of many matches, the best few hundred matches of the words as
+    // typed, scored by those words alone, almost always fill the page (they come first): enough
+    // when they do, with as many that are not stale as it can show.
+    let candidates: number[] = [];
+    let typed: Uint8Array | null = null;
     const share = results.length / Math.max(1, matches);
-    const limit = Math.ceil((end * 2) / share) + 100;
-    let rows: number[] = [];
-    // The best few must hold as many listings that are not stale as the page can show.
-    const enough = (found: number[]) => found.length >= end
-      && (!staleCount || found.filter((row) => !stale(row)).length >= Math.min(end, results.length - staleCount));
-    if (limit < matches / 2) rows = collectRanked(this.statements.topRanked.all(expression, limit) as [number, number][]);
-    if (!enough(rows)) rows = collectRanked(this.statements.allRanked.all(expression) as [number, number][]);
-    rows.sort((a, b) => stale(a) - stale(b) || scores.get(b)! - scores.get(a)! || memory.nameRank[a]! - memory.nameRank[b]!);
+    const limit = Math.ceil((end * 3) / share) + 300;
+    if (limit < matches / 2 && matches > FULL_RANKING_LIMIT) {
+      const ranked = this.statements.topRanked.all(strictText ? toMatchExpression(strictText) : expression, limit) as [number, number][];
+      candidates = collectScores(ranked);
+      const complete = ranked.length < limit;
+      const fresh = candidates.filter((row) => !stale(row)).length;
+      if (candidates.length < end || (!complete && fresh < end)) {
+        candidates = [];
+        scores.clear();
+      }
+    }
+    if (!candidates.length) {
+      // Every match scored by the whole query; those of the words as typed marked.
+      if (strictText) {
+        typed = new Uint8Array(memory.rowids.length);
+        for (const row of this.matchRows(strictText)) typed[row] = 1;
+      }
+      candidates = collectScores(this.statements.allRanked.all(expression) as [number, number][]);
+    }
+    const isTyped = (row: number) => !typed || typed[row] === 1;
+    const capacity = memory.columns.capacity;
+    const rankName = nameRanker(searched);
+    const keys = new Float64Array(memory.rowids.length);
+    for (const row of candidates) {
+      const band = rankBand({
+        stale: stale(row) === 1,
+        nameRank: rankName(memory.sortNames[row]!),
+        typedMatch: isTyped(row),
+        lessAvailable: isLessAvailable(CAPACITY_FACETS[capacity[row]!] ?? null, memory.assured[row] ? 'checked' : null),
+      });
+      // Scores this close are a tie, which nearer (when a place is given) then name order breaks.
+      keys[row] = band * 1e7 - Math.round(scores.get(row)! * 1e4) / 1e4;
+    }
+    const measured = memory.columns.measured;
+    const distance = memory.columns.distance;
+    const rows = candidates.sort((a, b) => keys[a]! - keys[b]! || (measured ? distance[a]! - distance[b]! : 0) || memory.nameRank[a]! - memory.nameRank[b]!);
     return { rows: rows.slice(start, end), scores };
   }
 
@@ -377,8 +450,8 @@ export class SqliteFtsBackend implements SearchBackend {
 
   async search(query: SearchQuery, options: SearchOptions = {}): Promise<SearchResult> {
     const origin = options.origin ?? null;
-    const { results, facets, text, matched, matches } = this.run(query, options.facets ?? false, origin);
-    const { rows, scores } = this.page(results, matches, query, text);
+    const { results, facets, text, matched, corrected, q, strictText, matches } = this.run(query, options.facets ?? false, origin);
+    const { rows, scores } = this.page(results, matches, query, text, q, strictText);
     const columns = this.memory.columns;
     const hits: SearchHit[] = this.documents(rows).map(({ row, document }) => {
       const reach: Reach | null = origin ? reachOf(columns, row, query.radius_km) : null;
@@ -386,7 +459,7 @@ export class SqliteFtsBackend implements SearchBackend {
       return { document, score: scores.get(row) ?? null, distanceKm: distance === Infinity ? null : distance, reach };
     });
     return {
-      total: results.length, page: query.page, perPage: query.per_page, hits, matched,
+      total: results.length, page: query.page, perPage: query.per_page, hits, matched, corrected,
       ...(facets ? { facets: facets.counts() } : {}),
     };
   }
