@@ -16,9 +16,9 @@ export interface HowToStart {
 }
 
 export interface StartFacts {
-  referral_routes: readonly string[] | null | undefined;
-  referral_instructions: string | null | undefined;
-  description: string | null | undefined;
+  referral_routes?: readonly string[] | null | undefined;
+  referral_instructions?: string | null | undefined;
+  description?: string | null | undefined;
 }
 
 export const START_LABELS: Record<StartKind, string> = {
