@@ -192,6 +192,21 @@ describe('Exit this page', () => {
   });
 });
 
+describe('compressed responses in the browser', () => {
+  it('gets pages and the stylesheet brotli-compressed', async () => {
+    const page = await session.noScript.context.newPage();
+    const encodings = new Map<string, string | undefined>();
+    page.on('response', (response) => { encodings.set(new URL(response.url()).pathname, response.headers()['content-encoding']); });
+    const response = await page.goto(session.server.url('/search?q=food'));
+    expect(response?.headers()['content-encoding']).toBe('br');
+    const css = [...encodings.keys()].find((path) => path.endsWith('.css'));
+    expect(css).toBeDefined();
+    expect(encodings.get(css!)).toBe('br');
+    expect(await page.locator('li.result').count()).toBeGreaterThan(0);
+    await page.close();
+  });
+});
+
 describe('axe at both widths', () => {
   it('finds nothing on the search, service, urgent and domestic abuse pages, filters open and closed', async () => {
     const paths = ['/search?q=food', '/search?category=domestic-abuse', `/services/${CRISIS_LINE_WITH_TEXT}`, `/services/${BENWELL_FOODBANK}`, '/urgent-help', '/'];
