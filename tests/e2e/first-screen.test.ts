@@ -225,3 +225,85 @@ describe('axe at both widths', () => {
     expect(failures.filter(Boolean).join('\n')).toBe('');
   });
 });
+
+describe('the handout', () => {
+  /** A list of the first three results for `q`, made by pressing "Add to my list" with JavaScript off. */
+  async function listOfThree(q: string): Promise<{ path: string; close(): Promise<void> }> {
+    const context = await session.browser.newContext({ javaScriptEnabled: false, viewport: DESKTOP });
+    const page = await context.newPage();
+    for (let i = 0; i < 3; i++) {
+      await page.goto(session.server.url(`/search?q=${encodeURIComponent(q)}`));
+      await page.locator('li.result').nth(i).getByRole('button', { name: /^Add to my list/ }).click();
+    }
+    await page.goto(session.server.url('/'));
+    const href = await page.locator('.site-nav a', { hasText: 'Your list (3)' }).getAttribute('href');
+    await context.close();
+    return { path: href!, close: async () => {} };
+  }
+
+  const pdfPages = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+
+  it('prints three services on at most two A4 pages, standard and easy read', async () => {
+    const lists = [await listOfThree('food'), await listOfThree('mental health')];
+    for (const path of lists.flatMap((list) => [list.path, `${list.path}?format=easy-read`])) {
+      const page = await open(path, DESKTOP, true);
+      await page.emulateMedia({ media: 'print' });
+      const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
+      expect(pdfPages(pdf), `${path} printed`).toBeLessThanOrEqual(2);
+      expect(pdfPages(pdf)).toBeGreaterThanOrEqual(1);
+      await page.close();
+    }
+  });
+
+  it('gives easy read a picture and one short sentence a line, in large type, and credits the pictures', async () => {
+    const list = await listOfThree('food');
+    const page = await open(`${list.path}?format=easy-read`, PHONE);
+    const lines = page.locator('.easy-read-service .easy-read-line');
+    expect(await lines.count()).toBeGreaterThan(15);
+    expect(await page.locator('.easy-read-service .easy-read-line svg.easy-read-picture[aria-hidden="true"]').count()).toBe(await lines.count());
+    for (const text of await page.locator('.easy-read-service .easy-read-line > span').allTextContents()) {
+      expect(text.trim().split(/[.!?]\s+(?=[A-Z])/).length, text).toBeLessThanOrEqual(2);
+    }
+    const size = await page.locator('.easy-read-service .easy-read-line > span').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    expect(size).toBeGreaterThanOrEqual(22);
+    expect(await textOf(page, 'main')).toContain('Pictures: Tabler Icons');
+    expect(await textOf(page, 'main')).not.toMatch(/(\b[A-Z][\w ]+), \1,/);
+    await page.close();
+  });
+
+  it('has a Print button only where JavaScript runs', async () => {
+    const list = await listOfThree('walking group');
+    const off = await open(list.path, PHONE);
+    expect(await off.getByRole('button', { name: 'Print this list' }).isVisible()).toBe(false);
+    await off.close();
+    const on = await open(list.path, PHONE, true);
+    const button = on.getByRole('button', { name: 'Print this list' });
+    await button.waitFor({ state: 'visible' });
+    await on.evaluate('window.print = () => { window.__printed = true; }');
+    await button.click();
+    expect(await on.evaluate('window.__printed === true')).toBe(true);
+    await on.close();
+  });
+
+  it('offers a text version with every address and session', async () => {
+    const list = await listOfThree('food');
+    const response = await fetch(session.server.url(`${list.path}.txt`));
+    const text = await response.text();
+    expect((text.match(/^Where: /gm) ?? []).length).toBeGreaterThanOrEqual(2);
+    expect((text.match(/^When: /gm) ?? []).length).toBeGreaterThanOrEqual(3);
+    expect((text.match(/^(Phone|Text): /gm) ?? []).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('is axe-clean at both widths, standard and easy read', async () => {
+    const list = await listOfThree('food');
+    const failures: string[] = [];
+    for (const viewport of [PHONE, DESKTOP]) {
+      for (const path of [list.path, `${list.path}?format=easy-read`]) {
+        const page = await open(path, viewport, true);
+        failures.push(formatViolations(await axeViolations(page), `${path} at ${viewport.width}px`));
+        await page.close();
+      }
+    }
+    expect(failures.filter(Boolean).join('\n')).toBe('');
+  });
+});

@@ -452,9 +452,24 @@ describe('the handout', () => {
 });
 
 describe('the text version', () => {
+  it('has every session, each address once, how to start and every phone', async () => {
+    const { id } = await buildList([FULL]);
+    const response = await get(`/shortlist/${id}.txt`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    const body = await response.text();
+    expect(body).toContain('1. Heaton Cuppa Club');
+    expect(body).toMatch(/^When: Tuesdays, 10am to 12 noon$/m);
+    expect(body).toMatch(/^Where: St Gabriel's Church Hall, .*NE6 5HL$/m);
+    expect(body).toContain('To start: Just turn up');
+    expect(body).toContain('Phone: 0191 496 0123');
+    expect(body).toContain(`All details: ${server.origin}/l/${id}`);
+  });
+
+
   it('fits a list of three long-named services in three text messages, every service there, short link last', async () => {
     const { id } = await buildList(LONG);
-    const response = await get(`/shortlist/${id}.txt`);
+    const response = await get(`/shortlist/${id}.txt?for=sms`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/plain; charset=utf-8');
     const body = await response.text();
