@@ -50,7 +50,7 @@ describe('freshness in the browser, JavaScript off', () => {
     expect(names.at(-1)).toBe('Aardvark Knit and Natter');
     const lapsed = page.locator('li.result', { hasText: 'Aardvark Knit and Natter' });
     expect(await lapsed.locator('.freshness--stale').innerText()).toBe(
-      `This may be out of date: Funding for this group was due to end on ${longDate(LAPSED_END)}. It may have stopped. Phone before you go.`,
+      `This may be out of date: Funding for this group was due to end on ${longDate(LAPSED_END)}. It may have stopped. Ask someone who knows it, or a link worker, before you go.`, // it gives no phone
     );
     const ending = page.locator('li.result', { hasText: 'Knit Together Café' });
     expect(await ending.locator('.freshness--check').innerText()).toContain(`is due to end on ${longDate(ENDING_SOON)}`);
@@ -61,15 +61,15 @@ describe('freshness in the browser, JavaScript off', () => {
   it('says every reason on the listing page, above the details', async () => {
     const page = await noScript.context.newPage();
     await page.goto(server.url(`/services/${LAPSED.id}`));
-    const banner = page.locator('main .freshness');
+    const banner = page.locator('main .listing-status');
     expect(await banner.count()).toBe(1);
     const text = await banner.innerText();
     expect(text).toContain('This may be out of date');
     expect(text).toContain(`Funding for this group was due to end on ${longDate(LAPSED_END)}.`);
-    expect(text).toContain('Phone before you go.');
+    expect(text).toContain('before you go.');
     // The banner comes before what the service is about.
     const order = await page.evaluate(() => {
-      const bannerTop = document.querySelector('main .freshness')!.getBoundingClientRect().top;
+      const bannerTop = document.querySelector('main .listing-status')!.getBoundingClientRect().top;
       const aboutTop = document.querySelector('#about-heading')!.getBoundingClientRect().top;
       return bannerTop < aboutTop;
     });

@@ -89,3 +89,20 @@ describe('starting on an imported database', () => {
     }
   });
 });
+
+describe('npm run create-admin', () => {
+  it('prints the link with PUBLIC_URL, else the PORT and HOST the server uses', () => {
+    const database = join(folder, 'admin.sqlite');
+    const withPort = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/create-admin.ts', 'admin@example.org'], {
+      env: { ...process.env, DATABASE_PATH: database, PORT: '8123', HOST: '127.0.0.1', PUBLIC_URL: '' }, encoding: 'utf8',
+    });
+    expect(withPort.status, withPort.stderr).toBe(0);
+    expect(withPort.stdout).toMatch(/^http:\/\/127\.0\.0\.1:8123\/invite\/\S+$/m);
+    expect(withPort.stdout).not.toContain('4321');
+    const withPublic = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/create-admin.ts', 'second@example.org'], {
+      env: { ...process.env, DATABASE_PATH: database, PORT: '8123', PUBLIC_URL: 'https://help.example.org/' }, encoding: 'utf8',
+    });
+    expect(withPublic.status, withPublic.stderr).toBe(0);
+    expect(withPublic.stdout).toMatch(/^https:\/\/help\.example\.org\/invite\/\S+$/m);
+  });
+});

@@ -375,7 +375,8 @@ describe('the handout', () => {
     const lapsed = page.slice(page.indexOf('2. Byker Men in Sheds'), page.indexOf('3. Walker Home Library'));
     expect(lapsed).toContain('Check before you go:');
     expect(lapsed).toContain('Funding for this group was due to end on');
-    expect(lapsed).toContain('It may have stopped. Phone before you go.');
+    // Worded for how it is reached: this group gives no phone, so not "Phone before you go".
+    expect(lapsed).toContain('It may have stopped. Ask someone who knows it, or a link worker, before you go.');
   });
 
   it('says "covers your area" and "no travel needed" for services without a place', () => {
@@ -431,14 +432,14 @@ describe('the handout', () => {
     expect(response.status).toBe(200);
     const page = text(await response.text());
     const full = page.slice(page.indexOf('1. Heaton Cuppa Club'), page.indexOf('2. Byker Men in Sheds'));
-    expect(full).toContain('What: A friendly weekly cuppa');
-    expect(full).toMatch(/When: Tuesdays?, 10am to 12 noon/);
-    expect(full).toContain('Cost: Free');
-    expect(full).toContain("Where: St Gabriel's Church Hall");
-    expect(full).toContain('How to get there: Bus stop: Heaton Road');
-    expect(full).toContain('How to start: You can just turn up');
+    expect(full).toContain('A friendly weekly cuppa and a chat for adults who would like more company.');
+    expect(full).toMatch(/When: Tuesdays?, 10am to 12 noon\./);
+    expect(full).toContain('It is free.');
+    expect(full).toContain("Go to: St Gabriel's Church Hall");
+    expect(full).toContain('Bus stop: Heaton Road');
+    expect(full).toContain('You can just turn up.');
     expect(full).toContain('Phone: 0191 496 0123');
-    expect(page).toContain('Check first: Phone them before you go.');
+    expect(page).toContain('This may have changed. Ask first.');
   });
 
   it('bad ids are 404 with the kind page', async () => {
@@ -452,9 +453,24 @@ describe('the handout', () => {
 });
 
 describe('the text version', () => {
+  it('has every session, each address once, how to start and every phone', async () => {
+    const { id } = await buildList([FULL]);
+    const response = await get(`/shortlist/${id}.txt`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    const body = await response.text();
+    expect(body).toContain('1. Heaton Cuppa Club');
+    expect(body).toMatch(/^When: Tuesdays, 10am to 12 noon$/m);
+    expect(body).toMatch(/^Where: St Gabriel's Church Hall, .*NE6 5HL$/m);
+    expect(body).toContain('To start: Just turn up');
+    expect(body).toContain('Phone: 0191 496 0123');
+    expect(body).toContain(`All details: ${server.origin}/l/${id}`);
+  });
+
+
   it('fits a list of three long-named services in three text messages, every service there, short link last', async () => {
     const { id } = await buildList(LONG);
-    const response = await get(`/shortlist/${id}.txt`);
+    const response = await get(`/shortlist/${id}.txt?for=sms`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/plain; charset=utf-8');
     const body = await response.text();

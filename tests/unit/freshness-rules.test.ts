@@ -1,6 +1,6 @@
 // Every freshness rule at its edges: the day before, the day of and the day after each date.
 import { describe, expect, it } from 'vitest';
-import { addMonths, assessFreshness, fundingEndDate, reviewMonths, type FreshnessSignals } from '../../src/lib/freshness/rules';
+import { addMonths, assessFreshness, checkFirstAdvice, howReached, fundingEndDate, reviewMonths, type FreshnessSignals } from '../../src/lib/freshness/rules';
 import type { FreshnessSettings } from '../../src/lib/freshness/settings';
 import { getFreshnessSettings } from '../../src/lib/freshness/settings';
 import { validateRecord } from '../../src/lib/openreferral/import';
@@ -13,8 +13,11 @@ const SETTINGS: FreshnessSettings = {
   capacity_months: 3, stale_days_after_due: 28, failed_link_checks: 2,
 };
 
+const PHONE = { id: uuidFor('phone', 'group'), number: '0191 498 0000', type: 'voice' };
+
+/** A group at a place with a phone number, unless `extra` says otherwise. */
 function record(extra: Record<string, unknown> = {}, assured: string | null = '2026-06-01'): ServiceRecord {
-  const checked = validateRecord(service({ code: 'group', name: 'Group', assured, extra }), 0);
+  const checked = validateRecord(service({ code: 'group', name: 'Group', assured, extra: { phones: [PHONE], ...extra } }), 0);
   if (!('record' in checked)) throw new Error(JSON.stringify(checked.errors));
   return checked.record;
 }
@@ -155,5 +158,32 @@ describe('settings', () => {
     expect(settings.review_months).toBe(6);
     expect(settings.funding_ending_soon_days).toBe(60);
     expect(settings.review_months_by_category['food-banks']).toBe(3);
+  });
+});
+
+describe('warnings worded for how the service is reached', () => {
+  const advice = (extra: Record<string, unknown>, locationType?: 'virtual' | null) => {
+    const checked = validateRecord(service({ code: 'line', name: 'Line', assured: null, extra, ...(locationType !== undefined ? { locationType } : {}) }), 0);
+    if (!('record' in checked)) throw new Error(JSON.stringify(checked.errors));
+    return assessFreshness(checked.record, [], '2026-06-01', SETTINGS).flags[0]!.sentence;
+  };
+
+  it('says "Phone before you go" only to a place with a phone number', () => {
+    expect(advice({ phones: [PHONE] })).toBe('Nobody has checked these details yet. Phone before you go.');
+    expect(advice({ email: 'hello@example.org' })).toBe('Nobody has checked these details yet. Contact them before you go.');
+    expect(advice({})).toBe('Nobody has checked these details yet. Ask someone who knows it, or a link worker, before you go.');
+  });
+
+  it('never tells someone to "go" to a phone line', () => {
+    const line = advice({ phones: [PHONE], delivery_modes: ['phone'] }, null);
+    expect(line).toBe('Nobody has checked these details yet. The number may have changed.');
+    expect(line).not.toMatch(/before you go/);
+    expect(checkFirstAdvice({ inPerson: false, hasPhone: false, hasOtherContact: true })).toBe('Check with them that it is still running.');
+  });
+
+  it('counts a place\'s own phone and a contact\'s phone as a phone', () => {
+    const checked = validateRecord(service({ code: 'x', name: 'X', assured: null, extra: { contacts: [{ id: uuidFor('contact', 'x'), name: 'Sam', phones: [{ ...PHONE, id: uuidFor('phone', 'x') }] }] } }), 0);
+    if (!('record' in checked)) throw new Error('invalid');
+    expect(howReached(checked.record)).toMatchObject({ inPerson: true, hasPhone: true });
   });
 });

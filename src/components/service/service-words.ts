@@ -70,3 +70,50 @@ export function safeWebHref(url: string | null | undefined): string | null {
 export function organisationHref(id: string): string {
   return `/organisations/${encodeURIComponent(id)}`;
 }
+
+type Phone = ServiceRecord['phones'][number];
+
+/** A text-message link: sms: with the digits only. */
+export function smsHref(number: string): string {
+  return `sms:${number.replace(/[^\d+]/g, '')}`;
+}
+
+/** Phones a person can text: those the listing marks as text lines. */
+export function isTextPhone(phone: Pick<Phone, 'type'>): boolean {
+  return phone.type === 'text' || phone.type === 'sms';
+}
+
+/** Every phone a listing gives: its own, then its places', then its contacts'. */
+function allPhones(service: ServiceRecord): Phone[] {
+  return [
+    ...service.phones,
+    ...service.service_at_locations.flatMap((sal) => sal.location.phones ?? []),
+    ...service.contacts.flatMap((contact) => contact.phones ?? []),
+  ];
+}
+
+/** The number to call: the first that is not a text, fax or pager line. */
+export function callPhone(service: ServiceRecord): Phone | null {
+  return allPhones(service).find((phone) => !isTextPhone(phone) && phone.type !== 'fax' && phone.type !== 'pager') ?? null;
+}
+
+/** The number to text, when the listing gives one. */
+export function textPhone(service: ServiceRecord): Phone | null {
+  return allPhones(service).find(isTextPhone) ?? null;
+}
+
+/**
+ * A route to the first physical place (a maps address that opens the phone's own maps app), by
+ * its position, else by its address; null for a service with no place to go to.
+ */
+export function directionsHref(service: ServiceRecord): { href: string; name: string } | null {
+  const location = service.service_at_locations.map((sal) => sal.location).find((place) => place.location_type !== 'virtual'
+    && ((place.latitude != null && place.longitude != null) || place.addresses.length > 0));
+  if (!location) return null;
+  const address = location.addresses[0];
+  const destination = location.latitude != null && location.longitude != null
+    ? `${location.latitude},${location.longitude}`
+    : [address?.address_1, address?.city, address?.postal_code].filter(Boolean).join(', ');
+  const name = location.name?.trim() || address?.address_1?.trim() || 'the place';
+  return { href: `https://www.google.com/maps/dir/?api=1&destination=${encodeURIComponent(destination)}`, name };
+}

@@ -4,6 +4,7 @@ import type { ServiceRecord } from '../openreferral/schemas';
 import { isCurrent } from '../directory/schedule-text';
 import { currentCostOptions } from '../directory/cost';
 import { longDate } from '../dates';
+import { effectiveDeliveryModes } from '../directory/delivery';
 import type { FreshnessSettings } from './settings';
 
 export const FRESHNESS_FLAGS = [
@@ -76,39 +77,76 @@ export function fundingEndDate(service: Pick<ServiceRecord, 'funding'>): string 
   return funding.map((item) => item.end_date!).sort().at(-1)!;
 }
 
+/** How a service is reached, for wording its warnings: a phone line is rung, not "gone to". */
+export interface Reached {
+  /** It happens at a place people go to. */
+  inPerson: boolean;
+  /** It gives a phone number (its own, a place's or a contact's). */
+  hasPhone: boolean;
+  /** It gives an email address or a website. */
+  hasOtherContact: boolean;
+}
+
+export function howReached(service: ServiceRecord): Reached {
+  const phones = [
+    ...(service.phones ?? []),
+    ...(service.service_at_locations ?? []).flatMap((sal) => sal.location.phones ?? []),
+    ...(service.contacts ?? []).flatMap((contact) => contact.phones ?? []),
+  ];
+  return {
+    inPerson: effectiveDeliveryModes(service).includes('in_person'),
+    hasPhone: phones.length > 0,
+    hasOtherContact: Boolean(service.email || service.url || service.organization?.email || service.organization?.website),
+  };
+}
+
+/** What to do about a doubt, in words that fit how the service is reached. */
+export function checkFirstAdvice(reached: Reached): string {
+  if (reached.inPerson) {
+    if (reached.hasPhone) return 'Phone before you go.';
+    if (reached.hasOtherContact) return 'Contact them before you go.';
+    return 'Ask someone who knows it, or a link worker, before you go.';
+  }
+  if (reached.hasPhone) return 'The number may have changed.';
+  return 'Check with them that it is still running.';
+}
+
 export function assessFreshness(
   service: ServiceRecord, categoryCodes: readonly string[], today: string, settings: FreshnessSettings, signals: FreshnessSignals = NO_SIGNALS,
 ): Freshness {
   const flags: FreshnessFlag[] = [];
   const add = (flag: FreshnessFlagName, severity: FlagSeverity, sentence: string) => flags.push({ flag, severity, sentence });
   const assured = service.assured_date ?? null;
+  const reached = howReached(service);
+  const checkFirst = checkFirstAdvice(reached);
+  const ask = reached.hasPhone ? 'Phone' : 'Contact them';
 
   if (service.status === 'temporarily closed') {
-    add('temporarily_closed', 'check', 'This service is closed for now. Phone to ask when it will open again.');
+    add('temporarily_closed', 'check', `This service is closed for now. ${ask} to ask when it will open again.`);
   }
 
   const fundingEnd = fundingEndDate(service);
   if (fundingEnd && fundingEnd < today && (!assured || assured <= fundingEnd)) {
-    add('funding_lapsed', 'stale', `Funding for this group was due to end on ${longDate(fundingEnd)}. It may have stopped. Phone before you go.`);
+    add('funding_lapsed', 'stale', `Funding for this group was due to end on ${longDate(fundingEnd)}. It may have stopped. ${checkFirst}`);
   } else if (fundingEnd && fundingEnd >= today && fundingEnd <= addDays(today, settings.funding_ending_soon_days)) {
     add('funding_ending_soon', 'check', `Funding for this group is due to end on ${longDate(fundingEnd)}. Check it is still running before you go.`);
   }
 
   if (signals.openReports > 0) {
     add('reported_problem', 'check', signals.lastReportDate
-      ? `Someone told us on ${longDate(signals.lastReportDate)} that these details may be wrong. Phone before you go.`
-      : 'Someone told us these details may be wrong. Phone before you go.');
+      ? `Someone told us on ${longDate(signals.lastReportDate)} that these details may be wrong. ${checkFirst}`
+      : `Someone told us these details may be wrong. ${checkFirst}`);
   }
 
   let reviewDue: string | null = null;
   if (!assured) {
-    add('never_verified', 'check', 'Nobody has checked these details yet. Phone before you go.');
+    add('never_verified', 'check', `Nobody has checked these details yet. ${checkFirst}`);
   } else {
     reviewDue = addMonths(assured, reviewMonths(categoryCodes, settings));
     if (today > reviewDue) {
       const stale = today > addDays(reviewDue, settings.stale_days_after_due);
       add('verification_overdue', stale ? 'stale' : 'check',
-        `These details were last checked on ${longDate(assured)}, ${stale ? 'a long time ago' : 'some time ago'}. Phone before you go.`);
+        `These details were last checked on ${longDate(assured)}, ${stale ? 'a long time ago' : 'some time ago'}. ${checkFirst}`);
     }
   }
 
@@ -116,8 +154,8 @@ export function assessFreshness(
   if (schedules.length && !schedules.some((schedule) => isCurrent(schedule, today))) {
     const ended = schedules.map((schedule) => schedule.valid_to).filter((date): date is string => Boolean(date)).sort().at(-1);
     add('schedule_expired', 'check', ended
-      ? `The times we have ended on ${longDate(ended)}. Phone to ask when it runs now.`
-      : 'The times we have are out of date. Phone to ask when it runs now.');
+      ? `The times we have ended on ${longDate(ended)}. ${ask} to ask when it runs now.`
+      : `The times we have are out of date. ${ask} to ask when it runs now.`);
   }
 
   const costs = service.cost_options ?? [];
@@ -127,7 +165,9 @@ export function assessFreshness(
 
   const failures = settings.failed_link_checks;
   if (signals.linkChecks.length >= failures && signals.linkChecks.slice(0, failures).every((check) => !check.ok)) {
-    add('website_unreachable', 'check', 'Their website has not been working when we checked. Phone or email them instead.');
+    add('website_unreachable', 'check', reached.hasPhone
+      ? 'Their website has not been working when we checked. Phone or email them instead.'
+      : 'Their website has not been working when we checked. Email them instead, or search again.');
   }
 
   if (service.capacity_status) {

@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { existsSync, statSync } from 'node:fs';
 import { join, normalize, sep } from 'node:path';
 import { SECURITY_HEADERS, cacheControlFor, isReadableAddress } from './response-headers';
+import { compressResponse } from './compress';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -39,6 +40,8 @@ export function createSiteServer(handler: Handler, clientFolder: string): Server
     }
     const pathname = (req.url ?? '/').split('?')[0]!;
     res.setHeader('Cache-Control', cacheControlFor(pathname, isStaticFile(clientFolder, pathname)));
+    // Brotli or gzip for text, decided when the headers go out (src/lib/http/compress.ts).
+    compressResponse(req, res);
     handler(req, res);
   });
 }

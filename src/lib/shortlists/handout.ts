@@ -10,6 +10,7 @@ import type { Freshness } from '../freshness/rules';
 import { MODE_LABELS, REFERRAL_LABELS } from '../search/labels';
 import { getTaxonomy } from '../taxonomy/taxonomy';
 import { modesInWords, oneLine, STATUS_MESSAGES } from '../../components/service/service-words';
+import { howToStart, type HowToStart } from '../directory/how-to-start';
 
 export interface HandoutPlace {
   name: string;
@@ -23,6 +24,8 @@ export interface HandoutPlace {
 
 export interface HandoutPhone {
   number: string;
+  /** "text" for a line to text, else a voice line. */
+  type: string | null;
   extension: string | null;
   description: string | null;
 }
@@ -45,6 +48,8 @@ export interface HandoutEntry {
   travelHelp: string[];
   /** "You can just turn up", "Your GP can refer you", their own instructions. */
   howToGetIn: string[];
+  /** How to start in a few words (just turn up, book, referral from whom, voucher), when known. */
+  start: HowToStart | null;
   phones: HandoutPhone[];
   /** The assured date, YYYY-MM-DD, or null when never checked. */
   checkedOn: string | null;
@@ -79,9 +84,13 @@ function placeOf(location: LocationRecord): HandoutPlace {
     return name ? [name] : [];
   }))];
   const transportation = location.transportation?.trim();
+  const name = location.name?.trim() || lines[0] || 'Place';
+  // "Dunston Library, 40 Market Lane" under the name "Dunston Library": the name is said once.
+  const withoutName = lines.map((line) => (line.toLowerCase().startsWith(`${name.toLowerCase()}, `) ? line.slice(name.length + 2).trim() : line))
+    .filter((line) => line && line.toLowerCase() !== name.toLowerCase());
   return {
-    name: location.name?.trim() || lines[0] || 'Place',
-    address: lines.filter((line) => line !== location.name?.trim()).join(', '),
+    name,
+    address: withoutName.join(', '),
     gettingThere: [...(transportation ? [transportation] : []), ...gettingThere(location)],
     access,
   };
@@ -111,7 +120,7 @@ export function handoutEntry(service: ServiceRecord, today: string, freshness?: 
     ...service.phones,
     ...service.service_at_locations.flatMap(({ location }) => location.phones),
     ...service.contacts.flatMap((contact) => contact.phones),
-  ].map((phone) => ({ number: phone.number.trim(), extension: phone.extension?.toString().trim() || null, description: phone.description?.trim() || null }))
+  ].map((phone) => ({ number: phone.number.trim(), type: phone.type?.trim() || null, extension: phone.extension?.toString().trim() || null, description: phone.description?.trim() || null }))
     .filter((phone, index, all) => phone.number && all.findIndex((other) => other.number === phone.number) === index);
   return {
     id: service.id,
@@ -125,6 +134,7 @@ export function handoutEntry(service: ServiceRecord, today: string, freshness?: 
     reach,
     travelHelp: transportOfferedText(service),
     howToGetIn: howToGetIn.length ? howToGetIn : ['They have not said how to start: phone them to ask.'],
+    start: howToStart(service),
     phones,
     checkedOn: service.assured_date ?? null,
     statusMessage: service.status !== 'active' ? STATUS_MESSAGES[service.status] ?? null : null,
