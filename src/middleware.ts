@@ -3,10 +3,12 @@
 // Astro's security.checkOrigin has already refused posts from other sites; the token also stops
 // a page on this site's own host, or a browser that sends no Origin, from posting as someone.
 import { defineMiddleware } from 'astro:middleware';
+import type { APIContext, MiddlewareNext } from 'astro';
 import { getApp } from './lib/app';
 import { clearOldSessions, csrfTokenMatches, readSession, SESSION_COOKIE } from './lib/accounts/sessions';
 import { readPostedForm } from './lib/http/form-body';
 import { signedInPost } from './lib/accounts/guard';
+import { busyResponse, busyRetryAfter, isDatabaseBusy } from './lib/http/busy-response';
 
 /** Forms under /panel are small, apart from the service editor's; this is well above it. */
 const MAX_PANEL_FORM_BYTES = 512 * 1024;
@@ -15,6 +17,16 @@ const CLEAR_SESSIONS_EVERY_MS = 60 * 60 * 1000;
 let sessionsCleared = 0;
 
 export const onRequest = defineMiddleware(async (context, next) => {
+  try {
+    return await handle(context, next);
+  } catch (error) {
+    // Another writer held the database past the wait allowed: "busy, try again", not a 500.
+    if (isDatabaseBusy(error)) return busyResponse(context.url.pathname, busyRetryAfter(error));
+    throw error;
+  }
+});
+
+async function handle(context: APIContext, next: MiddlewareNext): Promise<Response> {
   context.locals.session = null;
   const cookie = context.cookies.get(SESSION_COOKIE)?.value;
   if (cookie) {
@@ -35,7 +47,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
     }
   }
   return next();
-});
+}
 
 function refuse(status: number, title: string, text: string): Response {
   const html = `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title></head>`
