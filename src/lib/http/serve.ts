@@ -4,6 +4,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { existsSync, statSync } from 'node:fs';
 import { join, normalize, sep } from 'node:path';
 import { SECURITY_HEADERS, cacheControlFor, isReadableAddress } from './response-headers';
+import { dropUntrustedForwarding, pinHost, refuseUnknownMethod } from './request-guards';
+import { applyProductionHeaders } from './production-headers';
+import { withResponse } from './response-flow';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -24,10 +27,12 @@ function isStaticFile(clientFolder: string, pathname: string): boolean {
 
 export function createSiteServer(handler: Handler, clientFolder: string): Server {
   return createServer((req, res) => {
+    applyProductionHeaders(res);
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
-    // Astro believes X-Forwarded-For when it works out the client's address; only a proxy we run
-    // may set it, so rate limits cannot be dodged with a made-up header.
-    if (process.env.TRUST_PROXY !== '1') delete req.headers['x-forwarded-for'];
+    if (refuseUnknownMethod(req, res)) return;
+    // Only a proxy we run may say who the client is or which address they used.
+    dropUntrustedForwarding(req);
+    pinHost(req);
     if (!isReadableAddress(req.url ?? '/')) {
       // The Open Referral UK API answers in JSON, as every other answer of its is.
       if ((req.url ?? '').startsWith('/openreferral')) {
@@ -39,6 +44,7 @@ export function createSiteServer(handler: Handler, clientFolder: string): Server
     }
     const pathname = (req.url ?? '/').split('?')[0]!;
     res.setHeader('Cache-Control', cacheControlFor(pathname, isStaticFile(clientFolder, pathname)));
-    handler(req, res);
+    // Streams made while answering see how fast this client reads (src/lib/http/response-flow.ts).
+    withResponse(res, () => handler(req, res));
   });
 }

@@ -1,0 +1,67 @@
+// How fast the client is taking a streamed answer. Astro's Node adapter writes each chunk of a
+// response body to the socket without waiting for it to drain, so a body produced as fast as the
+// database can read would pile up in memory for a slow (or stopped) reader. src/lib/http/serve.ts
+// runs each request with its Node response here; a stream asks `ready()` before making more.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { ServerResponse } from 'node:http';
+
+const responses = new AsyncLocalStorage<ServerResponse>();
+
+/** Bytes a reader may leave unread in our buffers before the stream waits for it. */
+export const READER_BUFFER_BYTES = 256 * 1024;
+/** A reader that takes nothing for this long is cut off, so it cannot hold a download slot for ever. */
+export const STALLED_READER_MS = 60_000;
+
+/** Runs `handle` with `res` as the response that streams made within it write to. */
+export function withResponse<T>(res: ServerResponse, handle: () => T): T {
+  return responses.run(res, handle);
+}
+
+export interface ResponseFlow {
+  /**
+   * Resolves true when the reader has taken enough that more may be made (always after letting
+   * other requests run), false once the reader has gone.
+   */
+  ready(): Promise<boolean>;
+  /** Calls `then` once when the reader goes or the answer ends (at most once). */
+  onClose(then: () => void): void;
+}
+
+const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** The flow of the current request's response (made where the request is handled). */
+export function responseFlow(
+  { bufferBytes = READER_BUFFER_BYTES, stalledMs = STALLED_READER_MS }: { bufferBytes?: number; stalledMs?: number } = {},
+): ResponseFlow {
+  const res = responses.getStore();
+  const gone = () => !res || res.destroyed || res.writableEnded;
+  return {
+    async ready() {
+      await yieldToOthers();
+      if (!res) return true; // not behind our server (a test calling the handler directly)
+      if (gone()) return false;
+      if (res.writableLength < bufferBytes) return true;
+      return new Promise<boolean>((resolve) => {
+        const done = (ok: boolean) => {
+          clearTimeout(timer);
+          res.off('drain', onDrain);
+          res.off('close', onClose);
+          resolve(ok);
+        };
+        const onDrain = () => done(true);
+        const onClose = () => done(false);
+        const timer = setTimeout(() => {
+          res.destroy();
+          done(false);
+        }, stalledMs);
+        res.on('drain', onDrain);
+        res.once('close', onClose);
+      });
+    },
+    onClose(then) {
+      if (!res) return;
+      if (res.destroyed || res.writableFinished) then();
+      else res.once('close', then);
+    },
+  };
+}
