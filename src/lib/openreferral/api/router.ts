@@ -2,6 +2,8 @@
 // the per-address rate limit. Pages stay thin: src/pages/openreferral/[...path].ts calls this.
 import type { App } from '../../app';
 import { checkRateLimit, rateLimitKey } from '../../http/rate-limit';
+import { busyResponse, busyRetryAfter, isDatabaseBusy } from '../../http/busy-response';
+import { responseFlow } from '../../http/response-flow';
 import { todayInUk } from '../../dates';
 import { areaByName } from '../../geo/areas';
 import {
@@ -18,8 +20,16 @@ export const PROFILE_VERSION = 'HSDS-UK-3.0';
 export const PROFILE_URL = 'https://github.com/openreferral/uk-profile';
 export const OPENAPI_URL = 'https://openreferraluk.org/specifications/3.0/openapi.json';
 export const DEFAULT_LIMIT_PER_MINUTE = 120;
-/** Full records read per batch when streaming ndjson. */
-const STREAM_BATCH = 100;
+/** Full records read per batch when streaming ndjson (about 5 KB each). */
+const STREAM_BATCH = 50;
+/** Full downloads (format=ndjson) served at once by each process: OPENREFERRAL_MAX_DOWNLOADS, or 2. */
+export function maxDownloadsAtOnce(env: NodeJS.ProcessEnv = process.env): number {
+  const value = Number(env.OPENREFERRAL_MAX_DOWNLOADS);
+  return Number.isInteger(value) && value >= 1 ? value : 2;
+}
+/** Rate-limit counting waits at most this for a writer's lock before counting in memory. */
+const RATE_LIMIT_WAIT_MS = 100;
+let downloadsRunning = 0;
 
 /** Requests allowed per address per minute: OPENREFERRAL_LIMIT_PER_MINUTE, or 120. */
 export function apiLimitPerMinute(env: NodeJS.ProcessEnv = process.env): number {
@@ -41,6 +51,7 @@ export async function handleApiRequest(app: App, request: ApiRequest): Promise<R
   try {
     return await route(app, request);
   } catch (error) {
+    if (isDatabaseBusy(error)) return busyResponse(request.url.pathname, busyRetryAfter(error));
     // The path only: the query can hold someone's words or postcode.
     console.error(`Open Referral API failed on ${request.url.pathname}:`, error);
     return jsonResponse({ error: 'server_error', message: 'Something went wrong on our side. Try again later.' }, 500);
@@ -50,7 +61,7 @@ export async function handleApiRequest(app: App, request: ApiRequest): Promise<R
 async function route(app: App, { request, url, path, address }: ApiRequest): Promise<Response> {
   if (request.method === 'OPTIONS') return preflight(request);
   const limit = await checkRateLimit(app.directory.db, {
-    key: rateLimitKey('openreferral', address), limit: apiLimitPerMinute(), windowSeconds: 60,
+    key: rateLimitKey('openreferral', address), limit: apiLimitPerMinute(), windowSeconds: 60, waitAtMostMs: RATE_LIMIT_WAIT_MS,
   });
   if (!limit.allowed) return tooManyRequests(limit.retryAfterSeconds);
 
@@ -72,7 +83,7 @@ async function route(app: App, { request, url, path, address }: ApiRequest): Pro
         extensions: 'Extra properties this directory adds are described in its docs/data-model.md ("In the API").',
       });
     case 'services':
-      return id === undefined ? listServices(app, params) : oneService(app, id);
+      return id === undefined ? listServices(app, params, request.method === 'HEAD') : oneService(app, id);
     case 'service_at_locations':
       return id === undefined ? listServiceAtLocations(app, params) : oneServiceAtLocation(app, id);
     case 'organizations':
@@ -86,12 +97,14 @@ async function route(app: App, { request, url, path, address }: ApiRequest): Pro
   }
 }
 
-async function listServices(app: App, params: URLSearchParams): Promise<Response> {
+async function listServices(app: App, params: URLSearchParams, headOnly: boolean): Promise<Response> {
   const parsed = parseServiceParameters(params);
   if (!parsed.ok) return invalidParameters(parsed.errors);
   const planned = await planSearch(app.directory.db, parsed.value);
   if (!planned.ok) return invalidParameters(planned.errors);
   if (parsed.value.format === 'ndjson') {
+    if (headOnly) return new Response(null, { headers: NDJSON_HEADERS });
+    if (downloadsRunning >= maxDownloadsAtOnce()) return tooManyDownloads();
     const { ids } = await findServices(app, planned.plan, null, { anyOrder: true });
     return ndjsonResponse(app, ids);
   }
@@ -101,26 +114,54 @@ async function listServices(app: App, params: URLSearchParams): Promise<Response
   return jsonResponse(pageOf(records.map(({ record, freshness }) => serviceSummary(record, freshness)), found.total, page, perPage));
 }
 
-/** Every service, one full record a line, read in batches as the client takes them. */
+const NDJSON_HEADERS = { 'content-type': NDJSON_TYPE, 'cache-control': 'no-store', ...CORS_HEADERS };
+
+function tooManyDownloads(): Response {
+  return jsonResponse({
+    error: 'busy',
+    message: 'Other full downloads are running. Wait a minute and try again, or read the paged list meanwhile.',
+    retry_after_seconds: 30,
+  }, 503, { 'retry-after': '30' });
+}
+
+/**
+ * Every service, one full record a line, read a batch at a time and only as fast as the client
+ * takes them (src/lib/http/response-flow.ts), letting other requests run between batches. Each
+ * process serves maxDownloadsAtOnce() of these at a time.
+ */
 function ndjsonResponse(app: App, ids: string[]): Response {
   let next = 0;
   const today = todayInUk();
   const encoder = new TextEncoder();
+  const flow = responseFlow();
+  downloadsRunning++;
+  let released = false;
+  const release = () => {
+    if (!released) downloadsRunning--;
+    released = true;
+  };
+  flow.onClose(release);
   const stream = new ReadableStream<Uint8Array>({
     async pull(controller) {
-      if (next >= ids.length) {
+      if (next >= ids.length || !(await flow.ready())) {
+        release();
         controller.close();
         return;
       }
       const batch = ids.slice(next, next + STREAM_BATCH);
       next += STREAM_BATCH;
-      const records = await readApiRecords(app.directory.db, batch, today);
-      controller.enqueue(encoder.encode(records.map(({ record, freshness }) => `${JSON.stringify(fullService(record, freshness))}\n`).join('')));
+      try {
+        const records = await readApiRecords(app.directory.db, batch, today);
+        controller.enqueue(encoder.encode(records.map(({ record, freshness }) => `${JSON.stringify(fullService(record, freshness))}\n`).join('')));
+      } catch (error) {
+        release();
+        console.error('Open Referral API: a full download stopped part way:', error);
+        controller.error(error);
+      }
     },
-  });
-  return new Response(stream, {
-    headers: { 'content-type': NDJSON_TYPE, 'cache-control': 'no-store', ...CORS_HEADERS },
-  });
+    cancel: release,
+  }, { highWaterMark: 0 });
+  return new Response(stream, { headers: NDJSON_HEADERS });
 }
 
 async function oneService(app: App, id: string): Promise<Response> {
