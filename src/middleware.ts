@@ -9,12 +9,17 @@ import { clearOldSessions, csrfTokenMatches, readSession, SESSION_COOKIE } from 
 import { readPostedForm } from './lib/http/form-body';
 import { signedInPost } from './lib/accounts/guard';
 import { busyResponse, busyRetryAfter, isDatabaseBusy } from './lib/http/busy-response';
+import { directoryVersion, PageCache } from './lib/http/page-cache';
+import { SHORTLIST_COOKIE } from './lib/shortlists/current-shortlist';
+import { todayInUk } from './lib/dates';
 
 /** Forms under /panel are small, apart from the service editor's; this is well above it. */
 const MAX_PANEL_FORM_BYTES = 512 * 1024;
 /** Sessions past their time are deleted by each process about once an hour. */
 const CLEAR_SESSIONS_EVERY_MS = 60 * 60 * 1000;
 let sessionsCleared = 0;
+/** Search pages rendered for people not signed in (src/lib/http/page-cache.ts). */
+const searchPages = new PageCache();
 
 export const onRequest = defineMiddleware(async (context, next) => {
   try {
@@ -45,6 +50,12 @@ async function handle(context: APIContext, next: MiddlewareNext): Promise<Respon
     if (!csrfTokenMatches(session, typeof token === 'string' ? token : null)) {
       return refuse(403, 'That form could not be sent', 'The form was out of date or did not come from this site. Go back, reload the page and try again.');
     }
+  }
+  if (context.request.method === 'GET' && context.url.pathname === '/search' && !cookie) {
+    const { directory } = await getApp();
+    const key = `${context.url.search}\n${context.cookies.get(SHORTLIST_COOKIE)?.value ?? ''}`;
+    const version = `${directoryVersion(directory.sqlite)}:${todayInUk()}`;
+    return searchPages.get(key, version) ?? searchPages.keep(key, version, await next());
   }
   return next();
 }
