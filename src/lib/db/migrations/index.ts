@@ -10,6 +10,7 @@ import * as reminders from './0007-reminders';
 import * as reminderAttempts from './0008-reminder-attempts';
 import * as accounts from './0009-accounts';
 import * as shortlistsAndCounts from './0010-shortlists-and-counts';
+import * as locationPositionIndex from './0015-location-position-index';
 
 export const migrations: Record<string, Migration> = {
   '0001-directory': directory,
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '0008-reminder-attempts': reminderAttempts,
   '0009-accounts': accounts,
   '0010-shortlists-and-counts': shortlistsAndCounts,
+  '0015-location-position-index': locationPositionIndex,
 };

@@ -179,26 +179,15 @@ async function listServiceAtLocations(app: App, params: URLSearchParams): Promis
   const { ids } = await findServices(app, planned.plan, null);
   const { page, perPage, proximityMetres } = parsed.value;
   const origin = planned.plan.origin;
+  // The profile: "If service_area is available, only return results where the postcode exists
+  // within the service_area." Service areas we cannot place on our map do not count.
+  const outside = origin ? await servicesCoveringElsewhere(app, origin.areaIds, ids) : new Set<string>();
+  const kept = outside.size ? ids.filter((id) => !outside.has(id)) : ids;
   // One row per service at each of its places, services in search order, places in their order.
-  const rows = await app.directory.db.selectFrom('service_at_location')
-    .innerJoin('location', 'location.id', 'service_at_location.location_id')
-    .select(['service_at_location.id', 'service_at_location.service_id', 'location.latitude', 'location.longitude'])
-    .orderBy('service_at_location.position').orderBy('service_at_location.id')
-    .execute();
-  const byService = new Map<string, typeof rows>();
-  for (const row of rows) byService.set(row.service_id, [...(byService.get(row.service_id) ?? []), row]);
-  let wanted = ids.flatMap((id) => byService.get(id) ?? []);
-  if (origin) {
-    // The profile: "If service_area is available, only return results where the postcode exists
-    // within the service_area." Service areas we cannot place on our map do not count.
-    const outside = await servicesCoveringElsewhere(app, origin.areaIds);
-    wanted = wanted.filter((row) => !outside.has(row.service_id));
-  }
-  if (origin && proximityMetres !== null) {
-    wanted = wanted.filter((row) => row.latitude !== null && row.longitude !== null
-      && metresBetween(origin, { latitude: row.latitude, longitude: row.longitude }) <= proximityMetres);
-  }
-  const pageRows = wanted.slice((page - 1) * perPage, page * perPage);
+  const wanted = origin && proximityMetres !== null
+    ? await placesWithin(app, kept, origin, proximityMetres)
+    : await placesOnPage(app, kept, (page - 1) * perPage, perPage);
+  const pageRows = wanted.rows.slice((page - 1) * perPage - wanted.from).slice(0, perPage);
   const records = new Map((await readApiRecords(app.directory.db, [...new Set(pageRows.map((row) => row.service_id))]))
     .map((entry) => [entry.record.id, entry]));
   const contents = pageRows.flatMap((row) => {
@@ -206,14 +195,79 @@ async function listServiceAtLocations(app: App, params: URLSearchParams): Promis
     const sal = entry?.record.service_at_locations.find((each) => each.id === row.id);
     return entry && sal ? [serviceAtLocationSummary(sal, entry.record, entry.freshness)] : [];
   });
-  return jsonResponse(pageOf(contents, wanted.length, page, perPage));
+  return jsonResponse(pageOf(contents, wanted.total, page, perPage));
 }
 
-/** Services whose service areas we know, none of which is (or is inside) one of these areas. */
-async function servicesCoveringElsewhere(app: App, areaIds: string[]): Promise<Set<string>> {
+interface PlaceRow { id: string; service_id: string }
+/** The rows from the `from`th on (counting from 0), and how many there are in all. */
+interface PlaceRows { rows: PlaceRow[]; from: number; total: number }
+
+/**
+ * The service-at-location rows of one page, without reading every row: how many places each
+ * service has (one pass over an index), then the rows of the services that page shows.
+ */
+async function placesOnPage(app: App, ids: string[], offset: number, perPage: number): Promise<PlaceRows> {
+  const db = app.directory.db;
+  const counts = new Map((await db.selectFrom('service_at_location')
+    .select(['service_id', (eb) => eb.fn.countAll<number>().as('places')]).groupBy('service_id').execute())
+    .map((row) => [row.service_id, Number(row.places)]));
+  let total = 0;
+  let skipped = 0;
+  const onPage: string[] = [];
+  for (const id of ids) {
+    const places = counts.get(id) ?? 0;
+    if (total + places > offset && total < offset + perPage) {
+      if (!onPage.length) skipped = total;
+      onPage.push(id);
+    }
+    total += places;
+  }
+  if (!onPage.length) return { rows: [], from: offset, total };
+  const rows = await db.selectFrom('service_at_location').select(['id', 'service_id'])
+    .where('service_id', 'in', onPage).orderBy('position').orderBy('id').execute();
+  const byService = groupByService(rows);
+  const ordered = onPage.flatMap((id) => byService.get(id) ?? []);
+  return { rows: ordered.slice(offset - skipped), from: offset, total };
+}
+
+/**
+ * Rows at places within `metres` of the origin: only places inside a box around it are read
+ * (the location_latitude_longitude index), then each is measured.
+ */
+async function placesWithin(app: App, ids: string[], origin: { latitude: number; longitude: number }, metres: number): Promise<PlaceRows> {
+  const latitudeSpan = metres / 111_000;
+  const longitudeSpan = metres / (111_000 * Math.max(0.01, Math.cos((origin.latitude * Math.PI) / 180)));
+  const rows = await app.directory.db.selectFrom('location')
+    .innerJoin('service_at_location', 'service_at_location.location_id', 'location.id')
+    .select(['service_at_location.id', 'service_at_location.service_id', 'location.latitude', 'location.longitude'])
+    .where('location.latitude', '>=', origin.latitude - latitudeSpan).where('location.latitude', '<=', origin.latitude + latitudeSpan)
+    .where('location.longitude', '>=', origin.longitude - longitudeSpan).where('location.longitude', '<=', origin.longitude + longitudeSpan)
+    .orderBy('service_at_location.position').orderBy('service_at_location.id')
+    .execute();
+  const near = rows.filter((row) => row.latitude !== null && row.longitude !== null
+    && metresBetween(origin, { latitude: row.latitude, longitude: row.longitude }) <= metres);
+  const byService = groupByService(near);
+  const ordered = ids.flatMap((id) => byService.get(id) ?? []);
+  return { rows: ordered, from: 0, total: ordered.length };
+}
+
+function groupByService<T extends PlaceRow>(rows: T[]): Map<string, T[]> {
+  const byService = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = byService.get(row.service_id);
+    if (list) list.push(row);
+    else byService.set(row.service_id, [row]);
+  }
+  return byService;
+}
+
+/** Of these services, those whose service areas we know, none of which is (or is inside) one of these areas. */
+async function servicesCoveringElsewhere(app: App, areaIds: string[], serviceIds: string[]): Promise<Set<string>> {
   const here = new Set(areaIds);
   const covered = new Map<string, boolean>();
+  const asked = new Set(serviceIds);
   for (const row of await app.directory.db.selectFrom('service_area').select(['service_id', 'name']).execute()) {
+    if (!asked.has(row.service_id)) continue;
     const area = row.name ? areaByName(row.name) : undefined;
     if (!area) continue;
     covered.set(row.service_id, (covered.get(row.service_id) ?? false) || here.has(area.id));
