@@ -1,6 +1,7 @@
 // npm run bench -- [--services N] [--runs R] [--seed S]: imports N synthetic services into a
 // scratch database, then times 26 representative searches (6 of them near a place) through the real layers
 // (parseSearchParams + search backend) against the same searches as bare SQL.
+// npm run bench -- --http: the built server over HTTP instead (scripts/bench/http.ts).
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +18,12 @@ import { BENCH_TODAY, generateDirectory } from './bench/generate';
 import { QUERIES, bareQuery, runBare, type BareQuery, type QueryKind } from './bench/queries';
 import { ms, percentiles, ratio, table, thousands, type Percentiles } from './bench/stats';
 import { fail, progressPrinter } from './cli';
+
+if (process.argv.slice(2).includes('--http')) {
+  const { runHttpBench } = await import('./bench/http');
+  await runHttpBench(process.argv.slice(2).filter((arg) => arg !== '--http'));
+  process.exit(process.exitCode ?? 0);
+}
 
 const TARGETS = { importPerSecond: 2000, searchP95Ms: 25, placeP95Ms: 30, overheadRatio: 2 };
 
