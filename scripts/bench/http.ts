@@ -201,6 +201,7 @@ export async function runHttpBench(args: string[]): Promise<void> {
   if (!Number.isInteger(duration) || duration < 1 || duration > 120) fail(`--duration must be a whole number of seconds from 1 to 120, not "${values.duration}".`);
   if (!Number.isInteger(services) || services < 0) fail(`--services must be a whole number, not "${values.services}".`);
   const root = resolve(values.root ?? fileURLToPath(new URL('../..', import.meta.url)));
+  if (values.root && services > 0) fail('--services fills the database with this checkout\'s migrations, so it cannot be used with --root.');
   const entry = join(root, process.env.BUILD_DIR || 'dist', 'server/entry.mjs');
   if (!existsSync(entry)) {
     log(`No built server in ${root}: building it (npx astro build)...`);
@@ -211,7 +212,9 @@ export async function runHttpBench(args: string[]): Promise<void> {
   const databasePath = join(folder, 'directory.sqlite');
   let server: Server | undefined;
   try {
-    await fillDatabase(databasePath, services);
+    // With no extra services the server loads the sample itself, as `npm start` does (and so an
+    // older checkout given with --root migrates its own way).
+    if (services > 0) await fillDatabase(databasePath, services);
     server = await startServer(root, databasePath);
     const found = await (await fetch(`${server.origin}/api/search?q=food&per_page=1`)).json() as { total: number; results: { id: string }[] };
     const servicePath = `/services/${found.results[0]!.id}`;

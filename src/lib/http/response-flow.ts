@@ -19,15 +19,19 @@ export function withResponse<T>(res: ServerResponse, handle: () => T): T {
 
 export interface ResponseFlow {
   /**
-   * Resolves true when the reader has taken enough that more may be made (always after letting
-   * other requests run), false once the reader has gone.
+   * Resolves true when the reader has taken enough that more may be made, false once the reader
+   * has gone. Always lets other requests run first: for `restMs` (the time the last piece took to
+   * make, so a download takes at most half the process's time), or at least one turn of the loop.
    */
-  ready(): Promise<boolean>;
+  ready(restMs?: number): Promise<boolean>;
   /** Calls `then` once when the reader goes or the answer ends (at most once). */
   onClose(then: () => void): void;
 }
 
-const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
+const yieldToOthers = (restMs = 0) => new Promise<void>((resolve) => {
+  if (restMs >= 1) setTimeout(resolve, Math.min(restMs, 1_000));
+  else setImmediate(resolve);
+});
 
 /** The flow of the current request's response (made where the request is handled). */
 export function responseFlow(
@@ -36,8 +40,8 @@ export function responseFlow(
   const res = responses.getStore();
   const gone = () => !res || res.destroyed || res.writableEnded;
   return {
-    async ready() {
-      await yieldToOthers();
+    async ready(restMs = 0) {
+      await yieldToOthers(restMs);
       if (!res) return true; // not behind our server (a test calling the handler directly)
       if (gone()) return false;
       if (res.writableLength < bufferBytes) return true;

@@ -20,8 +20,11 @@ export const PROFILE_VERSION = 'HSDS-UK-3.0';
 export const PROFILE_URL = 'https://github.com/openreferral/uk-profile';
 export const OPENAPI_URL = 'https://openreferraluk.org/specifications/3.0/openapi.json';
 export const DEFAULT_LIMIT_PER_MINUTE = 120;
-/** Full records read per batch when streaming ndjson (about 5 KB each). */
-const STREAM_BATCH = 50;
+/**
+ * Full records read per batch when streaming ndjson (about 5 KB each). Each batch is read without
+ * a pause (the database is synchronous), so it is kept small: other requests wait at most that long.
+ */
+const STREAM_BATCH = 20;
 /** Full downloads (format=ndjson) served at once by each process: OPENREFERRAL_MAX_DOWNLOADS, or 2. */
 export function maxDownloadsAtOnce(env: NodeJS.ProcessEnv = process.env): number {
   const value = Number(env.OPENREFERRAL_MAX_DOWNLOADS);
@@ -126,8 +129,9 @@ function tooManyDownloads(): Response {
 
 /**
  * Every service, one full record a line, read a batch at a time and only as fast as the client
- * takes them (src/lib/http/response-flow.ts), letting other requests run between batches. Each
- * process serves maxDownloadsAtOnce() of these at a time.
+ * takes them (src/lib/http/response-flow.ts), resting between batches as long as the last took, so
+ * other requests always have at least half the process's time. Each process serves
+ * maxDownloadsAtOnce() of these at a time.
  */
 function ndjsonResponse(app: App, ids: string[]): Response {
   let next = 0;
@@ -141,9 +145,10 @@ function ndjsonResponse(app: App, ids: string[]): Response {
     released = true;
   };
   flow.onClose(release);
+  let lastBatchMs = 0;
   const stream = new ReadableStream<Uint8Array>({
     async pull(controller) {
-      if (next >= ids.length || !(await flow.ready())) {
+      if (next >= ids.length || !(await flow.ready(lastBatchMs))) {
         release();
         controller.close();
         return;
@@ -151,7 +156,9 @@ function ndjsonResponse(app: App, ids: string[]): Response {
       const batch = ids.slice(next, next + STREAM_BATCH);
       next += STREAM_BATCH;
       try {
+        const started = performance.now();
         const records = await readApiRecords(app.directory.db, batch, today);
+        lastBatchMs = performance.now() - started;
         controller.enqueue(encoder.encode(records.map(({ record, freshness }) => `${JSON.stringify(fullService(record, freshness))}\n`).join('')));
       } catch (error) {
         release();
