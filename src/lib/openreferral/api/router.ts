@@ -158,8 +158,8 @@ function ndjsonResponse(app: App, ids: string[]): Response {
       try {
         const started = performance.now();
         const records = await readApiRecords(app.directory.db, batch, today);
-        lastBatchMs = performance.now() - started;
         controller.enqueue(encoder.encode(records.map(({ record, freshness }) => `${JSON.stringify(fullService(record, freshness))}\n`).join('')));
+        lastBatchMs = performance.now() - started;
       } catch (error) {
         release();
         console.error('Open Referral API: a full download stopped part way:', error);
