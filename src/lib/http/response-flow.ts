@@ -20,18 +20,39 @@ export function withResponse<T>(res: ServerResponse, handle: () => T): T {
 export interface ResponseFlow {
   /**
    * Resolves true when the reader has taken enough that more may be made, false once the reader
-   * has gone. Always lets other requests run first: for `restMs` (the time the last piece took to
-   * make, so a download takes at most half the process's time), or at least one turn of the loop.
+   * has gone. Always lets other requests run first (at least one turn of the loop).
    */
-  ready(restMs?: number): Promise<boolean>;
+  ready(): Promise<boolean>;
   /** Calls `then` once when the reader goes or the answer ends (at most once). */
   onClose(then: () => void): void;
 }
 
-const yieldToOthers = (restMs = 0) => new Promise<void>((resolve) => {
-  if (restMs >= 1) setTimeout(resolve, Math.min(restMs, 1_000));
-  else setImmediate(resolve);
-});
+const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** When the next piece of background work may start (Infinity while one is running). */
+let nextTurnAt = 0;
+
+/**
+ * Runs one piece of bulk work (a batch of a full download) when it is its turn: one piece at a
+ * time in the whole process, each followed by a rest as long as it took, so all such work together
+ * takes at most about half the process's time and ordinary requests always get the rest.
+ */
+export async function inTurn<T>(work: () => Promise<T>): Promise<T> {
+  for (;;) {
+    const now = performance.now();
+    if (now >= nextTurnAt) break;
+    await sleep(Number.isFinite(nextTurnAt) ? Math.max(1, Math.min(nextTurnAt - now, 1_000)) : 5);
+  }
+  nextTurnAt = Infinity;
+  const started = performance.now();
+  try {
+    return await work();
+  } finally {
+    const finished = performance.now();
+    nextTurnAt = finished + Math.min(finished - started, 1_000);
+  }
+}
 
 /** The flow of the current request's response (made where the request is handled). */
 export function responseFlow(
@@ -40,8 +61,8 @@ export function responseFlow(
   const res = responses.getStore();
   const gone = () => !res || res.destroyed || res.writableEnded;
   return {
-    async ready(restMs = 0) {
-      await yieldToOthers(restMs);
+    async ready() {
+      await yieldToOthers();
       if (!res) return true; // not behind our server (a test calling the handler directly)
       if (gone()) return false;
       if (res.writableLength < bufferBytes) return true;

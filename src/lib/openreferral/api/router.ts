@@ -3,7 +3,7 @@
 import type { App } from '../../app';
 import { checkRateLimit, rateLimitKey } from '../../http/rate-limit';
 import { busyResponse, busyRetryAfter, isDatabaseBusy } from '../../http/busy-response';
-import { responseFlow } from '../../http/response-flow';
+import { inTurn, responseFlow } from '../../http/response-flow';
 import { todayInUk } from '../../dates';
 import { areaByName } from '../../geo/areas';
 import {
@@ -129,9 +129,9 @@ function tooManyDownloads(): Response {
 
 /**
  * Every service, one full record a line, read a batch at a time and only as fast as the client
- * takes them (src/lib/http/response-flow.ts), resting between batches as long as the last took, so
- * other requests always have at least half the process's time. Each process serves
- * maxDownloadsAtOnce() of these at a time.
+ * takes them (src/lib/http/response-flow.ts), one batch at a time across all downloads, each
+ * followed by a rest as long as it took (inTurn), so other requests always have at least half the
+ * process's time. Each process serves maxDownloadsAtOnce() of these at a time.
  */
 function ndjsonResponse(app: App, ids: string[]): Response {
   let next = 0;
@@ -145,10 +145,9 @@ function ndjsonResponse(app: App, ids: string[]): Response {
     released = true;
   };
   flow.onClose(release);
-  let lastBatchMs = 0;
   const stream = new ReadableStream<Uint8Array>({
     async pull(controller) {
-      if (next >= ids.length || !(await flow.ready(lastBatchMs))) {
+      if (next >= ids.length || !(await flow.ready())) {
         release();
         controller.close();
         return;
@@ -156,10 +155,10 @@ function ndjsonResponse(app: App, ids: string[]): Response {
       const batch = ids.slice(next, next + STREAM_BATCH);
       next += STREAM_BATCH;
       try {
-        const started = performance.now();
-        const records = await readApiRecords(app.directory.db, batch, today);
-        controller.enqueue(encoder.encode(records.map(({ record, freshness }) => `${JSON.stringify(fullService(record, freshness))}\n`).join('')));
-        lastBatchMs = performance.now() - started;
+        controller.enqueue(await inTurn(async () => {
+          const records = await readApiRecords(app.directory.db, batch, today);
+          return encoder.encode(records.map(({ record, freshness }) => `${JSON.stringify(fullService(record, freshness))}\n`).join(''));
+        }));
       } catch (error) {
         release();
         console.error('Open Referral API: a full download stopped part way:', error);
