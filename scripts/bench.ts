@@ -2,6 +2,7 @@
 // scratch database, then times 26 representative searches (6 of them near a place) through the real layers
 // (parseSearchParams + search backend) against the same searches as bare SQL; first, it measures how
 // well search finds what people mean (scripts/bench/evaluate.ts). --evaluation-only does only that.
+// npm run bench -- --http: the built server over HTTP instead (scripts/bench/http.ts).
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +21,12 @@ import { ms, percentiles, ratio, table, thousands, type Percentiles } from './be
 import { fail, progressPrinter } from './cli';
 import { evaluateSampleAndVariant, formatEvaluation } from './bench/evaluate';
 import { todayInUk } from '../src/lib/dates';
+
+if (process.argv.slice(2).includes('--http')) {
+  const { runHttpBench } = await import('./bench/http');
+  await runHttpBench(process.argv.slice(2).filter((arg) => arg !== '--http'));
+  process.exit(process.exitCode ?? 0);
+}
 
 const TARGETS = { importPerSecond: 2000, searchP95Ms: 25, placeP95Ms: 30, overheadRatio: 2, successAt3: 0.9 };
 

@@ -7,6 +7,7 @@ import { FeedPullError, isFeedAddress, pullFeed } from '../src/lib/openreferral/
 import { fail, openDirectory, progressPrinter } from './cli';
 import { checkpoint } from '../src/lib/db/database';
 import { rebuildDirectoryPostcodes } from '../src/lib/geo/postcode-table';
+import { isDatabaseBusy } from '../src/lib/db/busy-retry';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -49,7 +50,7 @@ if (!isFeedAddress(target)) {
   }
 }
 
-const { directory, search } = await openDirectory();
+const { directory, search } = await openDirectory().catch(busyExit);
 try {
   let report: ImportReport | undefined;
   let markedInactive: string[] = [];
@@ -103,6 +104,18 @@ try {
     }
     process.exitCode = invalidRecords ? 1 : 0;
   }
+} catch (error) {
+  busyExit(error);
 } finally {
   await directory.close();
+}
+
+/**
+ * The import writes in one transaction, so when the site (or another job) keeps the database
+ * locked past the wait allowed (TOOL_OPEN_OPTIONS), nothing was imported: say so, not a stack trace.
+ */
+function busyExit(error: unknown): never {
+  if (!isDatabaseBusy(error)) throw error;
+  process.stderr.write('The directory database stayed busy with other changes for a minute, so nothing was imported. Run the import again.\n');
+  process.exit(1);
 }

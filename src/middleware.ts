@@ -3,18 +3,35 @@
 // Astro's security.checkOrigin has already refused posts from other sites; the token also stops
 // a page on this site's own host, or a browser that sends no Origin, from posting as someone.
 import { defineMiddleware } from 'astro:middleware';
+import type { APIContext, MiddlewareNext } from 'astro';
 import { getApp } from './lib/app';
 import { clearOldSessions, csrfTokenMatches, readSession, SESSION_COOKIE } from './lib/accounts/sessions';
 import { readPostedForm } from './lib/http/form-body';
 import { signedInPost } from './lib/accounts/guard';
+import { busyResponse, busyRetryAfter, isDatabaseBusy } from './lib/http/busy-response';
+import { directoryVersion, PageCache } from './lib/http/page-cache';
+import { SHORTLIST_COOKIE } from './lib/shortlists/current-shortlist';
+import { todayInUk } from './lib/dates';
 
 /** Forms under /panel are small, apart from the service editor's; this is well above it. */
 const MAX_PANEL_FORM_BYTES = 512 * 1024;
 /** Sessions past their time are deleted by each process about once an hour. */
 const CLEAR_SESSIONS_EVERY_MS = 60 * 60 * 1000;
 let sessionsCleared = 0;
+/** Search pages rendered for people not signed in (src/lib/http/page-cache.ts). */
+const searchPages = new PageCache();
 
 export const onRequest = defineMiddleware(async (context, next) => {
+  try {
+    return await handle(context, next);
+  } catch (error) {
+    // Another writer held the database past the wait allowed: "busy, try again", not a 500.
+    if (isDatabaseBusy(error)) return busyResponse(context.url.pathname, busyRetryAfter(error));
+    throw error;
+  }
+});
+
+async function handle(context: APIContext, next: MiddlewareNext): Promise<Response> {
   context.locals.session = null;
   const cookie = context.cookies.get(SESSION_COOKIE)?.value;
   if (cookie) {
@@ -34,8 +51,14 @@ export const onRequest = defineMiddleware(async (context, next) => {
       return refuse(403, 'That form could not be sent', 'The form was out of date or did not come from this site. Go back, reload the page and try again.');
     }
   }
+  if (context.request.method === 'GET' && context.url.pathname === '/search' && !cookie) {
+    const { directory } = await getApp();
+    const key = `${context.url.search}\n${context.cookies.get(SHORTLIST_COOKIE)?.value ?? ''}`;
+    const version = `${directoryVersion(directory.sqlite)}:${todayInUk()}`;
+    return searchPages.get(key, version) ?? searchPages.keep(key, version, await next());
+  }
   return next();
-});
+}
 
 function refuse(status: number, title: string, text: string): Response {
   const html = `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title></head>`

@@ -1,11 +1,11 @@
 // Accounts on a real scratch SQLite file: sessions (made at sign-in, a new one each time, ended at
 // sign-out, after idle time and after the absolute limit, and when disabled or the role changes),
-// invitations (valid, expired, reused, tampered, revoked, racing), sign-in throttling per account
-// and per address, and the audit log.
+// invitations (valid, expired, reused, tampered, revoked, racing), sign-in throttling (per address
+// and account pair, per address, delays per account, and nobody locked out by a stranger), and the audit log.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ABSOLUTE_HOURS, IDLE_MINUTES, createSession, csrfTokenMatches, endSession, readSession } from '../../src/lib/accounts/sessions';
 import { acceptInvitation, AlreadyHasAccountError, createInvitation, createPasswordReset, InvitationUsedError, revokeInvitation, verifyInvitation } from '../../src/lib/accounts/invitations';
-import { SIGN_IN_LIMITS, signIn } from '../../src/lib/accounts/sign-in';
+import { MAX_ACCOUNT_DELAY_MS, SIGN_IN_LIMITS, accountDelayMs, signIn } from '../../src/lib/accounts/sign-in';
 import { changeRole, createUser, editAccess, setDisabled } from '../../src/lib/accounts/users';
 import { hashPassword } from '../../src/lib/accounts/passwords';
 import { can, ROLES, type Permission } from '../../src/lib/accounts/roles';
@@ -110,32 +110,64 @@ describe('signing in', () => {
     expect(await signIn(db(), { email: user.email, password: PASSWORD, address: '10.0.0.2', now: T0 })).toEqual({ ok: false, reason: 'wrong' });
   });
 
-  it('throttles guesses at one account from many addresses', async () => {
+  it('slows guesses at one account from many addresses, but still lets the right password in', async () => {
     await person();
-    for (let i = 0; i < SIGN_IN_LIMITS.perAccount; i++) {
-      expect((await signIn(db(), { email: 'panel@example.org', password: `guess number ${i}!`, address: `10.1.0.${i}`, now: T0 })).ok).toBe(false);
+    const waits: number[] = [];
+    const wait = async (ms: number) => { waits.push(ms); };
+    for (let i = 0; i < 8; i++) {
+      expect(await signIn(db(), { email: 'panel@example.org', password: `guess number ${i}!`, address: `10.1.0.${i}`, now: T0, wait })).toEqual({ ok: false, reason: 'wrong' });
     }
-    const refused = await signIn(db(), { email: 'panel@example.org', password: PASSWORD, address: '10.1.1.1', now: T0 });
-    expect(refused).toMatchObject({ ok: false, reason: 'throttled' });
-    expect((refused as { retryAfterSeconds: number }).retryAfterSeconds).toBeGreaterThan(0);
-    // Another account from the same addresses is not affected, and the window passes.
-    await person('link_worker');
-    expect((await signIn(db(), { email: 'link_worker@example.org', password: PASSWORD, address: '10.1.1.1', now: T0 })).ok).toBe(true);
-    expect((await signIn(db(), { email: 'panel@example.org', password: PASSWORD, address: '10.1.1.1', now: later(16) })).ok).toBe(true);
+    expect(waits).toEqual([accountDelayMs(6), accountDelayMs(7), accountDelayMs(8)]);
+    expect(waits[2]!).toBeGreaterThan(waits[0]!);
+    // The owner from a new address: a wait, never a refusal.
+    const owner = await signIn(db(), { email: 'panel@example.org', password: PASSWORD, address: '10.1.1.1', now: T0, wait });
+    expect(owner.ok).toBe(true);
+    expect(waits.at(-1)).toBe(accountDelayMs(9));
+    expect(accountDelayMs(1000)).toBe(MAX_ACCOUNT_DELAY_MS);
   });
 
-  it('checks at most the allowed number of passwords when many tries arrive at once, and logs the throttling once', async () => {
+  it('refuses one address guessing at one account, and only that address', async () => {
+    await person();
+    const wait = async () => {};
+    for (let i = 0; i < SIGN_IN_LIMITS.perPair; i++) {
+      expect((await signIn(db(), { email: 'panel@example.org', password: `guess number ${i}!`, address: '10.3.0.1', now: T0, wait })).ok).toBe(false);
+    }
+    const refused = await signIn(db(), { email: 'panel@example.org', password: PASSWORD, address: '10.3.0.1', now: T0, wait });
+    expect(refused).toMatchObject({ ok: false, reason: 'throttled' });
+    expect((refused as { retryAfterSeconds: number }).retryAfterSeconds).toBeGreaterThan(0);
+    expect((await signIn(db(), { email: 'panel@example.org', password: PASSWORD, address: '10.3.0.2', now: T0, wait })).ok).toBe(true);
+    expect((await signIn(db(), { email: 'panel@example.org', password: PASSWORD, address: '10.3.0.1', now: later(16), wait })).ok).toBe(true);
+  });
+
+  it('checks at most the allowed number of passwords from one address when many tries arrive at once, and logs the throttling once', async () => {
     await person();
     const results = await Promise.all(Array.from({ length: 30 }, (_, i) =>
-      signIn(db(), { email: 'panel@example.org', password: `guess number ${i}!`, address: `10.4.0.${i}`, now: T0 })));
-    expect(results.filter((result) => !result.ok && result.reason === 'wrong')).toHaveLength(SIGN_IN_LIMITS.perAccount);
-    expect(results.filter((result) => !result.ok && result.reason === 'throttled')).toHaveLength(30 - SIGN_IN_LIMITS.perAccount);
+      signIn(db(), { email: 'panel@example.org', password: `guess number ${i}!`, address: '10.4.0.1', now: T0, wait: async () => {} })));
+    expect(results.filter((result) => !result.ok && result.reason === 'wrong')).toHaveLength(SIGN_IN_LIMITS.perPair);
+    expect(results.filter((result) => !result.ok && result.reason === 'throttled')).toHaveLength(30 - SIGN_IN_LIMITS.perPair);
     expect((await events()).filter((e) => e.event === 'sign_in_throttled')).toHaveLength(1);
+  });
+
+  it('never lets one address keep two people out', async () => {
+    await person('panel');
+    await person('link_worker');
+    const wait = async () => {};
+    // Round after round of wrong passwords for both accounts from one address...
+    for (let round = 0; round < 4; round++) {
+      for (let i = 0; i < 10; i++) {
+        for (const email of ['panel@example.org', 'link_worker@example.org']) {
+          await signIn(db(), { email, password: `wrong ${round} ${i}!`, address: '10.6.0.1', now: later(round * 16), wait });
+        }
+      }
+      // ...and both owners still get in from their own addresses, in every window.
+      expect((await signIn(db(), { email: 'panel@example.org', password: PASSWORD, address: '10.6.1.1', now: later(round * 16 + 1), wait })).ok).toBe(true);
+      expect((await signIn(db(), { email: 'link_worker@example.org', password: PASSWORD, address: '10.6.1.2', now: later(round * 16 + 1), wait })).ok).toBe(true);
+    }
   });
 
   it('does not count a right password against the limit, and keeps out of the log what is not an email address', async () => {
     await person();
-    for (let i = 0; i < SIGN_IN_LIMITS.perAccount + 2; i++) {
+    for (let i = 0; i < SIGN_IN_LIMITS.perPair + 2; i++) {
       expect((await signIn(db(), { email: 'panel@example.org', password: PASSWORD, address: '10.5.0.1', now: T0 })).ok).toBe(true);
     }
     await signIn(db(), { email: 'my secret password', password: 'x', address: '10.5.0.2', now: T0 });

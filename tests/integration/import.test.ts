@@ -413,6 +413,10 @@ describe('migrations', () => {
   it('go down and up again', async () => {
     await importRecords(scratch.directory, scratch.search, [{ ...walking, not_for: 'Not for children.', home_visits: true }], { today: TODAY });
     const tableNames = () => (scratch.directory.sqlite.prepare(`select name from sqlite_master where type = 'table'`).all() as { name: string }[]).map((t) => t.name);
+    const indexNames = () => (scratch.directory.sqlite.prepare(`select name from sqlite_master where type = 'index'`).all() as { name: string }[]).map((t) => t.name);
+    expect(indexNames()).toContain('location_latitude_longitude');
+    await migrateDown(scratch.directory.db); // 0014: places by position
+    expect(indexNames()).not.toContain('location_latitude_longitude');
     await migrateDown(scratch.directory.db); // 0013: the taxonomy crosswalk
     expect(tableNames()).not.toContain('taxonomy_crosswalk');
     expect(tableNames()).toContain('shortlist');

@@ -1,8 +1,10 @@
-// Opens the SQLite database (WAL, foreign keys on) behind Kysely, and runs migrations.
+// Opens the SQLite database (WAL, foreign keys on) behind Kysely, and runs migrations. Locks held
+// by another connection are waited for asynchronously (src/lib/db/busy-retry.ts), never by blocking.
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { Kysely, Migrator, SqliteDialect, type MigrationResultSet } from 'kysely';
+import { Kysely, Migrator, type MigrationResultSet } from 'kysely';
+import { BusyRetrySqliteDialect } from './busy-retry';
 import { migrations } from './migrations';
 import type { DatabaseSchema } from './types';
 
@@ -16,15 +18,38 @@ export interface DirectoryDatabase {
   close(): Promise<void>;
 }
 
-export function openDatabase(path = process.env.DATABASE_PATH || DEFAULT_DATABASE_PATH): DirectoryDatabase {
+export interface OpenOptions {
+  /**
+   * How long a query through Kysely keeps trying while another connection holds the write lock,
+   * without blocking (then DatabaseBusyError). The server's default is short: a request answers
+   * "busy, try again" rather than hang. Command-line jobs may wait longer.
+   */
+  retryForMs?: number;
+  /**
+   * How long SQLite itself may wait for a lock, blocking the whole process: 0 for the server (the
+   * raw statements of the search backend read, and WAL readers never wait for writers). A
+   * command-line job has no other requests to keep going, so it may wait.
+   */
+  blockingWaitMs?: number;
+}
+
+/** A request that meets a lock waits this long at most before "busy, try again" (503). */
+export const SERVER_RETRY_FOR_MS = 2_000;
+/** What command-line jobs (import, freshness, migrate) wait for the site's writes to finish. */
+export const TOOL_OPEN_OPTIONS: OpenOptions = { retryForMs: 60_000, blockingWaitMs: 5_000 };
+
+export function openDatabase(path = process.env.DATABASE_PATH || DEFAULT_DATABASE_PATH, options: OpenOptions = {}): DirectoryDatabase {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const sqlite = new Database(path);
-  sqlite.pragma('journal_mode = WAL');
+  const sqlite = new Database(path, { timeout: options.blockingWaitMs ?? 0 });
+  // Switching to WAL needs a moment's exclusive lock; a file already in WAL mode needs none.
+  if (sqlite.pragma('journal_mode', { simple: true }) !== 'wal') sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma(`busy_timeout = ${options.blockingWaitMs ?? 0}`);
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('cache_size = -65536'); // 64 MB: imports touch many pages keyed by random UUIDs
-  const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<DatabaseSchema>({
+    dialect: new BusyRetrySqliteDialect({ database: sqlite }, { retryForMs: options.retryForMs ?? SERVER_RETRY_FOR_MS }),
+  });
   return {
     db,
     sqlite,

@@ -63,6 +63,15 @@ function shouldCompress(req: IncomingMessage, res: ServerResponse, status: numbe
 
 type WriteCallback = (error?: Error | null) => void;
 
+/** Bytes written to a compressed response that are still in its compressor, not yet on the socket. */
+const COMPRESSOR_PENDING = Symbol('compressor pending bytes');
+
+/** What `res` holds that the client has not taken: its own buffer and its compressor's. */
+export function unsentBytes(res: ServerResponse): number {
+  const pending = (res as ServerResponse & { [COMPRESSOR_PENDING]?: () => number })[COMPRESSOR_PENDING];
+  return res.writableLength + (pending ? pending() : 0);
+}
+
 /**
  * Makes `res` compress its body when the request accepts it and the answer turns out to be
  * compressible text: the decision is taken when the headers go out, so every handler (Astro's
@@ -89,6 +98,8 @@ export function compressResponse(req: IncomingMessage, res: ServerResponse): voi
     stream = encoding === 'br'
       ? createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT } })
       : createGzip({ level: GZIP_LEVEL });
+    const compressor = stream;
+    (res as ServerResponse & { [COMPRESSOR_PENDING]?: () => number })[COMPRESSOR_PENDING] = () => compressor.writableLength + compressor.readableLength;
     stream.on('data', (chunk: Buffer) => {
       if (!original.write(chunk)) stream!.pause();
     });

@@ -13,6 +13,12 @@ export interface RateLimitCheck {
   /** Length of a window, at most a day (older windows are cleared). */
   windowSeconds: number;
   now?: Date;
+  /**
+   * For limits on reading (the Open Referral API): if the database is locked by a writer (an
+   * import) for longer than this, count in this process's memory instead, so readers are not held
+   * up; the database row is still counted once the lock is gone.
+   */
+  waitAtMostMs?: number;
 }
 
 export interface RateLimitResult {
@@ -32,12 +38,32 @@ let lastCleared = 0;
  * Counts one request against `key` in the current fixed window and says whether it is allowed.
  * One upsert statement, so app servers sharing the database count together without losing any.
  */
-export async function checkRateLimit(db: Kysely<DatabaseSchema>, { key, limit, windowSeconds, now = new Date() }: RateLimitCheck): Promise<RateLimitResult> {
+export async function checkRateLimit(db: Kysely<DatabaseSchema>, { key, limit, windowSeconds, now = new Date(), waitAtMostMs }: RateLimitCheck): Promise<RateLimitResult> {
   if (!Number.isInteger(windowSeconds) || windowSeconds < 1 || windowSeconds > DAY_SECONDS) {
     throw new RangeError(`A rate limit window must be from 1 to ${DAY_SECONDS} seconds, not ${windowSeconds}.`);
   }
   const nowSeconds = Math.floor(now.getTime() / 1000);
   const windowStart = nowSeconds - (nowSeconds % windowSeconds);
+  const counting = countInDatabase(db, key, windowStart, now);
+  let count: number;
+  if (waitAtMostMs === undefined) {
+    count = await counting;
+  } else {
+    const memory = Symbol('memory');
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<typeof memory>((resolve) => { timer = setTimeout(() => resolve(memory), waitAtMostMs); });
+    // Counted in the database in the end, or, if the lock outlasts the retries, only in memory.
+    counting.catch(() => {});
+    const first = await Promise.race([counting, late]);
+    clearTimeout(timer);
+    count = first === memory ? countInMemory(key, windowStart) : first;
+  }
+  const allowed = count <= limit;
+  return { allowed, retryAfterSeconds: allowed ? 0 : Math.max(1, windowStart + windowSeconds - nowSeconds), count };
+}
+
+/** One upsert statement, so app servers sharing the database count together without losing any. */
+async function countInDatabase(db: Kysely<DatabaseSchema>, key: string, windowStart: number, now: Date): Promise<number> {
   const row = await db
     .insertInto('rate_limit')
     .values({ key, window_start: windowStart, count: 1 })
@@ -48,8 +74,19 @@ export async function checkRateLimit(db: Kysely<DatabaseSchema>, { key, limit, w
     lastCleared = now.getTime();
     await clearOldWindows(db, now);
   }
-  const allowed = row.count <= limit;
-  return { allowed, retryAfterSeconds: allowed ? 0 : Math.max(1, windowStart + windowSeconds - nowSeconds), count: row.count };
+  return row.count;
+}
+
+/** Counts kept while the database is locked: this process's own, for the current windows only. */
+const memoryCounts = new Map<string, { windowStart: number; count: number }>();
+const MAX_MEMORY_KEYS = 10_000;
+
+function countInMemory(key: string, windowStart: number): number {
+  const entry = memoryCounts.get(key);
+  if (entry && entry.windowStart === windowStart) return ++entry.count;
+  if (memoryCounts.size >= MAX_MEMORY_KEYS) memoryCounts.clear(); // a flood of addresses: start again
+  memoryCounts.set(key, { windowStart, count: 1 });
+  return 1;
 }
 
 /** Takes back one request counted by checkRateLimit in the current window (one that, in the end, should not count). */

@@ -5,6 +5,9 @@ import { existsSync, statSync } from 'node:fs';
 import { join, normalize, sep } from 'node:path';
 import { SECURITY_HEADERS, cacheControlFor, isReadableAddress } from './response-headers';
 import { compressResponse } from './compress';
+import { dropUntrustedForwarding, pinHost, refuseUnknownMethod } from './request-guards';
+import { applyProductionHeaders } from './production-headers';
+import { withResponse } from './response-flow';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -25,10 +28,12 @@ function isStaticFile(clientFolder: string, pathname: string): boolean {
 
 export function createSiteServer(handler: Handler, clientFolder: string): Server {
   return createServer((req, res) => {
+    applyProductionHeaders(res);
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
-    // Astro believes X-Forwarded-For when it works out the client's address; only a proxy we run
-    // may set it, so rate limits cannot be dodged with a made-up header.
-    if (process.env.TRUST_PROXY !== '1') delete req.headers['x-forwarded-for'];
+    if (refuseUnknownMethod(req, res)) return;
+    // Only a proxy we run may say who the client is or which address they used.
+    dropUntrustedForwarding(req);
+    pinHost(req);
     if (!isReadableAddress(req.url ?? '/')) {
       // The Open Referral UK API answers in JSON, as every other answer of its is.
       if ((req.url ?? '').startsWith('/openreferral')) {
@@ -42,6 +47,7 @@ export function createSiteServer(handler: Handler, clientFolder: string): Server
     res.setHeader('Cache-Control', cacheControlFor(pathname, isStaticFile(clientFolder, pathname)));
     // Brotli or gzip for text, decided when the headers go out (src/lib/http/compress.ts).
     compressResponse(req, res);
-    handler(req, res);
+    // Streams made while answering see how fast this client reads (src/lib/http/response-flow.ts).
+    withResponse(res, () => handler(req, res));
   });
 }

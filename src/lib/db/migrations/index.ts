@@ -13,6 +13,7 @@ import * as shortlistsAndCounts from './0010-shortlists-and-counts';
 import * as postcodeCouncilsAndCentres from './0011-postcode-councils-and-centres';
 import * as openReferralKept from './0012-open-referral-kept';
 import * as taxonomyCrosswalk from './0013-taxonomy-crosswalk';
+import * as locationPositionIndex from './0014-location-position-index';
 
 export const migrations: Record<string, Migration> = {
   '0001-directory': directory,
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '0011-postcode-councils-and-centres': postcodeCouncilsAndCentres,
   '0012-open-referral-kept': openReferralKept,
   '0013-taxonomy-crosswalk': taxonomyCrosswalk,
+  '0014-location-position-index': locationPositionIndex,
 };

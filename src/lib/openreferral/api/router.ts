@@ -2,6 +2,8 @@
 // the per-address rate limit. Pages stay thin: src/pages/openreferral/[...path].ts calls this.
 import type { App } from '../../app';
 import { checkRateLimit, rateLimitKey } from '../../http/rate-limit';
+import { busyResponse, busyRetryAfter, isDatabaseBusy } from '../../http/busy-response';
+import { inTurn, responseFlow } from '../../http/response-flow';
 import { todayInUk } from '../../dates';
 import { areaByName } from '../../geo/areas';
 import {
@@ -19,8 +21,19 @@ export const API_STUB = '/openreferral';
 export const PROFILE_VERSION = 'HSDS-UK-3.0';
 export const PROFILE_URL = 'https://github.com/openreferral/uk-profile';
 export const DEFAULT_LIMIT_PER_MINUTE = 120;
-/** Full records read per batch when streaming ndjson. */
-const STREAM_BATCH = 100;
+/**
+ * Full records read per batch when streaming ndjson (about 5 KB each). Each batch is read without
+ * a pause (the database is synchronous), so it is kept small: other requests wait at most that long.
+ */
+const STREAM_BATCH = 20;
+/** Full downloads (format=ndjson) served at once by each process: OPENREFERRAL_MAX_DOWNLOADS, or 2. */
+export function maxDownloadsAtOnce(env: NodeJS.ProcessEnv = process.env): number {
+  const value = Number(env.OPENREFERRAL_MAX_DOWNLOADS);
+  return Number.isInteger(value) && value >= 1 ? value : 2;
+}
+/** Rate-limit counting waits at most this for a writer's lock before counting in memory. */
+const RATE_LIMIT_WAIT_MS = 100;
+let downloadsRunning = 0;
 
 /** Requests allowed per address per minute: OPENREFERRAL_LIMIT_PER_MINUTE, or 120. */
 export function apiLimitPerMinute(env: NodeJS.ProcessEnv = process.env): number {
@@ -42,6 +55,7 @@ export async function handleApiRequest(app: App, request: ApiRequest): Promise<R
   try {
     return await route(app, request);
   } catch (error) {
+    if (isDatabaseBusy(error)) return busyResponse(request.url.pathname, busyRetryAfter(error));
     // The path only: the query can hold someone's words or postcode.
     console.error(`Open Referral API failed on ${request.url.pathname}:`, error);
     return jsonResponse({ error: 'server_error', message: 'Something went wrong on our side. Try again later.' }, 500);
@@ -51,7 +65,7 @@ export async function handleApiRequest(app: App, request: ApiRequest): Promise<R
 async function route(app: App, { request, url, path, address }: ApiRequest): Promise<Response> {
   if (request.method === 'OPTIONS') return preflight(request);
   const limit = await checkRateLimit(app.directory.db, {
-    key: rateLimitKey('openreferral', address), limit: apiLimitPerMinute(), windowSeconds: 60,
+    key: rateLimitKey('openreferral', address), limit: apiLimitPerMinute(), windowSeconds: 60, waitAtMostMs: RATE_LIMIT_WAIT_MS,
   });
   if (!limit.allowed) return tooManyRequests(limit.retryAfterSeconds);
 
@@ -75,7 +89,7 @@ async function route(app: App, { request, url, path, address }: ApiRequest): Pro
     case 'openapi.json':
       return id === undefined ? jsonResponse(openApiDocument(apiBaseUrl(url, API_STUB))) : notFound(`There is nothing at ${url.pathname}.`);
     case 'services':
-      return id === undefined ? listServices(app, params) : oneService(app, id);
+      return id === undefined ? listServices(app, params, request.method === 'HEAD') : oneService(app, id);
     case 'service_at_locations':
       return id === undefined ? listServiceAtLocations(app, params) : oneServiceAtLocation(app, id);
     case 'organizations':
@@ -89,12 +103,14 @@ async function route(app: App, { request, url, path, address }: ApiRequest): Pro
   }
 }
 
-async function listServices(app: App, params: URLSearchParams): Promise<Response> {
+async function listServices(app: App, params: URLSearchParams, headOnly: boolean): Promise<Response> {
   const parsed = parseServiceParameters(params);
   if (!parsed.ok) return invalidParameters(parsed.errors);
   const planned = await planSearch(app.directory.db, parsed.value);
   if (!planned.ok) return invalidParameters(planned.errors);
   if (parsed.value.format === 'ndjson') {
+    if (headOnly) return new Response(null, { headers: NDJSON_HEADERS });
+    if (downloadsRunning >= maxDownloadsAtOnce()) return tooManyDownloads();
     const { ids } = await findServices(app, planned.plan, null, { anyOrder: true });
     return ndjsonResponse(app, ids);
   }
@@ -108,26 +124,57 @@ async function listServices(app: App, params: URLSearchParams): Promise<Response
   return jsonResponse(parsed.value.search ? { ...contents, corrected: found.corrected } : contents);
 }
 
-/** Every service, one full record a line, read in batches as the client takes them. */
+const NDJSON_HEADERS = { 'content-type': NDJSON_TYPE, 'cache-control': 'no-store', ...CORS_HEADERS };
+
+function tooManyDownloads(): Response {
+  return jsonResponse({
+    error: 'busy',
+    message: 'Other full downloads are running. Wait a minute and try again, or read the paged list meanwhile.',
+    retry_after_seconds: 30,
+  }, 503, { 'retry-after': '30' });
+}
+
+/**
+ * Every service, one full record a line, read a batch at a time and only as fast as the client
+ * takes them (src/lib/http/response-flow.ts), one batch at a time across all downloads, each
+ * followed by a rest as long as it took (inTurn), so other requests always have at least half the
+ * process's time. Each process serves maxDownloadsAtOnce() of these at a time.
+ */
 function ndjsonResponse(app: App, ids: string[]): Response {
   let next = 0;
   const today = todayInUk();
   const encoder = new TextEncoder();
+  const flow = responseFlow();
+  downloadsRunning++;
+  let released = false;
+  const release = () => {
+    if (!released) downloadsRunning--;
+    released = true;
+  };
+  flow.onClose(release);
   const stream = new ReadableStream<Uint8Array>({
     async pull(controller) {
-      if (next >= ids.length) {
+      if (next >= ids.length || !(await flow.ready())) {
+        release();
         controller.close();
         return;
       }
       const batch = ids.slice(next, next + STREAM_BATCH);
       next += STREAM_BATCH;
-      const records = await readApiRecords(app.directory.db, batch, today);
-      controller.enqueue(encoder.encode(records.map(({ record, freshness }) => `${JSON.stringify(fullService(record, freshness))}\n`).join('')));
+      try {
+        controller.enqueue(await inTurn(async () => {
+          const records = await readApiRecords(app.directory.db, batch, today);
+          return encoder.encode(records.map(({ record, freshness }) => `${JSON.stringify(fullService(record, freshness))}\n`).join(''));
+        }));
+      } catch (error) {
+        release();
+        console.error('Open Referral API: a full download stopped part way:', error);
+        controller.error(error);
+      }
     },
-  });
-  return new Response(stream, {
-    headers: { 'content-type': NDJSON_TYPE, 'cache-control': 'no-store', ...CORS_HEADERS },
-  });
+    cancel: release,
+  }, { highWaterMark: 0 });
+  return new Response(stream, { headers: NDJSON_HEADERS });
 }
 
 async function oneService(app: App, id: string): Promise<Response> {
@@ -145,26 +192,15 @@ async function listServiceAtLocations(app: App, params: URLSearchParams): Promis
   const { ids } = await findServices(app, planned.plan, null);
   const { page, perPage, proximityMetres } = parsed.value;
   const origin = planned.plan.origin;
+  // The profile: "If service_area is available, only return results where the postcode exists
+  // within the service_area." Service areas we cannot place on our map do not count.
+  const outside = origin ? await servicesCoveringElsewhere(app, origin.areaIds, ids) : new Set<string>();
+  const kept = outside.size ? ids.filter((id) => !outside.has(id)) : ids;
   // One row per service at each of its places, services in search order, places in their order.
-  const rows = await app.directory.db.selectFrom('service_at_location')
-    .innerJoin('location', 'location.id', 'service_at_location.location_id')
-    .select(['service_at_location.id', 'service_at_location.service_id', 'location.latitude', 'location.longitude'])
-    .orderBy('service_at_location.position').orderBy('service_at_location.id')
-    .execute();
-  const byService = new Map<string, typeof rows>();
-  for (const row of rows) byService.set(row.service_id, [...(byService.get(row.service_id) ?? []), row]);
-  let wanted = ids.flatMap((id) => byService.get(id) ?? []);
-  if (origin) {
-    // The profile: "If service_area is available, only return results where the postcode exists
-    // within the service_area." Service areas we cannot place on our map do not count.
-    const outside = await servicesCoveringElsewhere(app, origin.areaIds);
-    wanted = wanted.filter((row) => !outside.has(row.service_id));
-  }
-  if (origin && proximityMetres !== null) {
-    wanted = wanted.filter((row) => row.latitude !== null && row.longitude !== null
-      && metresBetween(origin, { latitude: row.latitude, longitude: row.longitude }) <= proximityMetres);
-  }
-  const pageRows = wanted.slice((page - 1) * perPage, page * perPage);
+  const wanted = origin && proximityMetres !== null
+    ? await placesWithin(app, kept, origin, proximityMetres)
+    : await placesOnPage(app, kept, (page - 1) * perPage, perPage);
+  const pageRows = wanted.rows.slice((page - 1) * perPage - wanted.from).slice(0, perPage);
   const records = new Map((await readApiRecords(app.directory.db, [...new Set(pageRows.map((row) => row.service_id))]))
     .map((entry) => [entry.record.id, entry]));
   const contents = pageRows.flatMap((row) => {
@@ -172,14 +208,79 @@ async function listServiceAtLocations(app: App, params: URLSearchParams): Promis
     const sal = entry?.record.service_at_locations.find((each) => each.id === row.id && each.location);
     return entry && sal ? [serviceAtLocationSummary(sal, entry.record, entry.freshness)] : [];
   });
-  return jsonResponse(pageOf(contents, wanted.length, page, perPage));
+  return jsonResponse(pageOf(contents, wanted.total, page, perPage));
 }
 
-/** Services whose service areas we know, none of which is (or is inside) one of these areas. */
-async function servicesCoveringElsewhere(app: App, areaIds: string[]): Promise<Set<string>> {
+interface PlaceRow { id: string; service_id: string }
+/** The rows from the `from`th on (counting from 0), and how many there are in all. */
+interface PlaceRows { rows: PlaceRow[]; from: number; total: number }
+
+/**
+ * The service-at-location rows of one page, without reading every row: how many places each
+ * service has (one pass over an index), then the rows of the services that page shows.
+ */
+async function placesOnPage(app: App, ids: string[], offset: number, perPage: number): Promise<PlaceRows> {
+  const db = app.directory.db;
+  const counts = new Map((await db.selectFrom('service_at_location')
+    .select(['service_id', (eb) => eb.fn.countAll<number>().as('places')]).groupBy('service_id').execute())
+    .map((row) => [row.service_id, Number(row.places)]));
+  let total = 0;
+  let skipped = 0;
+  const onPage: string[] = [];
+  for (const id of ids) {
+    const places = counts.get(id) ?? 0;
+    if (total + places > offset && total < offset + perPage) {
+      if (!onPage.length) skipped = total;
+      onPage.push(id);
+    }
+    total += places;
+  }
+  if (!onPage.length) return { rows: [], from: offset, total };
+  const rows = await db.selectFrom('service_at_location').select(['id', 'service_id'])
+    .where('service_id', 'in', onPage).orderBy('position').orderBy('id').execute();
+  const byService = groupByService(rows);
+  const ordered = onPage.flatMap((id) => byService.get(id) ?? []);
+  return { rows: ordered.slice(offset - skipped), from: offset, total };
+}
+
+/**
+ * Rows at places within `metres` of the origin: only places inside a box around it are read
+ * (the location_latitude_longitude index), then each is measured.
+ */
+async function placesWithin(app: App, ids: string[], origin: { latitude: number; longitude: number }, metres: number): Promise<PlaceRows> {
+  const latitudeSpan = metres / 111_000;
+  const longitudeSpan = metres / (111_000 * Math.max(0.01, Math.cos((origin.latitude * Math.PI) / 180)));
+  const rows = await app.directory.db.selectFrom('location')
+    .innerJoin('service_at_location', 'service_at_location.location_id', 'location.id')
+    .select(['service_at_location.id', 'service_at_location.service_id', 'location.latitude', 'location.longitude'])
+    .where('location.latitude', '>=', origin.latitude - latitudeSpan).where('location.latitude', '<=', origin.latitude + latitudeSpan)
+    .where('location.longitude', '>=', origin.longitude - longitudeSpan).where('location.longitude', '<=', origin.longitude + longitudeSpan)
+    .orderBy('service_at_location.position').orderBy('service_at_location.id')
+    .execute();
+  const near = rows.filter((row) => row.latitude !== null && row.longitude !== null
+    && metresBetween(origin, { latitude: row.latitude, longitude: row.longitude }) <= metres);
+  const byService = groupByService(near);
+  const ordered = ids.flatMap((id) => byService.get(id) ?? []);
+  return { rows: ordered, from: 0, total: ordered.length };
+}
+
+function groupByService<T extends PlaceRow>(rows: T[]): Map<string, T[]> {
+  const byService = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = byService.get(row.service_id);
+    if (list) list.push(row);
+    else byService.set(row.service_id, [row]);
+  }
+  return byService;
+}
+
+/** Of these services, those whose service areas we know, none of which is (or is inside) one of these areas. */
+async function servicesCoveringElsewhere(app: App, areaIds: string[], serviceIds: string[]): Promise<Set<string>> {
   const here = new Set(areaIds);
   const covered = new Map<string, boolean>();
+  const asked = new Set(serviceIds);
   for (const row of await app.directory.db.selectFrom('service_area').select(['service_id', 'name']).execute()) {
+    if (!asked.has(row.service_id)) continue;
     const area = row.name ? areaByName(row.name) : undefined;
     if (!area) continue;
     covered.set(row.service_id, (covered.get(row.service_id) ?? false) || here.has(area.id));

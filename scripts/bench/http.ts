@@ -1,0 +1,262 @@
+// npm run bench -- --http [--duration S] [--services N] [--root DIR]: the built server over HTTP on
+// 127.0.0.1, driven by autocannon at 1, 8 and 32 connections for the search page, the search API,
+// a service page and the Open Referral list; then a cheap page timed while full downloads
+// (format=ndjson) and imports run beside it. Prints requests a second and p50/p99 latency.
+import autocannon from 'autocannon';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { migrateToLatest, openDatabase } from '../../src/lib/db/database';
+import { importRecords } from '../../src/lib/openreferral/import';
+import { createSearchBackend } from '../../src/lib/search';
+import { syncTaxonomy } from '../../src/lib/taxonomy/sync-taxonomy';
+import { prepareDirectory } from '../../src/lib/directory/prepare';
+import { loadSampleRecords } from '../../src/lib/directory/sample-directory';
+import { todayInUk } from '../../src/lib/dates';
+import { generateDirectory } from './generate';
+import { ms, percentiles, table, thousands } from './stats';
+import { fail } from '../cli';
+
+const CONNECTIONS = [1, 8, 32];
+/** A cheap page must answer within this while downloads and imports run. */
+const CHEAP_PAGE_LIMIT_MS = 100;
+const CHEAP_PAGE = '/help/about';
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+async function freePort(): Promise<number> {
+  return new Promise((done, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => done(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+/** The sample directory (and N generated services, if asked) in a scratch database file. */
+async function fillDatabase(path: string, services: number): Promise<void> {
+  const directory = openDatabase(path);
+  try {
+    await migrateToLatest(directory.db);
+    await syncTaxonomy(directory.db);
+    const search = createSearchBackend(directory);
+    await prepareDirectory(directory, search);
+    if (services > 0) {
+      log(`Importing ${thousands(services)} generated services as well...`);
+      await importRecords(directory, search, generateDirectory(services, 1).records, { source: 'bench' });
+    }
+  } finally {
+    await directory.close();
+  }
+}
+
+interface Server {
+  origin: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+async function startServer(root: string, databasePath: string): Promise<Server> {
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  let output = '';
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+    cwd: root,
+    // The Open Referral API's per-address limit would otherwise answer most of the load with 429.
+    env: { ...process.env, DATABASE_PATH: databasePath, HOST: '127.0.0.1', PORT: String(port), OPENREFERRAL_LIMIT_PER_MINUTE: '100000000' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (chunk) => { output += chunk; });
+  child.stderr!.on('data', (chunk) => { output += chunk; });
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      await exited;
+      clearTimeout(timer);
+    }
+  };
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    try {
+      if ((await fetch(`${origin}/api/search?per_page=1`)).ok) break;
+    } catch { /* not listening yet */ }
+    if (Date.now() > deadline || child.exitCode !== null) {
+      await stop();
+      throw new Error(`The server did not start:\n${output}`);
+    }
+    await new Promise((done) => setTimeout(done, 200));
+  }
+  return { origin, child, stop };
+}
+
+interface LoadFigures {
+  path: string;
+  connections: number;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  requests: number;
+  non2xx: number;
+  errors: number;
+}
+
+async function load(origin: string, path: string, connections: number, duration: number): Promise<LoadFigures> {
+  const result = await autocannon({ url: `${origin}${path}`, connections, duration, pipelining: 1 });
+  return {
+    path, connections,
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    requests: result.requests.total,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+  };
+}
+
+/** Runs `npm run import` (as node --import tsx scripts/import.ts) on the server's database. */
+function runImport(root: string, databasePath: string, file: string): Promise<number | null> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/import.ts', file], {
+      cwd: root, env: { ...process.env, DATABASE_PATH: databasePath }, stdio: 'ignore',
+    });
+    child.on('exit', (code) => done(code));
+  });
+}
+
+/** Times the cheap page every 50 ms while two downloads at a time and one import at a time run, for `seconds`. */
+async function cheapPageUnderLoad(root: string, server: Server, databasePath: string, folder: string, seconds: number) {
+  const until = Date.now() + seconds * 1000;
+  let downloads = 0;
+  let downloadBytes = 0;
+  let imports = 0;
+  let failedImports = 0;
+  const downloader = async () => {
+    while (Date.now() < until) {
+      const response = await fetch(`${server.origin}/openreferral/services?format=ndjson`);
+      if (response.status === 200) {
+        downloadBytes += (await response.arrayBuffer()).byteLength;
+        downloads++;
+      } else {
+        await response.arrayBuffer();
+        await new Promise((done) => setTimeout(done, 100));
+      }
+    }
+  };
+  const importer = async () => {
+    for (let round = 0; Date.now() < until; round++) {
+      const file = join(folder, `import-${round}.json`);
+      const records = loadSampleRecords(todayInUk()) as { name: string }[];
+      writeFileSync(file, JSON.stringify(records.map((record) => ({ ...record, name: `${record.name} (bench ${round})` }))));
+      const code = await runImport(root, databasePath, file);
+      imports++;
+      if (code !== 0) failedImports++;
+    }
+  };
+  const samples: number[] = [];
+  const statuses = new Map<number, number>();
+  const sampler = async () => {
+    await new Promise((done) => setTimeout(done, 300)); // let the downloads and the import begin
+    while (Date.now() < until) {
+      const start = performance.now();
+      const response = await fetch(`${server.origin}${CHEAP_PAGE}`);
+      await response.arrayBuffer();
+      samples.push(performance.now() - start);
+      statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+      await new Promise((done) => setTimeout(done, 50));
+    }
+  };
+  await Promise.all([downloader(), downloader(), importer(), sampler()]);
+  return { samples: percentiles(samples), statuses, downloads, downloadBytes, imports, failedImports };
+}
+
+export async function runHttpBench(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      duration: { type: 'string', default: '5' },
+      services: { type: 'string', default: '0' },
+      root: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    fail([
+      'Usage: npm run bench -- --http [--duration S] [--services N] [--root DIR]',
+      '  Serves the sample directory (plus N generated services) from the built server on 127.0.0.1 and',
+      '  loads /search, /api/search, a service page and /openreferral/services at 1, 8 and 32 connections',
+      '  for S seconds each (default 5), then times a cheap page while full downloads and imports run.',
+      '  --root DIR  the checkout to serve (default this one), e.g. an older commit, to compare',
+    ].join('\n'));
+  }
+  const duration = Number(values.duration);
+  const services = Number(values.services);
+  if (!Number.isInteger(duration) || duration < 1 || duration > 120) fail(`--duration must be a whole number of seconds from 1 to 120, not "${values.duration}".`);
+  if (!Number.isInteger(services) || services < 0) fail(`--services must be a whole number, not "${values.services}".`);
+  const root = resolve(values.root ?? fileURLToPath(new URL('../..', import.meta.url)));
+  if (values.root && services > 0) fail('--services fills the database with this checkout\'s migrations, so it cannot be used with --root.');
+  const entry = join(root, process.env.BUILD_DIR || 'dist', 'server/entry.mjs');
+  if (!existsSync(entry)) {
+    log(`No built server in ${root}: building it (npx astro build)...`);
+    if (spawnSync('npx', ['astro', 'build'], { cwd: root, stdio: 'inherit' }).status !== 0) fail('The server did not build.');
+  }
+
+  const folder = mkdtempSync(join(tmpdir(), 'cad-bench-http-'));
+  const databasePath = join(folder, 'directory.sqlite');
+  let server: Server | undefined;
+  try {
+    // With no extra services the server loads the sample itself, as `npm start` does (and so an
+    // older checkout given with --root migrates its own way).
+    if (services > 0) await fillDatabase(databasePath, services);
+    server = await startServer(root, databasePath);
+    const found = await (await fetch(`${server.origin}/api/search?q=food&per_page=1`)).json() as { total: number; results: { id: string }[] };
+    const servicePath = `/services/${found.results[0]!.id}`;
+    const paths = ['/search?q=food', '/api/search?q=food', servicePath, '/openreferral/services'];
+    // Warm up each page once (first requests load modules and fill caches).
+    for (const path of paths) await (await fetch(`${server.origin}${path}`)).arrayBuffer();
+
+    const figures: LoadFigures[] = [];
+    for (const path of paths) {
+      for (const connections of CONNECTIONS) {
+        log(`Loading ${path} with ${connections} connection${connections === 1 ? '' : 's'} for ${duration} s...`);
+        figures.push(await load(server.origin, path, connections, duration));
+      }
+    }
+    log(`Timing ${CHEAP_PAGE} every 50 ms while full downloads and imports run, for ${duration * 2} s...`);
+    const beside = await cheapPageUnderLoad(root, server, databasePath, folder, duration * 2);
+
+    const out: string[] = [];
+    out.push('');
+    out.push('Community asset directory: HTTP benchmark (built server on 127.0.0.1, autocannon)');
+    out.push('================================================================================');
+    out.push(`${new Date().toISOString()}; Node ${process.version}; ${cpus()[0]?.model ?? 'unknown CPU'} x${cpus().length}; sample directory${services ? ` + ${thousands(services)} generated services` : ''}; ${duration} s per row`);
+    out.push('');
+    out.push(table(
+      ['path', 'connections', 'req/s', 'p50 ms', 'p99 ms', 'requests', 'not 2xx', 'errors'],
+      figures.map((row) => [
+        row.path.length > 48 ? `${row.path.slice(0, 47)}…` : row.path, String(row.connections), thousands(row.requestsPerSecond),
+        ms(row.p50), ms(row.p99), thousands(row.requests), thousands(row.non2xx), thousands(row.errors),
+      ]),
+      ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
+    ));
+    out.push('');
+    const s = beside.samples;
+    const statusText = [...beside.statuses].map(([status, count]) => `${count} x ${status}`).join(', ');
+    out.push(`${CHEAP_PAGE} while two full downloads at a time and imports ran (${duration * 2} s): ${s.n} requests (${statusText})`);
+    out.push(`  p50 ${ms(s.p50)} ms, p99 ${ms(s.p99)} ms, max ${ms(s.max)} ms; ${beside.downloads} downloads (${(beside.downloadBytes / 1024 / 1024).toFixed(1)} MB), ${beside.imports} imports (${beside.failedImports} failed)`);
+    const ok = s.max < CHEAP_PAGE_LIMIT_MS && [...beside.statuses.keys()].every((status) => status === 200) && beside.failedImports === 0;
+    out.push(`  ${ok ? 'PASS' : 'FAIL'}  every answer 200 and under ${CHEAP_PAGE_LIMIT_MS} ms, every import finished`);
+    process.stdout.write(`${out.join('\n')}\n`);
+    if (!ok) process.exitCode = 1;
+  } finally {
+    await server?.stop();
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
