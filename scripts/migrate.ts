@@ -1,13 +1,27 @@
 // npm run migrate [-- --down]: moves the database schema to the latest version, or one step back.
+// With DATABASE_URL=postgres://… it migrates that PostgreSQL database instead of the SQLite file
+// (the same migrations: src/lib/db/migrations).
 import { parseArgs } from 'node:util';
+import type { Kysely } from 'kysely';
 import { migrateDown, migrateToLatest, openDatabase, TOOL_OPEN_OPTIONS } from '../src/lib/db/database';
+import { isPostgresUrl } from '../src/lib/db/dialect';
+import { openPostgresDatabase } from '../src/lib/db/postgres/open';
+import type { DatabaseSchema } from '../src/lib/db/types';
+import { fail } from './cli';
 
 const { values } = parseArgs({ options: { down: { type: 'boolean', default: false } } });
-const directory = openDatabase(undefined, TOOL_OPEN_OPTIONS);
+const url = process.env.DATABASE_URL;
+const opened: { db: Kysely<DatabaseSchema>; close(): Promise<void> } = isPostgresUrl(url)
+  ? openPostgresDatabase(url, { maxConnections: 1 })
+  : openDatabase(undefined, TOOL_OPEN_OPTIONS);
 try {
-  const result = values.down ? await migrateDown(directory.db) : await migrateToLatest(directory.db);
+  const result = values.down ? await migrateDown(opened.db) : await migrateToLatest(opened.db);
   const names = (result.results ?? []).map((r) => `${r.direction === 'Down' ? 'undid' : 'applied'} ${r.migrationName}`);
   process.stdout.write(names.length ? `${names.join('\n')}\n` : 'The database is already up to date.\n');
+} catch (error) {
+  const message = error instanceof Error ? error.message : String(error);
+  fail(isPostgresUrl(url) && /ECONNREFUSED|ENOTFOUND|password authentication|does not exist/.test(message)
+    ? `Could not reach the PostgreSQL database in DATABASE_URL: ${message}` : message);
 } finally {
-  await directory.close();
+  await opened.close();
 }

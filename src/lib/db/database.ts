@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Kysely, Migrator, type MigrationResultSet } from 'kysely';
 import { BusyRetrySqliteDialect } from './busy-retry';
+import { isPostgresUrl } from './dialect';
 import { migrations } from './migrations';
 import type { DatabaseSchema } from './types';
 
@@ -38,7 +39,21 @@ export const SERVER_RETRY_FOR_MS = 2_000;
 /** What command-line jobs (import, freshness, migrate) wait for the site's writes to finish. */
 export const TOOL_OPEN_OPTIONS: OpenOptions = { retryForMs: 60_000, blockingWaitMs: 5_000 };
 
-export function openDatabase(path = process.env.DATABASE_PATH || DEFAULT_DATABASE_PATH, options: OpenOptions = {}): DirectoryDatabase {
+/**
+ * The SQLite file to use: DATABASE_PATH, else data/directory.sqlite. A DATABASE_URL naming
+ * PostgreSQL is refused with a plain message rather than ignored, since so far only
+ * `npm run migrate` runs on PostgreSQL (docs/postgres.md).
+ */
+export function databasePathFromEnv(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.DATABASE_PATH) return env.DATABASE_PATH;
+  if (isPostgresUrl(env.DATABASE_URL)) {
+    throw new Error('DATABASE_URL names a PostgreSQL database, but only `npm run migrate` runs on PostgreSQL so far. '
+      + 'Unset DATABASE_URL to use the SQLite file (DATABASE_PATH, by default data/directory.sqlite).');
+  }
+  return DEFAULT_DATABASE_PATH;
+}
+
+export function openDatabase(path: string = databasePathFromEnv(), options: OpenOptions = {}): DirectoryDatabase {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const sqlite = new Database(path, { timeout: options.blockingWaitMs ?? 0 });
   // Switching to WAL needs a moment's exclusive lock; a file already in WAL mode needs none.

@@ -2,6 +2,7 @@
 // from ONS or OS Code-Point files), the directory's area list, and the transport extensions on
 // locations and services (docs/data-model.md).
 import { sql, type Kysely } from 'kysely';
+import { dialectOf } from '../dialect';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -10,8 +11,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('postcode', 'text', (c) => c.primaryKey())
     // The district ("NE4"), for looking up a district by the middle of its postcodes.
     .addColumn('outward', 'text', (c) => c.notNull())
-    .addColumn('latitude', 'real', (c) => c.notNull())
-    .addColumn('longitude', 'real', (c) => c.notNull())
+    .addColumn('latitude', 'double precision', (c) => c.notNull())
+    .addColumn('longitude', 'double precision', (c) => c.notNull())
     // Where the position came from: 'directory' (a listed address), 'ons' or 'codepoint'.
     .addColumn('source', 'text', (c) => c.notNull())
     .execute();
@@ -24,15 +25,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     // 'ward', 'neighbourhood', 'town' or 'district'.
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('parent_id', 'text')
-    .addColumn('latitude', 'real', (c) => c.notNull())
-    .addColumn('longitude', 'real', (c) => c.notNull())
+    .addColumn('latitude', 'double precision', (c) => c.notNull())
+    .addColumn('longitude', 'double precision', (c) => c.notNull())
     // A GeoJSON Polygon or MultiPolygon geometry, as JSON text; null when only the centre is known.
     .addColumn('outline', 'text')
     .addColumn('population', 'integer')
     // Other names people use for it, as a JSON array of text.
     .addColumn('aliases', 'text', (c) => c.notNull().defaultTo('[]'))
     .execute();
-  await sql`create index area_name on area (name collate nocase)`.execute(db);
+  // Names are looked up whatever their case.
+  if (dialectOf(db) === 'postgres') await sql`create index area_name on area (lower(name))`.execute(db);
+  else await sql`create index area_name on area (name collate nocase)`.execute(db);
 
   // JSON text: { stops: [...], parking: {...}, cycle_parking } (see docs/data-model.md).
   await db.schema.alterTable('location').addColumn('transport', 'text').execute();

@@ -1,6 +1,7 @@
 // Freshness: problems reported by the public, the results of website checks, and the counters
 // behind rate limits (docs/data-model.md).
 import { sql, type Kysely } from 'kysely';
+import { dialectOf } from '../dialect';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -39,7 +40,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     window_start integer not null,
     count integer not null,
     primary key (key, window_start)
-  ) without rowid`.execute(db);
+  )${sql.raw(dialectOf(db) === 'postgres' ? '' : ' without rowid')}`.execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

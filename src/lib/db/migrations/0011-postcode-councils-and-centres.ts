@@ -13,8 +13,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     // "NE4 5" (a sector) or "NE4" (a district).
     .addColumn('code', 'text', (c) => c.primaryKey())
     .addColumn('kind', 'text', (c) => c.notNull())
-    .addColumn('latitude', 'real', (c) => c.notNull())
-    .addColumn('longitude', 'real', (c) => c.notNull())
+    .addColumn('latitude', 'double precision', (c) => c.notNull())
+    .addColumn('longitude', 'double precision', (c) => c.notNull())
     // How many postcodes the centre is the middle of.
     .addColumn('postcodes', 'integer', (c) => c.notNull())
     // The council most of them are in; null when not known (Northern Ireland).
