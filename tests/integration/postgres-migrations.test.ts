@@ -63,6 +63,23 @@ describe('migrations on PostgreSQL', () => {
     expect(epoch).toBeGreaterThan(0);
   });
 
+  it('numbers the rows of every table whose id the database gives', async () => {
+    const numbered = (await sql<{ table_name: string }>`select table_name from information_schema.columns
+      where table_schema = 'public' and column_name = 'id' and is_identity = 'YES' order by table_name`.execute(postgres.db)).rows.map((r) => r.table_name);
+    // The tables whose rows are numbered on SQLite (an integer primary key) are numbered here too.
+    const directory = openDatabase(':memory:');
+    await migrateToLatest(directory.db);
+    const sqliteNumbered = (directory.sqlite.prepare(`select m.name from sqlite_master m, pragma_table_info(m.name) c
+      where m.type = 'table' and m.name not like 'search_fts%' and c.name = 'id' and c.pk = 1 and upper(c.type) = 'INTEGER' order by m.name`).pluck().all() as string[]);
+    await directory.close();
+    expect(numbered).toEqual(sqliteNumbered);
+    expect(numbered.length).toBeGreaterThan(3);
+    const insert = () => sql<{ id: number }>`insert into change_history (entity, entity_id, field, changed_at, changed_by)
+      values ('service', 's1', 'name', '2026-12-03', 'test') returning id`.execute(postgres.db);
+    const first = (await insert()).rows[0]!.id;
+    expect((await insert()).rows[0]!.id).toBe(first + 1);
+  });
+
   it('all go down to nothing and up again', async () => {
     for (let i = 0; i < Object.keys(migrations).length; i++) await migrateDown(postgres.db);
     expect([...(await postgresColumns()).keys()]).toEqual([]);

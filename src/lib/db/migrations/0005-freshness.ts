@@ -1,6 +1,7 @@
 // Freshness: problems reported by the public, the results of website checks, and the counters
 // behind rate limits (docs/data-model.md).
 import { sql, type Kysely } from 'kysely';
+import { numberedId } from './columns';
 import { dialectOf } from '../dialect';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -24,7 +25,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('link_check')
-    .addColumn('id', 'integer', (c) => c.primaryKey()) // a rowid alias: numbered by SQLite
+    .addColumn('id', 'integer', numberedId(db)) // numbered by the database
     .addColumn('service_id', 'text', (c) => c.notNull().references('service.id'))
     .addColumn('url', 'text', (c) => c.notNull())
     .addColumn('checked_at', 'text', (c) => c.notNull())

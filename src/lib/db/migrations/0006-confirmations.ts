@@ -2,6 +2,7 @@
 // the history of every field such an answer (or an admin, or an import) changed, and small
 // settings the server keeps for itself (the links' signing secret when none is configured).
 import type { Kysely } from 'kysely';
+import { numberedId } from './columns';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   // Settings the app generates and keeps across restarts; never committed, never shown.
@@ -38,7 +39,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   //   reason      -> (ours: why, in words, e.g. "Closed on 12 November 2026: funding ended")
   await db.schema
     .createTable('change_history')
-    .addColumn('id', 'integer', (c) => c.primaryKey()) // a rowid alias: numbered by SQLite
+    .addColumn('id', 'integer', numberedId(db)) // numbered by the database
     .addColumn('entity', 'text', (c) => c.notNull())
     .addColumn('entity_id', 'text', (c) => c.notNull())
     .addColumn('action', 'text', (c) => c.notNull().defaultTo('update'))

@@ -4,6 +4,7 @@
 // by field, practitioner notes the public never sees, an audit log of sign-ins and role changes,
 // and an outbox for the messages the site sends people.
 import { sql, type Kysely } from 'kysely';
+import { numberedId } from './columns';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -72,7 +73,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // Sign-ins (and failed ones), sign-outs, invitations, role changes: never updated or deleted.
   await db.schema
     .createTable('audit_event')
-    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('id', 'integer', numberedId(db))
     .addColumn('at', 'text', (c) => c.notNull())
     // 'sign_in', 'sign_in_failed', 'sign_out', 'invited', 'invitation_accepted', 'role_changed', ...
     .addColumn('event', 'text', (c) => c.notNull())
@@ -107,7 +108,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('suggestion_field')
-    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('id', 'integer', numberedId(db))
     .addColumn('suggestion_id', 'text', (c) => c.notNull().references('suggestion.id'))
     // A field of the service record ("name", "schedules", ...), see src/lib/editing/fields.ts.
     .addColumn('field', 'text', (c) => c.notNull())

@@ -3,6 +3,7 @@
 // aggregate facts: a day, a service or category, an area, a reason, and a count), the gap
 // register, and the "key local services" a new link worker starts from.
 import { sql, type Kysely } from 'kysely';
+import { numberedId } from './columns';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   // The id is the list's address: short enough to type from paper, too random to guess.
@@ -27,7 +28,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // "Referred or signposted to this service": a count per day, service, kind and area. No person.
   await db.schema
     .createTable('referral_count')
-    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('id', 'integer', numberedId(db))
     .addColumn('day', 'text', (c) => c.notNull())
     .addColumn('service_id', 'text', (c) => c.notNull().references('service.id'))
     .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('referred', 'signposted')`))
@@ -41,7 +42,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // category, area and reason. Never the words searched for.
   await db.schema
     .createTable('unmet_need_count')
-    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('id', 'integer', numberedId(db))
     .addColumn('day', 'text', (c) => c.notNull())
     // A category id from content/taxonomy, or '' when none was chosen.
     .addColumn('category_id', 'text', (c) => c.notNull().defaultTo(''))
