@@ -4,7 +4,7 @@ import { PostgresAdapter, type Kysely } from 'kysely';
 
 export type Dialect = 'sqlite' | 'postgres';
 
-export function dialectOf(db: Kysely<any>): Dialect {
+export function dialectOf(db: Pick<Kysely<unknown>, 'getExecutor'>): Dialect {
   return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
 }
 

@@ -32,6 +32,7 @@ export async function readBody(request: Request | Response, limit: number): Prom
 }
 
 /** C0 controls but tab and newline, DEL, and C1 controls (the terminal's escape sequences among them). */
+// eslint-disable-next-line no-control-regex -- control characters are what this strips
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 
 /**

@@ -57,6 +57,7 @@ export function forgetShortlist(cookies: AstroCookies): void {
  */
 export function safeBackPath(value: unknown, fallback = '/search'): string {
   if (typeof value !== 'string' || value.length > 2000) return fallback;
+  // eslint-disable-next-line no-control-regex -- an address with control characters is refused
   if (!/^\/(?![/\\])/.test(value) || /[\u0000-\u001f\u007f\\]/.test(value)) return fallback;
   try {
     const url = new URL(value, 'http://x.invalid');
