@@ -166,7 +166,7 @@ describe('full downloads (format=ndjson)', () => {
       for (const { socket } of stalled) socket.destroy();
     }
     // Readers that went away give their places back; a reader that reads gets every service.
-    let lines = 0;
+    let lines: number;
     const deadline = Date.now() + 15_000;
     for (;;) {
       const response = await fetch(proxied.url('/openreferral/services?format=ndjson'), { headers: { 'X-Forwarded-For': newAddress() } });
