@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { FeedPullError, pullFeed } from '../../src/lib/openreferral/feed-pull';
 import { importRecords } from '../../src/lib/openreferral/import';
 import { readService } from '../../src/lib/directory/service-reader';
+import { readServedRecords } from '../../src/lib/openreferral/api/records';
 import { EMPTY_QUERY } from '../../src/lib/search/filters';
 import { scratchDirectory, service, TODAY } from '../fixtures/services';
 
@@ -219,6 +220,39 @@ describe('pulling a feed', () => {
     expect(stored.organization.website ?? null).toBeNull();
     expect(stored.service_at_locations[0]!.location.name).not.toBe('Evil hall');
     expect(await sourceOf(walk.id)).toMatchObject({ status: 'active' }); // the rest came in
+  });
+
+  it('never files a record that names no organisation under one from somewhere else by its organization_id alone', async () => {
+    const local = service({ code: 'feed-own-org', name: 'Our own Knit and Natter', organization: 'Our Own Trust' });
+    await importRecords(scratch.directory, scratch.search, [local], { strict: true, source: 'sample', today: TODAY });
+    const localOrganisation = local.organization as { id: string; name: string };
+    const { organization: _organization, ...teaWithoutOrganisation } = tea;
+    const unfiled = { ...walk, organization: undefined };
+    delete unfiled.organization;
+    feed.services = [{ ...teaWithoutOrganisation, organization_id: localOrganisation.id }, unfiled, pantry];
+    const report = await pull();
+    expect(report.invalid.map((error) => [error.id, error.path, error.message])).toEqual([
+      [tea.id, 'organization_id', `is "${localOrganisation.id}", an organisation already in this directory from "sample"; it was not overwritten`],
+    ]);
+    expect(await sourceOf(tea.id)).toBeNull();
+    // One that names no organisation at all comes in under a stand-in of its own.
+    const stored = (await readService(scratch.directory.db, walk.id))!;
+    expect(stored.organization).toMatchObject({ name: 'Organisation not given' });
+    expect(stored.organization.id).not.toBe(localOrganisation.id);
+    expect((await scratch.directory.db.selectFrom('service').select('id').where('organization_id', '=', localOrganisation.id).execute()).map((row) => row.id)).toEqual([local.id]);
+  });
+
+  it('marking a service inactive keeps what it sent that the directory keeps whole (an id-only place, a term-less attribute)', async () => {
+    const bare = { ...walk, service_at_locations: [{ id: '7d1c0f8e-0000-4000-8000-0000000000f1' }, ...((walk.service_at_locations as unknown[]) ?? [])], attributes: [...((walk.attributes as unknown[]) ?? []), { id: '7d1c0f8e-0000-4000-8000-0000000000f2' }] };
+    feed.services = [tea, pantry, bare];
+    expect((await pull()).keptWhole.map((notice) => notice.path)).toEqual(expect.arrayContaining(['service_at_locations[0]', `attributes[${bare.attributes.length - 1}]`]));
+    const before = (await readServedRecords(scratch.directory.db, [walk.id]))[0]!;
+    feed.services = [tea, pantry];
+    expect((await pull()).markedInactive).toEqual([walk.id]);
+    const after = (await readServedRecords(scratch.directory.db, [walk.id]))[0]!;
+    expect(after.status).toBe('inactive');
+    expect({ ...after, status: before.status, last_modified: before.last_modified }).toEqual(before);
+    expect((after.service_at_locations as { id: string }[])[0]!.id).toBe('7d1c0f8e-0000-4000-8000-0000000000f1');
   });
 
   it('follows no redirect: a page that redirects elsewhere stops the pull, and nothing is fetched from there', async () => {
