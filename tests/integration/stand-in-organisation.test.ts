@@ -119,6 +119,17 @@ describe('a stand-in organisation', () => {
     expect((await scratch.directory.db.selectFrom('service').select('id').where('organization_id', '=', loneOrg).execute()).map((row) => row.id)).toEqual([LONE_1.id]);
   });
 
+  it('becomes the real organisation when a later record gives it in full: every listing under it is then published with it', async () => {
+    const full = service({ code: 'stand-in-named-3', name: 'Fenham Puzzle Club' }) as Json;
+    const organisation = { ...(full.organization as Json), id: uuid(1), name: 'Fenham Games Society' };
+    expect((await importRecords(scratch.directory, scratch.search, [{ ...full, organization: organisation }], { today: TODAY })).invalid).toEqual([]);
+    for (const record of [NAMED_1, NAMED_2]) {
+      const published = asPublished((await readServedRecords(scratch.directory.db, [record.id as string]))[0]!);
+      expect(published.organization, record.name as string).toMatchObject({ id: uuid(1), name: 'Fenham Games Society' });
+    }
+    expect((await organisationChoices(scratch.directory.db, panel)).map((choice) => choice.name)).toContain('Fenham Games Society');
+  });
+
   it('a record naming an organisation the directory has, by organization_id alone, is filed under it and says so', async () => {
     const record = withoutOrganisation('stand-in-claims', 'Heaton Coffee Morning', OWNED_ORG);
     const report = await importRecords(scratch.directory, scratch.search, [record], { today: TODAY });
