@@ -218,6 +218,11 @@ describe('variants: what is accepted, read, kept whole or refused, and said', ()
     expect(saturday.hits.map((hit) => hit.document.id)).toEqual([record.id]);
     const sunday = await scratch.search.search({ ...EMPTY_QUERY, day: ['sun'] });
     expect(sunday.hits).toEqual([]);
+    // And by time of day: the place's session is on Saturday morning, not in the evening.
+    const morning = await scratch.search.search({ ...EMPTY_QUERY, day: ['sat'], time: ['morning'] });
+    expect(morning.hits.map((hit) => hit.document.id)).toEqual([record.id]);
+    const evening = await scratch.search.search({ ...EMPTY_QUERY, day: ['sat'], time: ['evening'] });
+    expect(evening.hits).toEqual([]);
   });
 });
 
