@@ -21,7 +21,8 @@ const { values, positionals } = parseArgs({
 if (values.help || positionals.length !== 1) {
   fail([
     'Usage: npm run import -- <file.json | https://feed.example.org/api> [--strict] [--per-page N]',
-    '  A file: Open Referral UK services (one service, an array, or {"contents": [...]}).',
+    '  A file: Open Referral UK services (one service, an array, or {"contents": [...]}); an',
+    '    organisation gives its services, and a service at a location gives its service there.',
     '  A feed address: the base address of an Open Referral UK API; its /services pages are read,',
     '    each full record fetched, and services it no longer lists are marked inactive.',
     '  --strict      import nothing if any record is invalid',

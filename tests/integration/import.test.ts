@@ -359,6 +359,17 @@ describe('importing Open Referral services', () => {
     expect(() => recordsOf('nonsense')).toThrow(/not Open Referral service data/);
   });
 
+  it('reads an organisation as its services, each under it, and a service at a location as its service there', () => {
+    const { organization, ...bare } = walking as unknown as Record<string, unknown> & { organization: Record<string, unknown> };
+    const other = { ...bare, id: 'other-service', organization: { id: 'its-own', name: 'Its own organisation' } };
+    expect(recordsOf({ ...organization, services: [bare, other] })).toEqual([{ ...bare, organization }, other]);
+    const [place] = walking.service_at_locations as Record<string, unknown>[];
+    const noPlaces = { ...walking, service_at_locations: [] };
+    expect(recordsOf({ ...place, service: noPlaces })).toEqual([{ ...walking, service_at_locations: [place] }]);
+    // A service that lists the place already is taken as it is, not given the place twice.
+    expect(recordsOf({ contents: [{ ...place, service: walking }] })).toEqual([walking]);
+  });
+
   it('imports a large file in one go', async () => {
     const records = Array.from({ length: 3000 }, (_, i) => service({
       code: `bulk-${i}`, name: `Bulk Group ${i}`, organization: `org-${i % 300}`, categories: ['social-groups'],

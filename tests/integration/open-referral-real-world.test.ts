@@ -86,6 +86,41 @@ describe.skipIf(!haveFiles)('records other publishers wrote', () => {
     });
   }
 
+  // The other shapes the examples come in: an organisation with its services, a service at one
+  // place (full, and as a list gives it), and a page of services.
+  const SHAPES = ['organization_full', 'service_at_location_full', 'service_at_location_list', 'service_list'] as const;
+  for (const version of ['hsds-3.0', 'hsds-3.1'] as const) {
+    for (const shape of SHAPES) {
+      it(`imports the ${version} ${shape} example: its services, valid against ORUK 3.0 and HSDS 3.0, with what it gave served back`, async () => {
+        const raw = read(`${SHARED}/real-world/${version}/${shape}.json`);
+        const records = recordsOf(raw) as Json[];
+        expect(records.length).toBeGreaterThan(0);
+        const report = await importRecords(scratch.directory, scratch.search, records, { today: TODAY });
+        expect(report.invalid).toEqual([]);
+        expect(report.written).toBe(records.length);
+        for (const record of records) {
+          const [served] = await readServedRecords(scratch.directory.db, [record.id as string]);
+          const published = asPublished(served!);
+          expect(oruk(published)).toEqual([]);
+          expect(hsds(published)).toEqual([]);
+          expectContains(published, record);
+        }
+        const given = (raw.contents as Json[] | undefined)?.[0] ?? raw;
+        if (shape === 'organization_full') {
+          // Each service is filed under the organisation, which keeps the fields our tables lack.
+          const { services: _services, ...organization } = given;
+          const published = asPublished((await readServedRecords(scratch.directory.db, [records[0]!.id as string]))[0]!);
+          expectContains(published.organization, organization);
+        } else if (shape.startsWith('service_at_location')) {
+          // The service is there with that place, and what it has there only.
+          const { service: _service, ...atThePlace } = given;
+          const published = asPublished((await readServedRecords(scratch.directory.db, [records[0]!.id as string]))[0]!);
+          expectContains((published.service_at_locations as Json[]).find((sal) => sal.id === atThePlace.id), atThePlace);
+        }
+      });
+    }
+  }
+
   it('takes one phone, language, schedule and contact named in several places as one object', async () => {
     const raw = read(REAL_WORLD['HSDS 3.0 example']);
     await importRecords(scratch.directory, scratch.search, [raw], { today: TODAY });

@@ -65,13 +65,39 @@ export interface ImportReport {
 
 const BATCH_SIZE = 500;
 
-/** The records in a feed: one service, an array of them, or a page ({ "contents": [...] }). */
+type JsonObject = Record<string, unknown>;
+const isJsonObject = (value: unknown): value is JsonObject => Boolean(value) && typeof value === 'object' && !Array.isArray(value);
+
+/**
+ * The services an entry of a feed holds: a service is itself; an organisation (organization_full)
+ * holds its services, each imported under it (its other fields kept with it, served back); a
+ * service at one place (service_at_location_full) is its service with that place.
+ */
+function servicesIn(entry: unknown): unknown[] {
+  if (!isJsonObject(entry) || 'status' in entry) return [entry];
+  if (Array.isArray(entry.services)) {
+    const { services, ...organization } = entry;
+    return services.map((service) => (isJsonObject(service) && service.organization == null ? { ...service, organization } : service));
+  }
+  if (isJsonObject(entry.service)) {
+    const { service, ...atThePlace } = entry;
+    const places = Array.isArray(service.service_at_locations) ? service.service_at_locations : [];
+    if (places.some((place) => isJsonObject(place) && place.id === atThePlace.id)) return [service];
+    return [{ ...service, service_at_locations: [...places, atThePlace] }];
+  }
+  return [entry];
+}
+
+/**
+ * The service records in a feed: one service, an array of them, or a page ({ "contents": [...] });
+ * organisations and services at locations (as their own endpoints give them) give their services.
+ */
 export function recordsOf(feed: unknown): unknown[] {
-  if (Array.isArray(feed)) return feed;
+  if (Array.isArray(feed)) return feed.flatMap(servicesIn);
   if (feed && typeof feed === 'object') {
     const contents = (feed as { contents?: unknown }).contents;
-    if (Array.isArray(contents)) return contents;
-    if ('id' in feed || 'name' in feed) return [feed];
+    if (Array.isArray(contents)) return contents.flatMap(servicesIn);
+    if ('id' in feed || 'name' in feed) return servicesIn(feed);
   }
   throw new Error('The file is not Open Referral service data: expected a service, an array of services, or an object with a "contents" array.');
 }
