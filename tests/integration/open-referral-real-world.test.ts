@@ -206,7 +206,7 @@ describe('variants: what is accepted, read, kept whole or refused, and said', ()
     expect(back.schedules).toEqual([expect.objectContaining({ opens_at: '09:00', closes_at: '17:30:00' })]);
 
     const doubtful = await importOne({ ...record, assured_date: '03/04/2023' });
-    expect(doubtful.invalid).toEqual([{ index: 0, id: record.id, path: 'assured_date', message: expect.stringContaining('could be 3 april or 4 march') }]);
+    expect(doubtful.invalid).toEqual([{ index: 0, id: record.id, path: 'assured_date', message: expect.stringContaining('could be 3 April or 4 March') }]);
   });
 
   it('phone extensions go out as numbers; digits sent as text are read as a number; words are refused', async () => {

@@ -39,7 +39,7 @@ export function normaliseRecord(raw: Json): NormalisedRecord {
       return;
     }
     if (reading.changed) {
-      normalised.push({ path, message: `was "${value}", read as the ${what} ${reading.value}` });
+      normalised.push({ path, message: `was "${value}", read as the ${what} ${reading.value}${reading.note ? `; ${reading.note}` : ''}` });
       object[key] = reading.value;
     }
   };
