@@ -130,6 +130,24 @@ describe('a stand-in organisation', () => {
     expect((await organisationChoices(scratch.directory.db, panel)).map((choice) => choice.name)).toContain('Fenham Games Society');
   });
 
+  it('in one file, whichever comes first: the organisation given in full is stored, not the stand-in for it', async () => {
+    const organisation = { id: uuid(30), name: 'Walker Allotment Society', description: 'Growing food together.' };
+    const full = { ...service({ code: 'stand-in-full-30', name: 'Walker Seed Swap' }), organization: organisation };
+    const onlyId = withoutOrganisation('stand-in-id-30', 'Walker Plot Share', uuid(30));
+    for (const order of [[full, onlyId], [onlyId, full]]) {
+      const again = await scratchDirectory();
+      try {
+        const report = await importRecords(again.directory, again.search, order, { today: TODAY });
+        expect(report.invalid).toEqual([]);
+        for (const record of [full, onlyId]) {
+          expect((await readRecord(again.directory.db, record.id as string))!.organization, record.name as string).toMatchObject(organisation);
+        }
+      } finally {
+        await again.cleanup();
+      }
+    }
+  });
+
   it('a record naming an organisation the directory has, by organization_id alone, is filed under it and says so', async () => {
     const record = withoutOrganisation('stand-in-claims', 'Heaton Coffee Morning', OWNED_ORG);
     const report = await importRecords(scratch.directory, scratch.search, [record], { today: TODAY });
