@@ -298,6 +298,28 @@ describe('importing Open Referral services', () => {
     expect(report.invalid).toEqual([{ index: 1, id: walking.id, path: 'id', message: expect.stringContaining('record 0') }]);
   });
 
+  it('says when two records give one place or organisation differently, and which is kept', async () => {
+    const first = service({ code: 'shared-a', name: 'Shared Place Lunch', organization: 'Shared Trust' }) as Record<string, any>;
+    const second = service({ code: 'shared-b', name: 'Shared Place Games', organization: 'Shared Trust' }) as Record<string, any>;
+    const place = first.service_at_locations[0];
+    const same = { ...second, service_at_locations: [{ ...second.service_at_locations[0], location: place.location }] };
+    const agreeing = await importRecords(scratch.directory, scratch.search, [first, same], { today: TODAY });
+    expect(agreeing.warnings).toEqual([]);
+    const differing = {
+      ...same, organization: { ...first.organization, description: 'Another description.' },
+      service_at_locations: [{ ...same.service_at_locations[0], location: { ...place.location, name: 'The hall (back door)' } }],
+    };
+    const report = await importRecords(scratch.directory, scratch.search, [first, differing], { today: TODAY });
+    expect(report.invalid).toEqual([]);
+    expect(report.warnings.map((warning) => [warning.index, warning.path, warning.message])).toEqual([
+      [1, 'service_at_locations[0].location', expect.stringContaining(`is the place "${place.location.id}", which record 0 gave differently`)],
+      [1, 'organization', expect.stringContaining('the last one given is kept')],
+    ]);
+    const [stored] = await readServices(scratch.directory.db, [first.id]);
+    expect(stored!.service_at_locations[0]!.location.name).toBe('The hall (back door)');
+    expect(stored!.organization.description).toBe('Another description.');
+  });
+
   it('leaves nothing half-written when the database refuses a write', async () => {
     await importRecords(scratch.directory, scratch.search, [walking], { today: TODAY });
     const before = await tableCounts();

@@ -6,7 +6,7 @@ import type { DatabaseSchema } from '../db/types';
 import type { DirectoryDatabase } from '../db/database';
 import { serviceSchema, type ServiceRecord } from './schemas';
 import { canonicalJson, isEmptyKept, originalPath, separateRepeats, unknownProperties, type KeptProperties, type Notice } from './kept-properties';
-import { normaliseRecord } from './normalise-record';
+import { isStandInOrganization, normaliseRecord } from './normalise-record';
 import { IdConflictError, recordHash, writeServices } from '../directory/service-writer';
 import { bulkWriter } from '../db/bulk-writer';
 import { readServices } from '../directory/service-reader';
@@ -168,6 +168,38 @@ export function validateRecord(raw: unknown, index: number, termKnown: (id: stri
   };
 }
 
+/**
+ * Places and organisations are shared by every record that names them, and stored once: when a
+ * record gives one differently from the record before it that named it, say so (the last one
+ * given is what every service there shows). Stand-ins for an organisation not given are not counted.
+ */
+function sharedObjectWarnings(valid: { index: number; record: ServiceRecord }[], rawRecords: unknown[]): RecordError[] {
+  const latest = new Map<string, { index: number; json: string }>();
+  const warnings: RecordError[] = [];
+  for (const { index, record } of valid) {
+    const raw = rawRecords[index] as { service_at_locations?: unknown };
+    const rawPlaces = Array.isArray(raw.service_at_locations) ? raw.service_at_locations as { location?: { id?: unknown } }[] : [];
+    const shared: { path: string; what: string; value: { id: string } }[] = record.service_at_locations.map((sal) => {
+      const at = rawPlaces.findIndex((each) => each?.location?.id === sal.location.id);
+      return { path: `service_at_locations[${at === -1 ? 0 : at}].location`, what: 'place', value: sal.location };
+    });
+    if (!isStandInOrganization(record.organization)) shared.push({ path: 'organization', what: 'organisation', value: record.organization });
+    for (const { path, what, value } of shared) {
+      const key = `${what}:${value.id}`;
+      const json = canonicalJson(value);
+      const before = latest.get(key);
+      if (before && before.index !== index && before.json !== json) {
+        warnings.push({
+          index, id: record.id, path,
+          message: `is the ${what} "${value.id}", which record ${before.index} gave differently; one ${what} is stored for every service that names it, so the last one given is kept`,
+        });
+      }
+      latest.set(key, { index, json });
+    }
+  }
+  return warnings;
+}
+
 /** Taxonomy term ids named anywhere in the records; which of them the directory or the records themselves hold. */
 async function knownTerms(directory: DirectoryDatabase, rawRecords: unknown[]): Promise<Set<string>> {
   const carried = new Set<string>();
@@ -242,7 +274,8 @@ export async function importRecords(
     }
   }
   invalid.sort((a, b) => a.index - b.index);
-  const warnings = [...repeatWarnings, ...valid.flatMap(({ index, record }) => recordWarnings(record, index))].sort((a, b) => a.index - b.index);
+  const warnings = [...repeatWarnings, ...sharedObjectWarnings(valid, rawRecords), ...valid.flatMap(({ index, record }) => recordWarnings(record, index))]
+    .sort((a, b) => a.index - b.index);
   const report: ImportReport = {
     total: rawRecords.length, warnings, normalised, keptWhole, written: 0, unchanged: 0, invalid, abandoned: false,
   };
