@@ -86,6 +86,12 @@ try {
     for (const notice of report.keptWhole) {
       process.stderr.write(`Kept as sent: record ${notice.index} (id ${notice.id ?? 'missing'}): ${notice.path} ${notice.message}\n`);
     }
+    // The same value left out of many records (a copied freshness, say) is said once, with a count.
+    const dropped = new Map<string, number[]>();
+    for (const notice of report.dropped) dropped.set(`${notice.path} ${notice.message}`, [...(dropped.get(`${notice.path} ${notice.message}`) ?? []), notice.index]);
+    for (const [what, indexes] of dropped) {
+      process.stderr.write(`Not kept: ${indexes.length === 1 ? `record ${indexes[0]}` : `${indexes.length} records`}: ${what}\n`);
+    }
     for (const warning of report.warnings) {
       process.stderr.write(`Warning: record ${warning.index} (id ${warning.id ?? 'missing'}): ${warning.path} ${warning.message}\n`);
     }

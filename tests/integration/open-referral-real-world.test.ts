@@ -238,6 +238,27 @@ describe('variants: what is accepted, read, kept whole or refused, and said', ()
     expect(((back.service_at_locations as Json[])[0]!.location as Json).ward).toBe('Byker');
   });
 
+  it('another directory\'s freshness and an organization_id that is not the organisation given: not kept, and said', async () => {
+    const record = base() as Json;
+    const organization = record.organization as Json;
+    const copied = { status: 'ok', flags: [], assured_date: '2020-01-01', funding_end_date: null, review_due: '2020-07-01' };
+    const report = await importOne({ ...record, freshness: copied, organization_id: uuid(15) });
+    expect(report.invalid).toEqual([]);
+    expect(report.dropped.map((notice) => [notice.index, notice.path])).toEqual([[0, 'freshness'], [0, 'organization_id']]);
+    expect(report.dropped[1]!.message).toContain(`"${uuid(15)}" but the organisation given is "${organization.id}"`);
+    const back = await servedBack(record.id as string);
+    expect(back.freshness).toBeUndefined();
+    expect(back.organization_id).toBeUndefined();
+    const [api] = await readApiRecords(scratch.directory.db, [record.id as string], TODAY);
+    const full = fullService(api!.record, api!.freshness);
+    expect(full.organization_id).toBe(organization.id);
+    expect((full.freshness as Json).assured_date).toBe(record.assured_date);
+    // One that agrees with the organisation given is kept and served back, saying nothing.
+    const agreeing = await importOne({ ...record, organization_id: organization.id });
+    expect(agreeing.dropped).toEqual([]);
+    expect((await servedBack(record.id as string)).organization_id).toBe(organization.id);
+  });
+
   it('per-location schedules, phones and contacts are kept, served back, and found by day and time', async () => {
     const record = base() as Json;
     const sal = (record.service_at_locations as Json[])[0]!;

@@ -320,6 +320,9 @@ export async function pullFeed(
     total: entries.length,
     invalid: [...fetchErrors, ...refused, ...imported.invalid.map(renumber)].sort((a, b) => a.index - b.index),
     warnings: imported.warnings.map(renumber),
+    normalised: imported.normalised.map(renumber),
+    keptWhole: imported.keptWhole.map(renumber),
+    dropped: imported.dropped.map(renumber),
     abandoned: imported.abandoned || Boolean(options.strict && (fetchErrors.length || refused.length)),
     source, pages, listed: listedIds.size, fetched, markedInactive: [], resumedFromPage, waits,
   };

@@ -55,6 +55,8 @@ export interface ImportReport {
   normalised: RecordError[];
   /** Objects kept and served back as sent but not used by the directory (an attribute with no term). */
   keptWhole: RecordError[];
+  /** Values sent that are not kept, and why (a copy of another directory's freshness, worked out here instead). */
+  dropped: RecordError[];
   /** Records written because they were new or had changed. */
   written: number;
   unchanged: number;
@@ -139,6 +141,7 @@ export interface ValidRecord {
   kept: KeptProperties;
   normalised: Notice[];
   keptWhole: Notice[];
+  dropped: Notice[];
   warnings: Notice[];
 }
 
@@ -164,6 +167,7 @@ export function validateRecord(raw: unknown, index: number, termKnown: (id: stri
     kept: { properties: unknownProperties(result.data), kept: separated.kept, sent: separated.sent },
     normalised: normalised.normalised,
     keptWhole: separated.notices,
+    dropped: normalised.dropped,
     warnings: separated.warnings,
   };
 }
@@ -233,6 +237,7 @@ export async function importRecords(
   const invalid: RecordError[] = [];
   const normalised: RecordError[] = [];
   const keptWhole: RecordError[] = [];
+  const dropped: RecordError[] = [];
   const repeatWarnings: RecordError[] = [];
   let valid: { index: number; record: ServiceRecord }[] = [];
   const keptById = new Map<string, KeptProperties>();
@@ -261,6 +266,7 @@ export async function importRecords(
     if (!isEmptyKept(outcome.kept)) keptById.set(outcome.record.id, outcome.kept);
     normalised.push(...outcome.normalised.map(said));
     keptWhole.push(...outcome.keptWhole.map(said));
+    dropped.push(...outcome.dropped.map(said));
     repeatWarnings.push(...outcome.warnings.map(said));
   });
   if (options.keepKeptObjects && valid.length) {
@@ -277,7 +283,7 @@ export async function importRecords(
   const warnings = [...repeatWarnings, ...sharedObjectWarnings(valid, rawRecords), ...valid.flatMap(({ index, record }) => recordWarnings(record, index))]
     .sort((a, b) => a.index - b.index);
   const report: ImportReport = {
-    total: rawRecords.length, warnings, normalised, keptWhole, written: 0, unchanged: 0, invalid, abandoned: false,
+    total: rawRecords.length, warnings, normalised, keptWhole, dropped, written: 0, unchanged: 0, invalid, abandoned: false,
   };
   if (options.strict && invalid.length) {
     report.abandoned = true;
@@ -306,6 +312,7 @@ export async function importRecords(
         report.warnings = report.warnings.filter((warning) => !bad.has(warning.index));
         report.normalised = report.normalised.filter((notice) => !bad.has(notice.index));
         report.keptWhole = report.keptWhole.filter((notice) => !bad.has(notice.index));
+        report.dropped = report.dropped.filter((notice) => !bad.has(notice.index));
         if (options.strict) {
           report.abandoned = true;
           return report;
