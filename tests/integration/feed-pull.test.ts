@@ -356,6 +356,17 @@ describe('npm run import -- <feed address>', () => {
     expect(third.status).toBe(0);
   }, 60_000);
 
+  it('says what it read loosely and what it did not keep, by the feed\'s own record numbers', async () => {
+    const copied = { status: 'ok', flags: [], assured_date: '2026-01-01', funding_end_date: null, review_due: '2026-07-01' };
+    feed.services = [tea, { ...pantry, freshness: copied }, { ...walk, freshness: copied, assured_date: '15/03/2026' }];
+    feed.missing = new Set([tea.id]); // record 0 cannot be fetched, so the others are not renumbered from 0
+    const result = await run([base], join(scratch.folder, 'said.sqlite'));
+    expect(result.stderr).toContain(`Record 0 (id ${tea.id}): (record) could not be fetched`);
+    expect(result.stderr).toContain(`Read as: record 2 (id ${walk.id}): assured_date was "15/03/2026", read as the date 2026-03-15`);
+    expect(result.stderr).toContain('Not kept: 2 records: freshness is not kept: this directory works out whether a listing can be trusted');
+    expect(result.stdout).toContain('Imported 2 new or changed services');
+  }, 60_000);
+
   it('says plainly when the feed cannot be read, and exits 1', async () => {
     feed.failingPage = 1;
     const result = await run([base], join(scratch.folder, 'down.sqlite'));
