@@ -52,6 +52,10 @@ describe.skipIf(!haveSchemas)('the ORUK validator\'s rules', () => {
     expect(openapi.body.servers).toEqual([expect.objectContaining({ url: server.url('/openreferral') })]);
     const required = Object.keys(schema('openapi').paths);
     expect(Object.keys(openapi.body.paths)).toEqual(expect.arrayContaining(required));
+    // What it says of paging is what the lists do.
+    const perPage = (openapi.body.paths['/services'].get.parameters as Json[]).find((parameter) => parameter.name === 'per_page')!;
+    expect((await get('/openreferral/services')).body.size).toBe(perPage.schema.default);
+    expect((await get('/openreferral/services?per_page=1000')).body.size).toBe(perPage.schema.maximum);
     // Each endpoint it names answers.
     for (const path of Object.keys(openapi.body.paths).filter((each) => !each.includes('{'))) {
       expect((await get(`/openreferral${path === '/' ? '/' : path}`)).status, path).toBe(200);
