@@ -182,4 +182,20 @@ describe('editing a listing whose feed sent objects the directory keeps whole', 
     expect((after.attributes as Json[]).at(-1)).toEqual({ id: uuid(23) });
     expect(((after.contacts as Json[])[0]!.phones as Json[])).toEqual([phone]);
   });
+
+  it('keeps what the service has at one place only (its schedules, phones and contacts there), which the form does not show', async () => {
+    const base = service({ code: 'stand-in-per-place', name: 'Benwell Repair Cafe', organization: 'Heaton Community Trust' });
+    const sal = (base.service_at_locations as Json[])[0]!;
+    const atThePlace = {
+      schedules: [{ id: uuid(40), freq: 'WEEKLY', byday: 'SA', opens_at: '10:00:00', closes_at: '12:00:00' }],
+      phones: [{ id: uuid(41), number: '0191 000 0041', extension: 7 }],
+      contacts: [{ id: uuid(42), name: 'Jo at the hall' }],
+    };
+    const record = { ...base, service_at_locations: [{ ...sal, ...atThePlace }] };
+    expect((await importRecords(scratch.directory, scratch.search, [record], { today: TODAY })).invalid).toEqual([]);
+    const saved = await postEdit(ownEditor, record.id, (values) => ({ ...values, description: 'Bring what is broken.' }));
+    expect(saved).toEqual({ page: 'saved', id: record.id });
+    const after = asPublished((await readServedRecords(scratch.directory.db, [record.id]))[0]!);
+    expect((after.service_at_locations as Json[])[0]).toMatchObject(atThePlace);
+  });
 });
