@@ -13,6 +13,7 @@ import { sealRecord } from '../../src/lib/editing/form-conflict';
 import { readRecord, recordVersion } from '../../src/lib/editing/publish';
 import { recordToValues, valuesToFields, type EditorValues } from '../../src/lib/editing/form';
 import { STAND_IN_ORGANIZATION_NAME } from '../../src/lib/openreferral/normalise-record';
+import { organisationsPage } from '../../src/lib/admin/organisations';
 import { scratchDirectory, service, TODAY } from '../fixtures/services';
 
 type Json = Record<string, unknown>;
@@ -146,6 +147,16 @@ describe('a stand-in organisation', () => {
         await again.cleanup();
       }
     }
+  });
+
+  it('is told apart on the organisations page by the listings it stands in for, so an editor is added to the right one', async () => {
+    const { organisations } = await organisationsPage(scratch.directory.db, { pageSize: 100 });
+    const names = organisations.map((organisation) => organisation.name);
+    expect(names).toEqual(expect.arrayContaining([
+      `${STAND_IN_ORGANIZATION_NAME}, for ${LONE_1.name}`, `${STAND_IN_ORGANIZATION_NAME}, for ${LONE_2.name}`,
+      `${STAND_IN_ORGANIZATION_NAME}, for ${NAMED_2.name} and 1 other`, OWNED_ORG_NAME,
+    ]));
+    expect(organisations.find((organisation) => organisation.id === uuid(1))).toMatchObject({ services: 2 });
   });
 
   it('a record naming an organisation the directory has, by organization_id alone, is filed under it and says so', async () => {
