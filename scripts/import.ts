@@ -21,7 +21,8 @@ const { values, positionals } = parseArgs({
 if (values.help || positionals.length !== 1) {
   fail([
     'Usage: npm run import -- <file.json | https://feed.example.org/api> [--strict] [--per-page N]',
-    '  A file: Open Referral UK services (one service, an array, or {"contents": [...]}).',
+    '  A file: Open Referral UK services (one service, an array, or {"contents": [...]}); an',
+    '    organisation gives its services, and a service at a location gives its service there.',
     '  A feed address: the base address of an Open Referral UK API; its /services pages are read,',
     '    each full record fetched, and services it no longer lists are marked inactive.',
     '  --strict      import nothing if any record is invalid',
@@ -84,6 +85,12 @@ try {
     }
     for (const notice of report.keptWhole) {
       process.stderr.write(`Kept as sent: record ${notice.index} (id ${notice.id ?? 'missing'}): ${notice.path} ${notice.message}\n`);
+    }
+    // The same value left out of many records (a copied freshness, say) is said once, with a count.
+    const dropped = new Map<string, number[]>();
+    for (const notice of report.dropped) dropped.set(`${notice.path} ${notice.message}`, [...(dropped.get(`${notice.path} ${notice.message}`) ?? []), notice.index]);
+    for (const [what, indexes] of dropped) {
+      process.stderr.write(`Not kept: ${indexes.length === 1 ? `record ${indexes[0]}` : `${indexes.length} records`}: ${what}\n`);
     }
     for (const warning of report.warnings) {
       process.stderr.write(`Warning: record ${warning.index} (id ${warning.id ?? 'missing'}): ${warning.path} ${warning.message}\n`);

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { FeedPullError, pullFeed } from '../../src/lib/openreferral/feed-pull';
 import { importRecords } from '../../src/lib/openreferral/import';
 import { readService } from '../../src/lib/directory/service-reader';
+import { readServedRecords } from '../../src/lib/openreferral/api/records';
 import { EMPTY_QUERY } from '../../src/lib/search/filters';
 import { scratchDirectory, service, TODAY } from '../fixtures/services';
 
@@ -221,6 +222,39 @@ describe('pulling a feed', () => {
     expect(await sourceOf(walk.id)).toMatchObject({ status: 'active' }); // the rest came in
   });
 
+  it('never files a record that names no organisation under one from somewhere else by its organization_id alone', async () => {
+    const local = service({ code: 'feed-own-org', name: 'Our own Knit and Natter', organization: 'Our Own Trust' });
+    await importRecords(scratch.directory, scratch.search, [local], { strict: true, source: 'sample', today: TODAY });
+    const localOrganisation = local.organization as { id: string; name: string };
+    const { organization: _organization, ...teaWithoutOrganisation } = tea;
+    const unfiled = { ...walk, organization: undefined };
+    delete unfiled.organization;
+    feed.services = [{ ...teaWithoutOrganisation, organization_id: localOrganisation.id }, unfiled, pantry];
+    const report = await pull();
+    expect(report.invalid.map((error) => [error.id, error.path, error.message])).toEqual([
+      [tea.id, 'organization_id', `is "${localOrganisation.id}", an organisation already in this directory from "sample"; it was not overwritten`],
+    ]);
+    expect(await sourceOf(tea.id)).toBeNull();
+    // One that names no organisation at all comes in under a stand-in of its own.
+    const stored = (await readService(scratch.directory.db, walk.id))!;
+    expect(stored.organization).toMatchObject({ name: 'Organisation not given' });
+    expect(stored.organization.id).not.toBe(localOrganisation.id);
+    expect((await scratch.directory.db.selectFrom('service').select('id').where('organization_id', '=', localOrganisation.id).execute()).map((row) => row.id)).toEqual([local.id]);
+  });
+
+  it('marking a service inactive keeps what it sent that the directory keeps whole (an id-only place, a term-less attribute)', async () => {
+    const bare = { ...walk, service_at_locations: [{ id: '7d1c0f8e-0000-4000-8000-0000000000f1' }, ...((walk.service_at_locations as unknown[]) ?? [])], attributes: [...((walk.attributes as unknown[]) ?? []), { id: '7d1c0f8e-0000-4000-8000-0000000000f2' }] };
+    feed.services = [tea, pantry, bare];
+    expect((await pull()).keptWhole.map((notice) => notice.path)).toEqual(expect.arrayContaining(['service_at_locations[0]', `attributes[${bare.attributes.length - 1}]`]));
+    const before = (await readServedRecords(scratch.directory.db, [walk.id]))[0]!;
+    feed.services = [tea, pantry];
+    expect((await pull()).markedInactive).toEqual([walk.id]);
+    const after = (await readServedRecords(scratch.directory.db, [walk.id]))[0]!;
+    expect(after.status).toBe('inactive');
+    expect({ ...after, status: before.status, last_modified: before.last_modified }).toEqual(before);
+    expect((after.service_at_locations as { id: string }[])[0]!.id).toBe('7d1c0f8e-0000-4000-8000-0000000000f1');
+  });
+
   it('follows no redirect: a page that redirects elsewhere stops the pull, and nothing is fetched from there', async () => {
     feed.redirectPage = 2;
     await expect(pull()).rejects.toThrow(/redirects to http:\/\/127\.0\.0\.1:9\/internal-secret, and redirects are not followed/);
@@ -320,6 +354,17 @@ describe('npm run import -- <feed address>', () => {
     const third = await run([base], database);
     expect(third.stdout).toContain('Marked 1 services inactive: the feed no longer lists them (they are kept).');
     expect(third.status).toBe(0);
+  }, 60_000);
+
+  it('says what it read loosely and what it did not keep, by the feed\'s own record numbers', async () => {
+    const copied = { status: 'ok', flags: [], assured_date: '2026-01-01', funding_end_date: null, review_due: '2026-07-01' };
+    feed.services = [tea, { ...pantry, freshness: copied }, { ...walk, freshness: copied, assured_date: '15/03/2026' }];
+    feed.missing = new Set([tea.id]); // record 0 cannot be fetched, so the others are not renumbered from 0
+    const result = await run([base], join(scratch.folder, 'said.sqlite'));
+    expect(result.stderr).toContain(`Record 0 (id ${tea.id}): (record) could not be fetched`);
+    expect(result.stderr).toContain(`Read as: record 2 (id ${walk.id}): assured_date was "15/03/2026", read as the date 2026-03-15`);
+    expect(result.stderr).toContain('Not kept: 2 records: freshness is not kept: this directory works out whether a listing can be trusted');
+    expect(result.stdout).toContain('Imported 2 new or changed services');
   }, 60_000);
 
   it('says plainly when the feed cannot be read, and exits 1', async () => {

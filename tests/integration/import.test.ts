@@ -298,6 +298,28 @@ describe('importing Open Referral services', () => {
     expect(report.invalid).toEqual([{ index: 1, id: walking.id, path: 'id', message: expect.stringContaining('record 0') }]);
   });
 
+  it('says when two records give one place or organisation differently, and which is kept', async () => {
+    const first = service({ code: 'shared-a', name: 'Shared Place Lunch', organization: 'Shared Trust' }) as Record<string, any>;
+    const second = service({ code: 'shared-b', name: 'Shared Place Games', organization: 'Shared Trust' }) as Record<string, any>;
+    const place = first.service_at_locations[0];
+    const same = { ...second, service_at_locations: [{ ...second.service_at_locations[0], location: place.location }] };
+    const agreeing = await importRecords(scratch.directory, scratch.search, [first, same], { today: TODAY });
+    expect(agreeing.warnings).toEqual([]);
+    const differing = {
+      ...same, organization: { ...first.organization, description: 'Another description.' },
+      service_at_locations: [{ ...same.service_at_locations[0], location: { ...place.location, name: 'The hall (back door)' } }],
+    };
+    const report = await importRecords(scratch.directory, scratch.search, [first, differing], { today: TODAY });
+    expect(report.invalid).toEqual([]);
+    expect(report.warnings.map((warning) => [warning.index, warning.path, warning.message])).toEqual([
+      [1, 'service_at_locations[0].location', expect.stringContaining(`is the place "${place.location.id}", which record 0 gave differently`)],
+      [1, 'organization', expect.stringContaining('the last one given is kept')],
+    ]);
+    const [stored] = await readServices(scratch.directory.db, [first.id]);
+    expect(stored!.service_at_locations[0]!.location.name).toBe('The hall (back door)');
+    expect(stored!.organization.description).toBe('Another description.');
+  });
+
   it('leaves nothing half-written when the database refuses a write', async () => {
     await importRecords(scratch.directory, scratch.search, [walking], { today: TODAY });
     const before = await tableCounts();
@@ -357,6 +379,17 @@ describe('importing Open Referral services', () => {
     expect(recordsOf([walking])).toEqual([walking]);
     expect(recordsOf({ total_items: 1, contents: [walking] })).toEqual([walking]);
     expect(() => recordsOf('nonsense')).toThrow(/not Open Referral service data/);
+  });
+
+  it('reads an organisation as its services, each under it, and a service at a location as its service there', () => {
+    const { organization, ...bare } = walking as unknown as Record<string, unknown> & { organization: Record<string, unknown> };
+    const other = { ...bare, id: 'other-service', organization: { id: 'its-own', name: 'Its own organisation' } };
+    expect(recordsOf({ ...organization, services: [bare, other] })).toEqual([{ ...bare, organization }, other]);
+    const [place] = walking.service_at_locations as Record<string, unknown>[];
+    const noPlaces = { ...walking, service_at_locations: [] };
+    expect(recordsOf({ ...place, service: noPlaces })).toEqual([{ ...walking, service_at_locations: [place] }]);
+    // A service that lists the place already is taken as it is, not given the place twice.
+    expect(recordsOf({ contents: [{ ...place, service: walking }] })).toEqual([walking]);
   });
 
   it('imports a large file in one go', async () => {

@@ -86,6 +86,41 @@ describe.skipIf(!haveFiles)('records other publishers wrote', () => {
     });
   }
 
+  // The other shapes the examples come in: an organisation with its services, a service at one
+  // place (full, and as a list gives it), and a page of services.
+  const SHAPES = ['organization_full', 'service_at_location_full', 'service_at_location_list', 'service_list'] as const;
+  for (const version of ['hsds-3.0', 'hsds-3.1'] as const) {
+    for (const shape of SHAPES) {
+      it(`imports the ${version} ${shape} example: its services, valid against ORUK 3.0 and HSDS 3.0, with what it gave served back`, async () => {
+        const raw = read(`${SHARED}/real-world/${version}/${shape}.json`);
+        const records = recordsOf(raw) as Json[];
+        expect(records.length).toBeGreaterThan(0);
+        const report = await importRecords(scratch.directory, scratch.search, records, { today: TODAY });
+        expect(report.invalid).toEqual([]);
+        expect(report.written).toBe(records.length);
+        for (const record of records) {
+          const [served] = await readServedRecords(scratch.directory.db, [record.id as string]);
+          const published = asPublished(served!);
+          expect(oruk(published)).toEqual([]);
+          expect(hsds(published)).toEqual([]);
+          expectContains(published, record);
+        }
+        const given = (raw.contents as Json[] | undefined)?.[0] ?? raw;
+        if (shape === 'organization_full') {
+          // Each service is filed under the organisation, which keeps the fields our tables lack.
+          const { services: _services, ...organization } = given;
+          const published = asPublished((await readServedRecords(scratch.directory.db, [records[0]!.id as string]))[0]!);
+          expectContains(published.organization, organization);
+        } else if (shape.startsWith('service_at_location')) {
+          // The service is there with that place, and what it has there only.
+          const { service: _service, ...atThePlace } = given;
+          const published = asPublished((await readServedRecords(scratch.directory.db, [records[0]!.id as string]))[0]!);
+          expectContains((published.service_at_locations as Json[]).find((sal) => sal.id === atThePlace.id), atThePlace);
+        }
+      });
+    }
+  }
+
   it('takes one phone, language, schedule and contact named in several places as one object', async () => {
     const raw = read(REAL_WORLD['HSDS 3.0 example']);
     await importRecords(scratch.directory, scratch.search, [raw], { today: TODAY });
@@ -171,7 +206,7 @@ describe('variants: what is accepted, read, kept whole or refused, and said', ()
     expect(back.schedules).toEqual([expect.objectContaining({ opens_at: '09:00', closes_at: '17:30:00' })]);
 
     const doubtful = await importOne({ ...record, assured_date: '03/04/2023' });
-    expect(doubtful.invalid).toEqual([{ index: 0, id: record.id, path: 'assured_date', message: expect.stringContaining('could be 3 april or 4 march') }]);
+    expect(doubtful.invalid).toEqual([{ index: 0, id: record.id, path: 'assured_date', message: expect.stringContaining('could be 3 April or 4 March') }]);
   });
 
   it('phone extensions go out as numbers; digits sent as text are read as a number; words are refused', async () => {
@@ -203,6 +238,27 @@ describe('variants: what is accepted, read, kept whole or refused, and said', ()
     expect(((back.service_at_locations as Json[])[0]!.location as Json).ward).toBe('Byker');
   });
 
+  it('another directory\'s freshness and an organization_id that is not the organisation given: not kept, and said', async () => {
+    const record = base() as Json;
+    const organization = record.organization as Json;
+    const copied = { status: 'ok', flags: [], assured_date: '2020-01-01', funding_end_date: null, review_due: '2020-07-01' };
+    const report = await importOne({ ...record, freshness: copied, organization_id: uuid(15) });
+    expect(report.invalid).toEqual([]);
+    expect(report.dropped.map((notice) => [notice.index, notice.path])).toEqual([[0, 'freshness'], [0, 'organization_id']]);
+    expect(report.dropped[1]!.message).toContain(`"${uuid(15)}" but the organisation given is "${organization.id}"`);
+    const back = await servedBack(record.id as string);
+    expect(back.freshness).toBeUndefined();
+    expect(back.organization_id).toBeUndefined();
+    const [api] = await readApiRecords(scratch.directory.db, [record.id as string], TODAY);
+    const full = fullService(api!.record, api!.freshness);
+    expect(full.organization_id).toBe(organization.id);
+    expect((full.freshness as Json).assured_date).toBe(record.assured_date);
+    // One that agrees with the organisation given is kept and served back, saying nothing.
+    const agreeing = await importOne({ ...record, organization_id: organization.id });
+    expect(agreeing.dropped).toEqual([]);
+    expect((await servedBack(record.id as string)).organization_id).toBe(organization.id);
+  });
+
   it('per-location schedules, phones and contacts are kept, served back, and found by day and time', async () => {
     const record = base() as Json;
     const sal = (record.service_at_locations as Json[])[0]!;
@@ -218,6 +274,11 @@ describe('variants: what is accepted, read, kept whole or refused, and said', ()
     expect(saturday.hits.map((hit) => hit.document.id)).toEqual([record.id]);
     const sunday = await scratch.search.search({ ...EMPTY_QUERY, day: ['sun'] });
     expect(sunday.hits).toEqual([]);
+    // And by time of day: the place's session is on Saturday morning, not in the evening.
+    const morning = await scratch.search.search({ ...EMPTY_QUERY, day: ['sat'], time: ['morning'] });
+    expect(morning.hits.map((hit) => hit.document.id)).toEqual([record.id]);
+    const evening = await scratch.search.search({ ...EMPTY_QUERY, day: ['sat'], time: ['evening'] });
+    expect(evening.hits).toEqual([]);
   });
 });
 

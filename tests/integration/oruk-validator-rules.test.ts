@@ -2,7 +2,8 @@
 // the default rate limit: it reads `/`, follows openapi_url, checks the profile's required
 // endpoints, the first, middle and last page of every list, and up to ten random ids from each
 // list against the schemas. Then this directory's whole sample is pulled through its own API into
-// a fresh database, as another directory would, and every service arrives.
+// a fresh database, as another directory would, and every service arrives: also when the server
+// is already answering 429 (the pull waits as Retry-After asks).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
@@ -52,6 +53,10 @@ describe.skipIf(!haveSchemas)('the ORUK validator\'s rules', () => {
     expect(openapi.body.servers).toEqual([expect.objectContaining({ url: server.url('/openreferral') })]);
     const required = Object.keys(schema('openapi').paths);
     expect(Object.keys(openapi.body.paths)).toEqual(expect.arrayContaining(required));
+    // What it says of paging is what the lists do.
+    const perPage = (openapi.body.paths['/services'].get.parameters as Json[]).find((parameter) => parameter.name === 'per_page')!;
+    expect((await get('/openreferral/services')).body.size).toBe(perPage.schema.default);
+    expect((await get('/openreferral/services?per_page=1000')).body.size).toBe(perPage.schema.maximum);
     // Each endpoint it names answers.
     for (const path of Object.keys(openapi.body.paths).filter((each) => !each.includes('{'))) {
       expect((await get(`/openreferral${path === '/' ? '/' : path}`)).status, path).toBe(200);
@@ -98,8 +103,40 @@ describe('pulling this directory\'s whole sample through its own API', () => {
       const report = await pullFeed(scratch.directory, scratch.search, server.url('/openreferral'), { today: TODAY });
       expect(report.invalid).toEqual([]);
       expect(report).toMatchObject({ listed: total, written: total, fetched: 0, pages: Math.ceil(total / 100) });
+      // Our own freshness comes with each record; it is worked out again here, not copied.
+      expect(report.dropped.filter((notice) => notice.path === 'freshness')).toHaveLength(total);
+      expect(report.dropped.filter((notice) => notice.path !== 'freshness')).toEqual([]);
+      expect(report.normalised).toEqual([]);
+      expect(report.keptWhole).toEqual([]);
       expect((await serviceIds(scratch.directory.db)).length).toBe(total);
       expect(await scratch.search.count()).toBeGreaterThan(0);
+    } finally {
+      await scratch.cleanup();
+    }
+  }, 300_000);
+
+  it('when the server is already answering 429, waits as its Retry-After asks, then gets every service', async () => {
+    const scratch = await scratchDirectory();
+    try {
+      const total = (await get('/openreferral/services?per_page=1')).body.total_items as number;
+      // Use up this minute's requests (at most the default 120), so the pull meets a 429 at once.
+      let answer = 200;
+      for (let sent = 0; answer !== 429 && sent <= 121; sent++) {
+        const response = await fetch(server.url('/openreferral/'));
+        answer = response.status;
+        await response.body?.cancel();
+      }
+      expect(answer).toBe(429);
+      const waited: number[] = [];
+      const report = await pullFeed(scratch.directory, scratch.search, server.url('/openreferral'), {
+        today: TODAY, onWait: (_url, ms, status) => { waited.push(ms); expect(status).toBe(429); },
+      });
+      expect(waited.length).toBeGreaterThan(0);
+      expect(waited.every((ms) => ms > 0 && ms <= 61_000)).toBe(true);
+      expect(report.waits).toBe(waited.length);
+      expect(report.invalid).toEqual([]);
+      expect(report).toMatchObject({ listed: total, written: total, fetched: 0 });
+      expect((await serviceIds(scratch.directory.db)).length).toBe(total);
     } finally {
       await scratch.cleanup();
     }

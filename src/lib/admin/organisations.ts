@@ -4,6 +4,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DatabaseSchema } from '../db/types';
 import { audit } from '../accounts/audit';
+import { STAND_IN_ORGANIZATION_NAME } from '../openreferral/normalise-record';
 
 export const ORGANISATIONS_PAGE_SIZE = 25;
 
@@ -41,9 +42,20 @@ export async function organisationsPage(
       .select(['organization_editor.organization_id', 'user_account.id', 'user_account.name', 'user_account.email', 'user_account.disabled_at'])
       .where('organization_editor.organization_id', 'in', ids).orderBy('user_account.email').execute()
     : [];
+  // Stand-ins all have one name: each is told apart by its listings, so an editor is added to the right one.
+  const standInIds = rows.filter((row) => row.name === STAND_IN_ORGANIZATION_NAME).map((row) => row.id);
+  const standInServices = standInIds.length
+    ? await db.selectFrom('service').select(['organization_id', 'name']).where('organization_id', 'in', standInIds).orderBy('name').execute()
+    : [];
+  const nameOf = (row: { id: string; name: string }) => {
+    if (row.name !== STAND_IN_ORGANIZATION_NAME) return row.name;
+    const names = standInServices.filter((service) => service.organization_id === row.id).map((service) => service.name);
+    if (!names.length) return row.name;
+    return `${row.name}, for ${names[0]}${names.length > 1 ? ` and ${names.length - 1} other${names.length > 2 ? 's' : ''}` : ''}`;
+  };
   return {
     organisations: rows.map((row) => ({
-      id: row.id, name: row.name, services: Number(row.services ?? 0), trusted: trusted.has(row.id),
+      id: row.id, name: nameOf(row), services: Number(row.services ?? 0), trusted: trusted.has(row.id),
       editors: editors.filter((editor) => editor.organization_id === row.id)
         .map((editor) => ({ id: editor.id, name: editor.name, email: editor.email, disabled: Boolean(editor.disabled_at) })),
     })),

@@ -4,6 +4,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { DatabaseSchema, TaxonomyTermTable } from '../db/types';
 import type { AttributeRecord, LocationRecord, ServiceRecord } from '../openreferral/schemas';
 import { restoreProperties, type KeptProperties } from '../openreferral/kept-properties';
+import { isStandInOrganization, STAND_IN_ORGANIZATION_NAME } from '../openreferral/normalise-record';
 
 type Db = Kysely<DatabaseSchema>;
 const BATCH = 900;
@@ -227,6 +228,11 @@ async function readBatch(db: Db, ids: string[]): Promise<ServiceRecord[]> {
       };
       // What the record sent that has no column goes back on its objects, as it came.
       const kept = service.extra_properties ? (JSON.parse(service.extra_properties) as KeptProperties) : null;
-      return restoreProperties(compact(record), kept ?? { properties: {} }) as unknown as ServiceRecord;
+      const restored = restoreProperties(compact(record), kept ?? { properties: {} }) as unknown as ServiceRecord;
+      // A stand-in that a later record gave a name (the organisation it stood in for) is a stand-in no more.
+      if (isStandInOrganization(restored.organization) && restored.organization.name !== STAND_IN_ORGANIZATION_NAME) {
+        delete (restored.organization as { stand_in?: unknown }).stand_in;
+      }
+      return restored;
     });
 }

@@ -74,7 +74,11 @@ export function writeServices(directory: DirectoryDatabase, records: ServiceReco
 
   // Places and organisations: rewrite only those that are new or whose content changed.
   const locations = uniqueById(records.flatMap((record) => record.service_at_locations.map((sal) => sal.location)));
-  const organizations = uniqueById(records.map((record) => record.organization));
+  // A stand-in (a record named only organization_id) gives way to the organisation given in full.
+  const organizations = uniqueById([
+    ...records.map((record) => record.organization).filter(isStandInOrganization),
+    ...records.map((record) => record.organization).filter((organization) => !isStandInOrganization(organization)),
+  ]);
   const locationHashes = new Map(locations.map((location) => [location.id, hashOf(location)]));
   const organizationHashes = new Map(organizations.map((organization) => [organization.id, hashOf([organization, options.source])]));
   const storedLocationHashes = bulk.storedHashes('location', [...locationHashes.keys()]);

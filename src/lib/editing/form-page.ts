@@ -10,6 +10,7 @@ import type { SessionUser } from '../accounts/sessions';
 import { can } from '../accounts/roles';
 import { editAccess, editorOrganisationIds } from '../accounts/users';
 import { validateRecord } from '../openreferral/import';
+import { STAND_IN_ORGANIZATION_NAME } from '../openreferral/normalise-record';
 import type { OrganizationRecord, ServiceRecord } from '../openreferral/schemas';
 import { createSuggestion } from '../suggestions/store';
 import { todayInUk } from '../dates';
@@ -22,13 +23,20 @@ import { conflictFields, mergeRecords, missingChoices, sealRecord, unsealRecord,
 type Db = Kysely<DatabaseSchema>;
 type Posted = URLSearchParams | FormData;
 
-/** The organisations a person may choose in the editor: every one for the panel, their own for an org editor. */
+/**
+ * The organisations a person may choose in the editor: every one for the panel, their own for an
+ * org editor. A stand-in ("Organisation not given", made for a record that named none) is offered
+ * only to its own editors: filing another listing under it would hand that listing to whoever
+ * edits the stand-in. The page adds the listing's own organisation when it is not in the list.
+ */
 export async function organisationChoices(db: Db, user: SessionUser): Promise<{ id: string; name: string }[]> {
   let query = db.selectFrom('organization').select(['id', 'name']).orderBy('name');
   if (!can(user.role, 'service:edit-any')) {
     const own = await editorOrganisationIds(db, user.id);
     if (!own.length) return [];
     query = query.where('id', 'in', own);
+  } else {
+    query = query.where('name', '!=', STAND_IN_ORGANIZATION_NAME);
   }
   return query.execute();
 }

@@ -286,10 +286,13 @@ export async function pullFeed(
       });
       return;
     }
-    const organisationId = idOf((record as { organization?: unknown } | null)?.organization);
+    // A record with no organisation may name one by organization_id alone; it is filed under it
+    // if the directory has it, so the same rule applies (else its editors would gain the service).
+    const nested = (record as { organization?: unknown } | null)?.organization;
+    const organisationId = nested == null ? idOf({ id: (record as { organization_id?: unknown } | null)?.organization_id }) : idOf(nested);
     if (organisationId && foreignOrganisations.has(organisationId)) {
       refused.push({
-        index: positions[i]!, id, path: 'organization.id',
+        index: positions[i]!, id, path: nested == null ? 'organization_id' : 'organization.id',
         message: `is "${organisationId}", an organisation already in this directory from ${from(foreignOrganisations.get(organisationId))}; it was not overwritten`,
       });
       return;
@@ -317,6 +320,9 @@ export async function pullFeed(
     total: entries.length,
     invalid: [...fetchErrors, ...refused, ...imported.invalid.map(renumber)].sort((a, b) => a.index - b.index),
     warnings: imported.warnings.map(renumber),
+    normalised: imported.normalised.map(renumber),
+    keptWhole: imported.keptWhole.map(renumber),
+    dropped: imported.dropped.map(renumber),
     abandoned: imported.abandoned || Boolean(options.strict && (fetchErrors.length || refused.length)),
     source, pages, listed: listedIds.size, fetched, markedInactive: [], resumedFromPage, waits,
   };
@@ -333,8 +339,9 @@ export async function pullFeed(
   if (gone.length) {
     const stillOpen = (await readServices(directory.db, gone)).filter((record) => record.status !== 'inactive' && record.status !== 'defunct');
     if (stillOpen.length) {
+      // Read back without the objects kept whole (repeated, unfiled): keepKeptObjects keeps them.
       await importRecords(directory, search, stillOpen.map((record) => ({ ...record, status: 'inactive' })), {
-        source, today: options.today, changedBy: `import from ${source}: no longer in the feed`,
+        source, today: options.today, changedBy: `import from ${source}: no longer in the feed`, keepKeptObjects: true,
       });
       report.markedInactive = stillOpen.map((record) => record.id);
     }

@@ -6,7 +6,7 @@ import type { DatabaseSchema } from '../db/types';
 import type { DirectoryDatabase } from '../db/database';
 import { serviceSchema, type ServiceRecord } from './schemas';
 import { canonicalJson, isEmptyKept, originalPath, separateRepeats, unknownProperties, type KeptProperties, type Notice } from './kept-properties';
-import { normaliseRecord } from './normalise-record';
+import { isStandInOrganization, normaliseRecord } from './normalise-record';
 import { IdConflictError, recordHash, writeServices } from '../directory/service-writer';
 import { bulkWriter } from '../db/bulk-writer';
 import { readServices } from '../directory/service-reader';
@@ -55,6 +55,8 @@ export interface ImportReport {
   normalised: RecordError[];
   /** Objects kept and served back as sent but not used by the directory (an attribute with no term). */
   keptWhole: RecordError[];
+  /** Values sent that are not kept, and why (a copy of another directory's freshness, worked out here instead). */
+  dropped: RecordError[];
   /** Records written because they were new or had changed. */
   written: number;
   unchanged: number;
@@ -65,13 +67,39 @@ export interface ImportReport {
 
 const BATCH_SIZE = 500;
 
-/** The records in a feed: one service, an array of them, or a page ({ "contents": [...] }). */
+type JsonObject = Record<string, unknown>;
+const isJsonObject = (value: unknown): value is JsonObject => Boolean(value) && typeof value === 'object' && !Array.isArray(value);
+
+/**
+ * The services an entry of a feed holds: a service is itself; an organisation (organization_full)
+ * holds its services, each imported under it (its other fields kept with it, served back); a
+ * service at one place (service_at_location_full) is its service with that place.
+ */
+function servicesIn(entry: unknown): unknown[] {
+  if (!isJsonObject(entry) || 'status' in entry) return [entry];
+  if (Array.isArray(entry.services)) {
+    const { services, ...organization } = entry;
+    return services.map((service) => (isJsonObject(service) && service.organization == null ? { ...service, organization } : service));
+  }
+  if (isJsonObject(entry.service)) {
+    const { service, ...atThePlace } = entry;
+    const places = Array.isArray(service.service_at_locations) ? service.service_at_locations : [];
+    if (places.some((place) => isJsonObject(place) && place.id === atThePlace.id)) return [service];
+    return [{ ...service, service_at_locations: [...places, atThePlace] }];
+  }
+  return [entry];
+}
+
+/**
+ * The service records in a feed: one service, an array of them, or a page ({ "contents": [...] });
+ * organisations and services at locations (as their own endpoints give them) give their services.
+ */
 export function recordsOf(feed: unknown): unknown[] {
-  if (Array.isArray(feed)) return feed;
+  if (Array.isArray(feed)) return feed.flatMap(servicesIn);
   if (feed && typeof feed === 'object') {
     const contents = (feed as { contents?: unknown }).contents;
-    if (Array.isArray(contents)) return contents;
-    if ('id' in feed || 'name' in feed) return [feed];
+    if (Array.isArray(contents)) return contents.flatMap(servicesIn);
+    if ('id' in feed || 'name' in feed) return servicesIn(feed);
   }
   throw new Error('The file is not Open Referral service data: expected a service, an array of services, or an object with a "contents" array.');
 }
@@ -113,6 +141,7 @@ export interface ValidRecord {
   kept: KeptProperties;
   normalised: Notice[];
   keptWhole: Notice[];
+  dropped: Notice[];
   warnings: Notice[];
 }
 
@@ -138,8 +167,41 @@ export function validateRecord(raw: unknown, index: number, termKnown: (id: stri
     kept: { properties: unknownProperties(result.data), kept: separated.kept, sent: separated.sent },
     normalised: normalised.normalised,
     keptWhole: separated.notices,
+    dropped: normalised.dropped,
     warnings: separated.warnings,
   };
+}
+
+/**
+ * Places and organisations are shared by every record that names them, and stored once: when a
+ * record gives one differently from the record before it that named it, say so (the last one
+ * given is what every service there shows). Stand-ins for an organisation not given are not counted.
+ */
+function sharedObjectWarnings(valid: { index: number; record: ServiceRecord }[], rawRecords: unknown[]): RecordError[] {
+  const latest = new Map<string, { index: number; json: string }>();
+  const warnings: RecordError[] = [];
+  for (const { index, record } of valid) {
+    const raw = rawRecords[index] as { service_at_locations?: unknown };
+    const rawPlaces = Array.isArray(raw.service_at_locations) ? raw.service_at_locations as { location?: { id?: unknown } }[] : [];
+    const shared: { path: string; what: string; value: { id: string } }[] = record.service_at_locations.map((sal) => {
+      const at = rawPlaces.findIndex((each) => each?.location?.id === sal.location.id);
+      return { path: `service_at_locations[${at === -1 ? 0 : at}].location`, what: 'place', value: sal.location };
+    });
+    if (!isStandInOrganization(record.organization)) shared.push({ path: 'organization', what: 'organisation', value: record.organization });
+    for (const { path, what, value } of shared) {
+      const key = `${what}:${value.id}`;
+      const json = canonicalJson(value);
+      const before = latest.get(key);
+      if (before && before.index !== index && before.json !== json) {
+        warnings.push({
+          index, id: record.id, path,
+          message: `is the ${what} "${value.id}", which record ${before.index} gave differently; one ${what} is stored for every service that names it, so the last one given is kept`,
+        });
+      }
+      latest.set(key, { index, json });
+    }
+  }
+  return warnings;
 }
 
 /** Taxonomy term ids named anywhere in the records; which of them the directory or the records themselves hold. */
@@ -175,6 +237,7 @@ export async function importRecords(
   const invalid: RecordError[] = [];
   const normalised: RecordError[] = [];
   const keptWhole: RecordError[] = [];
+  const dropped: RecordError[] = [];
   const repeatWarnings: RecordError[] = [];
   let valid: { index: number; record: ServiceRecord }[] = [];
   const keptById = new Map<string, KeptProperties>();
@@ -203,6 +266,7 @@ export async function importRecords(
     if (!isEmptyKept(outcome.kept)) keptById.set(outcome.record.id, outcome.kept);
     normalised.push(...outcome.normalised.map(said));
     keptWhole.push(...outcome.keptWhole.map(said));
+    dropped.push(...outcome.dropped.map(said));
     repeatWarnings.push(...outcome.warnings.map(said));
   });
   if (options.keepKeptObjects && valid.length) {
@@ -216,9 +280,10 @@ export async function importRecords(
     }
   }
   invalid.sort((a, b) => a.index - b.index);
-  const warnings = [...repeatWarnings, ...valid.flatMap(({ index, record }) => recordWarnings(record, index))].sort((a, b) => a.index - b.index);
+  const warnings = [...repeatWarnings, ...sharedObjectWarnings(valid, rawRecords), ...valid.flatMap(({ index, record }) => recordWarnings(record, index))]
+    .sort((a, b) => a.index - b.index);
   const report: ImportReport = {
-    total: rawRecords.length, warnings, normalised, keptWhole, written: 0, unchanged: 0, invalid, abandoned: false,
+    total: rawRecords.length, warnings, normalised, keptWhole, dropped, written: 0, unchanged: 0, invalid, abandoned: false,
   };
   if (options.strict && invalid.length) {
     report.abandoned = true;
@@ -247,6 +312,7 @@ export async function importRecords(
         report.warnings = report.warnings.filter((warning) => !bad.has(warning.index));
         report.normalised = report.normalised.filter((notice) => !bad.has(notice.index));
         report.keptWhole = report.keptWhole.filter((notice) => !bad.has(notice.index));
+        report.dropped = report.dropped.filter((notice) => !bad.has(notice.index));
         if (options.strict) {
           report.abandoned = true;
           return report;

@@ -3,7 +3,7 @@
 // directory stores, and say what was changed; leave anything doubtful for the schema to refuse.
 
 export type Reading =
-  | { ok: true; value: string; changed: boolean }
+  | { ok: true; value: string; changed: boolean; /** What else the reading left out, for the import's summary. */ note?: string }
   | { ok: false; message: string };
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
@@ -21,6 +21,9 @@ function dateOf(year: number, month: number, day: number, given: string): Readin
   return { ok: true, value, changed: value !== given };
 }
 
+/** "April", for messages people read. */
+const monthName = (month: number) => (MONTHS[month - 1] ?? '?').replace(/^./, (letter) => letter.toUpperCase());
+
 function monthNumber(word: string): number | null {
   const lower = word.toLowerCase().replace(/\.$/, '');
   if (lower.length < 3) return null;
@@ -35,11 +38,12 @@ function monthNumber(word: string): number | null {
  */
 export function readDate(given: string): Reading {
   const text = given.trim();
-  let match = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/.exec(text);
+  let match = /^(\d{4})-(\d{1,2})-(\d{1,2})([T ].*)?$/.exec(text);
   if (match) {
     const reading = dateOf(Number(match[1]), Number(match[2]), Number(match[3]), text);
-    // A date-time cut to its date is what the standard means by a date: not worth a notice.
-    return reading.ok ? { ...reading, changed: reading.value !== text.slice(0, 10) } : reading;
+    // A date-time is cut to its date (the field holds a date, and the schemas say so); the time is said to be left out.
+    if (reading.ok && match[4]) return { ...reading, changed: true, note: 'the time given with it is not kept, as this field holds a date' };
+    return reading;
   }
   match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
   if (match) {
@@ -49,7 +53,7 @@ export function readDate(given: string): Reading {
     if (first === second) return dateOf(year, first, first, text);
     return {
       ok: false,
-      message: `is "${given}", which could be ${first} ${MONTHS[second - 1] ?? '?'} or ${second} ${MONTHS[first - 1] ?? '?'}; write it as YYYY-MM-DD`,
+      message: `is "${given}", which could be ${first} ${monthName(second)} or ${second} ${monthName(first)}; write it as YYYY-MM-DD`,
     };
   }
   match = /^(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+\.?),?\s+(\d{4})$/.exec(text);

@@ -22,6 +22,8 @@ export interface NormalisedRecord {
   record: Json;
   /** Values read from a looser form, and stand-ins given: the record was accepted with these. */
   normalised: Notice[];
+  /** Values sent that are not kept, each with why: the record was accepted without them. */
+  dropped: Notice[];
   /** Values that cannot be read without doubt: the record is refused. */
   errors: Notice[];
 }
@@ -29,6 +31,7 @@ export interface NormalisedRecord {
 export function normaliseRecord(raw: Json): NormalisedRecord {
   const record: Json = { ...raw };
   const normalised: Notice[] = [];
+  const dropped: Notice[] = [];
   const errors: Notice[] = [];
   const fix = (object: Json, key: string, path: string, read: (value: string) => Reading, what: string) => {
     const value = object[key];
@@ -39,7 +42,7 @@ export function normaliseRecord(raw: Json): NormalisedRecord {
       return;
     }
     if (reading.changed) {
-      normalised.push({ path, message: `was "${value}", read as the ${what} ${reading.value}` });
+      normalised.push({ path, message: `was "${value}", read as the ${what} ${reading.value}${reading.note ? `; ${reading.note}` : ''}` });
       object[key] = reading.value;
     }
   };
@@ -69,6 +72,19 @@ export function normaliseRecord(raw: Json): NormalisedRecord {
   });
   for (const key of ['schedules', 'cost_options', 'funding', 'service_at_locations']) if (record[key] === undefined) delete record[key];
 
+  // Our own extension, as another directory like this one serves it: worked out here, on the day.
+  if (record.freshness !== undefined) {
+    delete record.freshness;
+    dropped.push({ path: 'freshness', message: 'is not kept: this directory works out whether a listing can be trusted from its own checks, on the day it is asked' });
+  }
+  const nestedId = isObject(record.organization) ? record.organization.id : undefined;
+  if (record.organization_id != null && nestedId !== undefined && record.organization_id !== nestedId) {
+    dropped.push({
+      path: 'organization_id',
+      message: `is not kept: it is "${String(record.organization_id)}" but the organisation given is "${String(nestedId)}", which the service is filed under and which organization_id is served as`,
+    });
+    delete record.organization_id;
+  }
   if (record.organization === undefined || record.organization === null) {
     const given = typeof record.organization_id === 'string' && record.organization_id.trim() ? record.organization_id.trim() : null;
     const serviceId = typeof record.id === 'string' ? record.id : '';
@@ -80,7 +96,7 @@ export function normaliseRecord(raw: Json): NormalisedRecord {
         : `is not given: the service is filed under an organisation called "${STAND_IN_ORGANIZATION_NAME}" (not served back)`,
     });
   }
-  return { record, normalised, errors };
+  return { record, normalised, dropped, errors };
 }
 
 /** Is this organisation one made up because the record gave none? */

@@ -1,6 +1,7 @@
 // The OpenAPI description this API serves at /openreferral/openapi.json: the UK profile's
 // endpoints, operation ids and schemas (by the profile's own addresses), with this server as
 // the one to call, so the ORUK validator and other tools can find and check every endpoint.
+import { DEFAULT_PER_PAGE, MAX_PER_PAGE } from './parameters';
 
 const PROFILE_SCHEMAS = 'https://raw.githubusercontent.com/openreferral/uk-profile/main/schema';
 
@@ -23,7 +24,7 @@ const query = (name: string, description: string, schema: Record<string, unknown
 
 const PAGING = [
   query('page', 'The page of results, counting from 1.', { type: 'integer', minimum: 1, default: 1 }),
-  query('per_page', 'How many results a page holds.', { type: 'integer', minimum: 1, maximum: 1000, default: 50 }),
+  query('per_page', `How many results a page holds (more than ${MAX_PER_PAGE} is cut to ${MAX_PER_PAGE}).`, { type: 'integer', minimum: 1, maximum: MAX_PER_PAGE, default: DEFAULT_PER_PAGE }),
 ];
 
 const SEARCH = [
