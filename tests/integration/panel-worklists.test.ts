@@ -187,7 +187,11 @@ describe('worklists behind the freshness dashboard', () => {
     // The person who reported it left an address: each of their reports gets a reply.
     expect(row<{ count: number }>("select count(*) as count from outbox_message where purpose = 'report_outcome' and to_address = 'neighbour@example.org'").count).toBe(3);
     const after = await (await getAs(server, panel, response.headers.get('location')!.replace(/#.*$/, ''))).text();
-    expect(after).toContain('is marked as closed. It is kept in the archive and no longer found in search');
+    expect(after).toContain('is marked as closed. It is kept in the archive and left out of search results');
+    const search = await (await fetch(server.url(`/api/search?q=${encodeURIComponent(REPORTED.name)}`))).json() as { results: { id: string }[] };
+    expect(search.results.map((result) => result.id)).not.toContain(REPORTED.id);
+    const withClosed = await (await fetch(server.url(`/api/search?q=${encodeURIComponent(REPORTED.name)}&include_closed=1`))).json() as { results: { id: string }[] };
+    expect(withClosed.results.map((result) => result.id)).toContain(REPORTED.id);
     expect(listed(after)).not.toContain(REPORTED.id);
     // Kept, not deleted: the list of every listing says one is in the archive.
     const all = await (await getAs(server, panel, '/panel/freshness/worklist')).text();

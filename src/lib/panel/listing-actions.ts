@@ -15,8 +15,8 @@ export type ListingAction = (typeof LISTING_ACTIONS)[number];
 /** What each action says in the history, and to the person who pressed it. */
 export const LISTING_ACTION_WORDS: Record<ListingAction, { button: string; reason: string; done: string }> = {
   verify: { button: 'Still running: verified today', reason: 'Verified today: still running', done: 'is marked as checked today' },
-  pause: { button: 'Mark paused', reason: 'Marked paused for now', done: 'is marked as paused for now' },
-  close: { button: 'Mark closed (archive)', reason: 'Marked closed: kept in the archive, out of search', done: 'is marked as closed. It is kept in the archive and no longer found in search' },
+  pause: { button: 'Mark paused', reason: 'Marked paused for now', done: 'is marked as paused for now, and left out of search results until it is marked running again' },
+  close: { button: 'Mark closed (archive)', reason: 'Marked closed: kept in the archive, out of search', done: 'is marked as closed. It is kept in the archive and left out of search results' },
 };
 
 export interface ListingActionRequest {
