@@ -183,7 +183,7 @@ describe('worklists behind the freshness dashboard', () => {
     expect(row<{ status: string }>('select status from problem_report where id = ?', reportIds.reportedFull![0]).status).toBe('open');
     const history = row<{ old_value: string; new_value: string; reason: string }>(
       "select old_value, new_value, reason from change_history where entity_id = ? and field = 'status' order by id desc", REPORTED.id);
-    expect(history).toMatchObject({ old_value: 'active', new_value: 'defunct', reason: 'Marked closed: kept in the archive, out of search' });
+    expect(history).toMatchObject({ old_value: 'active', new_value: 'defunct', reason: 'Marked closed: kept in the archive, left out of search results' });
     // The person who reported it left an address: each of their reports gets a reply.
     expect(row<{ count: number }>("select count(*) as count from outbox_message where purpose = 'report_outcome' and to_address = 'neighbour@example.org'").count).toBe(3);
     const after = await (await getAs(server, panel, response.headers.get('location')!.replace(/#.*$/, ''))).text();

@@ -16,7 +16,7 @@ export type ListingAction = (typeof LISTING_ACTIONS)[number];
 export const LISTING_ACTION_WORDS: Record<ListingAction, { button: string; reason: string; done: string }> = {
   verify: { button: 'Still running: verified today', reason: 'Verified today: still running', done: 'is marked as checked today' },
   pause: { button: 'Mark paused', reason: 'Marked paused for now', done: 'is marked as paused for now, and left out of search results until it is marked running again' },
-  close: { button: 'Mark closed (archive)', reason: 'Marked closed: kept in the archive, out of search', done: 'is marked as closed. It is kept in the archive and left out of search results' },
+  close: { button: 'Mark closed (archive)', reason: 'Marked closed: kept in the archive, left out of search results', done: 'is marked as closed. It is kept in the archive and left out of search results' },
 };
 
 export interface ListingActionRequest {
