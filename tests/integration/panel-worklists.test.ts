@@ -145,7 +145,7 @@ describe('worklists behind the freshness dashboard', () => {
     const response = await postAs(server, panel, path, { action: 'verify', service: target, version: versionIn(html, target) });
     expect(response.status).toBe(303);
     const location = response.headers.get('location')!;
-    expect(location).toBe(`/panel/freshness/worklist?status=stale&page=2&done=verify&service=${target}#results`);
+    expect(location).toBe(`/panel/freshness/worklist?status=stale&page=2&done=verify&service=${target}#worklist-done`);
     const after = await (await getAs(server, panel, location.replace(/#.*$/, ''))).text();
     expect(after).toMatch(/Done: <strong>[^<]+<\/strong> is marked as checked today/);
     expect(listed(after)).not.toContain(target);
