@@ -5,8 +5,8 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DatabaseSchema } from '../db/types';
-import { FRESHNESS_FLAGS, FRESHNESS_STATUSES, type FreshnessFlagName, type FreshnessStatus } from '../freshness/rules';
-import { PROBLEM_KINDS, type ProblemKind } from '../freshness/problem-reports';
+import { FRESHNESS_FLAGS, FRESHNESS_STATUSES, type FreshnessFlagName } from '../freshness/rules';
+import { PROBLEM_KINDS } from '../freshness/problem-reports';
 import type { FreshnessSettings } from '../freshness/settings';
 import { readServices } from '../directory/service-reader';
 import { recordVersion } from '../editing/publish';
@@ -70,7 +70,7 @@ export function worklistTitle(filter: WorklistFilter): string {
 /** One row of a worklist: the listing as the dashboard sees it, and what its actions need. */
 export interface WorklistRow extends DashboardService {
   /** Open problem reports about it, by kind. */
-  openReports: { kind: ProblemKind | string; count: number; ids: string[] }[];
+  openReports: { kind: string; count: number; ids: string[] }[];
   /** Its version now, so an action is refused if it changes before the button is pressed. */
   version: string;
 }
