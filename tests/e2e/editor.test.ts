@@ -1,4 +1,4 @@
-// The service editor in a real browser: a panel member signs in, changes a name and a time,
+// The service editor in a real browser: a panel member signs in, opens a folded part, changes a name and a time,
 // previews, saves and sees it on the public page; two people edit at once and the conflict page is
 // answered; the history page; axe finds nothing on the editor, preview, conflict and history pages;
 // and a save with JavaScript turned off.
@@ -55,6 +55,8 @@ describe('the service editor (axe: wcag2a, wcag2aa, wcag21a, wcag21aa, wcag22aa)
     await saveScreenshots(page, 'editor');
 
     await page.locator('#f-name').fill('Benwell Craft and Chat Cafe');
+    // The form is folded: "Times" opens by its heading.
+    await page.locator('details[data-section="section-times"] > summary').click();
     await page.locator('#f-schedules-0-opens_at').fill('13:30');
     await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Preview changes' }).click()]);
     expect(await textOf(page, '#preview-heading')).toBe('Preview of your changes');
@@ -75,6 +77,7 @@ describe('the service editor (axe: wcag2a, wcag2aa, wcag21a, wcag21aa, wcag22aa)
   it('shows an error next to a bad time, and the page passes axe', async () => {
     const editPath = `/panel/services/${LISTING.id}/edit`;
     await page.goto(server.url(editPath));
+    await page.locator('details[data-section="section-times"] > summary').click();
     await page.locator('#f-schedules-0-closes_at').fill('3pm');
     await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Save and publish' }).click()]);
     expect(await textOf(page, '#error-summary h2')).toBe('There is a problem');
@@ -133,6 +136,8 @@ describe('the service editor (axe: wcag2a, wcag2aa, wcag21a, wcag21aa, wcag22aa)
     const editPath = `/panel/services/${NO_SCRIPT.id}/edit`;
     await signIn(plain, PANEL, editPath);
     await plain.locator('#f-name').fill('Kenton Readers');
+    // Folded parts open without JavaScript too.
+    await plain.locator('details[data-section="section-times"] > summary').click();
     await plain.locator('#f-schedules-0-days-TU').check();
     await plain.locator('#f-schedules-0-opens_at').fill('18:00');
     await plain.locator('#f-schedules-0-closes_at').fill('19:30');

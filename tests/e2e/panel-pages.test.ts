@@ -64,7 +64,7 @@ async function checkPages(user: FixtureUser, paths: string[]): Promise<void> {
 describe('every signed-in page passes axe and reflows', () => {
   it('as an administrator', async () => {
     await checkPages(ADMIN, [
-      '/panel', '/panel/freshness', '/panel/queue', `/panel/queue/suggestions/${SUGGESTION}`, `/panel/queue/reports/${REPORT}`,
+      '/panel', '/panel/freshness', '/panel/freshness/worklist?status=stale', '/panel/freshness/worklist', '/panel/queue', `/panel/queue/suggestions/${SUGGESTION}`, `/panel/queue/reports/${REPORT}`,
       '/panel/services/new', `/panel/services/${OTHER.id}/edit`, `/panel/services/${OTHER.id}/history`,
       '/panel/users', '/panel/organisations', '/panel/settings', '/panel/audit', `/services/${OTHER.id}`,
     ]);

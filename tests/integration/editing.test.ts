@@ -126,8 +126,11 @@ describe('the editor for the panel', () => {
     const html = await response.text();
     expect(html).toContain('<h1>Edit Heaton Knit and Natter</h1>');
     for (const legend of ['About the service', 'Contact details', 'Places', 'Times', 'Costs', 'Funding', 'How to get in and who it is for', 'Space for new people', 'Categories', 'Languages and areas', 'Checks']) {
-      expect(html).toContain(`<h2>${legend}</h2>`);
+      expect(html).toContain(`<h2 class="editor-section__title">${legend}</h2>`);
     }
+    // Folded: only the first part is open when there is nothing wrong; every field is still in the form.
+    expect(html.match(/<details class="editor-section" open data-section="section-about">/g)).toHaveLength(1);
+    expect(html.match(/<details class="editor-section" data-section=/g)).toHaveLength(11);
     const fields = Object.fromEntries(formFields(html, 'editor-form'));
     expect(fields.version).toMatch(/^[\w-]{22}$/);
     expect(fields.opened).toMatch(/^[\w-]+\.[\w-]+$/);
@@ -170,6 +173,11 @@ describe('the editor for the panel', () => {
     expect(html).toMatch(/id="f-email-error"><span class="visually-hidden">Error: <\/span>Enter an email address like name@example.org/);
     expect(html).toMatch(/<input id="f-email"[^>]*aria-describedby="f-email-error"[^>]*aria-invalid="true"/);
     expect(html).toContain('href="#f-schedules-0-closes_at">Time 1: closes: Enter a time');
+    // The parts holding an error are open (and say so); the rest, "About the service" too, are folded.
+    expect(html).toContain('<details class="editor-section editor-section--error" open data-section="section-times">');
+    expect(html).toContain('<details class="editor-section editor-section--error" open data-section="section-contact">');
+    expect(html).toContain('<details class="editor-section" data-section="section-about">');
+    expect(html.match(/There is a problem in this part/g)).toHaveLength(2);
     expect(await stored(MAIN.id)).toEqual(before);
   });
 

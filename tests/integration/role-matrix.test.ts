@@ -29,6 +29,7 @@ const MATRIX: Row[] = [
   ['GET', '/panel',                                     303,  200,  200,  200,  200],
   ['GET', '/panel/freshness',                           303,  200,  200,  403,  403],
   ['GET', '/panel/freshness.csv',                       303,  200,  200,  403,  403],
+  ['GET', '/panel/freshness/worklist?status=stale',     303,  200,  200,  403,  403],
   ['GET', '/panel/queue',                               303,  200,  200,  403,  403],
   ['GET', `/panel/queue/suggestions/${SUGGESTION}`,     303,  200,  200,  403,  403],
   ['GET', `/panel/queue/reports/${REPORT}`,             303,  200,  200,  403,  403],
@@ -79,6 +80,8 @@ const MATRIX: Row[] = [
   ['POST', '/panel/gaps',                               401,  400,  400,  403,  403],
   ['POST', '/panel/key-services',                       401,  400,  400,  403,  403],
   ['POST', '/panel/crosswalk',                          401,  400,  400,  403,  403],
+  // No listing named: nothing to do (400), nothing changed.
+  ['POST', '/panel/freshness/worklist?status=stale',    401,  400,  400,  403,  403],
 ];
 
 let server: RunningServer;

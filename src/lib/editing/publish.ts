@@ -68,6 +68,12 @@ export interface PublishOptions {
   /** Why, in words (e.g. "Suggestion 12 accepted"), kept with each history row. */
   reason?: string | null;
   now?: Date;
+  /**
+   * Runs last inside the write transaction, after the listing and its history are written (for
+   * what must happen with it or not at all, such as resolving the problem reports it answers).
+   * Throwing undoes the whole publish.
+   */
+  alsoInTransaction?: (trx: Transaction<DatabaseSchema>) => Promise<void>;
 }
 
 export interface PublishResult {
@@ -121,6 +127,7 @@ export async function publishRecord(
       if (rows.length) await trx.insertInto('change_history').values(rows).execute();
       // The rows writeServices wrote in this transaction carry the reason too.
       if (reason) await trx.updateTable('change_history').set({ reason }).where('id', '>', lastHistoryId).where('reason', 'is', null).execute();
+      await options.alsoInTransaction?.(trx);
     },
   });
   if (report.invalid.length) throw new InvalidRecordError(report.invalid);

@@ -20,6 +20,8 @@ export interface DashboardService {
   name: string;
   organization: string;
   status: FreshnessStatus;
+  /** The listing's own status: active, inactive, defunct or "temporarily closed". */
+  serviceStatus: string;
   flags: string[];
   /** assured_date: null when nobody has checked it. */
   lastChecked: string | null;
@@ -33,7 +35,16 @@ export interface DashboardService {
 
 export interface StatusCounts { name: string; total: number; ok: number; check: number; stale: number }
 
-export interface OpenReport { serviceId: string; serviceName: string; kind: string; createdAt: string; message: string | null }
+/** Open reports of one kind about one listing, shown as one row: how many, when, the newest's message. */
+export interface OpenReport {
+  serviceId: string; serviceName: string; kind: string;
+  /** The newest report of the group (its review page deals with the whole group). */
+  reportId: string;
+  createdAt: string; message: string | null;
+  count: number;
+  /** When each was sent, newest first. */
+  dates: string[];
+}
 
 export interface ConfirmationCounts { made: number; answered: number; byAnswer: { answer: string; count: number }[] }
 
@@ -82,6 +93,7 @@ export async function dashboardServices(
         name: service.name,
         organization: service.organization,
         status: service.freshness.status,
+        serviceStatus: record.status,
         flags: service.freshness.flags.map((flag) => flag.flag),
         lastChecked: service.freshness.assured_date,
         fundingEnd: service.freshness.funding_end_date,
@@ -122,11 +134,25 @@ export function oldestChecks(services: DashboardService[], count = OLDEST_SHOWN)
 async function openReports(db: Kysely<DatabaseSchema>): Promise<OpenReport[]> {
   const rows = await db.selectFrom('problem_report')
     .innerJoin('service', 'service.id', 'problem_report.service_id')
-    .select(['problem_report.service_id', 'service.name', 'problem_report.kind', 'problem_report.created_at', 'problem_report.message'])
+    .select(['problem_report.id', 'problem_report.service_id', 'service.name', 'problem_report.kind', 'problem_report.created_at', 'problem_report.message'])
     .where('problem_report.status', '=', 'open')
     .orderBy('problem_report.created_at', 'desc')
     .execute();
-  return rows.map((row) => ({ serviceId: row.service_id, serviceName: row.name, kind: row.kind, createdAt: row.created_at, message: row.message }));
+  const groups = new Map<string, OpenReport>();
+  for (const row of rows) {
+    const key = JSON.stringify([row.service_id, row.kind]);
+    const group = groups.get(key);
+    if (group) {
+      group.count++;
+      group.dates.push(row.created_at);
+    } else {
+      groups.set(key, {
+        serviceId: row.service_id, serviceName: row.name, kind: row.kind, reportId: row.id, createdAt: row.created_at, message: row.message,
+        count: 1, dates: [row.created_at],
+      });
+    }
+  }
+  return [...groups.values()];
 }
 
 async function confirmationCounts(db: Kysely<DatabaseSchema>): Promise<ConfirmationCounts | null> {
