@@ -48,7 +48,9 @@ describe('community panel (axe: wcag2a, wcag2aa, wcag21a, wcag21aa, wcag22aa)', 
     await page.getByLabel('Password').fill(PANEL.password);
     await Promise.all([page.waitForURL('**/panel/freshness'), page.getByRole('button', { name: 'Sign in' }).click()]);
     expect(await textOf(page, 'h1')).toBe('Freshness dashboard');
-    expect(await textOf(page, '#by-status tr[data-status="stale"] td')).toBe('1');
+    // The count links to its worklist, and says what it counts to a screen reader.
+    expect(await textOf(page, '#by-status tr[data-status="stale"] td')).toBe('1 listing: Stale: may have stopped');
+    expect(await page.locator('#by-status tr[data-status="stale"] td a').getAttribute('href')).toBe('/panel/freshness/worklist?status=stale');
     await saveScreenshots(page, 'panel-freshness');
     const violations = await axeViolations(page);
     expect(violations.length, formatViolations(violations, '/panel/freshness')).toBe(0);

@@ -92,7 +92,7 @@ describe('the community panel', () => {
     expect(response.headers.get('cache-control')).toBe('no-store');
     const linked = await response.text();
     // Each count of one or more is a link to its worklist (panel-worklists.test.ts follows them); read as numbers here.
-    expect(linked).toContain('<a href="/panel/freshness/worklist?status=stale" class="count-link">1<span class="visually-hidden"> listings: Stale: may have stopped</span></a>');
+    expect(linked).toContain('<a href="/panel/freshness/worklist?status=stale" class="count-link">1<span class="visually-hidden"> listing: Stale: may have stopped</span></a>');
     const html = linked.replace(/<a href="\/panel\/freshness\/worklist[^"]*" class="count-link">(\d+)<span class="visually-hidden">[^<]*<\/span><\/a>/g, '$1');
     expect(html).toContain('<h1>Freshness dashboard</h1>');
     expect(countIn(html, 'data-status="ok"')).toBe(1);
