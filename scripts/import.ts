@@ -8,6 +8,7 @@ import { fail, openDirectory, progressPrinter } from './cli';
 import { checkpoint } from '../src/lib/db/database';
 import { rebuildDirectoryPostcodes } from '../src/lib/geo/postcode-table';
 import { isDatabaseBusy } from '../src/lib/db/busy-retry';
+import { lowerPriority } from './background';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -31,6 +32,9 @@ if (values.help || positionals.length !== 1) {
   ].join('\n'));
 }
 const target = positionals[0]!;
+// An import is background work beside a site that may be serving people on the same machine: at a
+// lower CPU priority it still gets every idle moment, but the site answers first (docs/concurrency.md).
+lowerPriority();
 const perPage = values['per-page'] === undefined ? undefined : Number(values['per-page']);
 if (perPage !== undefined && !(Number.isInteger(perPage) && perPage >= 1 && perPage <= 1000)) {
   fail('--per-page must be a whole number from 1 to 1000.');
