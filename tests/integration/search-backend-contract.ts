@@ -12,6 +12,8 @@ import { toForeignRecord } from '../../scripts/bench/foreign-variant';
 import { evaluate, sampleRecords } from '../../scripts/bench/evaluate';
 import { loadSampleRecords } from '../../src/lib/directory/sample-directory';
 import { EMPTY_QUERY, PARAMETERS } from '../../src/lib/search/filters';
+import { uuidFor } from '../../src/lib/ids';
+import { checkLanguages, directoryLanguages } from '../../src/lib/search/language-check';
 
 /** Result names by freshness status. */
 function byFreshness(hits: SearchHit[]): Record<string, string[]> {
@@ -21,6 +23,10 @@ function byFreshness(hits: SearchHit[]): Record<string, string[]> {
 }
 
 const free = [{ option: 'Free', amount: 0 }];
+/** Open Referral languages as records give them: by code, by name, or both. */
+const speaks = (owner: string, ...languages: { code?: string; name?: string }[]) => ({
+  languages: languages.map((language, i) => ({ id: uuidFor('language', `${owner}-${i}`), ...language })),
+});
 
 export const CONTRACT_SERVICES = [
   service({ code: 'walk', name: 'Heaton Walking Group', categories: ['walking-groups'], access: ['step-free'], routes: ['self', 'drop_in'],
@@ -32,7 +38,8 @@ export const CONTRACT_SERVICES = [
   service({ code: 'byker-food', name: 'Byker Foodbank', categories: ['food-banks'], routes: ['professional'],
     schedules: [{ byday: 'FR', opens_at: '13:00', closes_at: '15:00' }], costs: free, description: 'Emergency food parcels with a voucher.' }),
   service({ code: 'gateshead-food', name: 'Gateshead Food Bank', categories: ['food-banks'], routes: ['professional'],
-    schedules: [{ byday: 'MO', opens_at: '10:00', closes_at: '12:00' }], costs: free, description: 'Three days of emergency food.' }),
+    schedules: [{ byday: 'MO', opens_at: '10:00', closes_at: '12:00' }], costs: free, description: 'Three days of emergency food.',
+    extra: speaks('gateshead-food', { code: 'pl', name: 'Polish' }, { code: 'ar', name: 'Arabic' }) }),
   service({ code: 'friendship', name: 'Tuesday Friendship Club', categories: ['social-groups'], routes: ['drop_in'],
     schedules: [{ byday: 'TU', opens_at: '18:00', closes_at: '20:00' }], costs: [{ option: 'Pay what you can', amount_description: 'Suggested £1' }],
     description: 'Meet new people over tea, cake and a game of dominoes.' }),
@@ -40,13 +47,14 @@ export const CONTRACT_SERVICES = [
     routes: ['professional', 'gp'], capacity: 'waiting_list', costs: free, description: 'A volunteer rings you for a chat once a week.' }),
   service({ code: 'debt-line', name: 'Debt Advice Line', categories: ['debt-advice'], locationType: null, modes: ['phone'], routes: ['self'],
     schedules: [{ byday: 'MO,TU,WE,TH,FR', opens_at: '09:00', closes_at: '17:00' }], costs: free, minimumAge: 18, assured: '2026-06-01',
-    description: 'Free, confidential help to deal with debts, bailiffs and bills.' }),
+    description: 'Free, confidential help to deal with debts, bailiffs and bills.', extra: speaks('debt-line', { name: 'polish' }, { code: 'ur' }) }),
   service({ code: 'art60', name: 'Art Club for Over 60s', categories: ['arts-and-crafts'], access: ['step-free', 'hearing-loop'], routes: ['self'],
     schedules: [{ byday: 'WE', opens_at: '14:00', closes_at: '16:00' }], minimumAge: 60, capacity: 'full', assured: '2025-01-01',
     costs: [{ option: 'Standard', amount: 5, amount_description: 'per session' }, { option: 'Concessions', amount: 2.5 }],
     description: 'Painting and drawing for beginners.' }),
   service({ code: 'closed', name: 'Riverside Bereavement Cafe', categories: ['bereavement-support'], status: 'defunct', costs: free,
-    schedules: [{ byday: 'TH', opens_at: '10:00', closes_at: '12:00' }], description: 'A place to talk after losing someone.' }),
+    schedules: [{ byday: 'TH', opens_at: '10:00', closes_at: '12:00' }], description: 'A place to talk after losing someone.',
+    extra: speaks('closed', { code: 'so', name: 'Somali' }) }),
   service({ code: 'mindful', name: 'Online Mindfulness Course', categories: ['wellbeing-courses'], locationType: 'virtual', capacity: 'paused',
     assured: null, costs: [{ option: 'Course fee', amount: 12 }], schedules: [{ byday: 'TH', opens_at: '19:00', closes_at: '20:30' }],
     description: 'Six online sessions to help with stress and low mood.' }),
@@ -277,6 +285,25 @@ export function describeSearchBackendContract(name: string, open: () => Promise<
       it('closed services only with include_closed', async () => {
         expect(await names('q=bereavement')).toEqual([]);
         expect(await names('q=bereavement&include_closed=1')).toEqual(['Riverside Bereavement Cafe']);
+      });
+      it('language spoken, by code or name in any case, any of those chosen', async () => {
+        expect(await sorted('language=pl')).toEqual(['Debt Advice Line', 'Gateshead Food Bank']);
+        expect(await sorted('language=POLISH')).toEqual(['Debt Advice Line', 'Gateshead Food Bank']);
+        expect(await sorted('language=urdu&language=ar')).toEqual(['Debt Advice Line', 'Gateshead Food Bank']);
+        expect(await sorted('language=ur')).toEqual(['Debt Advice Line']);
+        expect(await sorted('language=so')).toEqual([]);
+        expect(await sorted('language=so&include_closed=1')).toEqual(['Riverside Bereavement Cafe']);
+        const facets = (await fixture.search.search(parseSearchParams(new URLSearchParams('language=ur')).query, { facets: true })).facets!;
+        // Each count says what choosing that language (too) would give.
+        expect(facets.language).toEqual({ ar: 1, pl: 2, so: 0, ur: 1 });
+      });
+      it('offers only the languages the directory has, and refuses others by name', async () => {
+        expect(await directoryLanguages(fixture.search)).toEqual(['ar', 'pl', 'so', 'ur']);
+        const known = await checkLanguages(fixture.search, parseSearchParams(new URLSearchParams('language=Arabic')).query);
+        expect(known.error).toBeNull();
+        const unknown = await checkLanguages(fixture.search, parseSearchParams(new URLSearchParams('language=Welsh&language=pl')).query);
+        expect(unknown.query.language).toEqual(['pl']);
+        expect(unknown.error).toEqual(expect.objectContaining({ parameter: 'language', message: expect.stringContaining('“Welsh”') }));
       });
       it('combines text and filters', async () => {
         expect(await names('q=food&cost=free&referral=professional&day=fri')).toEqual(['Byker Foodbank']);

@@ -15,7 +15,7 @@ describe('parsing search parameters', () => {
     expect(result.ok).toBe(true);
     expect(result.query).toEqual({
       q: 'walk', near: 'ne4 5tg', radius_km: 2.5, category: ['food', 'debt-advice'], cost: ['free'], max_cost: 3.5, mode: ['phone'],
-      day: ['tue'], time: ['evening'], age: 70, referral: ['drop_in'], access: ['step-free'], capacity: 'available',
+      day: ['tue'], time: ['evening'], age: 70, referral: ['drop_in'], access: ['step-free'], language: [], capacity: 'available',
       transport: ['bus', 'walk'], walk_km: 1, include_closed: true, fresh: false, as_typed: true, sort: 'recently_verified', view: 'map', page: 2, per_page: 50,
     });
   });
@@ -72,7 +72,7 @@ describe('parsing search parameters', () => {
 const fields = (overrides: Partial<FilterFields> = {}): FilterFields => ({
   categories: ['food', 'food-banks'], costBits: 0b001, lowestCost: 0, modeBits: 0b001, dayBits: 0b10, slotBits: 1 << 3,
   minimumAge: null, maximumAge: null, referralBits: 0b0011, access: ['step-free', 'hearing-loop'], capacity: 'accepting',
-  status: 'active', points: [], areas: [], remote: false, transportBits: 0, freshness: 0, ...overrides,
+  status: 'active', points: [], areas: [], remote: false, transportBits: 0, freshness: 0, languages: [], ...overrides,
 });
 
 describe('what filters mean', () => {

@@ -4,6 +4,7 @@ import { toSearchParams, type CostBand, type Day, type DeliveryMode, type Parame
 import type { ChosenFilter } from '../../lib/search/chosen-filters';
 import { COST_LABELS, DAY_LABELS, MODE_LABELS, REFERRAL_LABELS, TIME_LABELS, TRANSPORT_LABELS } from '../../lib/search/labels';
 import { getTaxonomy } from '../../lib/taxonomy/taxonomy';
+import { languageName } from '../../lib/search/languages';
 
 export const FIELD_LABELS: Record<Parameter, string> = {
   q: 'What you are looking for',
@@ -18,6 +19,7 @@ export const FIELD_LABELS: Record<Parameter, string> = {
   age: 'Your age',
   referral: 'How you can start',
   access: 'Accessibility',
+  language: 'Language spoken',
   capacity: 'Space for new people',
   transport: 'Getting there',
   walk_km: 'Walking distance',
@@ -50,6 +52,7 @@ export function chosenLabel(filter: ChosenFilter): string {
   switch (parameter) {
     case 'category': return taxonomy.categoryByCode.get(value)?.name ?? value;
     case 'access': return taxonomy.accessibilityByCode.get(value)?.name ?? value;
+    case 'language': return languageName(value);
     case 'cost': return COST_LABELS[value as CostBand] ?? value;
     case 'max_cost': return `£${value}`;
     case 'mode': return MODE_LABELS[value as DeliveryMode] ?? value;

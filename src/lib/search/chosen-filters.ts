@@ -12,7 +12,7 @@ export interface ChosenFilter {
   without: SearchQuery;
 }
 
-const LIST_PARAMETERS = ['category', 'cost', 'mode', 'day', 'time', 'referral', 'access', 'transport'] as const;
+const LIST_PARAMETERS = ['category', 'cost', 'mode', 'day', 'time', 'referral', 'access', 'language', 'transport'] as const;
 
 export function chosenFilters(query: SearchQuery): ChosenFilter[] {
   const chosen: ChosenFilter[] = [];

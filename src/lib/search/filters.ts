@@ -9,6 +9,7 @@ import { getTaxonomy } from '../taxonomy/taxonomy';
 import { TRANSPORT_FEATURES } from '../directory/transport';
 import { getAreas } from '../geo/areas';
 import { councilOnlyAreaIds } from '../geo/councils';
+import { languageKey } from './languages';
 
 export { COST_BANDS, DAYS, TIMES_OF_DAY, DELIVERY_MODES, REFERRAL_ROUTES, TRANSPORT_FEATURES };
 export const SORTS = ['relevance', 'distance', 'recently_verified'] as const;
@@ -56,6 +57,8 @@ export interface SearchQuery {
   age: number | null;
   referral: ReferralRoute[];
   access: string[];
+  /** Languages spoken, as keys (src/lib/search/languages.ts): any one chosen will do. */
+  language: string[];
   capacity: (typeof CAPACITY_FILTERS)[number] | null;
   /** Every one chosen must be met. */
   transport: TransportOption[];
@@ -74,7 +77,7 @@ export interface SearchQuery {
 
 export const EMPTY_QUERY: SearchQuery = {
   q: '', near: '', radius_km: null, category: [], cost: [], max_cost: null, mode: [], day: [], time: [], age: null,
-  referral: [], access: [], capacity: null, transport: [], walk_km: null, include_closed: false, fresh: false, as_typed: false, sort: 'relevance',
+  referral: [], access: [], language: [], capacity: null, transport: [], walk_km: null, include_closed: false, fresh: false, as_typed: false, sort: 'relevance',
   view: 'list', page: 1, per_page: DEFAULT_PER_PAGE,
 };
 
@@ -86,7 +89,7 @@ export function defaultSort(query: Pick<SearchQuery, 'near'>): Sort {
 /** The parameters the search page and API accept, in the order they are shown. */
 export const PARAMETERS = [
   'q', 'near', 'radius_km', 'category', 'cost', 'max_cost', 'mode', 'day', 'time', 'age', 'referral', 'access',
-  'capacity', 'transport', 'walk_km', 'include_closed', 'fresh', 'sort', 'view', 'page', 'per_page',
+  'language', 'capacity', 'transport', 'walk_km', 'include_closed', 'fresh', 'sort', 'view', 'page', 'per_page',
   'as_typed',
 ] as const;
 export type Parameter = (typeof PARAMETERS)[number];
@@ -160,6 +163,22 @@ const accessibilityFeatures = () => {
   return { byCode: taxonomy.accessibilityByCode, byUuid: taxonomy.accessibilityByUuid, codes: taxonomy.accessibility.map((t) => t.id) };
 };
 
+/** A repeatable language, by ISO 639 code or by name in any case, read as its key. Whether the
+ * directory has it is checked against the directory (src/lib/search/language-check.ts). */
+const languageParam = z.array(z.string().trim()).transform((list, ctx) => {
+  const out: string[] = [];
+  for (const value of list) {
+    if (value === '') continue;
+    if (value.length > 60 || !/^[\p{L}\p{M}][\p{L}\p{M} '()-]*$/u.test(value)) {
+      ctx.addIssue({ code: 'custom', message: `"${value.slice(0, 40)}" is not a language. Choose a language from the list, or give its name (such as "Polish") or its code (such as "pl").` });
+      continue;
+    }
+    const key = languageKey(value);
+    if (!out.includes(key)) out.push(key);
+  }
+  return out;
+});
+
 const flag = z.array(z.string().trim().toLowerCase()).transform((list, ctx) => {
   const value = list.filter((v) => v !== '').at(-1);
   if (value === undefined) return false;
@@ -186,6 +205,7 @@ const parameterSchemas = {
   age: numberParam('an age', 0, 130, true),
   referral: enumParam(REFERRAL_ROUTES, 'a way to get in'),
   access: termParam(accessibilityFeatures, (value, codes) => `"${value}" is not an accessibility feature. Use one of ${oneOfList(codes)}.`),
+  language: languageParam,
   capacity: single(CAPACITY_FILTERS, 'a capacity option'),
   transport: enumParam(TRANSPORT_OPTIONS, 'a way of getting there'),
   walk_km: numberParam('a walking distance in kilometres', 0.1, 10, false),
@@ -274,6 +294,8 @@ export interface FilterFields {
   referralBits: number;
   /** Accessibility codes of any of the service's places. */
   access: string[];
+  /** Keys of the languages spoken (src/lib/search/languages.ts) by the service or at its places. */
+  languages: string[];
   capacity: CapacityFacet;
   /** active, inactive, defunct or "temporarily closed". */
   status: string;
@@ -307,7 +329,7 @@ export function bitsOf<T extends string>(vocabulary: readonly T[], values: reado
 }
 
 /** The filter groups. Day and time are one group ("when"): a Tuesday-evening search needs a Tuesday evening session. */
-export const FILTER_GROUPS = ['category', 'cost', 'max_cost', 'mode', 'when', 'age', 'referral', 'access', 'capacity', 'status', 'distance', 'transport', 'fresh'] as const;
+export const FILTER_GROUPS = ['category', 'cost', 'max_cost', 'mode', 'when', 'age', 'referral', 'access', 'capacity', 'status', 'distance', 'transport', 'fresh', 'language'] as const;
 export type FilterGroup = (typeof FILTER_GROUPS)[number];
 
 /** Only active services are shown unless include_closed is set. */
@@ -371,6 +393,10 @@ export class FilterColumns {
   freshness = new Uint8Array(0);
   /** Each row's place positions (latitude, longitude pairs), or null without any. */
   points: (Float64Array | null)[] = [];
+  /** Each row's language keys, or null without any; the languages are not known in advance. */
+  languages: (readonly string[] | null)[] = [];
+  /** Every language key any row has had, in the order first seen. */
+  readonly languageKeys = new Set<string>();
 
   // Measured from the searched place by measureFrom(), for one search at a time.
   /** Kilometres from the searched place to the row's nearest place; Infinity without a place. */
@@ -498,6 +524,9 @@ export class FilterColumns {
     this.freshness[row] = fields.freshness ?? 0;
     const points = fields.points ?? [];
     this.points[row] = points.length ? Float64Array.from(points) : null;
+    const languages = fields.languages ?? [];
+    for (const key of languages) this.languageKeys.add(key);
+    this.languages[row] = languages.length ? [...languages] : null;
   }
 }
 
@@ -582,6 +611,10 @@ export function compileFilters(query: SearchQuery): CompiledFilters {
       return true;
     });
   }
+  if (query.language.length) {
+    const wanted = new Set(query.language);
+    add('language', (c, row) => c.languages[row]?.some((key) => wanted.has(key)) ?? false);
+  }
   if (query.capacity === 'available') {
     const full = CAPACITY_FACETS.indexOf('full');
     const paused = CAPACITY_FACETS.indexOf('paused');
@@ -622,6 +655,8 @@ export interface FacetCounts {
   time: Record<TimeOfDay, number>;
   referral: Record<ReferralRoute, number>;
   access: Record<string, number>;
+  /** Keyed by language key: every language the directory's services have, with how many results speak it. */
+  language: Record<string, number>;
   capacity: Record<CapacityFacet, number>;
   /** Keyed by amount in pounds: how many would cost at most that for one go. */
   max_cost: Record<string, number>;
@@ -681,6 +716,7 @@ export class FacetCounter {
   private readonly transportSets = new Int32Array(1 << TRANSPORT_FEATURES.length);
   private walkable = 0;
   private fresh = 0;
+  private readonly language = new Map<string, number>();
   private readonly categoryWords: number;
   private readonly accessWords: number;
   private readonly radiusSets = new Int32Array(1 << RADIUS_FACETS.length);
@@ -720,6 +756,11 @@ export class FacetCounter {
     else if (group === STATUS) this.closed++;
     else if (group === DISTANCE && c.measured) this.radiusSets[c.radiusBits[row]!]!++;
     else if (group === FRESH && c.freshness[row] === 0) this.fresh++;
+    else if (group === LANGUAGE) this.addLanguages(row);
+  }
+
+  private addLanguages(row: number): void {
+    for (const key of this.columns.languages[row] ?? []) this.language.set(key, (this.language.get(key) ?? 0) + 1);
   }
 
   /** A row that passes every filter counts towards every facet. */
@@ -735,6 +776,7 @@ export class FacetCounter {
     this.costWithinSets[c.costWithin[row]!]!++;
     this.ageSets[c.ageAccepts[row]!]!++;
     this.transportSets[c.transport[row]!]!++;
+    this.addLanguages(row);
     if (c.freshness[row] === 0) this.fresh++;
     if (c.measured) {
       if (c.distance[row]! <= this.walkKm) this.walkable++;
@@ -772,6 +814,7 @@ export class FacetCounter {
       time: record(TIMES_OF_DAY, spread(this.partSets, TIMES_OF_DAY.length)),
       referral: record(REFERRAL_ROUTES, spread(this.referralSets, REFERRAL_ROUTES.length)),
       access: record(accessCodes, this.access),
+      language: Object.fromEntries([...this.columns.languageKeys].sort().map((key) => [key, this.language.get(key) ?? 0])),
       capacity: record(CAPACITY_FACETS, this.capacity),
       max_cost: record(MAX_COST_FACETS.map(String), spread(this.costWithinSets, MAX_COST_FACETS.length)),
       age: record(AGE_FACETS.map(String), spread(this.ageSets, AGE_FACETS.length)),
@@ -783,7 +826,7 @@ export class FacetCounter {
   }
 }
 
-const [CATEGORY, COST, MAX_COST, MODE, WHEN, AGE, REFERRAL, , CAPACITY, STATUS, DISTANCE, , FRESH] = FILTER_GROUPS.map((_, i) => i);
+const [CATEGORY, COST, MAX_COST, MODE, WHEN, AGE, REFERRAL, , CAPACITY, STATUS, DISTANCE, , FRESH, LANGUAGE] = FILTER_GROUPS.map((_, i) => i);
 
 /** Counts per bit from counts per whole bit-set value. */
 function spread(sets: Int32Array, width: number): Int32Array {

@@ -13,6 +13,7 @@ import { councilAreaId, councilByName } from '../geo/councils';
 import { FRESHNESS_STATUSES, NO_SIGNALS, assessFreshness, type Freshness, type FreshnessSignals } from '../freshness/rules';
 import { getFreshnessSettings } from '../freshness/settings';
 import type { Crosswalk } from '../taxonomy/crosswalk';
+import { languageName, storedLanguageKey } from './languages';
 
 const NO_CROSSWALK: Crosswalk = new Map();
 
@@ -23,7 +24,7 @@ export interface DocumentPlace {
 }
 
 /** Raise when the shape or wording of documents changes, so stored ones are rebuilt at start. */
-export const SEARCH_DOCUMENT_VERSION = 6;
+export const SEARCH_DOCUMENT_VERSION = 7;
 
 export interface SearchDocument {
   id: string;
@@ -56,6 +57,8 @@ export interface SearchDocument {
   capacityStatus: string | null;
   waitingWeeks: number | null;
   referralRoutes: string[];
+  /** Plain English names of the languages spoken there (the service's and its places'). */
+  languages: string[];
   status: string;
   alert: string | null;
   fields: FilterFields;
@@ -140,6 +143,12 @@ export function serviceAreaIds(record: ServiceRecord): string[] {
   return [...ids];
 }
 
+/** Keys of the languages a service's record says are spoken, by the service or at any of its places. */
+export function serviceLanguageKeys(record: ServiceRecord): string[] {
+  const stored = [...record.languages, ...record.service_at_locations.flatMap(({ location }) => location.languages)];
+  return [...new Set(stored.map(storedLanguageKey).filter((key) => key !== ''))];
+}
+
 /** The first place a service runs and how many more; or the areas it covers when it has no place. */
 export function placeText(record: ServiceRecord): string {
   const places = record.service_at_locations.map(({ location }) => location).filter((location) => location.location_type === 'physical');
@@ -168,6 +177,7 @@ export function buildSearchDocument(
   const modes = effectiveDeliveryModes(record);
   const referralRoutes = record.referral_routes ?? [];
   const places = documentPlaces(record);
+  const languages = serviceLanguageKeys(record);
   const freshness = assessFreshness(record, categories, today, getFreshnessSettings(), signals);
   // The names of another taxonomy's terms are words of the service too ("Isolation and companionship").
   const categoryText = [
@@ -187,6 +197,7 @@ export function buildSearchDocument(
     maximumAge: record.maximum_age ?? null,
     referralBits: bitsOf(REFERRAL_ROUTES, referralRoutes),
     access,
+    languages,
     capacity: (record.capacity_status ?? 'unknown') as CapacityFacet,
     status: record.status,
     points: places.flatMap((place) => [place.latitude, place.longitude]),
@@ -215,6 +226,7 @@ export function buildSearchDocument(
     capacityStatus: record.capacity_status ?? null,
     waitingWeeks: record.waiting_weeks ?? null,
     referralRoutes,
+    languages: languages.map(languageName),
     status: record.status,
     alert: record.alert ?? null,
     fields,

@@ -25,6 +25,8 @@ export interface SearchResponseResult {
   /** From the searched place: 'place' (has a distance), 'area' (covers it), 'remote' (phone or online), 'unknown'. */
   reach: Reach | null;
   referral_routes: string[];
+  /** Plain English names of the languages spoken there. */
+  languages: string[];
   capacity_status: string | null;
   waiting_weeks: number | null;
   status: string;
@@ -101,6 +103,7 @@ export function toResponseResult(
     distance_text: distanceKm === null ? null : distanceText(distanceKm),
     reach: hit?.reach ?? null,
     referral_routes: document.referralRoutes,
+    languages: document.languages ?? [],
     capacity_status: document.capacityStatus,
     waiting_weeks: document.waitingWeeks,
     status: document.status,

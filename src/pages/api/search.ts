@@ -4,6 +4,7 @@ import { getApp } from '../../lib/app';
 import { parseSearchParams } from '../../lib/search/filters';
 import { toSearchResponse } from '../../lib/search/search-response';
 import { searchOrigin } from '../../lib/search/search-origin';
+import { checkLanguages } from '../../lib/search/language-check';
 
 const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), {
@@ -15,7 +16,11 @@ export const GET: APIRoute = async ({ url }) => {
   const parsed = parseSearchParams(url.searchParams);
   const { search, directory } = await getApp();
   const place = await searchOrigin(directory.db, parsed.query);
-  const errors = [...(parsed.ok ? [] : parsed.errors), ...(place.error ? [{ ...place.error, suggestions: place.suggestions }] : [])];
+  const languages = await checkLanguages(search, parsed.query);
+  const errors = [
+    ...(parsed.ok ? [] : parsed.errors), ...(languages.error ? [languages.error] : []),
+    ...(place.error ? [{ ...place.error, suggestions: place.suggestions }] : []),
+  ];
   if (errors.length) {
     return json({
       error: 'invalid_parameter',
