@@ -8,6 +8,8 @@ import 'leaflet.markercluster';
 
 /** One place of one service: a marker. */
 export interface ResultsMapMarker {
+  /** The service's number in the list below the map, shown on its pin. */
+  number: number;
   name: string;
   url: string;
   organisation: string;
@@ -69,10 +71,10 @@ function popupContent(marker: ResultsMapMarker): HTMLElement {
   return box;
 }
 
-function serviceIcon(name: string): L.DivIcon {
+function serviceIcon(number: number, name: string): L.DivIcon {
   return L.divIcon({
     className: 'results-map__marker',
-    html: `<span class="visually-hidden">${escapeHtml(name)}</span>`,
+    html: `<span class="results-map__number" aria-hidden="true">${number}</span><span class="visually-hidden">${number}. ${escapeHtml(name)}</span>`,
     iconSize: [28, 28],
     iconAnchor: [14, 14],
     popupAnchor: [0, -14],
@@ -198,8 +200,8 @@ function buildMap(section: HTMLElement, data: ResultsMapData): void {
   if (data.tiles) {
     const { attribution } = data.tiles;
     const credit = attribution ? (attribution.url ? `<a href="${escapeHtml(attribution.url)}">${escapeHtml(attribution.text)}</a>` : escapeHtml(attribution.text)) : '';
+    // The credit is for the pictures: shown once one has loaded, taken away if they stop.
     const tiles = L.tileLayer(data.tiles.url, {
-      attribution: credit,
       maxZoom: 19,
       // The page sends no referrer elsewhere; a tile server may need to know which site asks, but
       // not which search: the origin only.
@@ -207,14 +209,21 @@ function buildMap(section: HTMLElement, data: ResultsMapData): void {
     });
     let errors = 0;
     let loaded = 0;
-    tiles.on('tileload', () => { loaded += 1; });
+    let credited = false;
+    tiles.on('tileload', () => {
+      loaded += 1;
+      if (!credited && credit) {
+        map.attributionControl.addAttribution(credit);
+        credited = true;
+      }
+    });
     tiles.on('tileerror', () => {
       errors += 1;
       if (errors < TILE_ERRORS_BEFORE_GIVING_UP || loaded >= errors) return;
       // Stop asking: a blocked or broken tile server would otherwise be asked again at every move.
       tiles.off();
       map.removeLayer(tiles);
-      if (credit) map.attributionControl.addAttribution(credit);
+      if (credited) map.attributionControl.removeAttribution(credit);
       showOutlinesOnly(TILE_FAILURE_MESSAGE);
     });
     tiles.addTo(map);
@@ -237,9 +246,9 @@ function buildMap(section: HTMLElement, data: ResultsMapData): void {
     const latLng = L.latLng(item.latitude, item.longitude);
     bounds.extend(latLng);
     const marker = L.marker(latLng, {
-      icon: serviceIcon(item.name),
-      title: item.name,
-      alt: item.name,
+      icon: serviceIcon(item.number, item.name),
+      title: `${item.number}. ${item.name}`,
+      alt: `${item.number}. ${item.name}`,
       keyboard: true,
       riseOnHover: true,
       serviceUrl: item.url,

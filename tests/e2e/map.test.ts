@@ -121,11 +121,35 @@ describe('the map view with the default tiles (refused, as every other host is h
     await page.locator('.leaflet-control-zoom-in').click();
     await page.waitForTimeout(500);
     expect(guarded.offOrigin.length, 'tile requests after giving up').toBe(asked);
-    // The credit stays, and the page's own script and styles came from this site.
-    expect(await textOf(page, '.leaflet-control-attribution')).toContain('© OpenStreetMap contributors');
+    // No picture was shown, so no credit for pictures; the page's own script and styles came from this site.
+    expect(await textOf(page, '.leaflet-control-attribution')).not.toContain('OpenStreetMap');
     const scripts = guarded.requests.filter((r) => r.resourceType === 'script').map((r) => r.url);
     expect(scripts.length).toBeGreaterThan(0);
     for (const url of scripts) expect(url.startsWith(`${server.origin}/_astro/`), url).toBe(true);
+  });
+
+  it('numbers each pin as its service is numbered in the list below, to the eye and to a screen reader', async () => {
+    const listed = new Map(await page.locator('li.result[data-result-number]').evaluateAll((items) => items.map((item) => [
+      item.getAttribute('data-result-number'), item.querySelector('a[href^="/services/"]')?.textContent?.replace(/^\d+\.\s*/, '').trim() ?? '',
+    ] as [string, string])));
+    expect(listed.size).toBe(50);
+    // The list's own numbers show beside each name.
+    expect(await page.locator('li.result[data-result-number="1"] .result__number').innerText()).toBe('1');
+    const pins = await page.locator('.results-map .results-map__marker').evaluateAll((icons) => icons.map((icon) => ({
+      shown: icon.querySelector('.results-map__number')?.textContent ?? '',
+      said: icon.querySelector('.visually-hidden')?.textContent ?? '',
+      title: icon.getAttribute('title') ?? '',
+      width: icon.getBoundingClientRect().width,
+      height: icon.getBoundingClientRect().height,
+    })));
+    expect(pins.length).toBeGreaterThan(0);
+    for (const pin of pins) {
+      expect(listed.get(pin.shown), `pin ${pin.shown} names the service with that number in the list`).toBe(pin.said.replace(/^\d+\.\s*/, ''));
+      expect(pin.said).toBe(`${pin.shown}. ${listed.get(pin.shown)}`);
+      expect(pin.title).toBe(pin.said);
+      // A target of at least 24 by 24 CSS pixels (WCAG 2.5.8).
+      expect(Math.min(pin.width, pin.height)).toBeGreaterThanOrEqual(24);
+    }
   });
 
   it('shows the same services as the list below it', async () => {
@@ -188,14 +212,17 @@ describe('the map by keyboard', () => {
     expect(reached, 'Tab reaches a service marker').toBe(true);
     const name = await page.evaluate(() => document.activeElement?.getAttribute('title') ?? '');
     expect(name).not.toBe('');
-    expect(await page.evaluate(() => (document.activeElement?.textContent ?? '').trim())).toBe(name);
+    // What a screen reader says is its number and name, as the title; the number shows on the pin.
+    expect(await page.evaluate(() => (document.activeElement?.querySelector('.visually-hidden')?.textContent ?? '').trim())).toBe(name);
+    const [, number, serviceName] = /^(\d+)\. (.+)$/.exec(name) ?? [];
+    expect(await page.evaluate(() => document.activeElement?.querySelector('.results-map__number')?.textContent ?? '')).toBe(number);
 
     await page.keyboard.press('Enter');
     const popup = page.locator('.leaflet-popup');
     await popup.waitFor({ state: 'visible', timeout: 5_000 });
     const link = popup.locator('a[href^="/services/"]');
     expect(await link.count()).toBe(1);
-    expect((await link.textContent())?.trim()).toBe(name);
+    expect((await link.textContent())?.trim()).toBe(serviceName);
     expect(await textOf(page, '.leaflet-popup')).toMatch(/Cost.+When/);
     const inPopup = await focused(page);
     expect(inPopup.href, 'focus moves to the link in the popup').toMatch(/^\/services\//);
