@@ -117,3 +117,26 @@ describe('npm run migrate with DATABASE_URL', () => {
     expect(databasePathFromEnv({})).toBe('data/directory.sqlite');
   });
 });
+
+describe('a PostgreSQL connection lost while idle', () => {
+  it('is dropped from the pool and said, and the next query gets a new one (the process goes on)', async () => {
+    const url = await server.freshDatabase();
+    const database = openPostgresDatabase(url, { maxConnections: 1 });
+    const said: string[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => { said.push(args.join(' ')); };
+    try {
+      expect((await sql<{ one: number }>`select 1 as one`.execute(database.db)).rows).toEqual([{ one: 1 }]);
+      // Another connection ends the idle one, as a server restart would.
+      const killer = openPostgresDatabase(url, { maxConnections: 1 });
+      await sql`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`.execute(killer.db);
+      await killer.close();
+      await expect.poll(() => said.length, { timeout: 5_000 }).toBeGreaterThan(0);
+      expect(said[0]).toMatch(/^A PostgreSQL connection was lost: /);
+      expect((await sql<{ one: number }>`select 1 as one`.execute(database.db)).rows).toEqual([{ one: 1 }]);
+    } finally {
+      console.error = original;
+      await database.close();
+    }
+  }, 60_000);
+});

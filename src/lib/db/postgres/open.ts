@@ -17,6 +17,9 @@ pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
 
 export function openPostgresDatabase(url: string, { maxConnections = 10 }: { maxConnections?: number } = {}): PostgresDatabase {
   const pool = new pg.Pool({ connectionString: url, max: maxConnections });
+  // A connection lost while idle (the server restarted, or shut down as the pool ends) is dropped
+  // from the pool and said; without a listener, pg would end the whole process over it.
+  pool.on('error', (error) => console.error(`A PostgreSQL connection was lost: ${error.message}`));
   const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
   return { db, url, close: () => db.destroy() };
 }
