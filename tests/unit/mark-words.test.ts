@@ -47,4 +47,13 @@ describe('markWords', () => {
   it('does not mark a word that only contains the typed word later on', () => {
     expect(marked('Sidewalk chalk art', 'walk')).toEqual([]);
   });
+
+  it('marks the words of each search when searches follow one another (parsed words are reused only for the same words)', () => {
+    const text = 'Walking group with food after';
+    expect(marked(text, 'walk')).toEqual(['Walking']);
+    expect(marked(text, 'walk')).toEqual(['Walking']);
+    expect(marked(text, 'food')).toEqual(['food']);
+    expect(marked(text, '')).toEqual([]);
+    expect(marked(text, 'walk food')).toEqual(['Walking', 'food']);
+  });
 });

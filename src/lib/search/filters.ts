@@ -348,8 +348,24 @@ export function slotMask(days: readonly Day[], times: readonly TimeOfDay[]): num
 
 const NO_AGE = -1;
 
-/** Term vocabularies as bit positions: category and accessibility codes in taxonomy order. */
-function vocabularies() {
+type Vocabularies = ReturnType<typeof buildVocabularies>;
+let vocabulariesMade: { taxonomy: object; areas: object; vocab: Vocabularies } | null = null;
+
+/**
+ * Term vocabularies as bit positions: category and accessibility codes in taxonomy order. Made
+ * once for the taxonomy and areas of the process (both are fixed while it runs): working out which
+ * councils have no area of their own takes about a millisecond, too much for every search.
+ */
+function vocabularies(): Vocabularies {
+  const taxonomy = getTaxonomy();
+  const areas = getAreas();
+  if (vocabulariesMade?.taxonomy !== taxonomy || vocabulariesMade.areas !== areas) {
+    vocabulariesMade = { taxonomy, areas, vocab: buildVocabularies() };
+  }
+  return vocabulariesMade.vocab;
+}
+
+function buildVocabularies() {
   const taxonomy = getTaxonomy();
   const categoryCodes = taxonomy.categories.map((term) => term.id);
   const accessCodes = taxonomy.accessibility.map((term) => term.id);

@@ -9,7 +9,16 @@ export interface TextPart {
   marked: boolean;
 }
 
-export function markWords(text: string, typed: string): TextPart[] {
+interface TypedWords {
+  exact: Set<string>;
+  starts: string[];
+}
+
+/** The words typed, parsed once for a page of results: the same words mark every result on it. */
+let lastTyped: { typed: string; words: TypedWords } | null = null;
+
+function typedWords(typed: string): TypedWords {
+  if (lastTyped?.typed === typed) return lastTyped.words;
   const exact = new Set<string>();
   const starts: string[] = [];
   for (const group of typedOnly(parseTextQuery(typed)).groups) {
@@ -23,6 +32,12 @@ export function markWords(text: string, typed: string): TextPart[] {
       });
     }
   }
+  lastTyped = { typed, words: { exact, starts } };
+  return lastTyped.words;
+}
+
+export function markWords(text: string, typed: string): TextPart[] {
+  const { exact, starts } = typedWords(typed);
   if (!exact.size && !starts.length) return text ? [{ text, marked: false }] : [];
 
   const parts: TextPart[] = [];
