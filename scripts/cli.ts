@@ -1,10 +1,10 @@
 // Small shared pieces of the command-line jobs: opening the directory and reporting progress.
-import { openDatabase, migrateToLatest, TOOL_OPEN_OPTIONS } from '../src/lib/db/database';
+import { openDirectoryDatabase, migrateToLatest, TOOL_OPEN_OPTIONS } from '../src/lib/db/database';
 import { createSearchBackend } from '../src/lib/search';
 import { syncTaxonomy } from '../src/lib/taxonomy/sync-taxonomy';
 
 export async function openDirectory() {
-  const directory = openDatabase(undefined, TOOL_OPEN_OPTIONS);
+  const directory = openDirectoryDatabase(undefined, TOOL_OPEN_OPTIONS);
   await migrateToLatest(directory.db);
   await syncTaxonomy(directory.db);
   return { directory, search: createSearchBackend(directory) };

@@ -55,7 +55,9 @@ function progressBar(file: string, started: number) {
 }
 
 const { directory } = await openDirectory();
-const sizeBefore = statSync(directory.path).size;
+// The file's size, before and after (a PostgreSQL database has no one file to measure).
+const fileSize = () => (directory.dialect === 'sqlite' ? statSync(directory.path).size : null);
+const sizeBefore = fileSize();
 let problems = 0;
 let total = 0;
 const started = Date.now();
@@ -63,14 +65,14 @@ try {
   for (const file of positionals) {
     const fileStarted = Date.now();
     const progress = progressBar(file, fileStarted);
-    let writer: ((rows: Parameters<ReturnType<typeof postcodeWriter>>[0]) => void) | undefined;
+    let writer: ReturnType<typeof postcodeWriter> | undefined;
     let format: PostcodeFormat | undefined;
     const outcome = await readPostcodeFile(file, {
       format: chosenFormat,
       write: (rows) => {
         // The format is known by the first batch; each file's rows carry its source.
-        writer ??= postcodeWriter(directory.sqlite, format ?? 'gb');
-        writer(rows);
+        writer ??= postcodeWriter(directory, format ?? 'gb');
+        return writer(rows);
       },
       progress: (bytes, size, lines) => progress(bytes, size, lines),
       onFormat: (found) => { format = found; },
@@ -102,10 +104,10 @@ try {
     }
   }
   if (total > 100_000) checkpoint(directory);
-  const grown = statSync(directory.path).size - sizeBefore;
+  const sizeAfter = fileSize();
   if (total > 0) {
-    process.stdout.write(`Done: ${count(total)} postcodes in ${((Date.now() - started) / 1000).toFixed(1)} s; `
-      + `the database grew by ${(grown / 1024 / 1024).toFixed(1)} MB.\n`);
+    const growth = sizeAfter !== null && sizeBefore !== null ? `; the database grew by ${((sizeAfter - sizeBefore) / 1024 / 1024).toFixed(1)} MB` : '';
+    process.stdout.write(`Done: ${count(total)} postcodes in ${((Date.now() - started) / 1000).toFixed(1)} s${growth}.\n`);
   }
   process.exitCode = problems ? 1 : 0;
 } finally {

@@ -2,18 +2,13 @@
 // With DATABASE_URL=postgres://… it migrates that PostgreSQL database instead of the SQLite file
 // (the same migrations: src/lib/db/migrations).
 import { parseArgs } from 'node:util';
-import type { Kysely } from 'kysely';
-import { migrateDown, migrateToLatest, openDatabase, TOOL_OPEN_OPTIONS } from '../src/lib/db/database';
+import { databaseLocationFromEnv, migrateDown, migrateToLatest, openDirectoryDatabase, TOOL_OPEN_OPTIONS } from '../src/lib/db/database';
 import { isPostgresUrl } from '../src/lib/db/dialect';
-import { openPostgresDatabase } from '../src/lib/db/postgres/open';
-import type { DatabaseSchema } from '../src/lib/db/types';
 import { fail } from './cli';
 
 const { values } = parseArgs({ options: { down: { type: 'boolean', default: false } } });
-const url = process.env.DATABASE_URL;
-const opened: { db: Kysely<DatabaseSchema>; close(): Promise<void> } = isPostgresUrl(url)
-  ? openPostgresDatabase(url, { maxConnections: 1 })
-  : openDatabase(undefined, TOOL_OPEN_OPTIONS);
+const url = databaseLocationFromEnv();
+const opened = openDirectoryDatabase(url, { ...TOOL_OPEN_OPTIONS, maxConnections: 1 });
 try {
   const result = values.down ? await migrateDown(opened.db) : await migrateToLatest(opened.db);
   const names = (result.results ?? []).map((r) => `${r.direction === 'Down' ? 'undid' : 'applied'} ${r.migrationName}`);

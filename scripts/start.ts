@@ -1,7 +1,7 @@
 // npm start: prepares the database (migrate, sample data if empty) and serves the built site.
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
-import { openDatabase, TOOL_OPEN_OPTIONS } from '../src/lib/db/database';
+import { openDirectoryDatabase, TOOL_OPEN_OPTIONS } from '../src/lib/db/database';
 import { prepareDirectory } from '../src/lib/directory/prepare';
 import { createSearchBackend } from '../src/lib/search';
 import { createSiteServer } from '../src/lib/http/serve';
@@ -10,7 +10,7 @@ import { importPagesOnce } from '../src/lib/http/page-modules';
 const host = process.env.HOST || 'localhost';
 const port = Number(process.env.PORT || 4321);
 
-const directory = openDatabase(undefined, TOOL_OPEN_OPTIONS);
+const directory = openDirectoryDatabase(undefined, TOOL_OPEN_OPTIONS);
 try {
   await prepareDirectory(directory, createSearchBackend(directory), { log: (line) => console.log(line) });
 } finally {

@@ -9,7 +9,7 @@ import { clearOldSessions, csrfTokenMatches, readSession, SESSION_COOKIE } from 
 import { readPostedForm } from './lib/http/form-body';
 import { signedInPost } from './lib/accounts/guard';
 import { busyResponse, busyRetryAfter, isDatabaseBusy } from './lib/http/busy-response';
-import { directoryVersion, PageCache } from './lib/http/page-cache';
+import { PageCache } from './lib/http/page-cache';
 import { SHORTLIST_COOKIE } from './lib/shortlists/current-shortlist';
 import { todayInUk } from './lib/dates';
 
@@ -54,7 +54,7 @@ async function handle(context: APIContext, next: MiddlewareNext): Promise<Respon
   if (context.request.method === 'GET' && context.url.pathname === '/search' && !cookie) {
     const { directory } = await getApp();
     const key = `${context.url.search}\n${context.cookies.get(SHORTLIST_COOKIE)?.value ?? ''}`;
-    const version = `${directoryVersion(directory.sqlite)}:${todayInUk()}`;
+    const version = `${await directory.version()}:${todayInUk()}`;
     return searchPages.get(key, version) ?? searchPages.keep(key, version, await next());
   }
   return next();

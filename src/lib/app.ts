@@ -1,7 +1,7 @@
 // The running server's directory: one database connection and search backend per process, and
 // a daily rebuild of search documents so that ended schedules and prices drop out of results (and
 // a daily clearing of expired shortlists).
-import { migrateToLatest, openDatabase, type DirectoryDatabase } from './db/database';
+import { migrateToLatest, openDirectoryDatabase, type DirectoryDatabase } from './db/database';
 import { todayInUk } from './dates';
 import { createSearchBackend } from './search';
 import { indexIsOutOfDate, reindexAll } from './search/reindex';
@@ -48,7 +48,7 @@ export function pendingRebuild(): Promise<void> | undefined {
 /** Opens (and migrates, if `npm start` has not) the database named by DATABASE_PATH, once. */
 export async function getApp(): Promise<App> {
   app ??= (async () => {
-    const directory = openDatabase();
+    const directory = openDirectoryDatabase();
     await migrateToLatest(directory.db);
     return { directory, search: createSearchBackend(directory) };
   })();

@@ -156,7 +156,7 @@ describe('nearest first from a postcode with no listing', () => {
 describe('loading the shipped postcodes', () => {
   it('loads once per version, and never replaces a postcode someone imported from a file', async () => {
     expect((await loadShippedPostcodes(scratch.directory)).loaded).toBe(false);
-    postcodeWriter(scratch.directory.sqlite, 'ons')([{
+    await postcodeWriter(scratch.directory, 'ons')([{
       postcode: 'NE4 5TG', outward: 'NE4', latitude: 54.9731, longitude: -1.6254,
       council_code: 'E08000021', council_name: 'Newcastle upon Tyne', ward_code: 'E05011436', ward_name: null,
     }]);

@@ -1,15 +1,17 @@
 // One meaning for the bulk writes, whatever writes them: SQLite's synchronous writer
-// (src/lib/db/bulk-writer.ts), and the async Kysely writer (src/lib/db/kysely-bulk-writer.ts) on
+// (src/lib/db/sqlite/bulk-writer.ts), and the async Kysely writer (src/lib/db/kysely-bulk-writer.ts) on
 // SQLite and on a real PostgreSQL. The same cases run on each, on a fully migrated database.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql, type Kysely } from 'kysely';
-import { migrateToLatest, openDatabase, type DirectoryDatabase } from '../../src/lib/db/database';
-import { bulkWriter } from '../../src/lib/db/bulk-writer';
-import { kyselyBulkWriter, type AsyncBulkWriter } from '../../src/lib/db/kysely-bulk-writer';
-import { openPostgresDatabase, type PostgresDatabase } from '../../src/lib/db/postgres/open';
+import { migrateToLatest, openDatabase, type DirectoryDatabase, type SqliteDirectory } from '../../src/lib/db/database';
+import { bulkWriter } from '../../src/lib/db/sqlite/bulk-writer';
+import { kyselyBulkWriter } from '../../src/lib/db/kysely-bulk-writer';
+import type { AsyncBulkWriter } from '../../src/lib/db/bulk-writes';
+import { openPostgresDirectory } from '../../src/lib/db/postgres/open';
+import type { PostgresDirectory } from '../../src/lib/db/database';
 import type { DatabaseSchema } from '../../src/lib/db/types';
 import { startTestPostgres, type TestPostgres } from '../fixtures/postgres';
 
@@ -19,7 +21,7 @@ interface Subject {
 }
 
 /** The synchronous SQLite writer, seen through the async interface. */
-function sqliteWriterAsAsync(directory: DirectoryDatabase): AsyncBulkWriter {
+function sqliteWriterAsAsync(directory: SqliteDirectory): AsyncBulkWriter {
   const sync = bulkWriter(directory.sqlite);
   return {
     upsert: async (table, rows, options) => sync.upsert(table, rows, options),
@@ -33,9 +35,9 @@ function sqliteWriterAsAsync(directory: DirectoryDatabase): AsyncBulkWriter {
 
 let folder: string;
 let server: TestPostgres;
-const opened: (DirectoryDatabase | PostgresDatabase)[] = [];
+const opened: (DirectoryDatabase | PostgresDirectory)[] = [];
 
-async function sqliteDatabase(name: string): Promise<DirectoryDatabase> {
+async function sqliteDatabase(name: string): Promise<SqliteDirectory> {
   const directory = openDatabase(join(folder, `${name}.sqlite`));
   await migrateToLatest(directory.db);
   opened.push(directory);
@@ -52,7 +54,7 @@ const subjects: [string, () => Promise<Subject>][] = [
     return { db: directory.db, writer: kyselyBulkWriter(directory.db) };
   }],
   ['PostgreSQL, Kysely writer', async () => {
-    const database = openPostgresDatabase(await server.freshDatabase(), { maxConnections: 2 });
+    const database = openPostgresDirectory(await server.freshDatabase(), { maxConnections: 2 });
     opened.push(database);
     await migrateToLatest(database.db);
     return { db: database.db, writer: kyselyBulkWriter(database.db) };

@@ -6,15 +6,16 @@ import { spawnSync } from 'node:child_process';
 import { databasePathFromEnv, migrateDown, migrateToLatest, openDatabase } from '../../src/lib/db/database';
 import { dialectOf } from '../../src/lib/db/dialect';
 import { migrations } from '../../src/lib/db/migrations';
-import { openPostgresDatabase, type PostgresDatabase } from '../../src/lib/db/postgres/open';
+import { openPostgresDirectory } from '../../src/lib/db/postgres/open';
+import type { PostgresDirectory } from '../../src/lib/db/database';
 import { startTestPostgres, type TestPostgres } from '../fixtures/postgres';
 
 let server: TestPostgres;
-let postgres: PostgresDatabase;
+let postgres: PostgresDirectory;
 
 beforeAll(async () => {
   server = await startTestPostgres();
-  postgres = openPostgresDatabase(await server.freshDatabase());
+  postgres = openPostgresDirectory(await server.freshDatabase());
 }, 120_000);
 
 afterAll(async () => {
@@ -112,7 +113,7 @@ describe('npm run migrate with DATABASE_URL', () => {
   }, 60_000);
 
   it('is refused, not ignored, by what does not run on PostgreSQL yet', () => {
-    expect(() => databasePathFromEnv({ DATABASE_URL: 'postgres://x@127.0.0.1/db' })).toThrow(/only `npm run migrate` runs on PostgreSQL/);
+    expect(() => databasePathFromEnv({ DATABASE_URL: 'postgres://x@127.0.0.1/db' })).toThrow(/this command works on a SQLite file/);
     expect(databasePathFromEnv({ DATABASE_URL: 'postgres://x@127.0.0.1/db', DATABASE_PATH: 'a.sqlite' })).toBe('a.sqlite');
     expect(databasePathFromEnv({})).toBe('data/directory.sqlite');
   });
@@ -121,14 +122,14 @@ describe('npm run migrate with DATABASE_URL', () => {
 describe('a PostgreSQL connection lost while idle', () => {
   it('is dropped from the pool and said, and the next query gets a new one (the process goes on)', async () => {
     const url = await server.freshDatabase();
-    const database = openPostgresDatabase(url, { maxConnections: 1 });
+    const database = openPostgresDirectory(url, { maxConnections: 1 });
     const said: string[] = [];
     const original = console.error;
     console.error = (...args: unknown[]) => { said.push(args.join(' ')); };
     try {
       expect((await sql<{ one: number }>`select 1 as one`.execute(database.db)).rows).toEqual([{ one: 1 }]);
       // Another connection ends the idle one, as a server restart would.
-      const killer = openPostgresDatabase(url, { maxConnections: 1 });
+      const killer = openPostgresDirectory(url, { maxConnections: 1 });
       await sql`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`.execute(killer.db);
       await killer.close();
       await expect.poll(() => said.length, { timeout: 5_000 }).toBeGreaterThan(0);

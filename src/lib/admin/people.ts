@@ -1,7 +1,7 @@
 // People and invitations as an admin manages them (/panel/users): the posted forms (zod), sending
 // an invitation (stored, then emailed or left in the outbox), invitations not yet used, and the
 // messages that could not be sent, so an admin without email can pass a link on by hand.
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DatabaseSchema, InvitationRow, Role } from '../db/types';
 import { ROLES } from '../accounts/roles';
@@ -119,7 +119,7 @@ export async function openInvitations(db: Kysely<DatabaseSchema>): Promise<(Invi
  */
 export async function unsentMessages(db: Kysely<DatabaseSchema>, limit = 50, now = new Date()) {
   const messages = await db.selectFrom('outbox_message').select(['id', 'purpose', 'to_address', 'subject', 'body', 'created_at', 'status', 'error'])
-    .where('status', 'in', ['outbox', 'failed']).orderBy('created_at', 'desc').orderBy(sql`rowid`, 'desc').limit(limit).execute();
+    .where('status', 'in', ['outbox', 'failed']).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
   const invited = new Set((await db.selectFrom('invitation').select('email')
     .where('used_at', 'is', null).where('revoked_at', 'is', null).where('expires_at', '>', now.toISOString()).execute()).map((row) => row.email));
   // Only the newest invitation message to each person: an older one's link was replaced.

@@ -1,82 +1,100 @@
-// Opens the SQLite database (WAL, foreign keys on) behind Kysely, and runs migrations. Locks held
-// by another connection are waited for asynchronously (src/lib/db/busy-retry.ts), never by blocking.
-import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { Kysely, Migrator, type MigrationResultSet } from 'kysely';
-import { BusyRetrySqliteDialect } from './busy-retry';
-import { isPostgresUrl } from './dialect';
+// The directory's database, whichever engine holds it: a SQLite file (the default, one server)
+// or PostgreSQL (DATABASE_URL=postgres://…, several servers on one database). Everything outside
+// src/lib/db works through `db` (Kysely) and the few methods here, never an engine's own API;
+// the engines' own code is in db/sqlite/ and db/postgres/.
+import type Database from 'better-sqlite3';
+import { Migrator, type Kysely, type MigrationResultSet } from 'kysely';
+import { isPostgresUrl, type Dialect } from './dialect';
 import { migrations } from './migrations';
 import type { DatabaseSchema } from './types';
+import { checkpointSqlite, openSqliteDatabase, SERVER_RETRY_FOR_MS } from './sqlite/open';
+import { openPostgresDirectory } from './postgres/open';
 
+export { SERVER_RETRY_FOR_MS };
 export const DEFAULT_DATABASE_PATH = 'data/directory.sqlite';
 
-export interface DirectoryDatabase {
+interface DirectoryBase {
+  dialect: Dialect;
   db: Kysely<DatabaseSchema>;
-  /** The raw connection, for the search backend's hot path and SQLite-only pragmas. */
-  sqlite: Database.Database;
+  /** The file's path, or for PostgreSQL the URL without its password (for messages). */
   path: string;
+  /**
+   * Changes whenever anything is written to the database, by this process or another: the
+   * search page cache keeps a page only while it is unchanged (src/lib/http/page-cache.ts).
+   */
+  version(): Promise<string>;
   close(): Promise<void>;
 }
+
+export interface SqliteDirectory extends DirectoryBase {
+  dialect: 'sqlite';
+  /** The raw connection, for SQLite's own fast paths inside src/lib/db and src/lib/search/sqlite-fts. */
+  sqlite: Database.Database;
+}
+
+export interface PostgresDirectory extends DirectoryBase {
+  dialect: 'postgres';
+  sqlite?: undefined;
+}
+
+export type DirectoryDatabase = SqliteDirectory | PostgresDirectory;
 
 export interface OpenOptions {
   /**
    * How long a query through Kysely keeps trying while another connection holds the write lock,
    * without blocking (then DatabaseBusyError). The server's default is short: a request answers
-   * "busy, try again" rather than hang. Command-line jobs may wait longer.
+   * "busy, try again" rather than hang. Command-line jobs may wait longer. (SQLite only.)
    */
   retryForMs?: number;
   /**
    * How long SQLite itself may wait for a lock, blocking the whole process: 0 for the server (the
    * raw statements of the search backend read, and WAL readers never wait for writers). A
-   * command-line job has no other requests to keep going, so it may wait.
+   * command-line job has no other requests to keep going, so it may wait. (SQLite only.)
    */
   blockingWaitMs?: number;
+  /** PostgreSQL only: connections in the pool (default 10; 1 for a one-off command). */
+  maxConnections?: number;
 }
 
-/** A request that meets a lock waits this long at most before "busy, try again" (503). */
-export const SERVER_RETRY_FOR_MS = 2_000;
 /** What command-line jobs (import, freshness, migrate) wait for the site's writes to finish. */
 export const TOOL_OPEN_OPTIONS: OpenOptions = { retryForMs: 60_000, blockingWaitMs: 5_000 };
 
 /**
- * The SQLite file to use: DATABASE_PATH, else data/directory.sqlite. A DATABASE_URL naming
- * PostgreSQL is refused with a plain message rather than ignored, since so far only
- * `npm run migrate` runs on PostgreSQL (docs/postgres.md).
+ * Where the directory is: DATABASE_URL when it names PostgreSQL, else the SQLite file
+ * DATABASE_PATH, else data/directory.sqlite.
+ */
+export function databaseLocationFromEnv(env: NodeJS.ProcessEnv = process.env): string {
+  if (isPostgresUrl(env.DATABASE_URL)) return env.DATABASE_URL;
+  return env.DATABASE_PATH || DEFAULT_DATABASE_PATH;
+}
+
+/**
+ * The SQLite file, for the commands that work on a file only (backup, restore): DATABASE_PATH,
+ * else data/directory.sqlite. A DATABASE_URL naming PostgreSQL is refused with a plain message
+ * rather than ignored.
  */
 export function databasePathFromEnv(env: NodeJS.ProcessEnv = process.env): string {
   if (env.DATABASE_PATH) return env.DATABASE_PATH;
   if (isPostgresUrl(env.DATABASE_URL)) {
-    throw new Error('DATABASE_URL names a PostgreSQL database, but only `npm run migrate` runs on PostgreSQL so far. '
-      + 'Unset DATABASE_URL to use the SQLite file (DATABASE_PATH, by default data/directory.sqlite).');
+    throw new Error('DATABASE_URL names a PostgreSQL database, and this command works on a SQLite file. '
+      + 'For PostgreSQL use its own tools (docs/postgres.md), or unset DATABASE_URL to use the SQLite file.');
   }
   return DEFAULT_DATABASE_PATH;
 }
 
-export function openDatabase(path: string = databasePathFromEnv(), options: OpenOptions = {}): DirectoryDatabase {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const sqlite = new Database(path, { timeout: options.blockingWaitMs ?? 0 });
-  // Switching to WAL needs a moment's exclusive lock; a file already in WAL mode needs none.
-  if (sqlite.pragma('journal_mode', { simple: true }) !== 'wal') sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma(`busy_timeout = ${options.blockingWaitMs ?? 0}`);
-  sqlite.pragma('synchronous = NORMAL');
-  sqlite.pragma('cache_size = -65536'); // 64 MB: imports touch many pages keyed by random UUIDs
-  const db = new Kysely<DatabaseSchema>({
-    dialect: new BusyRetrySqliteDialect({ database: sqlite }, { retryForMs: options.retryForMs ?? SERVER_RETRY_FOR_MS }),
-  });
-  return {
-    db,
-    sqlite,
-    path,
-    // Kysely's destroy() closes the better-sqlite3 connection too.
-    close: () => db.destroy(),
-  };
+/** The SQLite database at `path` (a file, or ':memory:'). */
+export function openDatabase(path: string = databasePathFromEnv(), options: OpenOptions = {}): SqliteDirectory {
+  return openSqliteDatabase(path, options);
 }
 
-/** Folds the write-ahead log back into the database file, after a large import. */
+/** The directory at `location`: a postgres:// URL or a SQLite file path (by default, from the environment). */
+export function openDirectoryDatabase(location: string = databaseLocationFromEnv(), options: OpenOptions = {}): DirectoryDatabase {
+  return isPostgresUrl(location) ? openPostgresDirectory(location, options) : openSqliteDatabase(location, options);
+}
+
+/** After a large import: folds SQLite's write-ahead log back into the file (nothing to do on PostgreSQL). */
 export function checkpoint(directory: DirectoryDatabase): void {
-  directory.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  if (directory.dialect === 'sqlite') checkpointSqlite(directory.sqlite);
 }
 
 function migrator(db: Kysely<DatabaseSchema>): Migrator {

@@ -1,28 +1,11 @@
 // The bulk writes of imports and the editor (the BulkWriter's operations), async and through
 // Kysely, so the same code writes to SQLite and to PostgreSQL inside the caller's transaction.
-// src/lib/db/bulk-writer.ts is SQLite's faster synchronous form of the same operations; the
+// src/lib/db/sqlite/bulk-writer.ts is SQLite's faster synchronous form of the same operations; the
 // contract test (tests/integration/bulk-writer-contract.test.ts) holds all of them to one meaning.
-import { sql, type Insertable, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { dialectOf } from './dialect';
 import type { DatabaseSchema } from './types';
-import type { UpsertOptions } from './bulk-writer';
-
-type Table = keyof DatabaseSchema & string;
-
-export interface AsyncBulkWriter {
-  /** Inserts or updates rows; returns the ids refused because another owner has them. */
-  upsert<T extends Table>(table: T, rows: Insertable<DatabaseSchema[T]>[], options?: UpsertOptions): Promise<string[]>;
-  /** Deletes rows whose `column` is one of `values` (and, optionally, `where` column = value). */
-  deleteWhereIn(table: Table, column: string, values: string[], where?: [string, string]): Promise<void>;
-  /** The record_hash stored for each of the given ids that the table holds. */
-  storedHashes(table: 'location' | 'organization' | 'service', ids: string[]): Promise<Map<string, string | null>>;
-  /** Values of `select` for rows whose `column` is one of `values`. */
-  idsWhereIn(table: Table, select: string, column: string, values: string[]): Promise<string[]>;
-  /** The given columns of rows whose `column` is one of `values`. */
-  rowsWhereIn(table: Table, select: string[], column: string, values: string[]): Promise<Record<string, unknown>[]>;
-  /** Plain inserts (for tables whose ids the database numbers, such as change_history). */
-  insert<T extends Table>(table: T, rows: Insertable<DatabaseSchema[T]>[]): Promise<void>;
-}
+import type { AsyncBulkWriter } from './bulk-writes';
 
 /** Values a statement may carry: SQLite allows 32,766, PostgreSQL 65,535; both stay well under. */
 const MAX_VALUES_PER_STATEMENT = 10_000;

@@ -7,8 +7,7 @@ import { createHash } from 'node:crypto';
 import type { Insertable } from 'kysely';
 import type { AttributeRecord, ServiceRecord } from '../openreferral/schemas';
 import type { DatabaseSchema } from '../db/types';
-import type { DirectoryDatabase } from '../db/database';
-import { bulkWriter, type BulkWriter } from '../db/bulk-writer';
+import type { AsyncBulkWriter } from '../db/bulk-writes';
 import { isEmptyKept, type KeptProperties } from '../openreferral/kept-properties';
 import { isStandInOrganization } from '../openreferral/normalise-record';
 
@@ -63,12 +62,11 @@ export interface WriteOutcome {
 }
 
 /**
- * Writes the records (all assumed valid and changed) on the directory's connection. Run it
- * inside a transaction; it throws IdConflictError, having written part of the batch, when a
- * child id belongs to another owner, so the caller must roll back.
+ * Writes the records (all assumed valid and changed) with a transaction's bulk writer
+ * (bulkWriterFor in src/lib/db/writer.ts). It throws IdConflictError, having written part of the
+ * batch, when a child id belongs to another owner, so the caller must roll back.
  */
-export function writeServices(directory: DirectoryDatabase, records: ServiceRecord[], options: WriteOptions): WriteOutcome {
-  const bulk = bulkWriter(directory.sqlite);
+export async function writeServices(bulk: AsyncBulkWriter, records: ServiceRecord[], options: WriteOptions): Promise<WriteOutcome> {
   const serviceIds = records.map((record) => record.id);
   const storedServiceIds = options.existing ? serviceIds.filter((id) => options.existing!.has(id)) : serviceIds;
 
@@ -81,8 +79,8 @@ export function writeServices(directory: DirectoryDatabase, records: ServiceReco
   ]);
   const locationHashes = new Map(locations.map((location) => [location.id, hashOf(location)]));
   const organizationHashes = new Map(organizations.map((organization) => [organization.id, hashOf([organization, options.source])]));
-  const storedLocationHashes = bulk.storedHashes('location', [...locationHashes.keys()]);
-  const storedOrganizationHashes = bulk.storedHashes('organization', [...organizationHashes.keys()]);
+  const storedLocationHashes = await bulk.storedHashes('location', [...locationHashes.keys()]);
+  const storedOrganizationHashes = await bulk.storedHashes('organization', [...organizationHashes.keys()]);
   const changedLocations = locations.filter((location) => storedLocationHashes.get(location.id) !== locationHashes.get(location.id));
   const changedOrganizations = organizations.filter((organization) => storedOrganizationHashes.get(organization.id) !== organizationHashes.get(organization.id));
 
@@ -260,46 +258,46 @@ export function writeServices(directory: DirectoryDatabase, records: ServiceReco
   const storedLocationIds = rewrittenLocationIds.filter((id) => storedLocationHashes.has(id));
 
   // What changed in services already stored, before their rows are rewritten.
-  recordHistory(bulk, storedServiceIds, rows.service, rows.funding, options);
+  await recordHistory(bulk, storedServiceIds, rows.service, rows.funding, options);
 
   // Clear the old children of everything being rewritten that was stored before.
-  clearChildren(bulk, storedServiceIds, storedLocationIds, storedOrganizationIds);
+  await clearChildren(bulk, storedServiceIds, storedLocationIds, storedOrganizationIds);
 
   const conflicts: IdConflict[] = [];
-  const write = <T extends keyof typeof rows>(table: T, owners: string[], dedupe = false) => {
+  const write = async <T extends keyof typeof rows>(table: T, owners: string[], dedupe = false) => {
     const tableRows = dedupe ? uniqueById(rows[table] as { id: string }[]) : (rows[table] as { id: string }[]);
-    for (const id of bulk.upsert(table, tableRows as never, { owners })) {
+    for (const id of await bulk.upsert(table, tableRows as never, { owners })) {
       conflicts.push({ table, id, serviceId: carriedBy.get(`${table}:${id}`)! });
     }
   };
   // Taxonomies and terms first, as attributes point at them. Our own terms are rewritten from
   // content/ at start-up (syncTaxonomy), so an imported copy of one cannot change it for long.
-  bulk.upsert('taxonomy', uniqueById(rows.taxonomy), { onConflict: 'keep' });
-  bulk.upsert('taxonomy_term', uniqueById(rows.taxonomy_term));
+  await bulk.upsert('taxonomy', uniqueById(rows.taxonomy), { onConflict: 'keep' });
+  await bulk.upsert('taxonomy_term', uniqueById(rows.taxonomy_term));
   // A stand-in (the record named no organisation) never overwrites an organisation the directory has.
   const standIns = new Set(organizations.filter(isStandInOrganization).map((organization) => organization.id));
-  bulk.upsert('organization', rows.organization.filter((row) => !standIns.has(row.id!)));
-  bulk.upsert('organization', rows.organization.filter((row) => standIns.has(row.id!)), { onConflict: 'keep' });
-  write('organization_identifier', ['organization_id']);
-  bulk.upsert('location', rows.location);
-  bulk.upsert('service', rows.service);
-  write('address', ['location_id']);
-  write('accessibility', ['location_id']);
-  write('service_at_location', ['service_id']);
-  write('contact', ['service_id', 'service_at_location_id']);
-  write('phone', ['service_id', 'location_id', 'contact_id', 'service_at_location_id']);
-  write('schedule', ['service_id', 'service_at_location_id']);
-  write('cost_option', ['service_id']);
-  write('funding', ['service_id']);
-  write('language', ['service_id', 'location_id']);
-  write('service_area', ['service_id']);
-  write('attribute', ['link_entity', 'link_id']);
+  await bulk.upsert('organization', rows.organization.filter((row) => !standIns.has(row.id!)));
+  await bulk.upsert('organization', rows.organization.filter((row) => standIns.has(row.id!)), { onConflict: 'keep' });
+  await write('organization_identifier', ['organization_id']);
+  await bulk.upsert('location', rows.location);
+  await bulk.upsert('service', rows.service);
+  await write('address', ['location_id']);
+  await write('accessibility', ['location_id']);
+  await write('service_at_location', ['service_id']);
+  await write('contact', ['service_id', 'service_at_location_id']);
+  await write('phone', ['service_id', 'location_id', 'contact_id', 'service_at_location_id']);
+  await write('schedule', ['service_id', 'service_at_location_id']);
+  await write('cost_option', ['service_id']);
+  await write('funding', ['service_id']);
+  await write('language', ['service_id', 'location_id']);
+  await write('service_area', ['service_id']);
+  await write('attribute', ['link_entity', 'link_id']);
   if (conflicts.length) throw new IdConflictError(conflicts);
 
   const batch = new Set(serviceIds);
   const affected = new Set<string>();
-  for (const id of bulk.idsWhereIn('service_at_location', 'service_id', 'location_id', storedLocationIds)) if (!batch.has(id)) affected.add(id);
-  for (const id of bulk.idsWhereIn('service', 'id', 'organization_id', storedOrganizationIds)) if (!batch.has(id)) affected.add(id);
+  for (const id of await bulk.idsWhereIn('service_at_location', 'service_id', 'location_id', storedLocationIds)) if (!batch.has(id)) affected.add(id);
+  for (const id of await bulk.idsWhereIn('service', 'id', 'organization_id', storedOrganizationIds)) if (!batch.has(id)) affected.add(id);
   return { affectedServiceIds: [...affected] };
 }
 
@@ -350,9 +348,9 @@ const FUNDING_FIELDS = ['source', 'start_date', 'end_date'] as const;
 const historyText = (value: unknown): string | null => (value == null ? null : String(value));
 
 /** Writes a change_history row for each tracked field that the new rows change in stored services. */
-function recordHistory(
-  bulk: BulkWriter, storedServiceIds: string[], services: Rows<'service'>, funding: Rows<'funding'>, options: WriteOptions,
-): void {
+async function recordHistory(
+  bulk: AsyncBulkWriter, storedServiceIds: string[], services: Rows<'service'>, funding: Rows<'funding'>, options: WriteOptions,
+): Promise<void> {
   if (!storedServiceIds.length) return;
   const changedBy = options.changedBy ?? (options.source ? `import from ${options.source}` : 'import');
   const history: Rows<'change_history'> = [];
@@ -362,7 +360,7 @@ function recordHistory(
       changed_at: options.now, changed_by: changedBy, reason: null,
     });
   };
-  const oldServices = new Map(bulk.rowsWhereIn('service', ['id', ...HISTORY_SERVICE_FIELDS], 'id', storedServiceIds)
+  const oldServices = new Map((await bulk.rowsWhereIn('service', ['id', ...HISTORY_SERVICE_FIELDS], 'id', storedServiceIds))
     .map((row) => [row.id as string, row]));
   for (const row of services) {
     const old = oldServices.get(row.id);
@@ -373,7 +371,7 @@ function recordHistory(
       if (before !== after) add('service', row.id, 'update', field, before, after);
     }
   }
-  const oldFunding = new Map(bulk.rowsWhereIn('funding', ['id', 'service_id', ...FUNDING_FIELDS], 'service_id', storedServiceIds)
+  const oldFunding = new Map((await bulk.rowsWhereIn('funding', ['id', 'service_id', ...FUNDING_FIELDS], 'service_id', storedServiceIds))
     .map((row) => [row.id as string, row]));
   for (const row of funding) {
     const old = oldFunding.get(row.id);
@@ -386,25 +384,25 @@ function recordHistory(
   }
   // Funding a stored service had that the new record leaves out.
   for (const [id, old] of oldFunding) add('funding', id, 'delete', 'end_date', old.end_date, null);
-  bulk.insert('change_history', history);
+  await bulk.insert('change_history', history);
 }
 
-function clearChildren(bulk: BulkWriter, serviceIds: string[], locationIds: string[], organizationIds: string[]): void {
-  const contactIds = bulk.idsWhereIn('contact', 'id', 'service_id', serviceIds);
-  const addressIds = bulk.idsWhereIn('address', 'id', 'location_id', locationIds);
-  const accessibilityIds = bulk.idsWhereIn('accessibility', 'id', 'location_id', locationIds);
-  const identifierIds = bulk.idsWhereIn('organization_identifier', 'id', 'organization_id', organizationIds);
+async function clearChildren(bulk: AsyncBulkWriter, serviceIds: string[], locationIds: string[], organizationIds: string[]): Promise<void> {
+  const contactIds = await bulk.idsWhereIn('contact', 'id', 'service_id', serviceIds);
+  const addressIds = await bulk.idsWhereIn('address', 'id', 'location_id', locationIds);
+  const accessibilityIds = await bulk.idsWhereIn('accessibility', 'id', 'location_id', locationIds);
+  const identifierIds = await bulk.idsWhereIn('organization_identifier', 'id', 'organization_id', organizationIds);
   const attributesOf: [string, string[]][] = [
     ['service', serviceIds], ['location', locationIds], ['organization', organizationIds], ['organization_identifier', identifierIds],
     ['contact', contactIds], ['address', addressIds], ['accessibility', accessibilityIds],
   ];
-  for (const [entity, ids] of attributesOf) bulk.deleteWhereIn('attribute', 'link_id', ids, ['link_entity', entity]);
-  bulk.deleteWhereIn('organization_identifier', 'organization_id', organizationIds);
-  for (const table of ['address', 'accessibility', 'phone', 'language'] as const) bulk.deleteWhereIn(table, 'location_id', locationIds);
+  for (const [entity, ids] of attributesOf) await bulk.deleteWhereIn('attribute', 'link_id', ids, ['link_entity', entity]);
+  await bulk.deleteWhereIn('organization_identifier', 'organization_id', organizationIds);
+  for (const table of ['address', 'accessibility', 'phone', 'language'] as const) await bulk.deleteWhereIn(table, 'location_id', locationIds);
   // Phones a service has at one of its places hang on the service_at_location row, not the service.
-  bulk.deleteWhereIn('phone', 'service_at_location_id', bulk.idsWhereIn('service_at_location', 'id', 'service_id', serviceIds));
+  await bulk.deleteWhereIn('phone', 'service_at_location_id', await bulk.idsWhereIn('service_at_location', 'id', 'service_id', serviceIds));
   // Contacts' phones go with their contacts (on delete cascade).
   for (const table of ['service_at_location', 'contact', 'phone', 'schedule', 'cost_option', 'funding', 'language', 'service_area'] as const) {
-    bulk.deleteWhereIn(table, 'service_id', serviceIds);
+    await bulk.deleteWhereIn(table, 'service_id', serviceIds);
   }
 }

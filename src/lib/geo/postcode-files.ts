@@ -185,7 +185,7 @@ export interface PostcodeFileReport {
 export interface ReadOptions {
   format?: PostcodeFormat;
   /** Called with each batch of rows, in order; write them in one transaction. */
-  write: (rows: PostcodeRow[]) => void;
+  write: (rows: PostcodeRow[]) => void | Promise<void>;
   batchSize?: number;
   /** Called now and then with how many bytes of the file (as stored) have been read. */
   progress?: (bytesRead: number, size: number, lines: number) => void;
@@ -228,8 +228,8 @@ export async function readPostcodeFile(file: string, options: ReadOptions): Prom
   let reader: RowReader | undefined;
   let batch: PostcodeRow[] = [];
   let lines = 0;
-  const flush = () => {
-    if (batch.length) options.write(batch);
+  const flush = async () => {
+    if (batch.length) await options.write(batch);
     report.imported += batch.length;
     batch = [];
     options.progress?.(raw.bytesRead, size, lines);
@@ -257,12 +257,12 @@ export async function readPostcodeFile(file: string, options: ReadOptions): Prom
         }
       } else {
         batch.push(outcome);
-        if (batch.length >= batchSize) flush();
+        if (batch.length >= batchSize) await flush();
       }
     }
   } catch (error) {
     const message = (error as Error).message;
-    flush();
+    await flush();
     const kept = `${report.imported.toLocaleString('en-GB')} postcodes before it were imported`;
     if (gzip && /unexpected end|incorrect header|invalid|corrupt/i.test(message)) {
       return { wrong: `${file} is a damaged gzip file (${message}); ${kept}. Get the file again and import it once more.` };
@@ -271,7 +271,7 @@ export async function readPostcodeFile(file: string, options: ReadOptions): Prom
   } finally {
     raw.destroy();
   }
-  flush();
+  await flush();
   report.lines = lines;
   if (!reader) return { wrong: `${file} is empty. Nothing was imported from it.` };
   return report;

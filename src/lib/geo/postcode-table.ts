@@ -1,7 +1,6 @@
 // The local postcode table: filled from the directory's own addresses, from the postcodes shipped in
 // content/postcodes (shipped-postcodes.ts) and by scripts/import-postcodes.ts from whole files; and
 // the centres of postcode sectors and districts. Looked up by postcode, sector or district, with no network.
-import type Database from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { DatabaseSchema } from '../db/types';
 import type { Point } from './distance';
@@ -159,26 +158,7 @@ export async function lookupDistrict(db: Kysely<DatabaseSchema>, outward: string
 export type PostcodeRowValues = Omit<PostcodePlace, 'source'>;
 
 /**
- * Writes postcodes from a file (one transaction per call). An imported file replaces what is
- * there; the shipped postcodes replace only what came from the directory's addresses or an
- * earlier shipped set, never a file someone imported on purpose. A ward's name is kept when a
- * file that gives only codes (ONS, Code-Point) names the same ward.
+ * Writes postcodes from a file (one transaction per call): src/lib/db/postcode-writes.ts, where
+ * each engine's own form of the write is.
  */
-export function postcodeWriter(sqlite: Database.Database, source: Exclude<PostcodeSource, 'directory'>): (rows: readonly PostcodeRowValues[]) => void {
-  const upsert = sqlite.prepare(
-    `insert into postcode (postcode, outward, latitude, longitude, source, council_code, council_name, ward_code, ward_name)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?)
-     on conflict (postcode) do update set
-       outward = excluded.outward, latitude = excluded.latitude, longitude = excluded.longitude, source = excluded.source,
-       council_code = excluded.council_code,
-       council_name = coalesce(excluded.council_name, case when excluded.council_code = postcode.council_code then postcode.council_name end),
-       ward_code = excluded.ward_code,
-       ward_name = coalesce(excluded.ward_name, case when excluded.ward_code = postcode.ward_code then postcode.ward_name end)
-     ${source === 'shipped' ? "where postcode.source in ('directory', 'shipped')" : ''}`,
-  );
-  return sqlite.transaction((rows: readonly PostcodeRowValues[]) => {
-    for (const row of rows) {
-      upsert.run(row.postcode, row.outward, row.latitude, row.longitude, source, row.council_code, row.council_name, row.ward_code, row.ward_name);
-    }
-  });
-}
+export { postcodeWriter } from '../db/postcode-writes';

@@ -9,7 +9,7 @@ import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import type { DirectoryDatabase } from '../db/database';
 import { readPostcodeFile, type PostcodeRow } from './postcode-files';
-import { postcodeWriter } from './postcode-table';
+import { replaceShippedPostcodes } from '../db/postcode-writes';
 
 const SETTING = 'shipped_postcodes';
 const FILES = { sectors: 'sectors.csv', districts: 'districts.csv', postcodes: 'north-east.csv.gz' } as const;
@@ -58,7 +58,7 @@ async function readShipped(folder: string): Promise<Shipped> {
     });
   }
   const postcodes: PostcodeRow[] = [];
-  const report = await readPostcodeFile(join(folder, FILES.postcodes), { format: 'gb', write: (rows) => postcodes.push(...rows) });
+  const report = await readPostcodeFile(join(folder, FILES.postcodes), { format: 'gb', write: (rows) => { postcodes.push(...rows); } });
   if ('wrong' in report) throw new Error(report.wrong);
   const shipped = { centres, postcodes };
   cache.set(folder, shipped);
@@ -76,19 +76,9 @@ export interface ShippedReport {
 /** Loads the shipped postcode data unless this version is already in; all in one transaction. */
 export async function loadShippedPostcodes(directory: DirectoryDatabase, folder = shippedPostcodesFolder()): Promise<ShippedReport> {
   const version = shippedVersion(folder);
-  const { sqlite } = directory;
-  const current = sqlite.prepare('select value from app_setting where key = ?').get(SETTING) as { value: string } | undefined;
+  const current = await directory.db.selectFrom('app_setting').select('value').where('key', '=', SETTING).executeTakeFirst();
   if (current?.value === version) return { loaded: false };
   const shipped = await readShipped(folder);
-  const writePostcodes = postcodeWriter(sqlite, 'shipped');
-  const insertCentre = sqlite.prepare('insert into postcode_centre (code, kind, latitude, longitude, postcodes, council_code) values (?, ?, ?, ?, ?, ?)');
-  sqlite.transaction(() => {
-    // A postcode dropped from a newer shipped set goes (it was terminated); imported ones stay.
-    sqlite.prepare("delete from postcode where source = 'shipped'").run();
-    sqlite.prepare('delete from postcode_centre').run();
-    for (const c of shipped.centres) insertCentre.run(c.code, c.kind, c.latitude, c.longitude, c.postcodes, c.council_code);
-    writePostcodes(shipped.postcodes);
-    sqlite.prepare('insert into app_setting (key, value) values (?, ?) on conflict (key) do update set value = excluded.value').run(SETTING, version);
-  })();
+  await replaceShippedPostcodes(directory, shipped, SETTING, version);
   return { loaded: true, centres: shipped.centres.length, postcodes: shipped.postcodes.length };
 }

@@ -2,9 +2,8 @@
 // directory has changed: the search page costs many milliseconds to render and the same search
 // (a category link on the home page, "food near NE6") is asked for over and over. A copy is used
 // only for the same address and the same shortlist cookie, only while the database is unchanged
-// (by this process or any other: `directoryVersion`), for at most MAX_AGE_MS, and never for a
+// (by this process or any other: DirectoryDatabase.version), for at most MAX_AGE_MS, and never for a
 // response that sets a cookie.
-import type Database from 'better-sqlite3';
 
 export const MAX_ENTRIES = 200;
 export const MAX_AGE_MS = 60_000;
@@ -17,16 +16,6 @@ interface CachedPage {
   status: number;
   headers: [string, string][];
   body: string;
-}
-
-/**
- * Changes whenever anything is written to the database: `data_version` by other connections
- * (another process, a command-line import), `total_changes()` by this one.
- */
-export function directoryVersion(sqlite: Database.Database): string {
-  const dataVersion = sqlite.pragma('data_version', { simple: true }) as number;
-  const ownChanges = sqlite.prepare('select total_changes()').pluck().get() as number;
-  return `${dataVersion}:${ownChanges}`;
 }
 
 export class PageCache {

@@ -93,7 +93,7 @@ function countInMemory(key: string, windowStart: number): number {
 export async function releaseRateLimit(db: Kysely<DatabaseSchema>, { key, windowSeconds, now = new Date() }: Omit<RateLimitCheck, 'limit'>): Promise<void> {
   const nowSeconds = Math.floor(now.getTime() / 1000);
   const windowStart = nowSeconds - (nowSeconds % windowSeconds);
-  await db.updateTable('rate_limit').set({ count: sql<number>`max(count - 1, 0)` })
+  await db.updateTable('rate_limit').set({ count: sql<number>`case when count > 0 then count - 1 else 0 end` })
     .where('key', '=', key).where('window_start', '=', windowStart).execute();
 }
 

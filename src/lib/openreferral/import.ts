@@ -8,7 +8,7 @@ import { serviceSchema, type ServiceRecord } from './schemas';
 import { canonicalJson, isEmptyKept, originalPath, separateRepeats, unknownProperties, type KeptProperties, type Notice } from './kept-properties';
 import { isStandInOrganization, normaliseRecord } from './normalise-record';
 import { IdConflictError, recordHash, writeServices } from '../directory/service-writer';
-import { bulkWriter } from '../db/bulk-writer';
+import { inWriteTransaction } from '../db/writer';
 import { readServices } from '../directory/service-reader';
 import type { SearchBackend } from '../search/search-backend';
 import { indexRecords } from '../search/reindex';
@@ -66,6 +66,8 @@ export interface ImportReport {
 }
 
 const BATCH_SIZE = 500;
+/** More records than this get SQLite's bigger page cache while they are written. */
+const LARGE_IMPORT = 5_000;
 
 type JsonObject = Record<string, unknown>;
 const isJsonObject = (value: unknown): value is JsonObject => Boolean(value) && typeof value === 'object' && !Array.isArray(value);
@@ -290,37 +292,30 @@ export async function importRecords(
     return report;
   }
 
-  // A large import touches pages all over the database: give it a bigger page cache meanwhile.
-  const cacheSize = directory.sqlite.pragma('cache_size', { simple: true }) as number;
-  if (valid.length > 5_000) directory.sqlite.pragma('cache_size = -262144');
-  try {
-    // An id already owned by another service's row only shows when writing: the transaction is
-    // rolled back, the records concerned are reported invalid, and the rest written again.
-    for (;;) {
-      try {
-        Object.assign(report, await writeValid(directory, search, valid, {
-          source, today, kept: keptById, onProgress: options.onProgress, changedBy: options.changedBy, beforeWrite: options.beforeWrite, afterWrite: options.afterWrite,
-        }));
-        break;
-      } catch (error) {
-        if (!(error instanceof IdConflictError)) throw error;
-        const refused = conflictErrors(valid, error);
-        invalid.push(...refused);
-        invalid.sort((a, b) => a.index - b.index);
-        const bad = new Set(refused.map((e) => e.index));
-        valid = valid.filter(({ index }) => !bad.has(index));
-        report.warnings = report.warnings.filter((warning) => !bad.has(warning.index));
-        report.normalised = report.normalised.filter((notice) => !bad.has(notice.index));
-        report.keptWhole = report.keptWhole.filter((notice) => !bad.has(notice.index));
-        report.dropped = report.dropped.filter((notice) => !bad.has(notice.index));
-        if (options.strict) {
-          report.abandoned = true;
-          return report;
-        }
+  // An id already owned by another service's row only shows when writing: the transaction is
+  // rolled back, the records concerned are reported invalid, and the rest written again.
+  for (;;) {
+    try {
+      Object.assign(report, await writeValid(directory, search, valid, {
+        source, today, kept: keptById, onProgress: options.onProgress, changedBy: options.changedBy, beforeWrite: options.beforeWrite, afterWrite: options.afterWrite,
+      }));
+      break;
+    } catch (error) {
+      if (!(error instanceof IdConflictError)) throw error;
+      const refused = conflictErrors(valid, error);
+      invalid.push(...refused);
+      invalid.sort((a, b) => a.index - b.index);
+      const bad = new Set(refused.map((e) => e.index));
+      valid = valid.filter(({ index }) => !bad.has(index));
+      report.warnings = report.warnings.filter((warning) => !bad.has(warning.index));
+      report.normalised = report.normalised.filter((notice) => !bad.has(notice.index));
+      report.keptWhole = report.keptWhole.filter((notice) => !bad.has(notice.index));
+      report.dropped = report.dropped.filter((notice) => !bad.has(notice.index));
+      if (options.strict) {
+        report.abandoned = true;
+        return report;
       }
     }
-  } finally {
-    directory.sqlite.pragma(`cache_size = ${cacheSize}`);
   }
   return report;
 }
@@ -337,18 +332,16 @@ async function writeValid(
   },
 ): Promise<{ written: number; unchanged: number }> {
   const counts = { written: 0, unchanged: 0 };
-  await directory.db.transaction().execute(async (trx) => {
+  await inWriteTransaction(directory, { large: valid.length > LARGE_IMPORT }, async (trx, bulk) => {
     await options.beforeWrite?.(trx);
     for (let start = 0; start < valid.length; start += BATCH_SIZE) {
       const batch = valid.slice(start, start + BATCH_SIZE).map(({ record }) => record);
-      const stored = bulkWriter(directory.sqlite).storedHashes('service', batch.map((record) => record.id));
+      const stored = await bulk.storedHashes('service', batch.map((record) => record.id));
       const hashes = new Map(batch.map((record) => [record.id, recordHash(record, options.source, options.kept.get(record.id))]));
       const changed = batch.filter((record) => stored.get(record.id) !== hashes.get(record.id));
       counts.unchanged += batch.length - changed.length;
       if (changed.length) {
-        // Raw statements on trx's connection, and so part of this transaction; the SQLite
-        // search backend writes on the same connection too.
-        const { affectedServiceIds } = writeServices(directory, changed, {
+        const { affectedServiceIds } = await writeServices(bulk, changed, {
           source: options.source, now: new Date().toISOString(), hashes, existing: new Set(stored.keys()), kept: options.kept,
           ...(options.changedBy ? { changedBy: options.changedBy } : {}),
         });

@@ -69,6 +69,7 @@ export async function findServicesByName(db: Kysely<DatabaseSchema>, words: stri
   if (!text) return [];
   const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   return db.selectFrom('service').select(['id', 'name'])
-    .where(sql<boolean>`name like ${pattern} escape '\\'`)
+    // lower() on both sides: SQLite's like ignores case, PostgreSQL's does not.
+    .where(sql<boolean>`lower(name) like lower(${pattern}) escape '\\'`)
     .orderBy('name').limit(20).execute();
 }

@@ -26,7 +26,7 @@ export async function indexRecords(db: Kysely<DatabaseSchema>, search: SearchBac
   if (!records.length) return;
   const signals = await loadFreshnessSignals(db, records.map((record) => record.id));
   const crosswalk = await loadCrosswalk(db);
-  await search.index(records.map((record) => buildSearchDocument(record, today, signals.get(record.id), crosswalk)));
+  await search.index(records.map((record) => buildSearchDocument(record, today, signals.get(record.id), crosswalk)), db);
 }
 
 /** Indexes again the services carrying these terms (after the panel changed what they map to). */

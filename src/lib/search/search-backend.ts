@@ -1,4 +1,6 @@
 // The contract every search backend meets (SQLite FTS5 now, Meilisearch later). No SQL here.
+import type { Kysely } from 'kysely';
+import type { DatabaseSchema } from '../db/types';
 import type { FacetCounts, Origin, SearchQuery } from './filters';
 import type { SearchDocument } from './search-document';
 import type { SpellingCorrection } from './spelling';
@@ -41,8 +43,12 @@ export interface SearchOptions {
 
 export interface SearchBackend {
   readonly name: string;
-  /** Adds or replaces documents. */
-  index(documents: SearchDocument[]): Promise<void>;
+  /**
+   * Adds or replaces documents. `within` is the transaction the directory's own rows are being
+   * written in, when there is one: a backend kept in the same database writes in it, so the
+   * listing and its search document are saved together or not at all.
+   */
+  index(documents: SearchDocument[], within?: Kysely<DatabaseSchema>): Promise<void>;
   /** Takes documents out of search (the services themselves are kept). */
   remove(serviceIds: string[]): Promise<void>;
   /**

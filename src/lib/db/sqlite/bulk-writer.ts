@@ -1,21 +1,14 @@
-// Fast bulk writes for imports: cached prepared statements on the raw SQLite connection, run
-// inside the caller's transaction (Kysely's and these share the one connection).
+// SQLite's fast form of the bulk writes (src/lib/db/kysely-bulk-writer.ts is the form for every
+// dialect): cached prepared statements on the raw connection, run inside the caller's
+// transaction (Kysely's and these share the one connection). Reached through bulkWriterFor
+// (src/lib/db/writer.ts), never directly from outside src/lib/db.
 import type Database from 'better-sqlite3';
 import type { Insertable } from 'kysely';
-import type { DatabaseSchema } from './types';
+import type { DatabaseSchema } from '../types';
+import type { UpsertOptions } from '../bulk-writes';
 
 type Table = keyof DatabaseSchema & string;
 const MAX_IDS_PER_STATEMENT = 500;
-
-export interface UpsertOptions {
-  /** On an existing id: "update" replaces the row's values, "keep" leaves the stored row. */
-  onConflict?: 'update' | 'keep';
-  /**
-   * Columns that say who owns a row (service_id, ...). An existing row with the same id but
-   * another owner is left alone and its id returned, rather than moved to the new owner.
-   */
-  owners?: string[];
-}
 
 export interface BulkWriter {
   /** Inserts or updates rows; returns the ids refused because another owner has them. */

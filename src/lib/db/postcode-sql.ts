@@ -1,0 +1,29 @@
+// The SQL both engines share for writing postcodes (postcode-writes.ts): the columns, and how a
+// file's postcode meets one stored already.
+
+/** Where a written postcode came from (the directory's own addresses are written elsewhere). */
+export type PostcodeRowSource = 'shipped' | 'gb' | 'ons' | 'codepoint';
+
+/** One postcode to write, as the files give it. */
+export interface PostcodeValues {
+  postcode: string;
+  outward: string;
+  latitude: number;
+  longitude: number;
+  council_code: string | null;
+  council_name: string | null;
+  ward_code: string | null;
+  ward_name: string | null;
+}
+
+export const POSTCODE_COLUMNS = ['postcode', 'outward', 'latitude', 'longitude', 'source', 'council_code', 'council_name', 'ward_code', 'ward_name'] as const;
+
+export function postcodeConflictSql(source: PostcodeRowSource): string {
+  return `on conflict (postcode) do update set
+       outward = excluded.outward, latitude = excluded.latitude, longitude = excluded.longitude, source = excluded.source,
+       council_code = excluded.council_code,
+       council_name = coalesce(excluded.council_name, case when excluded.council_code = postcode.council_code then postcode.council_name end),
+       ward_code = excluded.ward_code,
+       ward_name = coalesce(excluded.ward_name, case when excluded.ward_code = postcode.ward_code then postcode.ward_name end)
+     ${source === 'shipped' ? "where postcode.source in ('directory', 'shipped')" : ''}`;
+}
