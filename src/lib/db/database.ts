@@ -60,12 +60,13 @@ export interface OpenOptions {
 export const TOOL_OPEN_OPTIONS: OpenOptions = { retryForMs: 60_000, blockingWaitMs: 5_000 };
 
 /**
- * Where the directory is: DATABASE_URL when it names PostgreSQL, else the SQLite file
- * DATABASE_PATH, else data/directory.sqlite.
+ * Where the directory is: the SQLite file DATABASE_PATH when it is set; else DATABASE_URL when it
+ * names PostgreSQL; else data/directory.sqlite.
  */
 export function databaseLocationFromEnv(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.DATABASE_PATH) return env.DATABASE_PATH;
   if (isPostgresUrl(env.DATABASE_URL)) return env.DATABASE_URL;
-  return env.DATABASE_PATH || DEFAULT_DATABASE_PATH;
+  return DEFAULT_DATABASE_PATH;
 }
 
 /**
