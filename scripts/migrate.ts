@@ -7,10 +7,10 @@ import { migrateDown, migrateToLatest, openDatabase, TOOL_OPEN_OPTIONS } from '.
 import { isPostgresUrl } from '../src/lib/db/dialect';
 import { openPostgresDatabase } from '../src/lib/db/postgres/open';
 import type { DatabaseSchema } from '../src/lib/db/types';
-import { fail } from './cli';
+import { commandConfig, fail } from './cli';
 
 const { values } = parseArgs({ options: { down: { type: 'boolean', default: false } } });
-const url = process.env.DATABASE_URL;
+const url = commandConfig().DATABASE_URL;
 const opened: { db: Kysely<DatabaseSchema>; close(): Promise<void> } = isPostgresUrl(url)
   ? openPostgresDatabase(url, { maxConnections: 1 })
   : openDatabase(undefined, TOOL_OPEN_OPTIONS);

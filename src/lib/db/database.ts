@@ -8,8 +8,8 @@ import { BusyRetrySqliteDialect } from './busy-retry';
 import { isPostgresUrl } from './dialect';
 import { migrations } from './migrations';
 import type { DatabaseSchema } from './types';
+import { appConfig, DEFAULT_DATABASE_PATH, type Config } from '../config';
 
-export const DEFAULT_DATABASE_PATH = 'data/directory.sqlite';
 
 export interface DirectoryDatabase {
   db: Kysely<DatabaseSchema>;
@@ -44,9 +44,9 @@ export const TOOL_OPEN_OPTIONS: OpenOptions = { retryForMs: 60_000, blockingWait
  * PostgreSQL is refused with a plain message rather than ignored, since so far only
  * `npm run migrate` runs on PostgreSQL (docs/postgres.md).
  */
-export function databasePathFromEnv(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.DATABASE_PATH) return env.DATABASE_PATH;
-  if (isPostgresUrl(env.DATABASE_URL)) {
+export function databasePathFromEnv(config: Config = appConfig()): string {
+  if (config.DATABASE_PATH) return config.DATABASE_PATH;
+  if (isPostgresUrl(config.DATABASE_URL)) {
     throw new Error('DATABASE_URL names a PostgreSQL database, but only `npm run migrate` runs on PostgreSQL so far. '
       + 'Unset DATABASE_URL to use the SQLite file (DATABASE_PATH, by default data/directory.sqlite).');
   }
