@@ -2,8 +2,20 @@
 import { openDirectoryDatabase, migrateToLatest, TOOL_OPEN_OPTIONS } from '../src/lib/db/database';
 import { createSearchBackend } from '../src/lib/search';
 import { syncTaxonomy } from '../src/lib/taxonomy/sync-taxonomy';
+import { appConfig, ConfigError, type Config } from '../src/lib/config';
+
+/** The settings (src/lib/config.ts), checked once; a bad one ends the command with its name and why. */
+export function commandConfig(): Config {
+  try {
+    return appConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) fail(error.message);
+    throw error;
+  }
+}
 
 export async function openDirectory() {
+  commandConfig();
   const directory = openDirectoryDatabase(undefined, TOOL_OPEN_OPTIONS);
   await migrateToLatest(directory.db);
   await syncTaxonomy(directory.db);

@@ -1,7 +1,7 @@
 // npm run create-admin -- <email> [--name "Name"] [--send]: makes (or re-invites) an administrator.
 // Prints a single-use link, valid for 7 days, where they choose their own password, so no
 // password is ever typed on a command line or kept in shell history. The link starts with
-// PUBLIC_URL, else the HOST and PORT the server is started with (src/lib/http/site-address.ts). With --send (and SMTP_URL
+// PUBLIC_URL, else the HOST and PORT the server is started with (publicUrl in src/lib/config.ts). With --send (and SMTP_URL
 // set) the link is also emailed to them.
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
@@ -9,7 +9,7 @@ import { fail, openDirectory } from './cli';
 import { audit } from '../src/lib/accounts/audit';
 import { AlreadyHasAccountError, createInvitation, createPasswordReset, INVITATION_DAYS, invitationEmail, RESET_DAYS } from '../src/lib/accounts/invitations';
 import { createUser, findUserByEmail, normaliseEmail } from '../src/lib/accounts/users';
-import { siteAddress } from '../src/lib/http/site-address';
+import { publicUrl } from '../src/lib/config';
 import { sendMessage } from '../src/lib/messages/outbox';
 import { createMailer } from '../src/lib/freshness/mailer';
 
@@ -32,7 +32,7 @@ try {
     if (existing.role !== 'admin') fail(`${email} already has an account as ${existing.role}. An administrator can send them a new password link from the People page.`);
     if (existing.disabled_at) fail(`${email} is disabled. Another administrator can enable it from the People page.`);
     const { path } = await createPasswordReset(directory.db, { userId: existing.id, requestedBy: null });
-    const url = `${siteAddress()}${path}`;
+    const url = `${publicUrl()}${path}`;
     process.stdout.write([`${email} is already an administrator. To choose a new password, open this link within ${RESET_DAYS} days (it works once):`, '', url, ''].join('\n'));
   } else {
     if (!existing) {
@@ -40,7 +40,7 @@ try {
       await audit(directory.db, 'admin_created', { subject: email, detail: 'by npm run create-admin' });
     }
     const { row, path } = await createInvitation(directory.db, { email, role: 'admin', invitedBy: null });
-    const url = `${siteAddress()}${path}`;
+    const url = `${publicUrl()}${path}`;
     process.stdout.write([
       `An administrator account is ready for ${email}.`,
       `To finish, open this link within ${INVITATION_DAYS} days and choose a password (it works once):`,

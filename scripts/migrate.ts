@@ -4,10 +4,10 @@
 import { parseArgs } from 'node:util';
 import { databaseLocationFromEnv, migrateDown, migrateToLatest, openDirectoryDatabase, TOOL_OPEN_OPTIONS } from '../src/lib/db/database';
 import { isPostgresUrl } from '../src/lib/db/dialect';
-import { fail } from './cli';
+import { commandConfig, fail } from './cli';
 
 const { values } = parseArgs({ options: { down: { type: 'boolean', default: false } } });
-const url = databaseLocationFromEnv();
+const url = databaseLocationFromEnv(commandConfig());
 const opened = openDirectoryDatabase(url, { ...TOOL_OPEN_OPTIONS, maxConnections: 1 });
 try {
   const result = values.down ? await migrateDown(opened.db) : await migrateToLatest(opened.db);

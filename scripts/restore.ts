@@ -4,11 +4,11 @@
 import { parseArgs } from 'node:util';
 import { databasePathFromEnv } from '../src/lib/db/database';
 import { BackupError, restoreDatabase } from '../src/lib/db/sqlite/backup';
-import { fail } from './cli';
+import { commandConfig, fail } from './cli';
 
 const { positionals } = parseArgs({ allowPositionals: true });
 if (positionals.length !== 1) fail('Say which backup to restore: npm run restore -- backups/directory-….sqlite');
-const target = databasePathFromEnv();
+const target = databasePathFromEnv(commandConfig());
 try {
   const { restored, keptAs } = await restoreDatabase(positionals[0]!, target);
   process.stdout.write(`Restored ${positionals[0]} to ${target}: ${restored.services.toLocaleString('en-GB')} services.\n`

@@ -6,9 +6,10 @@ import { prepareDirectory } from '../src/lib/directory/prepare';
 import { createSearchBackend } from '../src/lib/search';
 import { createSiteServer } from '../src/lib/http/serve';
 import { importPagesOnce } from '../src/lib/http/page-modules';
+import { commandConfig } from './cli';
 
-const host = process.env.HOST || 'localhost';
-const port = Number(process.env.PORT || 4321);
+const config = commandConfig();
+const { HOST: host, PORT: port } = config;
 
 const directory = openDirectoryDatabase(undefined, TOOL_OPEN_OPTIONS);
 try {
@@ -20,7 +21,7 @@ try {
 // Our own server around Astro's handler (see src/lib/http/serve.ts), so Astro must not start its own.
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
 // Where `astro build` wrote the site: dist/, or BUILD_DIR when set (as for the build).
-const buildDir = resolve(fileURLToPath(new URL('..', import.meta.url)), process.env.BUILD_DIR || 'dist');
+const buildDir = resolve(fileURLToPath(new URL('..', import.meta.url)), config.BUILD_DIR);
 const { handler, pageMap } = await import(pathToFileURL(resolve(buildDir, 'server/entry.mjs')).href);
 importPagesOnce(pageMap);
 const server = createSiteServer(handler, resolve(buildDir, 'client'));

@@ -1,7 +1,8 @@
 // The running server's directory: one database connection and search backend per process, and
 // a daily rebuild of search documents so that ended schedules and prices drop out of results (and
 // a daily clearing of expired shortlists).
-import { migrateToLatest, openDirectoryDatabase, type DirectoryDatabase } from './db/database';
+import { appConfig, type Config } from './config';
+import { databaseLocationFromEnv, migrateToLatest, openDirectoryDatabase, type DirectoryDatabase } from './db/database';
 import { todayInUk } from './dates';
 import { createSearchBackend } from './search';
 import { indexIsOutOfDate, reindexAll } from './search/reindex';
@@ -9,6 +10,8 @@ import type { SearchBackend } from './search/search-backend';
 import { purgeExpiredShortlists } from './shortlists/shortlists';
 
 export interface App {
+  /** The settings, checked once (src/lib/config.ts). */
+  config: Config;
   directory: DirectoryDatabase;
   search: SearchBackend;
 }
@@ -48,9 +51,10 @@ export function pendingRebuild(): Promise<void> | undefined {
 /** Opens (and migrates, if `npm start` has not) the database named by DATABASE_PATH, once. */
 export async function getApp(): Promise<App> {
   app ??= (async () => {
-    const directory = openDirectoryDatabase();
+    const config = appConfig();
+    const directory = openDirectoryDatabase(databaseLocationFromEnv(config));
     await migrateToLatest(directory.db);
-    return { directory, search: createSearchBackend(directory) };
+    return { config, directory, search: createSearchBackend(directory, config.SEARCH_BACKEND) };
   })();
   const ready = await app;
   rebuildIfNewDay(ready);

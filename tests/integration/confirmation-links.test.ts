@@ -2,6 +2,7 @@
 // tampered, reused, malformed), each answer's effect on the service, its history and search, and
 // the generated secret kept in app_setting so links outlive a restart.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/lib/config';
 import { openDatabase } from '../../src/lib/db/database';
 import {
   answerConfirmation, createConfirmationLink, LinkAlreadyUsedError, parseConfirmationForm, verifyConfirmationLink,
@@ -18,10 +19,7 @@ const NOW = new Date('2026-11-21T10:00:00Z');
 const TODAY = '2026-11-21';
 
 let scratch: Awaited<ReturnType<typeof scratchDirectory>>;
-const savedSecret = process.env.CONFIRMATION_SECRET;
-
 beforeEach(async () => {
-  delete process.env.CONFIRMATION_SECRET;
   scratch = await scratchDirectory();
   const report = await importRecords(scratch.directory, scratch.search, [LUNCH], { today: TODAY, strict: true });
   expect(report.invalid).toEqual([]);
@@ -29,8 +27,6 @@ beforeEach(async () => {
 
 afterEach(async () => {
   await scratch.cleanup();
-  if (savedSecret === undefined) delete process.env.CONFIRMATION_SECRET;
-  else process.env.CONFIRMATION_SECRET = savedSecret;
 });
 
 const db = () => scratch.directory.db;
@@ -100,12 +96,11 @@ describe('confirmation link tokens', () => {
   });
 
   it('are signed with CONFIRMATION_SECRET when it is set, and stop verifying when it changes', async () => {
-    process.env.CONFIRMATION_SECRET = 'one-secret-for-tests';
-    const token = tokenOf(await createConfirmationLink(db(), LUNCH.id, { now: NOW }));
-    expect((await verifyConfirmationLink(db(), token, NOW)).ok).toBe(true);
+    const secret = loadConfig({ CONFIRMATION_SECRET: 'one-secret-for-tests' }).CONFIRMATION_SECRET;
+    const token = tokenOf(await createConfirmationLink(db(), LUNCH.id, { now: NOW, secret }));
+    expect((await verifyConfirmationLink(db(), token, NOW, secret)).ok).toBe(true);
     expect(await db().selectFrom('app_setting').selectAll().execute()).toEqual([]);
-    process.env.CONFIRMATION_SECRET = 'another-secret';
-    expect(await verifyConfirmationLink(db(), token, NOW)).toEqual({ ok: false, reason: 'tampered' });
+    expect(await verifyConfirmationLink(db(), token, NOW, 'another-secret')).toEqual({ ok: false, reason: 'tampered' });
   });
 
   it('still verify in a new process: the generated secret is kept in app_setting', async () => {

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { spawnSync } from 'node:child_process';
+import { loadConfig } from '../../src/lib/config';
 import { databasePathFromEnv, migrateDown, migrateToLatest, openDatabase } from '../../src/lib/db/database';
 import { dialectOf } from '../../src/lib/db/dialect';
 import { migrations } from '../../src/lib/db/migrations';
@@ -113,9 +114,9 @@ describe('npm run migrate with DATABASE_URL', () => {
   }, 60_000);
 
   it('is refused, not ignored, by what does not run on PostgreSQL yet', () => {
-    expect(() => databasePathFromEnv({ DATABASE_URL: 'postgres://x@127.0.0.1/db' })).toThrow(/this command works on a SQLite file/);
-    expect(databasePathFromEnv({ DATABASE_URL: 'postgres://x@127.0.0.1/db', DATABASE_PATH: 'a.sqlite' })).toBe('a.sqlite');
-    expect(databasePathFromEnv({})).toBe('data/directory.sqlite');
+    expect(() => databasePathFromEnv(loadConfig({ DATABASE_URL: 'postgres://x@127.0.0.1/db' }))).toThrow(/this command works on a SQLite file/);
+    expect(databasePathFromEnv(loadConfig({ DATABASE_URL: 'postgres://x@127.0.0.1/db', DATABASE_PATH: 'a.sqlite' }))).toBe('a.sqlite');
+    expect(databasePathFromEnv(loadConfig({}))).toBe('data/directory.sqlite');
   });
 });
 

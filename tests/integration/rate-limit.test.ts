@@ -2,6 +2,7 @@
 // reopening the database and are shared between connections, old windows cleared, keys that never
 // hold an address, and which address counts (the socket's, or a trusted proxy's word).
 import { afterEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/lib/config';
 import { openDatabase } from '../../src/lib/db/database';
 import {
   UNVERIFIED_ADDRESS, checkRateLimit, clearOldWindows, clientAddress, rateLimitKey, releaseRateLimit, reportLimitPerHour,
@@ -99,20 +100,20 @@ describe('checkRateLimit on a real SQLite file', () => {
 
 describe('rateLimitKey', () => {
   it('is a keyed hash of purpose and address: the address is not in it, and the secret matters', () => {
-    const env = { RATE_LIMIT_SECRET: 'one' };
+    const env = loadConfig({ RATE_LIMIT_SECRET: 'one' });
     const key = rateLimitKey('problem-report', '203.0.113.9', env);
     expect(key).toMatch(/^problem-report:[0-9a-f]{64}$/);
     expect(key).not.toContain('203.0.113');
     expect(rateLimitKey('problem-report', '203.0.113.9', env)).toBe(key);
     expect(rateLimitKey('problem-report', '203.0.113.10', env)).not.toBe(key);
     expect(rateLimitKey('other-purpose', '203.0.113.9', env).split(':')[1]).not.toBe(key.split(':')[1]);
-    expect(rateLimitKey('problem-report', '203.0.113.9', { RATE_LIMIT_SECRET: 'two' })).not.toBe(key);
+    expect(rateLimitKey('problem-report', '203.0.113.9', loadConfig({ RATE_LIMIT_SECRET: 'two' }))).not.toBe(key);
   });
 
   it('without RATE_LIMIT_SECRET, uses one random secret for the life of the process', () => {
-    const a = rateLimitKey('problem-report', '203.0.113.9', {});
-    expect(rateLimitKey('problem-report', '203.0.113.9', {})).toBe(a);
-    expect(a).not.toBe(rateLimitKey('problem-report', '203.0.113.9', { RATE_LIMIT_SECRET: 'set' }));
+    const a = rateLimitKey('problem-report', '203.0.113.9', loadConfig({}));
+    expect(rateLimitKey('problem-report', '203.0.113.9', loadConfig({}))).toBe(a);
+    expect(a).not.toBe(rateLimitKey('problem-report', '203.0.113.9', loadConfig({ RATE_LIMIT_SECRET: 'set' })));
   });
 });
 
@@ -120,30 +121,33 @@ describe('clientAddress', () => {
   const headers = (forwardedFor?: string) => new Headers(forwardedFor === undefined ? {} : { 'x-forwarded-for': forwardedFor });
 
   it("uses the socket's address when there is no X-Forwarded-For", () => {
-    expect(clientAddress('198.51.100.7', headers(), {})).toBe('198.51.100.7');
+    expect(clientAddress('198.51.100.7', headers(), loadConfig({}))).toBe('198.51.100.7');
   });
 
   it('does not believe X-Forwarded-For without TRUST_PROXY=1: all such requests count as one', () => {
     // Astro.clientAddress has already taken the header's word here, so it cannot be used either.
-    expect(clientAddress('1.2.3.4', headers('1.2.3.4'), {})).toBe(UNVERIFIED_ADDRESS);
-    expect(clientAddress('5.6.7.8', headers('5.6.7.8, 9.9.9.9'), { TRUST_PROXY: '0' })).toBe(UNVERIFIED_ADDRESS);
+    expect(clientAddress('1.2.3.4', headers('1.2.3.4'), loadConfig({}))).toBe(UNVERIFIED_ADDRESS);
+    expect(clientAddress('5.6.7.8', headers('5.6.7.8, 9.9.9.9'), loadConfig({ TRUST_PROXY: '0' }))).toBe(UNVERIFIED_ADDRESS);
   });
 
   it('behind a trusted proxy, uses the address the proxy added (the last), not what the client claimed', () => {
-    expect(clientAddress('1.2.3.4', headers('1.2.3.4, 203.0.113.9'), { TRUST_PROXY: '1' })).toBe('203.0.113.9');
-    expect(clientAddress('203.0.113.9', headers('203.0.113.9'), { TRUST_PROXY: '1' })).toBe('203.0.113.9');
-    expect(clientAddress('10.0.0.1', headers(), { TRUST_PROXY: '1' })).toBe('10.0.0.1');
+    expect(clientAddress('1.2.3.4', headers('1.2.3.4, 203.0.113.9'), loadConfig({ TRUST_PROXY: '1' }))).toBe('203.0.113.9');
+    expect(clientAddress('203.0.113.9', headers('203.0.113.9'), loadConfig({ TRUST_PROXY: '1' }))).toBe('203.0.113.9');
+    expect(clientAddress('10.0.0.1', headers(), loadConfig({ TRUST_PROXY: '1' }))).toBe('10.0.0.1');
   });
 
   it('counts a request with no address at all with the other unknown ones', () => {
-    expect(clientAddress(undefined, headers(), {})).toBe(UNVERIFIED_ADDRESS);
+    expect(clientAddress(undefined, headers(), loadConfig({}))).toBe(UNVERIFIED_ADDRESS);
   });
 });
 
 describe('reportLimitPerHour', () => {
-  it('is 5 unless REPORT_LIMIT_PER_HOUR says a whole number of at least 1', () => {
-    expect(reportLimitPerHour({})).toBe(5);
-    expect(reportLimitPerHour({ REPORT_LIMIT_PER_HOUR: '20' })).toBe(20);
-    for (const value of ['0', '-3', '2.5', 'lots', '']) expect(reportLimitPerHour({ REPORT_LIMIT_PER_HOUR: value })).toBe(5);
+  it('is 5 unless REPORT_LIMIT_PER_HOUR says a whole number of at least 1; anything else is refused at start', () => {
+    expect(reportLimitPerHour(loadConfig({}))).toBe(5);
+    expect(reportLimitPerHour(loadConfig({ REPORT_LIMIT_PER_HOUR: '' }))).toBe(5);
+    expect(reportLimitPerHour(loadConfig({ REPORT_LIMIT_PER_HOUR: '20' }))).toBe(20);
+    for (const value of ['0', '-3', '2.5', 'lots']) {
+      expect(() => loadConfig({ REPORT_LIMIT_PER_HOUR: value }), value).toThrow(/REPORT_LIMIT_PER_HOUR must be a whole number/);
+    }
   });
 });

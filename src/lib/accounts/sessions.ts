@@ -7,6 +7,7 @@ import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypt
 import type { AstroCookies } from 'astro';
 import type { Kysely } from 'kysely';
 import type { DatabaseSchema, Role, UserAccountRow } from '../db/types';
+import { appConfig, type Config } from '../config';
 
 export const SESSION_COOKIE = 'session';
 export const IDLE_MINUTES = 30;
@@ -102,9 +103,9 @@ export async function clearOldSessions(db: Kysely<DatabaseSchema>, now = new Dat
 }
 
 /** Is the request https, as the browser sees it? (Behind a trusted proxy, by X-Forwarded-Proto.) */
-export function isHttps(url: URL, headers: Headers, env: NodeJS.ProcessEnv = process.env): boolean {
+export function isHttps(url: URL, headers: Headers, config: Config = appConfig()): boolean {
   if (url.protocol === 'https:') return true;
-  return env.TRUST_PROXY === '1' && headers.get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https';
+  return config.TRUST_PROXY && headers.get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https';
 }
 
 /** HttpOnly, SameSite=Lax, Secure over https (always in production), for the whole site (the service page shows notes). */

@@ -3,6 +3,7 @@
 // messages that could not be sent, so an admin without email can pass a link on by hand.
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import { appConfig, publicUrl, type Config } from '../config';
 import type { DatabaseSchema, InvitationRow, Role } from '../db/types';
 import { ROLES } from '../accounts/roles';
 import { createInvitation, createPasswordReset, invitationEmail, revokeInvitation } from '../accounts/invitations';
@@ -132,9 +133,7 @@ export async function unsentMessages(db: Kysely<DatabaseSchema>, limit = 50, now
   });
 }
 
-/** The site's address for links in emails: PUBLIC_URL, else the address this request came to. */
-export function siteUrl(requestUrl: URL, env: NodeJS.ProcessEnv = process.env): string {
-  const configured = env.PUBLIC_URL?.trim();
-  if (configured && /^https?:\/\//.test(configured)) return configured.replace(/\/+$/, '');
-  return requestUrl.origin;
+/** The site's address for links in emails, by the one rule (publicUrl in src/lib/config.ts). */
+export function siteUrl(requestUrl: URL, config: Config = appConfig()): string {
+  return publicUrl(config, requestUrl);
 }

@@ -7,11 +7,11 @@ import { Migrator, type Kysely, type MigrationResultSet } from 'kysely';
 import { isPostgresUrl, type Dialect } from './dialect';
 import { migrations } from './migrations';
 import type { DatabaseSchema } from './types';
+import { appConfig, DEFAULT_DATABASE_PATH, type Config } from '../config';
 import { checkpointSqlite, openSqliteDatabase, SERVER_RETRY_FOR_MS } from './sqlite/open';
 import { openPostgresDirectory } from './postgres/open';
 
-export { SERVER_RETRY_FOR_MS };
-export const DEFAULT_DATABASE_PATH = 'data/directory.sqlite';
+export { DEFAULT_DATABASE_PATH, SERVER_RETRY_FOR_MS };
 
 interface DirectoryBase {
   dialect: Dialect;
@@ -63,9 +63,9 @@ export const TOOL_OPEN_OPTIONS: OpenOptions = { retryForMs: 60_000, blockingWait
  * Where the directory is: the SQLite file DATABASE_PATH when it is set; else DATABASE_URL when it
  * names PostgreSQL; else data/directory.sqlite.
  */
-export function databaseLocationFromEnv(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.DATABASE_PATH) return env.DATABASE_PATH;
-  if (isPostgresUrl(env.DATABASE_URL)) return env.DATABASE_URL;
+export function databaseLocationFromEnv(config: Pick<Config, 'DATABASE_PATH' | 'DATABASE_URL'> = appConfig()): string {
+  if (config.DATABASE_PATH) return config.DATABASE_PATH;
+  if (isPostgresUrl(config.DATABASE_URL)) return config.DATABASE_URL;
   return DEFAULT_DATABASE_PATH;
 }
 
@@ -74,9 +74,9 @@ export function databaseLocationFromEnv(env: NodeJS.ProcessEnv = process.env): s
  * else data/directory.sqlite. A DATABASE_URL naming PostgreSQL is refused with a plain message
  * rather than ignored.
  */
-export function databasePathFromEnv(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.DATABASE_PATH) return env.DATABASE_PATH;
-  if (isPostgresUrl(env.DATABASE_URL)) {
+export function databasePathFromEnv(config: Pick<Config, 'DATABASE_PATH' | 'DATABASE_URL'> = appConfig()): string {
+  if (config.DATABASE_PATH) return config.DATABASE_PATH;
+  if (isPostgresUrl(config.DATABASE_URL)) {
     throw new Error('DATABASE_URL names a PostgreSQL database, and this command works on a SQLite file. '
       + 'For PostgreSQL use its own tools (docs/postgres.md), or unset DATABASE_URL to use the SQLite file.');
   }

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { longDate, todayInUk } from '../dates';
 import type { ConfirmationLinkRow, DatabaseSchema, ServiceTable } from '../db/types';
 import { newId } from '../ids';
+import { appConfig } from '../config';
 import { CAPACITY_STATUSES } from '../openreferral/schemas';
 import { insertSuggestion } from '../suggestions/store';
 
@@ -22,8 +23,7 @@ const DAY_MS = 86_400_000;
  * The signing secret: CONFIRMATION_SECRET when set; otherwise one made at random the first time
  * and kept in app_setting, so links sent before a restart still work after it.
  */
-export async function confirmationSecret(db: Db): Promise<string> {
-  const configured = process.env.CONFIRMATION_SECRET;
+export async function confirmationSecret(db: Db, configured = appConfig().CONFIRMATION_SECRET): Promise<string> {
   if (configured) return configured;
   const read = async () => (await db.selectFrom('app_setting').select('value').where('key', '=', SECRET_SETTING).executeTakeFirst())?.value;
   const stored = await read();
@@ -40,7 +40,7 @@ function sign(secret: string, id: string, expiry: string): string {
 
 /** Makes a link for a provider to say whether the service still runs: the path "/confirm/<token>". */
 export async function createConfirmationLink(
-  db: Kysely<DatabaseSchema>, serviceId: string, options: { now?: Date; days?: number } = {},
+  db: Kysely<DatabaseSchema>, serviceId: string, options: { now?: Date; days?: number; secret?: string } = {},
 ): Promise<string> {
   const now = options.now ?? new Date();
   const expires = new Date(now.getTime() + (options.days ?? DEFAULT_LINK_DAYS) * DAY_MS);
@@ -50,7 +50,7 @@ export async function createConfirmationLink(
     id, service_id: serviceId, purpose: 'check', created_at: now.toISOString(), expires_at: new Date(Number(expiry) * 1000).toISOString(),
     used_at: null, used_answer: null,
   }).execute();
-  return `/confirm/${id}.${expiry}.${sign(await confirmationSecret(db), id, expiry)}`;
+  return `/confirm/${id}.${expiry}.${sign(await confirmationSecret(db, options.secret), id, expiry)}`;
 }
 
 export type LinkProblem = 'malformed' | 'tampered' | 'expired' | 'used' | 'unknown';
@@ -70,13 +70,13 @@ export type LinkVerdict =
 const TOKEN = /^([A-Za-z0-9_-]{22})\.(\d{1,12})\.([A-Za-z0-9_-]{43})$/;
 
 /** Is this token one we made, for a link that is still there, unused and in date? */
-export async function verifyConfirmationLink(db: Kysely<DatabaseSchema>, token: string, now = new Date()): Promise<LinkVerdict> {
+export async function verifyConfirmationLink(db: Kysely<DatabaseSchema>, token: string, now = new Date(), secret?: string): Promise<LinkVerdict> {
   const match = TOKEN.exec(token);
   if (!match) return { ok: false, reason: 'malformed' };
   const [, id, expiry, signature] = match as unknown as [string, string, string, string];
   // Compared as text (equal lengths, by the pattern), so a base64url character that differs only
   // in unused bits still counts as different; and in constant time, so timing gives nothing away.
-  const expected = sign(await confirmationSecret(db), id, expiry);
+  const expected = sign(await confirmationSecret(db, secret), id, expiry);
   if (!timingSafeEqual(Buffer.from(signature), Buffer.from(expected))) return { ok: false, reason: 'tampered' };
 
   const link = await db.selectFrom('confirmation_link').selectAll().where('id', '=', id).executeTakeFirst();

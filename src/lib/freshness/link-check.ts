@@ -1,6 +1,7 @@
 // Checks that listings' websites still answer, politely (a few requests a second, one at a time,
 // with a user agent that says who we are), and records each result in link_check for the rules.
 import type { Kysely } from 'kysely';
+import { appConfig } from '../config';
 import type { DatabaseSchema } from '../db/types';
 
 export interface LinkTarget {
@@ -45,7 +46,7 @@ export const MAX_REDIRECTS = 5;
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
 /** Says who is asking, so a site's owner can tell us to stop or ask why. */
-export function linkCheckUserAgent(contact = process.env.LINK_CHECK_CONTACT): string {
+export function linkCheckUserAgent(contact = appConfig().LINK_CHECK_CONTACT): string {
   return `FindLocalHelpLinkCheck/1.0 (+${contact?.trim() || 'community directory link check'})`;
 }
 

@@ -1,8 +1,9 @@
 // Sending email: a nodemailer transport from SMTP_URL and MAIL_FROM, with a time limit. Without
 // SMTP_URL there is no mailer, and messages wait in the outbox for the panel to see.
 import nodemailer from 'nodemailer';
+import { appConfig } from '../config';
 
-export const DEFAULT_MAIL_FROM = 'Community directory <no-reply@localhost>';
+export { DEFAULT_MAIL_FROM } from '../config';
 export const DEFAULT_SEND_TIMEOUT_MS = 10_000;
 
 export interface OutgoingEmail {
@@ -27,9 +28,9 @@ export interface MailerOptions {
 
 /** A mailer from SMTP_URL (e.g. "smtp://user:pass@mail.example.org:587") and MAIL_FROM; null when SMTP_URL is not set. */
 export function createMailer(options: MailerOptions = {}): Mailer | null {
-  const smtpUrl = options.smtpUrl ?? process.env.SMTP_URL;
+  const smtpUrl = options.smtpUrl ?? appConfig().SMTP_URL;
   if (!smtpUrl) return null;
-  const from = options.from ?? process.env.MAIL_FROM ?? DEFAULT_MAIL_FROM;
+  const from = options.from ?? appConfig().MAIL_FROM;
   const timeoutMs = options.timeoutMs ?? DEFAULT_SEND_TIMEOUT_MS;
   let url: URL;
   try {

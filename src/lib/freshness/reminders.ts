@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { longDate, todayInUk } from '../dates';
+import { appConfig, publicUrl as sitePublicUrl } from '../config';
 import type { DatabaseSchema, ReminderRow, ReminderTable } from '../db/types';
 import { createConfirmationLink, DEFAULT_LINK_DAYS } from './confirmation-links';
 import { checkDirectory, type ListedService } from './directory-check';
@@ -14,7 +15,6 @@ export type ReminderStage = ReminderTable['stage'];
 export const REMINDER_STAGES: readonly ReminderStage[] = ['first', 'reminder', 'urgent', 'panel'];
 /** Days after the due date for the second email; the urgent one goes when the listing turns stale (settings). */
 export const REMINDER_DAYS = 14;
-export const DEFAULT_PUBLIC_URL = 'http://localhost:4321';
 /** Where panel messages are addressed when PANEL_EMAIL is not set: they stay in the outbox. */
 export const PANEL_OUTBOX_ADDRESS = 'community panel';
 
@@ -163,7 +163,7 @@ export function writeReminder(reminder: PlannedReminder, linkUrl: string, linkEx
 }
 
 export interface ReminderOptions {
-  /** The site's public address, for links in emails: PUBLIC_URL, else http://localhost:4321. */
+  /** The site's public address, for links in emails: by default publicUrl() (src/lib/config.ts). */
   publicUrl?: string;
   /** Where panel messages go: PANEL_EMAIL, else they stay in the outbox. */
   panelEmail?: string;
@@ -173,8 +173,8 @@ export interface ReminderOptions {
 export async function storeReminders(
   db: Kysely<DatabaseSchema>, plan: ReminderPlan, now: Date, settings: FreshnessSettings, options: ReminderOptions = {},
 ): Promise<ReminderRow[]> {
-  const publicUrl = (options.publicUrl ?? process.env.PUBLIC_URL ?? DEFAULT_PUBLIC_URL).replace(/\/+$/, '');
-  const panelEmail = options.panelEmail ?? process.env.PANEL_EMAIL ?? '';
+  const publicUrl = (options.publicUrl ?? sitePublicUrl()).replace(/\/+$/, '');
+  const panelEmail = options.panelEmail ?? appConfig().PANEL_EMAIL ?? '';
   const linkExpires = todayInUk(new Date(now.getTime() + DEFAULT_LINK_DAYS * DAY_MS));
   const rows: ReminderRow[] = [];
   for (const reminder of plan.reminders) {

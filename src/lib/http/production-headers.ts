@@ -2,6 +2,7 @@
 // production (NODE_ENV=production), HSTS and the Secure flag on every cookie, whoever set it, since
 // a production site is reached over https even when the proxy in front speaks http to us.
 import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import { appConfig, type Config } from '../config';
 
 export const HSTS = 'max-age=31536000; includeSubDomains';
 
@@ -17,10 +18,6 @@ export function secureCookie(line: string): string {
   return /;\s*secure\s*(;|$)/i.test(line) ? line : `${line}; Secure`;
 }
 
-export function isProduction(env: NodeJS.ProcessEnv = process.env): boolean {
-  return env.NODE_ENV === 'production';
-}
-
 function fixHeader(name: string, value: unknown, production: boolean): unknown {
   const lower = name.toLowerCase();
   if (lower === 'content-type' && typeof value === 'string') return withCharset(value);
@@ -31,8 +28,8 @@ function fixHeader(name: string, value: unknown, production: boolean): unknown {
 }
 
 /** Makes every header written through res (setHeader or writeHead) follow the rules above. */
-export function applyProductionHeaders(res: ServerResponse, env: NodeJS.ProcessEnv = process.env): void {
-  const production = isProduction(env);
+export function applyProductionHeaders(res: ServerResponse, config: Config = appConfig()): void {
+  const { production } = config;
   if (production) res.setHeader('Strict-Transport-Security', HSTS);
   const setHeader = res.setHeader.bind(res);
   res.setHeader = (name, value) => setHeader(name, fixHeader(name, value, production) as typeof value);

@@ -4,6 +4,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { DatabaseSchema } from '../db/types';
+import { appConfig, type Config } from '../config';
 
 export interface RateLimitCheck {
   /** From rateLimitKey(): never a raw address. */
@@ -110,15 +111,15 @@ let processSecret: Buffer | undefined;
  * RATE_LIMIT_SECRET, or else a random secret for this process only. Set RATE_LIMIT_SECRET (the
  * same on every app server) for limits to hold across restarts and servers.
  */
-function rateLimitSecret(env: NodeJS.ProcessEnv): string | Buffer {
-  if (env.RATE_LIMIT_SECRET) return env.RATE_LIMIT_SECRET;
+function rateLimitSecret(config: Config): string | Buffer {
+  if (config.RATE_LIMIT_SECRET) return config.RATE_LIMIT_SECRET;
   processSecret ??= randomBytes(32);
   return processSecret;
 }
 
 /** "purpose:<HMAC-SHA256 of purpose and address>": the purpose readable, the address not. */
-export function rateLimitKey(purpose: string, address: string, env: NodeJS.ProcessEnv = process.env): string {
-  const digest = createHmac('sha256', rateLimitSecret(env)).update(`${purpose}\n${address}`).digest('hex');
+export function rateLimitKey(purpose: string, address: string, config: Config = appConfig()): string {
+  const digest = createHmac('sha256', rateLimitSecret(config)).update(`${purpose}\n${address}`).digest('hex');
   return `${purpose}:${digest}`;
 }
 
@@ -135,9 +136,9 @@ export const UNVERIFIED_ADDRESS = 'unverified-forwarded-address';
  * X-Forwarded-For header whenever there is one, so with that header and no trusted proxy the real
  * address is not known here, and UNVERIFIED_ADDRESS is used instead.
  */
-export function clientAddress(astroClientAddress: string | undefined, headers: Headers, env: NodeJS.ProcessEnv = process.env): string {
+export function clientAddress(astroClientAddress: string | undefined, headers: Headers, config: Config = appConfig()): string {
   const forwardedFor = headers.get('x-forwarded-for');
-  if (env.TRUST_PROXY === '1') {
+  if (config.TRUST_PROXY) {
     const last = forwardedFor?.split(',').map((part) => part.trim()).filter(Boolean).at(-1);
     return last || astroClientAddress || UNVERIFIED_ADDRESS;
   }
@@ -155,7 +156,6 @@ export function requestAddress(context: { readonly clientAddress: string; readon
 }
 
 /** Reports allowed per address per hour: REPORT_LIMIT_PER_HOUR, or 5. */
-export function reportLimitPerHour(env: NodeJS.ProcessEnv = process.env): number {
-  const value = Number(env.REPORT_LIMIT_PER_HOUR);
-  return Number.isInteger(value) && value >= 1 ? value : 5;
+export function reportLimitPerHour(config: Config = appConfig()): number {
+  return config.REPORT_LIMIT_PER_HOUR;
 }

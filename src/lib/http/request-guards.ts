@@ -1,6 +1,7 @@
 // What the server checks and tidies on each request before Astro sees it: methods it answers,
 // forwarded headers (believed only behind our own proxy), and the Host a link may be built from.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { appConfig, type Config } from '../config';
 
 /** The methods the site answers; anything else (TRACE, PUT, PROPFIND ...) gets 405. */
 export const SITE_METHODS = ['GET', 'HEAD', 'POST', 'OPTIONS'] as const;
@@ -33,44 +34,34 @@ const FORWARDED_HEADERS = ['forwarded', 'x-forwarded-for', 'x-forwarded-proto', 
  * -Host (the address links are built from, whether cookies are Secure). Only a proxy we run may
  * say those, so without TRUST_PROXY=1 they are removed.
  */
-export function dropUntrustedForwarding(req: IncomingMessage, env: NodeJS.ProcessEnv = process.env): void {
-  if (env.TRUST_PROXY === '1') return;
+export function dropUntrustedForwarding(req: IncomingMessage, config: Config = appConfig()): void {
+  if (config.TRUST_PROXY) return;
   for (const name of FORWARDED_HEADERS) delete req.headers[name];
 }
 
 /** Host names the site may be reached at: loopback, PUBLIC_URL's, PUBLIC_HOST, and HOST. */
-export function knownHosts(env: NodeJS.ProcessEnv = process.env): Set<string> {
+export function knownHosts(config: Config = appConfig()): Set<string> {
   const hosts = new Set(['localhost', '127.0.0.1', '[::1]']);
-  const publicHost = publicUrlHost(env);
-  if (publicHost) hosts.add(publicHost.hostname);
-  if (env.PUBLIC_HOST) hosts.add(env.PUBLIC_HOST.toLowerCase());
-  if (env.HOST && env.HOST !== '0.0.0.0' && env.HOST !== '::') hosts.add(env.HOST.toLowerCase());
+  if (config.PUBLIC_URL) hosts.add(new URL(config.PUBLIC_URL).hostname);
+  if (config.PUBLIC_HOST) hosts.add(config.PUBLIC_HOST.toLowerCase());
+  if (config.HOST !== '0.0.0.0' && config.HOST !== '::') hosts.add(config.HOST.toLowerCase());
   return hosts;
 }
 
-function publicUrlHost(env: NodeJS.ProcessEnv): URL | null {
-  try {
-    return env.PUBLIC_URL ? new URL(env.PUBLIC_URL) : null;
-  } catch {
-    return null;
-  }
-}
-
 /** The host links are built from when a request names one we do not know. */
-export function configuredHost(env: NodeJS.ProcessEnv = process.env): string {
-  const publicHost = publicUrlHost(env);
-  if (publicHost) return publicHost.host;
-  if (env.PUBLIC_HOST) return env.PUBLIC_HOST;
-  const host = env.HOST && env.HOST !== '0.0.0.0' && env.HOST !== '::' ? env.HOST : 'localhost';
-  return `${host}:${Number(env.PORT) || 4321}`;
+export function configuredHost(config: Config = appConfig()): string {
+  if (config.PUBLIC_URL) return new URL(config.PUBLIC_URL).host;
+  if (config.PUBLIC_HOST) return config.PUBLIC_HOST;
+  const host = config.HOST !== '0.0.0.0' && config.HOST !== '::' ? config.HOST : 'localhost';
+  return `${host}:${config.PORT}`;
 }
 
 /**
  * A Host header naming a host we do not serve (a stranger's DNS name, a made-up header) is replaced
  * by the configured host, so no link, email or QR code on a page can name someone else's site.
  */
-export function pinHost(req: IncomingMessage, env: NodeJS.ProcessEnv = process.env): void {
+export function pinHost(req: IncomingMessage, config: Config = appConfig()): void {
   const host = req.headers.host ?? '';
   const name = host.replace(/:\d+$/, '').toLowerCase();
-  if (!knownHosts(env).has(name)) req.headers.host = configuredHost(env);
+  if (!knownHosts(config).has(name)) req.headers.host = configuredHost(config);
 }

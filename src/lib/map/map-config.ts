@@ -10,6 +10,7 @@
 // A bad value is logged and the map goes without tiles: a mistake in the settings must never
 // stop the site, and must never let pages load pictures from somewhere nobody meant.
 import { z } from 'zod';
+import { appConfig } from '../config';
 
 export const OPENSTREETMAP_TILE_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
 export const OPENSTREETMAP_ATTRIBUTION: MapAttribution = {
@@ -97,10 +98,11 @@ export function readMapConfig(env: Record<string, string | undefined>): MapConfi
 const LOGGED = Symbol.for('community-asset-directory.map-config-logged');
 let config: MapConfig | undefined;
 
-/** The map settings of this process, from process.env; a problem is logged the first time. */
+/** The map settings of this process (src/lib/config.ts); a problem is logged the first time. */
 export function mapConfig(): MapConfig {
   if (!config) {
-    config = readMapConfig(process.env);
+    const { MAP_TILE_URL, MAP_ATTRIBUTION } = appConfig();
+    config = readMapConfig({ MAP_TILE_URL, MAP_ATTRIBUTION });
     const shared = globalThis as Record<symbol, unknown>;
     if (config.problem && !shared[LOGGED]) {
       shared[LOGGED] = true;

@@ -47,7 +47,7 @@ export function applyAction(record: ServiceRecord, action: ListingAction, email:
  * Does `action` to the listing. The caller has checked that the person may publish it. Nothing is
  * written when the listing changed since `version`, or when a report to resolve was already dealt with.
  */
-export async function doListingAction(app: App, request: ListingActionRequest): Promise<ListingActionResult> {
+export async function doListingAction(app: Pick<App, 'directory' | 'search'>, request: ListingActionRequest): Promise<ListingActionResult> {
   const now = request.now ?? new Date();
   const today = todayInUk(now);
   const { directory, search } = app;

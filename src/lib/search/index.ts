@@ -3,10 +3,9 @@
 import type { DirectoryDatabase } from '../db/database';
 import type { SearchBackend } from './search-backend';
 import { SqliteFtsBackend } from './sqlite-fts/sqlite-fts-backend';
+import { appConfig, SEARCH_BACKENDS } from '../config';
 
-export const SEARCH_BACKENDS = ['sqlite'] as const;
-
-export function createSearchBackend(directory: DirectoryDatabase, name = process.env.SEARCH_BACKEND || directory.dialect): SearchBackend {
+export function createSearchBackend(directory: DirectoryDatabase, name: string = appConfig().SEARCH_BACKEND ?? directory.dialect): SearchBackend {
   if (name === 'sqlite') {
     if (directory.dialect !== 'sqlite') throw new Error('SEARCH_BACKEND is "sqlite", which needs the directory in a SQLite file, not PostgreSQL.');
     return new SqliteFtsBackend(directory.sqlite);

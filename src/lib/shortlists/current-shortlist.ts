@@ -3,6 +3,7 @@
 // Also the safe "back" address a form returns to, and the outcome shown there afterwards.
 import type { APIContext, AstroCookies } from 'astro';
 import { z } from 'zod';
+import { appConfig, publicUrl, type Config } from '../config';
 import { readPostedForm } from '../http/form-body';
 import { getApp } from '../app';
 import { parseShortlistId } from './shortlist-id';
@@ -102,16 +103,9 @@ export function listControlId(serviceId: string): string {
   return `list-${serviceId.replace(/[^A-Za-z0-9_-]/g, '')}`;
 }
 
-/** The site's public address: PUBLIC_URL when set, else the address this request came to. */
-export function publicOrigin(requestUrl: URL, env: NodeJS.ProcessEnv = process.env): string {
-  const configured = env.PUBLIC_URL?.trim();
-  if (configured && /^https?:\/\/[^\s]+$/.test(configured)) return configured.replace(/\/+$/, '');
-  return requestUrl.origin;
-}
-
-/** The list's short link in full: https://example.org/l/<id>. */
-export function shortLink(requestUrl: URL, id: string, env: NodeJS.ProcessEnv = process.env): string {
-  return `${publicOrigin(requestUrl, env)}/l/${id}`;
+/** The list's short link in full: https://example.org/l/<id> (publicUrl in src/lib/config.ts). */
+export function shortLink(requestUrl: URL, id: string, config: Config = appConfig()): string {
+  return `${publicUrl(config, requestUrl)}/l/${id}`;
 }
 
 /** The search page's whole form comes along when the button is one of its own (see AddToList.astro). */

@@ -7,6 +7,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
 import type { DatabaseSchema } from '../db/types';
+import { appConfig, type Config } from '../config';
 import { readServices } from '../directory/service-reader';
 import type { ServiceRecord } from '../openreferral/schemas';
 import { newShortlistId } from './shortlist-id';
@@ -15,7 +16,6 @@ type Db = Kysely<DatabaseSchema>;
 
 /** The most services one list can hold: a handout, not a directory. */
 export const MAX_SHORTLIST_SERVICES = 20;
-export const DEFAULT_SHORTLIST_DAYS = 90;
 const DAY_MS = 86_400_000;
 /** Expired lists are purged at most this often per process, when a list is created. */
 const PURGE_EVERY_MS = 60 * 60 * 1000;
@@ -25,13 +25,12 @@ let lastPurged = 0;
 export const serviceIdSchema = z.string().trim().min(1).max(200);
 
 /** How many days a list lives after its last change: SHORTLIST_DAYS (1 to 3650), else 90. */
-export function shortlistDays(env: NodeJS.ProcessEnv = process.env): number {
-  const days = Number(env.SHORTLIST_DAYS);
-  return Number.isInteger(days) && days >= 1 && days <= 3650 ? days : DEFAULT_SHORTLIST_DAYS;
+export function shortlistDays(config: Config = appConfig()): number {
+  return config.SHORTLIST_DAYS;
 }
 
-function expiresAt(now: Date, env: NodeJS.ProcessEnv = process.env): string {
-  return new Date(now.getTime() + shortlistDays(env) * DAY_MS).toISOString();
+function expiresAt(now: Date, config: Config = appConfig()): string {
+  return new Date(now.getTime() + shortlistDays(config) * DAY_MS).toISOString();
 }
 
 export interface Shortlist {

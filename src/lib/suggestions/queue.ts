@@ -7,7 +7,7 @@ import { todayInUk } from '../dates';
 import type { DatabaseSchema } from '../db/types';
 import { reindexServices } from '../search/reindex';
 import { listSuggestions, type SuggestionSummary } from './store';
-import { DEFAULT_PUBLIC_URL } from '../freshness/reminders';
+import { publicUrl as sitePublicUrl } from '../config';
 import { sendMessage } from '../messages/outbox';
 import { reportOutcomeMessage } from './outcome-message';
 
@@ -148,7 +148,7 @@ export async function tellReporters(db: Db, ids: readonly string[], outcome: Rep
   const reports = await db.selectFrom('problem_report').innerJoin('service', 'service.id', 'problem_report.service_id')
     .select(['problem_report.service_id', 'problem_report.contact_email', 'problem_report.created_at', 'service.name'])
     .where('problem_report.id', 'in', [...ids]).execute();
-  const publicUrl = (process.env.PUBLIC_URL ?? DEFAULT_PUBLIC_URL).replace(/\/+$/, '');
+  const publicUrl = sitePublicUrl();
   for (const report of reports) {
     if (!report.contact_email) continue;
     await sendMessage(db, {

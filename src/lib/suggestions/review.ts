@@ -6,7 +6,7 @@ import type { RecordError } from '../openreferral/import';
 import type { ServiceRecord } from '../openreferral/schemas';
 import { EditConflictError, InvalidRecordError, publishRecord, readRecord, recordVersion, RECORD_FIELDS } from '../editing/publish';
 import { sendMessage } from '../messages/outbox';
-import { DEFAULT_PUBLIC_URL } from '../freshness/reminders';
+import { publicUrl as sitePublicUrl } from '../config';
 import { newId } from '../ids';
 import { newServiceRecord } from './new-service';
 import { outcomeMessage } from './outcome-message';
@@ -129,7 +129,7 @@ export async function reviewSuggestion(
   const to = stored.suggestion.contact_email;
   if (to) {
     const decided = toDecide.map(({ key, field }) => ({ ...field, ...decisions.get(key)! }));
-    const publicUrl = (process.env.PUBLIC_URL || DEFAULT_PUBLIC_URL).replace(/\/+$/, '');
+    const publicUrl = sitePublicUrl();
     const title = stored.suggestion.kind === 'new' ? stored.title : (await db.selectFrom('service').select('name').where('id', '=', serviceId ?? '').executeTakeFirst())?.name ?? stored.title;
     const message = outcomeMessage({
       title, suggestedAt: stored.suggestion.created_at, fields: decided, added,

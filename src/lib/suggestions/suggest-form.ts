@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { ActiveSession } from '../accounts/sessions';
 import type { DatabaseSchema } from '../db/types';
+import { appConfig, type Config } from '../config';
 import { checkRateLimit, rateLimitKey, type RateLimitResult } from '../http/rate-limit';
 import type { FieldDifference } from '../editing/publish';
 import { newId } from '../ids';
@@ -33,9 +34,8 @@ export const MESSAGE_MAX_LENGTH = 1000;
 export const EMAIL_MAX_LENGTH = 200;
 
 /** Suggestions allowed per address per hour (both forms together): SUGGESTION_LIMIT_PER_HOUR, or 5. */
-export function suggestionLimitPerHour(env: NodeJS.ProcessEnv = process.env): number {
-  const value = Number(env.SUGGESTION_LIMIT_PER_HOUR);
-  return Number.isInteger(value) && value >= 1 ? value : 5;
+export function suggestionLimitPerHour(config: Config = appConfig()): number {
+  return config.SUGGESTION_LIMIT_PER_HOUR;
 }
 
 /** A field of a suggestion form, as the page shows it (src/components/suggest/SuggestField.astro). */

@@ -2,13 +2,13 @@
 // endpoints, operation ids and schemas (by the profile's own addresses), with this server as
 // the one to call, so the ORUK validator and other tools can find and check every endpoint.
 import { DEFAULT_PER_PAGE, MAX_PER_PAGE } from './parameters';
+import { appConfig, publicUrl, type Config } from '../../config';
 
 const PROFILE_SCHEMAS = 'https://raw.githubusercontent.com/openreferral/uk-profile/main/schema';
 
-/** This API's address as the public sees it: PUBLIC_URL when set, else the address the request came to. */
-export function apiBaseUrl(requestUrl: URL, stub: string, env: NodeJS.ProcessEnv = process.env): string {
-  const origin = (env.PUBLIC_URL?.trim() || requestUrl.origin).replace(/\/+$/, '');
-  return `${origin}${stub}`;
+/** This API's address as the public sees it (publicUrl in src/lib/config.ts). */
+export function apiBaseUrl(requestUrl: URL, stub: string, config: Config = appConfig()): string {
+  return `${publicUrl(config, requestUrl)}${stub}`;
 }
 
 const pageOf = (itemSchema: string) => ({

@@ -1,6 +1,7 @@
 // The Open Referral UK 3.0 API: one dispatcher for every endpoint under /openreferral/, with
 // the per-address rate limit. Pages stay thin: src/pages/openreferral/[...path].ts calls this.
 import type { App } from '../../app';
+import { appConfig, type Config } from '../../config';
 import { checkRateLimit, rateLimitKey } from '../../http/rate-limit';
 import { busyResponse, busyRetryAfter, isDatabaseBusy } from '../../http/busy-response';
 import { inTurn, responseFlow } from '../../http/response-flow';
@@ -20,25 +21,22 @@ import { invalidParameters, jsonResponse, NDJSON_TYPE, notFound, pageOf, preflig
 export const API_STUB = '/openreferral';
 export const PROFILE_VERSION = 'HSDS-UK-3.0';
 export const PROFILE_URL = 'https://github.com/openreferral/uk-profile';
-export const DEFAULT_LIMIT_PER_MINUTE = 120;
 /**
  * Full records read per batch when streaming ndjson (about 5 KB each). Each batch is read without
  * a pause (the database is synchronous), so it is kept small: other requests wait at most that long.
  */
 const STREAM_BATCH = 20;
 /** Full downloads (format=ndjson) served at once by each process: OPENREFERRAL_MAX_DOWNLOADS, or 2. */
-export function maxDownloadsAtOnce(env: NodeJS.ProcessEnv = process.env): number {
-  const value = Number(env.OPENREFERRAL_MAX_DOWNLOADS);
-  return Number.isInteger(value) && value >= 1 ? value : 2;
+export function maxDownloadsAtOnce(config: Config = appConfig()): number {
+  return config.OPENREFERRAL_MAX_DOWNLOADS;
 }
 /** Rate-limit counting waits at most this for a writer's lock before counting in memory. */
 const RATE_LIMIT_WAIT_MS = 100;
 let downloadsRunning = 0;
 
 /** Requests allowed per address per minute: OPENREFERRAL_LIMIT_PER_MINUTE, or 120. */
-export function apiLimitPerMinute(env: NodeJS.ProcessEnv = process.env): number {
-  const value = Number(env.OPENREFERRAL_LIMIT_PER_MINUTE);
-  return Number.isInteger(value) && value >= 1 ? value : DEFAULT_LIMIT_PER_MINUTE;
+export function apiLimitPerMinute(config: Config = appConfig()): number {
+  return config.OPENREFERRAL_LIMIT_PER_MINUTE;
 }
 
 export interface ApiRequest {
@@ -65,7 +63,7 @@ export async function handleApiRequest(app: App, request: ApiRequest): Promise<R
 async function route(app: App, { request, url, path, address }: ApiRequest): Promise<Response> {
   if (request.method === 'OPTIONS') return preflight(request);
   const limit = await checkRateLimit(app.directory.db, {
-    key: rateLimitKey('openreferral', address), limit: apiLimitPerMinute(), windowSeconds: 60, waitAtMostMs: RATE_LIMIT_WAIT_MS,
+    key: rateLimitKey('openreferral', address), limit: apiLimitPerMinute(app.config), windowSeconds: 60, waitAtMostMs: RATE_LIMIT_WAIT_MS,
   });
   if (!limit.allowed) return tooManyRequests(limit.retryAfterSeconds);
 
@@ -83,11 +81,11 @@ async function route(app: App, { request, url, path, address }: ApiRequest): Pro
       return jsonResponse({
         version: PROFILE_VERSION,
         profile: PROFILE_URL,
-        openapi_url: `${apiBaseUrl(url, API_STUB)}/openapi.json`,
+        openapi_url: `${apiBaseUrl(url, API_STUB, app.config)}/openapi.json`,
         extensions: 'Extra properties this directory adds are described in its docs/data-model.md ("In the API").',
       });
     case 'openapi.json':
-      return id === undefined ? jsonResponse(openApiDocument(apiBaseUrl(url, API_STUB))) : notFound(`There is nothing at ${url.pathname}.`);
+      return id === undefined ? jsonResponse(openApiDocument(apiBaseUrl(url, API_STUB, app.config))) : notFound(`There is nothing at ${url.pathname}.`);
     case 'services':
       return id === undefined ? listServices(app, params, request.method === 'HEAD') : oneService(app, id);
     case 'service_at_locations':
@@ -110,7 +108,7 @@ async function listServices(app: App, params: URLSearchParams, headOnly: boolean
   if (!planned.ok) return invalidParameters(planned.errors);
   if (parsed.value.format === 'ndjson') {
     if (headOnly) return new Response(null, { headers: NDJSON_HEADERS });
-    if (downloadsRunning >= maxDownloadsAtOnce()) return tooManyDownloads();
+    if (downloadsRunning >= maxDownloadsAtOnce(app.config)) return tooManyDownloads();
     const { ids } = await findServices(app, planned.plan, null, { anyOrder: true });
     return ndjsonResponse(app, ids);
   }
