@@ -12,6 +12,7 @@ import type { ServiceRecord } from '../../src/lib/openreferral/schemas';
 import { startServer, type FixtureUser, type RunningServer } from '../fixtures/server';
 import { ADMIN, LINK_WORKER, ORG_EDITOR, PANEL, PASSWORD, getAs, signInAs, type SignedIn } from '../fixtures/accounts';
 import { service } from '../fixtures/services';
+import { editedFields as edit, formFields } from '../fixtures/forms';
 
 const spec = (code: string, name: string, organization: string) => service({
   code, name, organization, schedules: [{ byday: 'TU', opens_at: '10:00', closes_at: '12:00' }], categories: ['befriending'],
@@ -58,45 +59,6 @@ function query<T>(sql: string, ...params: unknown[]): T[] {
   } finally {
     db.close();
   }
-}
-
-const decode = (text: string) => text.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&#x27;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-const attr = (tag: string, name: string) => {
-  const match = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
-  return match ? decode(match[1]!) : null;
-};
-
-/** The fields a browser would post from the form with this class (inputs, ticked boxes, text areas, chosen options). */
-function formFields(html: string, formClass: string): [string, string][] {
-  const start = html.lastIndexOf('<form', html.indexOf(`class="${formClass}`));
-  expect(start).toBeGreaterThanOrEqual(0);
-  const form = html.slice(start, html.indexOf('</form>', start));
-  const fields: [string, string][] = [];
-  const pattern = /<input\b[^>]*>|<textarea\b[^>]*>([\s\S]*?)<\/textarea>|<select\b[^>]*>([\s\S]*?)<\/select>/g;
-  for (const match of form.matchAll(pattern)) {
-    const tag = match[0];
-    const name = attr(tag, 'name');
-    if (!name) continue;
-    if (tag.startsWith('<input')) {
-      const type = attr(tag, 'type') ?? 'text';
-      if ((type === 'checkbox' || type === 'radio') && !/\schecked\b/.test(tag)) continue;
-      fields.push([name, attr(tag, 'value') ?? '']);
-    } else if (tag.startsWith('<textarea')) {
-      fields.push([name, decode(match[1] ?? '')]);
-    } else {
-      const options = [...(match[2] ?? '').matchAll(/<option\b[^>]*>/g)].map((option) => option[0]);
-      const chosen = options.find((option) => /\sselected\b/.test(option)) ?? options[0];
-      fields.push([name, chosen ? attr(chosen, 'value') ?? '' : '']);
-    }
-  }
-  return fields;
-}
-
-/** Fields with some replaced (by name) and others added. */
-function edit(fields: [string, string][], changes: Record<string, string>): [string, string][] {
-  const out = fields.map(([name, value]): [string, string] => [name, name in changes ? changes[name]! : value]);
-  for (const [name, value] of Object.entries(changes)) if (!fields.some(([n]) => n === name)) out.push([name, value]);
-  return out;
 }
 
 function post(who: SignedIn | null, path: string, fields: [string, string][], csrf: string | null = who?.csrf ?? null): Promise<Response> {
