@@ -1,20 +1,12 @@
 // The SQL both engines share for writing postcodes (postcode-writes.ts): the columns, and how a
 // file's postcode meets one stored already.
+import type { PostcodeTable } from './types';
 
 /** Where a written postcode came from (the directory's own addresses are written elsewhere). */
 export type PostcodeRowSource = 'shipped' | 'gb' | 'ons' | 'codepoint';
 
-/** One postcode to write, as the files give it. */
-export interface PostcodeValues {
-  postcode: string;
-  outward: string;
-  latitude: number;
-  longitude: number;
-  council_code: string | null;
-  council_name: string | null;
-  ward_code: string | null;
-  ward_name: string | null;
-}
+/** One postcode to write, as the files give it: a postcode row without its source. */
+export type PostcodeValues = Omit<PostcodeTable, 'source'>;
 
 export const POSTCODE_COLUMNS = ['postcode', 'outward', 'latitude', 'longitude', 'source', 'council_code', 'council_name', 'ward_code', 'ward_name'] as const;
 

@@ -10,6 +10,7 @@ import { councilByCode, cleanCouncilName, cleanWardName } from './councils';
 import { gridToWgs84, isOnNationalGrid } from './osgb';
 import { parsePostcode, type FullPostcode } from './postcode';
 import { isPlausibleUkPoint } from './postcode-table';
+import type { PostcodeValues } from '../db/postcode-sql';
 
 export const POSTCODE_FORMATS = ['gb', 'ons', 'codepoint'] as const;
 export type PostcodeFormat = (typeof POSTCODE_FORMATS)[number];
@@ -20,16 +21,7 @@ export const POSTCODE_FORMAT_NAMES: Record<PostcodeFormat, string> = {
 };
 
 /** One postcode to write. */
-export interface PostcodeRow {
-  postcode: string;
-  outward: string;
-  latitude: number;
-  longitude: number;
-  council_code: string | null;
-  council_name: string | null;
-  ward_code: string | null;
-  ward_name: string | null;
-}
+export type PostcodeRow = PostcodeValues;
 
 export type RowOutcome = PostcodeRow | { skipped: string };
 type RowReader = (fields: string[]) => RowOutcome;

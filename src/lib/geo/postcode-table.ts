@@ -154,8 +154,6 @@ export async function lookupDistrict(db: Kysely<DatabaseSchema>, outward: string
   return { outward: parsed.outward, latitude: Number(row.latitude), longitude: Number(row.longitude), postcodes: Number(row.postcodes), council_code: null };
 }
 
-/** A row for the postcode table, as the files give it. */
-export type PostcodeRowValues = Omit<PostcodePlace, 'source'>;
 
 /**
  * Writes postcodes from a file (one transaction per call): src/lib/db/postcode-writes.ts, where

@@ -1,16 +1,11 @@
 // SQLite's fast form of the postcode writes (src/lib/db/postcode-writes.ts): prepared statements
 // on the raw connection, about 80,000 rows in well under a second.
 import type Database from 'better-sqlite3';
+import type { PostcodeCentreTable } from '../types';
 import { POSTCODE_COLUMNS, postcodeConflictSql, type PostcodeRowSource, type PostcodeValues } from '../postcode-sql';
 
-export interface CentreValues {
-  code: string;
-  kind: 'sector' | 'district';
-  latitude: number;
-  longitude: number;
-  postcodes: number;
-  council_code: string | null;
-}
+/** A sector's or district's centre, as the postcode_centre table holds it. */
+export type CentreValues = PostcodeCentreTable;
 
 /** Writes a batch of rows in one transaction (a savepoint inside one the caller holds). */
 export function sqlitePostcodeWriter(sqlite: Database.Database, source: PostcodeRowSource): (rows: readonly PostcodeValues[]) => void {
