@@ -10,6 +10,7 @@ import { createConfirmationLink, DEFAULT_LINK_DAYS } from './confirmation-links'
 import { checkDirectory, type ListedService } from './directory-check';
 import type { Mailer } from './mailer';
 import type { FreshnessSettings } from './settings';
+import { servicePath } from '../service-paths';
 
 export type ReminderStage = ReminderTable['stage'];
 export const REMINDER_STAGES: readonly ReminderStage[] = ['first', 'reminder', 'urgent', 'panel'];
@@ -175,7 +176,7 @@ export async function storeReminders(
   const rows: ReminderRow[] = [];
   for (const reminder of plan.reminders) {
     const linkPath = reminder.stage === 'panel'
-      ? `/services/${encodeURIComponent(reminder.serviceId)}`
+      ? servicePath(reminder.serviceId)
       : await createConfirmationLink(db, reminder.serviceId, { now, days: DEFAULT_LINK_DAYS });
     const { subject, body } = writeReminder(reminder, `${publicUrl}${linkPath}`, linkExpires, settings);
     const row: ReminderRow = {
