@@ -10,7 +10,6 @@ import { migrations } from './migrations';
 import type { DatabaseSchema } from './types';
 import { appConfig, DEFAULT_DATABASE_PATH, type Config } from '../config';
 
-
 export interface DirectoryDatabase {
   db: Kysely<DatabaseSchema>;
   /** The raw connection, for the search backend's hot path and SQLite-only pragmas. */
