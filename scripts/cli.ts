@@ -14,8 +14,10 @@ export function commandConfig(): Config {
   }
 }
 
+// Every command that uses these pieces checks the settings before it does anything else.
+commandConfig();
+
 export async function openDirectory() {
-  commandConfig();
   const directory = openDirectoryDatabase(undefined, TOOL_OPEN_OPTIONS);
   await migrateToLatest(directory.db);
   await syncTaxonomy(directory.db);

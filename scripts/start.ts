@@ -1,4 +1,6 @@
 // npm start: prepares the database (migrate, sample data if empty) and serves the built site.
+// The settings are checked first (./cli, before the modules that read them as they load).
+import { commandConfig } from './cli';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import { openDirectoryDatabase, TOOL_OPEN_OPTIONS } from '../src/lib/db/database';
@@ -6,7 +8,6 @@ import { prepareDirectory } from '../src/lib/directory/prepare';
 import { createSearchBackend } from '../src/lib/search';
 import { createSiteServer } from '../src/lib/http/serve';
 import { importPagesOnce } from '../src/lib/http/page-modules';
-import { commandConfig } from './cli';
 
 const config = commandConfig();
 const { HOST: host, PORT: port } = config;

@@ -19,7 +19,7 @@ import { loadSampleRecords } from '../../src/lib/directory/sample-directory';
 import { todayInUk } from '../../src/lib/dates';
 import { generateDirectory } from './generate';
 import { ms, percentiles, table, thousands } from './stats';
-import { fail } from '../cli';
+import { commandConfig, fail } from '../cli';
 
 const CONNECTIONS = [1, 8, 32];
 /** A cheap page must answer within this while downloads and imports run. */
@@ -220,7 +220,7 @@ export async function runHttpBench(args: string[]): Promise<void> {
   if (!Number.isInteger(services) || services < 0) fail(`--services must be a whole number, not "${values.services}".`);
   const root = resolve(values.root ?? fileURLToPath(new URL('../..', import.meta.url)));
   if (values.root && services > 0) fail('--services fills the database with this checkout\'s migrations, so it cannot be used with --root.');
-  const entry = join(root, process.env.BUILD_DIR || 'dist', 'server/entry.mjs');
+  const entry = join(root, commandConfig().BUILD_DIR, 'server/entry.mjs');
   if (!existsSync(entry)) {
     log(`No built server in ${root}: building it (npx astro build)...`);
     if (spawnSync('npx', ['astro', 'build'], { cwd: root, stdio: 'inherit' }).status !== 0) fail('The server did not build.');

@@ -22,6 +22,7 @@ import {
   ACCESSIBILITY_NOTES, AREA_BY_KEY, CAFE_FORMS, CHURCH_FORMS, CITY, COMMUNITY_FORMS, COUNCIL_TEXT, FEATURE_ODDS,
   NEARBY_STATIONS, OFFICE_FORMS, SAINTS, STATION_LINES, STOP_LANDMARKS, VENUE_LIMIT, type Area, type VenueType,
 } from './places';
+import { addDays } from '../../src/lib/dates';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const OUTPUT = resolve(ROOT, 'content/sample/directory.json');
@@ -94,9 +95,6 @@ function slugify(text: string): string {
 }
 
 const DAY_MS = 86_400_000;
-function addDays(iso: string, days: number): string {
-  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
 function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 }

@@ -15,3 +15,8 @@ export function longDate(iso: string): string {
   const day = Number(match[3]);
   return month && day >= 1 && day <= 31 ? `${day} ${month} ${match[1]}` : iso;
 }
+
+/** The calendar date `days` after (or, negative, before) a YYYY-MM-DD date, as YYYY-MM-DD. */
+export function addDays(iso: string, days: number): string {
+  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}

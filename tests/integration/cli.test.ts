@@ -106,3 +106,19 @@ describe('npm run create-admin', () => {
     expect(withPublic.stdout).toMatch(/^https:\/\/help\.example\.org\/invite\/\S+$/m);
   });
 });
+
+describe('a bad setting', () => {
+  it('stops npm start and the commands at once, naming each bad variable, before anything is opened', () => {
+    const database = join(folder, 'never-made.sqlite');
+    for (const script of ['start', 'import', 'migrate']) {
+      const result = spawnSync(process.execPath, ['--import', 'tsx', `scripts/${script}.ts`], {
+        env: { ...process.env, DATABASE_PATH: database, PORT: 'eighty', PUBLIC_URL: 'help.example.org' }, encoding: 'utf8',
+      });
+      expect(result.status, `${script}: ${result.stderr}`).toBe(2);
+      expect(result.stderr).toContain('PORT must be a whole number from 1 to 65535 (it is "eighty").');
+      expect(result.stderr).toContain('PUBLIC_URL must be a full web address starting http:// or https://');
+      expect(result.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+    }
+    expect(() => readFileSync(database)).toThrow();
+  });
+});

@@ -9,24 +9,15 @@ import { todayInUk } from '../dates';
 import { areaById, areasContaining, getAreas } from '../geo/areas';
 import { councilOfAreaId } from '../geo/councils';
 import { getTaxonomy } from '../taxonomy/taxonomy';
+import { REFERRAL_KIND, UNMET_NEED_CHOSEN_REASON, UNMET_NEED_REASON } from '../vocabulary';
 
-export const REFERRAL_KINDS = ['referred', 'signposted'] as const;
+export const REFERRAL_KINDS = REFERRAL_KIND.values;
 export type ReferralKind = (typeof REFERRAL_KINDS)[number];
 
 /** The reasons a person can choose, in plain words (no_results is counted by the search itself). */
-export const UNMET_REASON_LABELS: Record<UnmetNeedReason, string> = {
-  too_far: 'Too far away',
-  cost: 'Costs too much',
-  times: 'Wrong days or times',
-  full: 'Full or has a waiting list',
-  eligibility: 'The person is not eligible',
-  accessibility: 'Not accessible for the person',
-  language: 'Not in the person’s language',
-  no_such_service: 'No such service exists',
-  no_results: 'A search found nothing',
-};
-export const CHOSEN_REASONS = ['too_far', 'cost', 'times', 'full', 'eligibility', 'accessibility', 'language', 'no_such_service'] as const;
-export const ALL_REASONS = [...CHOSEN_REASONS, 'no_results'] as const;
+export const UNMET_REASON_LABELS: Readonly<Record<UnmetNeedReason, string>> = UNMET_NEED_REASON.labels;
+export const CHOSEN_REASONS = UNMET_NEED_CHOSEN_REASON.values;
+export const ALL_REASONS = UNMET_NEED_REASON.values;
 
 const realArea = z.string().trim().max(100)
   .refine((id) => id === '' || areaById(id) !== undefined || councilOfAreaId(id) !== undefined, 'Choose an area from the list.');
@@ -35,7 +26,7 @@ const realCategory = z.string().trim().max(100)
 
 export const referralSchema = z.object({
   service: z.string().trim().min(1, 'Which service is missing.').max(100),
-  kind: z.enum(REFERRAL_KINDS, { errorMap: () => ({ message: 'Choose Referred or Signposted.' }) }),
+  kind: REFERRAL_KIND.schema('Choose Referred or Signposted.'),
   area: realArea.default(''),
 });
 export type ReferralInput = z.infer<typeof referralSchema>;
@@ -43,7 +34,7 @@ export type ReferralInput = z.infer<typeof referralSchema>;
 export const unmetNeedSchema = z.object({
   category: realCategory.default(''),
   area: realArea.default(''),
-  reason: z.enum(CHOSEN_REASONS, { errorMap: () => ({ message: 'Choose what was missing.' }) }),
+  reason: UNMET_NEED_CHOSEN_REASON.schema('Choose what was missing.'),
 });
 export type UnmetNeedInput = z.infer<typeof unmetNeedSchema>;
 

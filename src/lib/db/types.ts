@@ -1,5 +1,6 @@
 // Row types of every table, for Kysely. Keep in step with the migrations in ./migrations.
 import type { Generated, Insertable, Selectable } from 'kysely';
+import type { UNMET_NEED_REASON } from '../vocabulary';
 
 export interface OrganizationTable {
   id: string;
@@ -626,7 +627,7 @@ export interface ReferralCountTable {
   count: Generated<number>;
 }
 
-export type UnmetNeedReason = 'too_far' | 'cost' | 'times' | 'full' | 'eligibility' | 'accessibility' | 'language' | 'no_such_service' | 'no_results';
+export type UnmetNeedReason = (typeof UNMET_NEED_REASON.values)[number];
 
 export interface UnmetNeedCountTable {
   id: Generated<number>;

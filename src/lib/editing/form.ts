@@ -6,6 +6,7 @@ import type { RecordError } from '../openreferral/import';
 import type { OrganizationRecord, ServiceRecord } from '../openreferral/schemas';
 import { newId } from '../ids';
 import { getTaxonomy } from '../taxonomy/taxonomy';
+import { DELIVERY_MODE, REFERRAL_ROUTE } from '../vocabulary';
 import { RECORD_FIELDS, type FieldDifference, type RecordField } from './publish';
 import { bydayFromChoices, choicesFromByday, isBlankRow, isBlankStop, type EditorValues, type PlaceRow, type StopRow } from './form-values';
 import { parseMoney, type FieldErrors } from './form-validate';
@@ -198,8 +199,8 @@ export function valuesToRecord(values: EditorValues, base: ServiceRecord, option
     else if (Array.isArray(before) && before.length === 0) record[key] = before;
     else delete record[key];
   };
-  setList('referral_routes', values.referral_routes, ['self', 'drop_in', 'professional', 'gp']);
-  setList('delivery_modes', values.delivery_modes, ['in_person', 'phone', 'online']);
+  setList('referral_routes', values.referral_routes, REFERRAL_ROUTE.values);
+  setList('delivery_modes', values.delivery_modes, DELIVERY_MODE.values);
   setList('support_to_attend', values.support_to_attend, ['bring_someone', 'met_on_first_visit', 'help_with_forms']);
   if (values.transport_description.trim()) {
     const offered: Mutable = { description: values.transport_description.trim() };

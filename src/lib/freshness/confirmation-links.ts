@@ -7,6 +7,7 @@ import { longDate, todayInUk } from '../dates';
 import type { ConfirmationLinkRow, DatabaseSchema, ServiceTable } from '../db/types';
 import { newId } from '../ids';
 import { appConfig } from '../config';
+import { CAPACITY_STATUS, CONFIRMATION_ANSWER } from '../vocabulary';
 import { CAPACITY_STATUSES } from '../openreferral/schemas';
 import { insertSuggestion } from '../suggestions/store';
 
@@ -91,23 +92,13 @@ export async function verifyConfirmationLink(db: Kysely<DatabaseSchema>, token: 
 // ---------------------------------------------------------------------------------------------
 // The answer and its form
 
-export const CONFIRMATION_ANSWERS = ['running', 'running_with_changes', 'paused', 'closed'] as const;
+export const CONFIRMATION_ANSWERS = CONFIRMATION_ANSWER.values;
 export type ConfirmationAnswerKind = (typeof CONFIRMATION_ANSWERS)[number];
 export type CapacityStatus = (typeof CAPACITY_STATUSES)[number];
 
-export const ANSWER_LABELS: Record<ConfirmationAnswerKind, string> = {
-  running: 'Yes, it is still running and nothing has changed',
-  running_with_changes: 'Yes, it is running, but some details have changed',
-  paused: 'It is paused for now',
-  closed: 'It has closed for good',
-};
-
-export const CAPACITY_LABELS: Record<CapacityStatus, string> = {
-  accepting: 'Taking new people',
-  waiting_list: 'Taking names for a waiting list',
-  full: 'Full, not taking new people',
-  paused: 'Not taking new people for now',
-};
+export const ANSWER_LABELS: Readonly<Record<ConfirmationAnswerKind, string>> = CONFIRMATION_ANSWER.labels;
+/** The same words as search and the editor use (src/lib/vocabulary.ts). */
+export const CAPACITY_LABELS: Readonly<Record<CapacityStatus, string>> = CAPACITY_STATUS.labels;
 
 export interface ConfirmationAnswer {
   answer: ConfirmationAnswerKind;
@@ -238,7 +229,7 @@ export function recordedSentences(answer: ConfirmationAnswer, today: string): st
   if (answer.fundingEndDate) said.push(`Its funding ends on ${longDate(answer.fundingEndDate)}.`);
   if (answer.capacity) {
     const weeks = answer.capacity.waitingWeeks;
-    said.push(`Taking new people: ${CAPACITY_LABELS[answer.capacity.status].toLowerCase()}${weeks != null ? `, with a wait of about ${weeks} ${weeks === 1 ? 'week' : 'weeks'}` : ''}.`);
+    said.push(`Taking new people now? ${CAPACITY_LABELS[answer.capacity.status]}${weeks != null ? `, with a wait of about ${weeks} ${weeks === 1 ? 'week' : 'weeks'}` : ''}.`);
   }
   return said.filter(Boolean);
 }

@@ -6,7 +6,7 @@ import { readServices, serviceIds } from '../directory/service-reader';
 import { serviceCategoryCodes } from '../search/search-document';
 import { loadCrosswalk } from '../taxonomy/crosswalk-store';
 import type { ServiceRecord } from '../openreferral/schemas';
-import { longDate } from '../dates';
+import { longDate, addDays } from '../dates';
 import {
   FRESHNESS_FLAGS, FRESHNESS_STATUSES, NO_SIGNALS, assessFreshness,
   type Freshness, type FreshnessFlagName, type FreshnessStatus,
@@ -15,7 +15,6 @@ import type { FreshnessSettings } from './settings';
 import { loadFreshnessSignals } from './signals';
 
 const BATCH = 500;
-const DAY_MS = 86_400_000;
 /** Funding ending this soon is listed, whatever the rules' own "ending soon" setting. */
 export const FUNDING_LIST_DAYS = 90;
 
@@ -53,10 +52,6 @@ export interface DirectoryCheckOptions {
   onProgress?: (done: number, total: number) => void;
   /** Called with each record as it is assessed, for callers that need more of it (the dashboard). */
   onService?: (record: ServiceRecord, result: ServiceFreshness) => void;
-}
-
-function addDays(iso: string, days: number): string {
-  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
 export async function checkDirectory(

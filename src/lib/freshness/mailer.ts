@@ -3,7 +3,6 @@
 import nodemailer from 'nodemailer';
 import { appConfig } from '../config';
 
-export { DEFAULT_MAIL_FROM } from '../config';
 export const DEFAULT_SEND_TIMEOUT_MS = 10_000;
 
 export interface OutgoingEmail {

@@ -3,13 +3,14 @@
 // and the community panel is told once it is stale. Each stage is sent once per due date.
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { longDate, todayInUk } from '../dates';
+import { longDate, todayInUk, addDays } from '../dates';
 import { appConfig, publicUrl as sitePublicUrl } from '../config';
 import type { DatabaseSchema, ReminderRow, ReminderTable } from '../db/types';
 import { createConfirmationLink, DEFAULT_LINK_DAYS } from './confirmation-links';
 import { checkDirectory, type ListedService } from './directory-check';
 import type { Mailer } from './mailer';
 import type { FreshnessSettings } from './settings';
+import { servicePath } from '../service-paths';
 
 export type ReminderStage = ReminderTable['stage'];
 export const REMINDER_STAGES: readonly ReminderStage[] = ['first', 'reminder', 'urgent', 'panel'];
@@ -22,10 +23,6 @@ const DAY_MS = 86_400_000;
 /** A message the mail server refuses is tried on this many runs at most, a day apart; then it is left for the panel. */
 export const MAX_SEND_ATTEMPTS = 5;
 const RETRY_AFTER_MS = 20 * 3_600_000; // a day, less a little so a daily run at a slightly earlier time still tries
-
-function addDays(iso: string, days: number): string {
-  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
 
 /** One message to write: to the listing's contact, or (stage 'panel') to the panel. */
 export interface PlannedReminder {
@@ -179,7 +176,7 @@ export async function storeReminders(
   const rows: ReminderRow[] = [];
   for (const reminder of plan.reminders) {
     const linkPath = reminder.stage === 'panel'
-      ? `/services/${encodeURIComponent(reminder.serviceId)}`
+      ? servicePath(reminder.serviceId)
       : await createConfirmationLink(db, reminder.serviceId, { now, days: DEFAULT_LINK_DAYS });
     const { subject, body } = writeReminder(reminder, `${publicUrl}${linkPath}`, linkExpires, settings);
     const row: ReminderRow = {

@@ -3,7 +3,7 @@
 import type { ServiceRecord } from '../openreferral/schemas';
 import { isCurrent } from '../directory/schedule-text';
 import { currentCostOptions } from '../directory/cost';
-import { longDate } from '../dates';
+import { longDate, addDays } from '../dates';
 import { effectiveDeliveryModes } from '../directory/delivery';
 import type { FreshnessSettings } from './settings';
 
@@ -47,12 +47,6 @@ export interface Freshness {
   funding_end_date: string | null;
   /** When it should next be checked. */
   review_due: string | null;
-}
-
-const DAY_MS = 86_400_000;
-
-function addDays(iso: string, days: number): string {
-  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
 /** The same day `months` later, or the month's last day when it has no such day (31 Aug + 6 = 28/29 Feb). */

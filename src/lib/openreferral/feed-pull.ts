@@ -10,6 +10,7 @@ import type { SearchBackend } from '../search/search-backend';
 import { readServices } from '../directory/service-reader';
 import { readBody } from '../http/form-body';
 import { importRecords, type ImportReport, type RecordError } from './import';
+import { servicePath } from '../service-paths';
 
 export const FEED_USER_AGENT = 'community-asset-directory/0.1 (Open Referral UK feed pull; https://github.com/openreferral/uk-profile)';
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -246,7 +247,7 @@ export async function pullFeed(
       positions.push(index);
       continue;
     }
-    const got = await getJson(`${source}/services/${encodeURIComponent(id)}`);
+    const got = await getJson(`${source}${servicePath(id)}`);
     fetched++;
     if (got.ok) {
       records.push(got.body);

@@ -2,6 +2,7 @@
 // on import, with this project's documented extensions (see docs/data-model.md). zod 4's engine
 // (zod/v4, inside zod 3.25) checks records about twice as fast as zod 3, which large feeds need.
 import { z } from 'zod/v4';
+import { CAPACITY_STATUS, DELIVERY_MODE, REFERRAL_ROUTE } from '../vocabulary';
 
 /** Messages for a value of the wrong type, or a missing one, in words a person can act on. */
 function typeError(expected: string) {
@@ -70,9 +71,10 @@ const nonNegative = z.number({ error: typeError('a number') }).nonnegative('must
 const age = z.number({ error: typeError('a number') }).int('must be a whole number').min(0, 'must not be negative').max(130, 'must be at most 130');
 
 export const SERVICE_STATUSES = ['active', 'inactive', 'defunct', 'temporarily closed'] as const;
-export const REFERRAL_ROUTES = ['self', 'drop_in', 'professional', 'gp'] as const;
-export const CAPACITY_STATUSES = ['accepting', 'waiting_list', 'full', 'paused'] as const;
-export const DELIVERY_MODES = ['in_person', 'phone', 'online'] as const;
+// These three, with their labels, live in src/lib/vocabulary.ts.
+export const REFERRAL_ROUTES = REFERRAL_ROUTE.values;
+export const CAPACITY_STATUSES = CAPACITY_STATUS.values;
+export const DELIVERY_MODES = DELIVERY_MODE.values;
 export const SUPPORT_TO_ATTEND = ['bring_someone', 'met_on_first_visit', 'help_with_forms'] as const;
 export const GROUP_SIZES = ['one_to_one', 'small_group', 'large_group'] as const;
 export const LOCATION_TYPES = ['physical', 'postal', 'virtual'] as const;

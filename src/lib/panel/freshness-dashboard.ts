@@ -9,6 +9,7 @@ import { documentPlaces, serviceAreaIds, serviceCategoryCodes } from '../search/
 import { getTaxonomy } from '../taxonomy/taxonomy';
 import { areaById, areasContaining, getAreas } from '../geo/areas';
 import { MAX_SEND_ATTEMPTS, REMINDER_STAGES } from '../freshness/reminders';
+import { addDays } from '../dates';
 
 const OLDEST_SHOWN = 20;
 export const NO_CATEGORY = 'No category';
@@ -118,10 +119,6 @@ function countBy(services: DashboardService[], keys: (service: DashboardService)
     }
   }
   return [...counts.values()].sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
-}
-
-function addDays(iso: string, days: number): string {
-  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** Never-checked listings first, then the longest since a check; by name when equal. */

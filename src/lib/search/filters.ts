@@ -2,7 +2,8 @@
 // (with errors written for people), and what each filter means for a search document.
 // The search page, the JSON API and every search backend read this module.
 import { z } from 'zod';
-import { CAPACITY_STATUSES, DELIVERY_MODES, REFERRAL_ROUTES } from '../openreferral/schemas';
+import { DELIVERY_MODES, REFERRAL_ROUTES } from '../openreferral/schemas';
+import { CAPACITY_FACET } from '../vocabulary';
 import { COST_BANDS } from '../directory/cost';
 import { DAYS, TIMES_OF_DAY } from '../directory/schedule-text';
 import { getTaxonomy } from '../taxonomy/taxonomy';
@@ -22,7 +23,7 @@ export const DEFAULT_WALK_KM = 1.5;
 export const RADIUS_FACETS = [1, 2, 5, 10] as const;
 export const MAX_NEAR_LENGTH = 100;
 export const CAPACITY_FILTERS = ['available', 'accepting'] as const;
-export const CAPACITY_FACETS = [...CAPACITY_STATUSES, 'unknown'] as const;
+export const CAPACITY_FACETS = CAPACITY_FACET.values;
 /** Amounts (pounds for one go) that max_cost facet counts are given for. */
 export const MAX_COST_FACETS = [0, 2, 5, 10] as const;
 /** Ages that age facet counts are given for: a child, a teenager, an adult, an older person. */

@@ -3,6 +3,7 @@ import type { FacetCounts, SearchQuery } from './filters';
 import type { FreshnessStatus } from '../freshness/rules';
 import { distanceKm, distanceText, type Point } from '../geo/distance';
 import type { Reach, SearchHit, SearchResult, ShownDocument } from './search-backend';
+import { servicePath } from '../service-paths';
 
 export interface SearchResponseResult {
   id: string;
@@ -59,7 +60,7 @@ export interface SearchResponse {
 }
 
 export function serviceUrl(id: string): string {
-  return `/services/${encodeURIComponent(id)}`;
+  return servicePath(id);
 }
 
 export function toSearchResponse(query: SearchQuery, result: SearchResult, origin: Point | null = null): SearchResponse {

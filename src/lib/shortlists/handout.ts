@@ -11,6 +11,7 @@ import { MODE_LABELS, REFERRAL_LABELS } from '../search/labels';
 import { getTaxonomy } from '../taxonomy/taxonomy';
 import { modesInWords, oneLine, STATUS_MESSAGES } from '../../components/service/service-words';
 import { howToStart, type HowToStart } from '../directory/how-to-start';
+import { servicePath } from '../service-paths';
 
 export interface HandoutPlace {
   name: string;
@@ -139,7 +140,7 @@ export function handoutEntry(service: ServiceRecord, today: string, freshness?: 
     checkedOn: service.assured_date ?? null,
     statusMessage: service.status !== 'active' ? STATUS_MESSAGES[service.status] ?? null : null,
     freshness,
-    path: `/services/${encodeURIComponent(service.id)}`,
+    path: servicePath(service.id),
   };
 }
 

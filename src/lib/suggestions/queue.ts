@@ -10,6 +10,7 @@ import { listSuggestions, type SuggestionSummary } from './store';
 import { publicUrl as sitePublicUrl } from '../config';
 import { sendMessage } from '../messages/outbox';
 import { reportOutcomeMessage } from './outcome-message';
+import { servicePath } from '../service-paths';
 
 type Db = Kysely<DatabaseSchema>;
 
@@ -155,7 +156,7 @@ export async function tellReporters(db: Db, ids: readonly string[], outcome: Rep
       purpose: 'report_outcome', to: report.contact_email,
       ...reportOutcomeMessage({
         serviceName: report.name, reportedAt: report.created_at, outcome, note: note.trim() || null,
-        listingUrl: `${publicUrl}/services/${encodeURIComponent(report.service_id)}`,
+        listingUrl: `${publicUrl}${servicePath(report.service_id)}`,
       }),
     });
   }

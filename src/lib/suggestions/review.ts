@@ -11,6 +11,7 @@ import { newId } from '../ids';
 import { newServiceRecord } from './new-service';
 import { outcomeMessage } from './outcome-message';
 import { readSuggestion, shortId, type StoredField, type StoredSuggestion } from './store';
+import { servicePath } from '../service-paths';
 
 export type Decision = 'accepted' | 'rejected';
 export interface FieldDecision {
@@ -133,7 +134,7 @@ export async function reviewSuggestion(
     const title = stored.suggestion.kind === 'new' ? stored.title : (await db.selectFrom('service').select('name').where('id', '=', serviceId ?? '').executeTakeFirst())?.name ?? stored.title;
     const message = outcomeMessage({
       title, suggestedAt: stored.suggestion.created_at, fields: decided, added,
-      listingUrl: serviceId && (stored.suggestion.kind === 'change' || added) ? `${publicUrl}/services/${encodeURIComponent(serviceId)}` : null,
+      listingUrl: serviceId && (stored.suggestion.kind === 'change' || added) ? `${publicUrl}${servicePath(serviceId)}` : null,
     });
     messageStatus = await sendMessage(db, { purpose: 'suggestion_outcome', to, ...message });
   }

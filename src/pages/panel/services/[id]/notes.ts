@@ -8,6 +8,7 @@ import { readService } from '../../../../lib/directory/service-reader';
 import { readPostedForm } from '../../../../lib/http/form-body';
 import { addNote, archiveNote, noteFormSchema, setNoteDraft } from '../../../../lib/notes/notes';
 import { phonesOf } from '../../../../lib/notes/service-phones';
+import { servicePath as servicePathOf } from '../../../../lib/service-paths';
 
 const MAX_FORM_BYTES = 16 * 1024;
 
@@ -19,7 +20,7 @@ export const POST: APIRoute = async (context) => {
   const { directory } = await getApp();
   const service = id ? await readService(directory.db, id) : undefined;
   if (!service) return new Response('There is no such service.', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
-  const servicePath = `/services/${encodeURIComponent(service.id)}`;
+  const servicePath = servicePathOf(service.id);
 
   const posted = await readPostedForm(context.request, MAX_FORM_BYTES);
   const form = posted.ok ? posted.form : new URLSearchParams();

@@ -9,6 +9,7 @@ import { editAccess } from '../../../../lib/accounts/users';
 import { readPostedForm } from '../../../../lib/http/form-body';
 import { todayInUk } from '../../../../lib/dates';
 import { EditConflictError, publishRecord, readRecord, recordVersion } from '../../../../lib/editing/publish';
+import { panelServicePath } from '../../../../lib/service-paths';
 
 export const POST: APIRoute = async (context) => {
   const guard = requirePermission(context, 'service:edit-own');
@@ -19,7 +20,7 @@ export const POST: APIRoute = async (context) => {
   const current = await readRecord(directory.db, id);
   if (!current) return new Response('There is no such listing.', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
   if ((await editAccess(directory.db, user, current.organization.id)) !== 'publish') return forbidden();
-  const editPath = `/panel/services/${encodeURIComponent(id)}/edit`;
+  const editPath = panelServicePath(id, 'edit');
   const posted = await readPostedForm(context.request, 64 * 1024);
   const version = z.string().max(100).catch('').parse(posted.ok ? posted.form.get('version') ?? '' : '');
   if (version !== recordVersion(current)) return panelRedirect(`${editPath}?verified=stale`);
