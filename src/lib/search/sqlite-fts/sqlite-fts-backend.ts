@@ -33,7 +33,7 @@ const MERGE_LIMIT = 2_000;
  * Documents live in "rows" of the in-memory columns; a row is found from a search_document rowid
  * through rowOf. Removed documents keep their row, marked dead, until the next full rebuild.
  */
-class MemoryIndex {
+export class MemoryIndex {
   columns = new FilterColumns();
   rowids: number[] = [];
   sortNames: string[] = [];

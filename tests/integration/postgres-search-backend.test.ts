@@ -1,0 +1,86 @@
+// Runs the search backend contract against the PostgreSQL backend on a real PostgreSQL server
+// (tests/fixtures/postgres.ts). The directory itself is still a SQLite file, as the importer
+// writes SQLite; it reaches the search backend only through SearchBackend.index and remove.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeSearchBackendContract } from './search-backend-contract';
+import { scratchDirectory, service, TODAY } from '../fixtures/services';
+import { startTestPostgres, type TestPostgres } from '../fixtures/postgres';
+import { openPostgresDatabase } from '../../src/lib/db/postgres/open';
+import { migrateToLatest } from '../../src/lib/db/database';
+import { PostgresSearchBackend } from '../../src/lib/search/postgres/postgres-backend';
+import { importRecords } from '../../src/lib/openreferral/import';
+import { EMPTY_QUERY } from '../../src/lib/search/filters';
+import { sql } from 'kysely';
+
+let server: TestPostgres | undefined;
+let starting: Promise<TestPostgres> | undefined;
+
+/** One server for the file, started by the first fixture that needs it. */
+function postgresServer(): Promise<TestPostgres> {
+  starting ??= startTestPostgres().then((started) => (server = started));
+  return starting;
+}
+
+afterAll(async () => { await server?.stop(); });
+
+async function open() {
+  const scratch = await scratchDirectory();
+  const postgres = openPostgresDatabase(await (await postgresServer()).freshDatabase(), { maxConnections: 4 });
+  await migrateToLatest(postgres.db);
+  return {
+    directory: scratch.directory,
+    search: new PostgresSearchBackend(postgres.db),
+    postgres,
+    async cleanup() {
+      await postgres.close();
+      await scratch.cleanup();
+    },
+  };
+}
+
+beforeAll(async () => { await postgresServer(); }, 120_000);
+
+describeSearchBackendContract('PostgreSQL', open);
+
+describe('PostgreSQL search backend', () => {
+  it('keeps its word counts in step through replacements and removals, and a second backend agrees', async () => {
+    const fixture = await open();
+    try {
+      const records = [service({ code: 'kite', name: 'Kite Flying Club' }), service({ code: 'kiln', name: 'Kiln Pottery Club' })];
+      await importRecords(fixture.directory, fixture.search, records, { today: TODAY });
+      const words = async () => Object.fromEntries((await sql<{ word: string; documents: number }>`
+        select word, documents from postgres_search.word where word in ('kite', 'kiln', 'club', 'flying', 'pottery', 'glider')`.execute(fixture.postgres.db))
+        .rows.map((row) => [row.word, row.documents]));
+      expect(await words()).toEqual({ kite: 1, kiln: 1, club: 2, flying: 1, pottery: 1 });
+      await importRecords(fixture.directory, fixture.search, [{ ...records[0]!, name: 'Kite Glider Club' }], { today: TODAY });
+      await fixture.search.remove([records[1]!.id]);
+      expect(await words()).toEqual({ kite: 1, club: 1, glider: 1 });
+      expect(await fixture.search.count()).toBe(1);
+      const names = async (backend: PostgresSearchBackend, q: string) => (await backend.search({ ...EMPTY_QUERY, q })).hits.map((hit) => hit.document.name);
+      expect(await names(fixture.search, 'glider')).toEqual(['Kite Glider Club']);
+      expect(await names(fixture.search, 'pottery')).toEqual([]);
+      expect(await names(new PostgresSearchBackend(fixture.postgres.db), 'club')).toEqual(['Kite Glider Club']);
+    } finally {
+      await fixture.cleanup();
+    }
+  }, 60_000);
+
+  it('answers searches from different places at once, each measured from its own', async () => {
+    const fixture = await open();
+    try {
+      await importRecords(fixture.directory, fixture.search, [
+        service({ code: 'north', name: 'North Club', places: [{ name: 'North', latitude: 55.0, longitude: -1.6 }] }),
+        service({ code: 'south', name: 'South Club', places: [{ name: 'South', latitude: 54.9, longitude: -1.6 }] }),
+      ], { today: TODAY });
+      const from = (latitude: number) => fixture.search.search({ ...EMPTY_QUERY, q: 'club', near: 'x', sort: 'distance' },
+        { origin: { latitude, longitude: -1.6, areaIds: [] } });
+      const [north, south] = await Promise.all([from(55.0), from(54.9)]);
+      expect(north.hits.map((hit) => hit.document.name)).toEqual(['North Club', 'South Club']);
+      expect(south.hits.map((hit) => hit.document.name)).toEqual(['South Club', 'North Club']);
+      expect(north.hits[0]!.distanceKm).toBeCloseTo(0, 3);
+      expect(south.hits[0]!.distanceKm).toBeCloseTo(0, 3);
+    } finally {
+      await fixture.cleanup();
+    }
+  }, 60_000);
+});
