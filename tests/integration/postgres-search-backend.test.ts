@@ -46,7 +46,10 @@ describe('PostgreSQL search backend', () => {
   it('keeps its word counts in step through replacements and removals, and a second backend agrees', async () => {
     const fixture = await open();
     try {
-      const records = [service({ code: 'kite', name: 'Kite Flying Club' }), service({ code: 'kiln', name: 'Kiln Pottery Club' })];
+      const records = [
+        service({ code: 'kite', name: 'Kite Flying Club', description: 'Every Saturday.' }),
+        service({ code: 'kiln', name: 'Kiln Pottery Club', description: 'Every Sunday.' }),
+      ];
       await importRecords(fixture.directory, fixture.search, records, { today: TODAY });
       const words = async () => Object.fromEntries((await sql<{ word: string; documents: number }>`
         select word, documents from postgres_search.word where word in ('kite', 'kiln', 'club', 'flying', 'pottery', 'glider')`.execute(fixture.postgres.db))

@@ -5,6 +5,7 @@
 // distance, so both backends answer every filter and facet alike. The copy is kept in step with
 // the database by the generation counter and epoch in search_meta, as SQLite's is.
 import { sql, type Kysely } from 'kysely';
+import type { DatabaseSchema } from '../../db/types';
 import {
   CAPACITY_FACETS, FacetCounter, compileFilters, filterRows, reachOf, type FacetCounts, type FilterFields, type Origin, type SearchQuery,
 } from '../filters';
@@ -35,7 +36,7 @@ export class PostgresSearchBackend implements SearchBackend {
   private memory = new MemoryIndex();
   private refreshing: Promise<void> | undefined;
 
-  constructor(private readonly db: Kysely<unknown>) {}
+  constructor(private readonly db: Kysely<DatabaseSchema>) {}
 
   async index(documents: SearchDocument[]): Promise<void> {
     // The last of two documents for one service wins, as it would written one after the other.
@@ -88,12 +89,12 @@ export class PostgresSearchBackend implements SearchBackend {
   }
 
   /** A new generation for a change; the row lock also puts writers one after another. */
-  private async bump(trx: Kysely<unknown>): Promise<number> {
+  private async bump(trx: Kysely<DatabaseSchema>): Promise<number> {
     return (await sql<{ value: number }>`update search_meta set value = value + 1 where key = 'generation' returning value`.execute(trx)).rows[0]!.value;
   }
 
   /** Adds (1) or takes away (-1) the words of these services' indexed text from the word counts. */
-  private async countWords(trx: Kysely<unknown>, ids: string[], sign: 1 | -1): Promise<void> {
+  private async countWords(trx: Kysely<DatabaseSchema>, ids: string[], sign: 1 | -1): Promise<void> {
     const counted = sql`select word, count(*)::int as n from search_document d join postgres_search.text t on t.rowid = d.rowid,
       unnest(tsvector_to_array(t.words)) as word where d.service_id = any(${ids}::text[]) group by word`;
     if (sign < 0) {
@@ -281,6 +282,6 @@ export class PostgresSearchBackend implements SearchBackend {
   }
 }
 
-export function createPostgresSearchBackend(db: Kysely<unknown>): PostgresSearchBackend {
+export function createPostgresSearchBackend(db: Kysely<DatabaseSchema>): PostgresSearchBackend {
   return new PostgresSearchBackend(db);
 }

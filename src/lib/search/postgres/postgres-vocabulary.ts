@@ -5,6 +5,7 @@
 // typed), and the words close to each one, found with pg_trgm's trigram similarity among the words
 // with the same first letter and a length within two letters.
 import { sql, type Kysely } from 'kysely';
+import type { DatabaseSchema } from '../../db/types';
 import { foldText } from '../query-text';
 import { taxonomyWords, type Vocabulary } from '../spelling';
 
@@ -24,7 +25,7 @@ function checkedWords(q: string): string[] {
   return [...words];
 }
 
-export async function vocabularyFor(db: Kysely<unknown>, q: string): Promise<Vocabulary> {
+export async function vocabularyFor(db: Kysely<DatabaseSchema>, q: string): Promise<Vocabulary> {
   const words = checkedWords(q);
   const frequency = new Map<string, number>();
   const prefixes = new Set<string>();
