@@ -10,7 +10,9 @@ import { migrateToLatest } from '../../src/lib/db/database';
 import { PostgresSearchBackend } from '../../src/lib/search/postgres/postgres-backend';
 import { importRecords } from '../../src/lib/openreferral/import';
 import { EMPTY_QUERY } from '../../src/lib/search/filters';
+import type { SearchBackend } from '../../src/lib/search/search-backend';
 import { sql } from 'kysely';
+import { createSearchBackend } from '../../src/lib/search';
 
 let server: TestPostgres | undefined;
 let starting: Promise<TestPostgres> | undefined;
@@ -29,7 +31,7 @@ async function open() {
   await migrateToLatest(postgres.db);
   return {
     directory: scratch.directory,
-    search: new PostgresSearchBackend(postgres.db),
+    search: createSearchBackend(postgres.db),
     postgres,
     async cleanup() {
       await postgres.close();
@@ -43,6 +45,18 @@ beforeAll(async () => { await postgresServer(); }, 120_000);
 describeSearchBackendContract('PostgreSQL', open);
 
 describe('PostgreSQL search backend', () => {
+  it('is what createSearchBackend gives for a PostgreSQL connection', async () => {
+    const fixture = await open();
+    try {
+      expect(fixture.search).toBeInstanceOf(PostgresSearchBackend);
+      expect(fixture.search.name).toBe('postgres');
+      expect(createSearchBackend(fixture.directory).name).toBe('sqlite-fts');
+      expect(() => createSearchBackend(fixture.directory.db)).toThrow(/needs the directory database/);
+    } finally {
+      await fixture.cleanup();
+    }
+  }, 60_000);
+
   it('keeps its word counts in step through replacements and removals, and a second backend agrees', async () => {
     const fixture = await open();
     try {
@@ -59,7 +73,7 @@ describe('PostgreSQL search backend', () => {
       await fixture.search.remove([records[1]!.id]);
       expect(await words()).toEqual({ kite: 1, club: 1, glider: 1 });
       expect(await fixture.search.count()).toBe(1);
-      const names = async (backend: PostgresSearchBackend, q: string) => (await backend.search({ ...EMPTY_QUERY, q })).hits.map((hit) => hit.document.name);
+      const names = async (backend: SearchBackend, q: string) => (await backend.search({ ...EMPTY_QUERY, q })).hits.map((hit) => hit.document.name);
       expect(await names(fixture.search, 'glider')).toEqual(['Kite Glider Club']);
       expect(await names(fixture.search, 'pottery')).toEqual([]);
       expect(await names(new PostgresSearchBackend(fixture.postgres.db), 'club')).toEqual(['Kite Glider Club']);
