@@ -7,7 +7,8 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Phrase, TextQuery } from '../query-text';
 import { wordsOf } from '../query-text';
 
-/** ts_rank_cd weights for D, C, B, A: description, organisation, categories, name (as SQLite's bm25 10, 5, 3, 1). */
+/** ts_rank_cd weights for D, C, B, A: description, organisation, categories, name (as SQLite's bm25 10, 5, 3, 1).
+ * Ranks are divided by 1 + log(length) (normalization 1), as bm25 favours a shorter field. */
 const WEIGHTS = '{0.1, 0.3, 0.5, 1.0}';
 /** How much a term token (a category the words stand for) counts, against a word in the name. */
 const TERM_WEIGHT = 0.5;
@@ -60,8 +61,8 @@ export function matchCondition(text: TextQuery): RawBuilder<boolean> | null {
 /** Relevance, higher is better: each group's cover density rank (ts_rank_cd, weighted by field), summed. */
 export function scoreExpression(text: TextQuery): RawBuilder<number> {
   const parts = groupQueries(text).flatMap(({ words, terms }) => [
-    ...(words ? [sql`ts_rank_cd(${WEIGHTS}::float4[], t.words, ${words}::tsquery)`] : []),
-    ...(terms ? [sql`${TERM_WEIGHT} * ts_rank_cd(t.terms, ${terms}::tsquery)`] : []),
+    ...(words ? [sql`ts_rank_cd(${WEIGHTS}::float4[], t.words, ${words}::tsquery, 1)`] : []),
+    ...(terms ? [sql`${TERM_WEIGHT} * ts_rank_cd(t.terms, ${terms}::tsquery, 1)`] : []),
   ]);
   return parts.length ? sql<number>`(${sql.join(parts, sql` + `)})` : sql<number>`0`;
 }
