@@ -6,7 +6,7 @@ import { describeSearchBackendContract } from './search-backend-contract';
 import { scratchDirectory, service, TODAY } from '../fixtures/services';
 import { startTestPostgres, type TestPostgres } from '../fixtures/postgres';
 import { openPostgresDatabase } from '../../src/lib/db/postgres/open';
-import { migrateToLatest } from '../../src/lib/db/database';
+import { migrateTo, migrateToLatest } from '../../src/lib/db/database';
 import { PostgresSearchBackend } from '../../src/lib/search/postgres/postgres-backend';
 import { importRecords } from '../../src/lib/openreferral/import';
 import { EMPTY_QUERY } from '../../src/lib/search/filters';
@@ -96,6 +96,28 @@ describe('PostgreSQL search backend', () => {
       expect(south.hits.map((hit) => hit.document.name)).toEqual(['South Club', 'North Club']);
       expect(north.hits[0]!.distanceKm).toBeCloseTo(0, 3);
       expect(south.hits[0]!.distanceKm).toBeCloseTo(0, 3);
+    } finally {
+      await fixture.cleanup();
+    }
+  }, 60_000);
+
+  it('reloads its in-memory copy when the search tables are made again, rather than reuse rows of the dropped ones', async () => {
+    const fixture = await open();
+    try {
+      await importRecords(fixture.directory, fixture.search, [
+        service({ code: 'old-oak', name: 'Old Oak Club', categories: ['food-banks'] }),
+        service({ code: 'old-ash', name: 'Old Ash Club', categories: ['food-banks'] }),
+      ], { today: TODAY });
+      expect((await fixture.search.search({ ...EMPTY_QUERY, per_page: 100 })).total).toBe(2);
+      // Down and up again on PostgreSQL: new, empty tables whose generation counts from the start.
+      await migrateTo(fixture.postgres.db, '0001-directory');
+      await migrateToLatest(fixture.postgres.db);
+      await importRecords(fixture.directory, fixture.search, [service({ code: 'new-elm', name: 'New Elm Club' })], { today: TODAY });
+      const result = await fixture.search.search({ ...EMPTY_QUERY, per_page: 100 }, { facets: true });
+      expect(result.hits.map((hit) => hit.document.name)).toEqual(['New Elm Club']);
+      expect(result.facets!.category['food-banks']).toBe(0);
+      expect((await fixture.search.search({ ...EMPTY_QUERY, q: 'club' })).hits.map((hit) => hit.document.name)).toEqual(['New Elm Club']);
+      expect((await fixture.search.search({ ...EMPTY_QUERY, q: 'oak' })).total).toBe(0);
     } finally {
       await fixture.cleanup();
     }
