@@ -12,6 +12,8 @@ import { importRecords } from '../../src/lib/openreferral/import';
 import { EMPTY_QUERY } from '../../src/lib/search/filters';
 import type { SearchBackend } from '../../src/lib/search/search-backend';
 import { sql } from 'kysely';
+import { existsSync, readFileSync } from 'node:fs';
+import { recordsOf } from '../../src/lib/openreferral/import';
 import { createSearchBackend } from '../../src/lib/search';
 
 let server: TestPostgres | undefined;
@@ -119,6 +121,34 @@ describe('PostgreSQL search backend', () => {
       expect((await fixture.search.search({ ...EMPTY_QUERY, q: 'club' })).hits.map((hit) => hit.document.name)).toEqual(['New Elm Club']);
       expect((await fixture.search.search({ ...EMPTY_QUERY, q: 'oak' })).total).toBe(0);
     } finally {
+      await fixture.cleanup();
+    }
+  }, 60_000);
+
+  const SHARED = '../shared/oruk/real-world';
+  it.skipIf(!existsSync(SHARED))('gives the same answers as SQLite FTS5 on other publishers\' records, misspelt words included', async () => {
+    const records = ['hsds-3.0/service_full.json', 'hsds-3.1/service_full.json', 'dfe-family-hubs-service.json']
+      .flatMap((file) => recordsOf(JSON.parse(readFileSync(`${SHARED}/${file}`, 'utf8'))));
+    const fixture = await open();
+    const sqlite = await scratchDirectory();
+    try {
+      await importRecords(fixture.directory, fixture.search, records, { today: TODAY });
+      await importRecords(sqlite.directory, sqlite.search, records, { today: TODAY });
+      expect(await fixture.search.count()).toBe(await sqlite.search.count());
+      expect(await fixture.search.count()).toBeGreaterThan(0);
+      // Words of the records' own names and descriptions, as typed and with two letters swapped.
+      const shown = (await sqlite.search.search({ ...EMPTY_QUERY, per_page: 100, include_closed: true })).hits.map((hit) => hit.document);
+      const words = [...new Set(shown.flatMap((document) => `${document.name} ${document.description}`.toLowerCase().match(/\p{L}{5,}/gu) ?? []))].slice(0, 25);
+      const swapped = words.map((word) => `${word[0]}${word[2]}${word[1]}${word.slice(3)}`);
+      for (const q of ['', ...words, ...swapped, words.slice(0, 3).join(' ')]) {
+        const query = { ...EMPTY_QUERY, q, per_page: 100, include_closed: true };
+        const [pg, lite] = await Promise.all([fixture.search.search(query, { facets: true }), sqlite.search.search(query, { facets: true })]);
+        expect(pg.hits.map((hit) => hit.document.id).sort(), q).toEqual(lite.hits.map((hit) => hit.document.id).sort());
+        expect([pg.total, pg.matched, pg.corrected], q).toEqual([lite.total, lite.matched, lite.corrected]);
+        expect(pg.facets, q).toEqual(lite.facets);
+      }
+    } finally {
+      await sqlite.cleanup();
       await fixture.cleanup();
     }
   }, 60_000);
