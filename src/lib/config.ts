@@ -8,7 +8,7 @@ export const DEFAULT_HOST = 'localhost';
 export const DEFAULT_PORT = 4321;
 export const DEFAULT_DATABASE_PATH = 'data/directory.sqlite';
 export const DEFAULT_MAIL_FROM = 'Community directory <no-reply@localhost>';
-export const SEARCH_BACKENDS = ['sqlite'] as const;
+export const SEARCH_BACKENDS = ['sqlite', 'postgres'] as const;
 
 type Env = Record<string, string | undefined>;
 

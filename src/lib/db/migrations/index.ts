@@ -14,6 +14,7 @@ import * as postcodeCouncilsAndCentres from './0011-postcode-councils-and-centre
 import * as openReferralKept from './0012-open-referral-kept';
 import * as taxonomyCrosswalk from './0013-taxonomy-crosswalk';
 import * as locationPositionIndex from './0014-location-position-index';
+import * as postgresSearch from './0015-postgres-search';
 
 export const migrations: Record<string, Migration> = {
   '0001-directory': directory,
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '0012-open-referral-kept': openReferralKept,
   '0013-taxonomy-crosswalk': taxonomyCrosswalk,
   '0014-location-position-index': locationPositionIndex,
+  '0015-postgres-search': postgresSearch,
 };
