@@ -3,7 +3,8 @@
 // same records changes nothing; a changed record is rewritten with its history; an id owned by
 // another service is refused, with the rest written; postcodes and places load.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migrateToLatest, openDirectoryDatabase, type DirectoryDatabase } from '../../src/lib/db/database';
@@ -110,4 +111,33 @@ describe('the directory on PostgreSQL', () => {
     // Once per version: the second time reads nothing.
     expect((await preparePlaces(directory)).shippedLoaded).toBe(false);
   }, 120_000);
+
+  it('runs the commands on the database DATABASE_URL names: migrate, import, export, freshness', async () => {
+    const url = await server.freshDatabase();
+    const run = (script: string, args: string[] = []) => {
+      const result = spawnSync(process.execPath, ['--import', 'tsx', `scripts/${script}.ts`, ...args], {
+        env: { ...process.env, DATABASE_PATH: '', DATABASE_URL: url }, encoding: 'utf8', timeout: 120_000,
+      });
+      return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+    };
+    expect(run('migrate')).toMatchObject({ status: 0 });
+    const file = join(folder, 'one.json');
+    const record = service({ code: 'pg-cli', name: 'Gateshead Chess Club' });
+    writeFileSync(file, JSON.stringify([record]));
+    const imported = run('import', [file]);
+    expect(imported.status).toBe(0);
+    expect(imported.stdout).toContain('Imported 1 new or changed services; 0 unchanged; 0 invalid and skipped (of 1).');
+    const exported = run('export');
+    expect(exported.status).toBe(0);
+    expect((JSON.parse(exported.stdout) as { name: string }[]).map((each) => each.name)).toEqual(['Gateshead Chess Club']);
+    expect(run('freshness')).toMatchObject({ status: 0 });
+    // What the import indexed, PostgreSQL's own search finds.
+    const directory = openDirectoryDatabase(url);
+    opened.push(directory);
+    const { createSearchBackend } = await import('../../src/lib/search');
+    const search = createSearchBackend(directory);
+    expect(search.name).toBe('postgres');
+    expect((await search.search({ ...(await import('../../src/lib/search/filters')).EMPTY_QUERY, q: 'chess' })).hits.map((hit) => hit.document.name))
+      .toEqual(['Gateshead Chess Club']);
+  }, 180_000);
 });
