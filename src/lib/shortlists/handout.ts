@@ -9,7 +9,7 @@ import { gettingThere, transportOfferedText } from '../directory/transport';
 import type { Freshness } from '../freshness/rules';
 import { MODE_LABELS, REFERRAL_LABELS } from '../search/labels';
 import { getTaxonomy } from '../taxonomy/taxonomy';
-import { modesInWords, oneLine, STATUS_MESSAGES } from '../../components/service/service-words';
+import { modesInWords, oneLine, STATUS_MESSAGES } from '../directory/service-words';
 import { howToStart, type HowToStart } from '../directory/how-to-start';
 
 export interface HandoutPlace {
