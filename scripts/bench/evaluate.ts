@@ -8,7 +8,7 @@ import { migrateToLatest, openDatabase } from '../../src/lib/db/database';
 import { loadSampleRecords } from '../../src/lib/directory/sample-directory';
 import { importRecords } from '../../src/lib/openreferral/import';
 import { validateRecord } from '../../src/lib/openreferral/import';
-import type { ServiceRecord } from '../../src/lib/openreferral/schemas';
+import type { ServiceRecord } from '../../src/lib/openreferral-schema/schemas';
 import { createSearchBackend } from '../../src/lib/search';
 import { parseSearchParams } from '../../src/lib/search/filters';
 import type { SearchBackend } from '../../src/lib/search/search-backend';

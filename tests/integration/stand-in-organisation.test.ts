@@ -12,7 +12,7 @@ import { editorSecret, handleEditorPost, organisationChoices } from '../../src/l
 import { sealRecord } from '../../src/lib/editing/form-conflict';
 import { readRecord, recordVersion } from '../../src/lib/editing/publish';
 import { recordToValues, valuesToFields, type EditorValues } from '../../src/lib/editing/form';
-import { STAND_IN_ORGANIZATION_NAME } from '../../src/lib/openreferral/normalise-record';
+import { STAND_IN_ORGANIZATION_NAME } from '../../src/lib/openreferral-schema/normalise-record';
 import { organisationsPage } from '../../src/lib/admin/organisations';
 import { scratchDirectory, service, TODAY } from '../fixtures/services';
 

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidFor } from '../../src/lib/ids';
 import { importRecords } from '../../src/lib/openreferral/import';
-import type { ServiceRecord } from '../../src/lib/openreferral/schemas';
+import type { ServiceRecord } from '../../src/lib/openreferral-schema/schemas';
 import { readRecord } from '../../src/lib/editing/publish';
 import {
   bydayFromChoices, changedFields, choicesFromByday, formFieldFor, formFieldLabel, recordErrorsToFields, recordToValues, sameMeaning,

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { longDate, todayInUk } from '../dates';
 import type { ConfirmationLinkRow, DatabaseSchema, ServiceTable } from '../db/types';
 import { newId } from '../ids';
-import { CAPACITY_STATUSES } from '../openreferral/schemas';
+import { CAPACITY_STATUSES } from '../openreferral-schema/schemas';
 import { insertSuggestion } from '../suggestions/store';
 
 type Db = Kysely<DatabaseSchema> | Transaction<DatabaseSchema>;

@@ -5,7 +5,7 @@ import type { DatabaseSchema } from '../db/types';
 import { readServices, serviceIds } from '../directory/service-reader';
 import { serviceCategoryCodes } from '../search/search-document';
 import { loadCrosswalk } from '../taxonomy/crosswalk-store';
-import type { ServiceRecord } from '../openreferral/schemas';
+import type { ServiceRecord } from '../openreferral-schema/schemas';
 import { longDate } from '../dates';
 import {
   FRESHNESS_FLAGS, FRESHNESS_STATUSES, NO_SIGNALS, assessFreshness,

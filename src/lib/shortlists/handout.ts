@@ -1,7 +1,7 @@
 // One service on a shortlist handout, in the words the service page uses: what it is, when, cost,
 // where and how to get there, how to get in, phone, when it was checked and any warning. The
 // handout page, its easy-read version and the text-message version all read this.
-import type { LocationRecord, ServiceRecord } from '../openreferral/schemas';
+import type { LocationRecord, ServiceRecord } from '../openreferral-schema/schemas';
 import { describeSchedule, isCurrent } from '../directory/schedule-text';
 import { summariseCost } from '../directory/cost';
 import { effectiveDeliveryModes } from '../directory/delivery';

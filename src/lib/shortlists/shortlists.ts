@@ -8,7 +8,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
 import type { DatabaseSchema } from '../db/types';
 import { readServices } from '../directory/service-reader';
-import type { ServiceRecord } from '../openreferral/schemas';
+import type { ServiceRecord } from '../openreferral-schema/schemas';
 import { newShortlistId } from './shortlist-id';
 
 type Db = Kysely<DatabaseSchema>;
