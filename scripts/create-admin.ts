@@ -10,8 +10,8 @@ import { audit } from '../src/lib/accounts/audit';
 import { AlreadyHasAccountError, createInvitation, createPasswordReset, INVITATION_DAYS, invitationEmail, RESET_DAYS } from '../src/lib/accounts/invitations';
 import { createUser, findUserByEmail, normaliseEmail } from '../src/lib/accounts/users';
 import { siteAddress } from '../src/lib/http/site-address';
-import { sendMessage } from '../src/lib/messages/outbox';
-import { createMailer } from '../src/lib/freshness/mailer';
+import { sendMessage } from '../src/lib/mail/outbox';
+import { createMailer } from '../src/lib/mail/mailer';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

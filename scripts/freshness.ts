@@ -9,7 +9,7 @@ import { checkDirectory, FUNDING_LIST_DAYS, type ListedService } from '../src/li
 import { DEFAULT_PER_SECOND, DEFAULT_TIMEOUT_MS, checkLinks, linkCheckUserAgent, linkTargets, type LinkCheckReport } from '../src/lib/freshness/link-check';
 import { reindexServices } from '../src/lib/search/reindex';
 import { FRESHNESS_FLAGS, FRESHNESS_STATUSES } from '../src/lib/freshness/rules';
-import { createMailer, type Mailer } from '../src/lib/freshness/mailer';
+import { createMailer, type Mailer } from '../src/lib/mail/mailer';
 import { MAX_SEND_ATTEMPTS, REMINDER_STAGES, runReminders, type ReminderReport } from '../src/lib/freshness/reminders';
 
 const USAGE = `Usage: npm run freshness -- [--check-links] [--send-reminders] [--timeout-ms 5000] [--per-second 2] [--json] [--today YYYY-MM-DD]

@@ -7,7 +7,7 @@ import { longDate, todayInUk } from '../dates';
 import type { DatabaseSchema, ReminderRow, ReminderTable } from '../db/types';
 import { createConfirmationLink, DEFAULT_LINK_DAYS } from './confirmation-links';
 import { checkDirectory, type ListedService } from './directory-check';
-import type { Mailer } from './mailer';
+import type { Mailer } from '../mail/mailer';
 import type { FreshnessSettings } from './settings';
 
 export type ReminderStage = ReminderTable['stage'];

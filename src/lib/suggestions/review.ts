@@ -5,7 +5,7 @@ import type { App } from '../app';
 import type { RecordError } from '../openreferral/import';
 import type { ServiceRecord } from '../openreferral-schema/schemas';
 import { EditConflictError, InvalidRecordError, publishRecord, readRecord, recordVersion, RECORD_FIELDS } from '../editing/publish';
-import { sendMessage } from '../messages/outbox';
+import { sendMessage } from '../mail/outbox';
 import { DEFAULT_PUBLIC_URL } from '../freshness/reminders';
 import { newId } from '../ids';
 import { newServiceRecord } from './new-service';
