@@ -6,7 +6,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { longDate } from '../dates';
 import type { DatabaseSchema, InvitationRow, Role } from '../db/types';
-import { confirmationSecret } from '../freshness/confirmation-links';
+import { confirmationSecret } from '../freshness-jobs/confirmation-links';
 import { audit } from './audit';
 import { hashPassword } from './passwords';
 import { ROLE_NAMES } from './roles';

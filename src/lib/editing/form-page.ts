@@ -2,7 +2,7 @@
 // it, publish it (with optimistic concurrency), or store it as a suggestion for the panel; and
 // resolve a conflict with someone else's change. The pages only read the request and render.
 import type { Kysely } from 'kysely';
-import { confirmationSecret } from '../freshness/confirmation-links';
+import { confirmationSecret } from '../freshness-jobs/confirmation-links';
 import type { DatabaseSchema } from '../db/types';
 import type { DirectoryDatabase } from '../db/database';
 import type { SearchBackend } from '../search/search-backend';

@@ -3,6 +3,8 @@
 // same machine would write them.
 export const DEFAULT_HOST = 'localhost';
 export const DEFAULT_PORT = 4321;
+/** The address links are written with when PUBLIC_URL is not set and no HOST or PORT is known. */
+export const DEFAULT_PUBLIC_URL = `http://${DEFAULT_HOST}:${DEFAULT_PORT}`;
 
 export function siteAddress(env: Record<string, string | undefined> = process.env): string {
   const configured = env.PUBLIC_URL?.trim();

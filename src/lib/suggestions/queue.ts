@@ -7,7 +7,7 @@ import { todayInUk } from '../dates';
 import type { DatabaseSchema } from '../db/types';
 import { reindexServices } from '../search/reindex';
 import { listSuggestions, type SuggestionSummary } from './store';
-import { DEFAULT_PUBLIC_URL } from '../freshness/reminders';
+import { DEFAULT_PUBLIC_URL } from '../http/site-address';
 import { sendMessage } from '../mail/outbox';
 import { reportOutcomeMessage } from './outcome-message';
 

@@ -6,7 +6,7 @@ import type { RecordError } from '../openreferral/import';
 import type { ServiceRecord } from '../openreferral-schema/schemas';
 import { EditConflictError, InvalidRecordError, publishRecord, readRecord, recordVersion, RECORD_FIELDS } from '../editing/publish';
 import { sendMessage } from '../mail/outbox';
-import { DEFAULT_PUBLIC_URL } from '../freshness/reminders';
+import { DEFAULT_PUBLIC_URL } from '../http/site-address';
 import { newId } from '../ids';
 import { newServiceRecord } from './new-service';
 import { outcomeMessage } from './outcome-message';

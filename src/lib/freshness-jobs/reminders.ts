@@ -8,13 +8,14 @@ import type { DatabaseSchema, ReminderRow, ReminderTable } from '../db/types';
 import { createConfirmationLink, DEFAULT_LINK_DAYS } from './confirmation-links';
 import { checkDirectory, type ListedService } from './directory-check';
 import type { Mailer } from '../mail/mailer';
-import type { FreshnessSettings } from './settings';
+import type { FreshnessSettings } from '../freshness/settings';
+import { DEFAULT_PUBLIC_URL } from '../http/site-address';
 
 export type ReminderStage = ReminderTable['stage'];
 export const REMINDER_STAGES: readonly ReminderStage[] = ['first', 'reminder', 'urgent', 'panel'];
 /** Days after the due date for the second email; the urgent one goes when the listing turns stale (settings). */
 export const REMINDER_DAYS = 14;
-export const DEFAULT_PUBLIC_URL = 'http://localhost:4321';
+export { DEFAULT_PUBLIC_URL };
 /** Where panel messages are addressed when PANEL_EMAIL is not set: they stay in the outbox. */
 export const PANEL_OUTBOX_ADDRESS = 'community panel';
 

@@ -10,9 +10,9 @@ import { longDate } from '../dates';
 import {
   FRESHNESS_FLAGS, FRESHNESS_STATUSES, NO_SIGNALS, assessFreshness,
   type Freshness, type FreshnessFlagName, type FreshnessStatus,
-} from './rules';
-import type { FreshnessSettings } from './settings';
-import { loadFreshnessSignals } from './signals';
+} from '../freshness/rules';
+import type { FreshnessSettings } from '../freshness/settings';
+import { loadFreshnessSignals } from '../freshness/signals';
 
 const BATCH = 500;
 const DAY_MS = 86_400_000;
