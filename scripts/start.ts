@@ -2,7 +2,7 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import { openDatabase, TOOL_OPEN_OPTIONS } from '../src/lib/db/database';
-import { prepareDirectory } from '../src/lib/directory/prepare';
+import { prepareDirectory } from '../src/lib/setup/prepare';
 import { createSearchBackend } from '../src/lib/search';
 import { createSiteServer } from '../src/lib/http/serve';
 import { importPagesOnce } from '../src/lib/http/page-modules';

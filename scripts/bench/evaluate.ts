@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migrateToLatest, openDatabase } from '../../src/lib/db/database';
-import { loadSampleRecords } from '../../src/lib/directory/sample-directory';
+import { loadSampleRecords } from '../../src/lib/setup/sample-directory';
 import { importRecords } from '../../src/lib/openreferral/import';
 import { validateRecord } from '../../src/lib/openreferral/import';
 import type { ServiceRecord } from '../../src/lib/openreferral-schema/schemas';

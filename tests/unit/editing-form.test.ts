@@ -13,7 +13,7 @@ import {
 } from '../../src/lib/editing/form';
 import { conflictFields, mergeRecords, missingChoices, sealRecord, unsealRecord } from '../../src/lib/editing/form-conflict';
 import { scratchDirectory, service } from '../fixtures/services';
-import { prepareDirectory } from '../../src/lib/directory/prepare';
+import { prepareDirectory } from '../../src/lib/setup/prepare';
 import { readServices, serviceIds } from '../../src/lib/directory/service-reader';
 import { validateRecord } from '../../src/lib/openreferral/import';
 
