@@ -8,7 +8,7 @@ import { importRecords } from '../../src/lib/openreferral/import';
 import { asPublished, readServedRecords } from '../../src/lib/openreferral/api/records';
 import { createUser, editAccess } from '../../src/lib/accounts/users';
 import type { SessionUser } from '../../src/lib/accounts/sessions';
-import { editorSecret, handleEditorPost, organisationChoices } from '../../src/lib/editing/form-page';
+import { editorSecret, handleEditorPost, organisationChoices } from '../../src/lib/edit-pages/form-page';
 import { sealRecord } from '../../src/lib/editing/form-conflict';
 import { readRecord, recordVersion } from '../../src/lib/editing/publish';
 import { recordToValues, valuesToFields, type EditorValues } from '../../src/lib/editing/form';

@@ -14,11 +14,11 @@ import { STAND_IN_ORGANIZATION_NAME } from '../openreferral-schema/normalise-rec
 import type { OrganizationRecord, ServiceRecord } from '../openreferral-schema/schemas';
 import { createSuggestion } from '../suggestions/store';
 import { todayInUk } from '../dates';
-import { diffRecords, EditConflictError, InvalidRecordError, publishRecord, readRecord, recordVersion, RECORD_FIELDS, type FieldDifference, type RecordField } from './publish';
+import { diffRecords, EditConflictError, InvalidRecordError, publishRecord, readRecord, recordVersion, RECORD_FIELDS, type FieldDifference, type RecordField } from '../editing/publish';
 import {
   changedFields, recordErrorsToFields, recordToValues, validateValues, valuesFromForm, valuesToRecord, withBlankRows, type EditorValues, type FieldErrors,
-} from './form';
-import { conflictFields, mergeRecords, missingChoices, sealRecord, unsealRecord, type Choices, type ConflictField } from './form-conflict';
+} from '../editing/form';
+import { conflictFields, mergeRecords, missingChoices, sealRecord, unsealRecord, type Choices, type ConflictField } from '../editing/form-conflict';
 
 type Db = Kysely<DatabaseSchema>;
 type Posted = URLSearchParams | FormData;
