@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { fail, openDirectory } from './cli';
 import { audit } from '../src/lib/accounts/audit';
-import { AlreadyHasAccountError, createInvitation, createPasswordReset, INVITATION_DAYS, invitationEmail, RESET_DAYS } from '../src/lib/accounts/invitations';
+import { AlreadyHasAccountError, createInvitation, createPasswordReset, INVITATION_DAYS, invitationEmail, RESET_DAYS } from '../src/lib/admin/invitations';
 import { createUser, findUserByEmail, normaliseEmail } from '../src/lib/accounts/users';
 import { siteAddress } from '../src/lib/http/site-address';
 import { sendMessage } from '../src/lib/mail/outbox';

@@ -5,7 +5,7 @@ import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DatabaseSchema, InvitationRow, Role } from '../db/types';
 import { ROLES } from '../accounts/roles';
-import { createInvitation, createPasswordReset, invitationEmail, revokeInvitation } from '../accounts/invitations';
+import { createInvitation, createPasswordReset, invitationEmail, revokeInvitation } from './invitations';
 import { sendMessage } from '../mail/outbox';
 import type { Mailer } from '../mail/mailer';
 
