@@ -4,7 +4,7 @@ module.exports = {
     {
       name: 'no-folder-cycles',
       severity: 'error',
-      comment: 'Folders form layers (docs/architecture.md): a folder may not import one that imports it back.',
+      comment: 'Folders form layers (README, Architecture): a folder may not import one that imports it back.',
       scope: 'folder',
       from: { path: '^src/' },
       to: { circular: true },
