@@ -16,6 +16,20 @@ export default tseslint.config(
     },
   },
   {
+    // Pages and components use the neutral database and search modules, never a dialect (the same
+    // rule as no-dialect-in-pages in .dependency-cruiser.cjs, which cannot read .astro files).
+    files: ['src/pages/**', 'src/components/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{
+          group: ['**/lib/db/sqlite', '**/lib/db/sqlite/**', '**/lib/db/postgres', '**/lib/db/postgres/**',
+            '**/lib/search/sqlite-fts', '**/lib/search/sqlite-fts/**', '**/lib/search/postgres', '**/lib/search/postgres/**'],
+          message: 'Pages and components use lib/db/database and lib/search (index, search-backend), not a dialect folder.',
+        }],
+      }],
+    },
+  },
+  {
     // Tests read JSON answers of any shape.
     files: ['tests/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

@@ -7,11 +7,11 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { fail, openDirectory } from './cli';
 import { audit } from '../src/lib/accounts/audit';
-import { AlreadyHasAccountError, createInvitation, createPasswordReset, INVITATION_DAYS, invitationEmail, RESET_DAYS } from '../src/lib/accounts/invitations';
+import { AlreadyHasAccountError, createInvitation, createPasswordReset, INVITATION_DAYS, invitationEmail, RESET_DAYS } from '../src/lib/admin/invitations';
 import { createUser, findUserByEmail, normaliseEmail } from '../src/lib/accounts/users';
 import { publicUrl } from '../src/lib/config';
-import { sendMessage } from '../src/lib/messages/outbox';
-import { createMailer } from '../src/lib/freshness/mailer';
+import { sendMessage } from '../src/lib/mail/outbox';
+import { createMailer } from '../src/lib/mail/mailer';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

@@ -5,12 +5,12 @@ import { parseArgs } from 'node:util';
 import { fail, openDirectory, progressPrinter } from './cli';
 import { todayInUk } from '../src/lib/dates';
 import { getFreshnessSettings } from '../src/lib/freshness/settings';
-import { checkDirectory, FUNDING_LIST_DAYS, type ListedService } from '../src/lib/freshness/directory-check';
-import { DEFAULT_PER_SECOND, DEFAULT_TIMEOUT_MS, checkLinks, linkCheckUserAgent, linkTargets, type LinkCheckReport } from '../src/lib/freshness/link-check';
+import { checkDirectory, FUNDING_LIST_DAYS, type ListedService } from '../src/lib/freshness-jobs/directory-check';
+import { DEFAULT_PER_SECOND, DEFAULT_TIMEOUT_MS, checkLinks, linkCheckUserAgent, linkTargets, type LinkCheckReport } from '../src/lib/freshness-jobs/link-check';
 import { reindexServices } from '../src/lib/search/reindex';
 import { FRESHNESS_FLAGS, FRESHNESS_STATUSES } from '../src/lib/freshness/rules';
-import { createMailer, type Mailer } from '../src/lib/freshness/mailer';
-import { MAX_SEND_ATTEMPTS, REMINDER_STAGES, runReminders, type ReminderReport } from '../src/lib/freshness/reminders';
+import { createMailer, type Mailer } from '../src/lib/mail/mailer';
+import { MAX_SEND_ATTEMPTS, REMINDER_STAGES, runReminders, type ReminderReport } from '../src/lib/freshness-jobs/reminders';
 
 const USAGE = `Usage: npm run freshness -- [--check-links] [--send-reminders] [--timeout-ms 5000] [--per-second 2] [--json] [--today YYYY-MM-DD]
   Assesses every listing with the freshness rules and lists those that need a call.

@@ -1,6 +1,6 @@
 // Prepares the database for `npm run dev` (migrations, taxonomy, sample data if empty).
 import { openDirectoryDatabase, TOOL_OPEN_OPTIONS } from '../src/lib/db/database';
-import { prepareDirectory } from '../src/lib/directory/prepare';
+import { prepareDirectory } from '../src/lib/setup/prepare';
 import { createSearchBackend } from '../src/lib/search';
 
 const directory = openDirectoryDatabase(undefined, TOOL_OPEN_OPTIONS);

@@ -4,7 +4,7 @@ import { commandConfig } from './cli';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import { openDirectoryDatabase, TOOL_OPEN_OPTIONS } from '../src/lib/db/database';
-import { prepareDirectory } from '../src/lib/directory/prepare';
+import { prepareDirectory } from '../src/lib/setup/prepare';
 import { createSearchBackend } from '../src/lib/search';
 import { createSiteServer } from '../src/lib/http/serve';
 import { importPagesOnce } from '../src/lib/http/page-modules';

@@ -1,6 +1,6 @@
 // Synthetic but varied Open Referral UK service records for the benchmark, from a seeded PRNG:
 // the same seed and count always give the same directory.
-import type { ServiceRecordInput } from '../../src/lib/openreferral/schemas';
+import type { ServiceRecordInput } from '../../src/lib/openreferral-schema/schemas';
 import { prng } from '../../src/lib/random';
 import { ACCESSIBILITY_TAXONOMY, CATEGORY_TAXONOMY, getTaxonomy } from '../../src/lib/taxonomy/taxonomy';
 import type { AccessibilityTerm, CategoryTerm } from '../../src/lib/taxonomy/schema';

@@ -15,7 +15,7 @@ import { parse } from 'csv-parse/sync';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { uuidFor } from '../../src/lib/ids';
-import { serviceSchema } from '../../src/lib/openreferral/schemas';
+import { serviceSchema } from '../../src/lib/openreferral-schema/schemas';
 import { KINDS, type CostStyle, type Kind, type Route, type SchedStyle, type Variant } from './kinds';
 import { ORGANISATIONS, type OrgSpec, type ServiceSpec } from './organisations';
 import {

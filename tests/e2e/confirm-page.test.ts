@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openDatabase } from '../../src/lib/db/database';
-import { createConfirmationLink } from '../../src/lib/freshness/confirmation-links';
+import { createConfirmationLink } from '../../src/lib/freshness-jobs/confirmation-links';
 import { service } from '../fixtures/services';
 import {
   axeViolations, formatViolations, saveScreenshots, textOf, type GuardedContext, type RunningServer, openBrowserSession, type BrowserSession,

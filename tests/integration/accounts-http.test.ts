@@ -3,7 +3,7 @@
 // the server, form tokens on every signed-in post, throttling, and invitations by link.
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createInvitation } from '../../src/lib/accounts/invitations';
+import { createInvitation } from '../../src/lib/admin/invitations';
 import { openDatabase } from '../../src/lib/db/database';
 import { startServer, type RunningServer } from '../fixtures/server';
 import { ADMIN, LINK_WORKER, PANEL, PASSWORD, csrfIn, getAs, postAs, sessionCookieFrom, signInAs } from '../fixtures/accounts';

@@ -4,7 +4,7 @@
 // and account pair, per address, delays per account, and nobody locked out by a stranger), and the audit log.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ABSOLUTE_HOURS, IDLE_MINUTES, createSession, csrfTokenMatches, endSession, readSession } from '../../src/lib/accounts/sessions';
-import { acceptInvitation, AlreadyHasAccountError, createInvitation, createPasswordReset, InvitationUsedError, revokeInvitation, verifyInvitation } from '../../src/lib/accounts/invitations';
+import { acceptInvitation, AlreadyHasAccountError, createInvitation, createPasswordReset, InvitationUsedError, revokeInvitation, verifyInvitation } from '../../src/lib/admin/invitations';
 import { MAX_ACCOUNT_DELAY_MS, SIGN_IN_LIMITS, accountDelayMs, signIn } from '../../src/lib/accounts/sign-in';
 import { changeRole, createUser, editAccess, setDisabled } from '../../src/lib/accounts/users';
 import { hashPassword } from '../../src/lib/accounts/passwords';

@@ -6,7 +6,7 @@
 import Database from 'better-sqlite3';
 import { startSmtp, type LoopbackSmtp, type ReceivedEmail } from '../fixtures/smtp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createInvitation } from '../../src/lib/accounts/invitations';
+import { createInvitation } from '../../src/lib/admin/invitations';
 import { openDatabase } from '../../src/lib/db/database';
 import { uuidFor } from '../../src/lib/ids';
 import { startServer, type RunningServer } from '../fixtures/server';

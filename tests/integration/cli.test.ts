@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../../src/lib/db/database';
-import { prepareDirectory } from '../../src/lib/directory/prepare';
+import { prepareDirectory } from '../../src/lib/setup/prepare';
 import { createSearchBackend } from '../../src/lib/search';
 import { service, TODAY } from '../fixtures/services';
 

@@ -7,7 +7,7 @@ import { openDatabase } from '../../src/lib/db/database';
 import {
   answerConfirmation, createConfirmationLink, LinkAlreadyUsedError, parseConfirmationForm, verifyConfirmationLink,
   EMPTY_CONFIRMATION_VALUES, type ConfirmationAnswer,
-} from '../../src/lib/freshness/confirmation-links';
+} from '../../src/lib/freshness-jobs/confirmation-links';
 import { importRecords } from '../../src/lib/openreferral/import';
 import { reindexServices } from '../../src/lib/search/reindex';
 import { EMPTY_QUERY } from '../../src/lib/search/filters';

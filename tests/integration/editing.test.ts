@@ -8,7 +8,7 @@ import { openDatabase } from '../../src/lib/db/database';
 import { readRecord } from '../../src/lib/editing/publish';
 import { todayInUk } from '../../src/lib/dates';
 import { uuidFor } from '../../src/lib/ids';
-import type { ServiceRecord } from '../../src/lib/openreferral/schemas';
+import type { ServiceRecord } from '../../src/lib/openreferral-schema/schemas';
 import { startServer, type FixtureUser, type RunningServer } from '../fixtures/server';
 import { ADMIN, LINK_WORKER, ORG_EDITOR, PANEL, PASSWORD, getAs, signInAs, type SignedIn } from '../fixtures/accounts';
 import { service } from '../fixtures/services';

@@ -10,7 +10,7 @@ import { FRESHNESS_FLAGS, NO_SIGNALS, addMonths, assessFreshness, type Freshness
 import { getFreshnessSettings } from '../../src/lib/freshness/settings';
 import { todayInUk } from '../../src/lib/dates';
 import { uuidFor } from '../../src/lib/ids';
-import type { DirectoryFreshness } from '../../src/lib/freshness/directory-check';
+import type { DirectoryFreshness } from '../../src/lib/freshness-jobs/directory-check';
 import { scratchDirectory, service } from '../fixtures/services';
 
 // The command judges as of today in the UK, so the fixtures are dated from it.

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { importRecords, recordsOf } from '../../src/lib/openreferral/import';
 import { readServices, serviceIds } from '../../src/lib/directory/service-reader';
-import { serviceSchema } from '../../src/lib/openreferral/schemas';
+import { serviceSchema } from '../../src/lib/openreferral-schema/schemas';
 import { EMPTY_QUERY } from '../../src/lib/search/filters';
 import { migrateDown, migrateToLatest } from '../../src/lib/db/database';
 import { scratchDirectory, service, TODAY } from '../fixtures/services';

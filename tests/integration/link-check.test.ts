@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { importRecords } from '../../src/lib/openreferral/import';
-import { checkLinks, linkCheckUserAgent, linkTargets } from '../../src/lib/freshness/link-check';
+import { checkLinks, linkCheckUserAgent, linkTargets } from '../../src/lib/freshness-jobs/link-check';
 import { reindexServices } from '../../src/lib/search/reindex';
 import { EMPTY_QUERY } from '../../src/lib/search/filters';
 import { scratchDirectory, service, TODAY } from '../fixtures/services';

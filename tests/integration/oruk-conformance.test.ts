@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { prepareDirectory } from '../../src/lib/directory/prepare';
+import { prepareDirectory } from '../../src/lib/setup/prepare';
 import { importRecords, recordsOf } from '../../src/lib/openreferral/import';
 import { scratchDirectory, TODAY } from '../fixtures/services';
 

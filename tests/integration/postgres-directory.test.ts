@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migrateToLatest, openDirectoryDatabase, type DirectoryDatabase } from '../../src/lib/db/database';
 import { importRecords } from '../../src/lib/openreferral/import';
-import { loadSampleRecords } from '../../src/lib/directory/sample-directory';
+import { loadSampleRecords } from '../../src/lib/setup/sample-directory';
 import { readServices, serviceIds } from '../../src/lib/directory/service-reader';
 import { syncTaxonomy } from '../../src/lib/taxonomy/sync-taxonomy';
 import { preparePlaces } from '../../src/lib/geo/prepare-places';

@@ -4,9 +4,9 @@
 import { startSmtp, type LoopbackSmtp, type ReceivedEmail } from '../fixtures/smtp';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createServer, type AddressInfo } from 'node:net';
-import { answerConfirmation, verifyConfirmationLink } from '../../src/lib/freshness/confirmation-links';
-import { createMailer, type Mailer } from '../../src/lib/freshness/mailer';
-import { checkContact, MAX_SEND_ATTEMPTS, PANEL_OUTBOX_ADDRESS, runReminders, type ReminderOptions } from '../../src/lib/freshness/reminders';
+import { answerConfirmation, verifyConfirmationLink } from '../../src/lib/freshness-jobs/confirmation-links';
+import { createMailer, type Mailer } from '../../src/lib/mail/mailer';
+import { checkContact, MAX_SEND_ATTEMPTS, PANEL_OUTBOX_ADDRESS, runReminders, type ReminderOptions } from '../../src/lib/freshness-jobs/reminders';
 import { getFreshnessSettings } from '../../src/lib/freshness/settings';
 import { importRecords } from '../../src/lib/openreferral/import';
 import { scratchDirectory, service } from '../fixtures/services';

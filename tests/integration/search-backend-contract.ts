@@ -10,7 +10,7 @@ import { areasContaining } from '../../src/lib/geo/areas';
 import { service, TODAY, type PlaceSpec } from '../fixtures/services';
 import { toForeignRecord } from '../../scripts/bench/foreign-variant';
 import { evaluate, sampleRecords } from '../../scripts/bench/evaluate';
-import { loadSampleRecords } from '../../src/lib/directory/sample-directory';
+import { loadSampleRecords } from '../../src/lib/setup/sample-directory';
 import { EMPTY_QUERY, PARAMETERS } from '../../src/lib/search/filters';
 import { uuidFor } from '../../src/lib/ids';
 import { checkLanguages, directoryLanguages } from '../../src/lib/search/language-check';

@@ -8,11 +8,11 @@ import { importRecords } from '../../src/lib/openreferral/import';
 import { asPublished, readServedRecords } from '../../src/lib/openreferral/api/records';
 import { createUser, editAccess } from '../../src/lib/accounts/users';
 import type { SessionUser } from '../../src/lib/accounts/sessions';
-import { editorSecret, handleEditorPost, organisationChoices } from '../../src/lib/editing/form-page';
+import { editorSecret, handleEditorPost, organisationChoices } from '../../src/lib/edit-pages/form-page';
 import { sealRecord } from '../../src/lib/editing/form-conflict';
 import { readRecord, recordVersion } from '../../src/lib/editing/publish';
 import { recordToValues, valuesToFields, type EditorValues } from '../../src/lib/editing/form';
-import { STAND_IN_ORGANIZATION_NAME } from '../../src/lib/openreferral/normalise-record';
+import { STAND_IN_ORGANIZATION_NAME } from '../../src/lib/openreferral-schema/normalise-record';
 import { organisationsPage } from '../../src/lib/admin/organisations';
 import { scratchDirectory, service, TODAY } from '../fixtures/services';
 

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordVersion } from '../../src/lib/editing/publish';
 import { readService } from '../../src/lib/directory/service-reader';
 import { openDatabase } from '../../src/lib/db/database';
-import { createConfirmationLink } from '../../src/lib/freshness/confirmation-links';
+import { createConfirmationLink } from '../../src/lib/freshness-jobs/confirmation-links';
 import { uuidFor } from '../../src/lib/ids';
 import { startServer, type RunningServer } from '../fixtures/server';
 import { service } from '../fixtures/services';

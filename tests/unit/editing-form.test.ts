@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidFor } from '../../src/lib/ids';
 import { importRecords } from '../../src/lib/openreferral/import';
-import type { ServiceRecord } from '../../src/lib/openreferral/schemas';
+import type { ServiceRecord } from '../../src/lib/openreferral-schema/schemas';
 import { readRecord } from '../../src/lib/editing/publish';
 import {
   bydayFromChoices, changedFields, choicesFromByday, formFieldFor, formFieldLabel, recordErrorsToFields, recordToValues, sameMeaning,
@@ -13,7 +13,7 @@ import {
 } from '../../src/lib/editing/form';
 import { conflictFields, mergeRecords, missingChoices, sealRecord, unsealRecord } from '../../src/lib/editing/form-conflict';
 import { scratchDirectory, service } from '../fixtures/services';
-import { prepareDirectory } from '../../src/lib/directory/prepare';
+import { prepareDirectory } from '../../src/lib/setup/prepare';
 import { readServices, serviceIds } from '../../src/lib/directory/service-reader';
 import { validateRecord } from '../../src/lib/openreferral/import';
 

@@ -7,7 +7,7 @@ import { recordToValues, withBlankRows } from '../../src/lib/editing/form-values
 import { RECORD_FIELDS } from '../../src/lib/editing/publish';
 import { service } from '../fixtures/services';
 import { validateRecord } from '../../src/lib/openreferral/import';
-import type { ServiceRecord } from '../../src/lib/openreferral/schemas';
+import type { ServiceRecord } from '../../src/lib/openreferral-schema/schemas';
 
 /** A fixture as the editor gets it: validated as every import is. */
 function record(fixture: unknown): ServiceRecord {

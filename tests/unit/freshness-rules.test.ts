@@ -4,7 +4,7 @@ import { addMonths, assessFreshness, checkFirstAdvice, howReached, fundingEndDat
 import type { FreshnessSettings } from '../../src/lib/freshness/settings';
 import { getFreshnessSettings } from '../../src/lib/freshness/settings';
 import { validateRecord } from '../../src/lib/openreferral/import';
-import type { ServiceRecord } from '../../src/lib/openreferral/schemas';
+import type { ServiceRecord } from '../../src/lib/openreferral-schema/schemas';
 import { service } from '../fixtures/services';
 import { uuidFor } from '../../src/lib/ids';
 

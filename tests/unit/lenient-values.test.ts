@@ -1,8 +1,8 @@
 // Dates and times in the loose forms feeds send them: read when there is no doubt, into the form
 // the directory stores, saying what changed; refused, with the reason, when there is doubt.
 import { describe, expect, it } from 'vitest';
-import { readDate, readTime } from '../../src/lib/openreferral/lenient-values';
-import { normaliseRecord } from '../../src/lib/openreferral/normalise-record';
+import { readDate, readTime } from '../../src/lib/openreferral-schema/lenient-values';
+import { normaliseRecord } from '../../src/lib/openreferral-schema/normalise-record';
 
 describe('readDate', () => {
   it.each([

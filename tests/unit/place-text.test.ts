@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { placeText } from '../../src/lib/search/search-document';
 import { validateRecord } from '../../src/lib/openreferral/import';
-import type { ServiceRecord } from '../../src/lib/openreferral/schemas';
+import type { ServiceRecord } from '../../src/lib/openreferral-schema/schemas';
 import { service } from '../fixtures/services';
 import { uuidFor } from '../../src/lib/ids';
 

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { uuidFor } from '../../src/lib/ids';
-import { serviceSchema } from '../../src/lib/openreferral/schemas';
+import { serviceSchema } from '../../src/lib/openreferral-schema/schemas';
 import { gettingThere, transportFeatures } from '../../src/lib/directory/transport';
 
 type Json = Record<string, any>;

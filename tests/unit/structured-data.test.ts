@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { serviceStructuredData } from '../../src/lib/directory/structured-data';
 import { validateRecord } from '../../src/lib/openreferral/import';
 import { service, TODAY } from '../fixtures/services';
-import type { ServiceRecord } from '../../src/lib/openreferral/schemas';
+import type { ServiceRecord } from '../../src/lib/openreferral-schema/schemas';
 
 const record = (spec: Parameters<typeof service>[0]): ServiceRecord => {
   const checked = validateRecord(service(spec), 0);

@@ -2,7 +2,7 @@
 // words made into an address, values in plain words for reviewers, and the outcome email.
 import { describe, expect, it } from 'vitest';
 import { validateRecord } from '../../src/lib/openreferral/import';
-import type { ServiceRecord } from '../../src/lib/openreferral/schemas';
+import type { ServiceRecord } from '../../src/lib/openreferral-schema/schemas';
 import { uuidFor } from '../../src/lib/ids';
 import { describeValue, fieldLabel } from '../../src/lib/editing/describe';
 import { currentValues, parseChange, parseNew, webAddress, EMPTY_NEW_VALUES } from '../../src/lib/suggestions/suggest-form';

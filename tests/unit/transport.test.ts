@@ -1,6 +1,6 @@
 // The transport rules (which features a service has) and the words for getting there.
 import { describe, expect, it } from 'vitest';
-import { serviceSchema, type LocationRecord, type ServiceRecord } from '../../src/lib/openreferral/schemas';
+import { serviceSchema, type LocationRecord, type ServiceRecord } from '../../src/lib/openreferral-schema/schemas';
 import {
   BUS_STOP_NEAR_METRES, TRANSPORT_FEATURES, gettingThere, parkingText, stopText, transportFeatures, transportOfferedText,
 } from '../../src/lib/directory/transport';

@@ -3,10 +3,10 @@
 // now take it from src/lib/vocabulary.ts.
 import { describe, expect, it } from 'vitest';
 import { CAPACITY_FACET, CAPACITY_STATUS, UNMET_NEED_CHOSEN_REASON, UNMET_NEED_REASON, VOCABULARIES } from '../../src/lib/vocabulary';
-import { CAPACITY_STATUSES, DELIVERY_MODES, REFERRAL_ROUTES } from '../../src/lib/openreferral/schemas';
+import { CAPACITY_STATUSES, DELIVERY_MODES, REFERRAL_ROUTES } from '../../src/lib/openreferral-schema/schemas';
 import { CAPACITY_LABELS as SEARCH_CAPACITY_LABELS, MODE_LABELS, REFERRAL_LABELS } from '../../src/lib/search/labels';
 import { CAPACITY_FACETS } from '../../src/lib/search/filters';
-import { ANSWER_LABELS, CAPACITY_LABELS as CONFIRMATION_CAPACITY_LABELS, CONFIRMATION_ANSWERS } from '../../src/lib/freshness/confirmation-links';
+import { ANSWER_LABELS, CAPACITY_LABELS as CONFIRMATION_CAPACITY_LABELS, CONFIRMATION_ANSWERS } from '../../src/lib/freshness-jobs/confirmation-links';
 import { ALL_REASONS, CHOSEN_REASONS, REFERRAL_KINDS, UNMET_REASON_LABELS } from '../../src/lib/counts/counts';
 
 describe.each(Object.entries(VOCABULARIES))('%s', (_name, vocabulary) => {

@@ -4,7 +4,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DatabaseSchema } from '../db/types';
 import { audit } from '../accounts/audit';
-import { STAND_IN_ORGANIZATION_NAME } from '../openreferral/normalise-record';
+import { STAND_IN_ORGANIZATION_NAME } from '../openreferral-schema/normalise-record';
 
 export const ORGANISATIONS_PAGE_SIZE = 25;
 

@@ -6,9 +6,9 @@ import { z } from 'zod';
 import { appConfig, publicUrl, type Config } from '../config';
 import type { DatabaseSchema, InvitationRow, Role } from '../db/types';
 import { ROLES } from '../accounts/roles';
-import { createInvitation, createPasswordReset, invitationEmail, revokeInvitation } from '../accounts/invitations';
-import { sendMessage } from '../messages/outbox';
-import type { Mailer } from '../freshness/mailer';
+import { createInvitation, createPasswordReset, invitationEmail, revokeInvitation } from './invitations';
+import { sendMessage } from '../mail/outbox';
+import type { Mailer } from '../mail/mailer';
 
 const role = z.enum(ROLES as [Role, ...Role[]], { errorMap: () => ({ message: 'Choose a role.' }) });
 const id = z.string().min(1).max(100);

@@ -59,7 +59,7 @@ export interface ServiceTable {
   not_for: string | null;
   /** Extension: community transport or lifts the service offers, as JSON text { description, eligibility }. */
   transport_offered: string | null;
-  /** JSON: what a feed sent that has no column, kept to serve back (src/lib/openreferral/kept-properties.ts). */
+  /** JSON: what a feed sent that has no column, kept to serve back (src/lib/openreferral-schema/kept-properties.ts). */
   extra_properties: string | null;
   /** Extension: 1 when the service visits people at home. */
   home_visits: number | null;

@@ -1,5 +1,5 @@
 // How a service is delivered (in person, by phone, online): as stated, or worked out from its places.
-import type { DELIVERY_MODES } from '../openreferral/schemas';
+import type { DELIVERY_MODES } from '../openreferral-schema/schemas';
 
 type DeliveryMode = (typeof DELIVERY_MODES)[number];
 

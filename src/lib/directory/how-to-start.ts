@@ -2,7 +2,7 @@
 // first, contact them yourself, a referral (and from whom) or a voucher (and where from). Read
 // from the structured referral routes, with the service's own instructions and description for
 // what the routes cannot say (booking, vouchers, who refers).
-import { REFERRAL_ROUTES } from '../openreferral/schemas';
+import { REFERRAL_ROUTES } from '../openreferral-schema/schemas';
 
 export const START_KINDS = ['voucher', 'drop_in', 'book', 'self', 'referral'] as const;
 export type StartKind = (typeof START_KINDS)[number];

@@ -1,7 +1,7 @@
 // Reads one organisation with every service it runs, for the organisation's page.
 import type { Kysely, Selectable } from 'kysely';
 import type { DatabaseSchema, OrganizationTable } from '../db/types';
-import type { ServiceRecord } from '../openreferral/schemas';
+import type { ServiceRecord } from '../openreferral-schema/schemas';
 import { readServices } from './service-reader';
 
 export interface OrganisationWithServices {

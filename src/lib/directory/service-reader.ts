@@ -2,9 +2,9 @@
 // loading each table once per batch rather than once per service.
 import type { Kysely, Selectable } from 'kysely';
 import type { DatabaseSchema, TaxonomyTermTable } from '../db/types';
-import type { AttributeRecord, LocationRecord, ServiceRecord } from '../openreferral/schemas';
-import { restoreProperties, type KeptProperties } from '../openreferral/kept-properties';
-import { isStandInOrganization, STAND_IN_ORGANIZATION_NAME } from '../openreferral/normalise-record';
+import type { AttributeRecord, LocationRecord, ServiceRecord } from '../openreferral-schema/schemas';
+import { restoreProperties, type KeptProperties } from '../openreferral-schema/kept-properties';
+import { isStandInOrganization, STAND_IN_ORGANIZATION_NAME } from '../openreferral-schema/normalise-record';
 
 type Db = Kysely<DatabaseSchema>;
 const BATCH = 900;

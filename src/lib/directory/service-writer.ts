@@ -5,11 +5,11 @@
 // rather than moved, so one feed can never take another service's rows.
 import { createHash } from 'node:crypto';
 import type { Insertable } from 'kysely';
-import type { AttributeRecord, ServiceRecord } from '../openreferral/schemas';
+import type { AttributeRecord, ServiceRecord } from '../openreferral-schema/schemas';
 import type { DatabaseSchema } from '../db/types';
 import type { AsyncBulkWriter } from '../db/bulk-writes';
-import { isEmptyKept, type KeptProperties } from '../openreferral/kept-properties';
-import { isStandInOrganization } from '../openreferral/normalise-record';
+import { isEmptyKept, type KeptProperties } from '../openreferral-schema/kept-properties';
+import { isStandInOrganization } from '../openreferral-schema/normalise-record';
 
 type Tables = DatabaseSchema;
 type Rows<T extends keyof Tables> = Insertable<Tables[T]>[];

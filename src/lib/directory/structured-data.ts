@@ -1,6 +1,6 @@
 // schema.org structured data (JSON-LD) for a service page, so search engines and other tools
 // can read what it is, who runs it, where, when and what it costs. Only what the record says.
-import type { ServiceRecord } from '../openreferral/schemas';
+import type { ServiceRecord } from '../openreferral-schema/schemas';
 import { currentCostOptions, isFreeOption } from './cost';
 import { isCurrent } from './schedule-text';
 

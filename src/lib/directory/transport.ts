@@ -1,6 +1,6 @@
 // How people get to a service: the transport features a service can have, for the transport
 // filter, and the plain words for "how to get there" on a service page. Pure rules, no I/O.
-import type { LocationRecord, ServiceRecord, StopRecord, TransportRecord } from '../openreferral/schemas';
+import type { LocationRecord, ServiceRecord, StopRecord, TransportRecord } from '../openreferral-schema/schemas';
 import { effectiveDeliveryModes } from './delivery';
 
 /** Features a service's own record can give it; "walk" (near enough to walk) depends on the search. */

@@ -1,7 +1,7 @@
 // The order of "Urgent help now": lines open 24 hours first, then crisis lines, then help you can
 // get today (food, money, a bed), then the rest, rather than A to Z. Pure: a full record in, a
 // group out. The national numbers are listed here too, so every urgent page says the same.
-import type { ServiceRecord } from '../openreferral/schemas';
+import type { ServiceRecord } from '../openreferral-schema/schemas';
 import { isCurrent } from './schedule-text';
 
 export const URGENT_GROUPS = ['always_open', 'crisis_line', 'today', 'more'] as const;

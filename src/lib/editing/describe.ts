@@ -7,7 +7,7 @@ import { describeSchedule, type ScheduleLike } from '../directory/schedule-text'
 import { costOptionText, type CostOptionLike } from '../directory/cost';
 import { transportOfferedText } from '../directory/transport';
 import { CAPACITY_LABELS, MODE_LABELS, REFERRAL_LABELS } from '../search/labels';
-import { GROUP_SIZE_LABELS, STATUS_LABELS, SUPPORT_TO_ATTEND_LABELS } from '../../components/service/service-words';
+import { GROUP_SIZE_LABELS, STATUS_LABELS, SUPPORT_TO_ATTEND_LABELS } from '../directory/service-words';
 
 export const FIELD_LABELS: Record<RecordField, string> = {
   name: 'Name',

@@ -4,7 +4,7 @@
 // kept), only they did (theirs is kept), or both did (you choose). Nothing is overwritten unseen.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { gzipSync, gunzipSync } from 'node:zlib';
-import type { ServiceRecord } from '../openreferral/schemas';
+import type { ServiceRecord } from '../openreferral-schema/schemas';
 import { RECORD_FIELDS, type RecordField } from './publish';
 import { sameMeaning } from './form';
 

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import {
   CAPACITY_STATUSES, DELIVERY_MODES, GROUP_SIZES, LOCATION_TYPES, REFERRAL_ROUTES, SERVICE_STATUSES, STOP_MODES, SUPPORT_TO_ATTEND,
-} from '../openreferral/schemas';
+} from '../openreferral-schema/schemas';
 import { getTaxonomy } from '../taxonomy/taxonomy';
 import { isBlankRow, isBlankStop, MONTH_WEEKS, WEEKDAYS, type EditorValues } from './form-values';
 

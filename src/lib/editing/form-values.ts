@@ -2,7 +2,7 @@
 // boxes an HTML form posts, read from a stored record (to show the form) or from a posted form.
 // Repeating parts (places, times, costs...) are lists of rows; each row keeps the id of the row it
 // came from, so an edit changes that row rather than making a new one.
-import type { ServiceRecord } from '../openreferral/schemas';
+import type { ServiceRecord } from '../openreferral-schema/schemas';
 import { getTaxonomy } from '../taxonomy/taxonomy';
 
 export interface StopRow { name: string; mode: string; routes: string; distance_m: string; walk_minutes: string; step_free_route: string; remove: boolean }

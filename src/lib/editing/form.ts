@@ -3,7 +3,7 @@
 // given new ids, and a value that means the same as before kept exactly as it was, so saving an
 // untouched form changes nothing. Also: problems found on publishing mapped back to form fields.
 import type { RecordError } from '../openreferral/import';
-import type { OrganizationRecord, ServiceRecord } from '../openreferral/schemas';
+import type { OrganizationRecord, ServiceRecord } from '../openreferral-schema/schemas';
 import { newId } from '../ids';
 import { getTaxonomy } from '../taxonomy/taxonomy';
 import { DELIVERY_MODE, REFERRAL_ROUTE } from '../vocabulary';

@@ -10,7 +10,7 @@ import type { DatabaseSchema } from '../db/types';
 import { HISTORY_SERVICE_FIELDS } from '../directory/service-writer';
 import { readServices } from '../directory/service-reader';
 import { importRecords, type RecordError } from '../openreferral/import';
-import type { ServiceRecord } from '../openreferral/schemas';
+import type { ServiceRecord } from '../openreferral-schema/schemas';
 import type { SearchBackend } from '../search/search-backend';
 
 type Db = Kysely<DatabaseSchema> | Transaction<DatabaseSchema>;

@@ -1,6 +1,6 @@
 // Freshness rules: pure functions of (service, today, settings, signals) that say whether a
 // listing can be trusted as it stands, and if not, why, in words a link worker can act on.
-import type { ServiceRecord } from '../openreferral/schemas';
+import type { ServiceRecord } from '../openreferral-schema/schemas';
 import { isCurrent } from '../directory/schedule-text';
 import { currentCostOptions } from '../directory/cost';
 import { longDate, addDays } from '../dates';

@@ -1,7 +1,7 @@
 // A year in the life of a directory, in pure code: services change in the world, the directory
 // learns of it through its check reminders and public reports, and each month we measure whether
 // the freshness rules warned people about what the directory did not yet know.
-import { CAPACITY_STATUSES, serviceSchema, type ServiceRecord } from '../openreferral/schemas';
+import { CAPACITY_STATUSES, serviceSchema, type ServiceRecord } from '../openreferral-schema/schemas';
 import { addMonths, assessFreshness, reviewMonths, type FreshnessSignals } from './rules';
 import type { FreshnessSettings } from './settings';
 import { prng } from '../random';

@@ -1,6 +1,6 @@
 // Every phone number a listing gives (its own, its contacts', its places', its organisation's),
 // so a note may mention them without being taken for an NHS number.
-import type { ServiceRecord } from '../openreferral/schemas';
+import type { ServiceRecord } from '../openreferral-schema/schemas';
 
 export function phonesOf(service: ServiceRecord): string[] {
   const numbers: string[] = [];

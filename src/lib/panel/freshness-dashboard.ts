@@ -2,13 +2,13 @@
 // category and area, the oldest checks, funding ending, open problem reports and confirmation links.
 import type { Kysely } from 'kysely';
 import type { DatabaseSchema } from '../db/types';
-import { checkDirectory, FUNDING_LIST_DAYS, type DirectoryFreshnessSummary } from '../freshness/directory-check';
+import { checkDirectory, FUNDING_LIST_DAYS, type DirectoryFreshnessSummary } from '../freshness-jobs/directory-check';
 import type { FreshnessSettings } from '../freshness/settings';
 import type { FreshnessStatus } from '../freshness/rules';
 import { documentPlaces, serviceAreaIds, serviceCategoryCodes } from '../search/search-document';
 import { getTaxonomy } from '../taxonomy/taxonomy';
 import { areaById, areasContaining, getAreas } from '../geo/areas';
-import { MAX_SEND_ATTEMPTS, REMINDER_STAGES } from '../freshness/reminders';
+import { MAX_SEND_ATTEMPTS, REMINDER_STAGES } from '../freshness-jobs/reminders';
 import { addDays } from '../dates';
 
 const OLDEST_SHOWN = 20;

@@ -7,7 +7,7 @@ import { todayInUk } from '../dates';
 import { EditConflictError, publishRecord, readRecord } from '../editing/publish';
 import { reindexServices } from '../search/reindex';
 import { markReportsClosed, ReportsChangedError, tellReporters } from '../suggestions/queue';
-import type { ServiceRecord } from '../openreferral/schemas';
+import type { ServiceRecord } from '../openreferral-schema/schemas';
 
 export const LISTING_ACTIONS = ['verify', 'pause', 'close'] as const;
 export type ListingAction = (typeof LISTING_ACTIONS)[number];

@@ -4,7 +4,7 @@
 // which the pages show as HTML and the CSV routes export with small-number suppression.
 import type { Kysely } from 'kysely';
 import type { DatabaseSchema } from '../db/types';
-import { checkDirectory } from '../freshness/directory-check';
+import { checkDirectory } from '../freshness-jobs/directory-check';
 import { getFreshnessSettings } from '../freshness/settings';
 import { documentPlaces, serviceAreaIds, serviceCategoryCodes } from '../search/search-document';
 import { loadCrosswalk } from '../taxonomy/crosswalk-store';

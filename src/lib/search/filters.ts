@@ -2,7 +2,7 @@
 // (with errors written for people), and what each filter means for a search document.
 // The search page, the JSON API and every search backend read this module.
 import { z } from 'zod';
-import { DELIVERY_MODES, REFERRAL_ROUTES } from '../openreferral/schemas';
+import { DELIVERY_MODES, REFERRAL_ROUTES } from '../openreferral-schema/schemas';
 import { CAPACITY_FACET } from '../vocabulary';
 import { COST_BANDS } from '../directory/cost';
 import { DAYS, TIMES_OF_DAY } from '../directory/schedule-text';

@@ -6,7 +6,7 @@ import type { SearchBackend } from './search-backend';
 import { SEARCH_DOCUMENT_VERSION, buildSearchDocument } from './search-document';
 import type { Kysely } from 'kysely';
 import type { DatabaseSchema } from '../db/types';
-import type { ServiceRecord } from '../openreferral/schemas';
+import type { ServiceRecord } from '../openreferral-schema/schemas';
 import { loadFreshnessSignals } from '../freshness/signals';
 import { loadCrosswalk, servicesCarrying } from '../taxonomy/crosswalk-store';
 

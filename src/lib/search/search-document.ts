@@ -1,6 +1,6 @@
 // The search document: what every search backend stores for one service, built from the
 // service's full Open Referral record.
-import type { AttributeRecord, ServiceRecord } from '../openreferral/schemas';
+import type { AttributeRecord, ServiceRecord } from '../openreferral-schema/schemas';
 import { DELIVERY_MODES, REFERRAL_ROUTES, bitsOf, type CapacityFacet, type FilterFields } from './filters';
 import { COST_BANDS, summariseCost } from '../directory/cost';
 import { describeSchedules, scheduleCoverage } from '../directory/schedule-text';

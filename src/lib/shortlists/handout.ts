@@ -1,7 +1,7 @@
 // One service on a shortlist handout, in the words the service page uses: what it is, when, cost,
 // where and how to get there, how to get in, phone, when it was checked and any warning. The
 // handout page, its easy-read version and the text-message version all read this.
-import type { LocationRecord, ServiceRecord } from '../openreferral/schemas';
+import type { LocationRecord, ServiceRecord } from '../openreferral-schema/schemas';
 import { describeSchedule, isCurrent } from '../directory/schedule-text';
 import { summariseCost } from '../directory/cost';
 import { effectiveDeliveryModes } from '../directory/delivery';
@@ -9,7 +9,7 @@ import { gettingThere, transportOfferedText } from '../directory/transport';
 import type { Freshness } from '../freshness/rules';
 import { MODE_LABELS, REFERRAL_LABELS } from '../search/labels';
 import { getTaxonomy } from '../taxonomy/taxonomy';
-import { modesInWords, oneLine, STATUS_MESSAGES } from '../../components/service/service-words';
+import { modesInWords, oneLine, STATUS_MESSAGES } from '../directory/service-words';
 import { howToStart, type HowToStart } from '../directory/how-to-start';
 import { servicePath } from '../service-paths';
 

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { DatabaseSchema } from '../db/types';
 import { appConfig, type Config } from '../config';
 import { readServices } from '../directory/service-reader';
-import type { ServiceRecord } from '../openreferral/schemas';
+import type { ServiceRecord } from '../openreferral-schema/schemas';
 import { newShortlistId } from './shortlist-id';
 
 type Db = Kysely<DatabaseSchema>;

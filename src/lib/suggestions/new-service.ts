@@ -6,7 +6,7 @@ import type { DatabaseSchema } from '../db/types';
 import { readRecord, type RecordField } from '../editing/publish';
 import { newId } from '../ids';
 import { normalisePostcode } from '../geo/postcode';
-import type { OrganizationRecord, ServiceRecord } from '../openreferral/schemas';
+import type { OrganizationRecord, ServiceRecord } from '../openreferral-schema/schemas';
 
 type Db = Kysely<DatabaseSchema> | Transaction<DatabaseSchema>;
 

@@ -8,7 +8,7 @@ import type { DatabaseSchema } from '../db/types';
 import { reindexServices } from '../search/reindex';
 import { listSuggestions, type SuggestionSummary } from './store';
 import { publicUrl as sitePublicUrl } from '../config';
-import { sendMessage } from '../messages/outbox';
+import { sendMessage } from '../mail/outbox';
 import { reportOutcomeMessage } from './outcome-message';
 import { servicePath } from '../service-paths';
 

@@ -3,9 +3,9 @@
 // service, a new listing), the suggestion closed, and the person who suggested it told.
 import type { App } from '../app';
 import type { RecordError } from '../openreferral/import';
-import type { ServiceRecord } from '../openreferral/schemas';
+import type { ServiceRecord } from '../openreferral-schema/schemas';
 import { EditConflictError, InvalidRecordError, publishRecord, readRecord, recordVersion, RECORD_FIELDS } from '../editing/publish';
-import { sendMessage } from '../messages/outbox';
+import { sendMessage } from '../mail/outbox';
 import { publicUrl as sitePublicUrl } from '../config';
 import { newId } from '../ids';
 import { newServiceRecord } from './new-service';

@@ -10,7 +10,7 @@ import { checkRateLimit, rateLimitKey, type RateLimitResult } from '../http/rate
 import type { FieldDifference } from '../editing/publish';
 import { newId } from '../ids';
 import { describeSchedule, isCurrent } from '../directory/schedule-text';
-import type { LocationRecord, ServiceRecord } from '../openreferral/schemas';
+import type { LocationRecord, ServiceRecord } from '../openreferral-schema/schemas';
 import type { SuggestedField, SuggestionSource } from './store';
 
 export const CHANGE_FIELDS = [

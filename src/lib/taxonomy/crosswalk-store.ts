@@ -3,7 +3,7 @@
 // written out (src/lib/panel/crosswalk-csv.ts).
 import type { Kysely } from 'kysely';
 import type { DatabaseSchema } from '../db/types';
-import type { ServiceRecord } from '../openreferral/schemas';
+import type { ServiceRecord } from '../openreferral-schema/schemas';
 import { ACCESSIBILITY_TAXONOMY, CATEGORY_TAXONOMY, getTaxonomy } from './taxonomy';
 import { mapTerms, type Crosswalk, type CrosswalkDecision, type CrosswalkMethod, type ForeignTerm } from './crosswalk';
 

@@ -14,7 +14,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('confirmation_link')
-    // A random id; the link itself is "<id>.<expiry>.<signature>" (src/lib/freshness/confirmation-links.ts).
+    // A random id; the link itself is "<id>.<expiry>.<signature>" (src/lib/freshness-jobs/confirmation-links.ts).
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('service_id', 'text', (c) => c.notNull().references('service.id'))
     // 'check': "is it still running?". Other purposes may follow.

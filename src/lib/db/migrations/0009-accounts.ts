@@ -38,7 +38,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('invitation')
-    // A random id; the link is "<id>.<expiry>.<signature>" (src/lib/accounts/invitations.ts).
+    // A random id; the link is "<id>.<expiry>.<signature>" (src/lib/admin/invitations.ts).
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('email', 'text', (c) => c.notNull())
     .addColumn('role', 'text', (c) => c.notNull().check(sql`role in ('admin', 'panel', 'org_editor', 'link_worker')`))

@@ -3,15 +3,15 @@
 // location rows, organisations and taxonomy terms, in the UK profile's property names.
 import type { Kysely, Selectable } from 'kysely';
 import type { DatabaseSchema, OrganizationTable, TaxonomyTable, TaxonomyTermTable } from '../../db/types';
-import type { LocationRecord, ServiceRecord } from '../schemas';
+import type { LocationRecord, ServiceRecord } from '../../openreferral-schema/schemas';
 import { assessFreshness, type Freshness } from '../../freshness/rules';
 import { getFreshnessSettings } from '../../freshness/settings';
 import { loadFreshnessSignals } from '../../freshness/signals';
 import { serviceCategoryCodes } from '../../search/search-document';
 import { readServices } from '../../directory/service-reader';
 import { todayInUk } from '../../dates';
-import { restoreKeptObjects, type KeptProperties } from '../kept-properties';
-import { isStandInOrganization } from '../normalise-record';
+import { restoreKeptObjects, type KeptProperties } from '../../openreferral-schema/kept-properties';
+import { isStandInOrganization } from '../../openreferral-schema/normalise-record';
 
 type Db = Kysely<DatabaseSchema>;
 

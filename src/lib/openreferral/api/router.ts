@@ -14,7 +14,7 @@ import {
 import { parsePageParameters, parseServiceParameters, parseTaxonomyTermParameters } from './parameters';
 import { findServices, planSearch } from './service-search';
 import { apiBaseUrl, openApiDocument } from './openapi';
-import { STAND_IN_ORGANIZATION_NAME } from '../normalise-record';
+import { STAND_IN_ORGANIZATION_NAME } from '../../openreferral-schema/normalise-record';
 import { invalidParameters, jsonResponse, NDJSON_TYPE, notFound, pageOf, preflight, tooManyRequests, CORS_HEADERS } from './responses';
 
 /** Where the API lives (Astro's file routing fixes it: src/pages/openreferral/). */

@@ -3,7 +3,7 @@
 import type { APIRoute } from 'astro';
 import { getApp } from '../../../../lib/app';
 import { forbidden, PANEL_HEADERS, requirePermission } from '../../../../lib/accounts/guard';
-import { canViewHistory, historyCsv, serviceHistory } from '../../../../lib/editing/form-history';
+import { canViewHistory, historyCsv, serviceHistory } from '../../../../lib/edit-pages/form-history';
 
 export const GET: APIRoute = async (context) => {
   const guard = requirePermission(context, 'history:view');

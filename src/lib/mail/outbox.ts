@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DatabaseSchema } from '../db/types';
-import { createMailer, type Mailer } from '../freshness/mailer';
+import { createMailer, type Mailer } from './mailer';
 
 export interface Message {
   purpose: 'invitation' | 'suggestion_outcome' | string;

@@ -1,6 +1,6 @@
 // Plain words for service details that the shared labels (src/lib/search/labels.ts) do not cover
 // yet, and small text helpers for showing them. Rendering only: no rules about services here.
-import type { ServiceRecord } from '../../lib/openreferral/schemas';
+import type { ServiceRecord } from '../openreferral-schema/schemas';
 
 export const STATUS_LABELS: Record<string, string> = {
   active: 'Open',

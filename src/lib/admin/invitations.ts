@@ -6,11 +6,11 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { longDate } from '../dates';
 import type { DatabaseSchema, InvitationRow, Role } from '../db/types';
-import { confirmationSecret } from '../freshness/confirmation-links';
-import { audit } from './audit';
-import { hashPassword } from './passwords';
-import { ROLE_NAMES } from './roles';
-import { createUser, findUserByEmail, normaliseEmail } from './users';
+import { confirmationSecret } from '../freshness-jobs/confirmation-links';
+import { audit } from '../accounts/audit';
+import { hashPassword } from '../accounts/passwords';
+import { ROLE_NAMES } from '../accounts/roles';
+import { createUser, findUserByEmail, normaliseEmail } from '../accounts/users';
 
 export const INVITATION_DAYS = 7;
 /** A link to choose a new password works for less time than an invitation. */

@@ -8,8 +8,8 @@ import { appConfig, publicUrl as sitePublicUrl } from '../config';
 import type { DatabaseSchema, ReminderRow, ReminderTable } from '../db/types';
 import { createConfirmationLink, DEFAULT_LINK_DAYS } from './confirmation-links';
 import { checkDirectory, type ListedService } from './directory-check';
-import type { Mailer } from './mailer';
-import type { FreshnessSettings } from './settings';
+import type { Mailer } from '../mail/mailer';
+import type { FreshnessSettings } from '../freshness/settings';
 import { servicePath } from '../service-paths';
 
 export type ReminderStage = ReminderTable['stage'];

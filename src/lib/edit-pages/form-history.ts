@@ -3,7 +3,7 @@
 import type { Kysely } from 'kysely';
 import type { DatabaseSchema } from '../db/types';
 import { csvRow } from '../panel/freshness-dashboard';
-import { describeValue, fieldLabel } from './describe';
+import { describeValue, fieldLabel } from '../editing/describe';
 import { can } from '../accounts/roles';
 import { editorOrganisationIds } from '../accounts/users';
 import type { SessionUser } from '../accounts/sessions';

@@ -5,14 +5,14 @@ import type { DatabaseSchema } from '../db/types';
 import { readServices, serviceIds } from '../directory/service-reader';
 import { serviceCategoryCodes } from '../search/search-document';
 import { loadCrosswalk } from '../taxonomy/crosswalk-store';
-import type { ServiceRecord } from '../openreferral/schemas';
+import type { ServiceRecord } from '../openreferral-schema/schemas';
 import { longDate, addDays } from '../dates';
 import {
   FRESHNESS_FLAGS, FRESHNESS_STATUSES, NO_SIGNALS, assessFreshness,
   type Freshness, type FreshnessFlagName, type FreshnessStatus,
-} from './rules';
-import type { FreshnessSettings } from './settings';
-import { loadFreshnessSignals } from './signals';
+} from '../freshness/rules';
+import type { FreshnessSettings } from '../freshness/settings';
+import { loadFreshnessSignals } from '../freshness/signals';
 
 const BATCH = 500;
 /** Funding ending this soon is listed, whatever the rules' own "ending soon" setting. */

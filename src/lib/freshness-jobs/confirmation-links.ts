@@ -8,7 +8,7 @@ import type { ConfirmationLinkRow, DatabaseSchema, ServiceTable } from '../db/ty
 import { newId } from '../ids';
 import { appConfig } from '../config';
 import { CAPACITY_STATUS, CONFIRMATION_ANSWER } from '../vocabulary';
-import { CAPACITY_STATUSES } from '../openreferral/schemas';
+import { CAPACITY_STATUSES } from '../openreferral-schema/schemas';
 import { insertSuggestion } from '../suggestions/store';
 
 type Db = Kysely<DatabaseSchema> | Transaction<DatabaseSchema>;

@@ -2,7 +2,7 @@
 // it, publish it (with optimistic concurrency), or store it as a suggestion for the panel; and
 // resolve a conflict with someone else's change. The pages only read the request and render.
 import type { Kysely } from 'kysely';
-import { confirmationSecret } from '../freshness/confirmation-links';
+import { confirmationSecret } from '../freshness-jobs/confirmation-links';
 import type { DatabaseSchema } from '../db/types';
 import type { DirectoryDatabase } from '../db/database';
 import type { SearchBackend } from '../search/search-backend';
@@ -10,15 +10,15 @@ import type { SessionUser } from '../accounts/sessions';
 import { can } from '../accounts/roles';
 import { editAccess, editorOrganisationIds } from '../accounts/users';
 import { validateRecord } from '../openreferral/import';
-import { STAND_IN_ORGANIZATION_NAME } from '../openreferral/normalise-record';
-import type { OrganizationRecord, ServiceRecord } from '../openreferral/schemas';
+import { STAND_IN_ORGANIZATION_NAME } from '../openreferral-schema/normalise-record';
+import type { OrganizationRecord, ServiceRecord } from '../openreferral-schema/schemas';
 import { createSuggestion } from '../suggestions/store';
 import { todayInUk } from '../dates';
-import { diffRecords, EditConflictError, InvalidRecordError, publishRecord, readRecord, recordVersion, RECORD_FIELDS, type FieldDifference, type RecordField } from './publish';
+import { diffRecords, EditConflictError, InvalidRecordError, publishRecord, readRecord, recordVersion, RECORD_FIELDS, type FieldDifference, type RecordField } from '../editing/publish';
 import {
   changedFields, recordErrorsToFields, recordToValues, validateValues, valuesFromForm, valuesToRecord, withBlankRows, type EditorValues, type FieldErrors,
-} from './form';
-import { conflictFields, mergeRecords, missingChoices, sealRecord, unsealRecord, type Choices, type ConflictField } from './form-conflict';
+} from '../editing/form';
+import { conflictFields, mergeRecords, missingChoices, sealRecord, unsealRecord, type Choices, type ConflictField } from '../editing/form-conflict';
 
 type Db = Kysely<DatabaseSchema>;
 type Posted = URLSearchParams | FormData;
