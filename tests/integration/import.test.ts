@@ -448,6 +448,9 @@ describe('migrations', () => {
     const tableNames = () => (scratch.directory.sqlite.prepare(`select name from sqlite_master where type = 'table'`).all() as { name: string }[]).map((t) => t.name);
     const indexNames = () => (scratch.directory.sqlite.prepare(`select name from sqlite_master where type = 'index'`).all() as { name: string }[]).map((t) => t.name);
     expect(indexNames()).toContain('location_latitude_longitude');
+    const tablesBefore = tableNames();
+    await migrateDown(scratch.directory.db); // 0015: PostgreSQL's search tables, nothing on SQLite
+    expect(tableNames()).toEqual(tablesBefore);
     await migrateDown(scratch.directory.db); // 0014: places by position
     expect(indexNames()).not.toContain('location_latitude_longitude');
     await migrateDown(scratch.directory.db); // 0013: the taxonomy crosswalk
