@@ -10,7 +10,8 @@ import { ROOT, startServer, type RunningServer, type ServerOptions } from '../fi
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 export const SCREENSHOT_DIR = join(ROOT, 'test-results', 'screenshots');
 
-export { ROOT, freePort, startServer, type RunningServer, type ServerOptions } from '../fixtures/server';
+export { ROOT, startServer, type RunningServer, type ServerOptions } from '../fixtures/server';
+export { freePort } from '../fixtures/ports';
 
 // ---------------------------------------------------------------------------------------------
 // The browser

@@ -7,6 +7,8 @@ import { serviceSchema } from '../../src/lib/openreferral-schema/schemas';
 import { EMPTY_QUERY } from '../../src/lib/search/filters';
 import { migrateDown, migrateToLatest } from '../../src/lib/db/database';
 import { scratchDirectory, service, TODAY } from '../fixtures/services';
+import { describeOn, testDialect } from '../fixtures/dialect';
+import { sql } from 'kysely';
 
 let scratch: Awaited<ReturnType<typeof scratchDirectory>>;
 beforeEach(async () => { scratch = await scratchDirectory(); });
@@ -324,7 +326,13 @@ describe('importing Open Referral services', () => {
     await importRecords(scratch.directory, scratch.search, [walking], { today: TODAY });
     const before = await tableCounts();
     // A trigger makes the second service's insert fail part way through the transaction.
-    scratch.directory.sqlite.exec(`create trigger refuse before insert on service when new.name = 'Refused' begin select raise(abort, 'refused'); end`);
+    if (scratch.directory.dialect === 'sqlite') {
+      scratch.directory.sqlite.exec(`create trigger refuse before insert on service when new.name = 'Refused' begin select raise(abort, 'refused'); end`);
+    } else {
+      await sql`create function refuse() returns trigger language plpgsql as $$ begin
+        if new.name = 'Refused' then raise exception 'refused'; end if; return new; end $$`.execute(scratch.directory.db);
+      await sql`create trigger refuse before insert on service for each row execute function refuse()`.execute(scratch.directory.db);
+    }
     const fine = service({ code: 'fine', name: 'Fine Group' });
     const refused = service({ code: 'refused', name: 'Refused' });
     await expect(importRecords(scratch.directory, scratch.search, [fine, refused], { today: TODAY })).rejects.toThrow('refused');
@@ -434,19 +442,25 @@ describe('exporting', () => {
 });
 
 describe('the database file', () => {
-  it('runs with write-ahead logging and foreign keys on', () => {
+  it.skipIf(testDialect() !== 'sqlite')('runs with write-ahead logging and foreign keys on', () => {
+    if (scratch.directory.dialect !== 'sqlite') return;
     expect(scratch.directory.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(scratch.directory.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
   });
 });
 
-describe('migrations', () => {
-  const columnsOf = (table: string) => (scratch.directory.sqlite.prepare(`select name from pragma_table_info(?)`).all(table) as { name: string }[]).map((c) => c.name);
+// On PostgreSQL: tests/integration/postgres-migrations.test.ts.
+describeOn('sqlite')('migrations on SQLite', () => {
+  const sqlite = () => {
+    if (scratch.directory.dialect !== 'sqlite') throw new Error('SQLite only');
+    return scratch.directory.sqlite;
+  };
+  const columnsOf = (table: string) => (sqlite().prepare(`select name from pragma_table_info(?)`).all(table) as { name: string }[]).map((c) => c.name);
 
   it('go down and up again', async () => {
     await importRecords(scratch.directory, scratch.search, [{ ...walking, not_for: 'Not for children.', home_visits: true }], { today: TODAY });
-    const tableNames = () => (scratch.directory.sqlite.prepare(`select name from sqlite_master where type = 'table'`).all() as { name: string }[]).map((t) => t.name);
-    const indexNames = () => (scratch.directory.sqlite.prepare(`select name from sqlite_master where type = 'index'`).all() as { name: string }[]).map((t) => t.name);
+    const tableNames = () => (sqlite().prepare(`select name from sqlite_master where type = 'table'`).all() as { name: string }[]).map((t) => t.name);
+    const indexNames = () => (sqlite().prepare(`select name from sqlite_master where type = 'index'`).all() as { name: string }[]).map((t) => t.name);
     expect(indexNames()).toContain('location_latitude_longitude');
     const tablesBefore = tableNames();
     await migrateDown(scratch.directory.db); // 0015: PostgreSQL's search tables, nothing on SQLite
@@ -499,7 +513,7 @@ describe('migrations', () => {
     expect((await tableCounts()).service).toBe(1);
     await migrateDown(scratch.directory.db);
     await migrateDown(scratch.directory.db);
-    const tables = scratch.directory.sqlite.prepare(`select name from sqlite_master where type = 'table' and name not like 'kysely%'`).all();
+    const tables = sqlite().prepare(`select name from sqlite_master where type = 'table' and name not like 'kysely%'`).all();
     expect(tables).toEqual([]);
     await migrateToLatest(scratch.directory.db);
     expect((await tableCounts()).service).toBe(0);

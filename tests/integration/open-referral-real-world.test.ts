@@ -124,11 +124,12 @@ describe.skipIf(!haveFiles)('records other publishers wrote', () => {
   it('takes one phone, language, schedule and contact named in several places as one object', async () => {
     const raw = read(REAL_WORLD['HSDS 3.0 example']);
     await importRecords(scratch.directory, scratch.search, [raw], { today: TODAY });
-    const count = (table: 'phone' | 'language' | 'schedule' | 'contact') => scratch.directory.sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number };
-    expect(count('phone').n).toBe(1);
-    expect(count('language').n).toBe(1);
-    expect(count('schedule').n).toBe(1);
-    expect(count('contact').n).toBe(1);
+    const count = async (table: 'phone' | 'language' | 'schedule' | 'contact') =>
+      Number((await scratch.directory.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    expect(await count('phone')).toBe(1);
+    expect(await count('language')).toBe(1);
+    expect(await count('schedule')).toBe(1);
+    expect(await count('contact')).toBe(1);
   });
 
   it('keeps the HSDS fields the UK profile lacks, and HSDS 3.1 fields, and serves them back', async () => {

@@ -1,12 +1,8 @@
 // Runs the search backend contract against the PostgreSQL backend on a real PostgreSQL server
-// (tests/fixtures/postgres.ts). The directory here is a SQLite file, so that the backend is held
-// to the contract alone (it is reached only through SearchBackend); tests/integration/
-// postgres-directory.test.ts and postgres-servers.test.ts run the directory itself on PostgreSQL.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// (the PostgreSQL pass's shared one: tests/fixtures/global-setup.ts), and compares it with SQLite's.
+import { describe, expect, it } from 'vitest';
 import { describeSearchBackendContract } from './search-backend-contract';
 import { scratchDirectory, service, TODAY } from '../fixtures/services';
-import { startTestPostgres, type TestPostgres } from '../fixtures/postgres';
-import { openPostgresDirectory } from '../../src/lib/db/postgres/open';
 import { migrateTo, migrateToLatest } from '../../src/lib/db/database';
 import { PostgresSearchBackend } from '../../src/lib/search/postgres/postgres-backend';
 import { importRecords } from '../../src/lib/openreferral/import';
@@ -17,47 +13,28 @@ import { existsSync, readFileSync } from 'node:fs';
 import { recordsOf } from '../../src/lib/openreferral/import';
 import { createSearchBackend } from '../../src/lib/search';
 
-let server: TestPostgres | undefined;
-let starting: Promise<TestPostgres> | undefined;
-
-/** One server for the file, started by the first fixture that needs it. */
-function postgresServer(): Promise<TestPostgres> {
-  starting ??= startTestPostgres().then((started) => (server = started));
-  return starting;
-}
-
-afterAll(async () => { await server?.stop(); });
-
+/** A directory on PostgreSQL, searched by the PostgreSQL backend (what createSearchBackend gives it). */
 async function open() {
-  const scratch = await scratchDirectory();
-  const postgres = openPostgresDirectory(await (await postgresServer()).freshDatabase(), { maxConnections: 4 });
-  await migrateToLatest(postgres.db);
-  return {
-    directory: scratch.directory,
-    search: createSearchBackend(postgres),
-    postgres,
-    async cleanup() {
-      await postgres.close();
-      await scratch.cleanup();
-    },
-  };
+  const scratch = await scratchDirectory('postgres');
+  if (scratch.directory.dialect !== 'postgres') throw new Error('Expected a PostgreSQL directory');
+  return { ...scratch, postgres: scratch.directory };
 }
-
-beforeAll(async () => { await postgresServer(); }, 120_000);
 
 describeSearchBackendContract('PostgreSQL', open);
 
 describe('PostgreSQL search backend', () => {
   it('is what createSearchBackend gives for a PostgreSQL connection', async () => {
     const fixture = await open();
+    const sqlite = await scratchDirectory('sqlite');
     try {
       expect(fixture.search).toBeInstanceOf(PostgresSearchBackend);
       expect(fixture.search.name).toBe('postgres');
-      expect(createSearchBackend(fixture.directory).name).toBe('sqlite-fts');
-      expect(() => createSearchBackend(fixture.directory, 'postgres')).toThrow(/needs the directory in PostgreSQL/);
       expect(() => createSearchBackend(fixture.postgres, 'sqlite')).toThrow(/needs the directory in a SQLite file/);
+      expect(createSearchBackend(sqlite.directory).name).toBe('sqlite-fts');
+      expect(() => createSearchBackend(sqlite.directory, 'postgres')).toThrow(/needs the directory in PostgreSQL/);
     } finally {
       await fixture.cleanup();
+      await sqlite.cleanup();
     }
   }, 60_000);
 
@@ -132,7 +109,7 @@ describe('PostgreSQL search backend', () => {
     const records = ['hsds-3.0/service_full.json', 'hsds-3.1/service_full.json', 'dfe-family-hubs-service.json']
       .flatMap((file) => recordsOf(JSON.parse(readFileSync(`${SHARED}/${file}`, 'utf8'))));
     const fixture = await open();
-    const sqlite = await scratchDirectory();
+    const sqlite = await scratchDirectory('sqlite');
     try {
       await importRecords(fixture.directory, fixture.search, records, { today: TODAY });
       await importRecords(sqlite.directory, sqlite.search, records, { today: TODAY });

@@ -1,7 +1,7 @@
 // Runs the search backend contract against the SQLite FTS5 backend on a real database file.
 import { describe, expect, it } from 'vitest';
 import { describeSearchBackendContract } from './search-backend-contract';
-import { scratchDirectory, service, TODAY } from '../fixtures/services';
+import { scratchSqliteDirectory, service, TODAY } from '../fixtures/services';
 import { importRecords } from '../../src/lib/openreferral/import';
 import { SqliteFtsBackend } from '../../src/lib/search/sqlite-fts/sqlite-fts-backend';
 import { EMPTY_QUERY } from '../../src/lib/search/filters';
@@ -10,11 +10,11 @@ import { syncTaxonomy } from '../../src/lib/taxonomy/sync-taxonomy';
 import { ACCESSIBILITY_TAXONOMY, CATEGORY_TAXONOMY } from '../../src/lib/taxonomy/taxonomy';
 import { uuidFor } from '../../src/lib/ids';
 
-describeSearchBackendContract('SQLite FTS5', scratchDirectory);
+describeSearchBackendContract('SQLite FTS5', scratchSqliteDirectory);
 
 describe('SQLite FTS5 backend keeps its in-memory copy in step', () => {
   it('keeps name order and filters right through additions, renames and removals', async () => {
-    const scratch = await scratchDirectory();
+    const scratch = await scratchSqliteDirectory();
     try {
       const names = ['Oak', 'Ash', 'Pine', 'Elm', 'Birch', 'Yew', 'Fir', 'Hazel'];
       const records = names.map((name, i) => service({ code: `tree-${i}`, name: `${name} Group`, costs: [{ option: 'Free', amount: i % 2 ? 0 : 3 }] }));
@@ -42,7 +42,7 @@ describe('SQLite FTS5 backend keeps its in-memory copy in step', () => {
 
 describe('SQLite FTS5 backend across processes', () => {
   it('sees changes written by another connection (for example npm run import while serving)', async () => {
-    const scratch = await scratchDirectory();
+    const scratch = await scratchSqliteDirectory();
     try {
       const reader = new SqliteFtsBackend(scratch.directory.sqlite);
       expect((await reader.search(EMPTY_QUERY)).total).toBe(0);
@@ -61,7 +61,7 @@ describe('SQLite FTS5 backend across processes', () => {
 
 describe('SQLite FTS5 backend when the search tables are made again', () => {
   it('reloads its in-memory copy rather than reuse rows of the tables that were dropped', async () => {
-    const scratch = await scratchDirectory();
+    const scratch = await scratchSqliteDirectory();
     try {
       await importRecords(scratch.directory, scratch.search, [
         service({ code: 'old-oak', name: 'Old Oak Club', categories: ['food-banks'], costs: [{ option: 'Free', amount: 0 }] }),
@@ -86,7 +86,7 @@ describe('SQLite FTS5 backend when the search tables are made again', () => {
   });
 
   it('leaves out a result whose document has gone rather than fail', async () => {
-    const scratch = await scratchDirectory();
+    const scratch = await scratchSqliteDirectory();
     try {
       const records = [service({ code: 'stays', name: 'Stays Club' }), service({ code: 'goes', name: 'Goes Club' })];
       await importRecords(scratch.directory, scratch.search, records, { today: TODAY });
@@ -130,7 +130,7 @@ describe('terms from other taxonomies', () => {
       // Our term by its own id, as always.
       service({ code: 'by-uuid', name: 'Ours By Uuid Club', categories: ['food-banks'], access: ['step-free'] }),
     ];
-    const scratch = await scratchDirectory();
+    const scratch = await scratchSqliteDirectory();
     try {
       const report = await importRecords(scratch.directory, scratch.search, records, { today: TODAY, strict: true });
       expect(report.invalid).toEqual([]);

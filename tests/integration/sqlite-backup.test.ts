@@ -9,15 +9,15 @@ import Database from 'better-sqlite3';
 import { importRecords } from '../../src/lib/openreferral/import';
 import { openDatabase } from '../../src/lib/db/database';
 import { backupDatabase, checkDatabaseFile } from '../../src/lib/db/sqlite/backup';
-import { scratchDirectory, service, TODAY } from '../fixtures/services';
+import { scratchSqliteDirectory, service, TODAY } from '../fixtures/services';
 
-let scratch: Awaited<ReturnType<typeof scratchDirectory>>;
+let scratch: Awaited<ReturnType<typeof scratchSqliteDirectory>>;
 const DATABASE = () => join(scratch.folder, 'directory.sqlite');
 
 const records = Array.from({ length: 40 }, (_, i) => service({ code: `svc${i}`, name: `Backup Test Group ${i}`, categories: ['walking-groups'] }));
 
 beforeAll(async () => {
-  scratch = await scratchDirectory();
+  scratch = await scratchSqliteDirectory();
   await importRecords(scratch.directory, scratch.search, records, { today: TODAY });
 }, 60_000);
 afterAll(async () => { await scratch.cleanup(); });
