@@ -3,7 +3,7 @@
 // the generated secret kept in app_setting so links outlive a restart.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/lib/config';
-import { openDatabase } from '../../src/lib/db/database';
+import { openDirectoryDatabase } from '../../src/lib/db/database';
 import {
   answerConfirmation, createConfirmationLink, LinkAlreadyUsedError, parseConfirmationForm, verifyConfirmationLink,
   EMPTY_CONFIRMATION_VALUES, type ConfirmationAnswer,
@@ -109,7 +109,7 @@ describe('confirmation link tokens', () => {
     expect(settings).toHaveLength(1);
     expect(settings[0]!.key).toBe('confirmation_secret');
     expect(settings[0]!.value.length).toBeGreaterThanOrEqual(43);
-    const again = openDatabase(scratch.directory.path);
+    const again = openDirectoryDatabase(scratch.location);
     try {
       expect((await verifyConfirmationLink(again.db, token, NOW)).ok).toBe(true);
       expect(await again.db.selectFrom('app_setting').selectAll().execute()).toEqual(settings);

@@ -1,8 +1,6 @@
 // npm run freshness as a person (or another tool) runs it, on a real scratch database.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { importRecords } from '../../src/lib/openreferral/import';
 import { readServices } from '../../src/lib/directory/service-reader';
 import { buildSearchDocument } from '../../src/lib/search/search-document';
@@ -12,6 +10,7 @@ import { todayInUk } from '../../src/lib/dates';
 import { uuidFor } from '../../src/lib/ids';
 import type { DirectoryFreshness } from '../../src/lib/freshness-jobs/directory-check';
 import { scratchDirectory, service } from '../fixtures/services';
+import { databaseEnv } from '../fixtures/dialect';
 
 // The command judges as of today in the UK, so the fixtures are dated from it.
 const today = todayInUk();
@@ -32,13 +31,13 @@ const fixtures = [
 ];
 
 let databasePath: string;
-let folder: string;
+let cleanup: () => Promise<void>;
 let expected: { byStatus: Record<string, number>; byFlag: Record<string, number>; stale: string[] };
 
 beforeAll(async () => {
   const scratch = await scratchDirectory();
-  folder = scratch.folder;
-  databasePath = join(folder, 'directory.sqlite');
+  databasePath = scratch.location;
+  cleanup = scratch.cleanup;
   const { directory, search } = scratch;
   const report = await importRecords(directory, search, fixtures, { strict: true, source: 'test', today });
   expect(report.written).toBe(fixtures.length);
@@ -69,14 +68,13 @@ beforeAll(async () => {
     if (freshness.status === 'stale') stale.push(record.name);
   }
   expected = { byStatus, byFlag, stale: stale.sort() };
-  await directory.close();
 });
 
-afterAll(() => { rmSync(folder, { recursive: true, force: true }); });
+afterAll(async () => { await cleanup?.(); });
 
 function freshness(args: string[]) {
   const result = spawnSync('npm', ['run', '--silent', 'freshness', '--', ...args], {
-    env: { ...process.env, DATABASE_PATH: databasePath }, encoding: 'utf8',
+    env: { ...process.env, ...databaseEnv(databasePath) }, encoding: 'utf8',
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -9,6 +9,7 @@ import addFormats from 'ajv-formats';
 import { prepareDirectory } from '../../src/lib/setup/prepare';
 import { importRecords, recordsOf } from '../../src/lib/openreferral/import';
 import { scratchDirectory, TODAY } from '../fixtures/services';
+import { databaseEnv } from '../fixtures/dialect';
 
 const SCHEMA = '../shared/oruk/schema/service.json';
 const HSDS_SCHEMA = '../shared/oruk/real-world/hsds-3.0-schema/service.json';
@@ -27,7 +28,7 @@ describe.skipIf(!haveSchemas)('Open Referral UK conformance of npm run export', 
     await importRecords(scratch.directory, scratch.search, example, { today: TODAY, strict: true });
     const file = join(scratch.folder, 'export.json');
     execFileSync(process.execPath, ['--import', 'tsx', 'scripts/export.ts', file], {
-      env: { ...process.env, DATABASE_PATH: scratch.directory.path }, stdio: 'pipe',
+      env: { ...process.env, ...databaseEnv(scratch.location) }, stdio: 'pipe',
     });
     exported = JSON.parse(readFileSync(file, 'utf8'));
   });

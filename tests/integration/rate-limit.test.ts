@@ -3,7 +3,7 @@
 // hold an address, and which address counts (the socket's, or a trusted proxy's word).
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/lib/config';
-import { openDatabase } from '../../src/lib/db/database';
+import { openDirectoryDatabase } from '../../src/lib/db/database';
 import {
   UNVERIFIED_ADDRESS, checkRateLimit, clearOldWindows, clientAddress, rateLimitKey, releaseRateLimit, reportLimitPerHour,
 } from '../../src/lib/http/rate-limit';
@@ -47,10 +47,10 @@ describe('checkRateLimit on a real SQLite file', () => {
   it('keeps counting after the database is closed and opened again (a restart)', async () => {
     scratch = await scratchDirectory();
     const now = at('2026-11-21T10:00:00Z');
-    const before = openDatabase(scratch.directory.path);
+    const before = openDirectoryDatabase(scratch.location);
     for (let i = 0; i < 3; i++) await checkRateLimit(before.db, { key: 'test:restart', limit: 3, windowSeconds: HOUR, now });
     await before.close();
-    const after = openDatabase(scratch.directory.path);
+    const after = openDirectoryDatabase(scratch.location);
     try {
       expect(await checkRateLimit(after.db, { key: 'test:restart', limit: 3, windowSeconds: HOUR, now })).toMatchObject({ allowed: false });
     } finally {
@@ -60,7 +60,7 @@ describe('checkRateLimit on a real SQLite file', () => {
 
   it('counts together across connections to the same file (several app servers), losing none', async () => {
     scratch = await scratchDirectory();
-    const other = openDatabase(scratch.directory.path);
+    const other = openDirectoryDatabase(scratch.location);
     try {
       const now = at('2026-11-21T10:00:00Z');
       const results = await Promise.all(Array.from({ length: 20 }, (_, i) =>

@@ -15,6 +15,7 @@ import * as openReferralKept from './0012-open-referral-kept';
 import * as taxonomyCrosswalk from './0013-taxonomy-crosswalk';
 import * as locationPositionIndex from './0014-location-position-index';
 import * as postgresSearch from './0015-postgres-search';
+import * as rateLimitWindowBigint from './0016-rate-limit-window-bigint';
 
 export const migrations: Record<string, Migration> = {
   '0001-directory': directory,
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '0013-taxonomy-crosswalk': taxonomyCrosswalk,
   '0014-location-position-index': locationPositionIndex,
   '0015-postgres-search': postgresSearch,
+  '0016-rate-limit-window-bigint': rateLimitWindowBigint,
 };
