@@ -1,9 +1,10 @@
 // The stress findings of issue 17, kept as tests against the built server on 127.0.0.1 (each
 // bounded in time): unknown methods, control bytes in forms, a held database lock, full downloads
-// beside cheap requests, two server processes on one database file, an import under write
-// traffic, forwarded headers and the Host, and production's headers.
+// beside cheap requests, two server processes on one database, an import under write
+// traffic, forwarded headers and the Host, and production's headers. On SQLite and PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import { spawn } from 'node:child_process';
 import { request } from 'node:http';
 import { connect, type Socket } from 'node:net';
@@ -11,6 +12,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, startServer, type RunningServer } from '../fixtures/server';
 import { service } from '../fixtures/services';
+import { databaseEnv } from '../fixtures/dialect';
+import { withTestSql } from '../fixtures/sql';
+import { isPostgresUrl } from '../../src/lib/db/dialect';
 import { generateDirectory } from '../../scripts/bench/generate';
 
 const SERVICE = service({ code: 'hardening', name: 'Hardening Lunch Club' });
@@ -19,7 +23,7 @@ const TOTAL = GENERATED.length + 1;
 
 // Behind a "proxy" (TRUST_PROXY=1), so each test can post from its own address (X-Forwarded-For).
 let proxied: RunningServer;
-// A second process on the same database file, open to the world (no TRUST_PROXY).
+// A second process on the same database, open to the world (no TRUST_PROXY).
 let second: RunningServer;
 // As run in production (NODE_ENV=production).
 let production: RunningServer;
@@ -63,13 +67,26 @@ function rawRequest(server: RunningServer, method: string, path: string): Promis
   });
 }
 
-function readTable<T>(server: RunningServer, query: string, ...params: unknown[]): T[] {
-  const db = new Database(server.databasePath, { readonly: true, fileMustExist: true });
-  try {
-    return db.prepare(query).all(...params) as T[];
-  } finally {
-    db.close();
+function readTable<T>(server: RunningServer, query: string, ...params: unknown[]): Promise<T[]> {
+  return withTestSql(server.databasePath, (db) => db.all<T>(query, ...params));
+}
+
+/**
+ * Another connection takes a write lock and keeps it until the returned function is called:
+ * on SQLite the whole file's (BEGIN IMMEDIATE), on PostgreSQL problem reports' table (which a
+ * report's insert must wait for).
+ */
+async function holdWriteLock(location: string): Promise<() => Promise<void>> {
+  if (!isPostgresUrl(location)) {
+    const lock = new Database(location, { timeout: 0 });
+    lock.exec('BEGIN IMMEDIATE');
+    return async () => { lock.exec('ROLLBACK'); lock.close(); };
   }
+  const client = new pg.Client({ connectionString: location });
+  await client.connect();
+  await client.query('begin');
+  await client.query('lock table problem_report in exclusive mode');
+  return async () => { await client.query('rollback'); await client.end(); };
 }
 
 const timed = async <T>(work: () => Promise<T>) => {
@@ -98,17 +115,16 @@ describe('form fields', () => {
     const message = 'Closed now\u0000 \u001b[31mred\u001b[0m\r\nsecond\tline\u0007\u009b';
     const response = await report(proxied, message);
     expect(response.status).toBe(303);
-    const stored = readTable<{ message: string }>(proxied, 'select message from problem_report where service_id = ? order by created_at desc limit 1', SERVICE.id);
+    const stored = await readTable<{ message: string }>(proxied, 'select message from problem_report where service_id = ? order by created_at desc limit 1', SERVICE.id);
     expect(stored[0]!.message).toBe('Closed now [31mred[0m\nsecond\tline');
   });
 });
 
 describe('a held database lock', () => {
   it('answers writes 503 with Retry-After and goes on answering everything else', async () => {
-    const lock = new Database(proxied.databasePath, { timeout: 0 });
-    lock.exec('BEGIN IMMEDIATE');
-    let released = false;
-    const release = () => { if (!released) { lock.exec('ROLLBACK'); lock.close(); released = true; } };
+    const unlock = await holdWriteLock(proxied.databasePath);
+    let released: Promise<void> | null = null;
+    const release = () => (released ??= unlock());
     // Held longer than any wait a request is allowed (and than SQLite's old 5 s busy timeout).
     const timer = setTimeout(release, 6_000);
     try {
@@ -129,10 +145,10 @@ describe('a held database lock', () => {
       expect(await written.value.text()).toContain('try again');
     } finally {
       clearTimeout(timer);
-      release();
+      await release();
     }
     expect((await report(proxied, 'The lunch club has moved')).status).toBe(303);
-    expect(proxied.output()).not.toMatch(/SQLITE_BUSY/);
+    expect(proxied.output()).not.toMatch(/SQLITE_BUSY|lock timeout/);
   }, 30_000);
 });
 
@@ -188,7 +204,7 @@ describe('full downloads (format=ndjson)', () => {
   });
 });
 
-describe('two server processes on one database file', () => {
+describe('two server processes on one database', () => {
   it('give the same answers to adds racing to one list: none lost, never 500', async () => {
     const first = await post(proxied, '/shortlist/add', { service: GENERATED[0]!.id, back: '/' });
     expect(first.status).toBe(303);
@@ -198,13 +214,13 @@ describe('two server processes on one database file', () => {
       post(i % 2 ? second : proxied, '/shortlist/add', { service: id, back: '/' }, { Cookie: cookie }).then((response) => response.status)));
     expect(answers.filter((status) => status >= 500)).toEqual([]);
     const listId = cookie.split('=')[1]!;
-    const stored = readTable<{ service_id: string }>(proxied, 'select service_id from shortlist_item where shortlist_id = ?', listId);
+    const stored = await readTable<{ service_id: string }>(proxied, 'select service_id from shortlist_item where shortlist_id = ?', listId);
     expect(stored).toHaveLength(ids.length + 1);
     // A list is full at 20 on either process alike.
     const full = await Promise.all([GENERATED[30]!, GENERATED[31]!, GENERATED[32]!].map((record, i) =>
       post(i % 2 ? second : proxied, '/shortlist/add', { service: record.id, back: '/' }, { Cookie: cookie }).then((response) => response.status)));
     expect(full.filter((status) => status >= 500)).toEqual([]);
-    expect(readTable(proxied, 'select 1 from shortlist_item where shortlist_id = ?', listId)).toHaveLength(20);
+    expect(await readTable(proxied, 'select 1 from shortlist_item where shortlist_id = ?', listId)).toHaveLength(20);
   }, 60_000);
 });
 
@@ -212,7 +228,7 @@ describe('two server processes on one database file', () => {
 function runImport(server: RunningServer, file: string): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/import.ts', file], {
-      cwd: ROOT, env: { ...process.env, DATABASE_PATH: server.databasePath }, stdio: ['ignore', 'pipe', 'pipe'],
+      cwd: ROOT, env: { ...process.env, ...databaseEnv(server.databasePath) }, stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
     child.stdout.on('data', (chunk) => { output += chunk; });
@@ -254,7 +270,7 @@ describe('an import under write traffic', () => {
     }
     expect(statuses.length).toBeGreaterThan(0);
     expect(statuses.filter((status) => status >= 500 && status !== 503)).toEqual([]);
-    const names = readTable<{ name: string }>(proxied, 'select name from service where id = ?', GENERATED[0]!.id);
+    const names = await readTable<{ name: string }>(proxied, 'select name from service where id = ?', GENERATED[0]!.id);
     expect(names[0]!.name).toMatch(/\(round 2\)$/);
   }, 240_000);
 });

@@ -7,6 +7,9 @@ import {
   SqliteDialect, type DatabaseConnection, type Driver, type QueryResult, type TransactionSettings, CompiledQuery,
 } from 'kysely';
 
+/** A request that meets a lock waits this long at most before "busy, try again" (503), on either engine. */
+export const SERVER_RETRY_FOR_MS = 2_000;
+
 /** The lock stayed held longer than the budget: the caller should say "busy, try again shortly". */
 export class DatabaseBusyError extends Error {
   readonly retryAfterSeconds: number;
@@ -17,12 +20,21 @@ export class DatabaseBusyError extends Error {
   }
 }
 
-/** Is this SQLite's "another connection holds the lock" (SQLITE_BUSY and its kinds, or our own error)? */
+/**
+ * PostgreSQL's answers that mean "another connection holds what this needs; try again": the lock
+ * wait ran past lock_timeout (55P03), and the two kinds of conflict a retry resolves (40001, 40P01).
+ */
+const POSTGRES_BUSY_CODES = new Set(['55P03', '40001', '40P01']);
+
+/**
+ * Is this "another connection holds the lock": SQLite's SQLITE_BUSY and its kinds, PostgreSQL's
+ * lock timeout and conflicts, or our own error?
+ */
 export function isDatabaseBusy(error: unknown): boolean {
   for (let current = error, depth = 0; current && depth < 5; depth++) {
     if (current instanceof DatabaseBusyError) return true;
     const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code === 'SQLITE_LOCKED')) return true;
+    if (typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code === 'SQLITE_LOCKED' || POSTGRES_BUSY_CODES.has(code))) return true;
     current = (current as { cause?: unknown }).cause;
   }
   return false;

@@ -8,7 +8,8 @@ import { isPostgresUrl, type Dialect } from './dialect';
 import { migrations } from './migrations';
 import type { DatabaseSchema } from './types';
 import { appConfig, DEFAULT_DATABASE_PATH, type Config } from '../config';
-import { checkpointSqlite, openSqliteDatabase, SERVER_RETRY_FOR_MS } from './sqlite/open';
+import { checkpointSqlite, openSqliteDatabase } from './sqlite/open';
+import { SERVER_RETRY_FOR_MS } from './busy-retry';
 import { openPostgresDirectory } from './postgres/open';
 
 export { DEFAULT_DATABASE_PATH, SERVER_RETRY_FOR_MS };
@@ -43,7 +44,8 @@ export interface OpenOptions {
   /**
    * How long a query through Kysely keeps trying while another connection holds the write lock,
    * without blocking (then DatabaseBusyError). The server's default is short: a request answers
-   * "busy, try again" rather than hang. Command-line jobs may wait longer. (SQLite only.)
+   * "busy, try again" rather than hang. Command-line jobs may wait longer. (On PostgreSQL, the
+   * connections' lock_timeout.)
    */
   retryForMs?: number;
   /**

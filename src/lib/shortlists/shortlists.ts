@@ -112,11 +112,15 @@ export type ShortlistChange =
  * lifetime. Adding a service already on the list changes nothing but the expiry.
  */
 export async function changeShortlist(db: Kysely<DatabaseSchema>, id: string, change: ShortlistChange, now = new Date()): Promise<ChangeOutcome> {
-  // Read and written in one transaction, so two adds at once cannot take a list past its limit.
+  // Read and written in one transaction holding the list, so two adds at once cannot take it past its limit.
   return db.transaction().execute((trx) => changeInTransaction(trx, id, change, now));
 }
 
 async function changeInTransaction(db: Transaction<DatabaseSchema>, id: string, change: ShortlistChange, now: Date): Promise<ChangeOutcome> {
+  // Take the list for this transaction before reading it: an update that changes nothing locks
+  // its row on PostgreSQL (whose transactions otherwise read side by side, so two servers' adds
+  // could each see 19 and make 21) and takes the write lock at once on SQLite.
+  await db.updateTable('shortlist').set((eb) => ({ updated_at: eb.ref('updated_at') })).where('id', '=', id).execute();
   const lookup = await findShortlist(db, id, now);
   if (lookup.state !== 'live') return { ok: false, reason: 'gone' };
   const order = [...lookup.shortlist.serviceIds];

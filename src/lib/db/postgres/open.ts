@@ -4,6 +4,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { DatabaseSchema } from '../types';
 import type { OpenOptions, PostgresDirectory } from '../database';
+import { SERVER_RETRY_FOR_MS } from '../busy-retry';
 
 // PostgreSQL's `bigint` (count(*), sums) comes back as a string by default; the directory's
 // numbers all fit a JavaScript number, so read them as numbers, as SQLite gives them.
@@ -21,8 +22,11 @@ export function withoutPassword(url: string): string {
   }
 }
 
-export function openPostgresDirectory(url: string, { maxConnections = 10 }: OpenOptions = {}): PostgresDirectory {
-  const pool = new pg.Pool({ connectionString: url, max: maxConnections });
+export function openPostgresDirectory(url: string, { maxConnections = 10, retryForMs = SERVER_RETRY_FOR_MS }: OpenOptions = {}): PostgresDirectory {
+  // A statement waits for another connection's lock (an import's, another server's) at most
+  // retryForMs, as on SQLite, then fails with lock_not_available: answered 503 with Retry-After
+  // (isDatabaseBusy), never a request left hanging.
+  const pool = new pg.Pool({ connectionString: url, max: maxConnections, lock_timeout: retryForMs });
   // A connection lost while idle (the server restarted, or shut down as the pool ends) is dropped
   // from the pool and said; without a listener, pg would end the whole process over it.
   pool.on('error', (error) => console.error(`A PostgreSQL connection was lost: ${error.message}`));

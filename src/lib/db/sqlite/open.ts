@@ -4,12 +4,9 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Kysely } from 'kysely';
-import { BusyRetrySqliteDialect } from '../busy-retry';
+import { BusyRetrySqliteDialect, SERVER_RETRY_FOR_MS } from '../busy-retry';
 import type { DatabaseSchema } from '../types';
 import type { OpenOptions, SqliteDirectory } from '../database';
-
-/** A request that meets a lock waits this long at most before "busy, try again" (503). */
-export const SERVER_RETRY_FOR_MS = 2_000;
 
 export function openSqliteDatabase(path: string, options: OpenOptions = {}): SqliteDirectory {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
