@@ -1,13 +1,13 @@
 // The community panel's freshness dashboard over HTTP against the built server: the dashboard's
 // numbers, the CSV queue, and who may see them. (Signing in itself: accounts-http.test.ts.)
 import { randomUUID } from 'node:crypto';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInUk } from '../../src/lib/dates';
 import { uuidFor } from '../../src/lib/ids';
 import { service } from '../fixtures/services';
 import { startServer, type RunningServer } from '../fixtures/server';
 import { LINK_WORKER, PANEL, signInAs } from '../fixtures/accounts';
+import { withTestSql } from '../fixtures/sql';
 
 const today = todayInUk();
 const daysFrom = (days: number) => new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
@@ -31,21 +31,18 @@ let server: RunningServer;
 
 beforeAll(async () => {
   server = await startServer({ fixtures: FIXTURES, users: [PANEL, LINK_WORKER] });
-  const db = new Database(server.databasePath);
-  try {
-    db.prepare('insert into problem_report (id, service_id, kind, message, created_at) values (?, ?, ?, ?, ?)')
-      .run(randomUUID(), REPORTED.id, 'moved', REPORT_MESSAGE, `${daysFrom(-2)}T10:00:00Z`);
-    const link = db.prepare('insert into confirmation_link (id, service_id, created_at, expires_at, used_at, used_answer) values (?, ?, ?, ?, ?, ?)');
-    link.run(randomUUID(), FRESH.id, `${daysFrom(-5)}T09:00:00Z`, `${daysFrom(23)}T09:00:00Z`, `${daysFrom(-4)}T09:00:00Z`, 'running');
-    link.run(randomUUID(), STALE.id, `${daysFrom(-5)}T09:00:00Z`, `${daysFrom(23)}T09:00:00Z`, null, null);
-    const reminder = db.prepare(`insert into reminder (id, service_id, stage, due_date, to_address, subject, body, created_at, status, sent_at, error)
-      values (?, ?, ?, ?, ?, ?, 'Is it still running?', ?, ?, ?, ?)`);
-    reminder.run(randomUUID(), STALE.id, 'first', daysFrom(-40), 'stale@example.org', 'Is Panel Stale Club still running?', `${daysFrom(-40)}T09:00:00Z`, 'sent', `${daysFrom(-40)}T09:00:01Z`, null);
-    reminder.run(randomUUID(), STALE.id, 'reminder', daysFrom(-40), 'stale@example.org', 'Reminder: is Panel Stale Club still running?', `${daysFrom(-26)}T09:00:00Z`, 'outbox', null, null);
-    reminder.run(randomUUID(), STALE.id, 'urgent', daysFrom(-40), 'stale@example.org', 'Urgent: is Panel Stale Club still running?', `${daysFrom(-12)}T09:00:00Z`, 'failed', null, 'connect ECONNREFUSED');
-  } finally {
-    db.close();
-  }
+  await withTestSql(server.databasePath, async (db) => {
+    await db.run('insert into problem_report (id, service_id, kind, message, created_at) values (?, ?, ?, ?, ?)',
+      randomUUID(), REPORTED.id, 'moved', REPORT_MESSAGE, `${daysFrom(-2)}T10:00:00Z`);
+    const link = (...values: unknown[]) => db.run('insert into confirmation_link (id, service_id, created_at, expires_at, used_at, used_answer) values (?, ?, ?, ?, ?, ?)', ...values);
+    await link(randomUUID(), FRESH.id, `${daysFrom(-5)}T09:00:00Z`, `${daysFrom(23)}T09:00:00Z`, `${daysFrom(-4)}T09:00:00Z`, 'running');
+    await link(randomUUID(), STALE.id, `${daysFrom(-5)}T09:00:00Z`, `${daysFrom(23)}T09:00:00Z`, null, null);
+    const reminder = (...values: unknown[]) => db.run(`insert into reminder (id, service_id, stage, due_date, to_address, subject, body, created_at, status, sent_at, error)
+      values (?, ?, ?, ?, ?, ?, 'Is it still running?', ?, ?, ?, ?)`, ...values);
+    await reminder(randomUUID(), STALE.id, 'first', daysFrom(-40), 'stale@example.org', 'Is Panel Stale Club still running?', `${daysFrom(-40)}T09:00:00Z`, 'sent', `${daysFrom(-40)}T09:00:01Z`, null);
+    await reminder(randomUUID(), STALE.id, 'reminder', daysFrom(-40), 'stale@example.org', 'Reminder: is Panel Stale Club still running?', `${daysFrom(-26)}T09:00:00Z`, 'outbox', null, null);
+    await reminder(randomUUID(), STALE.id, 'urgent', daysFrom(-40), 'stale@example.org', 'Urgent: is Panel Stale Club still running?', `${daysFrom(-12)}T09:00:00Z`, 'failed', null, 'connect ECONNREFUSED');
+  });
 }, 120_000);
 
 afterAll(async () => {

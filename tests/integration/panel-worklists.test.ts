@@ -4,13 +4,13 @@
 // or paused from a problem report, resolving it and its duplicates in the same transaction; and
 // duplicate reports shown as one row. Who may do each is checked too.
 import { randomUUID } from 'node:crypto';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInUk } from '../../src/lib/dates';
 import { getTaxonomy } from '../../src/lib/taxonomy/taxonomy';
 import { service } from '../fixtures/services';
 import { startServer, type RunningServer } from '../fixtures/server';
 import { LINK_WORKER, ORG_EDITOR, PANEL, getAs, postAs, signInAs, type SignedIn } from '../fixtures/accounts';
+import { withTestSql } from '../fixtures/sql';
 
 const today = todayInUk();
 const daysFrom = (days: number) => new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
@@ -32,40 +32,25 @@ let server: RunningServer;
 let panel: SignedIn;
 const reportIds: Record<string, string[]> = {};
 
-function db(): Database.Database {
-  return new Database(server.databasePath);
-}
-
-function addReports(serviceId: string, kind: string, count: number, email: string | null = null): string[] {
-  const database = db();
-  try {
-    return Array.from({ length: count }, (_, n) => {
+async function addReports(serviceId: string, kind: string, count: number, email: string | null = null): Promise<string[]> {
+  return withTestSql(server.databasePath, async (database) => {
+    const ids: string[] = [];
+    for (let n = 0; n < count; n++) {
       const id = randomUUID();
-      database.prepare('insert into problem_report (id, service_id, kind, message, contact_email, created_at) values (?, ?, ?, ?, ?, ?)')
-        .run(id, serviceId, kind, `It has gone, report ${n + 1}.`, email, `${daysFrom(-3 + n)}T10:00:00Z`);
-      return id;
-    });
-  } finally {
-    database.close();
-  }
+      await database.run('insert into problem_report (id, service_id, kind, message, contact_email, created_at) values (?, ?, ?, ?, ?, ?)',
+        id, serviceId, kind, `It has gone, report ${n + 1}.`, email, `${daysFrom(-3 + n)}T10:00:00Z`);
+      ids.push(id);
+    }
+    return ids;
+  });
 }
 
-function row<T>(sql: string, ...params: unknown[]): T {
-  const database = db();
-  try {
-    return database.prepare(sql).get(...params) as T;
-  } finally {
-    database.close();
-  }
+async function row<T>(sql: string, ...params: unknown[]): Promise<T> {
+  return (await withTestSql(server.databasePath, (database) => database.get<T>(sql, ...params)))!;
 }
 
-function rows<T>(sql: string, ...params: unknown[]): T[] {
-  const database = db();
-  try {
-    return database.prepare(sql).all(...params) as T[];
-  } finally {
-    database.close();
-  }
+function rows<T>(sql: string, ...params: unknown[]): Promise<T[]> {
+  return withTestSql(server.databasePath, (database) => database.all<T>(sql, ...params));
 }
 
 const decode = (html: string) => html.replace(/&amp;|&#38;/g, '&').replace(/&#39;/g, "'").replace(/&quot;/g, '"');
@@ -81,10 +66,10 @@ function versionIn(html: string, serviceId: string): string {
 
 beforeAll(async () => {
   server = await startServer({ fixtures: FIXTURES, users: [PANEL, LINK_WORKER, ORG_EDITOR] });
-  reportIds.reported = addReports(REPORTED.id, 'closed', 3, 'neighbour@example.org');
-  reportIds.reportedFull = addReports(REPORTED.id, 'full', 1);
-  reportIds.pause = addReports(PAUSE_ME.id, 'closed', 2);
-  reportIds.race = addReports(RACE.id, 'closed', 2);
+  reportIds.reported = await addReports(REPORTED.id, 'closed', 3, 'neighbour@example.org');
+  reportIds.reportedFull = await addReports(REPORTED.id, 'full', 1);
+  reportIds.pause = await addReports(PAUSE_ME.id, 'closed', 2);
+  reportIds.race = await addReports(RACE.id, 'closed', 2);
   panel = await signInAs(server, PANEL);
 }, 120_000);
 
@@ -149,10 +134,10 @@ describe('worklists behind the freshness dashboard', () => {
     const after = await (await getAs(server, panel, location.replace(/#.*$/, ''))).text();
     expect(after).toMatch(/Done: <strong>[^<]+<\/strong> is marked as checked today/);
     expect(listed(after)).not.toContain(target);
-    expect(row<{ assured_date: string; assurer_email: string }>('select assured_date, assurer_email from service where id = ?', target))
+    expect(await row<{ assured_date: string; assurer_email: string }>('select assured_date, assurer_email from service where id = ?', target))
       .toEqual({ assured_date: today, assurer_email: PANEL.email });
-    const history = rows<{ field: string; new_value: string; changed_by: string; reason: string }>(
-      "select field, new_value, changed_by, reason from change_history where entity_id = ? and field = 'assured_date' order by id desc", target);
+    const history = (await rows<{ field: string; new_value: string; changed_by: string; reason: string }>(
+      "select field, new_value, changed_by, reason from change_history where entity_id = ? and field = 'assured_date' order by id desc", target));
     expect(history[0]).toMatchObject({ new_value: today, changed_by: `user ${PANEL.email}`, reason: 'Verified today: still running' });
   });
 
@@ -164,7 +149,7 @@ describe('worklists behind the freshness dashboard', () => {
     expect((await postAs(server, panel, path, { action: 'verify', service: NEVER.id, version })).status).toBe(303);
     const response = await postAs(server, panel, path, { action: 'close', service: NEVER.id, version });
     expect(response.headers.get('location')).toContain('problem=stale');
-    expect(row<{ status: string }>('select status from service where id = ?', NEVER.id).status).toBe('active');
+    expect((await row<{ status: string }>('select status from service where id = ?', NEVER.id)).status).toBe('active');
     const page = await (await getAs(server, panel, response.headers.get('location')!.replace(/#.*$/, ''))).text();
     expect(page).toContain('it changed after this page was shown, so nothing was done');
   });
@@ -175,17 +160,17 @@ describe('worklists behind the freshness dashboard', () => {
     const response = await postAs(server, panel, path, { action: 'close', service: REPORTED.id, version: versionIn(html, REPORTED.id) });
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toContain('done=close');
-    expect(row<{ status: string; name: string }>('select status, name from service where id = ?', REPORTED.id))
+    expect(await row<{ status: string; name: string }>('select status, name from service where id = ?', REPORTED.id))
       .toEqual({ status: 'defunct', name: REPORTED.name });
-    expect(rows<{ status: string }>('select status from problem_report where id in (?, ?, ?)', ...reportIds.reported!).map((r) => r.status))
+    expect((await rows<{ status: string }>('select status from problem_report where id in (?, ?, ?)', ...reportIds.reported!)).map((r) => r.status))
       .toEqual(['resolved', 'resolved', 'resolved']);
     // The "full" report is a different problem: still open for the panel.
-    expect(row<{ status: string }>('select status from problem_report where id = ?', reportIds.reportedFull![0]).status).toBe('open');
-    const history = row<{ old_value: string; new_value: string; reason: string }>(
-      "select old_value, new_value, reason from change_history where entity_id = ? and field = 'status' order by id desc", REPORTED.id);
+    expect((await row<{ status: string }>('select status from problem_report where id = ?', reportIds.reportedFull![0])).status).toBe('open');
+    const history = (await row<{ old_value: string; new_value: string; reason: string }>(
+      "select old_value, new_value, reason from change_history where entity_id = ? and field = 'status' order by id desc", REPORTED.id));
     expect(history).toMatchObject({ old_value: 'active', new_value: 'defunct', reason: 'Marked closed: kept in the archive, left out of search results' });
     // The person who reported it left an address: each of their reports gets a reply.
-    expect(row<{ count: number }>("select count(*) as count from outbox_message where purpose = 'report_outcome' and to_address = 'neighbour@example.org'").count).toBe(3);
+    expect((await row<{ count: number }>("select count(*) as count from outbox_message where purpose = 'report_outcome' and to_address = 'neighbour@example.org'")).count).toBe(3);
     const after = await (await getAs(server, panel, response.headers.get('location')!.replace(/#.*$/, ''))).text();
     expect(after).toContain('is marked as closed. It is kept in the archive and left out of search results');
     const search = await (await fetch(server.url(`/api/search?q=${encodeURIComponent(REPORTED.name)}`))).json() as { results: { id: string }[] };
@@ -208,7 +193,7 @@ describe('worklists behind the freshness dashboard', () => {
     }
     // Without the form token: refused before the page runs.
     expect((await postAs(server, panel, '/panel/freshness/worklist', { action: 'close', service: FRESH.id, version: 'x' }, null)).status).toBe(403);
-    expect(row<{ status: string }>('select status from service where id = ?', FRESH.id).status).toBe('active');
+    expect((await row<{ status: string }>('select status from service where id = ?', FRESH.id)).status).toBe('active');
   });
 });
 
@@ -235,14 +220,14 @@ describe('problem reports: duplicates as one, and closed or paused in one step',
     expect(reports.split(',').sort()).toEqual([...reportIds.pause!].sort());
     const response = await postAs(server, panel, path, { outcome: 'mark_paused', note: 'Phoned them: back in spring.', reports, version });
     expect(response.status).toBe(303);
-    expect(row<{ status: string }>('select status from service where id = ?', PAUSE_ME.id).status).toBe('temporarily closed');
-    const closed = rows<{ status: string; resolved_by: string; resolution_note: string }>(
-      'select status, resolved_by, resolution_note from problem_report where service_id = ?', PAUSE_ME.id);
+    expect((await row<{ status: string }>('select status from service where id = ?', PAUSE_ME.id)).status).toBe('temporarily closed');
+    const closed = (await rows<{ status: string; resolved_by: string; resolution_note: string }>(
+      'select status, resolved_by, resolution_note from problem_report where service_id = ?', PAUSE_ME.id));
     expect(closed).toEqual([
       { status: 'resolved', resolved_by: PANEL.email, resolution_note: 'Phoned them: back in spring.' },
       { status: 'resolved', resolved_by: PANEL.email, resolution_note: 'Phoned them: back in spring.' },
     ]);
-    expect(row<{ reason: string }>("select reason from change_history where entity_id = ? and field = 'status' order by id desc", PAUSE_ME.id).reason)
+    expect((await row<{ reason: string }>("select reason from change_history where entity_id = ? and field = 'status' order by id desc", PAUSE_ME.id)).reason)
       .toBe('Marked paused for now. Phoned them: back in spring.');
     const done = await (await getAs(server, panel, response.headers.get('location')!)).text();
     expect(done).toContain('The listing is marked as closed for now, and it is in its history.');
@@ -259,16 +244,16 @@ describe('problem reports: duplicates as one, and closed or paused in one step',
     const response = await postAs(server, panel, path, { outcome: 'mark_closed', note: '', reports, version });
     expect(response.status).toBe(409);
     expect(await response.text()).toContain('Someone else has already dealt with this report, or with one like it, so nothing was done.');
-    expect(row<{ status: string }>('select status from service where id = ?', RACE.id).status).toBe('active');
-    expect(row<{ status: string }>('select status from problem_report where id = ?', reportIds.race![0]).status).toBe('open');
+    expect((await row<{ status: string }>('select status from service where id = ?', RACE.id)).status).toBe('active');
+    expect((await row<{ status: string }>('select status from problem_report where id = ?', reportIds.race![0])).status).toBe('open');
     // The page now shows the one still open, and closing it works.
     const again = await (await getAs(server, panel, path)).text();
     const response2 = await postAs(server, panel, path, {
       outcome: 'mark_closed', note: '', reports: /name="reports" value="([^"]+)"/.exec(again)![1]!, version: /name="version" value="([^"]+)"/.exec(again)![1]!,
     });
     expect(response2.status).toBe(303);
-    expect(row<{ status: string }>('select status from service where id = ?', RACE.id).status).toBe('defunct');
-    expect(row<{ count: number }>('select count(*) as count from service where id = ?', RACE.id).count).toBe(1);
+    expect((await row<{ status: string }>('select status from service where id = ?', RACE.id)).status).toBe('defunct');
+    expect((await row<{ count: number }>('select count(*) as count from service where id = ?', RACE.id)).count).toBe(1);
   });
 
   it('offers marking closed or paused only on "it has closed" reports, and only to those who may publish', async () => {
@@ -276,6 +261,6 @@ describe('problem reports: duplicates as one, and closed or paused in one step',
     expect(full).not.toContain('value="mark_closed"');
     const response = await postAs(server, panel, `/panel/queue/reports/${reportIds.reportedFull![0]}`, { outcome: 'mark_closed', note: '', reports: reportIds.reportedFull![0]!, version: '' });
     expect(response.status).toBe(400);
-    expect(row<{ status: string }>('select status from problem_report where id = ?', reportIds.reportedFull![0]).status).toBe('open');
+    expect((await row<{ status: string }>('select status from problem_report where id = ?', reportIds.reportedFull![0])).status).toBe('open');
   });
 });
