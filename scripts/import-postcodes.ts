@@ -3,7 +3,7 @@
 // "near" places any postcode exactly rather than at the middle of its sector. The production set-up.
 import { statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { checkpoint } from '../src/lib/db/database';
+import { checkpoint, databaseSize } from '../src/lib/db/database';
 import { POSTCODE_FORMAT_NAMES, POSTCODE_FORMATS, readPostcodeFile, type PostcodeFormat } from '../src/lib/geo/postcode-files';
 import { postcodeWriter } from '../src/lib/geo/postcode-table';
 import { fail, openDirectory } from './cli';
@@ -55,9 +55,7 @@ function progressBar(file: string, started: number) {
 }
 
 const { directory } = await openDirectory();
-// The file's size, before and after (a PostgreSQL database has no one file to measure).
-const fileSize = () => (directory.dialect === 'sqlite' ? statSync(directory.path).size : null);
-const sizeBefore = fileSize();
+const sizeBefore = await databaseSize(directory);
 let problems = 0;
 let total = 0;
 const started = Date.now();
@@ -104,9 +102,9 @@ try {
     }
   }
   if (total > 100_000) checkpoint(directory);
-  const sizeAfter = fileSize();
+  const sizeAfter = await databaseSize(directory);
   if (total > 0) {
-    const growth = sizeAfter !== null && sizeBefore !== null ? `; the database grew by ${((sizeAfter - sizeBefore) / 1024 / 1024).toFixed(1)} MB` : '';
+    const growth = `; the database grew by ${((sizeAfter - sizeBefore) / 1024 / 1024).toFixed(1)} MB`;
     process.stdout.write(`Done: ${count(total)} postcodes in ${((Date.now() - started) / 1000).toFixed(1)} s${growth}.\n`);
   }
   process.exitCode = problems ? 1 : 0;

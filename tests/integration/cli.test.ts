@@ -4,18 +4,23 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase } from '../../src/lib/db/database';
+import { openDirectoryDatabase } from '../../src/lib/db/database';
 import { prepareDirectory } from '../../src/lib/setup/prepare';
 import { createSearchBackend } from '../../src/lib/search';
+import { databaseNamed, dropNamedDatabases } from '../fixtures/postgres';
+import { databaseEnv } from '../fixtures/dialect';
 import { service, TODAY } from '../fixtures/services';
 
 let folder: string;
 beforeAll(() => { folder = mkdtempSync(join(tmpdir(), 'directory-cli-')); });
-afterAll(() => { rmSync(folder, { recursive: true, force: true }); });
+afterAll(async () => {
+  await dropNamedDatabases();
+  rmSync(folder, { recursive: true, force: true });
+});
 
 function run(script: string, args: string[], database: string) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', `scripts/${script}.ts`, ...args], {
-    env: { ...process.env, DATABASE_PATH: database }, encoding: 'utf8',
+    env: { ...process.env, ...databaseEnv(database) }, encoding: 'utf8',
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -24,19 +29,19 @@ const good = service({ code: 'cli-good', name: 'Gateshead Chess Club', categorie
 const bad = { ...service({ code: 'cli-bad', name: 'Broken' }), status: 'open' };
 
 describe('npm run import', () => {
-  it('imports the valid records, lists each invalid one and exits 1', () => {
+  it('imports the valid records, lists each invalid one and exits 1', async () => {
     const file = join(folder, 'mixed.json');
     writeFileSync(file, JSON.stringify({ contents: [good, bad] }));
-    const result = run('import', [file], join(folder, 'mixed.sqlite'));
+    const result = run('import', [file], await databaseNamed(folder, 'mixed'));
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(`Record 1 (id ${bad.id}): status must be one of "active", "inactive", "defunct", "temporarily closed"`);
     expect(result.stdout).toContain('Imported 1 new or changed services; 0 unchanged; 1 invalid and skipped (of 2).');
   });
 
-  it('imports nothing with --strict', () => {
+  it('imports nothing with --strict', async () => {
     const file = join(folder, 'strict.json');
     writeFileSync(file, JSON.stringify([good, bad]));
-    const database = join(folder, 'strict.sqlite');
+    const database = await databaseNamed(folder, 'strict');
     const result = run('import', [file, '--strict'], database);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('Nothing imported: 1 of 2 records are invalid and --strict was given.');
@@ -44,21 +49,21 @@ describe('npm run import', () => {
     expect(JSON.parse(exported.stdout)).toEqual([]);
   });
 
-  it('says plainly when the file is not JSON or not service data', () => {
+  it('says plainly when the file is not JSON or not service data', async () => {
     const notJson = join(folder, 'not.json');
     writeFileSync(notJson, 'name,phone\nA,1');
-    const result = run('import', [notJson], join(folder, 'x.sqlite'));
+    const result = run('import', [notJson], await databaseNamed(folder, 'x'));
     expect(result.status).toBe(2);
     expect(result.stderr).toContain(`Could not read ${notJson} as JSON`);
     const wrongShape = join(folder, 'wrong.json');
     writeFileSync(wrongShape, '"hello"');
-    expect(run('import', [wrongShape], join(folder, 'x.sqlite')).stderr).toContain('not Open Referral service data');
+    expect(run('import', [wrongShape], await databaseNamed(folder, 'x')).stderr).toContain('not Open Referral service data');
   });
 
-  it('exports what it imported, to a file or standard output, and a second import changes nothing', () => {
+  it('exports what it imported, to a file or standard output, and a second import changes nothing', async () => {
     const file = join(folder, 'one.json');
     writeFileSync(file, JSON.stringify(good));
-    const database = join(folder, 'roundtrip.sqlite');
+    const database = await databaseNamed(folder, 'roundtrip');
     expect(run('import', [file], database).status).toBe(0);
     const out = join(folder, 'out.json');
     expect(run('export', [out], database).status).toBe(0);
@@ -76,9 +81,9 @@ describe('starting on an imported database', () => {
   it('serves it as it is, without adding the sample', async () => {
     const file = join(folder, 'own.json');
     writeFileSync(file, JSON.stringify([good]));
-    const database = join(folder, 'own.sqlite');
+    const database = await databaseNamed(folder, 'own');
     expect(run('import', [file], database).status).toBe(0);
-    const directory = openDatabase(database);
+    const directory = openDirectoryDatabase(database);
     try {
       const report = await prepareDirectory(directory, createSearchBackend(directory), { today: TODAY });
       expect(report.sampleLoaded).toBe(0);
@@ -91,8 +96,8 @@ describe('starting on an imported database', () => {
 });
 
 describe('npm run create-admin', () => {
-  it('prints the link with PUBLIC_URL, else the PORT and HOST the server uses', () => {
-    const database = join(folder, 'admin.sqlite');
+  it('prints the link with PUBLIC_URL, else the PORT and HOST the server uses', async () => {
+    const database = await databaseNamed(folder, 'admin');
     const withPort = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/create-admin.ts', 'admin@example.org'], {
       env: { ...process.env, DATABASE_PATH: database, PORT: '8123', HOST: '127.0.0.1', PUBLIC_URL: '' }, encoding: 'utf8',
     });
@@ -108,7 +113,7 @@ describe('npm run create-admin', () => {
 });
 
 describe('a bad setting', () => {
-  it('stops npm start and the commands at once, naming each bad variable, before anything is opened', () => {
+  it('stops npm start and the commands at once, naming each bad variable, before anything is opened', async () => {
     const database = join(folder, 'never-made.sqlite');
     for (const script of ['start', 'import', 'migrate']) {
       const result = spawnSync(process.execPath, ['--import', 'tsx', `scripts/${script}.ts`], {

@@ -11,6 +11,8 @@ import { readService } from '../../src/lib/directory/service-reader';
 import { readServedRecords } from '../../src/lib/openreferral/api/records';
 import { EMPTY_QUERY } from '../../src/lib/search/filters';
 import { scratchDirectory, service, TODAY } from '../fixtures/services';
+import { databaseNamed, dropNamedDatabases } from '../fixtures/postgres';
+import { databaseEnv } from '../fixtures/dialect';
 
 type Service = Record<string, unknown> & { id: string; name: string; status: string };
 const FIXTURE = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/feeds/neighbour-feed.json'), 'utf8')) as { services: Service[] };
@@ -86,7 +88,10 @@ beforeAll(async () => {
   const { port } = server.address() as { port: number };
   base = `http://127.0.0.1:${port}/api`;
 });
-afterAll(async () => { await new Promise((resolve) => server.close(resolve)); });
+afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve));
+  await dropNamedDatabases();
+});
 
 let scratch: Awaited<ReturnType<typeof scratchDirectory>>;
 beforeEach(async () => {
@@ -327,7 +332,7 @@ describe('npm run import -- <feed address>', () => {
     return new Promise((resolve) => {
       // Asynchronous, so this process's feed server can answer while the command runs.
       const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/import.ts', ...args], {
-        env: { ...process.env, DATABASE_PATH: database }, stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, ...databaseEnv(database) }, stdio: ['ignore', 'pipe', 'pipe'],
       });
       let stdout = '';
       let stderr = '';
@@ -338,7 +343,7 @@ describe('npm run import -- <feed address>', () => {
   }
 
   it('pulls the feed, lists the invalid record, exits 1; the next run marks what vanished inactive', async () => {
-    const database = join(scratch.folder, 'cli.sqlite');
+    const database = await databaseNamed(scratch.folder, 'cli');
     const first = await run([base, '--per-page', '2'], database);
     expect(first.stderr).toContain(`Read 3 pages listing 5 services from ${base}; fetched 5 full records.`);
     expect(first.stderr).toContain(`Record 3 (id ${broken.id}): status must be one of "active", "inactive", "defunct", "temporarily closed"`);
@@ -360,7 +365,7 @@ describe('npm run import -- <feed address>', () => {
     const copied = { status: 'ok', flags: [], assured_date: '2026-01-01', funding_end_date: null, review_due: '2026-07-01' };
     feed.services = [tea, { ...pantry, freshness: copied }, { ...walk, freshness: copied, assured_date: '15/03/2026' }];
     feed.missing = new Set([tea.id]); // record 0 cannot be fetched, so the others are not renumbered from 0
-    const result = await run([base], join(scratch.folder, 'said.sqlite'));
+    const result = await run([base], await databaseNamed(scratch.folder, 'said'));
     expect(result.stderr).toContain(`Record 0 (id ${tea.id}): (record) could not be fetched`);
     expect(result.stderr).toContain(`Read as: record 2 (id ${walk.id}): assured_date was "15/03/2026", read as the date 2026-03-15`);
     expect(result.stderr).toContain('Not kept: 2 records: freshness is not kept: this directory works out whether a listing can be trusted');
@@ -369,7 +374,7 @@ describe('npm run import -- <feed address>', () => {
 
   it('says plainly when the feed cannot be read, and exits 1', async () => {
     feed.failingPage = 1;
-    const result = await run([base], join(scratch.folder, 'down.sqlite'));
+    const result = await run([base], await databaseNamed(scratch.folder, 'down'));
     expect(result.stderr).toContain(`Page 1 of the feed could not be fetched from ${base}/services?page=1&per_page=100: the server answered 500. Nothing was imported.`);
     expect(result.status).toBe(1);
   }, 60_000);

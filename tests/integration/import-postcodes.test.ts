@@ -5,8 +5,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase } from '../../src/lib/db/database';
+import { openDirectoryDatabase } from '../../src/lib/db/database';
 import { distanceKm } from '../../src/lib/geo/distance';
+import { databaseNamed, dropNamedDatabases } from '../fixtures/postgres';
+import { databaseEnv } from '../fixtures/dialect';
 
 const FIXTURES = 'tests/fixtures/postcodes';
 const ONS = `${FIXTURES}/onspd-sample.csv`;
@@ -16,17 +18,20 @@ const GB = `${FIXTURES}/gb-sample.csv`;
 
 let folder: string;
 beforeAll(() => { folder = mkdtempSync(join(tmpdir(), 'directory-postcodes-')); });
-afterAll(() => { rmSync(folder, { recursive: true, force: true }); });
+afterAll(async () => {
+  await dropNamedDatabases();
+  rmSync(folder, { recursive: true, force: true });
+});
 
 function run(args: string[], database: string) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/import-postcodes.ts', ...args], {
-    env: { ...process.env, DATABASE_PATH: database }, encoding: 'utf8',
+    env: { ...process.env, ...databaseEnv(database) }, encoding: 'utf8',
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 async function postcodeRows(database: string) {
-  const directory = openDatabase(database);
+  const directory = openDirectoryDatabase(database);
   try {
     const rows = await directory.db.selectFrom('postcode').selectAll().orderBy('postcode').execute();
     return new Map(rows.map((row) => [row.postcode, row]));
@@ -37,7 +42,7 @@ async function postcodeRows(database: string) {
 
 describe('npm run import:postcodes', () => {
   it('imports an ONS Postcode Directory file, told from its header, skipping terminated, unplaced and unreadable rows', async () => {
-    const database = join(folder, 'ons.sqlite');
+    const database = await databaseNamed(folder, 'ons');
     const result = run([ONS], database);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain(
@@ -56,7 +61,7 @@ describe('npm run import:postcodes', () => {
   });
 
   it('imports an OS Code-Point Open file, told from its first line, converting eastings and northings', async () => {
-    const database = join(folder, 'codepoint.sqlite');
+    const database = await databaseNamed(folder, 'codepoint');
     const result = run([CODEPOINT], database);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain(`${CODEPOINT} (OS Code-Point Open): imported 5 postcodes; skipped 1 with no position, 3 that could not be read.`);
@@ -72,7 +77,7 @@ describe('npm run import:postcodes', () => {
   });
 
   it('imports the Great Britain file with councils and wards, told from its header, naming each bad row', async () => {
-    const database = join(folder, 'gb.sqlite');
+    const database = await databaseNamed(folder, 'gb');
     const result = run([GB], database);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain(`${GB} (Great Britain postcode file): imported 5 postcodes; skipped 4 that could not be read.`);
@@ -97,7 +102,7 @@ describe('npm run import:postcodes', () => {
     const gzipped = join(folder, 'gb-sample.csv.gz');
     const whole = gzipSync(readFileSync(GB, 'utf8').replace(/\n/g, '\r\n'));
     writeFileSync(gzipped, whole);
-    const database = join(folder, 'gzip.sqlite');
+    const database = await databaseNamed(folder, 'gzip');
     const result = run([gzipped], database);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('(Great Britain postcode file): imported 5 postcodes');
@@ -105,7 +110,7 @@ describe('npm run import:postcodes', () => {
 
     const damaged = join(folder, 'damaged.csv.gz');
     writeFileSync(damaged, whole.subarray(0, Math.floor(whole.length / 2)));
-    const broken = run([damaged], join(folder, 'damaged.sqlite'));
+    const broken = run([damaged], await databaseNamed(folder, 'damaged'));
     expect(broken.status).toBe(1);
     expect(broken.stderr).toContain(`${damaged} is a damaged gzip file`);
     expect(broken.stderr).toContain('Get the file again and import it once more.');
@@ -113,7 +118,7 @@ describe('npm run import:postcodes', () => {
   });
 
   it('lets a later file replace the positions an earlier one gave', async () => {
-    const database = join(folder, 'both.sqlite');
+    const database = await databaseNamed(folder, 'both');
     expect(run([ONS], database).status).toBe(0);
     expect(run(['--format', 'codepoint', CODEPOINT], database).status).toBe(0);
     const rows = await postcodeRows(database);
@@ -122,7 +127,7 @@ describe('npm run import:postcodes', () => {
   });
 
   it('refuses a file that is not a postcode file at all, plainly and with exit code 1', async () => {
-    const database = join(folder, 'wrong.sqlite');
+    const database = await databaseNamed(folder, 'wrong');
     const result = run([`${FIXTURES}/not-postcodes.csv`], database);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('does not look like a postcode file we can read');
@@ -130,8 +135,8 @@ describe('npm run import:postcodes', () => {
     expect((await postcodeRows(database)).size).toBe(0);
   });
 
-  it('refuses a file whose columns do not match the format given', () => {
-    const database = join(folder, 'mismatch.sqlite');
+  it('refuses a file whose columns do not match the format given', async () => {
+    const database = await databaseNamed(folder, 'mismatch');
     const asCodePoint = run([ONS, '--format', 'codepoint'], database);
     expect(asCodePoint.status).toBe(1);
     expect(asCodePoint.stderr).toContain('does not look like an OS Code-Point Open file');
@@ -140,16 +145,16 @@ describe('npm run import:postcodes', () => {
     expect(asOns.stderr).toContain('does not have the columns of an ONS Postcode Directory file');
   });
 
-  it('says when no row of a file could be read', () => {
+  it('says when no row of a file could be read', async () => {
     const file = join(folder, 'all-bad.csv');
     writeFileSync(file, 'pcds,lat,long\nnot a postcode,1,2\nNE1 4ST,north,south\n');
-    const result = run([file], join(folder, 'all-bad.sqlite'));
+    const result = run([file], await databaseNamed(folder, 'all-bad'));
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(`No row of ${file} could be imported`);
   });
 
-  it('explains how to use it when the file is missing or the format unknown', () => {
-    const database = join(folder, 'usage.sqlite');
+  it('explains how to use it when the file is missing or the format unknown', async () => {
+    const database = await databaseNamed(folder, 'usage');
     expect(run([], database).stderr).toContain('Usage: npm run import:postcodes');
     const missing = run([join(folder, 'nowhere.csv')], database);
     expect(missing.status).toBe(2);

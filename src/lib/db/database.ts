@@ -3,7 +3,8 @@
 // src/lib/db works through `db` (Kysely) and the few methods here, never an engine's own API;
 // the engines' own code is in db/sqlite/ and db/postgres/.
 import type Database from 'better-sqlite3';
-import { Migrator, type Kysely, type MigrationResultSet } from 'kysely';
+import { statSync } from 'node:fs';
+import { Migrator, sql, type Kysely, type MigrationResultSet } from 'kysely';
 import { isPostgresUrl, type Dialect } from './dialect';
 import { migrations } from './migrations';
 import type { DatabaseSchema } from './types';
@@ -98,6 +99,13 @@ export function openDirectoryDatabase(location: string = databaseLocationFromEnv
 /** After a large import: folds SQLite's write-ahead log back into the file (nothing to do on PostgreSQL). */
 export function checkpoint(directory: DirectoryDatabase): void {
   if (directory.dialect === 'sqlite') checkpointSqlite(directory.sqlite);
+}
+
+/** How much room the directory takes, in bytes: the SQLite file (its log apart), or PostgreSQL's database. */
+export async function databaseSize(directory: DirectoryDatabase): Promise<number> {
+  if (directory.dialect === 'sqlite') return statSync(directory.path).size;
+  const { rows } = await sql<{ bytes: number }>`select pg_database_size(current_database()) as bytes`.execute(directory.db);
+  return Number(rows[0]!.bytes);
 }
 
 function migrator(db: Kysely<DatabaseSchema>): Migrator {
