@@ -1,13 +1,13 @@
 // Anonymous referral and unmet-need counts (issue 7): recording adds one to the right row of a
-// real SQLite file; over HTTP only link workers, the panel and admins may count; searches that
-// find nothing are counted by category and area once per page view; and no table in the whole
-// database holds the words of a search or anything typed about a client.
-import Database from 'better-sqlite3';
+// real database (SQLite or PostgreSQL); over HTTP only link workers, the panel and admins may
+// count; searches that find nothing are counted by category and area once per page view; and no
+// table in the whole database holds the words of a search or anything typed about a client.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importRecords } from '../../src/lib/openreferral/import';
 import { countEmptySearch, recordReferral, recordUnmetNeed } from '../../src/lib/counts/counts';
 import { scratchDirectory, service, TODAY } from '../fixtures/services';
 import { startServer, type RunningServer } from '../fixtures/server';
+import { rowsHolding, storedColumns, withTestSql, type StoredColumn } from '../fixtures/sql';
 import { LINK_WORKER, ORG_EDITOR, PANEL, getAs, postAs, signInAs, type SignedIn } from '../fixtures/accounts';
 
 const ELSWICK = { latitude: 54.965, longitude: -1.6385 };
@@ -67,10 +67,7 @@ describe('counting over HTTP', () => {
   let worker: SignedIn;
   let panel: SignedIn;
   let editor: SignedIn;
-  const read = <T>(sql: string, ...params: unknown[]): T[] => {
-    const db = new Database(server.databasePath, { readonly: true });
-    try { return db.prepare(sql).all(...params) as T[]; } finally { db.close(); }
-  };
+  const read = <T>(sql: string, ...params: unknown[]): Promise<T[]> => withTestSql(server.databasePath, (db) => db.all<T>(sql, ...params));
 
   beforeAll(async () => {
     server = await startServer({ fixtures: [CAFE, CHOIR], users: [LINK_WORKER, PANEL, ORG_EDITOR] });
@@ -85,7 +82,7 @@ describe('counting over HTTP', () => {
     expect(first.headers.get('location')).toBe(`${back}?recorded=referred#record-referral`);
     const second = await postAs(server, panel, '/panel/counts/referral', { service: CAFE.id, kind: 'referred', area: 'newcastle-elswick', back: '//evil.example/x' });
     expect(second.headers.get('location')).toBe('/panel?recorded=referred#record-referral');
-    expect(read('select kind, area_id, count from referral_count where service_id = ?', CAFE.id)).toEqual([{ kind: 'referred', area_id: 'newcastle-elswick', count: 2 }]);
+    expect(await read('select kind, area_id, count from referral_count where service_id = ?', CAFE.id)).toEqual([{ kind: 'referred', area_id: 'newcastle-elswick', count: 2 }]);
   });
 
   it('offers the two-click form on a service page and on each service of a shortlist, only to people who may count', async () => {
@@ -120,11 +117,11 @@ describe('counting over HTTP', () => {
     expect(counted.headers.get('location')).toBe(`${listPath}?recorded=signposted&for=${CHOIR.id}#record-referral-2`);
     const after = await (await getAs(server, worker, counted.headers.get('location')!)).text();
     expect(after.match(/Counted: signposted to this service/g)).toHaveLength(1);
-    expect(read('select kind, area_id, count from referral_count where service_id = ?', CHOIR.id)).toEqual([{ kind: 'signposted', area_id: '', count: 1 }]);
+    expect(await read('select kind, area_id, count from referral_count where service_id = ?', CHOIR.id)).toEqual([{ kind: 'signposted', area_id: '', count: 1 }]);
   });
 
   it('refuses org editors (403) and people not signed in (401), and an empty form (400); counts nothing', async () => {
-    const before = read('select * from referral_count');
+    const before = await read('select * from referral_count');
     expect((await postAs(server, editor, '/panel/counts/referral', { service: CAFE.id, kind: 'referred' })).status).toBe(403);
     expect((await postAs(server, editor, '/panel/counts/unmet-need', { reason: 'cost' })).status).toBe(403);
     expect((await postAs(server, null, '/panel/counts/referral', { service: CAFE.id, kind: 'referred' })).status).toBe(401);
@@ -133,8 +130,8 @@ describe('counting over HTTP', () => {
     expect(empty.status).toBe(400);
     expect(await empty.text()).toContain('Choose Referred or Signposted.');
     expect((await postAs(server, worker, '/panel/counts/unmet-need', {})).status).toBe(400);
-    expect(read('select * from referral_count')).toEqual(before);
-    expect(read("select * from unmet_need_count where reason <> 'no_results'")).toEqual([]);
+    expect(await read('select * from referral_count')).toEqual(before);
+    expect(await read("select * from unmet_need_count where reason <> 'no_results'")).toEqual([]);
   });
 
   it('the search page offers signed-in link workers "nothing suitable found", with the area of near=; anonymous people get no form and no script', async () => {
@@ -159,23 +156,23 @@ describe('counting over HTTP', () => {
     await getAs(server, worker, `/search?${none}&recorded=unmet`);
     // A bad parameter is not a valid search: not counted.
     await getAs(server, null, '/search?q=zqxwv&max_cost=lots');
-    expect(read("select category_id, area_id, count from unmet_need_count where reason = 'no_results'"))
+    expect(await read("select category_id, area_id, count from unmet_need_count where reason = 'no_results'"))
       .toEqual([{ category_id: 'food', area_id: 'newcastle-walker', count: 1 }]);
     // A search that finds something is not counted.
     await getAs(server, null, '/search?q=choir');
-    expect(read("select sum(count) as n from unmet_need_count where reason = 'no_results'")).toEqual([{ n: 1 }]);
+    expect(await read("select sum(count) as n from unmet_need_count where reason = 'no_results'")).toEqual([{ n: 1 }]);
   });
 
   it('counts at most 20 empty searches an hour from one address, so repeating one cannot swell the counts', async () => {
-    const before = read<{ n: number | null }>("select sum(count) as n from unmet_need_count where reason = 'no_results'")[0]!.n ?? 0;
+    const before = (await read<{ n: number | null }>("select sum(count) as n from unmet_need_count where reason = 'no_results'"))[0]!.n ?? 0;
     for (let i = 0; i < 30; i++) await (await getAs(server, null, `/search?q=zzqx${i}+nothing+at+all`)).arrayBuffer();
-    const after = read<{ n: number }>("select sum(count) as n from unmet_need_count where reason = 'no_results'")[0]!.n;
+    const after = (await read<{ n: number }>("select sum(count) as n from unmet_need_count where reason = 'no_results'"))[0]!.n;
     expect(after - before).toBeLessThanOrEqual(20);
     expect(after - before).toBeGreaterThan(0);
   });
 
   it('no table in the whole database holds free text from a search or about a client', async () => {
-    const signpostedBefore = read<{ n: number | null }>("select sum(count) as n from referral_count where kind = 'signposted'")[0]!.n ?? 0;
+    const signpostedBefore = (await read<{ n: number | null }>("select sum(count) as n from referral_count where kind = 'signposted'"))[0]!.n ?? 0;
     const words = ['zqxwv', 'unicorn', 'floating', 'blorptastic', 'Mrs Quibblewick', 'qwpx'];
     // Searches with made-up words (some finding nothing), anonymous and signed in, page and API.
     for (const who of [null, worker, panel]) {
@@ -192,33 +189,23 @@ describe('counting over HTTP', () => {
       category: 'food', area: 'newcastle-walker', reason: 'cost', back: '/search?q=zqxwv+floating+unicorn+club', details: 'Mrs Quibblewick qwpx',
     });
     await postAs(server, worker, '/panel/counts/unmet-need', { category: 'zqxwv', area: 'unicorn', reason: 'floating' });
-    expect(read("select count(*) as n from unmet_need_count where reason = 'cost'")).toEqual([{ n: 1 }]);
-    expect(read("select sum(count) as n from referral_count where kind = 'signposted'")).toEqual([{ n: signpostedBefore + 1 }]);
+    expect(await read("select count(*) as n from unmet_need_count where reason = 'cost'")).toEqual([{ n: 1 }]);
+    expect(await read("select sum(count) as n from referral_count where kind = 'signposted'")).toEqual([{ n: signpostedBefore + 1 }]);
 
-    const db = new Database(server.databasePath, { readonly: true });
-    try {
-      const tables = db.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[];
-      expect(tables.length).toBeGreaterThan(10);
+    await withTestSql(server.databasePath, async (db) => {
+      const columns = await storedColumns(db);
+      const place = (column: StoredColumn) => [column.schema, column.table, column.column].filter(Boolean).join('.');
+      expect(new Set(columns.map((column) => place({ ...column, column: '' }))).size).toBeGreaterThan(10);
       const found: string[] = [];
-      let columnsScanned = 0;
-      for (const { name } of tables) {
-        const columns = db.prepare(`pragma table_info("${name.replace(/"/g, '""')}")`).all() as { name: string }[];
-        for (const column of columns) {
-          columnsScanned += 1;
-          for (const word of words) {
-            const hit = db.prepare(`select count(*) as n from "${name.replace(/"/g, '""')}" where cast("${column.name.replace(/"/g, '""')}" as text) like ?`)
-              .get(`%${word}%`) as { n: number };
-            if (hit.n > 0) found.push(`${name}.${column.name}: ${word}`);
-          }
+      for (const column of columns) {
+        for (const word of words) {
+          if (await rowsHolding(db, column, word) > 0) found.push(`${place(column)}: ${word}`);
         }
       }
-      expect(columnsScanned).toBeGreaterThan(50);
+      expect(columns.length).toBeGreaterThan(50);
       expect(found).toEqual([]);
       // The scan does find text that is stored: a service's own name.
-      const control = db.prepare('select count(*) as n from service where cast(name as text) like ?').get('%Counts Community%') as { n: number };
-      expect(control.n).toBe(1);
-    } finally {
-      db.close();
-    }
+      expect(await rowsHolding(db, { table: 'service', column: 'name' }, 'Counts Community')).toBe(1);
+    });
   });
 });

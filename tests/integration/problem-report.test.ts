@@ -1,12 +1,12 @@
 // "Report a problem" against the real built server over HTTP: reports stored, mistakes shown
 // beside their fields, cross-site posts refused (403), the rate limit (429 with Retry-After),
 // unknown services (404), and strange bodies that never give a server error.
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openReportCounts, parseProblemReport, saveProblemReport, EMPTY_FORM_VALUES } from '../../src/lib/freshness/problem-reports';
 import { importRecords } from '../../src/lib/openreferral/import';
 import { startServer, type RunningServer } from '../fixtures/server';
 import { scratchDirectory, service } from '../fixtures/services';
+import { storedColumns, withTestSql } from '../fixtures/sql';
 
 const SERVICE = service({ code: 'report-me', name: 'Report Me Lunch Club' });
 const REPORT_PATH = `/services/${SERVICE.id}/report`;
@@ -63,13 +63,8 @@ interface StoredReport {
   contact_email: string | null; created_at: string; status: string; resolved_at: string | null;
 }
 
-function readTable<T>(server: RunningServer, query: string): T[] {
-  const db = new Database(server.databasePath, { readonly: true, fileMustExist: true });
-  try {
-    return db.prepare(query).all() as T[];
-  } finally {
-    db.close();
-  }
+function readTable<T>(server: RunningServer, query: string): Promise<T[]> {
+  return withTestSql(server.databasePath, (db) => db.all<T>(query));
 }
 const reports = (server = proxied) => readTable<StoredReport>(server, 'select * from problem_report order by created_at');
 
@@ -81,12 +76,12 @@ function fieldError(html: string, id: string): string | undefined {
 
 describe('a good report', () => {
   it('is stored as open, and the person is sent to a thank-you page with a link back', async () => {
-    const before = reports().length;
+    const before = (await reports()).length;
     const response = await post(form({ kind: 'details_wrong', details: ['times', 'cost'], message: 'Now on Tuesdays\r\nat 2pm', contact_email: ' sam@example.org ' }));
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toBe(`${REPORT_PATH}?sent=1`);
 
-    const stored = reports();
+    const stored = await reports();
     expect(stored).toHaveLength(before + 1);
     const report = stored.at(-1)!;
     expect(report).toMatchObject({
@@ -116,17 +111,17 @@ describe('a good report', () => {
   it('is taken as multipart/form-data too', async () => {
     const body = new FormData();
     body.append('kind', 'closed');
-    const before = reports().length;
+    const before = (await reports()).length;
     const response = await post(body, { contentType: null }); // fetch writes the multipart boundary
     expect(response.status).toBe(303);
-    expect(reports()).toHaveLength(before + 1);
-    expect(reports().at(-1)).toMatchObject({ kind: 'closed', details: '[]', message: null, contact_email: null });
+    expect(await reports()).toHaveLength(before + 1);
+    expect((await reports()).at(-1)).toMatchObject({ kind: 'closed', details: '[]', message: null, contact_email: null });
   });
 
   it('stores nothing about the sender: no address, no browser, only what they typed', async () => {
-    const columns = readTable<{ name: string }>(proxied, 'pragma table_info(problem_report)').map((column) => column.name);
+    const columns = (await withTestSql(proxied.databasePath, storedColumns)).filter((column) => column.table === 'problem_report').map((column) => column.column);
     expect(columns.sort()).toEqual(['contact_email', 'created_at', 'details', 'id', 'kind', 'message', 'resolution_note', 'resolved_at', 'resolved_by', 'service_id', 'status']);
-    const keys = readTable<{ key: string }>(proxied, 'select key from rate_limit').map((row) => row.key);
+    const keys = (await readTable<{ key: string }>(proxied, 'select key from rate_limit')).map((row) => row.key);
     expect(keys.length).toBeGreaterThan(0);
     for (const key of keys) {
       expect(key).toMatch(/^problem-report:[0-9a-f]{64}$/);
@@ -164,7 +159,7 @@ describe('mistakes are shown beside their fields, with what was typed kept (400,
     ['a message that is too long', { kind: 'other', message: 'x'.repeat(1001) }, 'report-message', 'Your message has 1,001 characters. Please shorten it to 1,000 characters or fewer.'],
     ['a detail that is not on the form', { kind: 'details_wrong', details: ['colour'] }, 'report-details', 'Choose from the details listed.'],
   ])('%s', async (_, fields, id, message) => {
-    const before = reports().length;
+    const before = (await reports()).length;
     const response = await post(form(fields));
     expect(response.status).toBe(400);
     const html = await response.text();
@@ -172,7 +167,7 @@ describe('mistakes are shown beside their fields, with what was typed kept (400,
     // The summary at the top links to the field.
     expect(html).toContain(`<a href="#${id}">${message}</a>`);
     expect(html).toMatch(/<title>Error: Report a problem/);
-    expect(reports()).toHaveLength(before);
+    expect(await reports()).toHaveLength(before);
   });
 
   it('keeps what was typed and chosen', async () => {
@@ -191,9 +186,9 @@ describe('mistakes are shown beside their fields, with what was typed kept (400,
 
 describe('cross-site posts (Astro security.checkOrigin)', () => {
   it('takes a post from this site', async () => {
-    const before = reports().length;
+    const before = (await reports()).length;
     expect((await post(form({ kind: 'full' }), { origin: proxied.origin })).status).toBe(303);
-    expect(reports()).toHaveLength(before + 1);
+    expect(await reports()).toHaveLength(before + 1);
   });
 
   it.each([
@@ -202,19 +197,19 @@ describe('cross-site posts (Astro security.checkOrigin)', () => {
     ['an opaque origin ("null")', 'null'],
     ['no Origin header at all', null],
   ])('refuses a form post from %s with 403, and stores nothing', async (_, origin) => {
-    const before = reports().length;
+    const before = (await reports()).length;
     for (const contentType of ['application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'text/plain']) {
       const response = await post(form({ kind: 'closed' }), { origin, contentType });
       expect(response.status, `${contentType} from ${origin}`).toBe(403);
     }
-    expect(reports()).toHaveLength(before);
+    expect(await reports()).toHaveLength(before);
   });
 
   it('refuses a post that is not a form (which Astro lets through) with 415, storing nothing', async () => {
-    const before = reports().length;
+    const before = (await reports()).length;
     const response = await post(JSON.stringify({ kind: 'closed' }), { origin: 'https://evil.example', contentType: 'application/json' });
     expect(response.status).toBe(415);
-    expect(reports()).toHaveLength(before);
+    expect(await reports()).toHaveLength(before);
   });
 });
 
@@ -222,7 +217,7 @@ describe('the rate limit: 5 reports an hour from each address', () => {
   it('refuses the 6th within the hour with 429, a kind page and Retry-After', async () => {
     const address = newAddress();
     for (let i = 1; i <= 5; i++) expect((await post(form({ kind: 'closed' }), { from: address })).status, `report ${i}`).toBe(303);
-    const before = reports().length;
+    const before = (await reports()).length;
     const refused = await post(form({ kind: 'closed' }), { from: address });
     expect(refused.status).toBe(429);
     const retryAfter = Number(refused.headers.get('retry-after'));
@@ -231,7 +226,7 @@ describe('the rate limit: 5 reports an hour from each address', () => {
     const html = await refused.text();
     expect(html).toContain('Please try again later');
     expect(html).toContain(`href="/services/${SERVICE.id}"`);
-    expect(reports()).toHaveLength(before);
+    expect(await reports()).toHaveLength(before);
 
     // Another address is not held up; and a client cannot dodge it by adding its own entries.
     expect((await post(form({ kind: 'closed' }), { from: newAddress() })).status).toBe(303);
@@ -254,8 +249,8 @@ describe('the rate limit: 5 reports an hour from each address', () => {
     const statuses: number[] = [];
     for (let i = 0; i < 10; i++) statuses.push((await post(form({ kind: 'closed' }), { server: direct, from: `192.0.2.${i}` })).status);
     expect(statuses).toEqual(Array(10).fill(429));
-    expect(reports(direct)).toHaveLength(5);
-    for (const { key } of readTable<{ key: string }>(direct, 'select key from rate_limit')) {
+    expect(await reports(direct)).toHaveLength(5);
+    for (const { key } of await readTable<{ key: string }>(direct, 'select key from rate_limit')) {
       expect(key).not.toContain('127.0.0.1');
       expect(key).not.toContain('192.0.2');
     }
@@ -264,13 +259,13 @@ describe('the rate limit: 5 reports an hour from each address', () => {
 
 describe('an unknown service', () => {
   it('gives 404 for the form, the thank-you and a post, and stores nothing', async () => {
-    const before = reports().length;
+    const before = (await reports()).length;
     expect((await fetch(proxied.url('/services/no-such-service/report'))).status).toBe(404);
     expect((await fetch(proxied.url('/services/no-such-service/report?sent=1'))).status).toBe(404);
     const response = await post(form({ kind: 'closed' }), { path: '/services/no-such-service/report' });
     expect(response.status).toBe(404);
     expect(await response.text()).toContain('We could not find that service');
-    expect(reports()).toHaveLength(before);
+    expect(await reports()).toHaveLength(before);
   });
 
   it('leaves the service page itself working', async () => {
@@ -295,12 +290,12 @@ describe('strange bodies never give a server error', () => {
     ['bytes that are not UTF-8', new Uint8Array([0x6b, 0x69, 0x6e, 0x64, 0x3d, 0xff, 0xfe, 0x00]), 'application/x-www-form-urlencoded', 400],
     ['a charset that is not UTF-8', 'kind=closed', 'application/x-www-form-urlencoded; charset=utf-16', 303],
   ])('%s', async (_, body, contentType, status) => {
-    const before = reports().length;
+    const before = (await reports()).length;
     const response = await post(body as BodyInit | null, { contentType: contentType as string | null });
     expect(response.status).toBe(status);
     if (status !== 303) {
       expect(await response.text()).toContain('<h1>');
-      expect(reports()).toHaveLength(before);
+      expect(await reports()).toHaveLength(before);
     }
   });
 
@@ -332,7 +327,7 @@ describe('strange bodies never give a server error', () => {
   });
 });
 
-describe('saveProblemReport and openReportCounts, on a real SQLite file', () => {
+describe('saveProblemReport and openReportCounts, in a scratch database', () => {
   it('stores reports and counts the open ones per service, with the newest date', async () => {
     const scratch = await scratchDirectory();
     try {

@@ -3,7 +3,6 @@
 // funding, and gaps. Exact numbers for every report (per 10,000 residents too), small-number
 // suppression in the CSVs (with the totals rule), and the gap register's life cycle; then the
 // pages and CSVs over HTTP, for the panel only.
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importRecords } from '../../src/lib/openreferral/import';
 import { uuidFor } from '../../src/lib/ids';
@@ -16,6 +15,7 @@ import { changeGapStatus, raiseGap } from '../../src/lib/reports/gaps';
 import { changeKeyService, keyServicesByCategory } from '../../src/lib/reports/key-services';
 import { scratchDirectory, service } from '../fixtures/services';
 import { addUsers, startServer, type RunningServer } from '../fixtures/server';
+import { withTestSql } from '../fixtures/sql';
 import { ORG_EDITOR, LINK_WORKER, PANEL, getAs, postAs, signInAs } from '../fixtures/accounts';
 
 const TODAY = '2026-11-21';
@@ -318,11 +318,8 @@ describe('reports and the gap register over HTTP', () => {
     const panel = await signInAs(server, PANEL);
     const raised = await postAs(server, panel, '/panel/gaps', { action: 'raise', area: 'newcastle-byker', category: 'food', description: 'Nothing for families on Saturdays.' });
     expect(raised.status).toBe(303);
-    const read = () => {
-      const db = new Database(server.databasePath, { readonly: true });
-      try { return db.prepare('select id, status, filled_by_service_id from gap').all() as { id: string; status: string; filled_by_service_id: string | null }[]; } finally { db.close(); }
-    };
-    const [gap] = read();
+    const read = () => withTestSql(server.databasePath, (db) => db.all<{ id: string; status: string; filled_by_service_id: string | null }>('select id, status, filled_by_service_id from gap'));
+    const [gap] = await read();
     expect(raised.headers.get('location')).toBe(`/panel/gaps?done=raised#gap-${gap!.id}`);
     const empty = await postAs(server, panel, '/panel/gaps', {});
     expect(empty.status).toBe(400);
@@ -333,7 +330,7 @@ describe('reports and the gap register over HTTP', () => {
     expect(html).toMatch(/id="gap-description"[^>]*aria-invalid="true"/);
     expect((await postAs(server, panel, '/panel/gaps', { action: 'status', gap: gap!.id, status: 'deleted' })).status).toBe(400);
     expect((await postAs(server, panel, '/panel/gaps', { action: 'status', gap: gap!.id, status: 'resolved', filled_by: FOOD_BANK.id })).status).toBe(303);
-    expect(read()).toEqual([{ id: gap!.id, status: 'resolved', filled_by_service_id: FOOD_BANK.id }]);
+    expect(await read()).toEqual([{ id: gap!.id, status: 'resolved', filled_by_service_id: FOOD_BANK.id }]);
     const page = await (await getAs(server, panel, '/panel/gaps')).text();
     expect(page).toContain('Nothing for families on Saturdays.');
     expect(page).toContain('Filled by <a href="/services/');

@@ -3,7 +3,6 @@
 // `shortlist` cookie, remove and reorder, the 20-service limit, lifetimes (SHORTLIST_DAYS; an
 // expired list is 410 and deleted), the handout's content, the text version's length, the note
 // that is shown once and stored nowhere, cross-site posts refused and bad ids 404.
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidFor } from '../../src/lib/ids';
 import { todayInUk } from '../../src/lib/dates';
@@ -11,6 +10,7 @@ import { createShortlist, findShortlist, purgeExpiredShortlists, changeShortlist
 import { gsmLength, smsSegments } from '../../src/lib/shortlists/text-message';
 import { startServer, type RunningServer } from '../fixtures/server';
 import { scratchDirectory, service } from '../fixtures/services';
+import { rowsHolding, storedColumns, withTestSql } from '../fixtures/sql';
 import { importRecords } from '../../src/lib/openreferral/import';
 
 const DAYS = 30;
@@ -109,21 +109,17 @@ function text(html: string): string {
   return html.replace(/<script[\s\S]*?<\/script>/g, '').replace(/<[^>]+>/g, ' ').replace(/&#39;/g, "'").replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/\s+/g, ' ').replace(/ ([.,)])/g, '$1');
 }
 
-function database(): Database.Database {
-  return new Database(server.databasePath);
+function listRows(id: string) {
+  return withTestSql(server.databasePath, async (db) => ({
+    list: await db.get<{ expires_at: string; updated_at: string }>('select * from shortlist where id = ?', id),
+    items: await db.all<{ service_id: string; position: number }>('select service_id, position from shortlist_item where shortlist_id = ? order by position', id),
+  }));
 }
 
-function listRows(id: string) {
-  const db = database();
-  try {
-    return {
-      list: db.prepare('select * from shortlist where id = ?').get(id) as { expires_at: string; updated_at: string } | undefined,
-      items: db.prepare('select service_id, position from shortlist_item where shortlist_id = ? order by position').all(id) as { service_id: string; position: number }[],
-    };
-  } finally {
-    db.close();
-  }
-}
+const listCount = () => withTestSql(server.databasePath, async (db) => Number((await db.get<{ n: number }>('select count(*) as n from shortlist'))!.n));
+
+/** Sets when a list expires, as if it had been last changed some time ago. */
+const setExpiry = (id: string, expiresAt: Date) => withTestSql(server.databasePath, (db) => db.run('update shortlist set expires_at = ? where id = ?', expiresAt.toISOString(), id));
 
 /** Adds services one by one as a browser would; returns the list cookie and id. */
 async function buildList(services: { id: string }[], start?: string): Promise<{ cookie: string; id: string }> {
@@ -174,7 +170,7 @@ describe('adding without JavaScript', () => {
     expect(now.action).toBe(`/shortlist/remove?back=${encodeURIComponent('/search?q=cuppa')}`);
     expect(back).toContain('aria-label="Remove Heaton Cuppa Club from your list">Remove</button>');
     expect(text(back)).toContain('On your list Remove');
-    expect(listRows(id).items).toEqual([{ service_id: FULL.id, position: 0 }]);
+    expect((await listRows(id)).items).toEqual([{ service_id: FULL.id, position: 0 }]);
   });
 
   it('adds from a service page to the same list, and back to the service page', async () => {
@@ -191,12 +187,12 @@ describe('adding without JavaScript', () => {
     const back = text(await (await get(response.headers.get('location')!, cookie)).text());
     expect(back).toContain('Added to your list (2 services).');
     expect(back).toContain('Your list (2)');
-    expect(listRows(id).items.map((item) => item.service_id)).toEqual([FULL.id, LAPSED.id]);
+    expect((await listRows(id)).items.map((item) => item.service_id)).toEqual([FULL.id, LAPSED.id]);
   });
 
   it('adding a service already on the list changes nothing', async () => {
     await post('/shortlist/add', { service: FULL.id, back: '/search' }, { cookie });
-    expect(listRows(id).items.map((item) => item.service_id)).toEqual([FULL.id, LAPSED.id]);
+    expect((await listRows(id)).items.map((item) => item.service_id)).toEqual([FULL.id, LAPSED.id]);
   });
 
   it('removes from a results page, back to the same place', async () => {
@@ -204,7 +200,7 @@ describe('adding without JavaScript', () => {
     const response = await post('/shortlist/remove', { service: AREA.id, back: '/search?q=library' }, { cookie });
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toBe(`/search?q=library&list=removed&list_service=${AREA.id}#list-${AREA.id}`);
-    expect(listRows(id).items.map((item) => item.service_id)).toEqual([FULL.id, LAPSED.id]);
+    expect((await listRows(id)).items.map((item) => item.service_id)).toEqual([FULL.id, LAPSED.id]);
     const back = text(await (await get(response.headers.get('location')!, cookie)).text());
     expect(back).toContain('Removed from your list (2 services).');
   });
@@ -218,10 +214,10 @@ describe('adding without JavaScript', () => {
   });
 
   it('refuses an unknown service (404) and a form with no service (400), making no list', async () => {
-    const before = (database().prepare('select count(*) as n from shortlist').get() as { n: number }).n;
+    const before = await listCount();
     expect((await post('/shortlist/add', { service: 'no-such-service', back: '/search' })).status).toBe(404);
     expect((await post('/shortlist/add', { back: '/search' })).status).toBe(400);
-    const after = (database().prepare('select count(*) as n from shortlist').get() as { n: number }).n;
+    const after = await listCount();
     expect(after).toBe(before);
   });
 
@@ -230,7 +226,7 @@ describe('adding without JavaScript', () => {
     expect(response.status).toBe(403);
     expect((await post(`/shortlist/${id}`, { action: 'remove', service: FULL.id }, { cookie, origin: 'http://evil.example' })).status).toBe(403);
     expect((await post('/shortlist/remove', { service: FULL.id, back: '/' }, { cookie, origin: 'http://evil.example' })).status).toBe(403);
-    expect(listRows(id).items.map((item) => item.service_id)).toEqual([FULL.id, LAPSED.id]);
+    expect((await listRows(id)).items.map((item) => item.service_id)).toEqual([FULL.id, LAPSED.id]);
   });
 
   it('pages work with no cookie, and with a cookie naming no list (no "Your list" link)', async () => {
@@ -247,7 +243,7 @@ describe('adding without JavaScript', () => {
     expect(response.headers.getSetCookie().find((value) => value.startsWith('shortlist='))).toMatch(/Max-Age=0|Expires=Thu, 01 Jan 1970/i);
     const next = await post('/shortlist/add', { service: PHONE.id, back: '/search' });
     expect(listCookie(next)!.cookie).not.toBe(cookie);
-    expect(listRows(id).items).toHaveLength(2); // the old list is still there for whoever has it
+    expect((await listRows(id)).items).toHaveLength(2); // the old list is still there for whoever has it
   });
 });
 
@@ -257,22 +253,22 @@ describe('the list page: order, limit and lifetime', () => {
     const down = await post(`/shortlist/${id}`, { action: 'down', service: FULL.id }, { cookie });
     expect(down.status).toBe(303);
     expect(down.headers.get('location')).toBe(`/shortlist/${id}`);
-    expect(listRows(id).items.map((item) => item.service_id)).toEqual([LAPSED.id, FULL.id, AREA.id]);
+    expect((await listRows(id)).items.map((item) => item.service_id)).toEqual([LAPSED.id, FULL.id, AREA.id]);
     await post(`/shortlist/${id}?format=easy-read`, { action: 'up', service: AREA.id }, { cookie });
-    expect(listRows(id).items).toEqual([
+    expect((await listRows(id)).items).toEqual([
       { service_id: LAPSED.id, position: 0 }, { service_id: AREA.id, position: 1 }, { service_id: FULL.id, position: 2 },
     ]);
     // Moving the first up, or the last down, changes nothing.
     await post(`/shortlist/${id}`, { action: 'up', service: LAPSED.id }, { cookie });
     await post(`/shortlist/${id}`, { action: 'down', service: FULL.id }, { cookie });
-    expect(listRows(id).items.map((item) => item.service_id)).toEqual([LAPSED.id, AREA.id, FULL.id]);
+    expect((await listRows(id)).items.map((item) => item.service_id)).toEqual([LAPSED.id, AREA.id, FULL.id]);
     // Anyone else with the list's address cannot change it.
     const stranger = await post(`/shortlist/${id}`, { action: 'remove', service: AREA.id });
     expect(stranger.status).toBe(403);
-    expect(listRows(id).items).toHaveLength(3);
+    expect((await listRows(id)).items).toHaveLength(3);
     const removed = await post(`/shortlist/${id}`, { action: 'remove', service: AREA.id }, { cookie });
     expect(removed.status).toBe(303);
-    expect(listRows(id).items).toEqual([{ service_id: LAPSED.id, position: 0 }, { service_id: FULL.id, position: 1 }]);
+    expect((await listRows(id)).items).toEqual([{ service_id: LAPSED.id, position: 0 }, { service_id: FULL.id, position: 1 }]);
     const page = text(await (await get(`/shortlist/${id}`)).text());
     expect(page.indexOf('Byker Men in Sheds')).toBeLessThan(page.indexOf('Heaton Cuppa Club'));
     expect((await post(`/shortlist/${id}`, { action: 'explode', service: FULL.id }, { cookie })).status).toBe(400);
@@ -280,11 +276,11 @@ describe('the list page: order, limit and lifetime', () => {
 
   it('holds at most 20 services: the 21st is refused with a plain message', async () => {
     const { cookie, id } = await buildList(FILLERS.slice(0, 20));
-    expect(listRows(id).items).toHaveLength(20);
+    expect((await listRows(id)).items).toHaveLength(20);
     const response = await post('/shortlist/add', { service: FILLERS[20]!.id, back: '/search?q=filler' }, { cookie });
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toBe(`/search?q=filler&list=full&list_service=${FILLERS[20]!.id}#list-${FILLERS[20]!.id}`);
-    expect(listRows(id).items).toHaveLength(20);
+    expect((await listRows(id)).items).toHaveLength(20);
     const back = text(await (await get(response.headers.get('location')!, cookie)).text());
     expect(back).toContain('Your list is full: it can hold 20 services. Remove one to add another.');
   });
@@ -292,25 +288,21 @@ describe('the list page: order, limit and lifetime', () => {
   it(`lives ${DAYS} days (SHORTLIST_DAYS) from its last change; every change moves the expiry on`, async () => {
     const before = Date.now();
     const { cookie, id } = await buildList([FULL]);
-    const expires = Date.parse(listRows(id).list!.expires_at);
+    const expires = Date.parse((await listRows(id)).list!.expires_at);
     expect(expires).toBeGreaterThanOrEqual(before + DAYS * 86_400_000);
     expect(expires).toBeLessThanOrEqual(Date.now() + DAYS * 86_400_000);
     // Pretend it was last changed 10 days ago; reading it does not move the expiry, a change does.
-    const db = database();
-    db.prepare('update shortlist set expires_at = ? where id = ?').run(new Date(Date.now() + (DAYS - 10) * 86_400_000).toISOString(), id);
-    db.close();
-    const aged = listRows(id).list!.expires_at;
+    await setExpiry(id, new Date(Date.now() + (DAYS - 10) * 86_400_000));
+    const aged = (await listRows(id)).list!.expires_at;
     await get(`/shortlist/${id}`);
-    expect(listRows(id).list!.expires_at).toBe(aged);
+    expect((await listRows(id)).list!.expires_at).toBe(aged);
     await post('/shortlist/add', { service: LAPSED.id, back: '/search' }, { cookie });
-    expect(Date.parse(listRows(id).list!.expires_at)).toBeGreaterThan(Date.now() + (DAYS - 1) * 86_400_000);
+    expect(Date.parse((await listRows(id)).list!.expires_at)).toBeGreaterThan(Date.now() + (DAYS - 1) * 86_400_000);
   });
 
   it('a list past its expiry is 410 with a kind page, and is deleted with its services', async () => {
     const { cookie, id } = await buildList([FULL, LAPSED]);
-    const db = database();
-    db.prepare('update shortlist set expires_at = ? where id = ?').run(new Date(Date.now() - 60_000).toISOString(), id);
-    db.close();
+    await setExpiry(id, new Date(Date.now() - 60_000));
     const response = await get(`/shortlist/${id}`, cookie);
     expect(response.status).toBe(410);
     const page = text(await response.text());
@@ -319,7 +311,7 @@ describe('the list page: order, limit and lifetime', () => {
     expect(page).toContain('Talk to someone');
     expect(page).toContain('search for what you need below');
     expect(page).not.toContain('Your list (');
-    expect(listRows(id)).toEqual({ list: undefined, items: [] });
+    expect(await listRows(id)).toEqual({ list: undefined, items: [] });
     // Gone for good now: an unknown list.
     expect((await get(`/shortlist/${id}`)).status).toBe(404);
     expect((await get(`/shortlist/${id}.txt`)).status).toBe(404);
@@ -330,12 +322,10 @@ describe('the list page: order, limit and lifetime', () => {
 
   it('the text version of an expired list is 410 too', async () => {
     const { id } = await buildList([FULL]);
-    const db = database();
-    db.prepare('update shortlist set expires_at = ? where id = ?').run(new Date(Date.now() - 1000).toISOString(), id);
-    db.close();
+    await setExpiry(id, new Date(Date.now() - 1000));
     const response = await get(`/shortlist/${id}.txt`);
     expect(response.status).toBe(410);
-    expect(listRows(id).list).toBeUndefined();
+    expect((await listRows(id)).list).toBeUndefined();
   });
 });
 
@@ -500,20 +490,11 @@ describe('the note', () => {
     // Not in the next view of the list.
     expect(await (await get(`/shortlist/${id}`, cookie)).text()).not.toContain('QZXW');
     // Not in any text column of any table, nor in the server's output.
-    const db = database();
-    try {
-      const tables = (db.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[]).map((row) => row.name);
-      expect(tables).toContain('shortlist');
-      for (const table of tables) {
-        const columns = (db.prepare(`select name, type from pragma_table_info(?)`).all(table) as { name: string; type: string }[]);
-        for (const column of columns) {
-          const hits = db.prepare(`select count(*) as n from "${table}" where cast("${column.name}" as text) like '%QZXW%'`).get() as { n: number };
-          expect(hits.n, `${table}.${column.name}`).toBe(0);
-        }
-      }
-    } finally {
-      db.close();
-    }
+    await withTestSql(server.databasePath, async (db) => {
+      const columns = await storedColumns(db);
+      expect(columns.map((column) => column.table)).toContain('shortlist');
+      for (const column of columns) expect(await rowsHolding(db, column, 'QZXW'), `${column.table}.${column.column}`).toBe(0);
+    });
     expect(server.output()).not.toContain('QZXW');
   });
 

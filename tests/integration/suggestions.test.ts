@@ -1,19 +1,19 @@
-// Suggestions and the review queue against the real built server over HTTP, a real SQLite file
-// and a real SMTP server on loopback: a public suggestion stored field by field (only what was
-// changed), plain messages, the rate limit, cross-site posts refused; then a panel member
-// reviewing it field by field until the listing changes, its history says who and why, the
-// suggestion is closed and the person is told by email; a new group becoming a listing; who may
-// open the queue; and a problem report resolved so search stops flagging the listing.
-import Database from 'better-sqlite3';
+// Suggestions and the review queue against the real built server over HTTP, a real database
+// (SQLite or PostgreSQL) and a real SMTP server on loopback: a public suggestion stored field by
+// field (only what was changed), plain messages, the rate limit, cross-site posts refused; then a
+// panel member reviewing it field by field until the listing changes, its history says who and
+// why, the suggestion is closed and the person is told by email; a new group becoming a listing;
+// who may open the queue; and a problem report resolved so search stops flagging the listing.
 import { startSmtp, type LoopbackSmtp, type ReceivedEmail } from '../fixtures/smtp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordVersion } from '../../src/lib/editing/publish';
 import { readService } from '../../src/lib/directory/service-reader';
-import { openDatabase } from '../../src/lib/db/database';
+import { openDirectoryDatabase } from '../../src/lib/db/database';
 import { createConfirmationLink } from '../../src/lib/freshness-jobs/confirmation-links';
 import { uuidFor } from '../../src/lib/ids';
 import { startServer, type RunningServer } from '../fixtures/server';
 import { service } from '../fixtures/services';
+import { withTestSql } from '../fixtures/sql';
 import { LINK_WORKER, ORG_EDITOR, PANEL, getAs, postAs, signInAs, type SignedIn } from '../fixtures/accounts';
 
 const LUNCH = service({
@@ -58,14 +58,8 @@ afterAll(async () => {
 
 let nextAddress = 1;
 const newAddress = () => `198.51.100.${nextAddress++}`;
-const sql = () => new Database(server.databasePath, { readonly: true });
-function query<T>(text: string, ...params: unknown[]): T[] {
-  const db = sql();
-  try {
-    return db.prepare(text).all(...params) as T[];
-  } finally {
-    db.close();
-  }
+function query<T>(text: string, ...params: unknown[]): Promise<T[]> {
+  return withTestSql(server.databasePath, (db) => db.all<T>(text, ...params));
 }
 
 const decode = (text: string) => text.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
@@ -107,7 +101,7 @@ const suggestions = (serviceId: string) => query<SuggestionRow>('select * from s
 const fieldsOf = (suggestionId: string) => query<FieldRow>('select * from suggestion_field where suggestion_id = ? order by id', suggestionId);
 
 async function currentVersion(id: string): Promise<string> {
-  const directory = openDatabase(server.databasePath);
+  const directory = openDirectoryDatabase(server.databasePath);
   try {
     return recordVersion((await readService(directory.db, id))!);
   } finally {
@@ -140,10 +134,10 @@ describe('suggesting a change, without an account', () => {
     const thanks = await fetch(server.url(response.headers.get('location')!));
     expect(await thanks.text()).toContain('Thank you. We will check your suggestion.');
 
-    const [row] = suggestions(LUNCH.id);
+    const [row] = await suggestions(LUNCH.id);
     expect(row).toMatchObject({ kind: 'change', source: 'public', suggested_by: null, contact_email: 'helper@example.net', message: null, status: 'open' });
     expect(row!.base_version).toBe(await currentVersion(LUNCH.id));
-    const stored = fieldsOf(row!.id).map((field) => [field.field, JSON.parse(field.old_value), JSON.parse(field.new_value)]);
+    const stored = (await fieldsOf(row!.id)).map((field) => [field.field, JSON.parse(field.old_value), JSON.parse(field.new_value)]);
     expect(stored).toEqual([
       ['email', 'hello@lunch.example.org', 'meals@lunch.example.org'],
       ['phones', [expect.objectContaining({ number: '0191 496 0000' })], [expect.objectContaining({ id: uuidFor('phone', 'suggest-lunch'), number: '0191 496 0999' })]],
@@ -152,7 +146,7 @@ describe('suggesting a change, without an account', () => {
   });
 
   it('says what is wrong beside each field, in plain words, and stores nothing', async () => {
-    const before = query('select id from suggestion').length;
+    const before = (await query('select id from suggestion')).length;
     const fields = await suggestionForm(CAFE.id);
     const response = await post(suggestPath(CAFE.id), { ...fields, name: '  ', email: 'not an email', url: 'not a website', contact_email: 'me@' });
     expect(response.status).toBe(400);
@@ -169,17 +163,17 @@ describe('suggesting a change, without an account', () => {
     const unchanged = await post(suggestPath(CAFE.id), await suggestionForm(CAFE.id));
     expect(unchanged.status).toBe(400);
     expect(await unchanged.text()).toContain('You have not changed anything.');
-    expect(query('select id from suggestion').length).toBe(before);
+    expect((await query('select id from suggestion')).length).toBe(before);
   });
 
   it('refuses a post from another site (403) and stores nothing', async () => {
-    const before = query('select id from suggestion').length;
+    const before = (await query('select id from suggestion')).length;
     const fields = await suggestionForm(CAFE.id);
     const response = await post(suggestPath(CAFE.id), { ...fields, name: 'Hijacked' }, { origin: 'https://evil.example' });
     expect(response.status).toBe(403);
     const fresh = await post('/suggest', { name: 'Evil group', description: 'Spam' }, { origin: 'https://evil.example' });
     expect(fresh.status).toBe(403);
-    expect(query('select id from suggestion').length).toBe(before);
+    expect((await query('select id from suggestion')).length).toBe(before);
   });
 
   it('takes 3 suggestions an hour from one address (SUGGESTION_LIMIT_PER_HOUR), then answers 429 with Retry-After', async () => {
@@ -192,7 +186,7 @@ describe('suggesting a change, without an account', () => {
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(await refused.text()).toContain('Please try again later');
-    expect(query("select id from suggestion where kind = 'new' and id in (select suggestion_id from suggestion_field where new_value like '\"Rate Test Group%')").length).toBe(3);
+    expect((await query("select id from suggestion where kind = 'new' and id in (select suggestion_id from suggestion_field where new_value like '\"Rate Test Group%')")).length).toBe(3);
     // Another address is not held back.
     expect((await post('/suggest', { name: 'Rate Test Group 5', description: 'A group.' })).status).toBe(303);
   });
@@ -202,10 +196,10 @@ describe('suggesting a change, without an account', () => {
     const fields = await suggestionForm(GARDEN.id);
     const response = await post(suggestPath(GARDEN.id), { ...fields, fees_description: 'Free' }, { cookie: worker.cookie });
     expect(response.status).toBe(303);
-    const account = query<{ id: string }>('select id from user_account where email = ?', LINK_WORKER.email)[0]!;
-    const [row] = suggestions(GARDEN.id);
+    const account = (await query<{ id: string }>('select id from user_account where email = ?', LINK_WORKER.email))[0]!;
+    const [row] = await suggestions(GARDEN.id);
     expect(row).toMatchObject({ source: 'link_worker', suggested_by: account.id });
-    expect(fieldsOf(row!.id).map((field) => [field.field, JSON.parse(field.new_value)])).toEqual([['fees_description', 'Free']]);
+    expect((await fieldsOf(row!.id)).map((field) => [field.field, JSON.parse(field.new_value)])).toEqual([['fees_description', 'Free']]);
   });
 });
 
@@ -214,7 +208,7 @@ describe('the review queue', () => {
     for (const user of [LINK_WORKER, ORG_EDITOR]) {
       const who = await signInAs(server, user);
       expect((await getAs(server, who, '/panel/queue')).status).toBe(403);
-      const id = suggestions(LUNCH.id)[0]!.id;
+      const id = (await suggestions(LUNCH.id))[0]!.id;
       expect((await getAs(server, who, `/panel/queue/suggestions/${id}`)).status).toBe(403);
       expect((await postAs(server, who, `/panel/queue/suggestions/${id}`, {})).status).toBe(403);
     }
@@ -227,17 +221,17 @@ describe('the review queue', () => {
     const response = await getAs(server, panel, '/panel/queue');
     expect(response.status).toBe(200);
     const html = await response.text();
-    const open = query<{ id: string }>("select id from suggestion where status = 'open'");
+    const open = await query<{ id: string }>("select id from suggestion where status = 'open'");
     expect(html).toContain(`${open.length} suggestions</strong>`);
     for (const { id } of open) expect(html).toContain(`href="/panel/queue/suggestions/${id}"`);
     expect(html).toContain('New: Rate Test Group 5');
   });
 
   it('refuses a review posted without the form token (403) and changes nothing', async () => {
-    const id = suggestions(LUNCH.id)[0]!.id;
+    const id = (await suggestions(LUNCH.id))[0]!.id;
     const response = await postAs(server, panel, `/panel/queue/suggestions/${id}`, {}, null);
     expect(response.status).toBe(403);
-    expect(suggestions(LUNCH.id)[0]!.status).toBe('open');
+    expect((await suggestions(LUNCH.id))[0]!.status).toBe('open');
   });
 });
 
@@ -249,8 +243,8 @@ describe('from suggestion to publication', () => {
       ...fields, name: 'Oak Lane Memory Café', url: 'www.oak-lane.example.org', contact_email: 'visitor@example.net', message: 'The sign outside says Café.',
     });
     expect(sent.status).toBe(303);
-    const [suggestion] = suggestions(CAFE.id);
-    const [nameField, urlField] = fieldsOf(suggestion!.id);
+    const [suggestion] = await suggestions(CAFE.id);
+    const [nameField, urlField] = await fieldsOf(suggestion!.id);
     expect([nameField!.field, urlField!.field]).toEqual(['name', 'url']);
     expect(JSON.parse(urlField!.new_value)).toBe('https://www.oak-lane.example.org');
 
@@ -266,7 +260,7 @@ describe('from suggestion to publication', () => {
     const undecided = await postAs(server, panel, path, { [`decision-${nameField!.id}`]: 'accepted' });
     expect(undecided.status).toBe(400);
     expect(await undecided.text()).toContain('Website: Choose whether to accept or reject this change.');
-    expect(suggestions(CAFE.id)[0]!.status).toBe('open');
+    expect((await suggestions(CAFE.id))[0]!.status).toBe('open');
 
     const response = await postAs(server, panel, path, {
       [`decision-${nameField!.id}`]: 'accepted', [`note-${nameField!.id}`]: '',
@@ -277,9 +271,9 @@ describe('from suggestion to publication', () => {
     const done = await (await getAs(server, panel, `${path}?done=1`)).text();
     expect(done).toContain('Published: Name.');
 
-    const listing = query<{ name: string; url: string }>('select name, url from service where id = ?', CAFE.id)[0];
+    const listing = (await query<{ name: string; url: string }>('select name, url from service where id = ?', CAFE.id))[0];
     expect(listing).toEqual({ name: 'Oak Lane Memory Café', url: 'https://cafe.example.org' });
-    const history = query<{ field: string; old_value: string; new_value: string; changed_by: string; reason: string }>(
+    const history = await query<{ field: string; old_value: string; new_value: string; changed_by: string; reason: string }>(
       "select field, old_value, new_value, changed_by, reason from change_history where entity_id = ? and changed_by like 'user %'", CAFE.id);
     expect(history.map((row) => row.field)).toContain('name');
     expect(history.map((row) => row.field)).not.toContain('url');
@@ -288,10 +282,10 @@ describe('from suggestion to publication', () => {
       reason: `Suggestion ${suggestion!.id.slice(0, 8)} from public`,
     });
 
-    const closed = suggestions(CAFE.id)[0]!;
+    const closed = (await suggestions(CAFE.id))[0]!;
     expect(closed).toMatchObject({ status: 'closed', closed_by: 'panel@example.org' });
     expect(closed.closed_at).toBeTruthy();
-    expect(fieldsOf(closed.id).map((field) => [field.field, field.decision, field.note, field.decided_by])).toEqual([
+    expect((await fieldsOf(closed.id)).map((field) => [field.field, field.decision, field.note, field.decided_by])).toEqual([
       ['name', 'accepted', null, 'panel@example.org'],
       ['url', 'rejected', 'That website belongs to another group.', 'panel@example.org'],
     ]);
@@ -303,7 +297,7 @@ describe('from suggestion to publication', () => {
     expect(received[0]!.body).toContain('Changes we made:\n- Name: now "Oak Lane Memory Café"');
     expect(received[0]!.body).toContain('Changes we did not make:\n- Website. The reviewer said: That website belongs to another group.');
     expect(received[0]!.body).toContain(`See the listing: https://directory.example.org/services/${CAFE.id}`);
-    expect(query<{ purpose: string; status: string; subject: string }>("select purpose, status, subject from outbox_message where to_address = 'visitor@example.net'"))
+    expect(await query<{ purpose: string; status: string; subject: string }>("select purpose, status, subject from outbox_message where to_address = 'visitor@example.net'"))
       .toEqual([{ purpose: 'suggestion_outcome', status: 'sent', subject: 'Your suggestion about Oak Lane Memory Café' }]);
 
     const publicPage = await (await fetch(server.url(`/services/${CAFE.id}`))).text();
@@ -320,14 +314,14 @@ describe('from suggestion to publication', () => {
     const first = await post(suggestPath(KNIT.id), { ...(await suggestionForm(KNIT.id)), description: 'Knitting and a cup of tea.' });
     const second = await post(suggestPath(KNIT.id), { ...(await suggestionForm(KNIT.id)), fees_description: '£1 for tea' });
     expect([first.status, second.status]).toEqual([303, 303]);
-    const [one, two] = suggestions(KNIT.id);
-    const [description] = fieldsOf(one!.id);
-    const [fees] = fieldsOf(two!.id);
+    const [one, two] = await suggestions(KNIT.id);
+    const [description] = await fieldsOf(one!.id);
+    const [fees] = await fieldsOf(two!.id);
     expect((await postAs(server, panel, `/panel/queue/suggestions/${two!.id}`, { [`decision-${fees!.id}`]: 'accepted' })).status).toBe(303);
     const page = await (await getAs(server, panel, `/panel/queue/suggestions/${one!.id}`)).text();
     expect(page).toContain('The listing has changed since this suggestion was made.');
     expect((await postAs(server, panel, `/panel/queue/suggestions/${one!.id}`, { [`decision-${description!.id}`]: 'accepted' })).status).toBe(303);
-    expect(query('select description, fees_description from service where id = ?', KNIT.id)).toEqual([
+    expect(await query('select description, fees_description from service where id = ?', KNIT.id)).toEqual([
       { description: 'Knitting and a cup of tea.', fees_description: '£1 for tea' },
     ]);
   });
@@ -338,8 +332,8 @@ describe('from suggestion to publication', () => {
       address: 'Maple Hall, 3 Maple Street, Gateshead NE8 1AB', times: 'Wednesdays, 2pm to 4pm', phone: '0191 496 0123', url: 'maple.example.org',
     });
     expect(response.status).toBe(303);
-    const [suggestion] = query<SuggestionRow>("select * from suggestion where kind = 'new' and id in (select suggestion_id from suggestion_field where new_value = '\"Maple Knit and Natter\"')");
-    const fields = fieldsOf(suggestion!.id);
+    const [suggestion] = await query<SuggestionRow>("select * from suggestion where kind = 'new' and id in (select suggestion_id from suggestion_field where new_value = '\"Maple Knit and Natter\"')");
+    const fields = await fieldsOf(suggestion!.id);
     expect(fields.map((field) => field.field)).toEqual(['name', 'new:organisation', 'description', 'new:address', 'note:times', 'phones', 'url']);
     const decisions: Record<string, string> = {};
     for (const field of fields) decisions[`decision-${field.id}`] = 'accepted';
@@ -347,20 +341,20 @@ describe('from suggestion to publication', () => {
     expect(await (await getAs(server, panel, path)).text()).toContain('Done by hand');
     expect((await postAs(server, panel, path, decisions)).status).toBe(303);
 
-    const closed = query<SuggestionRow>('select * from suggestion where id = ?', suggestion!.id)[0]!;
+    const closed = (await query<SuggestionRow>('select * from suggestion where id = ?', suggestion!.id))[0]!;
     expect(closed.status).toBe('closed');
-    const created = query<{ id: string; name: string; status: string; organization_id: string; url: string; description: string }>(
-      'select id, name, status, organization_id, url, description from service where id = ?', closed.service_id)[0];
+    const created = (await query<{ id: string; name: string; status: string; organization_id: string; url: string; description: string }>(
+      'select id, name, status, organization_id, url, description from service where id = ?', closed.service_id))[0];
     expect(created).toMatchObject({
       name: 'Maple Knit and Natter', status: 'active', organization_id: LUNCH_ORG.id, url: 'https://maple.example.org', description: 'Bring your knitting and have a natter.',
     });
-    expect(query('select address_1, address_2, postal_code from address where location_id in (select location_id from service_at_location where service_id = ?)', created!.id))
+    expect(await query('select address_1, address_2, postal_code from address where location_id in (select location_id from service_at_location where service_id = ?)', created!.id))
       .toEqual([{ address_1: 'Maple Hall', address_2: '3 Maple Street, Gateshead', postal_code: 'NE8 1AB' }]);
-    expect(query<{ number: string }>('select number from phone where service_id = ?', created!.id).map((row) => row.number)).toEqual(['0191 496 0123']);
-    expect(query('select name from organization where id = ?', LUNCH_ORG.id)).toEqual([{ name: LUNCH_ORG.name }]);
+    expect((await query<{ number: string }>('select number from phone where service_id = ?', created!.id)).map((row) => row.number)).toEqual(['0191 496 0123']);
+    expect(await query('select name from organization where id = ?', LUNCH_ORG.id)).toEqual([{ name: LUNCH_ORG.name }]);
     const search = await (await fetch(server.url('/api/search?q=maple+natter'))).json();
     expect(search.results.map((result: { id: string }) => result.id)).toEqual([created!.id]);
-    const history = query<{ changed_by: string; reason: string }>("select changed_by, reason from change_history where entity_id = ? and field = 'id'", created!.id);
+    const history = await query<{ changed_by: string; reason: string }>("select changed_by, reason from change_history where entity_id = ? and field = 'id'", created!.id);
     expect(history).toEqual([{ changed_by: 'user panel@example.org', reason: `Suggestion ${suggestion!.id.slice(0, 8)} from public` }]);
   });
 });
@@ -369,20 +363,20 @@ describe('two reviewers, or a double click, at once', () => {
   it('publishes a new group once: one accept goes through, the rest are told it is closed', async () => {
     const response = await post('/suggest', { name: 'Rowan Double Lunch Club', description: 'A lunch club suggested once and accepted twice.' });
     expect(response.status).toBe(303);
-    const [suggestion] = query<SuggestionRow>("select * from suggestion where kind = 'new' and id in (select suggestion_id from suggestion_field where new_value = '\"Rowan Double Lunch Club\"')");
+    const [suggestion] = await query<SuggestionRow>("select * from suggestion where kind = 'new' and id in (select suggestion_id from suggestion_field where new_value = '\"Rowan Double Lunch Club\"')");
     const decisions: Record<string, string> = {};
-    for (const field of fieldsOf(suggestion!.id)) decisions[`decision-${field.id}`] = 'accepted';
+    for (const field of await fieldsOf(suggestion!.id)) decisions[`decision-${field.id}`] = 'accepted';
     const path = `/panel/queue/suggestions/${suggestion!.id}`;
     const statuses = (await Promise.all(Array.from({ length: 8 }, () => postAs(server, panel, path, decisions)))).map((r) => r.status);
     expect(statuses.filter((status) => status === 303)).toHaveLength(1);
-    expect(query("select id from service where name = 'Rowan Double Lunch Club'")).toHaveLength(1);
-    expect(query<SuggestionRow>('select * from suggestion where id = ?', suggestion!.id)[0]).toMatchObject({ status: 'closed', closed_by: 'panel@example.org' });
+    expect(await query("select id from service where name = 'Rowan Double Lunch Club'")).toHaveLength(1);
+    expect((await query<SuggestionRow>('select * from suggestion where id = ?', suggestion!.id))[0]).toMatchObject({ status: 'closed', closed_by: 'panel@example.org' });
   });
 });
 
 describe('a provider\'s "running, with changes"', () => {
   it('arrives in the queue as their words; "Done by hand" closes it and keeps the decision', async () => {
-    const directory = openDatabase(server.databasePath);
+    const directory = openDirectoryDatabase(server.databasePath);
     let linkPath: string;
     try {
       linkPath = await createConfirmationLink(directory.db, CHOIR.id);
@@ -391,10 +385,10 @@ describe('a provider\'s "running, with changes"', () => {
     }
     const answered = await post(linkPath, { answer: 'running_with_changes', changes: 'We now meet on Thursdays at 7pm.' });
     expect(answered.status).toBe(200);
-    const [suggestion] = suggestions(CHOIR.id);
+    const [suggestion] = await suggestions(CHOIR.id);
     expect(suggestion).toMatchObject({ source: 'provider_link', message: 'We now meet on Thursdays at 7pm.', status: 'open' });
-    expect(fieldsOf(suggestion!.id)).toEqual([]);
-    expect(query("select id from problem_report where service_id = ?", CHOIR.id)).toEqual([]);
+    expect(await fieldsOf(suggestion!.id)).toEqual([]);
+    expect(await query("select id from problem_report where service_id = ?", CHOIR.id)).toEqual([]);
 
     const queue = await (await getAs(server, panel, '/panel/queue')).text();
     expect(queue).toContain(`href="/panel/queue/suggestions/${suggestion!.id}">Ash Tree Community Choir</a>`);
@@ -405,8 +399,8 @@ describe('a provider\'s "running, with changes"', () => {
     expect(page).toContain('Done by hand');
     const response = await postAs(server, panel, path, { 'decision-message': 'accepted', 'note-message': 'Times updated in the editor.' });
     expect(response.status).toBe(303);
-    expect(suggestions(CHOIR.id)[0]).toMatchObject({ status: 'closed', closed_by: 'panel@example.org' });
-    expect(fieldsOf(suggestion!.id).map((field) => [field.field, JSON.parse(field.new_value), field.decision, field.note])).toEqual([
+    expect((await suggestions(CHOIR.id))[0]).toMatchObject({ status: 'closed', closed_by: 'panel@example.org' });
+    expect((await fieldsOf(suggestion!.id)).map((field) => [field.field, JSON.parse(field.new_value), field.decision, field.note])).toEqual([
       ['note:message', 'We now meet on Thursdays at 7pm.', 'accepted', 'Times updated in the editor.'],
     ]);
   });
@@ -422,7 +416,7 @@ describe('problem reports in the queue', () => {
       return found.freshness.flags.map((flag: { flag: string }) => flag.flag) as string[];
     };
     expect(await flags()).toContain('reported_problem');
-    const [report] = query<{ id: string }>("select id from problem_report where service_id = ? and status = 'open'", GARDEN.id);
+    const [report] = await query<{ id: string }>("select id from problem_report where service_id = ? and status = 'open'", GARDEN.id);
     const path = `/panel/queue/reports/${report!.id}`;
     expect(await (await getAs(server, panel, '/panel/queue')).text()).toContain(`href="${path}"`);
     const page = await (await getAs(server, panel, path)).text();
@@ -435,7 +429,7 @@ describe('problem reports in the queue', () => {
 
     const response = await postAs(server, panel, path, { outcome: 'resolved', note: 'Phoned them: capacity updated.' });
     expect(response.status).toBe(303);
-    expect(query('select status, resolved_by, resolution_note from problem_report where id = ?', report!.id)).toEqual([
+    expect(await query('select status, resolved_by, resolution_note from problem_report where id = ?', report!.id)).toEqual([
       { status: 'resolved', resolved_by: 'panel@example.org', resolution_note: 'Phoned them: capacity updated.' },
     ]);
     expect(await flags()).not.toContain('reported_problem');
@@ -446,7 +440,7 @@ describe('problem reports in the queue', () => {
   it('tells someone who reported a problem and left an email what the panel did', async () => {
     const reported = await post(`/services/${GARDEN.id}/report`, { kind: 'moved', message: 'It moved to the church hall.', contact_email: 'reporter@example.net' });
     expect(reported.status).toBe(303);
-    const [report] = query<{ id: string }>("select id from problem_report where service_id = ? and status = 'open' and contact_email = ?", GARDEN.id, 'reporter@example.net');
+    const [report] = await query<{ id: string }>("select id from problem_report where service_id = ? and status = 'open' and contact_email = ?", GARDEN.id, 'reporter@example.net');
     smtp.clear();
     const response = await postAs(server, panel, `/panel/queue/reports/${report!.id}`, { outcome: 'dismissed', note: 'They told us they have not moved.' });
     expect(response.status).toBe(303);
@@ -458,7 +452,7 @@ describe('problem reports in the queue', () => {
     // Nobody is emailed about a report that left no address.
     const quiet = await post(`/services/${GARDEN.id}/report`, { kind: 'full' });
     expect(quiet.status).toBe(303);
-    const [other] = query<{ id: string }>("select id from problem_report where service_id = ? and status = 'open' and contact_email is null", GARDEN.id);
+    const [other] = await query<{ id: string }>("select id from problem_report where service_id = ? and status = 'open' and contact_email is null", GARDEN.id);
     smtp.clear();
     expect((await postAs(server, panel, `/panel/queue/reports/${other!.id}`, { outcome: 'resolved', note: '' })).status).toBe(303);
     expect(received).toEqual([]);
