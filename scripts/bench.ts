@@ -2,6 +2,7 @@
 // scratch database, then times 26 representative searches (6 of them near a place) through the real layers
 // (parseSearchParams + search backend) against the same searches as bare SQL; first, it measures how
 // well search finds what people mean (scripts/bench/evaluate.ts). --evaluation-only does only that.
+// Then the same import and layered searches on PostgreSQL, side by side (--engines sqlite: SQLite only).
 // npm run bench -- --http: the built server over HTTP instead (scripts/bench/http.ts).
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -21,6 +22,7 @@ import { ms, percentiles, ratio, table, thousands, type Percentiles } from './be
 import { fail, progressPrinter } from './cli';
 import { evaluateSampleAndVariant, formatEvaluation } from './bench/evaluate';
 import { todayInUk } from '../src/lib/dates';
+import { runOnPostgres } from './bench/postgres-run';
 
 if (process.argv.slice(2).includes('--http')) {
   const { runHttpBench } = await import('./bench/http');
@@ -36,12 +38,13 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '30' },
     seed: { type: 'string', default: '1' },
     keep: { type: 'string' },
+    engines: { type: 'string', default: 'sqlite,postgres' },
     'evaluation-only': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   },
 });
 if (values.help) {
-  fail('Usage: npm run bench -- [--services N] [--runs R] [--seed S]\n  Imports N synthetic services (default 100000) into a scratch database in the temp folder,\n  then runs 26 searches R times each (default 30) through the search layers and as bare SQL.\n  --keep DIR  keep the scratch database in DIR (a new folder) for looking into afterwards\n  --evaluation-only  only measure how well search finds what people mean (success@3, nDCG@10)');
+  fail('Usage: npm run bench -- [--services N] [--runs R] [--seed S]\n  Imports N synthetic services (default 100000) into a scratch database in the temp folder,\n  then runs 26 searches R times each (default 30) through the search layers and as bare SQL.\n  --keep DIR  keep the scratch database in DIR (a new folder) for looking into afterwards\n  --engines sqlite  SQLite only (default sqlite,postgres: the same import and searches on PostgreSQL too, side by side)\n  --evaluation-only  only measure how well search finds what people mean (success@3, nDCG@10)');
 }
 const count = Number(values.services);
 const runs = Number(values.runs);
@@ -49,6 +52,10 @@ const seed = Number(values.seed);
 if (!Number.isInteger(count) || count < 1) fail(`--services must be a whole number of 1 or more, not "${values.services}".`);
 if (!Number.isInteger(runs) || runs < 1) fail(`--runs must be a whole number of 1 or more, not "${values.runs}".`);
 if (!Number.isInteger(seed)) fail(`--seed must be a whole number, not "${values.seed}".`);
+const engines = values.engines.split(',').map((engine) => engine.trim());
+if (!engines.includes('sqlite') || engines.some((engine) => engine !== 'sqlite' && engine !== 'postgres')) {
+  fail(`--engines is sqlite, or sqlite,postgres; not "${values.engines}".`);
+}
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const elapsed = (start: number) => performance.now() - start;
@@ -258,6 +265,26 @@ try {
   for (const report of evaluations) {
     out.push(`  ${verdict(report.successAt3 >= TARGETS.successAt3)}  success@3 >= ${TARGETS.successAt3} (${report.name}): ${report.successAt3.toFixed(3)}`);
   }
+  // 6. The same import and layered searches on PostgreSQL, side by side.
+  const postgresRun = engines.includes('postgres') ? await runOnPostgres(generated.records, queries, runs, log) : null;
+  if (postgresRun) {
+    const pgByKind = (kind: QueryKind) => percentiles(postgresRun.samples.filter((_, i) => queries[i]!.kind === kind).flat()).p95;
+    const pgRate = postgresRun.written / (postgresRun.importMs / 1000);
+    const sqliteKind = (kind: QueryKind) => byKind(withFacets.samples, kind).p95;
+    const pgAll = percentiles(postgresRun.samples.flat()).p95;
+    out.push('');
+    out.push(`SQLite ${sqliteVersion} and PostgreSQL ${postgresRun.version} side by side (the same ${thousands(count)} services and searches; layered, facets on)`);
+    out.push(table(
+      ['', 'SQLite', 'PostgreSQL', 'PostgreSQL / SQLite'],
+      [
+        ['import, services/s', thousands(importRate), thousands(pgRate), ratio(pgRate / importRate)],
+        ['first search after import, ms', ms(firstSearchMs), ms(postgresRun.firstSearchMs), ratio(postgresRun.firstSearchMs / firstSearchMs)],
+        ...kinds.map((kind) => [`search p95, ${kind}, ms`, ms(sqliteKind(kind)), ms(pgByKind(kind)), ratio(pgByKind(kind) / sqliteKind(kind))]),
+        ['search p95, all, ms', ms(overall.layeredFacets.p95), ms(pgAll), ratio(pgAll / overall.layeredFacets.p95)],
+      ],
+      ['l', 'r', 'r', 'r'],
+    ));
+  }
   out.push(...evaluationLines);
 
   const json = {
@@ -275,6 +302,11 @@ try {
       layeredFacets: byKind(withFacets.samples, kind), layeredNoFacets: byKind(noFacets.samples, kind), bare: byKind(bareSamples, kind),
     }])),
     queries: perQuery,
+    postgres: postgresRun && {
+      version: postgresRun.version, importMs: postgresRun.importMs, servicesPerSecond: postgresRun.written / (postgresRun.importMs / 1000),
+      firstSearchMs: postgresRun.firstSearchMs, overall: percentiles(postgresRun.samples.flat()),
+      byKind: Object.fromEntries(kinds.map((kind) => [kind, percentiles(postgresRun.samples.filter((_, i) => queries[i]!.kind === kind).flat())])),
+    },
     evaluation: evaluationJson,
     targets: TARGETS,
     verdict: { import: importOk, searchP95: searchOk, placeP95: placeOk, overheadFacets: overheadOk, overheadNoFacets: overallRatioNoFacets <= TARGETS.overheadRatio },

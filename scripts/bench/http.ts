@@ -5,7 +5,6 @@
 import autocannon from 'autocannon';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +19,7 @@ import { todayInUk } from '../../src/lib/dates';
 import { generateDirectory } from './generate';
 import { ms, percentiles, table, thousands } from './stats';
 import { commandConfig, fail } from '../cli';
+import { freePort } from '../embedded-postgres';
 
 const CONNECTIONS = [1, 8, 32];
 /** A cheap page must answer within this while downloads and imports run. */
@@ -28,16 +28,6 @@ const CHEAP_PAGE = '/help/about';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
-async function freePort(): Promise<number> {
-  return new Promise((done, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 /** The sample directory (and N generated services, if asked) in a scratch database file. */
 async function fillDatabase(path: string, services: number): Promise<void> {
