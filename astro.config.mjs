@@ -2,6 +2,7 @@
 // to the hosts allowed to post forms (Astro refuses cross-host form posts with 403).
 import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
+import { importOncePlugin } from './scripts/import-once-plugin.mjs';
 
 // BUILD_DIR builds somewhere other than dist/ (npm start and the tests read the same variable),
 // so two builds can run side by side.
@@ -21,5 +22,6 @@ export default defineConfig({
   telemetry: false,
   vite: {
     ssr: { external: ['better-sqlite3'] },
+    plugins: [importOncePlugin()],
   },
 });

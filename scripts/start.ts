@@ -7,7 +7,6 @@ import { openDirectoryDatabase, TOOL_OPEN_OPTIONS } from '../src/lib/db/database
 import { prepareDirectory } from '../src/lib/setup/prepare';
 import { createSearchBackend } from '../src/lib/search';
 import { createSiteServer } from '../src/lib/http/serve';
-import { importPagesOnce } from '../src/lib/http/page-modules';
 
 const config = commandConfig();
 const { HOST: host, PORT: port } = config;
@@ -28,8 +27,7 @@ try {
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
 // Where `astro build` wrote the site: dist/, or BUILD_DIR when set (as for the build).
 const buildDir = resolve(fileURLToPath(new URL('..', import.meta.url)), config.BUILD_DIR);
-const { handler, pageMap } = await import(pathToFileURL(resolve(buildDir, 'server/entry.mjs')).href);
-importPagesOnce(pageMap);
+const { handler } = await import(pathToFileURL(resolve(buildDir, 'server/entry.mjs')).href);
 const server = createSiteServer(handler, resolve(buildDir, 'client'));
 server.listen(port, host, () => {
   console.log(`Serving the directory from ${directory.path} on http://${host}:${port}`);
