@@ -7,7 +7,7 @@ import { todayInUk } from '../src/lib/dates';
 import { getFreshnessSettings } from '../src/lib/freshness/settings';
 import { checkDirectory, FUNDING_LIST_DAYS, type ListedService } from '../src/lib/freshness-jobs/directory-check';
 import { DEFAULT_PER_SECOND, DEFAULT_TIMEOUT_MS, checkLinks, linkCheckUserAgent, linkTargets, type LinkCheckReport } from '../src/lib/freshness-jobs/link-check';
-import { reindexServices } from '../src/lib/search/reindex';
+import { applySearchOutbox } from '../src/lib/search/outbox';
 import { FRESHNESS_FLAGS, FRESHNESS_STATUSES } from '../src/lib/freshness/rules';
 import { createMailer, type Mailer } from '../src/lib/mail/mailer';
 import { MAX_SEND_ATTEMPTS, REMINDER_STAGES, runReminders, type ReminderReport } from '../src/lib/freshness-jobs/reminders';
@@ -90,8 +90,8 @@ try {
     const targets = await linkTargets(directory.db);
     process.stderr.write(`Checking ${targets.length} websites, at most ${perSecond} a second, as "${linkCheckUserAgent()}".\n`);
     links = await checkLinks(directory.db, targets, { timeoutMs, perSecond, onProgress: progressPrinter('Checking websites') });
-    // So that a website failing again shows in search now, not at the next rebuild.
-    await reindexServices(directory.db, search, [...new Set(links.results.map((result) => result.serviceId))], today);
+    // Each check queued its service for search (the outbox): so that a website failing again shows in search now.
+    await applySearchOutbox(directory.db, search, today);
   }
 
   let reminders: ReminderReport | null = null;

@@ -9,7 +9,7 @@ import {
   EMPTY_CONFIRMATION_VALUES, type ConfirmationAnswer,
 } from '../../src/lib/freshness-jobs/confirmation-links';
 import { importRecords } from '../../src/lib/openreferral/import';
-import { reindexServices } from '../../src/lib/search/reindex';
+import { applySearchOutbox } from '../../src/lib/search/outbox';
 import { EMPTY_QUERY } from '../../src/lib/search/filters';
 import { scratchDirectory, service } from '../fixtures/services';
 
@@ -39,7 +39,8 @@ async function answer(value: ConfirmationAnswer) {
   const verdict = await verifyConfirmationLink(db(), token, NOW);
   if (!verdict.ok) throw new Error(verdict.reason);
   const outcome = await answerConfirmation(db(), verdict.link, value, NOW);
-  await reindexServices(db(), scratch.search, [LUNCH.id], TODAY);
+  // The answer queued the service in the search outbox, in its own transaction: applying it shows the answer.
+  expect(await applySearchOutbox(db(), scratch.search, TODAY)).toBe(1);
   return { token, link: verdict.link, outcome };
 }
 

@@ -462,6 +462,9 @@ describeOn('sqlite')('migrations on SQLite', () => {
     const tableNames = () => (sqlite().prepare(`select name from sqlite_master where type = 'table'`).all() as { name: string }[]).map((t) => t.name);
     const indexNames = () => (sqlite().prepare(`select name from sqlite_master where type = 'index'`).all() as { name: string }[]).map((t) => t.name);
     expect(indexNames()).toContain('location_latitude_longitude');
+    expect(tableNames()).toContain('search_outbox');
+    await migrateDown(scratch.directory.db); // 0017: the search outbox
+    expect(tableNames()).not.toContain('search_outbox');
     const tablesBefore = tableNames();
     await migrateDown(scratch.directory.db); // 0016: PostgreSQL's rate-limit windows in 64 bits, nothing on SQLite
     expect(tableNames()).toEqual(tablesBefore);

@@ -5,7 +5,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { importRecords } from '../../src/lib/openreferral/import';
 import { checkLinks, linkCheckUserAgent, linkTargets } from '../../src/lib/freshness-jobs/link-check';
-import { reindexServices } from '../../src/lib/search/reindex';
+import { applySearchOutbox } from '../../src/lib/search/outbox';
 import { EMPTY_QUERY } from '../../src/lib/search/filters';
 import { scratchDirectory, service, TODAY } from '../fixtures/services';
 
@@ -75,7 +75,8 @@ async function unreachableInSearch(): Promise<string[]> {
 async function checkAll() {
   const targets = await linkTargets(scratch.directory.db);
   const report = await checkLinks(scratch.directory.db, targets, { timeoutMs: TIMEOUT_MS, perSecond: 5 });
-  await reindexServices(scratch.directory.db, scratch.search, report.results.map((result) => result.serviceId), TODAY);
+  // Each check queued its service in the search outbox; applying it shows the result in search.
+  await applySearchOutbox(scratch.directory.db, scratch.search, TODAY);
   return report;
 }
 

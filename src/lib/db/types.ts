@@ -262,6 +262,16 @@ export interface SearchDocumentTable {
   document: string;
 }
 
+/**
+ * The search outbox: services whose search documents must be built again, queued in the same
+ * transaction as the change to the service (src/lib/directory/service-store.ts) and taken off
+ * once search has them (src/lib/search/outbox.ts).
+ */
+export interface SearchOutboxTable {
+  service_id: string;
+  queued_at: string;
+}
+
 export interface SearchMetaTable {
   key: string;
   value: number;
@@ -312,6 +322,7 @@ export interface DatabaseSchema {
   service_area: ServiceAreaTable;
   search_document: SearchDocumentTable;
   search_meta: SearchMetaTable;
+  search_outbox: SearchOutboxTable;
   taxonomy_crosswalk: TaxonomyCrosswalkTable;
   postcode: PostcodeTable;
   postcode_centre: PostcodeCentreTable;

@@ -9,7 +9,7 @@ import type { SearchBackend } from '../search/search-backend';
 import type { SessionUser } from '../accounts/sessions';
 import { can } from '../accounts/roles';
 import { editAccess, editorOrganisationIds } from '../accounts/users';
-import { validateRecord } from '../openreferral/import';
+import { validateRecord } from '../openreferral-schema/validate-record';
 import { STAND_IN_ORGANIZATION_NAME } from '../openreferral-schema/normalise-record';
 import type { OrganizationRecord, ServiceRecord } from '../openreferral-schema/schemas';
 import { createSuggestion } from '../suggestions/store';

@@ -2,7 +2,7 @@
 // as it was opened (so ids of existing rows, and parts the form does not show, are kept), new rows
 // given new ids, and a value that means the same as before kept exactly as it was, so saving an
 // untouched form changes nothing. Also: problems found on publishing mapped back to form fields.
-import type { RecordError } from '../openreferral/import';
+import type { RecordError } from '../openreferral-schema/validate-record';
 import type { OrganizationRecord, ServiceRecord } from '../openreferral-schema/schemas';
 import { newId } from '../ids';
 import { getTaxonomy } from '../taxonomy/taxonomy';

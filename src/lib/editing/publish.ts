@@ -1,5 +1,6 @@
 // Publishing a listing someone has edited (or a suggestion's accepted fields): validated with the
-// same zod schema as every import, written in one transaction with its search document, refused
+// same zod schema as every import, stored through the one write path (src/lib/directory/
+// service-store.ts) in one transaction with its search document, refused
 // if someone else changed the listing since it was opened (optimistic concurrency), and every
 // changed field recorded in change_history with who did it.
 import { createHash } from 'node:crypto';
@@ -9,9 +10,12 @@ import type { DirectoryDatabase } from '../db/database';
 import type { DatabaseSchema } from '../db/types';
 import { HISTORY_SERVICE_FIELDS } from '../directory/service-writer';
 import { readServices } from '../directory/service-reader';
-import { importRecords, type RecordError } from '../openreferral/import';
+import { IdConflictError, conflictErrors, knownTerms, storeServices } from '../directory/service-store';
+import { validateRecord, type RecordError } from '../openreferral-schema/validate-record';
+import { isEmptyKept } from '../openreferral-schema/kept-properties';
 import type { ServiceRecord } from '../openreferral-schema/schemas';
 import type { SearchBackend } from '../search/search-backend';
+import { applySearchOutbox } from '../search/outbox';
 
 type Db = Kysely<DatabaseSchema> | Transaction<DatabaseSchema>;
 
@@ -99,8 +103,14 @@ export async function publishRecord(
   const source = (await directory.db.selectFrom('service').select('source').where('id', '=', record.id).executeTakeFirst())?.source ?? 'editor';
   const at = now.toISOString();
   const reason = options.reason ?? null;
-  const report = await importRecords(directory, search, [edited], {
-    strict: true, source, today: todayInUk(now), changedBy: options.changedBy, keepKeptObjects: true,
+  const terms = await knownTerms(directory, [edited]);
+  const checked = validateRecord(edited, 0, (id) => terms.has(id));
+  if ('errors' in checked) throw new InvalidRecordError(checked.errors);
+  const today = todayInUk(now);
+  const store = () => storeServices(directory, [checked.record], {
+    source, changedBy: options.changedBy, keepStoredKept: true,
+    kept: isEmptyKept(checked.kept) ? new Map() : new Map([[checked.record.id, checked.kept]]),
+    applySearch: (trx, written, alsoTouched) => applySearchOutbox(trx, search, today, { records: written, serviceIds: alsoTouched }).then(() => undefined),
     beforeWrite: async (trx) => {
       before = await readRecord(trx, record.id);
       const version = before ? recordVersion(before) : null;
@@ -130,7 +140,12 @@ export async function publishRecord(
       await options.alsoInTransaction?.(trx);
     },
   });
-  if (report.invalid.length) throw new InvalidRecordError(report.invalid);
+  try {
+    await store();
+  } catch (error) {
+    if (error instanceof IdConflictError) throw new InvalidRecordError(conflictErrors([{ index: 0, record: checked.record }], error));
+    throw error;
+  }
   const published = stored ?? (await readRecord(directory.db, record.id))!;
   return { record: published, version: recordVersion(published), changes };
 }

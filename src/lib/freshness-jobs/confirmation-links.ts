@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { longDate, todayInUk } from '../dates';
 import type { ConfirmationLinkRow, DatabaseSchema, ServiceTable } from '../db/types';
 import { newId } from '../ids';
+import { queueSearchChanges } from '../db/search-outbox';
 import { appConfig } from '../config';
 import { CAPACITY_STATUS, CONFIRMATION_ANSWER } from '../vocabulary';
 import { CAPACITY_STATUSES } from '../openreferral-schema/schemas';
@@ -313,6 +314,8 @@ export async function answerConfirmation(
       set('capacity_updated', today, reason);
     }
     if (Object.keys(update).length) await trx.updateTable('service').set(update as Updateable<ServiceTable>).where('id', '=', service.id).execute();
+    // Search shows the answer (checked today, paused, closed, taking people or not) once it is applied.
+    await queueSearchChanges(trx, [service.id], changedAt);
 
     if (answer.fundingEndDate) {
       const reason = 'The provider told us when its funding ends.';

@@ -3,6 +3,7 @@
 import type { Kysely } from 'kysely';
 import { appConfig } from '../config';
 import type { DatabaseSchema } from '../db/types';
+import { queueSearchChanges } from '../db/search-outbox';
 
 export interface LinkTarget {
   serviceId: string;
@@ -162,10 +163,14 @@ export async function checkLinks(db: Kysely<DatabaseSchema>, targets: LinkTarget
     } else {
       const outcome = await checkOne(url, pace, settings);
       const result: LinkCheckResult = { serviceId: target.serviceId, url: target.url, ...outcome, checkedAt: now().toISOString() };
-      await db.insertInto('link_check').values({
-        service_id: result.serviceId, url: result.url, checked_at: result.checkedAt,
-        ok: result.ok ? 1 : 0, status_code: result.statusCode, error: result.error,
-      }).execute();
+      await db.transaction().execute(async (trx) => {
+        await trx.insertInto('link_check').values({
+          service_id: result.serviceId, url: result.url, checked_at: result.checkedAt,
+          ok: result.ok ? 1 : 0, status_code: result.statusCode, error: result.error,
+        }).execute();
+        // So that a website failing again shows in search now, not at the next rebuild.
+        await queueSearchChanges(trx, [result.serviceId], result.checkedAt);
+      });
       report.results.push(result);
       if (result.ok) report.ok++;
       else report.failed++;

@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { todayInUk } from '../dates';
 import type { DatabaseSchema } from '../db/types';
+import { queueSearchChanges } from '../db/search-outbox';
 
 export const PROBLEM_KINDS = ['closed', 'full', 'details_wrong', 'moved', 'other'] as const;
 export type ProblemKind = (typeof PROBLEM_KINDS)[number];
@@ -165,6 +166,8 @@ export async function saveProblemReport(
         resolved_at: null,
       })
       .execute();
+    // Results say a problem was reported: the listing's search document is built again.
+    await queueSearchChanges(trx, [serviceId]);
   });
   return id;
 }

@@ -4,24 +4,17 @@ import { todayInUk } from '../dates';
 import type { Transaction } from 'kysely';
 import type { DatabaseSchema } from '../db/types';
 import type { DirectoryDatabase } from '../db/database';
-import { serviceSchema, type ServiceRecord } from '../openreferral-schema/schemas';
-import { canonicalJson, isEmptyKept, originalPath, separateRepeats, unknownProperties, type KeptProperties, type Notice } from '../openreferral-schema/kept-properties';
-import { isStandInOrganization, normaliseRecord } from '../openreferral-schema/normalise-record';
-import { IdConflictError, recordHash, writeServices } from '../directory/service-writer';
-import { inWriteTransaction } from '../db/writer';
-import { readServices } from '../directory/service-reader';
+import type { ServiceRecord } from '../openreferral-schema/schemas';
+import { canonicalJson, isEmptyKept, type KeptProperties, type Notice } from '../openreferral-schema/kept-properties';
+import { isStandInOrganization } from '../openreferral-schema/normalise-record';
+import { validateRecord, type RecordError } from '../openreferral-schema/validate-record';
+import { IdConflictError, conflictErrors, knownTerms, storeServices } from '../directory/service-store';
 import type { SearchBackend } from '../search/search-backend';
-import { indexRecords } from '../search/reindex';
-import { mapImportedTerms } from '../taxonomy/crosswalk-store';
+import { applySearchOutbox } from '../search/outbox';
 
-export interface RecordError {
-  /** Position of the record in the file, counting from 0. */
-  index: number;
-  id: string | null;
-  /** Where in the record, e.g. "schedules[0].opens_at". */
-  path: string;
-  message: string;
-}
+// Checking one record lives with the standard's schemas (every writer checks with it); said here
+// too, for the commands and tests that import and check.
+export { pathText, validateRecord, type RecordError, type ValidRecord } from '../openreferral-schema/validate-record';
 
 export interface ImportOptions {
   /** Import nothing at all if any record is invalid. */
@@ -65,10 +58,6 @@ export interface ImportReport {
   abandoned: boolean;
 }
 
-const BATCH_SIZE = 500;
-/** More records than this get SQLite's bigger page cache while they are written. */
-const LARGE_IMPORT = 5_000;
-
 type JsonObject = Record<string, unknown>;
 const isJsonObject = (value: unknown): value is JsonObject => Boolean(value) && typeof value === 'object' && !Array.isArray(value);
 
@@ -106,15 +95,6 @@ export function recordsOf(feed: unknown): unknown[] {
   throw new Error('The file is not Open Referral service data: expected a service, an array of services, or an object with a "contents" array.');
 }
 
-export function pathText(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((text, part) => (typeof part === 'number' ? `${text}[${part}]` : text ? `${text}.${String(part)}` : String(part)), '') || '(record)';
-}
-
-function idOf(raw: unknown): string | null {
-  const id = raw && typeof raw === 'object' ? (raw as { id?: unknown }).id : undefined;
-  return typeof id === 'string' ? id : null;
-}
-
 /** Problems that do not stop a record being imported but that a person should fix. */
 export function recordWarnings(record: ServiceRecord, index: number): RecordError[] {
   const warnings: RecordError[] = [];
@@ -135,43 +115,6 @@ export function recordWarnings(record: ServiceRecord, index: number): RecordErro
     }
   });
   return warnings;
-}
-
-export interface ValidRecord {
-  record: ServiceRecord;
-  /** What the record sent that has no column, to store and serve back. */
-  kept: KeptProperties;
-  normalised: Notice[];
-  keptWhole: Notice[];
-  dropped: Notice[];
-  warnings: Notice[];
-}
-
-/**
- * Checks one record as sent: loose dates and times read, repeated objects taken as one, what
- * cannot be filed kept whole, then the schema. `termKnown` says whether the directory has a
- * taxonomy term (an attribute naming one it has not is kept whole rather than filed).
- */
-export function validateRecord(raw: unknown, index: number, termKnown: (id: string) => boolean = () => true): ValidRecord | { errors: RecordError[] } {
-  const error = (path: string, message: string): RecordError => ({ index, id: idOf(raw), path, message });
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { errors: [error('(record)', 'must be an object with fields')] };
-  const normalised = normaliseRecord(raw as Record<string, unknown>);
-  const separated = separateRepeats(normalised.record, termKnown);
-  const result = serviceSchema.safeParse(separated.record);
-  if (!result.success || normalised.errors.length) {
-    // A value that could not be read is said once, in the reading's words.
-    const unread = new Set(normalised.errors.map((notice) => notice.path));
-    const schemaErrors = (result.error?.issues ?? []).map((issue) => error(pathText(originalPath(issue.path, separated.positions)), issue.message));
-    return { errors: [...normalised.errors.map((notice) => error(notice.path, notice.message)), ...schemaErrors.filter((e) => !unread.has(e.path))] };
-  }
-  return {
-    record: result.data,
-    kept: { properties: unknownProperties(result.data), kept: separated.kept, sent: separated.sent },
-    normalised: normalised.normalised,
-    keptWhole: separated.notices,
-    dropped: normalised.dropped,
-    warnings: separated.warnings,
-  };
 }
 
 /**
@@ -204,28 +147,6 @@ function sharedObjectWarnings(valid: { index: number; record: ServiceRecord }[],
     }
   }
   return warnings;
-}
-
-/** Taxonomy term ids named anywhere in the records; which of them the directory or the records themselves hold. */
-async function knownTerms(directory: DirectoryDatabase, rawRecords: unknown[]): Promise<Set<string>> {
-  const carried = new Set<string>();
-  const named = new Set<string>();
-  const walk = (value: unknown, key: string | null) => {
-    if (Array.isArray(value)) value.forEach((item) => walk(item, key));
-    else if (value && typeof value === 'object') {
-      const object = value as Record<string, unknown>;
-      if (key === 'taxonomy_term' && typeof object.id === 'string') carried.add(object.id);
-      if (typeof object.taxonomy_term_id === 'string') named.add(object.taxonomy_term_id);
-      for (const [childKey, child] of Object.entries(object)) if (child && typeof child === 'object') walk(child, childKey);
-    }
-  };
-  rawRecords.forEach((raw) => walk(raw, null));
-  const missing = [...named].filter((id) => !carried.has(id));
-  for (let i = 0; i < missing.length; i += 500) {
-    const rows = await directory.db.selectFrom('taxonomy_term').select('id').where('id', 'in', missing.slice(i, i + 500)).execute();
-    for (const row of rows) carried.add(row.id);
-  }
-  return carried;
 }
 
 export async function importRecords(
@@ -271,16 +192,6 @@ export async function importRecords(
     dropped.push(...outcome.dropped.map(said));
     repeatWarnings.push(...outcome.warnings.map(said));
   });
-  if (options.keepKeptObjects && valid.length) {
-    const stored = await directory.db.selectFrom('service').select(['id', 'extra_properties'])
-      .where('id', 'in', valid.map(({ record }) => record.id)).where('extra_properties', 'is not', null).execute();
-    for (const row of stored) {
-      const before = JSON.parse(row.extra_properties!) as KeptProperties;
-      const now = keptById.get(row.id) ?? { properties: {}, kept: {} };
-      const merged = { ...now, kept: { ...before.kept, ...now.kept } };
-      if (!isEmptyKept(merged)) keptById.set(row.id, merged);
-    }
-  }
   invalid.sort((a, b) => a.index - b.index);
   const warnings = [...repeatWarnings, ...sharedObjectWarnings(valid, rawRecords), ...valid.flatMap(({ index, record }) => recordWarnings(record, index))]
     .sort((a, b) => a.index - b.index);
@@ -296,8 +207,11 @@ export async function importRecords(
   // rolled back, the records concerned are reported invalid, and the rest written again.
   for (;;) {
     try {
-      Object.assign(report, await writeValid(directory, search, valid, {
-        source, today, kept: keptById, onProgress: options.onProgress, changedBy: options.changedBy, beforeWrite: options.beforeWrite, afterWrite: options.afterWrite,
+      Object.assign(report, await storeServices(directory, valid.map(({ record }) => record), {
+        source, kept: keptById, keepStoredKept: options.keepKeptObjects ?? false, onProgress: options.onProgress,
+        changedBy: options.changedBy, beforeWrite: options.beforeWrite, afterWrite: options.afterWrite,
+        // The documents are built in the same transaction: what an import wrote is found as soon as it commits.
+        applySearch: (trx, written, alsoTouched) => applySearchOutbox(trx, search, today, { records: written, serviceIds: alsoTouched }).then(() => undefined),
       }));
       break;
     } catch (error) {
@@ -320,77 +234,3 @@ export async function importRecords(
   return report;
 }
 
-/** Writes the valid records (those changed since they were last imported) and their search documents, in one transaction. */
-async function writeValid(
-  directory: DirectoryDatabase,
-  search: SearchBackend,
-  valid: { index: number; record: ServiceRecord }[],
-  options: {
-    source: string | null; today: string; kept: Map<string, KeptProperties>; onProgress?: ((done: number, total: number) => void) | undefined;
-    changedBy?: string | undefined; beforeWrite?: ((trx: Transaction<DatabaseSchema>) => Promise<void>) | undefined;
-    afterWrite?: ((trx: Transaction<DatabaseSchema>) => Promise<void>) | undefined;
-  },
-): Promise<{ written: number; unchanged: number }> {
-  const counts = { written: 0, unchanged: 0 };
-  await inWriteTransaction(directory, { large: valid.length > LARGE_IMPORT }, async (trx, bulk) => {
-    await options.beforeWrite?.(trx);
-    for (let start = 0; start < valid.length; start += BATCH_SIZE) {
-      const batch = valid.slice(start, start + BATCH_SIZE).map(({ record }) => record);
-      const stored = await bulk.storedHashes('service', batch.map((record) => record.id));
-      const hashes = new Map(batch.map((record) => [record.id, recordHash(record, options.source, options.kept.get(record.id))]));
-      const changed = batch.filter((record) => stored.get(record.id) !== hashes.get(record.id));
-      counts.unchanged += batch.length - changed.length;
-      if (changed.length) {
-        const { affectedServiceIds } = await writeServices(bulk, changed, {
-          source: options.source, now: new Date().toISOString(), hashes, existing: new Set(stored.keys()), kept: options.kept,
-          ...(options.changedBy ? { changedBy: options.changedBy } : {}),
-        });
-        // Another taxonomy's new terms are mapped onto our categories before indexing (the crosswalk).
-        await mapImportedTerms(trx, changed);
-        // Services sharing a place or organisation that changed show it in their results too.
-        const affected = affectedServiceIds.length ? await readServices(trx, affectedServiceIds) : [];
-        await indexRecords(trx, search, [...changed, ...affected], options.today);
-        counts.written += changed.length;
-      }
-      options.onProgress?.(Math.min(start + BATCH_SIZE, valid.length), valid.length);
-    }
-    await options.afterWrite?.(trx);
-  });
-  return counts;
-}
-
-/** Where in a record an object with this id sits, e.g. "schedules[1].id". */
-function pathOfId(value: unknown, id: string, path: (string | number)[] = []): (string | number)[] | null {
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const found = pathOfId(value[i], id, [...path, i]);
-      if (found) return found;
-    }
-  } else if (value && typeof value === 'object') {
-    if (path.length && (value as { id?: unknown }).id === id) return [...path, 'id'];
-    for (const [key, child] of Object.entries(value)) {
-      if (child && typeof child === 'object') {
-        const found = pathOfId(child, id, [...path, key]);
-        if (found) return found;
-      }
-    }
-  }
-  return null;
-}
-
-function conflictErrors(valid: { index: number; record: ServiceRecord }[], error: IdConflictError): RecordError[] {
-  const byService = new Map(valid.map((entry) => [entry.record.id, entry]));
-  const seen = new Set<string>();
-  const errors: RecordError[] = [];
-  for (const conflict of error.conflicts) {
-    const entry = byService.get(conflict.serviceId);
-    if (!entry || seen.has(`${entry.index}:${conflict.id}`)) continue;
-    seen.add(`${entry.index}:${conflict.id}`);
-    const what = conflict.table.replace(/_/g, ' ');
-    errors.push({
-      index: entry.index, id: entry.record.id, path: pathText(pathOfId(entry.record, conflict.id) ?? [conflict.table]),
-      message: `is "${conflict.id}", which belongs to another service's ${what} (or another place's); each ${what} needs its own id`,
-    });
-  }
-  return errors;
-}

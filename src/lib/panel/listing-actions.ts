@@ -5,7 +5,7 @@
 import type { App } from '../app';
 import { todayInUk } from '../dates';
 import { EditConflictError, publishRecord, readRecord } from '../editing/publish';
-import { reindexServices } from '../search/reindex';
+import { applySearchOutbox } from '../search/outbox';
 import { markReportsClosed, ReportsChangedError, tellReporters } from '../suggestions/queue';
 import type { ServiceRecord } from '../openreferral-schema/schemas';
 
@@ -61,8 +61,8 @@ export async function doListingAction(app: Pick<App, 'directory' | 'search'>, re
       expectedVersion: request.version, changedBy: `user ${request.user.email}`, reason: note ? `${words.reason}. ${note}` : words.reason, now,
       alsoInTransaction: (trx) => markReportsClosed(trx, reportIds, 'resolved', note || `${words.reason}.`, request.user.email, now),
     });
-    // The listing's search document was written before its reports were resolved: write it again.
-    if (reportIds.length) await reindexServices(directory.db, search, [request.serviceId], today);
+    // The listing's search document was built before its reports were resolved (which queued it again): build it again.
+    if (reportIds.length) await applySearchOutbox(directory.db, search, today, { serviceIds: [request.serviceId] });
     await tellReporters(directory.db, reportIds, 'resolved', note || reporterNote(request.action));
     return { ok: true, record: published.record, resolvedReports: reportIds };
   } catch (error) {

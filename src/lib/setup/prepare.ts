@@ -4,6 +4,7 @@ import { todayInUk } from '../dates';
 import { migrateToLatest, type DirectoryDatabase } from '../db/database';
 import { importRecords } from '../openreferral/import';
 import { indexIsOutOfDate, markIndexed, reindexAll } from '../search/reindex';
+import { applySearchOutbox } from '../search/outbox';
 import type { SearchBackend } from '../search/search-backend';
 import { syncTaxonomy } from '../taxonomy/sync-taxonomy';
 import { loadSampleRecords } from './sample-directory';
@@ -12,6 +13,8 @@ import { preparePlaces } from '../geo/prepare-places';
 export interface PrepareReport {
   sampleLoaded: number;
   reindexed: number;
+  /** Services whose queued search changes were applied (src/lib/search/outbox.ts). */
+  fromOutbox: number;
 }
 
 export async function prepareDirectory(
@@ -23,7 +26,7 @@ export async function prepareDirectory(
   const log = options.log ?? (() => {});
   await migrateToLatest(directory.db);
   await syncTaxonomy(directory.db);
-  const report: PrepareReport = { sampleLoaded: 0, reindexed: 0 };
+  const report: PrepareReport = { sampleLoaded: 0, reindexed: 0, fromOutbox: 0 };
   const { count } = await directory.db.selectFrom('service').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
   if (Number(count) === 0 && options.loadSample !== false) {
     log('The database has no services yet: loading the sample directory.');
@@ -39,5 +42,9 @@ export async function prepareDirectory(
     report.reindexed = await reindexAll(directory, search, today);
     log(`Search documents rebuilt for ${report.reindexed} services.`);
   }
+  // Changes queued for search and not yet applied (by a writer without the search backend, or
+  // before a process stopped): built now, so nothing saved is missing from search.
+  report.fromOutbox = await applySearchOutbox(directory.db, search, today);
+  if (report.fromOutbox) log(`Search documents built for ${report.fromOutbox} services waiting in the search outbox.`);
   return report;
 }

@@ -5,7 +5,8 @@ import type { Kysely, Transaction } from 'kysely';
 import type { App } from '../app';
 import { todayInUk } from '../dates';
 import type { DatabaseSchema } from '../db/types';
-import { reindexServices } from '../search/reindex';
+import { queueSearchChanges } from '../db/search-outbox';
+import { applySearchOutbox } from '../search/outbox';
 import { listSuggestions, type SuggestionSummary } from './store';
 import { publicUrl as sitePublicUrl } from '../config';
 import { sendMessage } from '../mail/outbox';
@@ -141,6 +142,9 @@ export async function markReportsClosed(
     .set({ status: outcome, resolved_at: now.toISOString(), resolved_by: reviewerEmail, resolution_note: note.trim() || null })
     .where('id', 'in', [...ids]).where('status', '=', 'open').executeTakeFirst();
   if (Number(update.numUpdatedRows) !== ids.length) throw new ReportsChangedError();
+  // Search stops saying a problem was reported once the listings' documents are built again.
+  const services = await trx.selectFrom('problem_report').select('service_id').distinct().where('id', 'in', [...ids]).execute();
+  await queueSearchChanges(trx, services.map((row) => row.service_id), now.toISOString());
 }
 
 /** After reports are closed: each person who reported one and left an address is told what happened. */
@@ -179,7 +183,7 @@ export async function closeReports(
     if (error instanceof ReportsChangedError) return false;
     throw error;
   }
-  await reindexServices(db, app.search, services.map((row) => row.service_id), todayInUk(now));
+  await applySearchOutbox(db, app.search, todayInUk(now), { serviceIds: services.map((row) => row.service_id) });
   await tellReporters(db, ids, outcome, note);
   return true;
 }

@@ -2,7 +2,7 @@
 // note), the accepted record fields published onto the listing as it is now (or, for a new
 // service, a new listing), the suggestion closed, and the person who suggested it told.
 import type { App } from '../app';
-import type { RecordError } from '../openreferral/import';
+import type { RecordError } from '../openreferral-schema/validate-record';
 import type { ServiceRecord } from '../openreferral-schema/schemas';
 import { EditConflictError, InvalidRecordError, publishRecord, readRecord, recordVersion, RECORD_FIELDS } from '../editing/publish';
 import { sendMessage } from '../mail/outbox';

@@ -16,6 +16,7 @@ import * as taxonomyCrosswalk from './0013-taxonomy-crosswalk';
 import * as locationPositionIndex from './0014-location-position-index';
 import * as postgresSearch from './0015-postgres-search';
 import * as rateLimitWindowBigint from './0016-rate-limit-window-bigint';
+import * as searchOutbox from './0017-search-outbox';
 
 export const migrations: Record<string, Migration> = {
   '0001-directory': directory,
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '0014-location-position-index': locationPositionIndex,
   '0015-postgres-search': postgresSearch,
   '0016-rate-limit-window-bigint': rateLimitWindowBigint,
+  '0017-search-outbox': searchOutbox,
 };
