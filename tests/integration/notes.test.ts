@@ -2,8 +2,8 @@
 // service page; the public and org editors never get its text; notes that look like they hold a
 // client's NHS number, date of birth or National Insurance number are refused with the reason
 // (the service's own phone number is fine); archiving hides a note but keeps its row; no form token, no note.
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDirectoryDatabase } from '../../src/lib/db/database';
 import { personalIdentifierIn, NOTE_MAX_LENGTH } from '../../src/lib/notes/notes';
 import { uuidFor } from '../../src/lib/ids';
 import { startServer, type RunningServer } from '../fixtures/server';
@@ -26,13 +26,15 @@ let secondLinkWorker: SignedIn;
 let editor: SignedIn;
 let panel: SignedIn;
 
-const noteRows = () => {
-  const db = new Database(server.databasePath, { readonly: true });
+const noteRows = async () => {
+  const directory = openDirectoryDatabase(server.databasePath);
   try {
-    return db.prepare('select id, body, author_id, archived_at, archived_by from practitioner_note order by created_at').all() as
-      { id: string; body: string; author_id: string; archived_at: string | null; archived_by: string | null }[];
+    return await directory.db.selectFrom('practitioner_note')
+      .select(['id', 'body', 'author_id', 'archived_at', 'archived_by'])
+      .orderBy('created_at')
+      .execute();
   } finally {
-    db.close();
+    await directory.close();
   }
 };
 
@@ -77,7 +79,7 @@ describe('practitioner notes over HTTP', () => {
     expect(html).toContain('Added by Lin Worker on');
     expect(html).toContain('Your note was added.');
     expect(html).toMatch(/name="csrf" value="[^"]+"/);
-    expect(noteRows()).toHaveLength(1);
+    expect(await noteRows()).toHaveLength(1);
     // Never kept in a cache when signed in; the public page is cached as before.
     expect((await getAs(server, linkWorker, servicePath)).headers.get('cache-control')).toBe('no-store');
     expect((await getAs(server, null, servicePath)).headers.get('cache-control')).toBe('private, no-cache');
@@ -97,7 +99,7 @@ describe('practitioner notes over HTTP', () => {
     expect(editorPage).toContain(`href="/panel/services/${CAFE.id}/history"`);
     // An org editor may not post one either.
     expect((await postAs(server, editor, notesPath, { action: 'add', body: 'Editor note' })).status).toBe(403);
-    expect(noteRows()).toHaveLength(1);
+    expect(await noteRows()).toHaveLength(1);
   });
 
   it('refuses a note that looks like it holds an NHS number, keeps the text, and says why beside the box', async () => {
@@ -109,7 +111,7 @@ describe('practitioner notes over HTTP', () => {
     expect(html).toContain('id="note-body-error"');
     expect(html).toMatch(/<textarea id="note-body"[^>]*aria-invalid="true"[^>]*>Mrs Smith, NHS 943 476 5919/);
     expect(html).toContain('role="alert"');
-    expect(noteRows()).toHaveLength(1);
+    expect(await noteRows()).toHaveLength(1);
   });
 
   it('refuses a date of birth, a National Insurance number, an empty note and one too long', async () => {
@@ -124,20 +126,20 @@ describe('practitioner notes over HTTP', () => {
       expect(response.status, body.slice(0, 30)).toBe(400);
       expect((await response.text()).replace(/&#x27;|'/g, '&#39;'), body.slice(0, 30)).toContain(message);
     }
-    expect(noteRows()).toHaveLength(1);
+    expect(await noteRows()).toHaveLength(1);
   });
 
   it('refuses a post without the form token (403) and adds nothing', async () => {
     const response = await postAs(server, linkWorker, notesPath, { action: 'add', body: 'No token note' }, null);
     expect(response.status).toBe(403);
-    expect(noteRows()).toHaveLength(1);
+    expect(await noteRows()).toHaveLength(1);
   });
 
   it('lets only the author (or the panel) archive a note: it is hidden but its row is kept', async () => {
-    const [note] = noteRows();
+    const [note] = await noteRows();
     const refused = await postAs(server, secondLinkWorker, notesPath, { action: 'archive', note: note!.id });
     expect(refused.headers.get('location')).toBe(`${servicePath}?note=not-allowed#notes`);
-    expect(noteRows()[0]!.archived_at).toBeNull();
+    expect((await noteRows())[0]!.archived_at).toBeNull();
     // Only the author gets the archive button.
     expect(await pageAs(secondLinkWorker)).not.toContain('Archive this note');
 
@@ -147,15 +149,15 @@ describe('practitioner notes over HTTP', () => {
     const html = await pageAs(linkWorker);
     expect(html).not.toContain(NOTE);
     expect(html).toContain('There are no notes on this service yet.');
-    const [row] = noteRows();
+    const [row] = await noteRows();
     expect(row!.body).toBe(NOTE);
     expect(row!.archived_at).not.toBeNull();
 
     // The panel may archive anyone's note.
     await postAs(server, secondLinkWorker, notesPath, { action: 'add', body: 'Closed in August for the holidays.' });
-    const second = noteRows().find((row) => row.body.startsWith('Closed in August'))!;
+    const second = (await noteRows()).find((row) => row.body.startsWith('Closed in August'))!;
     expect((await postAs(server, panel, notesPath, { action: 'archive', note: second.id })).headers.get('location')).toBe(`${servicePath}?note=archived#notes`);
-    expect(noteRows().every((row) => row.archived_at)).toBe(true);
+    expect((await noteRows()).every((row) => row.archived_at)).toBe(true);
   });
 
   it('keeps the notes and the edit links out of print', async () => {
