@@ -1,10 +1,9 @@
 // Signing in and out over HTTP against the built server: the form, wrong answers, cross-site
 // posts, the session cookie's flags, a new session at each sign-in, sign-out ending the session on
 // the server, form tokens on every signed-in post, throttling, and invitations by link.
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInvitation } from '../../src/lib/admin/invitations';
-import { openDatabase } from '../../src/lib/db/database';
+import { openDirectoryDatabase } from '../../src/lib/db/database';
 import { startServer, type RunningServer } from '../fixtures/server';
 import { ADMIN, LINK_WORKER, PANEL, PASSWORD, csrfIn, getAs, postAs, sessionCookieFrom, signInAs } from '../fixtures/accounts';
 import { service } from '../fixtures/services';
@@ -24,12 +23,12 @@ function signIn(email: string, password: string, headers: Record<string, string>
   });
 }
 
-const auditEvents = () => {
-  const db = new Database(server.databasePath, { readonly: true });
+const auditEvents = async () => {
+  const directory = openDirectoryDatabase(server.databasePath);
   try {
-    return db.prepare('select event, subject from audit_event order by id').all() as { event: string; subject: string }[];
+    return await directory.db.selectFrom('audit_event').select(['event', 'subject']).orderBy('id').execute();
   } finally {
-    db.close();
+    await directory.close();
   }
 };
 
@@ -61,7 +60,7 @@ describe('signing in over HTTP', () => {
     expect(response.status).toBe(401);
     expect(response.headers.getSetCookie()).toEqual([]);
     expect(await response.text()).toContain('do not match an account');
-    expect(auditEvents()).toContainEqual({ event: 'sign_in_failed', subject: PANEL.email });
+    expect(await auditEvents()).toContainEqual({ event: 'sign_in_failed', subject: PANEL.email });
   });
 
   it('refuses a sign-in posted from another site (403)', async () => {
@@ -125,7 +124,7 @@ describe('signing in over HTTP', () => {
 
 describe('invitations over HTTP', () => {
   async function invite(email: string, days = 7): Promise<string> {
-    const directory = openDatabase(server.databasePath);
+    const directory = openDirectoryDatabase(server.databasePath);
     try {
       return (await createInvitation(directory.db, { email, role: 'link_worker', invitedBy: null, days })).path;
     } finally {
@@ -192,12 +191,14 @@ describe('a forgotten password', () => {
     const sent = await postAs(server, admin, '/panel/users', { action: 'reset', user: userId });
     expect(sent.status).toBe(303);
     expect(sent.headers.get('location')).toContain('done=reset-not-sent'); // no SMTP here: it waits in the outbox
-    const db = new Database(server.databasePath, { readonly: true });
+    const directory = openDirectoryDatabase(server.databasePath);
     let body: string;
     try {
-      body = (db.prepare("select body from outbox_message where purpose = 'password_reset' and to_address = ?").get(FORGETFUL.email) as { body: string }).body;
+      body = (await directory.db.selectFrom('outbox_message').select('body')
+        .where('purpose', '=', 'password_reset').where('to_address', '=', FORGETFUL.email)
+        .executeTakeFirstOrThrow()).body;
     } finally {
-      db.close();
+      await directory.close();
     }
     const path = new URL(/http\S+\/invite\/\S+/.exec(body)![0]).pathname;
     const page = await (await fetch(server.url(path))).text();
