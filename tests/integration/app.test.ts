@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { importRecords } from '../../src/lib/openreferral/import';
 import { dayNumber } from '../../src/lib/search/reindex';
 import { EMPTY_QUERY } from '../../src/lib/search/filters';
+import { databaseEnv } from '../fixtures/dialect';
 import { scratchDirectory, service } from '../fixtures/services';
 
 describe('the running server keeps search current', () => {
@@ -21,7 +22,8 @@ describe('the running server keeps search current', () => {
     await scratch.directory.db.insertInto('search_meta').values({ key: 'indexed_day', value: dayNumber(lastWeek) }).execute();
     expect((await scratch.search.search({ ...EMPTY_QUERY, day: ['mon'] })).total).toBe(1);
 
-    vi.stubEnv('DATABASE_PATH', scratch.directory.path);
+    // The server's own directory: this one, on either engine (DATABASE_PATH, or DATABASE_URL).
+    for (const [key, value] of Object.entries(databaseEnv(scratch.location))) vi.stubEnv(key, value ?? '');
     vi.resetModules();
     const { getApp, pendingRebuild } = await import('../../src/lib/app');
     const app = await getApp();
