@@ -7,16 +7,11 @@ const onPostgres = process.env.TEST_DIALECT === 'postgres';
 // The PostgreSQL pass is the integration tests (the unit tests and the browser's run once, on SQLite).
 // Tests of one engine's own parts are named for it and run only in its pass.
 const onlyOnOther = onPostgres ? 'tests/integration/sqlite-*.test.ts' : 'tests/integration/postgres-*.test.ts';
-// Not yet ported to PostgreSQL (they read the server's database with better-sqlite3): SQLite only
-// for now. Listed in docs/postgres.md, "Not done yet"; each leaves this list when it reads through
-// tests/fixtures/sql.ts.
-const notYetOnPostgres = ['admin', 'role-matrix', 'editing']
-  .map((name) => `tests/integration/${name}.test.ts`);
 
 export default defineConfig({
   test: {
     include: [onPostgres ? 'tests/integration/**/*.test.ts' : 'tests/**/*.test.ts'],
-    exclude: [...configDefaults.exclude, onlyOnOther, ...(onPostgres ? notYetOnPostgres : [])],
+    exclude: [...configDefaults.exclude, onlyOnOther],
     globalSetup: ['tests/fixtures/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -3,11 +3,12 @@
 // invitations (used, tampered, expired, withdrawn) and weak passwords, role changes and disabled
 // accounts (both end sessions and are logged), an admin's own account, trusted organisations and
 // their editors, the settings page, and the audit log with its CSV.
-import Database from 'better-sqlite3';
+import type { Kysely } from 'kysely';
 import { startSmtp, type LoopbackSmtp, type ReceivedEmail } from '../fixtures/smtp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInvitation } from '../../src/lib/admin/invitations';
-import { openDatabase } from '../../src/lib/db/database';
+import { openDirectoryDatabase } from '../../src/lib/db/database';
+import type { DatabaseSchema } from '../../src/lib/db/types';
 import { uuidFor } from '../../src/lib/ids';
 import { startServer, type RunningServer } from '../fixtures/server';
 import {
@@ -29,14 +30,18 @@ let admin: SignedIn;
 let panel: SignedIn;
 
 
-function query<T>(sql: string, ...params: unknown[]): T[] {
-  const db = new Database(server.databasePath, { readonly: true });
+/** Runs `read` on the server's database (a SQLite file or PostgreSQL), then closes it. */
+async function withDatabase<T>(read: (db: Kysely<DatabaseSchema>) => Promise<T>): Promise<T> {
+  const directory = openDirectoryDatabase(server.databasePath);
   try {
-    return db.prepare(sql).all(...params) as T[];
+    return await read(directory.db);
   } finally {
-    db.close();
+    await directory.close();
   }
 }
+
+/** The account with this email, as [{ id }], or [] when there is none. */
+const userIdsFor = (email: string) => withDatabase((db) => db.selectFrom('user_account').select('id').where('email', '=', email).execute());
 
 /** Invites someone as the admin and returns the link from the email they got. */
 async function invite(fields: Record<string, string | string[]>): Promise<string> {
@@ -98,7 +103,8 @@ describe('invitations', () => {
     const people = await (await getAs(server, admin, '/panel/users?done=invited')).text();
     expect(people).toContain('The invitation was sent by email.');
     expect(people).toMatch(/<tr data-email="newcomer.person@example.org">[\s\S]*?Link worker/);
-    expect(query('select event, subject, detail from audit_event where event = ?', 'invited')).toEqual([
+    expect(await withDatabase((db) => db.selectFrom('audit_event').select(['event', 'subject', 'detail']).where('event', '=', 'invited')
+      .orderBy('id').execute())).toEqual([
       { event: 'invited', subject: 'newcomer.person@example.org', detail: 'link_worker' },
     ]);
   });
@@ -116,7 +122,7 @@ describe('invitations', () => {
       expect(html, password).toContain(message);
       expect(html, password).toContain('id="password-error"');
     }
-    expect(query('select id from user_account where email = ?', 'newcomer.person@example.org')).toEqual([]);
+    expect(await userIdsFor('newcomer.person@example.org')).toEqual([]);
   });
 
   it('accepts a good password and signs the person in with the role; the link then works no more', async () => {
@@ -128,7 +134,8 @@ describe('invitations', () => {
     const start = await fetch(server.url('/panel'), { headers: { Cookie: cookie }, redirect: 'manual' });
     expect(start.status).toBe(200);
     expect(await start.text()).toContain('Signed in as Nia Newcomer <span class="panel-role">(Link worker)</span>');
-    expect(query('select role from user_account where email = ?', 'newcomer.person@example.org')).toEqual([{ role: 'link_worker' }]);
+    expect(await withDatabase((db) => db.selectFrom('user_account').select('role').where('email', '=', 'newcomer.person@example.org').execute()))
+      .toEqual([{ role: 'link_worker' }]);
 
     const again = await fetch(link);
     expect(again.status).toBe(410);
@@ -141,15 +148,9 @@ describe('invitations', () => {
     const tampered = link.replace(/.(?=$)/, (last) => (last === 'A' ? 'B' : 'A'));
     expect((await fetch(tampered)).status).toBe(404);
 
-    const directory = openDatabase(server.databasePath);
-    let path: string;
-    try {
-      ({ path } = await createInvitation(directory.db, {
-        email: 'late@example.org', role: 'panel', invitedBy: null, now: new Date(Date.now() - 10 * 86_400_000),
-      }));
-    } finally {
-      await directory.close();
-    }
+    const { path } = await withDatabase((db) => createInvitation(db, {
+      email: 'late@example.org', role: 'panel', invitedBy: null, now: new Date(Date.now() - 10 * 86_400_000),
+    }));
     const expired = await fetch(server.url(path));
     expect(expired.status).toBe(410);
     expect(await expired.text()).toContain('This invitation has run out.');
@@ -159,15 +160,17 @@ describe('invitations', () => {
   });
 
   it('sends a new link in place of an old one, and withdraws one', async () => {
-    const [late] = query<{ id: string }>('select id from invitation where email = ?', 'late@example.org');
+    const [late] = await withDatabase((db) => db.selectFrom('invitation').select('id').where('email', '=', 'late@example.org').execute());
     const resent = await postAs(server, admin, '/panel/users', { action: 'resend', invitation: late!.id });
     expect(resent.headers.get('location')).toBe('/panel/users?done=resent#invitations');
     const newLink = /(http:\/\/\S+\/invite\/\S+)/.exec(received.at(-1)!.body)![1]!;
     expect(received.at(-1)!.to).toEqual(['late@example.org']);
     expect((await fetch(newLink)).status).toBe(200);
-    expect(query('select revoked_at is not null as revoked from invitation where id = ?', late!.id)).toEqual([{ revoked: 1 }]);
+    expect((await withDatabase((db) => db.selectFrom('invitation').select('revoked_at').where('id', '=', late!.id).execute()))
+      .map((row) => ({ revoked: row.revoked_at !== null }))).toEqual([{ revoked: true }]);
 
-    const [fresh] = query<{ id: string }>('select id from invitation where email = ? and revoked_at is null', 'late@example.org');
+    const [fresh] = await withDatabase((db) => db.selectFrom('invitation').select('id')
+      .where('email', '=', 'late@example.org').where('revoked_at', 'is', null).execute());
     const withdrawn = await postAs(server, admin, '/panel/users', { action: 'revoke', invitation: fresh!.id });
     expect(withdrawn.headers.get('location')).toBe('/panel/users?done=revoked#invitations');
     const gone = await fetch(newLink);
@@ -185,7 +188,8 @@ describe('invitations', () => {
     const link = await invite({ email: 'orgs@example.org', role: 'org_editor', organisations: [WALKERS] });
     const accepted = await accept(link, { name: 'Olu Org', password: 'walking in the rain again', confirm: 'walking in the rain again' });
     expect(accepted.status).toBe(303);
-    expect(query('select organization_id from organization_editor join user_account on user_account.id = user_id where email = ?', 'orgs@example.org'))
+    expect(await withDatabase((db) => db.selectFrom('organization_editor').innerJoin('user_account', 'user_account.id', 'organization_editor.user_id')
+      .select('organization_editor.organization_id').where('user_account.email', '=', 'orgs@example.org').orderBy('organization_editor.organization_id').execute()))
       .toEqual([{ organization_id: WALKERS }]);
 
     const existing = await postAs(server, admin, '/panel/users', { action: 'invite', email: PANEL.email, role: 'admin' });
@@ -199,7 +203,9 @@ describe('invitations', () => {
     const second = await invite({ email: 'twice@example.org', role: 'panel' });
     expect((await accept(first, { name: 'Tam Twice', password: 'two invitations one person', confirm: 'two invitations one person' })).status).toBe(410);
     expect((await accept(second, { name: 'Tam Twice', password: 'two invitations one person', confirm: 'two invitations one person' })).status).toBe(303);
-    expect(query('select count(*) as n from invitation where email = ? and used_at is null and revoked_at is null', 'twice@example.org')).toEqual([{ n: 0 }]);
+    expect((await withDatabase((db) => db.selectFrom('invitation').select((eb) => eb.fn.countAll().as('n'))
+      .where('email', '=', 'twice@example.org').where('used_at', 'is', null).where('revoked_at', 'is', null).execute()))
+      .map((row) => ({ n: Number(row.n) }))).toEqual([{ n: 0 }]);
     // Inviting them again is refused, with the reason beside the email box.
     const again = await postAs(server, admin, '/panel/users', { action: 'invite', email: 'twice@example.org', role: 'panel' });
     expect(again.status).toBe(400);
@@ -210,13 +216,15 @@ describe('invitations', () => {
 describe('people', () => {
   it('changes a role: logged, and that person is signed out', async () => {
     const linkWorker = await signInAs(server, LINK_WORKER);
-    const [person] = query<{ id: string }>('select id from user_account where email = ?', LINK_WORKER.email);
+    const [person] = await userIdsFor(LINK_WORKER.email);
     const response = await postAs(server, admin, '/panel/users', { action: 'role', user: person!.id, role: 'panel' });
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toBe(`/panel/users?done=role#person-${person!.id}`);
-    expect(query('select role from user_account where id = ?', person!.id)).toEqual([{ role: 'panel' }]);
-    expect(query('select actor_id, subject, detail from audit_event where event = ?', 'role_changed')).toEqual([
-      { actor_id: query<{ id: string }>('select id from user_account where email = ?', ADMIN.email)[0]!.id, subject: LINK_WORKER.email, detail: 'link_worker to panel' },
+    expect(await withDatabase((db) => db.selectFrom('user_account').select('role').where('id', '=', person!.id).execute())).toEqual([{ role: 'panel' }]);
+    const [adminAccount] = await userIdsFor(ADMIN.email);
+    expect(await withDatabase((db) => db.selectFrom('audit_event').select(['actor_id', 'subject', 'detail']).where('event', '=', 'role_changed')
+      .orderBy('id').execute())).toEqual([
+      { actor_id: adminAccount!.id, subject: LINK_WORKER.email, detail: 'link_worker to panel' },
     ]);
     const after = await getAs(server, linkWorker, '/panel');
     expect(after.status).toBe(303);
@@ -227,27 +235,30 @@ describe('people', () => {
 
   it('disables an account (signed out, cannot sign in) and enables it again', async () => {
     const editor = await signInAs(server, ORG_EDITOR);
-    const [person] = query<{ id: string }>('select id from user_account where email = ?', ORG_EDITOR.email);
+    const [person] = await userIdsFor(ORG_EDITOR.email);
     expect((await postAs(server, admin, '/panel/users', { action: 'disable', user: person!.id })).headers.get('location'))
       .toBe(`/panel/users?done=disabled#person-${person!.id}`);
     expect((await getAs(server, editor, '/panel')).status).toBe(303);
     await expect(signInAs(server, ORG_EDITOR)).rejects.toThrow(/gave 401/);
-    expect(query('select detail from audit_event where event = ? and subject = ?', 'sign_in_failed', ORG_EDITOR.email)).toEqual([{ detail: 'account disabled' }]);
+    expect(await withDatabase((db) => db.selectFrom('audit_event').select('detail').where('event', '=', 'sign_in_failed').where('subject', '=', ORG_EDITOR.email)
+      .orderBy('id').execute())).toEqual([{ detail: 'account disabled' }]);
     await postAs(server, admin, '/panel/users', { action: 'enable', user: person!.id });
     await expect(signInAs(server, ORG_EDITOR)).resolves.toBeTruthy();
-    expect(query<{ event: string }>('select event from audit_event where subject = ? and event like ?', ORG_EDITOR.email, 'user_%').map((row) => row.event))
+    expect((await withDatabase((db) => db.selectFrom('audit_event').select('event').where('subject', '=', ORG_EDITOR.email).where('event', 'like', 'user_%')
+      .orderBy('id').execute())).map((row) => row.event))
       .toEqual(['user_disabled', 'user_enabled']);
   });
 
   it('does not let an admin disable or demote themselves, and says so', async () => {
-    const [me] = query<{ id: string }>('select id from user_account where email = ?', ADMIN.email);
+    const [me] = await userIdsFor(ADMIN.email);
     const disable = await postAs(server, admin, '/panel/users', { action: 'disable', user: me!.id });
     expect(disable.status).toBe(400);
     expect(await disable.text()).toContain('You cannot disable your own account. Ask another administrator to do it.');
     const demote = await postAs(server, admin, '/panel/users', { action: 'role', user: me!.id, role: 'link_worker' });
     expect(demote.status).toBe(400);
     expect(await demote.text()).toContain('You cannot change your own role.');
-    expect(query('select role, disabled_at from user_account where id = ?', me!.id)).toEqual([{ role: 'admin', disabled_at: null }]);
+    expect(await withDatabase((db) => db.selectFrom('user_account').select(['role', 'disabled_at']).where('id', '=', me!.id).execute()))
+      .toEqual([{ role: 'admin', disabled_at: null }]);
   });
 
   it('is for admins only, and needs the form token', async () => {
@@ -257,11 +268,14 @@ describe('people', () => {
 });
 
 describe('organisations', () => {
+  const trustedOrganisations = () => withDatabase((db) => db.selectFrom('trusted_organization').select('organization_id')
+    .orderBy('organization_id').execute());
+
   it('trusts and stops trusting an organisation, each logged', async () => {
     const trust = await postAs(server, panel, '/panel/organisations', { action: 'trust', organisation: WALKERS, q: 'walk', page: '1' });
     expect(trust.status).toBe(303);
     expect(trust.headers.get('location')).toBe(`/panel/organisations?q=walk&done=trusted&organisation=${WALKERS}#organisation-${WALKERS}`);
-    expect(query('select organization_id from trusted_organization')).toEqual([{ organization_id: WALKERS }]);
+    expect(await trustedOrganisations()).toEqual([{ organization_id: WALKERS }]);
     const html = await (await getAs(server, panel, trust.headers.get('location')!)).text();
     expect(html).toContain(`${WALKERS_NAME} is now trusted`);
     expect(html).toContain('1 organisation with "walk" in the name.');
@@ -269,27 +283,29 @@ describe('organisations', () => {
     expect(html).toMatch(/data-trusted="yes"/);
 
     await postAs(server, panel, '/panel/organisations', { action: 'untrust', organisation: WALKERS });
-    expect(query('select organization_id from trusted_organization')).toEqual([]);
-    expect(query<{ event: string }>('select event from audit_event where event like ?', 'organisation_%').map((row) => row.event))
-      .toEqual(['organisation_trusted', 'organisation_untrusted']);
+    expect(await trustedOrganisations()).toEqual([]);
+    expect((await withDatabase((db) => db.selectFrom('audit_event').select('event').where('event', 'like', 'organisation_%').orderBy('id').execute()))
+      .map((row) => row.event)).toEqual(['organisation_trusted', 'organisation_untrusted']);
   });
 
   it('adds and removes an editor, only someone with the editor role', async () => {
-    const [editor] = query<{ id: string }>('select id from user_account where email = ?', ORG_EDITOR.email);
+    const [editor] = await userIdsFor(ORG_EDITOR.email);
     const added = await postAs(server, panel, '/panel/organisations', { action: 'add-editor', organisation: WALKERS, user: editor!.id });
     expect(added.status).toBe(303);
-    expect(query('select user_id from organization_editor where organization_id = ? order by user_id', WALKERS)).toContainEqual({ user_id: editor!.id });
+    expect(await withDatabase((db) => db.selectFrom('organization_editor').select('user_id').where('organization_id', '=', WALKERS)
+      .orderBy('user_id').execute())).toContainEqual({ user_id: editor!.id });
     const html = await (await getAs(server, panel, '/panel/organisations?q=walkers')).text();
     expect(html).toContain(`Remove<span class="visually-hidden"> ${ORG_EDITOR.email} as an editor of ${WALKERS_NAME}</span>`);
 
     await postAs(server, panel, '/panel/organisations', { action: 'remove-editor', organisation: WALKERS, user: editor!.id });
-    expect(query('select user_id from organization_editor where user_id = ?', editor!.id)).toEqual([]);
-    expect(query('select event, subject, detail from audit_event where event like ? order by id', 'editor_%')).toEqual([
+    expect(await withDatabase((db) => db.selectFrom('organization_editor').select('user_id').where('user_id', '=', editor!.id).execute())).toEqual([]);
+    expect(await withDatabase((db) => db.selectFrom('audit_event').select(['event', 'subject', 'detail']).where('event', 'like', 'editor_%')
+      .orderBy('id').execute())).toEqual([
       { event: 'editor_added', subject: ORG_EDITOR.email, detail: WALKERS_NAME },
       { event: 'editor_removed', subject: ORG_EDITOR.email, detail: WALKERS_NAME },
     ]);
 
-    const [admins] = query<{ id: string }>('select id from user_account where email = ?', ADMIN.email);
+    const [admins] = await userIdsFor(ADMIN.email);
     const refused = await postAs(server, panel, '/panel/organisations', { action: 'add-editor', organisation: WALKERS, user: admins!.id });
     expect(refused.status).toBe(400);
     expect(await refused.text()).toContain(`${ADMIN.email} is not an organisation editor. Change their role on the people page first.`);

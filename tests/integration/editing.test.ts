@@ -2,9 +2,10 @@
 // and in search), messages next to bad fields, preview saving nothing, two editors at once (the
 // conflict page and both choices), "Verified today", org editors (suggestion or publish by trust),
 // who is refused, the form token, adding a service, and the listing's history and its CSV.
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/lib/db/database';
+import type { Kysely } from 'kysely';
+import { openDirectoryDatabase } from '../../src/lib/db/database';
+import type { DatabaseSchema } from '../../src/lib/db/types';
 import { readRecord } from '../../src/lib/editing/publish';
 import { todayInUk } from '../../src/lib/dates';
 import { uuidFor } from '../../src/lib/ids';
@@ -43,22 +44,18 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => { await server?.stop(); });
 
-async function stored(id: string): Promise<ServiceRecord> {
-  const directory = openDatabase(server.databasePath);
+/** Runs `read` on the server's database (a SQLite file or PostgreSQL), then closes it. */
+async function withDatabase<T>(read: (db: Kysely<DatabaseSchema>) => Promise<T>): Promise<T> {
+  const directory = openDirectoryDatabase(server.databasePath);
   try {
-    return (await readRecord(directory.db, id))!;
+    return await read(directory.db);
   } finally {
     await directory.close();
   }
 }
 
-function query<T>(sql: string, ...params: unknown[]): T[] {
-  const db = new Database(server.databasePath, { readonly: true });
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
+async function stored(id: string): Promise<ServiceRecord> {
+  return (await withDatabase((db) => readRecord(db, id)))!;
 }
 
 function post(who: SignedIn | null, path: string, fields: [string, string][], csrf: string | null = who?.csrf ?? null): Promise<Response> {
@@ -285,11 +282,11 @@ describe('organisation editors and who is refused', () => {
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toBe(`${editPath(UNTRUSTED.id)}?suggested=1`);
     expect(await (await getAs(server, editor, `${editPath(UNTRUSTED.id)}?suggested=1`)).text()).toContain('the community panel, who will review them');
-    const [suggestion] = query<{ id: string; kind: string; source: string; suggested_by: string; base_version: string; service_id: string }>(
-      'select * from suggestion where service_id = ?', UNTRUSTED.id);
-    const [user] = query<{ id: string }>('select id from user_account where email = ?', ORG_EDITOR.email);
+    const [suggestion] = await withDatabase((db) => db.selectFrom('suggestion').selectAll().where('service_id', '=', UNTRUSTED.id).execute());
+    const [user] = await withDatabase((db) => db.selectFrom('user_account').select('id').where('email', '=', ORG_EDITOR.email).execute());
     expect(suggestion).toMatchObject({ kind: 'change', source: 'org_editor', suggested_by: user!.id, base_version: version });
-    const fieldsStored = query<{ field: string; old_value: string; new_value: string }>('select field, old_value, new_value from suggestion_field where suggestion_id = ?', suggestion!.id);
+    const fieldsStored = await withDatabase((db) => db.selectFrom('suggestion_field').select(['field', 'old_value', 'new_value'])
+      .where('suggestion_id', '=', suggestion!.id).orderBy('field').execute());
     expect(fieldsStored).toEqual([{ field: 'name', old_value: '"Elswick Food Share"', new_value: '"Elswick Food Share and Pantry"' }]);
     expect((await stored(UNTRUSTED.id)).name).toBe('Elswick Food Share');
   });
@@ -359,7 +356,8 @@ describe('adding a service', () => {
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toBe('/panel/services/new?suggested=1');
     const id = Object.fromEntries(fields).id!;
-    expect(query('select kind from suggestion where kind = ? and source = ?', 'new', 'org_editor')).toHaveLength(1);
+    expect(await withDatabase((db) => db.selectFrom('suggestion').select('kind').where('kind', '=', 'new').where('source', '=', 'org_editor').execute()))
+      .toHaveLength(1);
     expect(await stored(id)).toBeNull();
   });
 });

@@ -3,9 +3,11 @@
 // cell is the exact HTTP status expected. Posts carry the session's form token and an empty or
 // harmless form, so an allowed role gets the form's own answer (usually 400: nothing to do) and
 // nothing changes; a second test posts each action without the token, and from another site.
-import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDirectoryDatabase } from '../../src/lib/db/database';
+import type { DatabaseSchema } from '../../src/lib/db/types';
 import { service } from '../fixtures/services';
 import { startServer, type RunningServer } from '../fixtures/server';
 import { ADMIN, LINK_WORKER, ORG_EDITOR, PANEL, getAs, postAs, signInAs, type SignedIn } from '../fixtures/accounts';
@@ -89,14 +91,13 @@ const signedIn = new Map<Who, SignedIn | null>();
 
 beforeAll(async () => {
   server = await startServer({ fixtures: [OWN, OTHER], users: [ADMIN, PANEL, EDITOR, LINK_WORKER] });
-  const db = new Database(server.databasePath);
-  try {
+  await withDatabase(async (db) => {
     const now = new Date().toISOString();
-    db.prepare("insert into suggestion (id, kind, service_id, source, message, created_at) values (?, 'change', ?, 'public', 'It meets on Fridays now.', ?)").run(SUGGESTION, OTHER.id, now);
-    db.prepare("insert into problem_report (id, service_id, kind, message, created_at) values (?, ?, 'full', 'Full up.', ?)").run(REPORT, OTHER.id, now);
-  } finally {
-    db.close();
-  }
+    await db.insertInto('suggestion')
+      .values({ id: SUGGESTION, kind: 'change', service_id: OTHER.id, source: 'public', message: 'It meets on Fridays now.', created_at: now })
+      .execute();
+    await db.insertInto('problem_report').values({ id: REPORT, service_id: OTHER.id, kind: 'full', message: 'Full up.', created_at: now }).execute();
+  });
   signedIn.set('anonymous', null);
   for (const [who, user] of [['admin', ADMIN], ['panel', PANEL], ['org_editor', EDITOR], ['link_worker', LINK_WORKER]] as const) {
     signedIn.set(who, await signInAs(server, user));
@@ -105,20 +106,35 @@ beforeAll(async () => {
 
 afterAll(async () => { await server?.stop(); });
 
-/** Everything that can change, to show that refused and empty posts changed nothing. */
-function snapshot(): string {
-  const db = new Database(server.databasePath, { readonly: true });
+/** Runs `read` on the server's database (a SQLite file or PostgreSQL), then closes it. */
+async function withDatabase<T>(read: (db: Kysely<DatabaseSchema>) => Promise<T>): Promise<T> {
+  const directory = openDirectoryDatabase(server.databasePath);
   try {
-    const tables = ['service', 'suggestion', 'suggestion_field', 'problem_report', 'practitioner_note', 'user_account', 'invitation', 'trusted_organization', 'organization_editor', 'change_history', 'referral_count', 'unmet_need_count', 'gap', 'key_service', 'shortlist', 'taxonomy_crosswalk'];
-    return JSON.stringify(tables.map((table) => db.prepare(`select * from ${table} order by rowid`).all()));
+    return await read(directory.db);
   } finally {
-    db.close();
+    await directory.close();
   }
+}
+
+/**
+ * Everything that can change, to show that refused and empty posts changed nothing. Each table's
+ * rows are put in order of their contents (PostgreSQL has no row order of its own, SQLite's rowid).
+ */
+function snapshot(): Promise<string> {
+  const tables = ['service', 'suggestion', 'suggestion_field', 'problem_report', 'practitioner_note', 'user_account', 'invitation', 'trusted_organization', 'organization_editor', 'change_history', 'referral_count', 'unmet_need_count', 'gap', 'key_service', 'shortlist', 'taxonomy_crosswalk'] as const;
+  return withDatabase(async (db) => {
+    const contents: string[][] = [];
+    for (const table of tables) {
+      const rows = await db.selectFrom(table).selectAll().execute();
+      contents.push(rows.map((row) => JSON.stringify(row)).sort());
+    }
+    return JSON.stringify(contents);
+  });
 }
 
 describe('the role matrix', () => {
   it('gives every role exactly its outcome on every signed-in route', async () => {
-    const before = snapshot();
+    const before = await snapshot();
     const mismatches: string[] = [];
     for (const [method, path, ...expected] of MATRIX) {
       for (const [index, who] of WHO.entries()) {
@@ -133,11 +149,11 @@ describe('the role matrix', () => {
       }
     }
     expect(mismatches).toEqual([]);
-    expect(snapshot()).toBe(before);
+    expect(await snapshot()).toBe(before);
   });
 
   it('refuses every signed-in post without the form token (403), or from another site (403)', async () => {
-    const before = snapshot();
+    const before = await snapshot();
     const admin = signedIn.get('admin')!;
     for (const [method, path] of MATRIX) {
       if (method !== 'POST') continue;
@@ -162,7 +178,7 @@ describe('the role matrix', () => {
       });
       expect([403, 404], path).toContain(response.status);
     }
-    expect(snapshot()).toBe(before);
+    expect(await snapshot()).toBe(before);
   });
 
   it('covers every page and action under /panel', async () => {
