@@ -52,14 +52,14 @@ interface Server {
   stop(): Promise<void>;
 }
 
-async function startServer(root: string, databasePath: string): Promise<Server> {
+async function startServer(root: string, databasePath: string, processes: number): Promise<Server> {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   let output = '';
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
     cwd: root,
     // The Open Referral API's per-address limit would otherwise answer most of the load with 429.
-    env: { ...process.env, DATABASE_PATH: databasePath, HOST: '127.0.0.1', PORT: String(port), OPENREFERRAL_LIMIT_PER_MINUTE: '100000000' },
+    env: { ...process.env, DATABASE_PATH: databasePath, HOST: '127.0.0.1', PORT: String(port), OPENREFERRAL_LIMIT_PER_MINUTE: '100000000', SERVER_PROCESSES: String(processes) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (chunk) => { output += chunk; });
@@ -76,7 +76,8 @@ async function startServer(root: string, databasePath: string): Promise<Server> 
   const deadline = Date.now() + 120_000;
   for (;;) {
     try {
-      if ((await fetch(`${origin}/api/search?per_page=1`)).ok) break;
+      // With several processes, once every one of them is listening.
+      if ((await fetch(`${origin}/api/search?per_page=1`)).ok && (processes === 1 || output.includes(`(${processes} processes)`))) break;
     } catch { /* not listening yet */ }
     if (Date.now() > deadline || child.exitCode !== null) {
       await stop();
@@ -192,15 +193,17 @@ export async function runHttpBench(args: string[]): Promise<void> {
       duration: { type: 'string', default: '5' },
       services: { type: 'string', default: '0' },
       root: { type: 'string' },
+      processes: { type: 'string', default: '1' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) {
     fail([
-      'Usage: npm run bench -- --http [--duration S] [--services N] [--root DIR]',
+      'Usage: npm run bench -- --http [--duration S] [--services N] [--processes P] [--root DIR]',
       '  Serves the sample directory (plus N generated services) from the built server on 127.0.0.1 and',
       '  loads /search, /api/search, a service page and /openreferral/services at 1, 8 and 32 connections',
       '  for S seconds each (default 5), then times a cheap page while full downloads and imports run.',
+      '  --processes P  server processes (SERVER_PROCESSES, default 1)',
       '  --root DIR  the checkout to serve (default this one), e.g. an older commit, to compare',
     ].join('\n'));
   }
@@ -208,6 +211,8 @@ export async function runHttpBench(args: string[]): Promise<void> {
   const services = Number(values.services);
   if (!Number.isInteger(duration) || duration < 1 || duration > 120) fail(`--duration must be a whole number of seconds from 1 to 120, not "${values.duration}".`);
   if (!Number.isInteger(services) || services < 0) fail(`--services must be a whole number, not "${values.services}".`);
+  const processes = Number(values.processes);
+  if (!Number.isInteger(processes) || processes < 1 || processes > 64) fail(`--processes must be a whole number from 1 to 64, not "${values.processes}".`);
   const root = resolve(values.root ?? fileURLToPath(new URL('../..', import.meta.url)));
   if (values.root && services > 0) fail('--services fills the database with this checkout\'s migrations, so it cannot be used with --root.');
   const entry = join(root, commandConfig().BUILD_DIR, 'server/entry.mjs');
@@ -223,7 +228,7 @@ export async function runHttpBench(args: string[]): Promise<void> {
     // With no extra services the server loads the sample itself, as `npm start` does (and so an
     // older checkout given with --root migrates its own way).
     if (services > 0) await fillDatabase(databasePath, services);
-    server = await startServer(root, databasePath);
+    server = await startServer(root, databasePath, processes);
     const found = await (await fetch(`${server.origin}/api/search?q=food&per_page=1`)).json() as { total: number; results: { id: string }[] };
     const servicePath = `/services/${found.results[0]!.id}`;
     // The search page twice: the same search again and again (which the page cache answers for
@@ -246,7 +251,7 @@ export async function runHttpBench(args: string[]): Promise<void> {
     out.push('');
     out.push('Community asset directory: HTTP benchmark (built server on 127.0.0.1, autocannon)');
     out.push('================================================================================');
-    out.push(`${new Date().toISOString()}; Node ${process.version}; ${cpus()[0]?.model ?? 'unknown CPU'} x${cpus().length}; sample directory${services ? ` + ${thousands(services)} generated services` : ''}; ${duration} s per row`);
+    out.push(`${new Date().toISOString()}; Node ${process.version}; ${cpus()[0]?.model ?? 'unknown CPU'} x${cpus().length}; sample directory${services ? ` + ${thousands(services)} generated services` : ''}; ${processes} server process${processes === 1 ? '' : 'es'}; ${duration} s per row`);
     out.push('');
     out.push(table(
       ['path', 'connections', 'req/s', 'p50 ms', 'p99 ms', 'requests', 'not 2xx', 'errors'],

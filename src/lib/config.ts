@@ -2,6 +2,7 @@
 // one typed, frozen object. A bad value stops the server or command at start with a message that
 // names the variable, instead of being quietly replaced by a default on some later request.
 // An empty value counts as unset. docs/configuration.md lists every setting.
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 
 export const DEFAULT_HOST = 'localhost';
@@ -34,6 +35,12 @@ const schema = z.object({
   NODE_ENV: optionalText,
   HOST: optionalText.transform((host) => host ?? DEFAULT_HOST),
   PORT: wholeNumber(DEFAULT_PORT, 1, 65535),
+  // How many server processes `npm start` runs on the one port: a number, or "auto" for one per CPU.
+  SERVER_PROCESSES: optionalText.pipe(z.string()
+    .regex(/^(auto|\d+)$/, 'must be a whole number from 1 to 64, or auto (one for each CPU)')
+    .transform((text) => (text === 'auto' ? Math.min(64, Math.max(1, availableParallelism())) : Number(text)))
+    .refine((n) => n >= 1 && n <= 64, 'must be a whole number from 1 to 64, or auto (one for each CPU)')
+    .optional()).transform((n) => n ?? 1),
   PUBLIC_URL: webAddress('https://help.example.org'),
   PUBLIC_HOST: optionalText.pipe(z.string().regex(/^[A-Za-z0-9.[\]:-]+$/, 'must be a host name like help.example.org (no scheme, no path)').optional()),
   TRUST_PROXY: yesNo,

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { CONFIG_VARIABLES, ConfigError, loadConfig, publicUrl } from '../../src/lib/config';
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 
 describe('loadConfig', () => {
   it('has a default for everything a fresh checkout needs, and treats empty as unset', () => {
@@ -44,6 +45,7 @@ describe('loadConfig', () => {
     ['SEARCH_BACKEND', 'meilisearch'],
     ['REPORT_LIMIT_PER_HOUR', 'lots'], ['SUGGESTION_LIMIT_PER_HOUR', '-1'], ['OPENREFERRAL_LIMIT_PER_MINUTE', '2.5'],
     ['OPENREFERRAL_MAX_DOWNLOADS', '0'], ['SHORTLIST_DAYS', '3651'],
+    ['SERVER_PROCESSES', '0'], ['SERVER_PROCESSES', '65'], ['SERVER_PROCESSES', 'all'], ['SERVER_PROCESSES', '1.5'],
   ])('refuses %s=%s, naming the variable and the value', (name, value) => {
     let thrown: unknown;
     try {
@@ -56,6 +58,12 @@ describe('loadConfig', () => {
     expect(message).toContain(`${name} `);
     expect(message).toContain(`"${value}"`);
     expect((thrown as ConfigError).problems).toHaveLength(1);
+  });
+
+  it('runs one server process unless told, and "auto" means one for each CPU (at most 64)', () => {
+    expect(loadConfig({}).SERVER_PROCESSES).toBe(1);
+    expect(loadConfig({ SERVER_PROCESSES: '3' }).SERVER_PROCESSES).toBe(3);
+    expect(loadConfig({ SERVER_PROCESSES: 'auto' }).SERVER_PROCESSES).toBe(Math.min(64, availableParallelism()));
   });
 
   it('lists every bad variable at once', () => {
