@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importRecords } from '../../src/lib/openreferral/import';
 import { EMPTY_QUERY } from '../../src/lib/search/filters';
-import { reindexTermServices } from '../../src/lib/search/reindex';
+import { applySearchOutbox } from '../../src/lib/search/outbox';
 import { changeMapping, listCrosswalk, loadCrosswalk } from '../../src/lib/taxonomy/crosswalk-store';
 import { crosswalkCsv, CROSSWALK_CSV_COLUMNS } from '../../src/lib/panel/crosswalk-csv';
 import { serviceFacts } from '../../src/lib/reports/reports';
@@ -69,9 +69,13 @@ describe('the taxonomy crosswalk', () => {
   it('lets the panel map a term; the terms under it follow, and their services are indexed again', async () => {
     expect(await names({ category: ['swimming'] })).toEqual([]);
     const change = await changeMapping(scratch.directory.db, ODD_PARENT.id, 'swimming', 'panel-user');
-    expect(change).toEqual({ ok: true, termIds: [ODD_PARENT.id, ODD_CHILD.id], termName: 'Miscellaneous' });
+    const odd = (RECORDS[2] as { id: string }).id;
+    expect(change).toEqual({ ok: true, termIds: [ODD_PARENT.id, ODD_CHILD.id], termName: 'Miscellaneous', serviceIds: [odd] });
     if (!change.ok) return;
-    expect(await reindexTermServices(scratch.directory.db, scratch.search, change.termIds, TODAY)).toBe(1);
+    // Queued for search with the change; search shows it once the outbox is applied.
+    expect((await scratch.directory.db.selectFrom('search_outbox').select('service_id').execute()).map((row) => row.service_id)).toEqual([odd]);
+    expect(await names({ category: ['swimming'] })).toEqual([]);
+    expect(await applySearchOutbox(scratch.directory.db, scratch.search, TODAY, { serviceIds: change.serviceIds })).toBe(1);
     expect(await names({ category: ['swimming'] })).toEqual(['Aqua Splash Sessions']);
     expect(await names({ category: ['physical-activity'] })).toEqual(['Aqua Splash Sessions']);
     const rows = await listCrosswalk(scratch.directory.db);
@@ -82,7 +86,7 @@ describe('the taxonomy crosswalk', () => {
     await changeMapping(scratch.directory.db, ODD_CHILD.id, 'gentle-exercise', 'panel-user');
     const again = await changeMapping(scratch.directory.db, ODD_PARENT.id, null, 'panel-user');
     expect(again.ok && again.termIds).toEqual([ODD_PARENT.id]);
-    await reindexTermServices(scratch.directory.db, scratch.search, [ODD_PARENT.id, ODD_CHILD.id], TODAY);
+    await applySearchOutbox(scratch.directory.db, scratch.search, TODAY);
     expect(await names({ category: ['gentle-exercise'] })).toEqual(['Aqua Splash Sessions']);
     expect(await names({ category: ['swimming'] })).toEqual([]);
   });

@@ -13,6 +13,8 @@ import { prepareDirectory } from '../../src/lib/setup/prepare';
 import { EMPTY_QUERY } from '../../src/lib/search/filters';
 import { parseProblemReport, saveProblemReport, EMPTY_FORM_VALUES } from '../../src/lib/freshness/problem-reports';
 import { markReportsClosed } from '../../src/lib/suggestions/queue';
+import { changeMapping } from '../../src/lib/taxonomy/crosswalk-store';
+import { uuidFor } from '../../src/lib/ids';
 import { scratchDirectory, service, TODAY } from '../fixtures/services';
 
 let scratch: Awaited<ReturnType<typeof scratchDirectory>>;
@@ -105,5 +107,22 @@ describe('the search outbox', () => {
     expect(report.fromOutbox).toBe(2);
     expect(await queued()).toEqual([]);
     expect(await found('chess')).toEqual([CHESS.id]);
+  });
+
+  it('queues the services of a term the panel maps again, in the same transaction, and the next start builds them', async () => {
+    const term = { id: uuidFor('tvc-term', 'QQ'), code: 'QQ', name: 'Miscellaneous', taxonomy: 'council-terms', taxonomy_id: uuidFor('taxonomy', 'council-terms') };
+    const splash = { ...service({ code: 'outbox-splash', name: 'Aqua Splash Sessions', description: 'In the water for all ages.' }),
+      attributes: [{ id: uuidFor('attribute', 'outbox-splash-qq'), link_type: 'category', taxonomy_term: term }] };
+    await importRecords(scratch.directory, scratch.search, [splash], { today: TODAY, strict: true });
+    const swimming = async () => (await scratch.search.search({ ...EMPTY_QUERY, category: ['swimming'] })).hits.map((hit) => hit.document.id);
+    expect(await swimming()).toEqual([]);
+
+    const change = await changeMapping(scratch.directory.db, term.id, 'swimming', 'panel-user');
+    expect(change).toMatchObject({ ok: true, serviceIds: [splash.id] });
+    expect(await queued()).toEqual([splash.id]);
+    // The server stopped before search was told: the next start builds it.
+    await prepareDirectory(scratch.directory, scratch.search, { today: TODAY, loadSample: false });
+    expect(await queued()).toEqual([]);
+    expect(await swimming()).toEqual([splash.id]);
   });
 });

@@ -8,7 +8,7 @@ import type { Kysely } from 'kysely';
 import type { DatabaseSchema } from '../db/types';
 import type { ServiceRecord } from '../openreferral-schema/schemas';
 import { loadFreshnessSignals } from '../freshness/signals';
-import { loadCrosswalk, servicesCarrying } from '../taxonomy/crosswalk-store';
+import { loadCrosswalk } from '../taxonomy/crosswalk-store';
 
 const BATCH = 500;
 
@@ -27,18 +27,6 @@ export async function indexRecords(db: Kysely<DatabaseSchema>, search: SearchBac
   const signals = await loadFreshnessSignals(db, records.map((record) => record.id));
   const crosswalk = await loadCrosswalk(db);
   await search.index(records.map((record) => buildSearchDocument(record, today, signals.get(record.id), crosswalk)), db);
-}
-
-/** Indexes again the services carrying these terms (after the panel changed what they map to). */
-export async function reindexTermServices(db: Kysely<DatabaseSchema>, search: SearchBackend, termIds: string[], today: string): Promise<number> {
-  const ids = await servicesCarrying(db, termIds);
-  for (let i = 0; i < ids.length; i += BATCH) await reindexServices(db, search, ids.slice(i, i + BATCH), today);
-  return ids.length;
-}
-
-/** Indexes some services again (after a report or a check changed their freshness). */
-export async function reindexServices(db: Kysely<DatabaseSchema>, search: SearchBackend, ids: string[], today: string): Promise<void> {
-  await indexRecords(db, search, await readServices(db, ids), today);
 }
 
 /** Records that every search document was built today, in today's document shape. */

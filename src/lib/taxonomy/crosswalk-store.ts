@@ -3,6 +3,7 @@
 // written out (src/lib/panel/crosswalk-csv.ts).
 import type { Kysely } from 'kysely';
 import type { DatabaseSchema } from '../db/types';
+import { queueSearchChanges } from '../db/search-outbox';
 import type { ServiceRecord } from '../openreferral-schema/schemas';
 import { ACCESSIBILITY_TAXONOMY, CATEGORY_TAXONOMY, getTaxonomy } from './taxonomy';
 import { mapTerms, type Crosswalk, type CrosswalkDecision, type CrosswalkMethod, type ForeignTerm } from './crosswalk';
@@ -108,12 +109,14 @@ export async function listCrosswalk(db: Db): Promise<CrosswalkRow[]> {
     || (a.taxonomy ?? '').localeCompare(b.taxonomy ?? '') || a.termName.localeCompare(b.termName, 'en-GB'));
 }
 
-export type MappingChange = { ok: true; termIds: string[]; termName: string } | { ok: false; error: string };
+/** serviceIds: the services carrying the changed terms, queued for search in the same transaction. */
+export type MappingChange = { ok: true; termIds: string[]; termName: string; serviceIds: string[] } | { ok: false; error: string };
 
 /**
  * The panel maps a term to a category (or to none). Terms below it that follow it (mapped by
- * their parent, or not mapped) follow it again. Returns every term whose mapping changed, so the
- * services carrying them can be indexed again.
+ * their parent, or not mapped) follow it again. Returns every term whose mapping changed, and the
+ * services carrying them, queued for search in the same transaction (src/lib/db/search-outbox.ts):
+ * the caller applies the outbox, or the next start does.
  */
 export async function changeMapping(db: Db, termId: string, categoryCode: string | null, userId: string, now = new Date().toISOString()): Promise<MappingChange> {
   if (categoryCode !== null && !getTaxonomy().categoryByCode.has(categoryCode)) return { ok: false, error: 'Choose a type of help from the list.' };
@@ -137,7 +140,10 @@ export async function changeMapping(db: Db, termId: string, categoryCode: string
       }
     };
     await follow(termId, categoryCode, new Set([termId]));
-    return { ok: true as const, termIds: changed, termName: term.term_name };
+    // Their services' search documents show the new category: queued with the change itself.
+    const serviceIds = await servicesCarrying(trx, changed);
+    await queueSearchChanges(trx, serviceIds, now);
+    return { ok: true as const, termIds: changed, termName: term.term_name, serviceIds };
   });
 }
 
