@@ -5,7 +5,7 @@ import { appConfig, type Config } from './config';
 import { databaseLocationFromEnv, migrateToLatest, openDirectoryDatabase, type DirectoryDatabase } from './db/database';
 import { todayInUk } from './dates';
 import { createSearchBackend } from './search';
-import { indexIsOutOfDate, reindexAll } from './search/reindex';
+import { reindexAll } from './search/reindex';
 import type { SearchBackend } from './search/search-backend';
 import { purgeExpiredShortlists } from './shortlists/shortlists';
 
@@ -29,7 +29,7 @@ function rebuildIfNewDay(ready: App): void {
   if (today === checkedDay || rebuilding) return;
   checkedDay = today;
   rebuilding = (async () => {
-    if (await indexIsOutOfDate(ready.directory, today)) {
+    if (await ready.search.needsRebuild(today)) {
       const count = await reindexAll(ready.directory, ready.search, today);
       console.log(`Search documents rebuilt for ${today}: ${count} services.`);
     }

@@ -20,3 +20,8 @@ export function longDate(iso: string): string {
 export function addDays(iso: string, days: number): string {
   return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
+
+/** Days since 1 January 1970 of a YYYY-MM-DD date (to compare and count whole days). */
+export function dayNumber(isoDate: string): number {
+  return Math.floor(Date.parse(`${isoDate}T00:00:00Z`) / 86_400_000);
+}

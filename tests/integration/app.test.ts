@@ -1,7 +1,7 @@
 // The server's directory rebuilds search documents made on an earlier day, in the background.
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { importRecords } from '../../src/lib/openreferral/import';
-import { dayNumber } from '../../src/lib/search/reindex';
+import { dayNumber } from '../../src/lib/dates';
 import { EMPTY_QUERY } from '../../src/lib/search/filters';
 import { databaseEnv } from '../fixtures/dialect';
 import { scratchDirectory, service } from '../fixtures/services';

@@ -13,6 +13,7 @@ import { evaluate, sampleRecords } from '../../scripts/bench/evaluate';
 import { loadSampleRecords } from '../../src/lib/setup/sample-directory';
 import { EMPTY_QUERY, PARAMETERS } from '../../src/lib/search/filters';
 import { uuidFor } from '../../src/lib/ids';
+import { addDays } from '../../src/lib/dates';
 import { checkLanguages, directoryLanguages } from '../../src/lib/search/language-check';
 
 /** Result names by freshness status. */
@@ -373,6 +374,21 @@ export function describeSearchBackendContract(name: string, open: () => Promise<
         expect(await fixture.search.count()).toBe(11);
         const kept = await fixture.directory.db.selectFrom('service').select('id').where('id', '=', id).executeTakeFirst();
         expect(kept).toBeDefined();
+      });
+
+      it('keeps when its documents were all built, and says when they must be built again', async () => {
+        // The importer built these documents, but no full build has been recorded yet.
+        expect(await fixture.search.needsRebuild(TODAY)).toBe(true);
+        await fixture.search.markAllBuilt(TODAY);
+        expect(await fixture.search.needsRebuild(TODAY)).toBe(false);
+        expect(await fixture.search.needsRebuild(addDays(TODAY, -1))).toBe(false);
+        // The next day (schedule and cost wording may have changed).
+        expect(await fixture.search.needsRebuild(addDays(TODAY, 1))).toBe(true);
+        // Built for an earlier day, it is out of date today.
+        await fixture.search.markAllBuilt(addDays(TODAY, -3));
+        expect(await fixture.search.needsRebuild(TODAY)).toBe(true);
+        await fixture.search.markAllBuilt(TODAY);
+        expect(await fixture.search.needsRebuild(TODAY)).toBe(false);
       });
     });
 

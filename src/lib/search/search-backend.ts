@@ -59,4 +59,8 @@ export interface SearchBackend {
   facetCounts(query: SearchQuery, options?: Pick<SearchOptions, 'origin'>): Promise<FacetCounts>;
   /** How many documents are searchable. */
   count(): Promise<number>;
+  /** Records that every document was just built for `today` by this code (kept with the documents: src/lib/search/build-state.ts). */
+  markAllBuilt(today: string): Promise<void>;
+  /** Must every document be built again for `today`: never built, built for an earlier day, or by other code? */
+  needsRebuild(today: string): Promise<boolean>;
 }

@@ -3,7 +3,7 @@
 import { todayInUk } from '../dates';
 import { migrateToLatest, type DirectoryDatabase } from '../db/database';
 import { importRecords } from '../openreferral/import';
-import { indexIsOutOfDate, markIndexed, reindexAll } from '../search/reindex';
+import { reindexAll } from '../search/reindex';
 import { applySearchOutbox } from '../search/outbox';
 import type { SearchBackend } from '../search/search-backend';
 import { syncTaxonomy } from '../taxonomy/sync-taxonomy';
@@ -33,12 +33,12 @@ export async function prepareDirectory(
     const outcome = await importRecords(directory, search, loadSampleRecords(today), { source: 'sample', today, strict: true });
     if (outcome.abandoned) throw new Error(`The sample directory has invalid records: ${JSON.stringify(outcome.invalid.slice(0, 3))}`);
     report.sampleLoaded = outcome.written;
-    await markIndexed(directory, today); // every document was just built for today
+    await search.markAllBuilt(today); // every document was just built for today
   }
   // The area list from content/ and the postcodes of the directory's own addresses, so that
   // "near" works offline from the first start.
   await preparePlaces(directory);
-  if (await indexIsOutOfDate(directory, today)) {
+  if (await search.needsRebuild(today)) {
     report.reindexed = await reindexAll(directory, search, today);
     log(`Search documents rebuilt for ${report.reindexed} services.`);
   }

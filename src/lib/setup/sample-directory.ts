@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { dayNumber } from '../search/reindex';
+import { dayNumber } from '../dates';
 
 /** Found from this file, so `npm start` works from any folder. */
 export const SAMPLE_PATH = fileURLToPath(new URL('../../../content/sample/directory.json', import.meta.url));

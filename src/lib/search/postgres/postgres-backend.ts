@@ -17,6 +17,7 @@ import type { SearchDocument } from '../search-document';
 import { smallestK } from '../top-k';
 import { FRESHNESS_STATUSES } from '../../freshness/rules';
 import { MemoryIndex } from '../memory-index';
+import { builtToday, isOutOfDate } from '../build-state';
 import { dialectOf } from '../../db/dialect';
 import { indexText, matchCondition, queryKey, scoreExpression } from './tsquery';
 import { vocabularyFor } from './postgres-vocabulary';
@@ -97,6 +98,19 @@ export class PostgresSearchBackend implements SearchBackend {
 
   async count(): Promise<number> {
     return (await sql<{ n: number }>`select count(*) as n from search_document where removed = 0`.execute(this.db)).rows[0]!.n;
+  }
+
+  async markAllBuilt(today: string): Promise<void> {
+    const { day, documentVersion } = builtToday(today);
+    await sql`insert into search_meta (key, value) values ('indexed_day', ${day}), ('document_version', ${documentVersion})
+      on conflict (key) do update set value = excluded.value`.execute(this.db);
+  }
+
+  async needsRebuild(today: string): Promise<boolean> {
+    const rows = (await sql<{ key: string; value: number | string }>`select key, value from search_meta
+      where key in ('indexed_day', 'document_version')`.execute(this.db)).rows;
+    const value = (key: string) => { const row = rows.find((r) => r.key === key); return row ? Number(row.value) : null; };
+    return isOutOfDate({ day: value('indexed_day'), documentVersion: value('document_version') }, today);
   }
 
   /** A new generation for a change; the row lock also puts writers one after another. */

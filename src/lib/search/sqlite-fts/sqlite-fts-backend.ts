@@ -15,6 +15,7 @@ import type { SearchDocument } from '../search-document';
 import { foldText } from '../query-text';
 import { toMatchExpression } from './match-expression';
 import { MemoryIndex } from '../memory-index';
+import { builtToday, isOutOfDate } from '../build-state';
 import { smallestK } from '../top-k';
 import { FRESHNESS_STATUSES } from '../../freshness/rules';
 
@@ -73,6 +74,9 @@ export class SqliteFtsBackend implements SearchBackend {
         `update search_document set removed = 1, generation = ? where service_id = ? and removed = 0 returning rowid`,
       ).pluck(),
       count: sqlite.prepare(`select count(*) from search_document where removed = 0`).pluck(),
+      buildState: sqlite.prepare(`select (select value from search_meta where key = 'indexed_day'),
+        (select value from search_meta where key = 'document_version')`).raw(true),
+      setMeta: sqlite.prepare(`insert into search_meta (key, value) values (?, ?) on conflict (key) do update set value = excluded.value`),
       matchRowids: sqlite.prepare(`select rowid from search_fts where search_fts match ?`).pluck(),
       topRanked: sqlite.prepare(`select rowid, ${BM25} from search_fts where search_fts match ? order by 2 limit ?`).raw(true),
       allRanked: sqlite.prepare(`select rowid, ${BM25} from search_fts where search_fts match ?`).raw(true),
@@ -130,6 +134,19 @@ export class SqliteFtsBackend implements SearchBackend {
 
   async count(): Promise<number> {
     return this.statements.count.get() as number;
+  }
+
+  async markAllBuilt(today: string): Promise<void> {
+    const { day, documentVersion } = builtToday(today);
+    this.inTransaction(() => {
+      this.statements.setMeta.run('indexed_day', day);
+      this.statements.setMeta.run('document_version', documentVersion);
+    });
+  }
+
+  async needsRebuild(today: string): Promise<boolean> {
+    const [day, documentVersion] = this.statements.buildState.get() as [number | null, number | null];
+    return isOutOfDate({ day, documentVersion }, today);
   }
 
   /** Brings the in-memory filter fields up to date with the database (one cheap read when nothing changed). */
