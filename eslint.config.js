@@ -12,7 +12,10 @@ export default tseslint.config(
   {
     rules: {
       // A leading underscore marks what is left out on purpose (`const { id: _id, ...rest } = row`).
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
     },
   },
   {
@@ -20,13 +23,26 @@ export default tseslint.config(
     // rule as no-dialect-in-pages in .dependency-cruiser.cjs, which cannot read .astro files).
     files: ['src/pages/**', 'src/components/**'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [{
-          group: ['**/lib/db/sqlite', '**/lib/db/sqlite/**', '**/lib/db/postgres', '**/lib/db/postgres/**',
-            '**/lib/search/sqlite-fts', '**/lib/search/sqlite-fts/**', '**/lib/search/postgres', '**/lib/search/postgres/**'],
-          message: 'Pages and components use lib/db/database and lib/search (index, search-backend), not a dialect folder.',
-        }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '**/lib/db/sqlite',
+                '**/lib/db/sqlite/**',
+                '**/lib/db/postgres',
+                '**/lib/db/postgres/**',
+                '**/lib/search/sqlite-fts',
+                '**/lib/search/sqlite-fts/**',
+                '**/lib/search/postgres',
+                '**/lib/search/postgres/**',
+              ],
+              message: 'Pages and components use lib/db/database and lib/search (index, search-backend), not a dialect folder.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -40,7 +56,38 @@ export default tseslint.config(
   },
   {
     languageOptions: {
-      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setImmediate: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', performance: 'readonly', fetch: 'readonly', document: 'readonly', window: 'readonly', navigator: 'readonly', structuredClone: 'readonly', TextEncoder: 'readonly', TextDecoder: 'readonly', AbortController: 'readonly', Response: 'readonly', Request: 'readonly', Headers: 'readonly', FormData: 'readonly', URLSearchParams: 'readonly', crypto: 'readonly', queueMicrotask: 'readonly', HTMLElement: 'readonly', Event: 'readonly', localStorage: 'readonly', location: 'readonly', history: 'readonly' },
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        URL: 'readonly',
+        Buffer: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        setImmediate: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        performance: 'readonly',
+        fetch: 'readonly',
+        document: 'readonly',
+        window: 'readonly',
+        navigator: 'readonly',
+        structuredClone: 'readonly',
+        TextEncoder: 'readonly',
+        TextDecoder: 'readonly',
+        AbortController: 'readonly',
+        Response: 'readonly',
+        Request: 'readonly',
+        Headers: 'readonly',
+        FormData: 'readonly',
+        URLSearchParams: 'readonly',
+        crypto: 'readonly',
+        queueMicrotask: 'readonly',
+        HTMLElement: 'readonly',
+        Event: 'readonly',
+        localStorage: 'readonly',
+        location: 'readonly',
+        history: 'readonly',
+      },
     },
   },
 );

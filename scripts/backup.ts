@@ -15,19 +15,26 @@ if (values.help) {
 }
 const config = commandConfig();
 if (isPostgresUrl(config.DATABASE_URL) && !config.DATABASE_PATH) {
-  fail('DATABASE_URL names a PostgreSQL database: back it up with PostgreSQL\'s own tool, for example\n'
-    + '  pg_dump --format=custom --file=directory.dump "$DATABASE_URL"\n'
-    + 'and restore it into an empty database with\n'
-    + '  pg_restore --dbname="$DATABASE_URL" --no-owner directory.dump\n'
-    + '(see docs/postgres.md).');
+  fail(
+    "DATABASE_URL names a PostgreSQL database: back it up with PostgreSQL's own tool, for example\n" +
+      '  pg_dump --format=custom --file=directory.dump "$DATABASE_URL"\n' +
+      'and restore it into an empty database with\n' +
+      '  pg_restore --dbname="$DATABASE_URL" --no-owner directory.dump\n' +
+      '(see docs/postgres.md).',
+  );
 }
 const source = databasePathFromEnv(config);
-const stamp = new Date().toISOString().slice(0, 16).replace(/[:T]/g, (c) => (c === 'T' ? '-' : ''));
+const stamp = new Date()
+  .toISOString()
+  .slice(0, 16)
+  .replace(/[:T]/g, (c) => (c === 'T' ? '-' : ''));
 const target = values.to ?? join('backups', `directory-${stamp}.sqlite`);
 try {
   const summary = await backupDatabase(source, target, { onProgress: progressPrinter('Copying') });
-  process.stdout.write(`Backed up ${source} to ${summary.path}: ${(summary.bytes / 1e6).toFixed(1)} MB, `
-    + `${summary.services.toLocaleString('en-GB')} services, checked (schema ${summary.migration ?? 'empty'}).\n`);
+  process.stdout.write(
+    `Backed up ${source} to ${summary.path}: ${(summary.bytes / 1e6).toFixed(1)} MB, ` +
+      `${summary.services.toLocaleString('en-GB')} services, checked (schema ${summary.migration ?? 'empty'}).\n`,
+  );
 } catch (error) {
   if (error instanceof BackupError) fail(`No backup made: ${error.message}`);
   throw error;

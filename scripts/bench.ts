@@ -44,7 +44,9 @@ const { values } = parseArgs({
   },
 });
 if (values.help) {
-  fail('Usage: npm run bench -- [--services N] [--runs R] [--seed S]\n  Imports N synthetic services (default 100000) into a scratch database in the temp folder,\n  then runs 26 searches R times each (default 30) through the search layers and as bare SQL.\n  --keep DIR  keep the scratch database in DIR (a new folder) for looking into afterwards\n  --engines sqlite  SQLite only (default sqlite,postgres: the same import and searches on PostgreSQL too, side by side)\n  --evaluation-only  only measure how well search finds what people mean (success@3, nDCG@10)');
+  fail(
+    'Usage: npm run bench -- [--services N] [--runs R] [--seed S]\n  Imports N synthetic services (default 100000) into a scratch database in the temp folder,\n  then runs 26 searches R times each (default 30) through the search layers and as bare SQL.\n  --keep DIR  keep the scratch database in DIR (a new folder) for looking into afterwards\n  --engines sqlite  SQLite only (default sqlite,postgres: the same import and searches on PostgreSQL too, side by side)\n  --evaluation-only  only measure how well search finds what people mean (success@3, nDCG@10)',
+  );
 }
 const count = Number(values.services);
 const runs = Number(values.runs);
@@ -63,11 +65,20 @@ const elapsed = (start: number) => performance.now() - start;
 // 0. Search quality, on the sample and on it with a council's taxonomy (small, so first).
 log('Measuring search quality on the sample directory and on it with a council taxonomy...');
 const evaluations = await evaluateSampleAndVariant(todayInUk());
-const evaluationLines = ['', 'Search quality (scripts/bench/evaluation-cases.ts; success@3 = an answer in the first three)',
-  ...evaluations.flatMap((report) => formatEvaluation(report))];
+const evaluationLines = [
+  '',
+  'Search quality (scripts/bench/evaluation-cases.ts; success@3 = an answer in the first three)',
+  ...evaluations.flatMap((report) => formatEvaluation(report)),
+];
 const evaluationJson = evaluations.map((report) => ({
-  name: report.name, cases: report.cases, successAt3: report.successAt3, ndcgAt10: report.ndcgAt10, byKind: report.byKind,
-  worst: [...report.results].sort((a, b) => Number(a.successAt3) - Number(b.successAt3) || a.ndcgAt10 - b.ndcgAt10).slice(0, 12)
+  name: report.name,
+  cases: report.cases,
+  successAt3: report.successAt3,
+  ndcgAt10: report.ndcgAt10,
+  byKind: report.byKind,
+  worst: [...report.results]
+    .sort((a, b) => Number(a.successAt3) - Number(b.successAt3) || a.ndcgAt10 - b.ndcgAt10)
+    .slice(0, 12)
     .map((result) => ({ q: result.case.q, kind: result.case.kind, firstAnswer: result.firstAnswer, ndcgAt10: result.ndcgAt10, top: result.top })),
 }));
 if (values['evaluation-only']) {
@@ -97,7 +108,9 @@ try {
   // 2. Import, timed around importRecords only.
   start = performance.now();
   const report: ImportReport = await importRecords(directory, search, generated.records, {
-    today: BENCH_TODAY, source: 'bench', onProgress: progressPrinter('Importing'),
+    today: BENCH_TODAY,
+    source: 'bench',
+    onProgress: progressPrinter('Importing'),
   });
   const importMs = elapsed(start);
   const importRate = report.written / (importMs / 1000);
@@ -177,9 +190,17 @@ try {
     const b = percentiles(bareSamples[i]!);
     const result = withFacets.results[i]!;
     return {
-      kind: q.kind, query: q.label, total: result.total, matched: result.matched, bareTotal: bareTotals[i]!,
-      layeredFacets: lf, layeredNoFacets: ln, bare: b,
-      ratioFacets: lf.p95 / b.p95, ratioNoFacets: ln.p95 / b.p95, sql: bare[i]!.sql,
+      kind: q.kind,
+      query: q.label,
+      total: result.total,
+      matched: result.matched,
+      bareTotal: bareTotals[i]!,
+      layeredFacets: lf,
+      layeredNoFacets: ln,
+      bare: b,
+      ratioFacets: lf.p95 / b.p95,
+      ratioNoFacets: ln.p95 / b.p95,
+      sql: bare[i]!.sql,
     };
   });
   const all = (samples: number[][]) => percentiles(samples.flat());
@@ -192,7 +213,9 @@ try {
   out.push('');
   out.push('Community asset directory benchmark');
   out.push('====================================');
-  out.push(`Services ${thousands(count)} (organisations ${thousands(generated.organizations)}, places ${thousands(generated.locations)}), runs ${runs} per query, seed ${seed}`);
+  out.push(
+    `Services ${thousands(count)} (organisations ${thousands(generated.organizations)}, places ${thousands(generated.locations)}), runs ${runs} per query, seed ${seed}`,
+  );
   out.push(`Node ${process.version}, SQLite ${sqliteVersion}, ${cpus()[0]?.model ?? 'unknown CPU'} x${cpus().length}`);
   out.push('');
   out.push('Import (importRecords only: validate, write tables, index for search, one transaction)');
@@ -215,33 +238,48 @@ try {
   out.push(table(['', 'p50', 'p95', 'p99', 'max', 'mean'], overallRows, ['l', 'r', 'r', 'r', 'r', 'r']));
   out.push('');
   out.push('p95 by kind of query');
-  out.push(table(
-    ['kind', 'layered+facets', 'layered', 'bare SQL', 'ratio facets', 'ratio no facets'],
-    kinds.map((kind) => {
-      const lf = byKind(withFacets.samples, kind).p95;
-      const ln = byKind(noFacets.samples, kind).p95;
-      const b = byKind(bareSamples, kind).p95;
-      return [kind, ms(lf), ms(ln), ms(b), ratio(lf / b), ratio(ln / b)];
-    }),
-    ['l', 'r', 'r', 'r', 'r', 'r'],
-  ));
+  out.push(
+    table(
+      ['kind', 'layered+facets', 'layered', 'bare SQL', 'ratio facets', 'ratio no facets'],
+      kinds.map((kind) => {
+        const lf = byKind(withFacets.samples, kind).p95;
+        const ln = byKind(noFacets.samples, kind).p95;
+        const b = byKind(bareSamples, kind).p95;
+        return [kind, ms(lf), ms(ln), ms(b), ratio(lf / b), ratio(ln / b)];
+      }),
+      ['l', 'r', 'r', 'r', 'r', 'r'],
+    ),
+  );
   out.push('');
   out.push('Per query (ms; ratio = layered p95 / bare SQL p95)');
-  out.push(table(
-    ['#', 'kind', 'query', 'hits', '%', 'L+f p50', 'L+f p95', 'L+f p99', 'L p95', 'SQL p50', 'SQL p95', 'SQL p99', 'ratio f', 'ratio nf'],
-    perQuery.map((q, i) => [
-      String(i + 1), q.kind, q.query,
-      `${thousands(q.total)}${q.matched === 'any' ? ' any' : ''}${q.total !== q.bareTotal ? ` (SQL ${thousands(q.bareTotal)})` : ''}`,
-      ((q.total / count) * 100).toFixed(q.total / count < 0.01 ? 2 : 1),
-      ms(q.layeredFacets.p50), ms(q.layeredFacets.p95), ms(q.layeredFacets.p99), ms(q.layeredNoFacets.p95),
-      ms(q.bare.p50), ms(q.bare.p95), ms(q.bare.p99), ratio(q.ratioFacets), ratio(q.ratioNoFacets),
-    ]),
-    ['r', 'l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
-  ));
+  out.push(
+    table(
+      ['#', 'kind', 'query', 'hits', '%', 'L+f p50', 'L+f p95', 'L+f p99', 'L p95', 'SQL p50', 'SQL p95', 'SQL p99', 'ratio f', 'ratio nf'],
+      perQuery.map((q, i) => [
+        String(i + 1),
+        q.kind,
+        q.query,
+        `${thousands(q.total)}${q.matched === 'any' ? ' any' : ''}${q.total !== q.bareTotal ? ` (SQL ${thousands(q.bareTotal)})` : ''}`,
+        ((q.total / count) * 100).toFixed(q.total / count < 0.01 ? 2 : 1),
+        ms(q.layeredFacets.p50),
+        ms(q.layeredFacets.p95),
+        ms(q.layeredFacets.p99),
+        ms(q.layeredNoFacets.p95),
+        ms(q.bare.p50),
+        ms(q.bare.p95),
+        ms(q.bare.p99),
+        ratio(q.ratioFacets),
+        ratio(q.ratioNoFacets),
+      ]),
+      ['r', 'l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
+    ),
+  );
   const mismatches = perQuery.filter((q) => q.total !== q.bareTotal);
-  out.push(mismatches.length
-    ? `  ${mismatches.length} queries found a different number of services in bare SQL (shown in brackets)${mismatches.some((q) => q.matched === 'any') ? '; "any" = no service matched every word, so the layered search fell back to any word' : ''}.`
-    : '  Layered and bare SQL found the same number of services for every query.');
+  out.push(
+    mismatches.length
+      ? `  ${mismatches.length} queries found a different number of services in bare SQL (shown in brackets)${mismatches.some((q) => q.matched === 'any') ? '; "any" = no service matched every word, so the layered search fell back to any word' : ''}.`
+      : '  Layered and bare SQL found the same number of services for every query.',
+  );
   out.push('  L+f = layered with facets, L = layered without facets, SQL = bare SQL (first page + count, no documents loaded).');
   out.push('  A ratio below 1x means the layered search was faster: it filters an in-memory copy of the filter fields, while');
   out.push('  the bare SQL runs json_extract / json_each on every candidate row.');
@@ -257,11 +295,17 @@ try {
   out.push('');
   out.push('Verdict');
   out.push(`  ${verdict(importOk)}  import >= ${thousands(TARGETS.importPerSecond)} services/s: ${thousands(importRate)} services/s`);
-  out.push(`  ${verdict(searchOk)}  search p95 <= ${TARGETS.searchP95Ms} ms (layered, facets on, words and filters): ${ms(searchP95)} ms`
-    + ` (facets off: ${ms(wordsAndFilters(noFacets.samples).p95)} ms)`);
+  out.push(
+    `  ${verdict(searchOk)}  search p95 <= ${TARGETS.searchP95Ms} ms (layered, facets on, words and filters): ${ms(searchP95)} ms` +
+      ` (facets off: ${ms(wordsAndFilters(noFacets.samples).p95)} ms)`,
+  );
   out.push(`  ${verdict(placeOk)}  search near a place p95 <= ${TARGETS.placeP95Ms} ms (layered, facets on, nearest first and radius): ${ms(placeP95)} ms`);
-  out.push(`  ${verdict(overheadOk)}  layer overhead <= ${TARGETS.overheadRatio}x bare SQL (overall p95, layered with facets / bare SQL): ${ratio(overallRatioFacets)}`);
-  out.push(`        like for like (layered without facets / bare SQL): ${ratio(overallRatioNoFacets)} ${verdict(overallRatioNoFacets <= TARGETS.overheadRatio)}`);
+  out.push(
+    `  ${verdict(overheadOk)}  layer overhead <= ${TARGETS.overheadRatio}x bare SQL (overall p95, layered with facets / bare SQL): ${ratio(overallRatioFacets)}`,
+  );
+  out.push(
+    `        like for like (layered without facets / bare SQL): ${ratio(overallRatioNoFacets)} ${verdict(overallRatioNoFacets <= TARGETS.overheadRatio)}`,
+  );
   for (const report of evaluations) {
     out.push(`  ${verdict(report.successAt3 >= TARGETS.successAt3)}  success@3 >= ${TARGETS.successAt3} (${report.name}): ${report.successAt3.toFixed(3)}`);
   }
@@ -273,43 +317,78 @@ try {
     const sqliteKind = (kind: QueryKind) => byKind(withFacets.samples, kind).p95;
     const pgAll = percentiles(postgresRun.samples.flat()).p95;
     out.push('');
-    out.push(`SQLite ${sqliteVersion} and PostgreSQL ${postgresRun.version} side by side (the same ${thousands(count)} services and searches; layered, facets on)`);
-    out.push(table(
-      ['', 'SQLite', 'PostgreSQL', 'PostgreSQL / SQLite'],
-      [
-        ['import, services/s', thousands(importRate), thousands(pgRate), ratio(pgRate / importRate)],
-        ['first search after import, ms', ms(firstSearchMs), ms(postgresRun.firstSearchMs), ratio(postgresRun.firstSearchMs / firstSearchMs)],
-        ...kinds.map((kind) => [`search p95, ${kind}, ms`, ms(sqliteKind(kind)), ms(pgByKind(kind)), ratio(pgByKind(kind) / sqliteKind(kind))]),
-        ['search p95, all, ms', ms(overall.layeredFacets.p95), ms(pgAll), ratio(pgAll / overall.layeredFacets.p95)],
-      ],
-      ['l', 'r', 'r', 'r'],
-    ));
+    out.push(
+      `SQLite ${sqliteVersion} and PostgreSQL ${postgresRun.version} side by side (the same ${thousands(count)} services and searches; layered, facets on)`,
+    );
+    out.push(
+      table(
+        ['', 'SQLite', 'PostgreSQL', 'PostgreSQL / SQLite'],
+        [
+          ['import, services/s', thousands(importRate), thousands(pgRate), ratio(pgRate / importRate)],
+          ['first search after import, ms', ms(firstSearchMs), ms(postgresRun.firstSearchMs), ratio(postgresRun.firstSearchMs / firstSearchMs)],
+          ...kinds.map((kind) => [`search p95, ${kind}, ms`, ms(sqliteKind(kind)), ms(pgByKind(kind)), ratio(pgByKind(kind) / sqliteKind(kind))]),
+          ['search p95, all, ms', ms(overall.layeredFacets.p95), ms(pgAll), ratio(pgAll / overall.layeredFacets.p95)],
+        ],
+        ['l', 'r', 'r', 'r'],
+      ),
+    );
   }
   out.push(...evaluationLines);
 
   const json = {
     generatedAt: new Date().toISOString(),
-    config: { services: count, runs, seed, today: BENCH_TODAY, node: process.version, sqlite: sqliteVersion, cpu: cpus()[0]?.model ?? null, cpus: cpus().length },
+    config: {
+      services: count,
+      runs,
+      seed,
+      today: BENCH_TODAY,
+      node: process.version,
+      sqlite: sqliteVersion,
+      cpu: cpus()[0]?.model ?? null,
+      cpus: cpus().length,
+    },
     data: { organizations: generated.organizations, places: generated.locations, generateMs },
     import: {
-      ms: importMs, servicesPerSecond: importRate, written: report.written, unchanged: report.unchanged, invalid: invalidRecords,
-      warnings: report.warnings.length, searchable, databaseBytes,
+      ms: importMs,
+      servicesPerSecond: importRate,
+      written: report.written,
+      unchanged: report.unchanged,
+      invalid: invalidRecords,
+      warnings: report.warnings.length,
+      searchable,
+      databaseBytes,
     },
     firstSearchMs,
     afterEdit: { importMs: editImportMs, nextSearchMs: searchAfterEditMs },
     overall: { ...overall, ratioFacets: overallRatioFacets, ratioNoFacets: overallRatioNoFacets },
-    byKind: Object.fromEntries(kinds.map((kind) => [kind, {
-      layeredFacets: byKind(withFacets.samples, kind), layeredNoFacets: byKind(noFacets.samples, kind), bare: byKind(bareSamples, kind),
-    }])),
+    byKind: Object.fromEntries(
+      kinds.map((kind) => [
+        kind,
+        {
+          layeredFacets: byKind(withFacets.samples, kind),
+          layeredNoFacets: byKind(noFacets.samples, kind),
+          bare: byKind(bareSamples, kind),
+        },
+      ]),
+    ),
     queries: perQuery,
     postgres: postgresRun && {
-      version: postgresRun.version, importMs: postgresRun.importMs, servicesPerSecond: postgresRun.written / (postgresRun.importMs / 1000),
-      firstSearchMs: postgresRun.firstSearchMs, overall: percentiles(postgresRun.samples.flat()),
+      version: postgresRun.version,
+      importMs: postgresRun.importMs,
+      servicesPerSecond: postgresRun.written / (postgresRun.importMs / 1000),
+      firstSearchMs: postgresRun.firstSearchMs,
+      overall: percentiles(postgresRun.samples.flat()),
       byKind: Object.fromEntries(kinds.map((kind) => [kind, percentiles(postgresRun.samples.filter((_, i) => queries[i]!.kind === kind).flat())])),
     },
     evaluation: evaluationJson,
     targets: TARGETS,
-    verdict: { import: importOk, searchP95: searchOk, placeP95: placeOk, overheadFacets: overheadOk, overheadNoFacets: overallRatioNoFacets <= TARGETS.overheadRatio },
+    verdict: {
+      import: importOk,
+      searchP95: searchOk,
+      placeP95: placeOk,
+      overheadFacets: overheadOk,
+      overheadNoFacets: overallRatioNoFacets <= TARGETS.overheadRatio,
+    },
     maxRssMB: process.resourceUsage().maxRSS / 1024,
   };
   writeFileSync(resultsPath, `${JSON.stringify(json, null, 2)}\n`);
@@ -321,4 +400,3 @@ try {
   if (values.keep) log(`The database is kept in ${databasePath}.`);
   else rmSync(scratch, { recursive: true, force: true });
 }
-

@@ -29,11 +29,14 @@ try {
   const existing = await findUserByEmail(directory.db, email);
   if (existing?.password_hash) {
     // A locked-out administrator (the only one, perhaps): a link to choose a new password.
-    if (existing.role !== 'admin') fail(`${email} already has an account as ${existing.role}. An administrator can send them a new password link from the People page.`);
+    if (existing.role !== 'admin')
+      fail(`${email} already has an account as ${existing.role}. An administrator can send them a new password link from the People page.`);
     if (existing.disabled_at) fail(`${email} is disabled. Another administrator can enable it from the People page.`);
     const { path } = await createPasswordReset(directory.db, { userId: existing.id, requestedBy: null });
     const url = `${publicUrl()}${path}`;
-    process.stdout.write([`${email} is already an administrator. To choose a new password, open this link within ${RESET_DAYS} days (it works once):`, '', url, ''].join('\n'));
+    process.stdout.write(
+      [`${email} is already an administrator. To choose a new password, open this link within ${RESET_DAYS} days (it works once):`, '', url, ''].join('\n'),
+    );
   } else {
     if (!existing) {
       await createUser(directory.db, { email, role: 'admin', name: values.name ?? '' });
@@ -41,13 +44,15 @@ try {
     }
     const { row, path } = await createInvitation(directory.db, { email, role: 'admin', invitedBy: null });
     const url = `${publicUrl()}${path}`;
-    process.stdout.write([
-      `An administrator account is ready for ${email}.`,
-      `To finish, open this link within ${INVITATION_DAYS} days and choose a password (it works once):`,
-      '',
-      url,
-      '',
-    ].join('\n'));
+    process.stdout.write(
+      [
+        `An administrator account is ready for ${email}.`,
+        `To finish, open this link within ${INVITATION_DAYS} days and choose a password (it works once):`,
+        '',
+        url,
+        '',
+      ].join('\n'),
+    );
     if (values.send) {
       const mailer = createMailer();
       if (!mailer) fail('--send needs SMTP_URL to be set. The link above still works: pass it on yourself.');
@@ -62,4 +67,3 @@ try {
 } finally {
   await directory.close();
 }
-

@@ -32,8 +32,14 @@ export async function startEmbeddedPostgres(): Promise<EmbeddedPostgres> {
   const port = await freePort();
   const password = 'local-only';
   const server = new EmbeddedPostgresServer({
-    databaseDir: join(folder, 'data'), user: 'postgres', password, port, persistent: false,
-    createPostgresUser: true, onLog: () => {}, onError: () => {},
+    databaseDir: join(folder, 'data'),
+    user: 'postgres',
+    password,
+    port,
+    persistent: false,
+    createPostgresUser: true,
+    onLog: () => {},
+    onError: () => {},
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off'],
   });
   await server.initialise();

@@ -6,7 +6,14 @@ import { fail, openDirectory, progressPrinter } from './cli';
 import { todayInUk } from '../src/lib/dates';
 import { getFreshnessSettings } from '../src/lib/freshness/settings';
 import { checkDirectory, FUNDING_LIST_DAYS, type ListedService } from '../src/lib/freshness-jobs/directory-check';
-import { DEFAULT_PER_SECOND, DEFAULT_TIMEOUT_MS, checkLinks, linkCheckUserAgent, linkTargets, type LinkCheckReport } from '../src/lib/freshness-jobs/link-check';
+import {
+  DEFAULT_PER_SECOND,
+  DEFAULT_TIMEOUT_MS,
+  checkLinks,
+  linkCheckUserAgent,
+  linkTargets,
+  type LinkCheckReport,
+} from '../src/lib/freshness-jobs/link-check';
 import { applySearchOutbox } from '../src/lib/search/outbox';
 import { FRESHNESS_FLAGS, FRESHNESS_STATUSES } from '../src/lib/freshness/rules';
 import { createMailer, type Mailer } from '../src/lib/mail/mailer';
@@ -129,7 +136,9 @@ try {
         out(`  earlier messages from the outbox or that had failed: ${reminders.retried.sent} sent now, ${reminders.retried.failed} failed again`);
       }
       if (reminders.givenUp) {
-        out(`  ${reminders.givenUp} messages failed ${MAX_SEND_ATTEMPTS} times and are no longer tried: the panel sees them in the outbox, to contact those services another way.`);
+        out(
+          `  ${reminders.givenUp} messages failed ${MAX_SEND_ATTEMPTS} times and are no longer tried: the panel sees them in the outbox, to contact those services another way.`,
+        );
       }
       if (!reminders.mailerConfigured) {
         out('  SMTP_URL is not set, so nothing was emailed: the messages are in the outbox (reminder rows with status "outbox") for the panel to see.');
@@ -137,7 +146,9 @@ try {
         out(`  Sent through ${mailer.describe}.`);
       }
       for (const row of reminders.reminders.filter((reminder) => reminder.status === 'failed').slice(0, LISTED)) {
-        out(`  Could not send to ${row.to_address} (${row.stage}): ${row.error}. It stays recorded with the error and is tried again on each daily run, up to ${MAX_SEND_ATTEMPTS} times.`);
+        out(
+          `  Could not send to ${row.to_address} (${row.stage}): ${row.error}. It stays recorded with the error and is tried again on each daily run, up to ${MAX_SEND_ATTEMPTS} times.`,
+        );
       }
       out();
       printList('Due a check but with no email address', reminders.noContact);

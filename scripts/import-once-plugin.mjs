@@ -6,15 +6,16 @@
 
 const LOADER = /\(\) => import\(('[^']+'|"[^"]+")\)/g;
 
-const PRELUDE = 'const __importOnceLoaded = new Map();\n'
-  + 'const __importOnce = (specifier, load) => () => {\n'
-  + '  let loading = __importOnceLoaded.get(specifier);\n'
-  + '  if (!loading) {\n'
-  + '    loading = load().catch((error) => { __importOnceLoaded.delete(specifier); throw error; });\n'
-  + '    __importOnceLoaded.set(specifier, loading);\n'
-  + '  }\n'
-  + '  return loading;\n'
-  + '};\n';
+const PRELUDE =
+  'const __importOnceLoaded = new Map();\n' +
+  'const __importOnce = (specifier, load) => () => {\n' +
+  '  let loading = __importOnceLoaded.get(specifier);\n' +
+  '  if (!loading) {\n' +
+  '    loading = load().catch((error) => { __importOnceLoaded.delete(specifier); throw error; });\n' +
+  '    __importOnceLoaded.set(specifier, loading);\n' +
+  '  }\n' +
+  '  return loading;\n' +
+  '};\n';
 
 /** The entry's code with each `() => import('…')` loader replaced by one that imports once; null when it has none. */
 export function importOnce(code) {

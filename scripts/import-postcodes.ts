@@ -12,12 +12,13 @@ const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: { format: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
 });
-const usage = 'Usage: npm run import:postcodes -- <file.csv or file.csv.gz>... [--format gb|ons|codepoint]\n'
-  + '  Loads postcode positions (and councils and wards) into the directory, for searching near a postcode.\n'
-  + '  gb         the Great Britain file: a header postcode,lat,long,lad_code,lad_name,ward_code,ward_name\n'
-  + '  ons        ONS Postcode Directory CSV (a header naming pcds or pcd, lat, long, doterm, oslaua, osward)\n'
-  + '  codepoint  OS Code-Point Open CSV (no header: postcode, quality, eastings, northings, ...)\n'
-  + '  Without --format, the format is told from the first line of each file. Gzipped files are read as they are.';
+const usage =
+  'Usage: npm run import:postcodes -- <file.csv or file.csv.gz>... [--format gb|ons|codepoint]\n' +
+  '  Loads postcode positions (and councils and wards) into the directory, for searching near a postcode.\n' +
+  '  gb         the Great Britain file: a header postcode,lat,long,lad_code,lad_name,ward_code,ward_name\n' +
+  '  ons        ONS Postcode Directory CSV (a header naming pcds or pcd, lat, long, doterm, oslaua, osward)\n' +
+  '  codepoint  OS Code-Point Open CSV (no header: postcode, quality, eastings, northings, ...)\n' +
+  '  Without --format, the format is told from the first line of each file. Gzipped files are read as they are.';
 if (values.help || positionals.length === 0) fail(usage);
 if (values.format !== undefined && !(POSTCODE_FORMATS as readonly string[]).includes(values.format)) {
   fail(`--format must be "gb", "ons" or "codepoint", not "${values.format}".\n${usage}`);
@@ -73,7 +74,9 @@ try {
         return writer(rows);
       },
       progress: (bytes, size, lines) => progress(bytes, size, lines),
-      onFormat: (found) => { format = found; },
+      onFormat: (found) => {
+        format = found;
+      },
     });
     if ('wrong' in outcome) {
       process.stderr.write(`${outcome.wrong}\n`);
@@ -83,8 +86,10 @@ try {
     progress(1, 1, outcome.lines, true);
     const unreadable = [...outcome.unreadable.values()].reduce((sum, entry) => sum + entry.count, 0);
     for (const [reason, entry] of outcome.unreadable) {
-      process.stderr.write(`${file}: ${count(entry.count)} ${entry.count === 1 ? 'row' : 'rows'} skipped, ${reason}`
-        + ` (line${entry.lines.length === 1 ? '' : 's'} ${entry.lines.join(', ')}${entry.count > entry.lines.length ? ', ...' : ''}).\n`);
+      process.stderr.write(
+        `${file}: ${count(entry.count)} ${entry.count === 1 ? 'row' : 'rows'} skipped, ${reason}` +
+          ` (line${entry.lines.length === 1 ? '' : 's'} ${entry.lines.join(', ')}${entry.count > entry.lines.length ? ', ...' : ''}).\n`,
+      );
     }
     const terminated = outcome.expected.get('terminated') ?? 0;
     const noPosition = outcome.expected.get('no position') ?? 0;
@@ -93,8 +98,10 @@ try {
       ...(noPosition ? [`${count(noPosition)} with no position`] : []),
       ...(unreadable ? [`${count(unreadable)} that could not be read`] : []),
     ];
-    process.stdout.write(`${file} (${POSTCODE_FORMAT_NAMES[outcome.format]}): imported ${count(outcome.imported)} postcodes; `
-      + `skipped ${skippedParts.length ? skippedParts.join(', ') : 'none'}.\n`);
+    process.stdout.write(
+      `${file} (${POSTCODE_FORMAT_NAMES[outcome.format]}): imported ${count(outcome.imported)} postcodes; ` +
+        `skipped ${skippedParts.length ? skippedParts.join(', ') : 'none'}.\n`,
+    );
     total += outcome.imported;
     if (outcome.imported === 0 && unreadable > 0) {
       process.stderr.write(`No row of ${file} could be imported: check that it is a postcode file of the kind named above.\n`);

@@ -20,16 +20,18 @@ const { values, positionals } = parseArgs({
   },
 });
 if (values.help || positionals.length !== 1) {
-  fail([
-    'Usage: npm run import -- <file.json | https://feed.example.org/api> [--strict] [--per-page N]',
-    '  A file: Open Referral UK services (one service, an array, or {"contents": [...]}); an',
-    '    organisation gives its services, and a service at a location gives its service there.',
-    '  A feed address: the base address of an Open Referral UK API; its /services pages are read,',
-    '    each full record fetched, and services it no longer lists are marked inactive.',
-    '  --strict      import nothing if any record is invalid',
-    '  --per-page N  services asked for on each page of a feed (default 100)',
-    '  --restart     start a feed pull again from page 1, not from where an earlier one stopped',
-  ].join('\n'));
+  fail(
+    [
+      'Usage: npm run import -- <file.json | https://feed.example.org/api> [--strict] [--per-page N]',
+      '  A file: Open Referral UK services (one service, an array, or {"contents": [...]}); an',
+      '    organisation gives its services, and a service at a location gives its service there.',
+      '  A feed address: the base address of an Open Referral UK API; its /services pages are read,',
+      '    each full record fetched, and services it no longer lists are marked inactive.',
+      '  --strict      import nothing if any record is invalid',
+      '  --per-page N  services asked for on each page of a feed (default 100)',
+      '  --restart     start a feed pull again from page 1, not from where an earlier one stopped',
+    ].join('\n'),
+  );
 }
 const target = positionals[0]!;
 // An import is background work beside a site that may be serving people on the same machine: at a
@@ -62,9 +64,14 @@ try {
   if (isFeedAddress(target)) {
     try {
       const pulled = await pullFeed(directory, search, target, {
-        strict: values.strict, perPage, restart: values.restart, onProgress: progressPrinter('Importing'),
-        onPage: (page, totalPages, entries) => process.stderr.write(`Read page ${page}${totalPages ? ` of ${totalPages}` : ''} (${entries} services so far).\n`),
-        onWait: (url, waitMs, status) => process.stderr.write(`The feed answered ${status} (busy) to ${url}; waiting ${Math.ceil(waitMs / 1000)} seconds, then trying again.\n`),
+        strict: values.strict,
+        perPage,
+        restart: values.restart,
+        onProgress: progressPrinter('Importing'),
+        onPage: (page, totalPages, entries) =>
+          process.stderr.write(`Read page ${page}${totalPages ? ` of ${totalPages}` : ''} (${entries} services so far).\n`),
+        onWait: (url, waitMs, status) =>
+          process.stderr.write(`The feed answered ${status} (busy) to ${url}; waiting ${Math.ceil(waitMs / 1000)} seconds, then trying again.\n`),
       });
       if (pulled.resumedFromPage) process.stderr.write(`Carried on from page ${pulled.resumedFromPage}, where an earlier pull of this feed stopped.\n`);
       process.stderr.write(`Read ${pulled.pages} pages listing ${pulled.listed} services from ${pulled.source}; fetched ${pulled.fetched} full records.\n`);
@@ -77,7 +84,9 @@ try {
     }
   } else {
     report = await importRecords(directory, search, records, {
-      strict: values.strict, source: target, onProgress: progressPrinter('Importing'),
+      strict: values.strict,
+      source: target,
+      onProgress: progressPrinter('Importing'),
     });
   }
   if (report) {
@@ -92,7 +101,8 @@ try {
     }
     // The same value left out of many records (a copied freshness, say) is said once, with a count.
     const dropped = new Map<string, number[]>();
-    for (const notice of report.dropped) dropped.set(`${notice.path} ${notice.message}`, [...(dropped.get(`${notice.path} ${notice.message}`) ?? []), notice.index]);
+    for (const notice of report.dropped)
+      dropped.set(`${notice.path} ${notice.message}`, [...(dropped.get(`${notice.path} ${notice.message}`) ?? []), notice.index]);
     for (const [what, indexes] of dropped) {
       process.stderr.write(`Not kept: ${indexes.length === 1 ? `record ${indexes[0]}` : `${indexes.length} records`}: ${what}\n`);
     }

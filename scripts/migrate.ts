@@ -15,8 +15,11 @@ try {
   process.stdout.write(names.length ? `${names.join('\n')}\n` : 'The database is already up to date.\n');
 } catch (error) {
   const message = error instanceof Error ? error.message : String(error);
-  fail(isPostgresUrl(url) && /ECONNREFUSED|ENOTFOUND|password authentication|does not exist/.test(message)
-    ? `Could not reach the PostgreSQL database in DATABASE_URL: ${message}` : message);
+  fail(
+    isPostgresUrl(url) && /ECONNREFUSED|ENOTFOUND|password authentication|does not exist/.test(message)
+      ? `Could not reach the PostgreSQL database in DATABASE_URL: ${message}`
+      : message,
+  );
 } finally {
   await opened.close();
 }

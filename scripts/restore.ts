@@ -11,8 +11,10 @@ if (positionals.length !== 1) fail('Say which backup to restore: npm run restore
 const target = databasePathFromEnv(commandConfig());
 try {
   const { restored, keptAs } = await restoreDatabase(positionals[0]!, target);
-  process.stdout.write(`Restored ${positionals[0]} to ${target}: ${restored.services.toLocaleString('en-GB')} services.\n`
-    + (keptAs ? `The database it replaced is kept as ${keptAs}.\n` : ''));
+  process.stdout.write(
+    `Restored ${positionals[0]} to ${target}: ${restored.services.toLocaleString('en-GB')} services.\n` +
+      (keptAs ? `The database it replaced is kept as ${keptAs}.\n` : ''),
+  );
 } catch (error) {
   if (error instanceof BackupError) fail(`Nothing restored: ${error.message}`);
   throw error;

@@ -16,17 +16,27 @@ if (!process.env.SKIP_BUILD) {
   }
 }
 
-interface Counts { passed: number; failed: number; skipped: number }
+interface Counts {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
 
 /** One vitest run; its counts from vitest's JSON report (a file broken before any test counts as a failure). */
 function vitestRun(args: string[], env: NodeJS.ProcessEnv): Counts {
   const dir = mkdtempSync(join(tmpdir(), 'directory-tests-'));
   const reportPath = join(dir, 'vitest.json');
-  const vitest = spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${reportPath}`, ...args], { stdio: 'inherit', env });
+  const vitest = spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${reportPath}`, ...args], {
+    stdio: 'inherit',
+    env,
+  });
   const counts = { passed: 0, failed: 0, skipped: 0 };
   try {
     const report = JSON.parse(readFileSync(reportPath, 'utf8')) as {
-      numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number;
+      numPassedTests: number;
+      numFailedTests: number;
+      numPendingTests: number;
+      numTodoTests: number;
       testResults: { status: string; assertionResults: { status: string }[] }[];
     };
     counts.passed = report.numPassedTests;
@@ -47,9 +57,9 @@ function vitestRun(args: string[], env: NodeJS.ProcessEnv): Counts {
 const passes: { name: string; args: string[]; env: NodeJS.ProcessEnv }[] = process.env.TEST_DIALECT
   ? [{ name: process.env.TEST_DIALECT, args: extraArgs, env: process.env }]
   : [
-    { name: 'sqlite', args: extraArgs, env: { ...process.env, TEST_DIALECT: 'sqlite' } },
-    { name: 'postgres', args: ['--passWithNoTests', ...extraArgs], env: { ...process.env, TEST_DIALECT: 'postgres' } },
-  ];
+      { name: 'sqlite', args: extraArgs, env: { ...process.env, TEST_DIALECT: 'sqlite' } },
+      { name: 'postgres', args: ['--passWithNoTests', ...extraArgs], env: { ...process.env, TEST_DIALECT: 'postgres' } },
+    ];
 const total: Counts = { passed: 0, failed: 0, skipped: 0 };
 for (const pass of passes) {
   console.log(`\n=== Tests on ${pass.name} ===\n`);

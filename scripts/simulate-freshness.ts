@@ -20,7 +20,9 @@ const { values } = parseArgs({
 });
 
 if (values.help) {
-  process.stdout.write('Usage: npm run simulate:freshness -- [--listings 1000] [--days 365] [--seed 1] [--answer-rate 0.6] [--start 2026-01-01] [--review-months N] [--json]\n');
+  process.stdout.write(
+    'Usage: npm run simulate:freshness -- [--listings 1000] [--days 365] [--seed 1] [--answer-rate 0.6] [--start 2026-01-01] [--review-months N] [--json]\n',
+  );
   process.exit(0);
 }
 
@@ -62,22 +64,36 @@ process.exit(0);
 function report({ options, months, totals, targets, pass }: SimulationResult, seconds: number): string {
   const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
   const rows = months.map((m) => [
-    m.date, thousands(m.shown), percent(m.coveredShare), thousands(m.check), thousands(m.stale),
-    thousands(m.closedShown), thousands(m.closedShownOk), thousands(m.outOfDateShownOk), thousands(m.archived),
+    m.date,
+    thousands(m.shown),
+    percent(m.coveredShare),
+    thousands(m.check),
+    thousands(m.stale),
+    thousands(m.closedShown),
+    thousands(m.closedShownOk),
+    thousands(m.outOfDateShownOk),
+    thousands(m.archived),
   ]);
   const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
   return [
     `Freshness simulation: ${thousands(options.listings)} listings, ${options.days} days from ${options.start}, seed ${options.seed}, answer rate ${options.answerRate}`,
     '',
-    table(
-      ['month end', 'shown', 'checked or flagged', 'check', 'stale', 'closed, shown', 'closed, shown ok', 'out of date, shown ok', 'archived'],
-      rows, ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
-    ),
+    table(['month end', 'shown', 'checked or flagged', 'check', 'stale', 'closed, shown', 'closed, shown ok', 'out of date, shown ok', 'archived'], rows, [
+      'l',
+      'r',
+      'r',
+      'r',
+      'r',
+      'r',
+      'r',
+      'r',
+      'r',
+    ]),
     '',
-    `In the world: ${totals.closures} silent closures, ${totals.fundingStops} stopped when funding ended (${totals.fundingEnds} found new funding), `
-      + `${totals.moves} moves, ${totals.capacityChanges} changes in space, ${totals.temporaryClosures} temporary closures.`,
-    `The directory: ${thousands(totals.emails)} emails, ${thousands(totals.answers)} answers, ${totals.reports} reports, `
-      + `${totals.websiteFlags} websites found not working, ${totals.panelChecks} panel checks.`,
+    `In the world: ${totals.closures} silent closures, ${totals.fundingStops} stopped when funding ended (${totals.fundingEnds} found new funding), ` +
+      `${totals.moves} moves, ${totals.capacityChanges} changes in space, ${totals.temporaryClosures} temporary closures.`,
+    `The directory: ${thousands(totals.emails)} emails, ${thousands(totals.answers)} answers, ${totals.reports} reports, ` +
+      `${totals.websiteFlags} websites found not working, ${totals.panelChecks} panel checks.`,
     '',
     `${verdict(targets.coveredShare.pass)}  shown listings checked in time or flagged: worst month ${percent(targets.coveredShare.worst)} (target at least ${percent(targets.coveredShare.target)})`,
     `${verdict(targets.closedShownOk.pass)}  closed services still shown with no warning: worst month ${targets.closedShownOk.worst} (target ${targets.closedShownOk.target})`,

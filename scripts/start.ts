@@ -24,8 +24,10 @@ async function prepare(): Promise<string> {
   const directory = openDirectoryDatabase(undefined, TOOL_OPEN_OPTIONS);
   if (directory.dialect === 'postgres' && !config.RATE_LIMIT_SECRET) {
     // Without one secret shared by every server, each keeps its own counts (docs/postgres.md).
-    console.warn('RATE_LIMIT_SECRET is not set: with several servers on this database, each counts requests on its own, '
-      + 'so a limit allows that many per server. Set the same RATE_LIMIT_SECRET on every server.');
+    console.warn(
+      'RATE_LIMIT_SECRET is not set: with several servers on this database, each counts requests on its own, ' +
+        'so a limit allows that many per server. Set the same RATE_LIMIT_SECRET on every server.',
+    );
   }
   try {
     await prepareDirectory(directory, createSearchBackend(directory), { log: (line) => console.log(line) });

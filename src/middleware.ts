@@ -44,7 +44,12 @@ async function handle(context: APIContext, next: MiddlewareNext): Promise<Respon
   }
   if (context.request.method !== 'GET' && context.request.method !== 'HEAD' && signedInPost(context.url.pathname)) {
     const session = context.locals.session;
-    if (!session) return refuse(401, 'You have been signed out', 'For your safety you are signed out after a while without using the site. Please sign in again and redo your last change.');
+    if (!session)
+      return refuse(
+        401,
+        'You have been signed out',
+        'For your safety you are signed out after a while without using the site. Please sign in again and redo your last change.',
+      );
     const posted = await readPostedForm(context.request.clone(), MAX_PANEL_FORM_BYTES);
     const token = posted.ok ? posted.form.get('csrf') : null;
     if (!csrfTokenMatches(session, typeof token === 'string' ? token : null)) {
@@ -61,7 +66,11 @@ async function handle(context: APIContext, next: MiddlewareNext): Promise<Respon
 }
 
 function refuse(status: number, title: string, text: string): Response {
-  const html = `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title></head>`
-    + `<body><main><h1>${title}</h1><p>${text}</p><p><a href="/panel/sign-in">Sign in</a> or <a href="/">go to the home page</a>.</p></main></body></html>`;
-  return new Response(html, { status, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex, nofollow' } });
+  const html =
+    `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title></head>` +
+    `<body><main><h1>${title}</h1><p>${text}</p><p><a href="/panel/sign-in">Sign in</a> or <a href="/">go to the home page</a>.</p></main></body></html>`;
+  return new Response(html, {
+    status,
+    headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex, nofollow' },
+  });
 }

@@ -44,7 +44,14 @@ export interface EvaluationReport extends Scores {
   byKind: Record<CaseKind, Scores>;
 }
 
-const fold = (text: string) => text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/['’]/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
+const fold = (text: string) =>
+  text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/['’]/g, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 
 /** The ids of the open services that answer a case, from the sample's own categories and names. */
 export function answersOf(evaluationCase: EvaluationCase, records: ServiceRecord[]): Set<string> {
@@ -58,8 +65,14 @@ export function answersOf(evaluationCase: EvaluationCase, records: ServiceRecord
     const byName = names.some((name) => fold(record.name).includes(name));
     if (!byCategory && !byName) continue;
     if (place) {
-      const where = fold([record.name, placeText(record), ...record.service_areas.map((area) => area.name ?? ''),
-        ...record.service_at_locations.flatMap(({ location }) => location.addresses.map((address) => `${address.address_1 ?? ''} ${address.city ?? ''}`))].join(' '));
+      const where = fold(
+        [
+          record.name,
+          placeText(record),
+          ...record.service_areas.map((area) => area.name ?? ''),
+          ...record.service_at_locations.flatMap(({ location }) => location.addresses.map((address) => `${address.address_1 ?? ''} ${address.city ?? ''}`)),
+        ].join(' '),
+      );
       if (!` ${where} `.includes(` ${place} `)) continue;
     }
     answers.add(record.id);
@@ -78,7 +91,10 @@ function scores(results: CaseResult[]): Scores {
 
 /** Searches every case as the search page does (its words parsed, first page of TOP) and scores it. */
 export async function evaluate(
-  name: string, search: SearchBackend, records: ServiceRecord[], cases: EvaluationCase[] = EVALUATION_CASES,
+  name: string,
+  search: SearchBackend,
+  records: ServiceRecord[],
+  cases: EvaluationCase[] = EVALUATION_CASES,
 ): Promise<EvaluationReport> {
   const results: CaseResult[] = [];
   for (const evaluationCase of cases) {
@@ -93,11 +109,19 @@ export async function evaluate(
     for (let i = 0; i < Math.min(answers.size, TOP); i++) ideal += 1 / Math.log2(i + 2);
     const first = gains.indexOf(1);
     results.push({
-      case: evaluationCase, answers: answers.size, firstAnswer: first < 0 ? null : first + 1, successAt3: first >= 0 && first < 3,
-      ndcgAt10: dcg / ideal, top: result.hits.slice(0, 3).map((hit) => hit.document.name), corrected: result.corrected?.q ?? null,
+      case: evaluationCase,
+      answers: answers.size,
+      firstAnswer: first < 0 ? null : first + 1,
+      successAt3: first >= 0 && first < 3,
+      ndcgAt10: dcg / ideal,
+      top: result.hits.slice(0, 3).map((hit) => hit.document.name),
+      corrected: result.corrected?.q ?? null,
     });
   }
-  const byKind = Object.fromEntries(CASE_KINDS.map((kind) => [kind, scores(results.filter((result) => result.case.kind === kind))])) as Record<CaseKind, Scores>;
+  const byKind = Object.fromEntries(CASE_KINDS.map((kind) => [kind, scores(results.filter((result) => result.case.kind === kind))])) as Record<
+    CaseKind,
+    Scores
+  >;
   return { name, ...scores(results), results, byKind };
 }
 
@@ -143,12 +167,17 @@ export function formatEvaluation(report: EvaluationReport, worst = 12): string[]
   const lines = [`${report.name}: ${report.cases} queries, success@3 ${report.successAt3.toFixed(3)}, nDCG@10 ${report.ndcgAt10.toFixed(3)}`];
   for (const kind of CASE_KINDS) {
     const s = report.byKind[kind];
-    if (s.cases) lines.push(`  ${kind.padEnd(12)} ${String(s.cases).padStart(3)} queries  success@3 ${percent(s.successAt3).padStart(6)}  nDCG@10 ${s.ndcgAt10.toFixed(3)}`);
+    if (s.cases)
+      lines.push(
+        `  ${kind.padEnd(12)} ${String(s.cases).padStart(3)} queries  success@3 ${percent(s.successAt3).padStart(6)}  nDCG@10 ${s.ndcgAt10.toFixed(3)}`,
+      );
   }
   const sorted = [...report.results].sort((a, b) => Number(a.successAt3) - Number(b.successAt3) || a.ndcgAt10 - b.ndcgAt10).slice(0, worst);
   lines.push(`  Worst ${sorted.length} queries (first answer at; nDCG@10; first three results):`);
   for (const result of sorted) {
-    lines.push(`    "${result.case.q}"${result.corrected ? ` (searched as "${result.corrected}")` : ''}: ${result.firstAnswer ?? '-'}; ${result.ndcgAt10.toFixed(2)}; ${result.top.join(' | ') || 'nothing found'}`);
+    lines.push(
+      `    "${result.case.q}"${result.corrected ? ` (searched as "${result.corrected}")` : ''}: ${result.firstAnswer ?? '-'}; ${result.ndcgAt10.toFixed(2)}; ${result.top.join(' | ') || 'nothing found'}`,
+    );
   }
   return lines;
 }

@@ -109,9 +109,13 @@ export function foreignTermFor(categoryCode: string): ForeignTermRecord {
   if (!category || !names) throw new Error(`The foreign taxonomy has no term for category "${categoryCode}".`);
   const [code, name] = names;
   return {
-    id: uuidFor('tvc-term', code), code, name, description: `${name} (Tyne Valley Council service type ${code}).`,
+    id: uuidFor('tvc-term', code),
+    code,
+    name,
+    description: `${name} (Tyne Valley Council service type ${code}).`,
     parent_id: category.parent ? uuidFor('tvc-term', FOREIGN_NAMES[category.parent]![0]) : null,
-    taxonomy: FOREIGN_TAXONOMY.code, taxonomy_id: FOREIGN_TAXONOMY.id,
+    taxonomy: FOREIGN_TAXONOMY.code,
+    taxonomy_id: FOREIGN_TAXONOMY.id,
   };
 }
 

@@ -5,8 +5,18 @@ import { prng } from '../../src/lib/random';
 import { ACCESSIBILITY_TAXONOMY, CATEGORY_TAXONOMY, getTaxonomy } from '../../src/lib/taxonomy/taxonomy';
 import type { AccessibilityTerm, CategoryTerm } from '../../src/lib/taxonomy/schema';
 import {
-  CATEGORY_WORDS, FIRST_NAMES, FUNDERS, GENERIC_SENTENCES, ORG_DESCRIPTIONS, ORG_PATTERNS, PLACE_QUALIFIERS, PLACE_SUFFIXES,
-  PLACES, STREETS, SUPPORT_SENTENCES, VENUES,
+  CATEGORY_WORDS,
+  FIRST_NAMES,
+  FUNDERS,
+  GENERIC_SENTENCES,
+  ORG_DESCRIPTIONS,
+  ORG_PATTERNS,
+  PLACE_QUALIFIERS,
+  PLACE_SUFFIXES,
+  PLACES,
+  STREETS,
+  SUPPORT_SENTENCES,
+  VENUES,
 } from './words';
 
 type Attribute = NonNullable<ServiceRecordInput['attributes']>[number];
@@ -14,7 +24,6 @@ type Location = NonNullable<ServiceRecordInput['service_at_locations']>[number][
 type Organization = ServiceRecordInput['organization'];
 type Schedule = NonNullable<ServiceRecordInput['schedules']>[number];
 type CostOption = NonNullable<ServiceRecordInput['cost_options']>[number];
-
 
 export interface GeneratedDirectory {
   records: ServiceRecordInput[];
@@ -43,7 +52,13 @@ function dateFrom(days: number): string {
 }
 
 function slug(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/['’]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/['’]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
 export function generateDirectory(count: number, seed = 1): GeneratedDirectory {
@@ -53,7 +68,10 @@ export function generateDirectory(count: number, seed = 1): GeneratedDirectory {
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const hex = (digits: number) => {
     let out = '';
-    while (out.length < digits) out += Math.floor(random() * 0x100000000).toString(16).padStart(8, '0');
+    while (out.length < digits)
+      out += Math.floor(random() * 0x100000000)
+        .toString(16)
+        .padStart(8, '0');
     return out.slice(0, digits);
   };
   const uuid = () => `${hex(8)}-${hex(4)}-4${hex(3)}-${pick(['8', '9', 'a', 'b'])}${hex(3)}-${hex(12)}`;
@@ -77,9 +95,24 @@ export function generateDirectory(count: number, seed = 1): GeneratedDirectory {
   const access = taxonomy.accessibility;
   // How often a place has each accessibility feature.
   const accessOdds: Record<string, number> = {
-    'step-free': 0.55, 'accessible-toilet': 0.4, 'changing-places': 0.03, 'hearing-loop': 0.15, bsl: 0.04, 'large-print': 0.1,
-    'easy-read': 0.06, 'quiet-space': 0.1, 'dementia-friendly': 0.08, 'autism-friendly': 0.06, lift: 0.15, seating: 0.35,
-    'assistance-dogs': 0.2, interpreters: 0.05, 'baby-change': 0.12, 'accessible-parking': 0.2, 'public-transport': 0.45, 'home-visits': 0.03,
+    'step-free': 0.55,
+    'accessible-toilet': 0.4,
+    'changing-places': 0.03,
+    'hearing-loop': 0.15,
+    bsl: 0.04,
+    'large-print': 0.1,
+    'easy-read': 0.06,
+    'quiet-space': 0.1,
+    'dementia-friendly': 0.08,
+    'autism-friendly': 0.06,
+    lift: 0.15,
+    seating: 0.35,
+    'assistance-dogs': 0.2,
+    interpreters: 0.05,
+    'baby-change': 0.12,
+    'accessible-parking': 0.2,
+    'public-transport': 0.45,
+    'home-visits': 0.03,
   };
 
   const placeName = () => `${pick(PLACE_QUALIFIERS)}${pick(PLACES)}${pick(PLACE_SUFFIXES)}`.trim();
@@ -92,8 +125,14 @@ export function generateDirectory(count: number, seed = 1): GeneratedDirectory {
     return {
       id: uuid(),
       taxonomy_term: {
-        id: term.uuid, code: term.id, name: term.name, description: term.description, parent_id: parent,
-        taxonomy: tax.code, taxonomy_id: tax.id, language: 'en',
+        id: term.uuid,
+        code: term.id,
+        name: term.name,
+        description: term.description,
+        parent_id: parent,
+        taxonomy: tax.code,
+        taxonomy_id: tax.id,
+        language: 'en',
       },
     };
   };
@@ -108,20 +147,27 @@ export function generateDirectory(count: number, seed = 1): GeneratedDirectory {
     const location: Location = virtual
       ? { id: uuid(), location_type: 'virtual', name: `${place} online sessions`, url: `https://meet.example.org/${slug(place)}-${i}` }
       : {
-        id: uuid(),
-        location_type: 'physical',
-        name: `${place} ${pick(VENUES)}`,
-        latitude: Math.round((50.5 + random() * 5) * 1e5) / 1e5,
-        longitude: Math.round((-3 + random() * 2.5) * 1e5) / 1e5,
-        transportation: chance(0.4) ? `Buses ${int(1, 99)} and ${int(100, 399)} stop outside.` : null,
-        addresses: [{
-          id: uuid(), address_1: `${int(1, 240)} ${pick(STREETS)}`, city: place, region: null, state_province: 'England',
-          postal_code: `${pick(['NE', 'SR', 'DH', 'B', 'LS', 'M', 'L', 'BS'])}${int(1, 40)} ${int(1, 9)}${pick(['AB', 'DX', 'HT', 'QP', 'RW', 'NY'])}`, country: 'GB',
-        }],
-        phones: chance(0.2) ? [{ id: uuid(), number: `0191 ${int(200, 999)} ${int(1000, 9999)}` }] : [],
-        accessibility: features.length && chance(0.5) ? [{ id: uuid(), description: `${features.map((t) => t.name).join(', ')}.` }] : [],
-        attributes: features.map((term) => termAttribute(term, false)),
-      };
+          id: uuid(),
+          location_type: 'physical',
+          name: `${place} ${pick(VENUES)}`,
+          latitude: Math.round((50.5 + random() * 5) * 1e5) / 1e5,
+          longitude: Math.round((-3 + random() * 2.5) * 1e5) / 1e5,
+          transportation: chance(0.4) ? `Buses ${int(1, 99)} and ${int(100, 399)} stop outside.` : null,
+          addresses: [
+            {
+              id: uuid(),
+              address_1: `${int(1, 240)} ${pick(STREETS)}`,
+              city: place,
+              region: null,
+              state_province: 'England',
+              postal_code: `${pick(['NE', 'SR', 'DH', 'B', 'LS', 'M', 'L', 'BS'])}${int(1, 40)} ${int(1, 9)}${pick(['AB', 'DX', 'HT', 'QP', 'RW', 'NY'])}`,
+              country: 'GB',
+            },
+          ],
+          phones: chance(0.2) ? [{ id: uuid(), number: `0191 ${int(200, 999)} ${int(1000, 9999)}` }] : [],
+          accessibility: features.length && chance(0.5) ? [{ id: uuid(), description: `${features.map((t) => t.name).join(', ')}.` }] : [],
+          attributes: features.map((term) => termAttribute(term, false)),
+        };
     venues.push({ place, location });
   }
 
@@ -152,8 +198,18 @@ export function generateDirectory(count: number, seed = 1): GeneratedDirectory {
 
   const schedule = (): Schedule => {
     const slots: [string, string][] = [
-      ['09:30', '11:30'], ['10:00', '12:00'], ['10:30', '12:30'], ['13:00', '15:00'], ['13:30', '15:30'], ['14:00', '16:00'],
-      ['18:00', '20:00'], ['18:30', '21:00'], ['19:00', '21:00'], ['09:00', '17:00'], ['11:00', '14:00'], ['16:00', '18:00'],
+      ['09:30', '11:30'],
+      ['10:00', '12:00'],
+      ['10:30', '12:30'],
+      ['13:00', '15:00'],
+      ['13:30', '15:30'],
+      ['14:00', '16:00'],
+      ['18:00', '20:00'],
+      ['18:30', '21:00'],
+      ['19:00', '21:00'],
+      ['09:00', '17:00'],
+      ['11:00', '14:00'],
+      ['16:00', '18:00'],
     ];
     const [opens, closes] = pick(slots);
     const days = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
@@ -164,9 +220,15 @@ export function generateDirectory(count: number, seed = 1): GeneratedDirectory {
     else if (chance(0.1)) byday = 'MO,TU,WE,TH,FR';
     else byday = weighted(days, dayWeights, chance(0.75) ? 1 : 2).join(',');
     const out: Schedule = {
-      id: uuid(), freq: monthly ? 'MONTHLY' : 'WEEKLY', interval: !monthly && chance(0.08) ? 2 : null, byday, opens_at: opens, closes_at: closes,
+      id: uuid(),
+      freq: monthly ? 'MONTHLY' : 'WEEKLY',
+      interval: !monthly && chance(0.08) ? 2 : null,
+      byday,
+      opens_at: opens,
+      closes_at: closes,
     };
-    if (chance(0.03)) out.valid_to = dateFrom(-int(1, 200)); // ended: no longer counts for day/time filters
+    if (chance(0.03))
+      out.valid_to = dateFrom(-int(1, 200)); // ended: no longer counts for day/time filters
     else if (chance(0.05)) out.valid_to = dateFrom(int(10, 300));
     if (chance(0.03)) out.valid_from = dateFrom(int(1, 60));
     if (chance(0.1)) out.description = 'Not on bank holidays';
@@ -176,28 +238,65 @@ export function generateDirectory(count: number, seed = 1): GeneratedDirectory {
   const costOptions = (): { options: CostOption[]; fees: string | null } => {
     const r = random();
     const money = () => pick([1, 1.5, 2, 2.5, 3, 4, 5, 6, 7.5, 10, 12, 15]);
-    if (r < 0.38) return { options: [chance(0.7) ? { id: uuid(), option: 'Free', amount: 0, currency: 'GBP' } : { id: uuid(), option: 'Free of charge' }], fees: null };
+    if (r < 0.38)
+      return { options: [chance(0.7) ? { id: uuid(), option: 'Free', amount: 0, currency: 'GBP' } : { id: uuid(), option: 'Free of charge' }], fees: null };
     if (r < 0.5) {
-      return { options: [{ id: uuid(), option: pick(['Pay what you can', 'Pay as you feel', 'Donation']), amount_description: pick(['Suggested donation £2', 'Whatever you can afford', null]) }], fees: null };
+      return {
+        options: [
+          {
+            id: uuid(),
+            option: pick(['Pay what you can', 'Pay as you feel', 'Donation']),
+            amount_description: pick(['Suggested donation £2', 'Whatever you can afford', null]),
+          },
+        ],
+        fees: null,
+      };
     }
     if (r < 0.65) {
       const full = money();
       return {
         options: [
           { id: uuid(), option: 'Per session', amount: full, currency: 'GBP', amount_description: 'per session' },
-          { id: uuid(), option: pick(['Concessions', 'Reduced rate for people on benefits', 'Students and over 60s']), amount: Math.max(0.5, full / 2), currency: 'GBP' },
+          {
+            id: uuid(),
+            option: pick(['Concessions', 'Reduced rate for people on benefits', 'Students and over 60s']),
+            amount: Math.max(0.5, full / 2),
+            currency: 'GBP',
+          },
         ],
         fees: null,
       };
     }
     if (r < 0.85) {
-      return { options: [{ id: uuid(), option: 'Per session', amount: money(), currency: 'GBP', amount_description: pick(['per session', 'per class', 'per term, paid monthly']) }], fees: null };
+      return {
+        options: [
+          {
+            id: uuid(),
+            option: 'Per session',
+            amount: money(),
+            currency: 'GBP',
+            amount_description: pick(['per session', 'per class', 'per term, paid monthly']),
+          },
+        ],
+        fees: null,
+      };
     }
     return { options: [], fees: chance(0.5) ? 'Please ask about costs' : null };
   };
 
   const ages: [number | null, number | null][] = [
-    [18, null], [18, null], [50, null], [60, null], [65, null], [16, 25], [11, 18], [0, 5], [18, 65], [null, 25], [55, null], [5, 16],
+    [18, null],
+    [18, null],
+    [50, null],
+    [60, null],
+    [65, null],
+    [16, 25],
+    [11, 18],
+    [0, 5],
+    [18, 65],
+    [null, 25],
+    [55, null],
+    [5, 16],
   ];
 
   const records: ServiceRecordInput[] = [];
@@ -214,10 +313,14 @@ export function generateDirectory(count: number, seed = 1): GeneratedDirectory {
     const activity = pick(words.activities);
 
     const style = random();
-    const name = style < 0.6 ? `${place} ${activity}`
-      : style < 0.72 ? `${activity} (${place})`
-        : style < 0.86 ? `${org.short} ${activity}`
-          : `${activity} at ${org.venue.location.name ?? place}`;
+    const name =
+      style < 0.6
+        ? `${place} ${activity}`
+        : style < 0.72
+          ? `${activity} (${place})`
+          : style < 0.86
+            ? `${org.short} ${activity}`
+            : `${activity} at ${org.venue.location.name ?? place}`;
 
     // Places: none (phone or online only), one, or two.
     const nPlaces = chance(0.14) ? 0 : chance(0.8) ? 1 : 2;
@@ -235,7 +338,12 @@ export function generateDirectory(count: number, seed = 1): GeneratedDirectory {
       const second = CATEGORY_WORDS[categories[1].id];
       if (second) sentences.push(pick(second.sentences));
     }
-    for (let i = int(1, 3); i > 0; i--) sentences.push(pick(GENERIC_SENTENCES).replace('{p}', place).replace('{v}', venueName.replace(`${place} `, '')));
+    for (let i = int(1, 3); i > 0; i--)
+      sentences.push(
+        pick(GENERIC_SENTENCES)
+          .replace('{p}', place)
+          .replace('{v}', venueName.replace(`${place} `, '')),
+      );
     const description = [...new Set(sentences)].join(' ');
 
     const nSchedules = chance(0.1) ? 0 : chance(0.75) ? 1 : 2;
@@ -278,7 +386,14 @@ export function generateDirectory(count: number, seed = 1): GeneratedDirectory {
       }),
       phones: chance(0.7) ? [{ id: uuid(), number: `0${int(1000, 1999)} ${int(100000, 999999)}`, type: 'voice' }] : [],
       contacts: chance(0.3)
-        ? [{ id: uuid(), name: pick(FIRST_NAMES), title: pick(['Coordinator', 'Group leader', 'Volunteer lead']), email: `${slug(pick(FIRST_NAMES))}@${site}.org.uk` }]
+        ? [
+            {
+              id: uuid(),
+              name: pick(FIRST_NAMES),
+              title: pick(['Coordinator', 'Group leader', 'Volunteer lead']),
+              email: `${slug(pick(FIRST_NAMES))}@${site}.org.uk`,
+            },
+          ]
         : [],
       languages: chance(0.1) ? [{ id: uuid(), name: pick(['Polish', 'Urdu', 'Arabic', 'Bengali', 'Punjabi', 'Romanian']), code: null }] : [],
       service_areas: chance(0.3) ? [{ id: uuid(), name: place, extent_type: 'place' }] : [],

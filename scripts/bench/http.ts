@@ -28,7 +28,6 @@ const CHEAP_PAGE = '/help/about';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
-
 /** The sample directory (and N generated services, if asked) in a scratch database file. */
 async function fillDatabase(path: string, services: number): Promise<void> {
   const directory = openDatabase(path);
@@ -59,11 +58,22 @@ async function startServer(root: string, databasePath: string, processes: number
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
     cwd: root,
     // The Open Referral API's per-address limit would otherwise answer most of the load with 429.
-    env: { ...process.env, DATABASE_PATH: databasePath, HOST: '127.0.0.1', PORT: String(port), OPENREFERRAL_LIMIT_PER_MINUTE: '100000000', SERVER_PROCESSES: String(processes) },
+    env: {
+      ...process.env,
+      DATABASE_PATH: databasePath,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      OPENREFERRAL_LIMIT_PER_MINUTE: '100000000',
+      SERVER_PROCESSES: String(processes),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stdout!.on('data', (chunk) => { output += chunk; });
-  child.stderr!.on('data', (chunk) => { output += chunk; });
+  child.stdout!.on('data', (chunk) => {
+    output += chunk;
+  });
+  child.stderr!.on('data', (chunk) => {
+    output += chunk;
+  });
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
@@ -78,7 +88,9 @@ async function startServer(root: string, databasePath: string, processes: number
     try {
       // With several processes, once every one of them is listening.
       if ((await fetch(`${origin}/api/search?per_page=1`)).ok && (processes === 1 || output.includes(`(${processes} processes)`))) break;
-    } catch { /* not listening yet */ }
+    } catch {
+      /* not listening yet */
+    }
     if (Date.now() > deadline || child.exitCode !== null) {
       await stop();
       throw new Error(`The server did not start:\n${output}`);
@@ -103,8 +115,28 @@ interface LoadFigures {
  * Words for searches no cache can answer: each request of the "varied" rows asks for another
  * (a word and a page), so every one is searched and rendered afresh.
  */
-const VARIED_WORDS = ['food', 'walking', 'debt', 'lonely', 'carers', 'art', 'benefits', 'counselling', 'dementia', 'gardening',
-  'housing', 'swimming', 'bereavement', 'employment', 'yoga', 'library', 'choir', 'cooking', 'football', 'craft'];
+const VARIED_WORDS = [
+  'food',
+  'walking',
+  'debt',
+  'lonely',
+  'carers',
+  'art',
+  'benefits',
+  'counselling',
+  'dementia',
+  'gardening',
+  'housing',
+  'swimming',
+  'bereavement',
+  'employment',
+  'yoga',
+  'library',
+  'choir',
+  'cooking',
+  'football',
+  'craft',
+];
 let variedCount = 0;
 export function variedPath(base: string): string {
   variedCount++;
@@ -116,11 +148,15 @@ async function load(origin: string, path: string, connections: number, duration:
   const varied = path.endsWith(' (varied)');
   const base = varied ? path.slice(0, -' (varied)'.length) : path;
   const result = await autocannon({
-    url: `${origin}${base}`, connections, duration, pipelining: 1,
+    url: `${origin}${base}`,
+    connections,
+    duration,
+    pipelining: 1,
     ...(varied ? { requests: [{ setupRequest: (request: { path?: string }) => ({ ...request, path: variedPath(base) }) }] } : {}),
   });
   return {
-    path, connections,
+    path,
+    connections,
     requestsPerSecond: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
@@ -134,7 +170,9 @@ async function load(origin: string, path: string, connections: number, duration:
 function runImport(root: string, databasePath: string, file: string): Promise<number | null> {
   return new Promise((done) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/import.ts', file], {
-      cwd: root, env: { ...process.env, DATABASE_PATH: databasePath }, stdio: 'ignore',
+      cwd: root,
+      env: { ...process.env, DATABASE_PATH: databasePath },
+      stdio: 'ignore',
     });
     child.on('exit', (code) => done(code));
   });
@@ -198,23 +236,26 @@ export async function runHttpBench(args: string[]): Promise<void> {
     },
   });
   if (values.help) {
-    fail([
-      'Usage: npm run bench -- --http [--duration S] [--services N] [--processes P] [--root DIR]',
-      '  Serves the sample directory (plus N generated services) from the built server on 127.0.0.1 and',
-      '  loads /search, /api/search, a service page and /openreferral/services at 1, 8 and 32 connections',
-      '  for S seconds each (default 5), then times a cheap page while full downloads and imports run.',
-      '  --processes P  server processes (SERVER_PROCESSES, default 1)',
-      '  --root DIR  the checkout to serve (default this one), e.g. an older commit, to compare',
-    ].join('\n'));
+    fail(
+      [
+        'Usage: npm run bench -- --http [--duration S] [--services N] [--processes P] [--root DIR]',
+        '  Serves the sample directory (plus N generated services) from the built server on 127.0.0.1 and',
+        '  loads /search, /api/search, a service page and /openreferral/services at 1, 8 and 32 connections',
+        '  for S seconds each (default 5), then times a cheap page while full downloads and imports run.',
+        '  --processes P  server processes (SERVER_PROCESSES, default 1)',
+        '  --root DIR  the checkout to serve (default this one), e.g. an older commit, to compare',
+      ].join('\n'),
+    );
   }
   const duration = Number(values.duration);
   const services = Number(values.services);
-  if (!Number.isInteger(duration) || duration < 1 || duration > 120) fail(`--duration must be a whole number of seconds from 1 to 120, not "${values.duration}".`);
+  if (!Number.isInteger(duration) || duration < 1 || duration > 120)
+    fail(`--duration must be a whole number of seconds from 1 to 120, not "${values.duration}".`);
   if (!Number.isInteger(services) || services < 0) fail(`--services must be a whole number, not "${values.services}".`);
   const processes = Number(values.processes);
   if (!Number.isInteger(processes) || processes < 1 || processes > 64) fail(`--processes must be a whole number from 1 to 64, not "${values.processes}".`);
   const root = resolve(values.root ?? fileURLToPath(new URL('../..', import.meta.url)));
-  if (values.root && services > 0) fail('--services fills the database with this checkout\'s migrations, so it cannot be used with --root.');
+  if (values.root && services > 0) fail("--services fills the database with this checkout's migrations, so it cannot be used with --root.");
   const entry = join(root, commandConfig().BUILD_DIR, 'server/entry.mjs');
   if (!existsSync(entry)) {
     log(`No built server in ${root}: building it (npx astro build)...`);
@@ -229,7 +270,7 @@ export async function runHttpBench(args: string[]): Promise<void> {
     // older checkout given with --root migrates its own way).
     if (services > 0) await fillDatabase(databasePath, services);
     server = await startServer(root, databasePath, processes);
-    const found = await (await fetch(`${server.origin}/api/search?q=food&per_page=1`)).json() as { total: number; results: { id: string }[] };
+    const found = (await (await fetch(`${server.origin}/api/search?q=food&per_page=1`)).json()) as { total: number; results: { id: string }[] };
     const servicePath = `/services/${found.results[0]!.id}`;
     // The search page twice: the same search again and again (which the page cache answers for
     // people not signed in), and a different search each time (which it cannot).
@@ -251,21 +292,33 @@ export async function runHttpBench(args: string[]): Promise<void> {
     out.push('');
     out.push('Community asset directory: HTTP benchmark (built server on 127.0.0.1, autocannon)');
     out.push('================================================================================');
-    out.push(`${new Date().toISOString()}; Node ${process.version}; ${cpus()[0]?.model ?? 'unknown CPU'} x${cpus().length}; sample directory${services ? ` + ${thousands(services)} generated services` : ''}; ${processes} server process${processes === 1 ? '' : 'es'}; ${duration} s per row`);
+    out.push(
+      `${new Date().toISOString()}; Node ${process.version}; ${cpus()[0]?.model ?? 'unknown CPU'} x${cpus().length}; sample directory${services ? ` + ${thousands(services)} generated services` : ''}; ${processes} server process${processes === 1 ? '' : 'es'}; ${duration} s per row`,
+    );
     out.push('');
-    out.push(table(
-      ['path', 'connections', 'req/s', 'p50 ms', 'p99 ms', 'requests', 'not 2xx', 'errors'],
-      figures.map((row) => [
-        row.path.length > 48 ? `${row.path.slice(0, 47)}…` : row.path, String(row.connections), thousands(row.requestsPerSecond),
-        ms(row.p50), ms(row.p99), thousands(row.requests), thousands(row.non2xx), thousands(row.errors),
-      ]),
-      ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
-    ));
+    out.push(
+      table(
+        ['path', 'connections', 'req/s', 'p50 ms', 'p99 ms', 'requests', 'not 2xx', 'errors'],
+        figures.map((row) => [
+          row.path.length > 48 ? `${row.path.slice(0, 47)}…` : row.path,
+          String(row.connections),
+          thousands(row.requestsPerSecond),
+          ms(row.p50),
+          ms(row.p99),
+          thousands(row.requests),
+          thousands(row.non2xx),
+          thousands(row.errors),
+        ]),
+        ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
+      ),
+    );
     out.push('');
     const s = beside.samples;
     const statusText = [...beside.statuses].map(([status, count]) => `${count} x ${status}`).join(', ');
     out.push(`${CHEAP_PAGE} while two full downloads at a time and imports ran (${duration * 2} s): ${s.n} requests (${statusText})`);
-    out.push(`  p50 ${ms(s.p50)} ms, p99 ${ms(s.p99)} ms, max ${ms(s.max)} ms; ${beside.downloads} downloads (${(beside.downloadBytes / 1024 / 1024).toFixed(1)} MB), ${beside.imports} imports (${beside.failedImports} failed)`);
+    out.push(
+      `  p50 ${ms(s.p50)} ms, p99 ${ms(s.p99)} ms, max ${ms(s.max)} ms; ${beside.downloads} downloads (${(beside.downloadBytes / 1024 / 1024).toFixed(1)} MB), ${beside.imports} imports (${beside.failedImports} failed)`,
+    );
     // 95 in 100 answers under the limit: on a small shared machine the slowest few wait for the
     // processor, whatever the server does (the p99 and the slowest are printed beside it).
     const ok = s.p95 < CHEAP_PAGE_LIMIT_MS && [...beside.statuses.keys()].every((status) => status === 200) && beside.failedImports === 0;

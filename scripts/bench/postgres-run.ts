@@ -41,7 +41,11 @@ export async function runOnPostgres(records: unknown[], queries: { qs: string }[
     const version = (await admin.query<{ server_version: string }>('show server_version')).rows[0]!.server_version;
     log(`PostgreSQL ${version}: importing ${records.length} services...`);
     let start = performance.now();
-    const report = await importRecords(directory, search, records, { today: BENCH_TODAY, source: 'bench', onProgress: progressPrinter('Importing into PostgreSQL') });
+    const report = await importRecords(directory, search, records, {
+      today: BENCH_TODAY,
+      source: 'bench',
+      onProgress: progressPrinter('Importing into PostgreSQL'),
+    });
     const importMs = performance.now() - start;
     const layered = async (qs: string) => {
       const { query } = parseSearchParams(new URLSearchParams(qs));

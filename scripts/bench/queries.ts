@@ -1,9 +1,7 @@
 // The benchmark's 26 representative searches (20 by words and filters, 6 near a place), and the same searches written as bare SQL on the
 // SQLite FTS backend's tables (the baseline the layered search is compared with).
 import type Database from 'better-sqlite3';
-import {
-  COST_BANDS, DAYS, DELIVERY_MODES, REFERRAL_ROUTES, bitsOf, slotMask, type SearchQuery,
-} from '../../src/lib/search/filters';
+import { COST_BANDS, DAYS, DELIVERY_MODES, REFERRAL_ROUTES, bitsOf, slotMask, type SearchQuery } from '../../src/lib/search/filters';
 import { parseTextQuery } from '../../src/lib/search/query-text';
 import { COLUMN_WEIGHTS } from '../../src/lib/search/sqlite-fts/sqlite-fts-backend';
 import { toMatchExpression } from '../../src/lib/search/sqlite-fts/match-expression';

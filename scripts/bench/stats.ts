@@ -43,10 +43,11 @@ export function thousands(value: number): string {
 /** A table with a header row; columns whose alignment is 'r' are right-aligned. */
 export function table(header: string[], rows: string[][], align: ('l' | 'r')[]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
-  const line = (cells: string[]) => cells
-    .map((cell, i) => (align[i] === 'r' ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
-    .join('  ')
-    .trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => (align[i] === 'r' ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   const rule = widths.map((w) => '-'.repeat(w)).join('  ');
   return [line(header), rule, ...rows.map(line)].join('\n');
 }

@@ -18,7 +18,12 @@ const from = process.argv[2] ?? join(import.meta.dirname, '../../../shared/postc
 const to = join(import.meta.dirname, '../../content/postcodes');
 const SHIPPED_AREAS = new Set(['NE', 'DH', 'SR']);
 
-interface Tally { latitude: number; longitude: number; count: number; councils: Map<string, number> }
+interface Tally {
+  latitude: number;
+  longitude: number;
+  count: number;
+  councils: Map<string, number>;
+}
 const add = (map: Map<string, Tally>, key: string, latitude: number, longitude: number, council: string) => {
   const tally = map.get(key) ?? { latitude: 0, longitude: 0, count: 0, councils: new Map() };
   tally.latitude += latitude;
@@ -39,7 +44,10 @@ let header: string[] = [];
 
 const rows = createReadStream(join(from, 'gb_codepoint_2025-10_wgs84.csv.gz')).pipe(createGunzip()).pipe(parse());
 for await (const row of rows as AsyncIterable<string[]>) {
-  if (!header.length) { header = row; continue; }
+  if (!header.length) {
+    header = row;
+    continue;
+  }
   const [postcode, lat, long, councilCode, councilName] = row as [string, string, string, string, string];
   const latitude = Number(lat);
   const longitude = Number(long);
@@ -54,18 +62,21 @@ for await (const row of rows as AsyncIterable<string[]>) {
 }
 
 const round5 = (value: number) => Number(value.toFixed(5));
-const councils = [...councilTally].map(([code, tally]) => ({
-  code,
-  ...cleanCouncilName(councilNames.get(code)!),
-  latitude: round5(tally.latitude / tally.count),
-  longitude: round5(tally.longitude / tally.count),
-  postcodes: tally.count,
-})).sort((a, b) => a.code.localeCompare(b.code));
+const councils = [...councilTally]
+  .map(([code, tally]) => ({
+    code,
+    ...cleanCouncilName(councilNames.get(code)!),
+    latitude: round5(tally.latitude / tally.count),
+    longitude: round5(tally.longitude / tally.count),
+    postcodes: tally.count,
+  }))
+  .sort((a, b) => a.code.localeCompare(b.code));
 writeFileSync(join(to, 'councils.json'), `${JSON.stringify(councils, null, 1)}\n`);
 
 // Sector and district centres come from the shared files (they include Northern Ireland's);
 // the council is the one most of the unit's GB postcodes are in.
-const csvLine = (fields: (string | number)[]) => fields.map((field) => (/[",]/.test(String(field)) ? `"${String(field).replace(/"/g, '""')}"` : field)).join(',');
+const csvLine = (fields: (string | number)[]) =>
+  fields.map((field) => (/[",]/.test(String(field)) ? `"${String(field).replace(/"/g, '""')}"` : field)).join(',');
 for (const [file, out, tallies] of [
   ['uk_postcode_sectors.csv', 'sectors.csv', sectorTally],
   ['uk_postcode_districts.csv', 'districts.csv', districtTally],
@@ -82,4 +93,6 @@ await pipeline(
   createGzip({ level: constants.Z_BEST_COMPRESSION }),
   createWriteStream(join(to, 'north-east.csv.gz')),
 );
-console.log(`${councils.length} councils, ${sectorTally.size} GB sectors, ${districtTally.size} GB districts, ${shipped.length} postcodes in ${[...SHIPPED_AREAS].join(', ')}.`);
+console.log(
+  `${councils.length} councils, ${sectorTally.size} GB sectors, ${districtTally.size} GB districts, ${shipped.length} postcodes in ${[...SHIPPED_AREAS].join(', ')}.`,
+);

@@ -19,8 +19,22 @@ import { serviceSchema } from '../../src/lib/openreferral-schema/schemas';
 import { KINDS, type CostStyle, type Kind, type Route, type SchedStyle, type Variant } from './kinds';
 import { ORGANISATIONS, type OrgSpec, type ServiceSpec } from './organisations';
 import {
-  ACCESSIBILITY_NOTES, AREA_BY_KEY, CAFE_FORMS, CHURCH_FORMS, CITY, COMMUNITY_FORMS, COUNCIL_TEXT, FEATURE_ODDS,
-  NEARBY_STATIONS, OFFICE_FORMS, SAINTS, STATION_LINES, STOP_LANDMARKS, VENUE_LIMIT, type Area, type VenueType,
+  ACCESSIBILITY_NOTES,
+  AREA_BY_KEY,
+  CAFE_FORMS,
+  CHURCH_FORMS,
+  CITY,
+  COMMUNITY_FORMS,
+  COUNCIL_TEXT,
+  FEATURE_ODDS,
+  NEARBY_STATIONS,
+  OFFICE_FORMS,
+  SAINTS,
+  STATION_LINES,
+  STOP_LANDMARKS,
+  VENUE_LIMIT,
+  type Area,
+  type VenueType,
 } from './places';
 import { addDays } from '../../src/lib/dates';
 
@@ -218,10 +232,7 @@ const ORG_ABOUT: Record<OrgSpec['type'], string[]> = {
     '{O} is a community interest company: any profit goes back into its work in {C}.',
     'A not-for-profit social enterprise offering {focus} in {A} and nearby.',
   ],
-  group: [
-    '{O} is a small, friendly group run entirely by volunteers.',
-    'A volunteer-led group based in {A}, open to anyone who wants to join in.',
-  ],
+  group: ['{O} is a small, friendly group run entirely by volunteers.', 'A volunteer-led group based in {A}, open to anyone who wants to join in.'],
   health: [
     '{O} is a health service working with GP practices and community groups across {C}.',
     'Part of the local health and care system, {O} offers {focus} close to where people live.',
@@ -270,7 +281,9 @@ const officeByOrg = new Map<string, Venue>();
 
 /** The real postcodes of each district, from the postcodes the project ships. */
 const REAL_POSTCODES = (() => {
-  const rows = parse(gunzipSync(readFileSync(resolve(dirname(fileURLToPath(import.meta.url)), '../../content/postcodes/north-east.csv.gz'))), { columns: true }) as Record<string, string>[];
+  const rows = parse(gunzipSync(readFileSync(resolve(dirname(fileURLToPath(import.meta.url)), '../../content/postcodes/north-east.csv.gz'))), {
+    columns: true,
+  }) as Record<string, string>[];
   const byDistrict = new Map<string, { postcode: string; latitude: number; longitude: number }[]>();
   for (const row of rows) {
     const district = row.postcode!.split(' ')[0]!;
@@ -290,7 +303,8 @@ function postcode(area: Area, rng: Rng, at: { latitude: number; longitude: numbe
   rng.pick([...letters]);
   const candidates = REAL_POSTCODES.get(area.district);
   if (!candidates?.length) throw new Error(`No real postcodes in ${area.district} in content/postcodes/north-east.csv.gz.`);
-  const squared = (p: { latitude: number; longitude: number }) => ((p.latitude - at.latitude) ** 2) + ((p.longitude - at.longitude) * Math.cos((at.latitude * Math.PI) / 180)) ** 2;
+  const squared = (p: { latitude: number; longitude: number }) =>
+    (p.latitude - at.latitude) ** 2 + ((p.longitude - at.longitude) * Math.cos((at.latitude * Math.PI) / 180)) ** 2;
   return candidates.reduce((best, each) => (squared(each) < squared(best) ? each : best)).postcode;
 }
 
@@ -331,7 +345,12 @@ function transportText(area: Area, type: VenueType, street: string, rng: Rng): T
   if (type === 'park' || type === 'garden') {
     parking = rng.pick(['Free parking at the entrance.', 'Small car park by the gate.', 'On-street parking nearby.']);
   } else if (type === 'leisure' || rng.chance(0.3)) {
-    parking = rng.pick(['Free parking on site.', 'On-street parking nearby.', 'Free car park next to the building.', 'Limited parking; please car share if you can.']);
+    parking = rng.pick([
+      'Free parking on site.',
+      'On-street parking nearby.',
+      'Free car park next to the building.',
+      'Limited parking; please car share if you can.',
+    ]);
   }
   if (parking) parts.push(parking);
   return { text: parts.join(' '), buses, busStop, metroMinutes, parking };
@@ -366,11 +385,12 @@ function makeVenue(area: Area, type: VenueType, index: number): Venue {
   const key = slugify(`${area.key} ${name}`);
   const coords = jitter(area, rng);
   const number = type === 'park' ? null : rng.chance(0.45) ? rng.int(2, 240) : null;
-  const address1 = type === 'park'
-    ? `${name} (${rng.pick(['main gates', 'entrance by the café', 'car park entrance'])}), ${street}`
-    : type === 'office'
-      ? `${rng.pick(['Ground floor', 'First floor', 'Unit 2', 'Suite 4'])}, ${name}, ${number ?? rng.int(2, 90)} ${street}`
-      : `${name}, ${number ? `${number} ` : ''}${street}`;
+  const address1 =
+    type === 'park'
+      ? `${name} (${rng.pick(['main gates', 'entrance by the café', 'car park entrance'])}), ${street}`
+      : type === 'office'
+        ? `${rng.pick(['Ground floor', 'First floor', 'Unit 2', 'Suite 4'])}, ${name}, ${number ?? rng.int(2, 90)} ${street}`
+        : `${name}, ${number ? `${number} ` : ''}${street}`;
 
   const features: string[] = [];
   if (!rng.chance(0.08)) {
@@ -379,16 +399,17 @@ function makeVenue(area: Area, type: VenueType, index: number): Venue {
   const chosen = rng.shuffle(features).slice(0, 6);
   const notes = rng.chance(0.28) ? rng.some(ACCESSIBILITY_NOTES, rng.int(1, 2)) : [];
   const travel = transportText(area, type, street, rng);
-  const description = type === 'park'
-    ? rng.pick([`Meet at the ${address1.split('(')[1]!.split(')')[0]}.`, 'Meeting point for walks and outdoor sessions.'])
-    : rng.chance(0.3)
-      ? rng.pick([
-        'The hall is round the back of the building, through the car park.',
-        'Come in by the main door and follow the signs.',
-        'A friendly building with a café, meeting rooms and a garden.',
-        'The entrance is on the side street, next to the noticeboard.',
-      ])
-      : null;
+  const description =
+    type === 'park'
+      ? rng.pick([`Meet at the ${address1.split('(')[1]!.split(')')[0]}.`, 'Meeting point for walks and outdoor sessions.'])
+      : rng.chance(0.3)
+        ? rng.pick([
+            'The hall is round the back of the building, through the car park.',
+            'Come in by the main door and follow the signs.',
+            'A friendly building with a café, meeting rooms and a garden.',
+            'The entrance is on the side street, next to the noticeboard.',
+          ])
+        : null;
 
   const location: Json = {
     id: uuidFor('location', key),
@@ -398,18 +419,21 @@ function makeVenue(area: Area, type: VenueType, index: number): Venue {
     ...(travel ? { transportation: travel.text } : {}),
     latitude: coords.latitude,
     longitude: coords.longitude,
-    addresses: [{
-      id: uuidFor('address', key),
-      address_1: address1,
-      city: CITY[area.council],
-      state_province: 'Tyne and Wear',
-      postal_code: postcode(area, rng, coords),
-      country: 'GB',
-      address_type: 'physical',
-    }],
-    phones: (type === 'library' || type === 'community' || type === 'leisure') && rng.chance(0.35)
-      ? [{ id: uuidFor('phone', `location:${key}`), number: landline(`location:${key}`), type: 'voice', description: 'Reception' }]
-      : [],
+    addresses: [
+      {
+        id: uuidFor('address', key),
+        address_1: address1,
+        city: CITY[area.council],
+        state_province: 'Tyne and Wear',
+        postal_code: postcode(area, rng, coords),
+        country: 'GB',
+        address_type: 'physical',
+      },
+    ],
+    phones:
+      (type === 'library' || type === 'community' || type === 'leisure') && rng.chance(0.35)
+        ? [{ id: uuidFor('phone', `location:${key}`), number: landline(`location:${key}`), type: 'voice', description: 'Reception' }]
+        : [],
     accessibility: notes.map((note, i) => ({ id: uuidFor('accessibility', `${key}:${i}`), ...note })),
     attributes: [],
   };
@@ -461,10 +485,30 @@ const PARKING_FROM_TEXT: Record<string, Json> = {
   'Limited parking; please car share if you can.': { available: true, notes: 'Only a few spaces; please car share if you can.' },
 };
 const PARKING_ODDS: Record<VenueType, number> = {
-  community: 0.2, library: 0.15, church: 0.25, leisure: 1, health: 0.45, park: 0.5, garden: 0.4, office: 0.1, cafe: 0.05, youth: 0.2, workshop: 0.4,
+  community: 0.2,
+  library: 0.15,
+  church: 0.25,
+  leisure: 1,
+  health: 0.45,
+  park: 0.5,
+  garden: 0.4,
+  office: 0.1,
+  cafe: 0.05,
+  youth: 0.2,
+  workshop: 0.4,
 };
 const CYCLE_ODDS: Record<VenueType, number> = {
-  community: 0.3, library: 0.6, church: 0.1, leisure: 0.7, health: 0.5, park: 0.5, garden: 0.3, office: 0.25, cafe: 0.2, youth: 0.4, workshop: 0.2,
+  community: 0.3,
+  library: 0.6,
+  church: 0.1,
+  leisure: 0.7,
+  health: 0.5,
+  park: 0.5,
+  garden: 0.3,
+  office: 0.25,
+  cafe: 0.2,
+  youth: 0.4,
+  workshop: 0.2,
 };
 const NAMED_STOP_TYPES = new Set<VenueType>(['community', 'library', 'church', 'leisure', 'health', 'park', 'youth']);
 
@@ -472,11 +516,12 @@ const NAMED_STOP_TYPES = new Set<VenueType>(['community', 'library', 'church', '
 function stopName(venue: Venue, where: 'outside' | 'street' | 'nearby' | 'further', rng: Rng): string {
   const others = venue.area.streets.filter((street) => street !== venue.street);
   const corner = (street: string) => `${street} / ${rng.pick(others.filter((other) => other !== street))}`;
-  const forms: (() => string)[] = where === 'outside'
-    ? [() => venue.street, () => corner(venue.street), ...(NAMED_STOP_TYPES.has(venue.type) ? [() => venue.name] : [])]
-    : where === 'street'
-      ? [() => venue.street, () => corner(venue.street)]
-      : [() => rng.pick(others), () => corner(rng.pick(others)), () => `${venue.area.label} ${rng.pick(STOP_LANDMARKS)}`];
+  const forms: (() => string)[] =
+    where === 'outside'
+      ? [() => venue.street, () => corner(venue.street), ...(NAMED_STOP_TYPES.has(venue.type) ? [() => venue.name] : [])]
+      : where === 'street'
+        ? [() => venue.street, () => corner(venue.street)]
+        : [() => rng.pick(others), () => corner(rng.pick(others)), () => `${venue.area.label} ${rng.pick(STOP_LANDMARKS)}`];
   return rng.pick(forms)();
 }
 
@@ -489,8 +534,12 @@ function stepFree(venue: Venue, rng: Rng): Json {
 function busStop(venue: Venue, name: string, routes: string[], metres: number, rng: Rng): Json {
   const distance = Math.max(50, Math.round(metres / 10) * 10);
   return {
-    name, mode: 'bus', routes, distance_m: distance,
-    walk_minutes: Math.max(1, Math.round(distance / WALK_METRES_PER_MINUTE)), ...stepFree(venue, rng),
+    name,
+    mode: 'bus',
+    routes,
+    distance_m: distance,
+    walk_minutes: Math.max(1, Math.round(distance / WALK_METRES_PER_MINUTE)),
+    ...stepFree(venue, rng),
   };
 }
 
@@ -637,8 +686,13 @@ function buildPlans(orgs: Org[]): Plan[] {
       });
       const rng = new Rng(`service:${org.slug}:${spec.s}`);
       const variant = parsed.variant
-        ? kind.variants.find((v) => v.key === parsed.variant) ?? (() => { throw new Error(`Unknown variant in ${spec.s}`); })()
-        : parsed.name || kind.variants.length === 1 || rng.chance(0.5) ? kind.variants[0]! : rng.pick(kind.variants.filter((v) => !v.explicit));
+        ? (kind.variants.find((v) => v.key === parsed.variant) ??
+          (() => {
+            throw new Error(`Unknown variant in ${spec.s}`);
+          })())
+        : parsed.name || kind.variants.length === 1 || rng.chance(0.5)
+          ? kind.variants[0]!
+          : rng.pick(kind.variants.filter((v) => !v.explicit));
       const name = chooseName(parsed, variant, org, areas[0]!, rng);
       const slug = slugify(name);
       const mode: Mode = parsed.mode ?? kind.delivery;
@@ -657,8 +711,29 @@ function buildPlans(orgs: Org[]): Plan[] {
       if (remote || course) routes = routes.filter((route) => route !== 'drop_in');
       if (!routes.length) routes = ['self'];
       plans.push({
-        index: plans.length, org, spec, kindKey: parsed.kind, kind, variant, areas, mode, name, slug, rng, venues, hybrid, schedStyle, costStyle, routes,
-        status: 'active', capacity: 'accepting', funding: 'later', assured: 'recent', scheduleChange: null, activeAlert: false, closedAlert: null,
+        index: plans.length,
+        org,
+        spec,
+        kindKey: parsed.kind,
+        kind,
+        variant,
+        areas,
+        mode,
+        name,
+        slug,
+        rng,
+        venues,
+        hybrid,
+        schedStyle,
+        costStyle,
+        routes,
+        status: 'active',
+        capacity: 'accepting',
+        funding: 'later',
+        assured: 'recent',
+        scheduleChange: null,
+        activeAlert: false,
+        closedAlert: null,
       });
     }
   }
@@ -694,33 +769,52 @@ function allocate(plans: Plan[]): void {
   const eligible = (plan: Plan) => !isUrgent(plan) && plan.mode !== 'phone';
   // Statuses: exactly 5 defunct, 5 temporarily closed, 3 inactive.
   const statusOrder = ranked(plans, 'status', eligible);
-  statusOrder.slice(0, 5).forEach((plan) => { plan.status = 'defunct'; });
+  statusOrder.slice(0, 5).forEach((plan) => {
+    plan.status = 'defunct';
+  });
   statusOrder.slice(5, 10).forEach((plan, i) => {
     plan.status = 'temporarily closed';
     plan.closedAlert = TEMP_CLOSED_ALERTS[i % TEMP_CLOSED_ALERTS.length]!;
   });
-  statusOrder.slice(10, 13).forEach((plan) => { plan.status = 'inactive'; });
+  statusOrder.slice(10, 13).forEach((plan) => {
+    plan.status = 'inactive';
+  });
 
   // Capacity: ~15% waiting list, ~5% full, ~3% paused, ~9% not stated, the rest accepting.
   const open = (plan: Plan) => plan.status === 'active' && !isUrgent(plan);
   for (const plan of plans) plan.capacity = plan.status === 'active' ? 'accepting' : plan.status === 'temporarily closed' ? 'paused' : null;
   const helpline = (plan: Plan) => plan.mode === 'phone' && plan.kind.delivery === 'phone';
-  const bookable = (plan: Plan) => open(plan) && !helpline(plan) && plan.kind.group !== 'large_group' && plan.kind.group !== null
-    && !plan.routes.includes('drop_in');
-  ranked(plans, 'waiting', bookable).slice(0, Math.round(n * 0.15)).forEach((plan) => { plan.capacity = 'waiting_list'; });
+  const bookable = (plan: Plan) =>
+    open(plan) && !helpline(plan) && plan.kind.group !== 'large_group' && plan.kind.group !== null && !plan.routes.includes('drop_in');
+  ranked(plans, 'waiting', bookable)
+    .slice(0, Math.round(n * 0.15))
+    .forEach((plan) => {
+      plan.capacity = 'waiting_list';
+    });
   ranked(plans, 'full', (plan) => bookable(plan) && plan.capacity === 'accepting' && plan.kind.group === 'small_group')
-    .slice(0, Math.round(n * 0.05)).forEach((plan) => { plan.capacity = 'full'; });
+    .slice(0, Math.round(n * 0.05))
+    .forEach((plan) => {
+      plan.capacity = 'full';
+    });
   ranked(plans, 'paused', (plan) => open(plan) && plan.capacity === 'accepting')
-    .slice(0, Math.round(n * 0.03)).forEach((plan) => { plan.capacity = 'paused'; });
+    .slice(0, Math.round(n * 0.03))
+    .forEach((plan) => {
+      plan.capacity = 'paused';
+    });
   ranked(plans, 'unstated', (plan) => open(plan) && plan.capacity === 'accepting')
-    .slice(0, Math.round(n * 0.09)).forEach((plan) => { plan.capacity = null; });
+    .slice(0, Math.round(n * 0.09))
+    .forEach((plan) => {
+      plan.capacity = null;
+    });
 
   // Funding: ~8% ended, ~10% ending within 60 days, ~12% open-ended, the rest later.
   const defunct = plans.filter((plan) => plan.status === 'defunct');
-  defunct.forEach((plan) => { plan.funding = 'past'; });
+  defunct.forEach((plan) => {
+    plan.funding = 'past';
+  });
   const rest = ranked(plans, 'funding', (plan) => plan.status !== 'defunct');
   const past = Math.round(n * 0.08) - defunct.length;
-  const soon = Math.round(n * 0.10);
+  const soon = Math.round(n * 0.1);
   const openEnded = Math.round(n * 0.12);
   rest.forEach((plan, i) => {
     plan.funding = i < past ? 'past' : i < past + soon ? 'soon' : i < past + soon + openEnded ? 'open' : 'later';
@@ -729,16 +823,26 @@ function allocate(plans: Plan[]): void {
   // Assurance: ~6% never checked (never urgent services), ~70% within six months.
   const assureOrder = ranked(plans, 'assured', (plan) => !isUrgent(plan));
   const never = Math.round(n * 0.06);
-  assureOrder.forEach((plan, i) => { plan.assured = i < never ? 'never' : i < never + Math.round(n * 0.22) ? 'older' : 'recent'; });
+  assureOrder.forEach((plan, i) => {
+    plan.assured = i < never ? 'never' : i < never + Math.round(n * 0.22) ? 'older' : 'recent';
+  });
 
   // A few schedules that ended or have not started yet.
-  const changeable = (plan: Plan) => plan.status === 'active' && !isUrgent(plan) && (plan.mode === 'in_person' || plan.mode === 'mixed')
-    && !plan.kind.sched.includes('course');
+  const changeable = (plan: Plan) =>
+    plan.status === 'active' && !isUrgent(plan) && (plan.mode === 'in_person' || plan.mode === 'mixed') && !plan.kind.sched.includes('course');
   const changes = ranked(plans, 'schedule-change', changeable);
-  changes.slice(0, 5).forEach((plan) => { plan.scheduleChange = 'ended'; });
-  changes.slice(5, 10).forEach((plan) => { plan.scheduleChange = 'future'; });
+  changes.slice(0, 5).forEach((plan) => {
+    plan.scheduleChange = 'ended';
+  });
+  changes.slice(5, 10).forEach((plan) => {
+    plan.scheduleChange = 'future';
+  });
 
-  ranked(plans, 'alert', (plan) => plan.status === 'active').slice(0, 9).forEach((plan) => { plan.activeAlert = true; });
+  ranked(plans, 'alert', (plan) => plan.status === 'active')
+    .slice(0, 9)
+    .forEach((plan) => {
+      plan.activeAlert = true;
+    });
 }
 
 // ---- Schedules ----------------------------------------------------------------------------
@@ -755,7 +859,22 @@ interface ScheduleDraft {
 }
 
 /** Groups where joining by video alongside the room makes sense. */
-const HYBRID_KINDS = new Set(['peer', 'wellbeingcourse', 'choir', 'writing', 'carers', 'learning', 'esol', 'parenting', 'diabetes', 'pain', 'ltc', 'recovery', 'creative', 'bcafe']);
+const HYBRID_KINDS = new Set([
+  'peer',
+  'wellbeingcourse',
+  'choir',
+  'writing',
+  'carers',
+  'learning',
+  'esol',
+  'parenting',
+  'diabetes',
+  'pain',
+  'ltc',
+  'recovery',
+  'creative',
+  'bcafe',
+]);
 const TERM_TIME_KINDS = new Set(['baby', 'youth', 'parenting', 'learning', 'esol', 'youngcarers']);
 const OUTDOOR_KINDS = new Set(['walking', 'conservation', 'garden', 'green']);
 
@@ -791,14 +910,23 @@ function schedulesFor(style: SchedStyle, rng: Rng, courseWeeks: number): Schedul
     }
     case 'office': {
       const choice = rng.pick([
-        ['MO,TU,WE,TH,FR', '09:00', '17:00'], ['MO,TU,WE,TH,FR', '09:30', '16:30'], ['MO,TU,WE,TH', '09:30', '16:30'],
-        ['MO,TU,WE,TH,FR', '10:00', '16:00'], ['MO,WE,FR', '10:00', '15:00'], ['TU,WE,TH', '09:00', '16:00'],
+        ['MO,TU,WE,TH,FR', '09:00', '17:00'],
+        ['MO,TU,WE,TH,FR', '09:30', '16:30'],
+        ['MO,TU,WE,TH', '09:30', '16:30'],
+        ['MO,TU,WE,TH,FR', '10:00', '16:00'],
+        ['MO,WE,FR', '10:00', '15:00'],
+        ['TU,WE,TH', '09:00', '16:00'],
       ] as const);
       return [{ freq: 'WEEKLY', byday: choice[0], opens_at: choice[1], closes_at: choice[2] }];
     }
     case 'daytime': {
       const days = rng.some(WEEKDAYS, rng.int(1, 2)).join(',');
-      const choice = rng.pick([['10:00', '15:00'], ['09:30', '12:30'], ['13:00', '16:00'], ['10:00', '13:00']] as const);
+      const choice = rng.pick([
+        ['10:00', '15:00'],
+        ['09:30', '12:30'],
+        ['13:00', '16:00'],
+        ['10:00', '13:00'],
+      ] as const);
       return [{ freq: 'WEEKLY', byday: days, opens_at: choice[0], closes_at: choice[1] }];
     }
     case 'twodays': {
@@ -818,23 +946,53 @@ function schedulesFor(style: SchedStyle, rng: Rng, courseWeeks: number): Schedul
       return [{ freq: 'WEEKLY', interval: 2, byday: weekday(), opens_at, closes_at, description: 'Every other week. Ring us to check which weeks.' }];
     }
     case '24h':
-      return [{ freq: 'WEEKLY', byday: ALL_DAYS, opens_at: '00:00', closes_at: '23:59', description: 'Open 24 hours a day, every day of the year, including bank holidays' }];
+      return [
+        {
+          freq: 'WEEKLY',
+          byday: ALL_DAYS,
+          opens_at: '00:00',
+          closes_at: '23:59',
+          description: 'Open 24 hours a day, every day of the year, including bank holidays',
+        },
+      ];
     case 'nightly':
-      return [{ freq: 'WEEKLY', byday: ALL_DAYS, opens_at: rng.pick(['17:00', '18:00']), closes_at: '23:00', description: 'Every evening, including weekends and bank holidays' }];
+      return [
+        {
+          freq: 'WEEKLY',
+          byday: ALL_DAYS,
+          opens_at: rng.pick(['17:00', '18:00']),
+          closes_at: '23:00',
+          description: 'Every evening, including weekends and bank holidays',
+        },
+      ];
     case 'overnight':
-      return [{
-        freq: 'WEEKLY', byday: ALL_DAYS, opens_at: '20:00', closes_at: '08:00', valid_from: '2026-12-01', valid_to: '2027-03-31',
-        description: 'Overnight through the winter. Doors open at 8pm; last entry 11pm',
-      }];
+      return [
+        {
+          freq: 'WEEKLY',
+          byday: ALL_DAYS,
+          opens_at: '20:00',
+          closes_at: '08:00',
+          valid_from: '2026-12-01',
+          valid_to: '2027-03-31',
+          description: 'Overnight through the winter. Doors open at 8pm; last entry 11pm',
+        },
+      ];
     case 'course': {
       const day = rng.pick(WEEKDAYS);
       const [opens_at, closes_at] = rng.chance(0.5) ? times(rng, [600, 630], [120, 150]) : times(rng, [780, 1080], [120]);
       const future = rng.chance(0.5);
       const start = onOrAfter(future ? rng.pick(['2027-01-05', '2027-01-12', '2027-02-23']) : rng.pick(['2026-10-26', '2026-11-02', '2026-11-09']), day);
-      return [{
-        freq: 'WEEKLY', byday: day, opens_at, closes_at, valid_from: start, valid_to: addDays(start, (courseWeeks - 1) * 7),
-        description: `${courseWeeks}-week course. ${future ? 'Book now for the next course.' : 'New courses start every term; ask to join the waiting list for the next one.'}`,
-      }];
+      return [
+        {
+          freq: 'WEEKLY',
+          byday: day,
+          opens_at,
+          closes_at,
+          valid_from: start,
+          valid_to: addDays(start, (courseWeeks - 1) * 7),
+          description: `${courseWeeks}-week course. ${future ? 'Book now for the next course.' : 'New courses start every term; ask to join the waiting list for the next one.'}`,
+        },
+      ];
     }
   }
 }
@@ -870,7 +1028,12 @@ function buildSchedules(plan: Plan, description: string): Json[] {
   if (TERM_TIME_KINDS.has(plan.kindKey) && !first.description && rng.chance(0.45)) first.description = 'Term time only';
   else if (OUTDOOR_KINDS.has(plan.kindKey) && !first.description && rng.chance(0.3)) first.description = 'Sessions may be called off in very bad weather';
   else if (!first.description && rng.chance(0.14)) {
-    first.description = rng.pick(['Not on bank holidays', 'Closed between Christmas and New Year', 'Please arrive ten minutes early on your first visit', 'Doors open 15 minutes before the start']);
+    first.description = rng.pick([
+      'Not on bank holidays',
+      'Closed between Christmas and New Year',
+      'Please arrive ten minutes early on your first visit',
+      'Doors open 15 minutes before the start',
+    ]);
   }
 
   if (plan.scheduleChange === 'ended') {
@@ -879,13 +1042,25 @@ function buildSchedules(plan: Plan, description: string): Json[] {
     first.valid_from = addDays(ended, 1);
     first.description = first.description ?? `New day and time from ${first.valid_from}`;
     drafts.unshift({
-      freq: 'WEEKLY', byday: oldDay, opens_at: first.opens_at, closes_at: first.closes_at, valid_from: '2025-09-01', valid_to: ended,
+      freq: 'WEEKLY',
+      byday: oldDay,
+      opens_at: first.opens_at,
+      closes_at: first.closes_at,
+      valid_from: '2025-09-01',
+      valid_to: ended,
       description: 'Old day, kept for reference: the group has moved',
     });
   } else if (plan.scheduleChange === 'future') {
     const from = rng.pick(['2027-01-05', '2027-01-11', '2027-02-02', '2027-03-01']);
     const day = rng.pick([...WEEKDAYS, 'SA'].filter((d) => !first.byday.includes(d)));
-    drafts.push({ freq: 'WEEKLY', byday: day, opens_at: '18:00', closes_at: '20:00', valid_from: onOrAfter(from, day), description: 'New evening session starting in the new year' });
+    drafts.push({
+      freq: 'WEEKLY',
+      byday: day,
+      opens_at: '18:00',
+      closes_at: '20:00',
+      valid_from: onOrAfter(from, day),
+      description: 'New evening session starting in the new year',
+    });
   }
 
   return drafts.map((draft, i) => ({ id: uuidFor('schedule', `${plan.slug}:${i}`), ...draft }));
@@ -902,15 +1077,38 @@ function buildCosts(plan: Plan, description: string): Json[] {
     case 'free':
       return [{ id: id(0), option: 'Free', amount: 0, currency: 'GBP' }];
     case 'pwyc':
-      return [{
-        id: id(0), option: 'Pay what you can', currency: 'GBP',
-        amount_description: rng.pick(['Suggested donation £2', 'Suggested donation £1', 'Suggested donation £3', 'Donations welcome; nobody is turned away', 'Pay as you feel']),
-      }];
+      return [
+        {
+          id: id(0),
+          option: 'Pay what you can',
+          currency: 'GBP',
+          amount_description: rng.pick([
+            'Suggested donation £2',
+            'Suggested donation £1',
+            'Suggested donation £3',
+            'Donations welcome; nobody is turned away',
+            'Pay as you feel',
+          ]),
+        },
+      ];
     case 'conc': {
-      const [standard, reduced] = rng.pick([[5, 2.5], [4, 2], [6, 3], [3, 1.5], [8, 4], [10, 5]] as const);
+      const [standard, reduced] = rng.pick([
+        [5, 2.5],
+        [4, 2],
+        [6, 3],
+        [3, 1.5],
+        [8, 4],
+        [10, 5],
+      ] as const);
       return [
         { id: id(0), option: 'Standard', amount: standard, currency: 'GBP', amount_description: 'per session' },
-        { id: id(1), option: 'Concessions', amount: reduced, currency: 'GBP', amount_description: 'per session, for people on benefits, students and over 60s' },
+        {
+          id: id(1),
+          option: 'Concessions',
+          amount: reduced,
+          currency: 'GBP',
+          amount_description: 'per session, for people on benefits, students and over 60s',
+        },
       ];
     }
     case 'course': {
@@ -945,8 +1143,39 @@ function buildCosts(plan: Plan, description: string): Json[] {
 
 // ---- Funding -----------------------------------------------------------------------------
 
-const LOCAL_TRUSTS = ['Tyneside Community Trust', 'Grey Street Charitable Trust', 'Leazes Trust', 'Ouseburn Charitable Trust', 'Northern Lights Foundation', 'Tyne and Derwent Community Fund'];
-const HEALTH_KINDS = new Set(['counselling', 'peer', 'wellbeingcourse', 'mhdropin', 'crisisline', 'crisiscafe', 'diabetes', 'lungs', 'pain', 'memory', 'cancer', 'stroke', 'ltc', 'alcohol', 'drugs', 'recovery', 'drugline', 'sexual', 'smoking', 'weight', 'sight', 'healthtrainer', 'bcounsel']);
+const LOCAL_TRUSTS = [
+  'Tyneside Community Trust',
+  'Grey Street Charitable Trust',
+  'Leazes Trust',
+  'Ouseburn Charitable Trust',
+  'Northern Lights Foundation',
+  'Tyne and Derwent Community Fund',
+];
+const HEALTH_KINDS = new Set([
+  'counselling',
+  'peer',
+  'wellbeingcourse',
+  'mhdropin',
+  'crisisline',
+  'crisiscafe',
+  'diabetes',
+  'lungs',
+  'pain',
+  'memory',
+  'cancer',
+  'stroke',
+  'ltc',
+  'alcohol',
+  'drugs',
+  'recovery',
+  'drugline',
+  'sexual',
+  'smoking',
+  'weight',
+  'sight',
+  'healthtrainer',
+  'bcounsel',
+]);
 const SPORT_KINDS = new Set(['walking', 'gentle', 'sport', 'swim', 'active']);
 const ARTS_KINDS = new Set(['art', 'choir', 'writing', 'creative']);
 const WORK_KINDS = new Set(['jobclub', 'learning', 'worklearn', 'digihelp', 'devices', 'digital', 'esol']);
@@ -967,7 +1196,10 @@ function buildFunding(plan: Plan): Json[] {
   const pool = funderPool(plan);
   const first = rng.pick(pool);
   const entry = (i: number, source: string, start: string, end: string | null): Json => ({
-    id: uuidFor('funding', `${plan.slug}:${i}`), source, start_date: start, ...(end ? { end_date: end } : {}),
+    id: uuidFor('funding', `${plan.slug}:${i}`),
+    source,
+    start_date: start,
+    ...(end ? { end_date: end } : {}),
   });
   let main: Json = entry(0, first, '2020-04-01', null);
   switch (plan.funding) {
@@ -994,8 +1226,14 @@ function buildFunding(plan: Plan): Json[] {
   if (rng.chance(0.35)) {
     const second = rng.pick(pool.filter((source) => source !== first));
     const later = rng.chance(0.5);
-    entries.push(entry(1, second, `${rng.pick(['2023', '2024', '2025'])}-04-01`,
-      plan.status === 'defunct' ? '2026-03-31' : later ? rng.pick(['2027-03-31', '2028-03-31']) : null));
+    entries.push(
+      entry(
+        1,
+        second,
+        `${rng.pick(['2023', '2024', '2025'])}-04-01`,
+        plan.status === 'defunct' ? '2026-03-31' : later ? rng.pick(['2027-03-31', '2028-03-31']) : null,
+      ),
+    );
   }
   return entries;
 }
@@ -1061,16 +1299,38 @@ function referralInstructions(routes: Route[], plan: Plan): string {
       : 'A support worker, link worker or advice agency needs to call us on your behalf.';
   }
   if (plan.mode === 'online') {
-    return rng.pick(['Book a place using the form on our website, or email us and we will send you the link.', 'Email or phone us to book, and we will send you a joining link.']);
+    return rng.pick([
+      'Book a place using the form on our website, or email us and we will send you the link.',
+      'Email or phone us to book, and we will send you a joining link.',
+    ]);
   }
   const options: Record<string, string[]> = {
-    'drop_in+self': ['Just turn up. No need to book.', "Drop in any time during the session; there's no need to book.", "Come along on the day. You don't need to book or be referred."],
-    'self': ['Phone or email us to book a place.', "Ring us to book; we'll take your name and a few details."],
-    'professional+self': ['Phone us yourself, or ask a support worker or link worker to refer you.', 'Get in touch yourself, or ask any professional you see to refer you.'],
-    'gp+professional': ['You need a referral from your GP, practice nurse or link worker. Ask them to send us a referral form.', 'Ask your GP or link worker to refer you, or phone us.'],
-    'gp+professional+self': ['Ask your GP or link worker to refer you, or phone us.', 'Refer yourself by phone or email, or ask your GP, nurse or link worker to refer you.'],
-    'professional': ['Referrals are taken from support workers, link workers, social workers and advice agencies. We cannot take self-referrals.', 'You need to be referred by a professional, such as a link worker or support worker.'],
-    'drop_in+professional+self': ['Drop in, or a worker can refer you and we will expect you.', 'Just turn up, phone us first, or ask a support worker to refer you.'],
+    'drop_in+self': [
+      'Just turn up. No need to book.',
+      "Drop in any time during the session; there's no need to book.",
+      "Come along on the day. You don't need to book or be referred.",
+    ],
+    self: ['Phone or email us to book a place.', "Ring us to book; we'll take your name and a few details."],
+    'professional+self': [
+      'Phone us yourself, or ask a support worker or link worker to refer you.',
+      'Get in touch yourself, or ask any professional you see to refer you.',
+    ],
+    'gp+professional': [
+      'You need a referral from your GP, practice nurse or link worker. Ask them to send us a referral form.',
+      'Ask your GP or link worker to refer you, or phone us.',
+    ],
+    'gp+professional+self': [
+      'Ask your GP or link worker to refer you, or phone us.',
+      'Refer yourself by phone or email, or ask your GP, nurse or link worker to refer you.',
+    ],
+    professional: [
+      'Referrals are taken from support workers, link workers, social workers and advice agencies. We cannot take self-referrals.',
+      'You need to be referred by a professional, such as a link worker or support worker.',
+    ],
+    'drop_in+professional+self': [
+      'Drop in, or a worker can refer you and we will expect you.',
+      'Just turn up, phone us first, or ask a support worker to refer you.',
+    ],
     'drop_in+gp+professional+self': ['Drop in during opening hours, or ask your GP or any support worker to refer you.'],
     'drop_in+professional': ['Outreach workers, the council or the day centre can refer you. You can also turn up and ask about a bed from 8pm.'],
   };
@@ -1081,13 +1341,74 @@ function referralInstructions(routes: Route[], plan: Plan): string {
 
 // ---- Records -----------------------------------------------------------------------------
 
-const FIRST_NAMES = ['Aisha', 'Bev', 'Craig', 'Dawn', 'Emma', 'Farid', 'Gill', 'Hannah', 'Imran', 'Jen', 'Karen', 'Liam', 'Maria', 'Neil', 'Olu', 'Paula', 'Rashida', 'Steve', 'Tracy', 'Wojtek', 'Yasmin', 'Zoe', 'Ewa', 'Lesley', 'Mohammed', 'Sinead', 'Tom', 'Jo', 'Kev', 'Priya', 'Alan', 'Denise', 'Sam', 'Ruth', 'Gary', 'Helen', 'Nasreen', 'Pete', 'Angela', 'Chris'];
+const FIRST_NAMES = [
+  'Aisha',
+  'Bev',
+  'Craig',
+  'Dawn',
+  'Emma',
+  'Farid',
+  'Gill',
+  'Hannah',
+  'Imran',
+  'Jen',
+  'Karen',
+  'Liam',
+  'Maria',
+  'Neil',
+  'Olu',
+  'Paula',
+  'Rashida',
+  'Steve',
+  'Tracy',
+  'Wojtek',
+  'Yasmin',
+  'Zoe',
+  'Ewa',
+  'Lesley',
+  'Mohammed',
+  'Sinead',
+  'Tom',
+  'Jo',
+  'Kev',
+  'Priya',
+  'Alan',
+  'Denise',
+  'Sam',
+  'Ruth',
+  'Gary',
+  'Helen',
+  'Nasreen',
+  'Pete',
+  'Angela',
+  'Chris',
+];
 const LANGUAGES: Record<string, string> = {
-  pl: 'Polish', ar: 'Arabic', ur: 'Urdu', bn: 'Bengali', pa: 'Punjabi', ku: 'Kurdish', fa: 'Persian (Farsi)', ti: 'Tigrinya',
-  so: 'Somali', ro: 'Romanian', cs: 'Czech', sk: 'Slovak', zh: 'Chinese (Mandarin)', yue: 'Cantonese', uk: 'Ukrainian', ps: 'Pashto',
+  pl: 'Polish',
+  ar: 'Arabic',
+  ur: 'Urdu',
+  bn: 'Bengali',
+  pa: 'Punjabi',
+  ku: 'Kurdish',
+  fa: 'Persian (Farsi)',
+  ti: 'Tigrinya',
+  so: 'Somali',
+  ro: 'Romanian',
+  cs: 'Czech',
+  sk: 'Slovak',
+  zh: 'Chinese (Mandarin)',
+  yue: 'Cantonese',
+  uk: 'Ukrainian',
+  ps: 'Pashto',
   bfi: 'British Sign Language',
 };
-const ASSURERS = ['assurance@communitydirectory.example.org', 'a.khan@communitydirectory.example.org', 'm.robson@communitydirectory.example.org', 'j.oconnor@communitydirectory.example.org', 'linkworkers@communitydirectory.example.org'];
+const ASSURERS = [
+  'assurance@communitydirectory.example.org',
+  'a.khan@communitydirectory.example.org',
+  'm.robson@communitydirectory.example.org',
+  'j.oconnor@communitydirectory.example.org',
+  'linkworkers@communitydirectory.example.org',
+];
 const TEMP_CLOSED_ALERTS = [
   'Closed until further notice while the hall roof is repaired. We hope to reopen in the new year.',
   'Paused while we recruit a new group leader. Phone us for details of other groups nearby.',
@@ -1107,29 +1428,66 @@ const SUPPORT_ORDER = ['bring_someone', 'met_on_first_visit', 'help_with_forms']
 
 /** Transport some services offer (the transport_offered extension), by kind ("over60" for over-60s clubs), with the chance of it. */
 const TRANSPORT_OFFERS: Record<string, { odds: number; offers: { description: string; eligibility?: string }[] }> = {
-  meal: { odds: 0.3, offers: [
-    { description: 'Our community minibus picks people up from home in {A} and takes them back after lunch.', eligibility: 'People aged 60 and over, and anyone who finds buses hard. Ring by the day before to book a seat.' },
-    { description: 'A volunteer driver can collect you from home and bring you back afterwards.', eligibility: 'Older and disabled people living in {A}.' },
-  ] },
-  over60: { odds: 0.5, offers: [
-    { description: 'Our community minibus picks members up from home and takes them back afterwards.', eligibility: 'Members who cannot get here by bus. Ask us to add you to the round.' },
-  ] },
-  carers: { odds: 0.35, offers: [
-    { description: 'Volunteers can give you a lift to and from the group.', eligibility: 'Carers who do not drive or cannot get here by bus. Ask when you ring.' },
-  ] },
-  goodneighbours: { odds: 0.7, offers: [
-    { description: 'Our volunteer driver scheme takes people to GP and hospital appointments, the shops and local groups.', eligibility: 'People in {A} who cannot use buses or taxis. A donation towards petrol is welcome but never expected.' },
-  ] },
-  memory: { odds: 0.3, offers: [
-    { description: 'A volunteer driver can bring you and the person you care for to the group and take you home again.' },
-  ] },
-  stroke: { odds: 0.3, offers: [
-    { description: 'Volunteer drivers can bring you to the group if you cannot drive since your stroke.', eligibility: 'Members living in {C}. Ring us a week ahead.' },
-  ] },
+  meal: {
+    odds: 0.3,
+    offers: [
+      {
+        description: 'Our community minibus picks people up from home in {A} and takes them back after lunch.',
+        eligibility: 'People aged 60 and over, and anyone who finds buses hard. Ring by the day before to book a seat.',
+      },
+      { description: 'A volunteer driver can collect you from home and bring you back afterwards.', eligibility: 'Older and disabled people living in {A}.' },
+    ],
+  },
+  over60: {
+    odds: 0.5,
+    offers: [
+      {
+        description: 'Our community minibus picks members up from home and takes them back afterwards.',
+        eligibility: 'Members who cannot get here by bus. Ask us to add you to the round.',
+      },
+    ],
+  },
+  carers: {
+    odds: 0.35,
+    offers: [
+      {
+        description: 'Volunteers can give you a lift to and from the group.',
+        eligibility: 'Carers who do not drive or cannot get here by bus. Ask when you ring.',
+      },
+    ],
+  },
+  goodneighbours: {
+    odds: 0.7,
+    offers: [
+      {
+        description: 'Our volunteer driver scheme takes people to GP and hospital appointments, the shops and local groups.',
+        eligibility: 'People in {A} who cannot use buses or taxis. A donation towards petrol is welcome but never expected.',
+      },
+    ],
+  },
+  memory: { odds: 0.3, offers: [{ description: 'A volunteer driver can bring you and the person you care for to the group and take you home again.' }] },
+  stroke: {
+    odds: 0.3,
+    offers: [
+      {
+        description: 'Volunteer drivers can bring you to the group if you cannot drive since your stroke.',
+        eligibility: 'Members living in {C}. Ring us a week ahead.',
+      },
+    ],
+  },
 };
 /** Kinds that (sometimes) visit people at home, with the chance; any service whose words say so does too. */
 const HOME_VISIT_ODDS: Record<string, number> = {
-  befriend: 1, respite: 1, tenancy: 0.9, goodneighbours: 0.8, advocacy: 0.4, familyhub: 0.3, energy: 0.3, benefits: 0.25, debt: 0.2, advice: 0.2,
+  befriend: 1,
+  respite: 1,
+  tenancy: 0.9,
+  goodneighbours: 0.8,
+  advocacy: 0.4,
+  familyhub: 0.3,
+  energy: 0.3,
+  benefits: 0.25,
+  debt: 0.2,
+  advice: 0.2,
 };
 
 function serviceAreas(plan: Plan): Json[] {
@@ -1155,7 +1513,10 @@ function buildRecord(plan: Plan): Json {
   const area = plan.areas[0]!;
   const firstVenue = plan.venues[0];
   const values: Record<string, string> = {
-    A: area.text, C: COUNCIL_TEXT[area.council], O: org.spec.name, park: area.park,
+    A: area.text,
+    C: COUNCIL_TEXT[area.council],
+    O: org.spec.name,
+    park: area.park,
     V: firstVenue ? firstVenue.name : area.park,
     fb: /food bank/i.test(plan.name) ? 'food bank' : 'foodbank',
   };
@@ -1167,16 +1528,33 @@ function buildRecord(plan: Plan): Json {
   const attributes = uniqueCodes.map((code) => {
     const term = CATEGORY_BY_CODE.get(code);
     if (!term) throw new Error(`Unknown category ${code} for ${plan.name}`);
-    return { id: uuidFor('attribute', `${plan.slug}:category:${code}`), link_type: 'category', taxonomy_term: taxonomyTerm(term, 'categories', CATEGORY_BY_CODE) };
+    return {
+      id: uuidFor('attribute', `${plan.slug}:category:${code}`),
+      link_type: 'category',
+      taxonomy_term: taxonomyTerm(term, 'categories', CATEGORY_BY_CODE),
+    };
   });
 
   // Where and how.
-  const modes = plan.mode === 'phone' ? ['phone'] : plan.mode === 'online' ? ['online']
-    : plan.mode === 'mixed' || plan.mode === 'outreach' ? ['in_person', 'phone'] : plan.hybrid ? ['in_person', 'online'] : ['in_person'];
+  const modes =
+    plan.mode === 'phone'
+      ? ['phone']
+      : plan.mode === 'online'
+        ? ['online']
+        : plan.mode === 'mixed' || plan.mode === 'outreach'
+          ? ['in_person', 'phone']
+          : plan.hybrid
+            ? ['in_person', 'online']
+            : ['in_person'];
   const serviceAtLocations: Json[] = plan.venues.map((venue) => {
     venue.used = true;
     const note = rng.chance(0.15)
-      ? rng.pick(['In the small hall at the back.', 'Upstairs in the meeting room; there is a lift.', `Use the side entrance on ${venue.area.streets[0]}.`, 'In the café area on the ground floor.'])
+      ? rng.pick([
+          'In the small hall at the back.',
+          'Upstairs in the meeting room; there is a lift.',
+          `Use the side entrance on ${venue.area.streets[0]}.`,
+          'In the café area on the ground floor.',
+        ])
       : null;
     return { id: uuidFor('service_at_location', `${plan.slug}:${venue.key}`), ...(note ? { description: note } : {}), location: venue };
   });
@@ -1202,8 +1580,13 @@ function buildRecord(plan: Plan): Json {
       id: uuidFor('phone', `${plan.slug}:0`),
       number: useMobile ? mobile(`service:${plan.slug}`) : landline(`service:${plan.slug}`),
       type: 'voice',
-      ...(plan.mode === 'phone' ? { description: rng.pick(['Helpline', 'Calls cost the same as a local call', 'Phone line']) }
-        : useMobile ? { description: "Group leader's mobile" } : rng.chance(0.3) ? { description: 'Office' } : {}),
+      ...(plan.mode === 'phone'
+        ? { description: rng.pick(['Helpline', 'Calls cost the same as a local call', 'Phone line']) }
+        : useMobile
+          ? { description: "Group leader's mobile" }
+          : rng.chance(0.3)
+            ? { description: 'Office' }
+            : {}),
       ...(!useMobile && rng.chance(0.06) ? { extension: rng.int(2, 5) } : {}),
     });
   }
@@ -1230,8 +1613,14 @@ function buildRecord(plan: Plan): Json {
     const name = LANGUAGES[code];
     if (!name) throw new Error(`Unknown language ${code}`);
     return {
-      id: uuidFor('language', `${plan.slug}:${code}`), name, code,
-      ...(code === 'bfi' ? { note: 'Sessions are run in BSL' } : rng.chance(0.4) ? { note: rng.pick(['Spoken by some of our volunteers', 'Ask when you book so we can arrange it', 'Leaflets available in this language']) } : {}),
+      id: uuidFor('language', `${plan.slug}:${code}`),
+      name,
+      code,
+      ...(code === 'bfi'
+        ? { note: 'Sessions are run in BSL' }
+        : rng.chance(0.4)
+          ? { note: rng.pick(['Spoken by some of our volunteers', 'Ask when you book so we can arrange it', 'Leaflets available in this language']) }
+          : {}),
     };
   });
 
@@ -1243,16 +1632,22 @@ function buildRecord(plan: Plan): Json {
     eligibility = min !== null && max !== null ? `For people aged ${min} to ${max}` : `For people aged ${min} and over`;
     if (rng.chance(0.5)) eligibility += ` living in ${area.council === 'gateshead' ? 'Gateshead' : 'Newcastle'}`;
   }
-  if (!eligibility && !org.cityWide && plan.mode !== 'phone' && rng.chance(0.07)) eligibility = `For people living in ${area.council === 'gateshead' ? 'Gateshead' : 'Newcastle upon Tyne'}`;
+  if (!eligibility && !org.cityWide && plan.mode !== 'phone' && rng.chance(0.07))
+    eligibility = `For people living in ${area.council === 'gateshead' ? 'Gateshead' : 'Newcastle upon Tyne'}`;
 
   // Referral, capacity, first visit.
   const routes = plan.routes;
   const supportPool = kind.support;
   const support = supportPool.length && rng.chance(0.7) ? SUPPORT_ORDER.filter((item) => supportPool.includes(item) && rng.chance(0.6)) : [];
   const inPerson = modes.includes('in_person') && plan.venues.length > 0;
-  const firstVisit = plan.mode === 'online'
-    ? (rng.chance(0.5) ? "You'll get a link by email. Join a few minutes early and the host will say hello; you can keep your camera off." : null)
-    : inPerson && kind.first && rng.chance(0.72) ? fill(rng.pick(kind.first), values) : null;
+  const firstVisit =
+    plan.mode === 'online'
+      ? rng.chance(0.5)
+        ? "You'll get a link by email. Join a few minutes early and the host will say hello; you can keep your camera off."
+        : null
+      : inPerson && kind.first && rng.chance(0.72)
+        ? fill(rng.pick(kind.first), values)
+        : null;
   // Who it is not for: drawn from its own seeded stream, so adding it changed none of the other choices.
   const notForPool = variant.notFor ?? kind.notFor;
   const notForRng = new Rng(`not_for:${plan.slug}`);
@@ -1286,8 +1681,10 @@ function buildRecord(plan: Plan): Json {
   const transportOffered = offer
     ? { description: fill(offer.description, values), ...(offer.eligibility ? { eligibility: fill(offer.eligibility, values) } : {}) }
     : null;
-  const homeVisits = plan.mode !== 'phone' && plan.mode !== 'online'
-    && (/\bvisits? you at home\b|\bhome visits?\b/i.test(`${plan.name} ${description}`) || travelRng.chance(HOME_VISIT_ODDS[plan.kindKey] ?? 0));
+  const homeVisits =
+    plan.mode !== 'phone' &&
+    plan.mode !== 'online' &&
+    (/\bvisits? you at home\b|\bhome visits?\b/i.test(`${plan.name} ${description}`) || travelRng.chance(HOME_VISIT_ODDS[plan.kindKey] ?? 0));
 
   const record: Json = {
     id: uuidFor('service', plan.slug),
@@ -1418,7 +1815,8 @@ function generate(): { anchor_date: string; contents: Json[] } {
   for (const org of orgs) {
     if (orgSlugs.has(org.slug)) throw new Error(`Two organisations are called ${org.spec.name}`);
     orgSlugs.add(org.slug);
-    if (org.spec.services.length < 1 || org.spec.services.length > 5) throw new Error(`${org.spec.name} runs ${org.spec.services.length} services; organisations run 1 to 5`);
+    if (org.spec.services.length < 1 || org.spec.services.length > 5)
+      throw new Error(`${org.spec.name} runs ${org.spec.services.length} services; organisations run 1 to 5`);
   }
   const plans = buildPlans(orgs);
   allocate(plans);
@@ -1450,14 +1848,19 @@ function summary(doc: { contents: Json[] }): string {
   const records = doc.contents;
   const count = (test: (record: Json) => boolean) => records.filter(test).length;
   const modes = (record: Json) => (record.delivery_modes as string[]).join('+');
-  const tally = (values: string[]) => Object.entries(values.reduce<Record<string, number>>((acc, value) => ({ ...acc, [value]: (acc[value] ?? 0) + 1 }), {}))
-    .sort((a, b) => b[1] - a[1]).map(([key, value]) => `${key} ${value}`).join(', ');
-  const fundingBands = records.flatMap((record) => (record.funding as Json[]).map((entry) => {
-    const end = entry.end_date as string | undefined;
-    if (!end) return 'no end';
-    if (end < ANCHOR_DATE) return 'ended';
-    return daysBetween(ANCHOR_DATE, end) <= 60 ? 'within 60 days' : 'later';
-  }));
+  const tally = (values: string[]) =>
+    Object.entries(values.reduce<Record<string, number>>((acc, value) => ({ ...acc, [value]: (acc[value] ?? 0) + 1 }), {}))
+      .sort((a, b) => b[1] - a[1])
+      .map(([key, value]) => `${key} ${value}`)
+      .join(', ');
+  const fundingBands = records.flatMap((record) =>
+    (record.funding as Json[]).map((entry) => {
+      const end = entry.end_date as string | undefined;
+      if (!end) return 'no end';
+      if (end < ANCHOR_DATE) return 'ended';
+      return daysBetween(ANCHOR_DATE, end) <= 60 ? 'within 60 days' : 'later';
+    }),
+  );
   const costs = records.map((record) => {
     const options = record.cost_options as Json[];
     if (options.some((option) => option.option === 'Pay what you can')) return 'pwyc';
@@ -1467,8 +1870,14 @@ function summary(doc: { contents: Json[] }): string {
   });
   const orgs = new Set(records.map((record) => (record.organization as Json).id));
   const locations = new Set(records.flatMap((record) => (record.service_at_locations as Json[]).map((sal) => (sal.location as Json).id)));
-  const places = [...new Map(records.flatMap((record) => (record.service_at_locations as Json[]).map((sal) => sal.location as Json))
-    .filter((location) => location.location_type === 'physical').map((location) => [location.id, location])).values()];
+  const places = [
+    ...new Map(
+      records
+        .flatMap((record) => (record.service_at_locations as Json[]).map((sal) => sal.location as Json))
+        .filter((location) => location.location_type === 'physical')
+        .map((location) => [location.id, location]),
+    ).values(),
+  ];
   const transport = places.flatMap((location) => (location.transport ? [location.transport as Json] : []));
   return [
     `services ${records.length}, organisations ${orgs.size}, distinct locations ${locations.size}`,

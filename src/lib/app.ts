@@ -40,7 +40,9 @@ function rebuildIfNewDay(ready: App): void {
       checkedDay = ''; // try again on a later request
       console.error('Could not rebuild the search documents for today:', error);
     })
-    .finally(() => { rebuilding = undefined; });
+    .finally(() => {
+      rebuilding = undefined;
+    });
 }
 
 /** The rebuild under way, if any (for tests and shutdown). */

@@ -14,21 +14,40 @@ export const SEARCH_BACKENDS = ['sqlite', 'postgres'] as const;
 type Env = Record<string, string | undefined>;
 
 /** An unset or empty (after trimming) variable is undefined; anything else is kept, trimmed. */
-const optionalText = z.string().optional().transform((value) => (value?.trim() ? value.trim() : undefined));
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => (value?.trim() ? value.trim() : undefined));
 
-const wholeNumber = (fallback: number, min: number, max: number) => optionalText.pipe(z.string()
-  .regex(/^\d+$/, `must be a whole number from ${min} to ${max}`)
-  .transform(Number)
-  .refine((n) => n >= min && n <= max, `must be a whole number from ${min} to ${max}`)
-  .optional()).transform((n) => n ?? fallback);
+const wholeNumber = (fallback: number, min: number, max: number) =>
+  optionalText
+    .pipe(
+      z
+        .string()
+        .regex(/^\d+$/, `must be a whole number from ${min} to ${max}`)
+        .transform(Number)
+        .refine((n) => n >= min && n <= max, `must be a whole number from ${min} to ${max}`)
+        .optional(),
+    )
+    .transform((n) => n ?? fallback);
 
-const webAddress = (example: string) => optionalText.pipe(z.string()
-  .refine((text) => { try { return /^https?:$/.test(new URL(text).protocol); } catch { return false; } },
-    `must be a full web address starting http:// or https://, like ${example}`)
-  .transform((text) => text.replace(/\/+$/, ''))
-  .optional());
+const webAddress = (example: string) =>
+  optionalText.pipe(
+    z
+      .string()
+      .refine((text) => {
+        try {
+          return /^https?:$/.test(new URL(text).protocol);
+        } catch {
+          return false;
+        }
+      }, `must be a full web address starting http:// or https://, like ${example}`)
+      .transform((text) => text.replace(/\/+$/, ''))
+      .optional(),
+  );
 
-const yesNo = optionalText.pipe(z.enum(['1', '0', 'true', 'false'], { message: 'must be 1 (yes) or 0 (no)' }).optional())
+const yesNo = optionalText
+  .pipe(z.enum(['1', '0', 'true', 'false'], { message: 'must be 1 (yes) or 0 (no)' }).optional())
   .transform((value) => value === '1' || value === 'true');
 
 const schema = z.object({
@@ -36,23 +55,41 @@ const schema = z.object({
   HOST: optionalText.transform((host) => host ?? DEFAULT_HOST),
   PORT: wholeNumber(DEFAULT_PORT, 1, 65535),
   // How many server processes `npm start` runs on the one port: a number, or "auto" for one per CPU.
-  SERVER_PROCESSES: optionalText.pipe(z.string()
-    .regex(/^(auto|\d+)$/, 'must be a whole number from 1 to 64, or auto (one for each CPU)')
-    .transform((text) => (text === 'auto' ? Math.min(64, Math.max(1, availableParallelism())) : Number(text)))
-    .refine((n) => n >= 1 && n <= 64, 'must be a whole number from 1 to 64, or auto (one for each CPU)')
-    .optional()).transform((n) => n ?? 1),
+  SERVER_PROCESSES: optionalText
+    .pipe(
+      z
+        .string()
+        .regex(/^(auto|\d+)$/, 'must be a whole number from 1 to 64, or auto (one for each CPU)')
+        .transform((text) => (text === 'auto' ? Math.min(64, Math.max(1, availableParallelism())) : Number(text)))
+        .refine((n) => n >= 1 && n <= 64, 'must be a whole number from 1 to 64, or auto (one for each CPU)')
+        .optional(),
+    )
+    .transform((n) => n ?? 1),
   PUBLIC_URL: webAddress('https://help.example.org'),
-  PUBLIC_HOST: optionalText.pipe(z.string().regex(/^[A-Za-z0-9.[\]:-]+$/, 'must be a host name like help.example.org (no scheme, no path)').optional()),
+  PUBLIC_HOST: optionalText.pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9.[\]:-]+$/, 'must be a host name like help.example.org (no scheme, no path)')
+      .optional(),
+  ),
   TRUST_PROXY: yesNo,
   BUILD_DIR: optionalText.transform((dir) => dir ?? 'dist'),
   DATABASE_PATH: optionalText,
   DATABASE_URL: optionalText,
   // Unset: the search of the directory's own engine (SQLite FTS5 for a SQLite file).
   SEARCH_BACKEND: optionalText.pipe(z.enum(SEARCH_BACKENDS, { message: `must be one of: ${SEARCH_BACKENDS.join(', ')}` }).optional()),
-  SMTP_URL: optionalText.pipe(z.string()
-    .refine((text) => { try { return /^smtps?:$/.test(new URL(text).protocol); } catch { return false; } },
-      'must be an address like smtp://user:password@mail.example.org:587 (or smtps://)')
-    .optional()),
+  SMTP_URL: optionalText.pipe(
+    z
+      .string()
+      .refine((text) => {
+        try {
+          return /^smtps?:$/.test(new URL(text).protocol);
+        } catch {
+          return false;
+        }
+      }, 'must be an address like smtp://user:password@mail.example.org:587 (or smtps://)')
+      .optional(),
+  ),
   MAIL_FROM: optionalText.transform((from) => from ?? DEFAULT_MAIL_FROM),
   PANEL_EMAIL: optionalText,
   LINK_CHECK_CONTACT: optionalText,
@@ -68,18 +105,22 @@ const schema = z.object({
 });
 
 /** The settings, by the variable names people set (so a message and the docs use one name). */
-export type Config = Readonly<z.output<typeof schema> & {
-  /** NODE_ENV is "production": HSTS, and Secure on every cookie. */
-  production: boolean;
-}>;
+export type Config = Readonly<
+  z.output<typeof schema> & {
+    /** NODE_ENV is "production": HSTS, and Secure on every cookie. */
+    production: boolean;
+  }
+>;
 
 /** Every variable the config reads, for docs and tests. */
 export const CONFIG_VARIABLES = Object.keys(schema.shape) as (keyof z.output<typeof schema>)[];
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
-    super(`The site's settings have ${problems.length === 1 ? 'a problem' : 'problems'} (see docs/configuration.md):\n`
-      + problems.map((problem) => `  ${problem}`).join('\n'));
+    super(
+      `The site's settings have ${problems.length === 1 ? 'a problem' : 'problems'} (see docs/configuration.md):\n` +
+        problems.map((problem) => `  ${problem}`).join('\n'),
+    );
     this.name = 'ConfigError';
   }
 }
@@ -89,10 +130,12 @@ export function loadConfig(env: Env = process.env): Config {
   const given = Object.fromEntries(CONFIG_VARIABLES.map((name) => [name, env[name]]));
   const parsed = schema.safeParse(given);
   if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((issue) => {
-      const name = String(issue.path[0]);
-      return `${name} ${issue.message} (it is "${env[name] ?? ''}").`;
-    }));
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = String(issue.path[0]);
+        return `${name} ${issue.message} (it is "${env[name] ?? ''}").`;
+      }),
+    );
   }
   return Object.freeze({ ...parsed.data, production: parsed.data.NODE_ENV === 'production' });
 }

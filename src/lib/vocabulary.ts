@@ -28,8 +28,7 @@ function vocabulary<const V extends readonly [string, ...string[]]>(values: V, l
     labels: frozenLabels,
     options: Object.freeze(list.map((value) => Object.freeze({ value, label: frozenLabels[value] }))),
     has: (value: unknown): value is Value => typeof value === 'string' && (list as readonly string[]).includes(value),
-    schema: (message = 'Choose from the options listed.') =>
-      z.enum(list as unknown as [Value, ...Value[]], { errorMap: () => ({ message }) }),
+    schema: (message = 'Choose from the options listed.') => z.enum(list as unknown as [Value, ...Value[]], { errorMap: () => ({ message }) }),
   });
 }
 
@@ -75,19 +74,17 @@ export const REFERRAL_KIND = vocabulary(['referred', 'signposted'], {
  * Why nothing suitable was found for a need (anonymous counts). The last, no_results, is counted by
  * the search itself when a search finds nothing; people choose from UNMET_NEED_CHOSEN_REASON.
  */
-export const UNMET_NEED_REASON = vocabulary(
-  ['too_far', 'cost', 'times', 'full', 'eligibility', 'accessibility', 'language', 'no_such_service', 'no_results'], {
-    too_far: 'Too far away',
-    cost: 'Costs too much',
-    times: 'Wrong days or times',
-    full: 'Full or has a waiting list',
-    eligibility: 'The person is not eligible',
-    accessibility: 'Not accessible for the person',
-    language: 'Not in the person’s language',
-    no_such_service: 'No such service exists',
-    no_results: 'A search found nothing',
-  },
-);
+export const UNMET_NEED_REASON = vocabulary(['too_far', 'cost', 'times', 'full', 'eligibility', 'accessibility', 'language', 'no_such_service', 'no_results'], {
+  too_far: 'Too far away',
+  cost: 'Costs too much',
+  times: 'Wrong days or times',
+  full: 'Full or has a waiting list',
+  eligibility: 'The person is not eligible',
+  accessibility: 'Not accessible for the person',
+  language: 'Not in the person’s language',
+  no_such_service: 'No such service exists',
+  no_results: 'A search found nothing',
+});
 
 /** The reasons a person can choose (every reason but no_results). */
 export const UNMET_NEED_CHOSEN_REASON = vocabulary(
@@ -105,5 +102,12 @@ export const CONFIRMATION_ANSWER = vocabulary(['running', 'running_with_changes'
 
 /** Every vocabulary, by name, for tests and documentation. */
 export const VOCABULARIES = {
-  REFERRAL_ROUTE, CAPACITY_STATUS, CAPACITY_FACET, DELIVERY_MODE, REFERRAL_KIND, UNMET_NEED_REASON, UNMET_NEED_CHOSEN_REASON, CONFIRMATION_ANSWER,
+  REFERRAL_ROUTE,
+  CAPACITY_STATUS,
+  CAPACITY_FACET,
+  DELIVERY_MODE,
+  REFERRAL_KIND,
+  UNMET_NEED_REASON,
+  UNMET_NEED_CHOSEN_REASON,
+  CONFIRMATION_ANSWER,
 } as const;

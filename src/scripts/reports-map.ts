@@ -32,8 +32,14 @@ function buildMap(section: HTMLElement, data: ReportsMapData): void {
   section.querySelector('.reports-map__skip')?.removeAttribute('hidden');
 
   const map = L.map(canvas, {
-    maxZoom: 16, minZoom: 7, zoomSnap: 0.5, keyboard: true, scrollWheelZoom: false,
-    zoomAnimation: !reduceMotion, fadeAnimation: !reduceMotion, inertia: !reduceMotion,
+    maxZoom: 16,
+    minZoom: 7,
+    zoomSnap: 0.5,
+    keyboard: true,
+    scrollWheelZoom: false,
+    zoomAnimation: !reduceMotion,
+    fadeAnimation: !reduceMotion,
+    inertia: !reduceMotion,
   });
   canvas.setAttribute('role', 'group');
   canvas.setAttribute('aria-label', `Map of ${data.measure}. Arrow keys move it, plus and minus zoom, Tab goes to each area.`);
@@ -41,11 +47,17 @@ function buildMap(section: HTMLElement, data: ReportsMapData): void {
 
   if (data.tiles) {
     const { attribution } = data.tiles;
-    const credit = attribution ? (attribution.url ? `<a href="${escapeHtml(attribution.url)}">${escapeHtml(attribution.text)}</a>` : escapeHtml(attribution.text)) : '';
+    const credit = attribution
+      ? attribution.url
+        ? `<a href="${escapeHtml(attribution.url)}">${escapeHtml(attribution.text)}</a>`
+        : escapeHtml(attribution.text)
+      : '';
     const tiles = L.tileLayer(data.tiles.url, { attribution: credit, maxZoom: 19, referrerPolicy: 'strict-origin' });
     let errors = 0;
     let loaded = 0;
-    tiles.on('tileload', () => { loaded += 1; });
+    tiles.on('tileload', () => {
+      loaded += 1;
+    });
     tiles.on('tileerror', () => {
       errors += 1;
       if (errors < 3 || loaded >= errors) return;
@@ -62,7 +74,7 @@ function buildMap(section: HTMLElement, data: ReportsMapData): void {
   const group = L.featureGroup();
   const shapes: { area: ReportsMapData['areas'][number]; layer: L.GeoJSON; label: string }[] = [];
   for (const area of data.areas) {
-    const colour = area.band < 0 ? NO_VALUE_COLOUR : data.bands[area.band]?.colour ?? NO_VALUE_COLOUR;
+    const colour = area.band < 0 ? NO_VALUE_COLOUR : (data.bands[area.band]?.colour ?? NO_VALUE_COLOUR);
     const layer = L.geoJSON({ type: 'Feature', properties: {}, geometry: area.outline } as GeoJSON.Feature, {
       style: { color: '#0b3d63', weight: 1.5, opacity: 1, fillColor: colour, fillOpacity: data.tiles ? 0.75 : 1 },
     });

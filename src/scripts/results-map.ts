@@ -62,7 +62,12 @@ function popupContent(marker: ResultsMapMarker): HTMLElement {
   box.append(name);
   if (marker.organisation) box.append(element('p', 'results-map__popup-organisation', `Run by ${marker.organisation}`));
   const facts = element('dl', 'results-map__popup-facts');
-  const rows: [string, string | null][] = [['Cost', marker.cost], ['When', marker.when], ['Where', marker.where], ['Distance', marker.distance]];
+  const rows: [string, string | null][] = [
+    ['Cost', marker.cost],
+    ['When', marker.when],
+    ['Where', marker.where],
+    ['Distance', marker.distance],
+  ];
   for (const [term, value] of rows) {
     if (!value) continue;
     facts.append(element('dt', undefined, term), element('dd', undefined, value));
@@ -182,7 +187,10 @@ function buildMap(section: HTMLElement, data: ResultsMapData): void {
   });
 
   const districts = L.geoJSON(
-    { type: 'FeatureCollection', features: data.areas.map((area) => ({ type: 'Feature', properties: { name: area.name }, geometry: area.outline })) } as GeoJSON.FeatureCollection,
+    {
+      type: 'FeatureCollection',
+      features: data.areas.map((area) => ({ type: 'Feature', properties: { name: area.name }, geometry: area.outline })),
+    } as GeoJSON.FeatureCollection,
     { interactive: false, style: { color: '#0b3d63', weight: 2, opacity: 0.8, fillColor: '#ffffff', fillOpacity: 0.0 } },
   ).addTo(map);
 
@@ -199,7 +207,11 @@ function buildMap(section: HTMLElement, data: ResultsMapData): void {
 
   if (data.tiles) {
     const { attribution } = data.tiles;
-    const credit = attribution ? (attribution.url ? `<a href="${escapeHtml(attribution.url)}">${escapeHtml(attribution.text)}</a>` : escapeHtml(attribution.text)) : '';
+    const credit = attribution
+      ? attribution.url
+        ? `<a href="${escapeHtml(attribution.url)}">${escapeHtml(attribution.text)}</a>`
+        : escapeHtml(attribution.text)
+      : '';
     // The credit is for the pictures: shown once one has loaded, taken away if they stop.
     const tiles = L.tileLayer(data.tiles.url, {
       maxZoom: 19,

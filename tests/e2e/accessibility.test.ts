@@ -4,8 +4,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page, Response } from 'playwright-core';
 import {
-  axeViolations, formatViolations, guardedContext, launchBrowser, saveScreenshots, startServer, textOf,
-  type GuardedContext, type RunningServer,
+  axeViolations,
+  formatViolations,
+  guardedContext,
+  launchBrowser,
+  saveScreenshots,
+  startServer,
+  textOf,
+  type GuardedContext,
+  type RunningServer,
 } from './harness';
 
 let server: RunningServer;
@@ -43,10 +50,18 @@ let servicePath = '';
 let organisationPath = '';
 
 describe('accessibility (axe: wcag2a, wcag2aa, wcag21a, wcag21aa, wcag22aa)', () => {
-  it('home page', async () => { await audit('/', { screenshots: 'home' }); });
-  it('home page at 375px', async () => { await audit('/', { width: 375 }); });
-  it('search results', async () => { await audit('/search?q=walking', { screenshots: 'results' }); });
-  it('search results at 375px', async () => { await audit('/search?q=walking', { width: 375 }); });
+  it('home page', async () => {
+    await audit('/', { screenshots: 'home' });
+  });
+  it('home page at 375px', async () => {
+    await audit('/', { width: 375 });
+  });
+  it('search results', async () => {
+    await audit('/search?q=walking', { screenshots: 'results' });
+  });
+  it('search results at 375px', async () => {
+    await audit('/search?q=walking', { width: 375 });
+  });
   it('a search that finds nothing', async () => {
     await audit('/search?q=zzzzqqqq');
     expect(await textOf(page, '#results-heading')).toBe('No services found');
@@ -134,21 +149,29 @@ describe('page weight and caching', () => {
     const fresh = await guardedContext(browser, server); // a new context: an empty cache
     const weightPage = await fresh.context.newPage();
     const responses: Response[] = [];
-    weightPage.on('response', (response) => { responses.push(response); });
+    weightPage.on('response', (response) => {
+      responses.push(response);
+    });
     const response = await weightPage.goto(server.url('/search?q=food'), { waitUntil: 'load' });
     expect(response?.status()).toBe(200);
     const rows: string[] = [];
     let transferred = 0;
     for (const item of responses) {
       const body = (await item.body().catch(() => Buffer.alloc(0))).length;
-      const sizes = await item.request().sizes().catch(() => null);
+      const sizes = await item
+        .request()
+        .sizes()
+        .catch(() => null);
       const bytes = sizes && sizes.responseBodySize > 0 ? sizes.responseHeadersSize + sizes.responseBodySize : body;
       transferred += bytes;
       rows.push(`${item.request().resourceType()} ${item.url().replace(server.origin, '')}: ${bytes} bytes (${body} decoded)`);
     }
     console.log(`Page weight of /search?q=food: ${transferred} bytes\n  ${rows.join('\n  ')}`);
     expect(transferred, rows.join('\n')).toBeLessThan(100 * 1024);
-    expect(fresh.requests.filter((r) => r.resourceType === 'script').map((r) => r.url), 'script requests').toEqual([]);
+    expect(
+      fresh.requests.filter((r) => r.resourceType === 'script').map((r) => r.url),
+      'script requests',
+    ).toEqual([]);
     expect(await weightPage.locator('script:not([type="application/ld+json"])').count(), 'script elements').toBe(0);
     expect(fresh.offOrigin).toEqual([]);
     await fresh.context.close();

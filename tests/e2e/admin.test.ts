@@ -8,8 +8,15 @@ import type { Browser, Page } from 'playwright-core';
 import { service } from '../fixtures/services';
 import { ADMIN } from '../fixtures/accounts';
 import {
-  axeViolations, formatViolations, guardedContext, launchBrowser, saveScreenshots, startServer, textOf,
-  type GuardedContext, type RunningServer,
+  axeViolations,
+  formatViolations,
+  guardedContext,
+  launchBrowser,
+  saveScreenshots,
+  startServer,
+  textOf,
+  type GuardedContext,
+  type RunningServer,
 } from './harness';
 
 const CAFE = service({ code: 'e2e-admin-cafe', name: 'Admin Test Memory Cafe', organization: 'e2e-admin-org' });
@@ -23,10 +30,7 @@ let newcomerContext: GuardedContext;
 let page: Page;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([
-    startServer({ fixtures: [CAFE, ...MORE], users: [ADMIN], env: { SMTP_URL: '', PUBLIC_URL: '' } }),
-    launchBrowser(),
-  ]);
+  [server, browser] = await Promise.all([startServer({ fixtures: [CAFE, ...MORE], users: [ADMIN], env: { SMTP_URL: '', PUBLIC_URL: '' } }), launchBrowser()]);
   adminContext = await guardedContext(browser, server, { bypassCSP: true });
   page = await adminContext.context.newPage();
 }, 120_000);
@@ -121,7 +125,7 @@ describe('admin pages in a browser', () => {
     expect(await textOf(page, '#organisations-count')).toBe('27 organisations. Page 1 of 2.');
     await page.getByRole('button', { name: /^Trust e2e-admin-extra-0-org trust$/ }).click();
     await page.waitForURL(/done=trusted/);
-    expect(await textOf(page, '[role="status"]')).toBe('e2e-admin-extra-0-org trust is now trusted: its editors\' changes are published straight away.');
+    expect(await textOf(page, '[role="status"]')).toBe("e2e-admin-extra-0-org trust is now trusted: its editors' changes are published straight away.");
     await saveScreenshots(page, 'admin-organisations');
     await expectNoViolations(page, '/panel/organisations');
     await page.getByRole('link', { name: 'Next page' }).click();

@@ -7,7 +7,14 @@ import { openDatabase } from '../../src/lib/db/database';
 import { createConfirmationLink } from '../../src/lib/freshness-jobs/confirmation-links';
 import { service } from '../fixtures/services';
 import {
-  axeViolations, formatViolations, saveScreenshots, textOf, type GuardedContext, type RunningServer, openBrowserSession, type BrowserSession,
+  axeViolations,
+  formatViolations,
+  saveScreenshots,
+  textOf,
+  type GuardedContext,
+  type RunningServer,
+  openBrowserSession,
+  type BrowserSession,
 } from './harness';
 
 const SERVICE = service({ code: 'e2e-confirm', name: 'Tuesday Knit and Natter', assured: '2024-02-01' });
@@ -115,7 +122,9 @@ describe('confirming a listing with JavaScript turned off', () => {
   it('refuses a post from another site', async () => {
     const path = await newLink();
     const response = await fetch(server.url(path), {
-      method: 'POST', headers: { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' }, body: 'answer=closed&closing_date=01/01/2026',
+      method: 'POST',
+      headers: { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'answer=closed&closing_date=01/01/2026',
     });
     expect(response.status).toBe(403);
   });

@@ -7,15 +7,28 @@ import type { Browser, Page } from 'playwright-core';
 import { service } from '../fixtures/services';
 import { ADMIN, PANEL } from '../fixtures/accounts';
 import {
-  axeViolations, formatViolations, guardedContext, launchBrowser, saveScreenshots, startServer, textOf,
-  type GuardedContext, type RunningServer,
+  axeViolations,
+  formatViolations,
+  guardedContext,
+  launchBrowser,
+  saveScreenshots,
+  startServer,
+  textOf,
+  type GuardedContext,
+  type RunningServer,
 } from './harness';
 
 const LISTING = service({
-  code: 'e2e-editor', name: 'Benwell Craft Cafe', categories: ['befriending'],
+  code: 'e2e-editor',
+  name: 'Benwell Craft Cafe',
+  categories: ['befriending'],
   schedules: [{ byday: 'WE', opens_at: '13:00', closes_at: '15:00' }],
 });
-const CONFLICTED = service({ code: 'e2e-editor-conflict', name: 'Scotswood Allotment Group', schedules: [{ byday: 'SA', opens_at: '10:00', closes_at: '12:00' }] });
+const CONFLICTED = service({
+  code: 'e2e-editor-conflict',
+  name: 'Scotswood Allotment Group',
+  schedules: [{ byday: 'SA', opens_at: '10:00', closes_at: '12:00' }],
+});
 const NO_SCRIPT = service({ code: 'e2e-editor-noscript', name: 'Kenton Reading Circle' });
 
 let server: RunningServer;

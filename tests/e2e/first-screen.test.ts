@@ -58,7 +58,7 @@ describe('search results on a phone', () => {
 
   it('counts the chosen filters on the folded control', async () => {
     const page = await open('/search?q=food&cost=free&day=wed', PHONE);
-    expect((await textOf(page, '#filters summary'))).toBe('Filters and order 2 chosen');
+    expect(await textOf(page, '#filters summary')).toBe('Filters and order 2 chosen');
     await page.close();
   });
 
@@ -85,8 +85,9 @@ describe('result cards say how to start', () => {
   it('says a voucher is needed and where from, a referral and from whom, just turn up, and full', async () => {
     const page = await open('/search?q=foodbank+benwell', DESKTOP);
     const benwell = page.locator('li.result', { has: page.locator(`a[href="/services/${BENWELL_FOODBANK}"]`) });
-    expect(await textOf(page, `li.result:has(a[href="/services/${BENWELL_FOODBANK}"]) .result__start`))
-      .toBe('Voucher needed from an advice centre, your GP surgery, a link worker, a school or a housing officer');
+    expect(await textOf(page, `li.result:has(a[href="/services/${BENWELL_FOODBANK}"]) .result__start`)).toBe(
+      'Voucher needed from an advice centre, your GP surgery, a link worker, a school or a housing officer',
+    );
     expect(await benwell.count()).toBe(1);
     await page.close();
 
@@ -156,7 +157,10 @@ describe('urgent help', () => {
       expect(headings.indexOf('Help you can get today: food, money, somewhere to stay')).toBeLessThan(headings.indexOf('More urgent help'));
       const first = (await page.locator('.urgent-group').first().locator('li.result .result__name').allTextContents()).map((t) => t.trim());
       expect(first[0], first.join(', ')).toMatch(/Line/);
-      expect(first.every((name) => !/Food Bank/i.test(name)), first.join(', ')).toBe(true);
+      expect(
+        first.every((name) => !/Food Bank/i.test(name)),
+        first.join(', '),
+      ).toBe(true);
       // Each 24-hour line can be called from its card.
       expect(await page.locator('.urgent-group').first().locator('.result__call a[href^="tel:"]').count()).toBe(first.length);
       expect(await textOf(page, '.urgent-group')).not.toMatch(/Phone before you go/);
@@ -196,7 +200,9 @@ describe('compressed responses in the browser', () => {
   it('gets pages and the stylesheet brotli-compressed', async () => {
     const page = await session.noScript.context.newPage();
     const encodings = new Map<string, string | undefined>();
-    page.on('response', (response) => { encodings.set(new URL(response.url()).pathname, response.headers()['content-encoding']); });
+    page.on('response', (response) => {
+      encodings.set(new URL(response.url()).pathname, response.headers()['content-encoding']);
+    });
     const response = await page.goto(session.server.url('/search?q=food'));
     expect(response?.headers()['content-encoding']).toBe('br');
     const css = [...encodings.keys()].find((path) => path.endsWith('.css'));
@@ -209,7 +215,14 @@ describe('compressed responses in the browser', () => {
 
 describe('axe at both widths', () => {
   it('finds nothing on the search, service, urgent and domestic abuse pages, filters open and closed', async () => {
-    const paths = ['/search?q=food', '/search?category=domestic-abuse', `/services/${CRISIS_LINE_WITH_TEXT}`, `/services/${BENWELL_FOODBANK}`, '/urgent-help', '/'];
+    const paths = [
+      '/search?q=food',
+      '/search?category=domestic-abuse',
+      `/services/${CRISIS_LINE_WITH_TEXT}`,
+      `/services/${BENWELL_FOODBANK}`,
+      '/urgent-help',
+      '/',
+    ];
     const failures: string[] = [];
     for (const viewport of [PHONE, DESKTOP]) {
       for (const path of paths) {
@@ -233,7 +246,11 @@ describe('the handout', () => {
     const page = await context.newPage();
     for (let i = 0; i < 3; i++) {
       await page.goto(session.server.url(`/search?q=${encodeURIComponent(q)}`));
-      await page.locator('li.result').nth(i).getByRole('button', { name: /^Add to my list/ }).click();
+      await page
+        .locator('li.result')
+        .nth(i)
+        .getByRole('button', { name: /^Add to my list/ })
+        .click();
     }
     await page.goto(session.server.url('/'));
     const href = await page.locator('.site-nav a', { hasText: 'Your list (3)' }).getAttribute('href');
@@ -264,7 +281,10 @@ describe('the handout', () => {
     for (const text of await page.locator('.easy-read-service .easy-read-line > span').allTextContents()) {
       expect(text.trim().split(/[.!?]\s+(?=[A-Z])/).length, text).toBeLessThanOrEqual(2);
     }
-    const size = await page.locator('.easy-read-service .easy-read-line > span').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    const size = await page
+      .locator('.easy-read-service .easy-read-line > span')
+      .first()
+      .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     expect(size).toBeGreaterThanOrEqual(22);
     expect(await textOf(page, 'main')).toContain('Pictures: Tabler Icons');
     expect(await textOf(page, 'main')).not.toMatch(/(\b[A-Z][\w ]+), \1,/);

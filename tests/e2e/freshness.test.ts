@@ -6,7 +6,14 @@ import { service } from '../fixtures/services';
 import { uuidFor } from '../../src/lib/ids';
 import { longDate, todayInUk } from '../../src/lib/dates';
 import {
-  axeViolations, formatViolations, saveScreenshots, textOf, type GuardedContext, type RunningServer, openBrowserSession, type BrowserSession,
+  axeViolations,
+  formatViolations,
+  saveScreenshots,
+  textOf,
+  type GuardedContext,
+  type RunningServer,
+  openBrowserSession,
+  type BrowserSession,
 } from './harness';
 
 // Dates relative to the day the test runs, as the server judges freshness by today.
@@ -16,11 +23,15 @@ const LAPSED_END = daysFromToday(-30);
 const ENDING_SOON = daysFromToday(20);
 
 const LAPSED = service({
-  code: 'e2e-lapsed', name: 'Aardvark Knit and Natter', assured: daysFromToday(-120),
+  code: 'e2e-lapsed',
+  name: 'Aardvark Knit and Natter',
+  assured: daysFromToday(-120),
   extra: { funding: [{ id: uuidFor('funding', 'e2e-lapsed'), source: 'A local grant', end_date: LAPSED_END }] },
 });
 const ENDING = service({
-  code: 'e2e-ending', name: 'Knit Together Café', assured: daysFromToday(-10),
+  code: 'e2e-ending',
+  name: 'Knit Together Café',
+  assured: daysFromToday(-10),
   extra: { funding: [{ id: uuidFor('funding', 'e2e-ending'), source: 'Lottery', end_date: ENDING_SOON }] },
 });
 const FRESH = service({ code: 'e2e-fresh', name: 'Knitting Circle', assured: daysFromToday(-5) });

@@ -41,11 +41,17 @@ export async function guardedContext(browser: Browser, server: RunningServer, op
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB', ...options });
   const offOrigin: string[] = [];
   const requests: { url: string; resourceType: string }[] = [];
-  context.on('request', (request) => { requests.push({ url: request.url(), resourceType: request.resourceType() }); });
+  context.on('request', (request) => {
+    requests.push({ url: request.url(), resourceType: request.resourceType() });
+  });
   await context.route('**/*', async (route) => {
     const url = route.request().url();
     let origin = '';
-    try { origin = new URL(url).origin; } catch { /* not a URL we know */ }
+    try {
+      origin = new URL(url).origin;
+    } catch {
+      /* not a URL we know */
+    }
     if (origin === server.origin) return route.continue();
     offOrigin.push(url);
     return route.abort('blockedbyclient');
@@ -127,7 +133,9 @@ export async function textOf(page: Page, selector = 'body'): Promise<string> {
 }
 
 /** What has focus: tag, id, type, name, value, checked, href and text. */
-export async function focused(page: Page): Promise<{ tag: string; id: string; type: string; name: string; value: string; checked: boolean; href: string; text: string }> {
+export async function focused(
+  page: Page,
+): Promise<{ tag: string; id: string; type: string; name: string; value: string; checked: boolean; href: string; text: string }> {
   return page.evaluate(`(() => {
     const el = document.activeElement;
     if (!el) return { tag: '', id: '', type: '', name: '', value: '', checked: false, href: '', text: '' };
@@ -157,7 +165,10 @@ export async function openBrowserSession(options: ServerOptions = {}): Promise<B
   const noScript = await guardedContext(browser, server, { javaScriptEnabled: false });
   const withAxe = await guardedContext(browser, server, { bypassCSP: true });
   return {
-    server, browser, noScript, withAxe,
+    server,
+    browser,
+    noScript,
+    withAxe,
     async close() {
       await browser.close();
       await server.stop();

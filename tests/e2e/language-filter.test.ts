@@ -48,7 +48,10 @@ describe('the language filter, without JavaScript', () => {
     const labels = (await group.locator('label').allTextContents()).map((text) => text.replace(/\s+/g, ' ').trim());
     expect(labels.some((label) => label.startsWith('Polish'))).toBe(true);
     expect(labels.some((label) => label.startsWith('British Sign Language'))).toBe(true);
-    expect(labels.every((label) => !/^[a-z]{2,3}\b/.test(label)), labels.join(' | ')).toBe(true); // names, never bare codes
+    expect(
+      labels.every((label) => !/^[a-z]{2,3}\b/.test(label)),
+      labels.join(' | '),
+    ).toBe(true); // names, never bare codes
     await expectAxeClean(page, '/search');
 
     await group.getByRole('checkbox', { name: /^Polish\b/ }).check();
@@ -57,12 +60,19 @@ describe('the language filter, without JavaScript', () => {
     const total = await apiTotal('language=pl');
     expect(total).toBeGreaterThan(0);
     expect(await textOf(page, '#results-heading')).toBe(`${total} ${total === 1 ? 'service' : 'services'} found`);
-    expect(await languageGroup(page).getByRole('checkbox', { name: /^Polish\b/ }).isChecked()).toBe(true);
+    expect(
+      await languageGroup(page)
+        .getByRole('checkbox', { name: /^Polish\b/ })
+        .isChecked(),
+    ).toBe(true);
     const chips = await textOf(page, '.chosen-filters');
     expect(chips).toContain('Language spoken: Polish');
     await expectAxeClean(page, '/search?language=pl');
 
-    await page.getByRole('link', { name: /remove language spoken: Polish/i }).first().click();
+    await page
+      .getByRole('link', { name: /remove language spoken: Polish/i })
+      .first()
+      .click();
     await page.waitForURL((url) => !url.searchParams.has('language'));
     expect(await textOf(page, '#results-heading')).toBe(`${await apiTotal('')} services found`);
     await page.close();

@@ -7,8 +7,17 @@ import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import {
-  axeViolations, focused, formatViolations, freePort, guardedContext, launchBrowser, saveScreenshots, startServer, textOf,
-  type GuardedContext, type RunningServer,
+  axeViolations,
+  focused,
+  formatViolations,
+  freePort,
+  guardedContext,
+  launchBrowser,
+  saveScreenshots,
+  startServer,
+  textOf,
+  type GuardedContext,
+  type RunningServer,
 } from './harness';
 
 const MAP_PATH = '/search?view=map&per_page=50';
@@ -34,7 +43,9 @@ const tileRequests: { path: string; referer: string }[] = [];
 let browser: Browser;
 
 // Every tile the same: a pale square with a grid line, as an SVG picture.
-const TILE_PICTURE = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="256" height="256"><rect width="256" height="256" fill="#ece8dc"/><path d="M0 0H256V256" fill="none" stroke="#c8c2b0"/></svg>');
+const TILE_PICTURE = Buffer.from(
+  '<svg xmlns="http://www.w3.org/2000/svg" width="256" height="256"><rect width="256" height="256" fill="#ece8dc"/><path d="M0 0H256V256" fill="none" stroke="#c8c2b0"/></svg>',
+);
 
 beforeAll(async () => {
   const tilePort = await freePort();
@@ -88,7 +99,9 @@ describe('the map view with the default tiles (refused, as every other host is h
     guarded = await guardedContext(browser, server);
     page = await openMap(guarded, server);
   });
-  afterAll(async () => { await guarded?.context.close(); });
+  afterAll(async () => {
+    await guarded?.context.close();
+  });
 
   it('draws a marker or cluster for the places of the results, in a named region', async () => {
     const data = await mapData(page);
@@ -105,8 +118,12 @@ describe('the map view with the default tiles (refused, as every other host is h
     expect(icons).toBe(clusters + singles);
     expect(singles).toBeLessThan(data.markers.length);
     // Every marker and cluster has a name a screen reader can say, and can be reached by Tab.
-    const unnamed = await page.locator('.results-map .leaflet-marker-icon').evaluateAll((icons) =>
-      icons.filter((icon) => icon.getAttribute('role') !== 'button' || icon.getAttribute('tabindex') !== '0' || !(icon.textContent ?? '').trim()).length);
+    const unnamed = await page
+      .locator('.results-map .leaflet-marker-icon')
+      .evaluateAll(
+        (icons) =>
+          icons.filter((icon) => icon.getAttribute('role') !== 'button' || icon.getAttribute('tabindex') !== '0' || !(icon.textContent ?? '').trim()).length,
+      );
     expect(unnamed, 'markers without role, tabindex or name').toBe(0);
   });
 
@@ -115,7 +132,10 @@ describe('the map view with the default tiles (refused, as every other host is h
     expect(await textOf(page, '.results-map__message')).toBe(TILE_FAILURE_MESSAGE);
     expect(await page.locator('.results-map__message').isVisible()).toBe(true);
     expect(guarded.offOrigin.length, 'tile requests attempted').toBeGreaterThan(0);
-    expect(guarded.offOrigin.filter((url) => !OSM_TILE.test(url)), 'off-site requests that are not tiles').toEqual([]);
+    expect(
+      guarded.offOrigin.filter((url) => !OSM_TILE.test(url)),
+      'off-site requests that are not tiles',
+    ).toEqual([]);
     // After the first failures it stops asking: moving the map asks for no more tiles.
     const asked = guarded.offOrigin.length;
     await page.locator('.leaflet-control-zoom-in').click();
@@ -129,19 +149,32 @@ describe('the map view with the default tiles (refused, as every other host is h
   });
 
   it('numbers each pin as its service is numbered in the list below, to the eye and to a screen reader', async () => {
-    const listed = new Map(await page.locator('li.result[data-result-number]').evaluateAll((items) => items.map((item) => [
-      item.getAttribute('data-result-number'), item.querySelector('a[href^="/services/"]')?.textContent?.replace(/^\d+\.\s*/, '').trim() ?? '',
-    ] as [string, string])));
+    const listed = new Map(
+      await page.locator('li.result[data-result-number]').evaluateAll((items) =>
+        items.map(
+          (item) =>
+            [
+              item.getAttribute('data-result-number'),
+              item
+                .querySelector('a[href^="/services/"]')
+                ?.textContent?.replace(/^\d+\.\s*/, '')
+                .trim() ?? '',
+            ] as [string, string],
+        ),
+      ),
+    );
     expect(listed.size).toBe(50);
     // The list's own numbers show beside each name.
     expect(await page.locator('li.result[data-result-number="1"] .result__number').innerText()).toBe('1');
-    const pins = await page.locator('.results-map .results-map__marker').evaluateAll((icons) => icons.map((icon) => ({
-      shown: icon.querySelector('.results-map__number')?.textContent ?? '',
-      said: icon.querySelector('.visually-hidden')?.textContent ?? '',
-      title: icon.getAttribute('title') ?? '',
-      width: icon.getBoundingClientRect().width,
-      height: icon.getBoundingClientRect().height,
-    })));
+    const pins = await page.locator('.results-map .results-map__marker').evaluateAll((icons) =>
+      icons.map((icon) => ({
+        shown: icon.querySelector('.results-map__number')?.textContent ?? '',
+        said: icon.querySelector('.visually-hidden')?.textContent ?? '',
+        title: icon.getAttribute('title') ?? '',
+        width: icon.getBoundingClientRect().width,
+        height: icon.getBoundingClientRect().height,
+      })),
+    );
     expect(pins.length).toBeGreaterThan(0);
     for (const pin of pins) {
       expect(listed.get(pin.shown), `pin ${pin.shown} names the service with that number in the list`).toBe(pin.said.replace(/^\d+\.\s*/, ''));
@@ -175,7 +208,9 @@ describe('the map by keyboard', () => {
     guarded = await guardedContext(browser, plainServer);
     page = await openMap(guarded, plainServer);
   });
-  afterAll(async () => { await guarded?.context.close(); });
+  afterAll(async () => {
+    await guarded?.context.close();
+  });
 
   it('a skip link leads past the map to the list', async () => {
     await page.locator('.results-map__skip').focus();
@@ -192,7 +227,8 @@ describe('the map by keyboard', () => {
     expect(await tabTo(page, '.marker-cluster'), 'Tab reaches a cluster').toBe(true);
     const before = await page.locator('.results-map__marker').count();
     await page.keyboard.press('Enter');
-    await expect.poll(async () => (await page.locator('.results-map__marker').count()) + (await page.locator('.leaflet-cluster-spider-leg').count()), { timeout: 5_000 })
+    await expect
+      .poll(async () => (await page.locator('.results-map__marker').count()) + (await page.locator('.leaflet-cluster-spider-leg').count()), { timeout: 5_000 })
       .toBeGreaterThan(before);
   });
 
@@ -203,7 +239,7 @@ describe('the map by keyboard', () => {
     for (let attempt = 0; attempt < 6 && !reached; attempt++) {
       await page.locator('.results-map__skip').focus();
       reached = await tabTo(page, '.results-map__marker, .marker-cluster');
-      if (reached && await page.evaluate(() => document.activeElement?.matches('.marker-cluster') ?? false)) {
+      if (reached && (await page.evaluate(() => document.activeElement?.matches('.marker-cluster') ?? false))) {
         reached = false;
         await page.keyboard.press('Enter');
         await page.waitForTimeout(400);
@@ -253,7 +289,7 @@ describe('the map by keyboard', () => {
 });
 
 describe('the map with tiles that load', () => {
-  it('shows the tiles, allowed by the page\'s policy, with their credit; the tile server learns the site, not the search', async () => {
+  it("shows the tiles, allowed by the page's policy, with their credit; the tile server learns the site, not the search", async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const elsewhere: string[] = [];
     await context.route('**/*', (route) => {
@@ -379,7 +415,7 @@ describe('accessibility of the map view (axe)', () => {
 
       await page.setViewportSize({ width: 1280, height: 800 });
       const cluster = page.locator('.marker-cluster').first();
-      for (let i = 0; i < 6 && await page.locator('.results-map__marker').count() === 0; i++) {
+      for (let i = 0; i < 6 && (await page.locator('.results-map__marker').count()) === 0; i++) {
         await cluster.click();
         await page.waitForTimeout(400);
       }
@@ -415,8 +451,12 @@ describe('without JavaScript', () => {
 
 describe('only the map view has the map', () => {
   let guarded: GuardedContext;
-  beforeAll(async () => { guarded = await guardedContext(browser, server); });
-  afterAll(async () => { await guarded?.context.close(); });
+  beforeAll(async () => {
+    guarded = await guardedContext(browser, server);
+  });
+  afterAll(async () => {
+    await guarded?.context.close();
+  });
 
   async function stylesheetText(page: Page): Promise<string> {
     const hrefs = await page.locator('link[rel="stylesheet"]').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
@@ -437,7 +477,10 @@ describe('only the map view has the map', () => {
     for (const path of ['/', listPath, '/search?q=walking', servicePath]) {
       const start = guarded.requests.length;
       await page.goto(server.url(path), { waitUntil: 'load' });
-      const scripts = guarded.requests.slice(start).filter((r) => r.resourceType === 'script').map((r) => r.url);
+      const scripts = guarded.requests
+        .slice(start)
+        .filter((r) => r.resourceType === 'script')
+        .map((r) => r.url);
       expect(scripts, `script requests on ${path}`).toEqual([]);
       expect(await page.locator('script:not([type="application/ld+json"])').count(), `script elements on ${path}`).toBe(0);
       expect(await page.locator('.results-map').count(), `map on ${path}`).toBe(0);

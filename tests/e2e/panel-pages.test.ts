@@ -23,7 +23,9 @@ beforeAll(async () => {
   const db = new Database(session.server.databasePath);
   try {
     const now = new Date().toISOString();
-    db.prepare("insert into suggestion (id, kind, service_id, source, message, contact_email, created_at) values (?, 'change', ?, 'public', 'It meets on Fridays now.', null, ?)").run(SUGGESTION, OTHER.id, now);
+    db.prepare(
+      "insert into suggestion (id, kind, service_id, source, message, contact_email, created_at) values (?, 'change', ?, 'public', 'It meets on Fridays now.', null, ?)",
+    ).run(SUGGESTION, OTHER.id, now);
     db.prepare("insert into problem_report (id, service_id, kind, message, created_at) values (?, ?, 'full', 'Full up.', ?)").run(REPORT, OTHER.id, now);
     db.prepare("insert into audit_event (at, event, subject) values (?, 'sign_in_failed', 'someone@example.org')").run(now);
   } finally {
@@ -31,7 +33,9 @@ beforeAll(async () => {
   }
 }, 180_000);
 
-afterAll(async () => { await session?.close(); });
+afterAll(async () => {
+  await session?.close();
+});
 
 async function signIn(page: Page, user: FixtureUser): Promise<void> {
   await page.goto(session.server.url('/panel/sign-in'));
@@ -64,9 +68,21 @@ async function checkPages(user: FixtureUser, paths: string[]): Promise<void> {
 describe('every signed-in page passes axe and reflows', () => {
   it('as an administrator', async () => {
     await checkPages(ADMIN, [
-      '/panel', '/panel/freshness', '/panel/freshness/worklist?status=stale', '/panel/freshness/worklist', '/panel/queue', `/panel/queue/suggestions/${SUGGESTION}`, `/panel/queue/reports/${REPORT}`,
-      '/panel/services/new', `/panel/services/${OTHER.id}/edit`, `/panel/services/${OTHER.id}/history`,
-      '/panel/users', '/panel/organisations', '/panel/settings', '/panel/audit', `/services/${OTHER.id}`,
+      '/panel',
+      '/panel/freshness',
+      '/panel/freshness/worklist?status=stale',
+      '/panel/freshness/worklist',
+      '/panel/queue',
+      `/panel/queue/suggestions/${SUGGESTION}`,
+      `/panel/queue/reports/${REPORT}`,
+      '/panel/services/new',
+      `/panel/services/${OTHER.id}/edit`,
+      `/panel/services/${OTHER.id}/history`,
+      '/panel/users',
+      '/panel/organisations',
+      '/panel/settings',
+      '/panel/audit',
+      `/services/${OTHER.id}`,
     ]);
   });
 

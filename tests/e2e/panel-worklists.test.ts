@@ -10,12 +10,20 @@ import type { Browser, Page } from 'playwright-core';
 import { service } from '../fixtures/services';
 import { PANEL } from '../fixtures/accounts';
 import {
-  axeViolations, formatViolations, guardedContext, launchBrowser, saveScreenshots, startServer, textOf,
-  type GuardedContext, type RunningServer,
+  axeViolations,
+  formatViolations,
+  guardedContext,
+  launchBrowser,
+  saveScreenshots,
+  startServer,
+  textOf,
+  type GuardedContext,
+  type RunningServer,
 } from './harness';
 
 const STALE = ['Elswick Lunch Club', 'Fenham Knit Group', 'Heaton Chess Club'].map((name, n) =>
-  service({ code: `e2e-wl-${n}`, name, assured: `2024-0${n + 1}-10`, categories: ['befriending'] }));
+  service({ code: `e2e-wl-${n}`, name, assured: `2024-0${n + 1}-10`, categories: ['befriending'] }),
+);
 const REPORTED = service({ code: 'e2e-wl-reported', name: 'Walker Tea Dance', assured: '2026-11-01' });
 const EDITED = service({ code: 'e2e-wl-editor', name: 'Byker Community Garden', assured: null });
 const WIDTHS = [360, 1280] as const;
@@ -39,9 +47,12 @@ async function expectCleanAtBothWidths(page: Page, where: string): Promise<void>
     expect(violations.length, formatViolations(violations, `${where} at ${width} px`)).toBe(0);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     // Named, when something spills: the elements reaching past the right edge.
-    const spilling = overflow > 0 ? await page.evaluate(`[...document.querySelectorAll('body *')]
+    const spilling =
+      overflow > 0
+        ? await page.evaluate(`[...document.querySelectorAll('body *')]
       .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1 || el.scrollWidth > el.clientWidth + 1)
-      .slice(-5).map((el) => el.tagName + '.' + el.className + ': ' + (el.textContent || '').slice(0, 60))`) : [];
+      .slice(-5).map((el) => el.tagName + '.' + el.className + ': ' + (el.textContent || '').slice(0, 60))`)
+        : [];
     expect(overflow, `${where} at ${width} px spills sideways: ${JSON.stringify(spilling)}`).toBeLessThanOrEqual(0);
   }
 }
@@ -61,8 +72,12 @@ beforeAll(async () => {
     for (const day of ['2026-11-28', '2026-11-30']) {
       const id = randomUUID();
       reportIds.push(id);
-      db.prepare("insert into problem_report (id, service_id, kind, message, created_at) values (?, ?, 'closed', ?, ?)")
-        .run(id, REPORTED.id, `The hall was locked on ${day}.`, `${day}T10:00:00Z`);
+      db.prepare("insert into problem_report (id, service_id, kind, message, created_at) values (?, ?, 'closed', ?, ?)").run(
+        id,
+        REPORTED.id,
+        `The hall was locked on ${day}.`,
+        `${day}T10:00:00Z`,
+      );
     }
   } finally {
     db.close();
@@ -79,7 +94,10 @@ describe('worklists from the freshness dashboard', () => {
     const { guarded, page } = await panelPage('/panel/freshness');
     await expectCleanAtBothWidths(page, '/panel/freshness');
     await page.setViewportSize({ width: 360, height: 800 });
-    await Promise.all([page.waitForURL('**/panel/freshness/worklist?status=stale'), page.getByRole('link', { name: '3 listings: Stale: may have stopped' }).click()]);
+    await Promise.all([
+      page.waitForURL('**/panel/freshness/worklist?status=stale'),
+      page.getByRole('link', { name: '3 listings: Stale: may have stopped' }).click(),
+    ]);
     expect(await textOf(page, 'h1')).toBe('Listings: Stale: may have stopped');
     expect(await textOf(page, '#results')).toBe('3 listings, never checked and longest since a check first.');
     expect(await page.locator('.worklist-item h2').allTextContents()).toEqual(['Elswick Lunch Club', 'Fenham Knit Group', 'Heaton Chess Club']);
@@ -87,7 +105,11 @@ describe('worklists from the freshness dashboard', () => {
     const heading = await page.locator('.worklist-item h2').first().boundingBox();
     expect(heading!.y + heading!.height).toBeLessThan(800);
     await page.setViewportSize({ width: 1280, height: 800 });
-    const button = await page.locator('.worklist-item').first().getByRole('button', { name: /Still running/ }).boundingBox();
+    const button = await page
+      .locator('.worklist-item')
+      .first()
+      .getByRole('button', { name: /Still running/ })
+      .boundingBox();
     expect(button!.y + button!.height).toBeLessThan(800);
     await expectCleanAtBothWidths(page, 'a worklist');
     await saveScreenshots(page, 'panel-worklist');
@@ -103,10 +125,16 @@ describe('worklists from the freshness dashboard', () => {
       const row = page.locator('.worklist-item').first();
       const name = await textOf(page, '.worklist-item h2');
       if (width === 360) {
-        await Promise.all([page.waitForURL('**/panel/freshness/worklist?status=stale&done=verify**'), row.getByRole('button', { name: /Still running: verified today/ }).click()]);
+        await Promise.all([
+          page.waitForURL('**/panel/freshness/worklist?status=stale&done=verify**'),
+          row.getByRole('button', { name: /Still running: verified today/ }).click(),
+        ]);
         expect(await textOf(page, '[role="status"]')).toContain(`Done: ${name} is marked as checked today.`);
       } else {
-        await Promise.all([page.waitForURL('**/panel/freshness/worklist?status=stale&done=close**'), row.getByRole('button', { name: /Mark closed \(archive\)/ }).click()]);
+        await Promise.all([
+          page.waitForURL('**/panel/freshness/worklist?status=stale&done=close**'),
+          row.getByRole('button', { name: /Mark closed \(archive\)/ }).click(),
+        ]);
         expect(await textOf(page, '[role="status"]')).toContain(`Done: ${name} is marked as closed. It is kept in the archive`);
         expect(await textOf(page, '#results')).toContain('1 more is marked closed and kept in the archive');
       }
@@ -148,7 +176,10 @@ describe('problem reports', () => {
     const db = new Database(server.databasePath, { readonly: true });
     try {
       expect((db.prepare('select status from service where id = ?').get(REPORTED.id) as { status: string }).status).toBe('defunct');
-      expect(db.prepare('select status from problem_report where service_id = ? order by created_at').all(REPORTED.id)).toEqual([{ status: 'resolved' }, { status: 'resolved' }]);
+      expect(db.prepare('select status from problem_report where service_id = ? order by created_at').all(REPORTED.id)).toEqual([
+        { status: 'resolved' },
+        { status: 'resolved' },
+      ]);
     } finally {
       db.close();
     }
@@ -167,7 +198,9 @@ describe('the folded editor', () => {
       await page.setViewportSize({ width, height: 800 });
       const summary = await page.locator('#editor-summary').boundingBox();
       expect(summary!.y, `summary at ${width} px`).toBeLessThan(800);
-      expect(await textOf(page, '#editor-summary')).toMatch(/Name\s*Byker Community Garden\s*Status\s*Running\s*Last checked\s*Never\s*What is missing\s*Any way to contact them/);
+      expect(await textOf(page, '#editor-summary')).toMatch(
+        /Name\s*Byker Community Garden\s*Status\s*Running\s*Last checked\s*Never\s*What is missing\s*Any way to contact them/,
+      );
       expect(await page.locator('.editor-summary__missing li').allTextContents()).toContain('When it happens (times)');
     }
     const folded = await page.evaluate(() => document.documentElement.scrollHeight);
@@ -197,7 +230,9 @@ describe('the folded editor', () => {
       await page.locator('#f-email').fill('hello at example');
       await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Save and publish' }).click()]);
       expect(await textOf(page, '#error-summary')).toContain('Enter an email address like name@example.org');
-      expect(await page.locator('details.editor-section[open]').evaluateAll((parts) => parts.map((part) => part.getAttribute('data-section')))).toEqual(['section-contact']);
+      expect(await page.locator('details.editor-section[open]').evaluateAll((parts) => parts.map((part) => part.getAttribute('data-section')))).toEqual([
+        'section-contact',
+      ]);
       expect(await page.locator('#f-email').isVisible()).toBe(true);
       expect(await textOf(page, 'details[data-section="section-contact"] > summary')).toContain('There is a problem in this part');
     }

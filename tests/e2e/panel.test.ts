@@ -6,8 +6,15 @@ import { todayInUk } from '../../src/lib/dates';
 import { uuidFor } from '../../src/lib/ids';
 import { service } from '../fixtures/services';
 import {
-  axeViolations, formatViolations, guardedContext, launchBrowser, saveScreenshots, startServer, textOf,
-  type GuardedContext, type RunningServer,
+  axeViolations,
+  formatViolations,
+  guardedContext,
+  launchBrowser,
+  saveScreenshots,
+  startServer,
+  textOf,
+  type GuardedContext,
+  type RunningServer,
 } from './harness';
 import { PANEL } from '../fixtures/accounts';
 
@@ -17,7 +24,9 @@ const FIXTURES = [
   service({ code: 'e2e-panel-fresh', name: 'Panel Fresh Cafe', assured: daysFrom(-10), categories: ['money-benefits-debt'] }),
   service({ code: 'e2e-panel-stale', name: 'Panel Old Lunch Club', assured: '2024-01-01' }),
   service({
-    code: 'e2e-panel-funded', name: 'Panel Funded Garden', assured: daysFrom(-10),
+    code: 'e2e-panel-funded',
+    name: 'Panel Funded Garden',
+    assured: daysFrom(-10),
     extra: { funding: [{ id: uuidFor('funding', 'e2e-panel-funded'), source: 'Lottery', end_date: daysFrom(30) }] },
   }),
 ];

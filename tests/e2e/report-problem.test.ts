@@ -7,7 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { service } from '../fixtures/services';
 import {
-  axeViolations, formatViolations, saveScreenshots, textOf, type GuardedContext, type RunningServer, openBrowserSession, type BrowserSession,
+  axeViolations,
+  formatViolations,
+  saveScreenshots,
+  textOf,
+  type GuardedContext,
+  type RunningServer,
+  openBrowserSession,
+  type BrowserSession,
 } from './harness';
 
 const SERVICE = service({ code: 'e2e-report', name: 'Saturday Walking Group', schedules: [{ byday: 'SA', opens_at: '10:00', closes_at: '12:00' }] });

@@ -12,15 +12,32 @@ import { service } from '../fixtures/services';
 import { LINK_WORKER, PANEL } from '../fixtures/accounts';
 import type { FixtureUser } from '../fixtures/server';
 import {
-  axeViolations, formatViolations, guardedContext, launchBrowser, saveScreenshots, startServer, textOf,
-  type GuardedContext, type RunningServer,
+  axeViolations,
+  formatViolations,
+  guardedContext,
+  launchBrowser,
+  saveScreenshots,
+  startServer,
+  textOf,
+  type GuardedContext,
+  type RunningServer,
 } from './harness';
 import type { Browser } from 'playwright-core';
 
 const ELSWICK = { latitude: 54.965, longitude: -1.6385 };
 const WALKER = { latitude: 54.9706, longitude: -1.5443 };
-const FOOD_BANK = service({ code: 'e2e-rep-food', name: 'Reports Elswick Food Bank', categories: ['food-banks'], places: [{ name: 'Elswick Hall', ...ELSWICK }] });
-const LUNCH = service({ code: 'e2e-rep-lunch', name: 'Reports Elswick Lunch', categories: ['community-meals'], places: [{ name: 'Elswick Church', ...ELSWICK }] });
+const FOOD_BANK = service({
+  code: 'e2e-rep-food',
+  name: 'Reports Elswick Food Bank',
+  categories: ['food-banks'],
+  places: [{ name: 'Elswick Hall', ...ELSWICK }],
+});
+const LUNCH = service({
+  code: 'e2e-rep-lunch',
+  name: 'Reports Elswick Lunch',
+  categories: ['community-meals'],
+  places: [{ name: 'Elswick Church', ...ELSWICK }],
+});
 const CHOIR = service({ code: 'e2e-rep-choir', name: 'Reports Walker Choir', categories: ['social-groups'], places: [{ name: 'Walker Hall', ...WALKER }] });
 
 let server: RunningServer;
@@ -80,16 +97,25 @@ afterAll(async () => {
 
 /** The table's numbers for one measure, by area id. */
 async function tableValues(target: Page, measure: string): Promise<Record<string, string>> {
-  return target.evaluate((column) => Object.fromEntries([...document.querySelectorAll('[data-report-table^="areas-"] tbody tr')].map((row) => [
-    (row as HTMLElement).dataset.key!, (row.querySelector(`td[data-column="${column}"]`) as HTMLElement).dataset.value ?? '',
-  ])), measure);
+  return target.evaluate(
+    (column) =>
+      Object.fromEntries(
+        [...document.querySelectorAll('[data-report-table^="areas-"] tbody tr')].map((row) => [
+          (row as HTMLElement).dataset.key!,
+          (row.querySelector(`td[data-column="${column}"]`) as HTMLElement).dataset.value ?? '',
+        ]),
+      ),
+    measure,
+  );
 }
 
 /** The map's numbers, by area id, from the shapes it drew. */
 async function mapValues(target: Page): Promise<Record<string, string>> {
-  return target.evaluate(() => Object.fromEntries([...document.querySelectorAll('.reports-map path[data-area]')].map((path) => [
-    path.getAttribute('data-area')!, path.getAttribute('data-value') ?? '',
-  ])));
+  return target.evaluate(() =>
+    Object.fromEntries(
+      [...document.querySelectorAll('.reports-map path[data-area]')].map((path) => [path.getAttribute('data-area')!, path.getAttribute('data-value') ?? '']),
+    ),
+  );
 }
 
 describe('the reports map and table', () => {
@@ -177,7 +203,7 @@ describe('the gap register and key local services', () => {
     await expectAccessible(page, '/panel/gaps');
   });
 
-  it('marks a key service for a type of help, and a link worker\'s start page lists it', async () => {
+  it("marks a key service for a type of help, and a link worker's start page lists it", async () => {
     await page.goto(server.url('/panel/key-services'));
     await expectAccessible(page, '/panel/key-services');
     await page.getByLabel('Type of help').selectOption('food');

@@ -7,12 +7,22 @@ import type { Page } from 'playwright-core';
 import { service } from '../fixtures/services';
 import { PANEL } from '../fixtures/accounts';
 import {
-  axeViolations, formatViolations, openBrowserSession, saveScreenshots, textOf, type BrowserSession, type GuardedContext, type RunningServer,
+  axeViolations,
+  formatViolations,
+  openBrowserSession,
+  saveScreenshots,
+  textOf,
+  type BrowserSession,
+  type GuardedContext,
+  type RunningServer,
 } from './harness';
 
 const SERVICE = service({
-  code: 'e2e-review', name: 'Hawthorn Coffee Morning', description: 'Coffee, cake and a chat.',
-  schedules: [{ byday: 'FR', opens_at: '10:00', closes_at: '12:00' }], extra: { url: 'https://hawthorn.example.org' },
+  code: 'e2e-review',
+  name: 'Hawthorn Coffee Morning',
+  description: 'Coffee, cake and a chat.',
+  schedules: [{ byday: 'FR', opens_at: '10:00', closes_at: '12:00' }],
+  extra: { url: 'https://hawthorn.example.org' },
 });
 const OTHER = service({ code: 'e2e-review-other', name: 'Rowan Walking Group' });
 

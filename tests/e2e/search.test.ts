@@ -75,7 +75,10 @@ describe('search with JavaScript turned off', () => {
     expect(await textOf(page, 'h1')).toContain('walking');
     expect(await textOf(page, '#results-heading')).toMatch(/^\d+ services? found$/);
     const results = await checkResults(page);
-    expect(results.some((result) => /walk/i.test(result.name)), results.map((r) => r.name).join(', ')).toBe(true);
+    expect(
+      results.some((result) => /walk/i.test(result.name)),
+      results.map((r) => r.name).join(', '),
+    ).toBe(true);
     await page.close();
   });
 
@@ -91,7 +94,12 @@ describe('search with JavaScript turned off', () => {
     await page.waitForURL(/cost=free/);
     expect(params(page).getAll('cost')).toEqual(['free']);
     expect(params(page).get('q')).toBe('walking');
-    expect(await page.locator('fieldset', { has: page.locator('legend', { hasText: /^\s*Cost\s*$/ }) }).getByRole('checkbox', { name: /^Free\b/ }).isChecked()).toBe(true);
+    expect(
+      await page
+        .locator('fieldset', { has: page.locator('legend', { hasText: /^\s*Cost\s*$/ }) })
+        .getByRole('checkbox', { name: /^Free\b/ })
+        .isChecked(),
+    ).toBe(true);
     const results = await checkResults(page);
     for (const result of results) expect(result.cost, `${result.name} should be free`).toMatch(/free/i);
     expect(await textOf(page, '#results-heading')).toBe(`${await apiTotal('q=walking&cost=free')} ${results.length === 1 ? 'service' : 'services'} found`);
@@ -121,7 +129,10 @@ describe('search with JavaScript turned off', () => {
     expect(await textOf(page, 'nav[aria-label="Pages of results"] [aria-current="page"]')).toContain('2');
     const secondPage = (await checkResults(page)).map((r) => r.href);
     expect(secondPage.filter((href) => firstPage.includes(href))).toEqual([]);
-    await page.getByRole('navigation', { name: 'Pages of results' }).getByRole('link', { name: /^Previous/ }).click();
+    await page
+      .getByRole('navigation', { name: 'Pages of results' })
+      .getByRole('link', { name: /^Previous/ })
+      .click();
     await page.waitForURL((url) => url.searchParams.get('page') !== '2');
     expect((await checkResults(page)).map((r) => r.href)).toEqual(firstPage);
     await page.close();
@@ -152,8 +163,13 @@ describe('search with JavaScript turned off', () => {
     const page = await newPage();
     await page.goto(server.url(`/search?${chosen}`));
     expect(await textOf(page, '#results-heading')).toBe('No services found');
-    const lines = page.locator('.no-results').locator('li, p').filter({ hasText: /would show/ });
-    expect(await lines.count(), `a line in .no-results saying how many "would show"; .no-results says: ${await textOf(page, '.no-results')}`).toBeGreaterThan(0);
+    const lines = page
+      .locator('.no-results')
+      .locator('li, p')
+      .filter({ hasText: /would show/ });
+    expect(await lines.count(), `a line in .no-results saying how many "would show"; .no-results says: ${await textOf(page, '.no-results')}`).toBeGreaterThan(
+      0,
+    );
     // Each filter line names how many results its removal gives, and links to that search.
     const texts = (await lines.allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
     const dayLine = texts.find((t) => /Sunday/.test(t) && /would show/.test(t));
@@ -163,7 +179,10 @@ describe('search with JavaScript turned off', () => {
     }
     const links = await lines.locator('a').evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href') ?? ''));
     const hrefs = links.map((href) => new URL(href, server.origin));
-    expect(hrefs.some((url) => url.pathname === '/search' && !url.searchParams.has('day') && url.searchParams.get('time') === 'evening'), links.join('\n')).toBe(withoutDay > 0);
+    expect(
+      hrefs.some((url) => url.pathname === '/search' && !url.searchParams.has('day') && url.searchParams.get('time') === 'evening'),
+      links.join('\n'),
+    ).toBe(withoutDay > 0);
     // Following the link gives the results it promised.
     const target = hrefs.find((url) => url.pathname === '/search' && !url.searchParams.has('day'));
     if (target) {
@@ -189,9 +208,22 @@ describe('search with JavaScript turned off', () => {
     expect(await page.locator('li.result').count()).toBeGreaterThan(0);
 
     for (const qs of [
-      'category=unicorns', 'cost=cheap&cost=free', 'max_cost=%C2%A3-5', 'sort=random', 'include_closed=maybe', 'capacity=lots',
-      'access=lift&access=', 'page=99999', 'per_page=0', 'q=%22', 'q=NEAR(', `q=${'x'.repeat(3000)}`, 'q=%27%20OR%201%3D1%20--',
-      'age=200', 'time=midnight&day=mon&day=mon', 'page=2.5',
+      'category=unicorns',
+      'cost=cheap&cost=free',
+      'max_cost=%C2%A3-5',
+      'sort=random',
+      'include_closed=maybe',
+      'capacity=lots',
+      'access=lift&access=',
+      'page=99999',
+      'per_page=0',
+      'q=%22',
+      'q=NEAR(',
+      `q=${'x'.repeat(3000)}`,
+      'q=%27%20OR%201%3D1%20--',
+      'age=200',
+      'time=midnight&day=mon&day=mon',
+      'page=2.5',
     ]) {
       const strange = await page.goto(server.url(`/search?${qs}`));
       expect(strange?.status(), qs).toBe(200);
@@ -218,7 +250,8 @@ async function styleOf(handle: ElementHandle<Element>): Promise<FocusStyle> {
   return handle.evaluate((element) => {
     const style = getComputedStyle(element);
     return {
-      outline: style.outlineStyle === 'none' || parseFloat(style.outlineWidth) === 0 ? 'none' : `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}`,
+      outline:
+        style.outlineStyle === 'none' || parseFloat(style.outlineWidth) === 0 ? 'none' : `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}`,
       boxShadow: style.boxShadow,
       background: style.backgroundColor,
       color: style.color,
@@ -298,7 +331,7 @@ describe('search with the keyboard alone (JavaScript off)', () => {
     await page.close();
   });
 
-  it("puts the nearest first once a resident types their own postcode into a search by words", async () => {
+  it('puts the nearest first once a resident types their own postcode into a search by words', async () => {
     const page = await newPage();
     await page.goto(server.url('/search?q=food'));
     expect(await page.locator('#sort option:checked').textContent()).toBe('Best match');
@@ -311,7 +344,7 @@ describe('search with the keyboard alone (JavaScript off)', () => {
     expect(await page.locator('#sort').inputValue()).toBe('');
     expect(await page.locator('#sort option:checked').textContent()).toBe('Nearest first');
     const distances = (await page.locator('li.result dt:text-is("Distance") + dd').allTextContents())
-      .map((text) => /^Less than 0\.1 km/.test(text) ? 0 : Number(/^([\d.]+) km/.exec(text)?.[1] ?? NaN))
+      .map((text) => (/^Less than 0\.1 km/.test(text) ? 0 : Number(/^([\d.]+) km/.exec(text)?.[1] ?? NaN)))
       .filter((km) => !Number.isNaN(km));
     expect(distances.length).toBeGreaterThan(3);
     expect(distances).toEqual([...distances].sort((a, b) => a - b));
@@ -321,7 +354,9 @@ describe('search with the keyboard alone (JavaScript off)', () => {
     await page.locator('#near').fill('EH1 1YZ');
     await page.getByRole('button', { name: 'Search', exact: true }).click();
     await page.waitForURL((url) => url.searchParams.get('near') === 'EH1 1YZ');
-    expect(await textOf(page, '[data-near-note]')).toBe('We do not know exactly where EH1 1YZ is, so distances are from the middle of EH1 1, the area around your postcode.');
+    expect(await textOf(page, '[data-near-note]')).toBe(
+      'We do not know exactly where EH1 1YZ is, so distances are from the middle of EH1 1, the area around your postcode.',
+    );
     expect(await textOf(page, 'h1')).toContain('near EH1 1YZ');
     await page.close();
   });

@@ -60,10 +60,15 @@ function fullService(): ServiceFixture {
       ],
       email: 'cuppa@example.org',
       url: 'https://example.org/cuppa',
-      contacts: [{
-        id: uuidFor('contact', 'e2e-cuppa-sam'), name: 'Sam Robson', title: 'Group organiser', email: 'sam@example.org',
-        phones: [{ id: uuidFor('phone', 'e2e-cuppa-sam'), number: '0191 496 0999' }],
-      }],
+      contacts: [
+        {
+          id: uuidFor('contact', 'e2e-cuppa-sam'),
+          name: 'Sam Robson',
+          title: 'Group organiser',
+          email: 'sam@example.org',
+          phones: [{ id: uuidFor('phone', 'e2e-cuppa-sam'), number: '0191 496 0999' }],
+        },
+      ],
       service_areas: [
         { id: uuidFor('service_area', 'e2e-cuppa-heaton'), name: 'Heaton' },
         { id: uuidFor('service_area', 'e2e-cuppa-byker'), name: 'Byker' },
@@ -74,10 +79,17 @@ function fullService(): ServiceFixture {
   // The builder's place, with how to get there and notes on access.
   const place = (record.service_at_locations as { location: Record<string, unknown> }[])[0]!.location;
   place.name = "St Gabriel's Church Hall";
-  place.addresses = [{
-    id: uuidFor('address', 'e2e-cuppa'), address_1: '40 Heaton Road', city: 'Newcastle upon Tyne', state_province: 'Tyne and Wear',
-    postal_code: 'NE6 5HL', country: 'GB', address_type: 'physical',
-  }];
+  place.addresses = [
+    {
+      id: uuidFor('address', 'e2e-cuppa'),
+      address_1: '40 Heaton Road',
+      city: 'Newcastle upon Tyne',
+      state_province: 'Tyne and Wear',
+      postal_code: 'NE6 5HL',
+      country: 'GB',
+      address_type: 'physical',
+    },
+  ];
   place.transportation = 'Buses 38 and 63 stop outside. Chillingham Road Metro is a 5 minute walk.';
   place.accessibility = [{ id: uuidFor('accessibility', 'e2e-cuppa'), description: 'Hearing loop in the main hall.' }];
   return record;
@@ -254,7 +266,9 @@ describe('the service page of a service with every field filled', () => {
     const response = await page.goto(server.url(`/organisations/${ORGANISATION.id}`));
     expect(response?.status()).toBe(200);
     expect(await textOf(page, 'h1')).toBe('Heaton Friends Trust');
-    const links = await page.locator('main a[href^="/services/"]').evaluateAll((anchors) => anchors.map((a) => `${a.getAttribute('href')} ${(a.textContent ?? '').trim()}`));
+    const links = await page
+      .locator('main a[href^="/services/"]')
+      .evaluateAll((anchors) => anchors.map((a) => `${a.getAttribute('href')} ${(a.textContent ?? '').trim()}`));
     expect(links).toEqual(expect.arrayContaining([`/services/${FULL.id} Tuesday Cuppa and Chat`, `/services/${SECOND.id} Heaton Knit and Natter`]));
     await page.locator('main a', { hasText: 'Heaton Knit and Natter' }).first().click();
     await page.waitForURL(`**/services/${SECOND.id}`);

@@ -10,52 +10,75 @@ import type { Page } from 'playwright-core';
 import { todayInUk } from '../../src/lib/dates';
 import { uuidFor } from '../../src/lib/ids';
 import { service } from '../fixtures/services';
-import {
-  axeViolations, formatViolations, openBrowserSession, saveScreenshots, textOf, type BrowserSession,
-} from './harness';
+import { axeViolations, formatViolations, openBrowserSession, saveScreenshots, textOf, type BrowserSession } from './harness';
 
 const today = todayInUk();
 const daysFrom = (days: number) => new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 const CUPPA = service({
-  code: 'e2e-sl-cuppa', name: 'Heaton Cuppa Club',
+  code: 'e2e-sl-cuppa',
+  name: 'Heaton Cuppa Club',
   description: 'A friendly weekly cuppa and a chat for adults who would like more company. Tea, cake and board games.',
   access: ['step-free', 'accessible-toilet'],
   schedules: [{ byday: 'TU', opens_at: '10:00', closes_at: '12:00' }],
   costs: [{ option: 'Everyone', amount: 0, currency: 'GBP' }],
-  routes: ['drop_in', 'gp'], assured: daysFrom(-30),
-  places: [{
-    name: "St Gabriel's Church Hall", latitude: 54.98, longitude: -1.58, postcode: 'NE6 5HL',
-    transport: { stops: [{ name: 'Heaton Road', mode: 'bus', routes: ['62', '63'], distance_m: 150, walk_minutes: 2, step_free_route: true }] },
-  }],
+  routes: ['drop_in', 'gp'],
+  assured: daysFrom(-30),
+  places: [
+    {
+      name: "St Gabriel's Church Hall",
+      latitude: 54.98,
+      longitude: -1.58,
+      postcode: 'NE6 5HL',
+      transport: { stops: [{ name: 'Heaton Road', mode: 'bus', routes: ['62', '63'], distance_m: 150, walk_minutes: 2, step_free_route: true }] },
+    },
+  ],
   extra: { phones: [{ id: uuidFor('phone', 'e2e-sl-cuppa'), number: '0191 496 0123' }], referral_instructions: 'Ask for Sam at the door.' },
 });
 const SHEDS = service({
-  code: 'e2e-sl-sheds', name: 'Byker Men in Sheds', assured: daysFrom(-60),
+  code: 'e2e-sl-sheds',
+  name: 'Byker Men in Sheds',
+  assured: daysFrom(-60),
   description: 'Woodwork, repairs and a brew with other men, in a friendly workshop.',
   schedules: [{ byday: 'WE', opens_at: '13:00', closes_at: '16:00' }],
-  costs: [{ option: 'Per session', amount: 2, currency: 'GBP' }], routes: ['self'],
+  costs: [{ option: 'Per session', amount: 2, currency: 'GBP' }],
+  routes: ['self'],
   extra: {
     phones: [{ id: uuidFor('phone', 'e2e-sl-sheds'), number: '0191 496 0456' }],
     funding: [{ id: uuidFor('funding', 'e2e-sl-sheds'), source: 'Lottery', end_date: daysFrom(-20) }],
   },
 });
 const LIBRARY = service({
-  code: 'e2e-sl-library', name: 'Walker Home Library', locationType: null, serviceAreas: ['Newcastle upon Tyne'], homeVisits: true,
-  description: 'Volunteers bring library books to people who cannot get out.', routes: ['self', 'professional'], assured: daysFrom(-10),
+  code: 'e2e-sl-library',
+  name: 'Walker Home Library',
+  locationType: null,
+  serviceAreas: ['Newcastle upon Tyne'],
+  homeVisits: true,
+  description: 'Volunteers bring library books to people who cannot get out.',
+  routes: ['self', 'professional'],
+  assured: daysFrom(-10),
   extra: { phones: [{ id: uuidFor('phone', 'e2e-sl-library'), number: '0191 496 0789' }] },
 });
 const CHAT = service({
-  code: 'e2e-sl-chat', name: 'Evening Chat Line', locationType: null, modes: ['phone'], assured: daysFrom(-5),
-  description: 'A friendly phone call in the evening if you are on your own.', routes: ['self'],
+  code: 'e2e-sl-chat',
+  name: 'Evening Chat Line',
+  locationType: null,
+  modes: ['phone'],
+  assured: daysFrom(-5),
+  description: 'A friendly phone call in the evening if you are on your own.',
+  routes: ['self'],
   schedules: [{ byday: 'MO,TU,WE,TH,FR', opens_at: '18:00', closes_at: '21:00' }],
   extra: { phones: [{ id: uuidFor('phone', 'e2e-sl-chat'), number: '0800 000 0001' }] },
 });
 const WALK = service({
-  code: 'e2e-sl-walk', name: 'Jesmond Dene Health Walk', assured: daysFrom(-15),
+  code: 'e2e-sl-walk',
+  name: 'Jesmond Dene Health Walk',
+  assured: daysFrom(-15),
   description: 'A gentle one-hour walk through the Dene with trained walk leaders. Good for getting started.',
-  schedules: [{ byday: 'SA', opens_at: '10:30', closes_at: '11:30' }], costs: [{ option: 'Everyone', amount: 0, currency: 'GBP' }],
-  routes: ['drop_in'], places: [{ name: 'Pets Corner gate', latitude: 54.99, longitude: -1.6, postcode: 'NE2 2JH' }],
+  schedules: [{ byday: 'SA', opens_at: '10:30', closes_at: '11:30' }],
+  costs: [{ option: 'Everyone', amount: 0, currency: 'GBP' }],
+  routes: ['drop_in'],
+  places: [{ name: 'Pets Corner gate', latitude: 54.99, longitude: -1.6, postcode: 'NE2 2JH' }],
   extra: { phones: [{ id: uuidFor('phone', 'e2e-sl-walk'), number: '0191 496 0321' }] },
 });
 
@@ -113,9 +136,7 @@ describe('a shortlist built without JavaScript', () => {
     expect(new URL(page.url()).pathname).toMatch(/^\/shortlist\/[2-9a-hjkm-z]{12}$/);
     listUrl = page.url();
     listId = new URL(listUrl).pathname.split('/').pop()!;
-    expect(await page.locator('.handout-service h2').allTextContents()).toEqual([
-      '1. Heaton Cuppa Club', '2. Byker Men in Sheds', '3. Walker Home Library',
-    ]);
+    expect(await page.locator('.handout-service h2').allTextContents()).toEqual(['1. Heaton Cuppa Club', '2. Byker Men in Sheds', '3. Walker Home Library']);
   });
 
   it('prints the list with a note on at most two A4 pages, in large type, with the short link and QR code', async () => {
@@ -125,7 +146,7 @@ describe('a shortlist built without JavaScript', () => {
     expect(await textOf(page, '.handout-note__text')).toBe('Try the Tuesday cuppa first. Sam will meet you at the door.');
 
     await page.emulateMedia({ media: 'print' });
-    const print = await page.evaluate(`(() => ({
+    const print = (await page.evaluate(`(() => ({
       body: parseFloat(getComputedStyle(document.querySelector('.handout-service__what')).fontSize),
       controls: getComputedStyle(document.querySelector('.handout-tools')).display,
       nav: getComputedStyle(document.querySelector('.site-nav')).display,
@@ -133,8 +154,8 @@ describe('a shortlist built without JavaScript', () => {
       qr: getComputedStyle(document.querySelector('.short-link__qr svg')).display,
       link: getComputedStyle(document.querySelector('.short-link__url')).display,
       note: getComputedStyle(document.querySelector('.handout-note')).display,
-    }))()`) as Record<string, string | number>;
-    expect(print.body as number).toBeGreaterThanOrEqual(12.5 * 96 / 72 - 0.01); // 12.5pt in CSS pixels (easy read is 16pt)
+    }))()`)) as Record<string, string | number>;
+    expect(print.body as number).toBeGreaterThanOrEqual((12.5 * 96) / 72 - 0.01); // 12.5pt in CSS pixels (easy read is 16pt)
     expect(print).toMatchObject({ controls: 'none', nav: 'none', footer: 'none', qr: 'block', link: 'block', note: 'block' });
     await saveScreenshots(page, 'shortlist-print');
     await page.emulateMedia({ media: 'screen' });
@@ -143,7 +164,10 @@ describe('a shortlist built without JavaScript', () => {
   });
 
   it('five services still print on at most two A4 pages', async () => {
-    for (const [query, name] of [['chat line', CHAT.name], ['health walk', WALK.name]] as const) {
+    for (const [query, name] of [
+      ['chat line', CHAT.name],
+      ['health walk', WALK.name],
+    ] as const) {
       await page.goto(session.server.url(`/search?q=${encodeURIComponent(query)}`));
       await page.getByRole('button', { name: `Add to my list: ${name}` }).click();
     }
@@ -152,8 +176,8 @@ describe('a shortlist built without JavaScript', () => {
     await page.emulateMedia({ media: 'print' });
     await saveScreenshots(page, 'shortlist-print-5');
     // At the printable width of A4 (210mm less 2 x 14mm margins), how tall is it?
-    await page.setViewportSize({ width: Math.round(182 / 25.4 * 96), height: 800 });
-    const heightMm = await page.evaluate(`document.documentElement.scrollHeight * 25.4 / 96`) as number;
+    await page.setViewportSize({ width: Math.round((182 / 25.4) * 96), height: 800 });
+    const heightMm = (await page.evaluate(`document.documentElement.scrollHeight * 25.4 / 96`)) as number;
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.emulateMedia({ media: 'screen' });
     const pages = await printedPages(page);
@@ -161,12 +185,12 @@ describe('a shortlist built without JavaScript', () => {
     expect(pages, `about ${Math.round(heightMm)}mm of print`).toBeLessThanOrEqual(2);
   });
 
-  it('the QR code, read from the page\'s pixels, is the short link', async () => {
+  it("the QR code, read from the page's pixels, is the short link", async () => {
     const viewer = await session.withAxe.context.newPage();
     await viewer.goto(listUrl);
     const shortLink = `${session.server.origin}/l/${listId}`;
     expect(await viewer.locator('.short-link__qr svg').getAttribute('aria-label')).toBe(`QR code for the short link ${shortLink}`);
-    const image = await viewer.evaluate(`(async () => {
+    const image = (await viewer.evaluate(`(async () => {
       const svg = document.querySelector('.short-link__qr svg');
       const source = new XMLSerializer().serializeToString(svg);
       const picture = new Image();
@@ -181,7 +205,7 @@ describe('a shortlist built without JavaScript', () => {
       context.fillRect(0, 0, size, size);
       context.drawImage(picture, 0, 0, size, size);
       return { width: size, height: size, data: Array.from(context.getImageData(0, 0, size, size).data) };
-    })()`) as { width: number; height: number; data: number[] };
+    })()`)) as { width: number; height: number; data: number[] };
     const code = jsQR(Uint8ClampedArray.from(image.data), image.width, image.height);
     expect(code?.data).toBe(shortLink);
     // And the short link leads to the list.
@@ -225,7 +249,7 @@ describe('axe (wcag2a, wcag2aa, wcag21a, wcag21aa, wcag22aa)', () => {
     for (const path of [listUrl, `${listUrl}?format=easy-read`]) {
       await viewer.setViewportSize({ width: 320, height: 640 });
       await viewer.goto(path);
-      const overflow = await viewer.evaluate(`document.documentElement.scrollWidth - document.documentElement.clientWidth`) as number;
+      const overflow = (await viewer.evaluate(`document.documentElement.scrollWidth - document.documentElement.clientWidth`)) as number;
       expect(overflow, `${path} is wider than a 320px screen by ${overflow}px`).toBeLessThanOrEqual(0);
     }
     await viewer.setViewportSize({ width: 1280, height: 800 });

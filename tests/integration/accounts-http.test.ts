@@ -13,11 +13,14 @@ let server: RunningServer;
 beforeAll(async () => {
   server = await startServer({ fixtures: [service({ code: 'accounts-http', name: 'Accounts Walking Group' })], users: [ADMIN, PANEL, LINK_WORKER, FORGETFUL] });
 }, 120_000);
-afterAll(async () => { await server?.stop(); });
+afterAll(async () => {
+  await server?.stop();
+});
 
 function signIn(email: string, password: string, headers: Record<string, string> = {}, next?: string): Promise<Response> {
   return fetch(server.url(`/panel/sign-in${next ? `?next=${encodeURIComponent(next)}` : ''}`), {
-    method: 'POST', redirect: 'manual',
+    method: 'POST',
+    redirect: 'manual',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: server.origin, 'X-Forwarded-For': '203.0.113.9', ...headers },
     body: new URLSearchParams({ email, password }),
   });
@@ -72,12 +75,16 @@ describe('signing in over HTTP', () => {
   it('sets an HttpOnly, SameSite=Lax session cookie for the site, Secure over https', async () => {
     const response = await signIn(PANEL.email, PASSWORD);
     expect(response.status).toBe(303);
-    const parts = response.headers.getSetCookie()[0]!.split(';').map((part) => part.trim().toLowerCase());
+    const parts = response.headers
+      .getSetCookie()[0]!
+      .split(';')
+      .map((part) => part.trim().toLowerCase());
     expect(parts[0]).toMatch(/^session=[\w-]{43}$/);
     expect(parts).toEqual(expect.arrayContaining(['httponly', 'samesite=lax', 'path=/', 'max-age=43200']));
     expect(parts).not.toContain('secure'); // plain http, and not production
     const https = await fetch(server.url('/panel/sign-in'), {
-      method: 'POST', redirect: 'manual',
+      method: 'POST',
+      redirect: 'manual',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: server.origin.replace('http:', 'https:'), 'X-Forwarded-Proto': 'https' },
       body: new URLSearchParams({ email: PANEL.email, password: PASSWORD }),
     });
@@ -88,7 +95,8 @@ describe('signing in over HTTP', () => {
   it('makes a new session at every sign-in: the old cookie stops working', async () => {
     const first = await signInAs(server, PANEL);
     const again = await fetch(server.url('/panel/sign-in'), {
-      method: 'POST', redirect: 'manual',
+      method: 'POST',
+      redirect: 'manual',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: server.origin, Cookie: first.cookie },
       body: new URLSearchParams({ email: PANEL.email, password: PASSWORD }),
     });
@@ -119,7 +127,6 @@ describe('signing in over HTTP', () => {
     const page = await getAs(server, one, '/panel');
     expect(csrfIn(await page.text())).toBe(one.csrf);
   });
-
 });
 
 describe('invitations over HTTP', () => {
@@ -137,10 +144,13 @@ describe('invitations over HTTP', () => {
     const page = await fetch(server.url(path));
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('lee@example.org');
-    const post = (fields: Record<string, string>) => fetch(server.url(path), {
-      method: 'POST', redirect: 'manual', headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: server.origin },
-      body: new URLSearchParams(fields),
-    });
+    const post = (fields: Record<string, string>) =>
+      fetch(server.url(path), {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: server.origin },
+        body: new URLSearchParams(fields),
+      });
     const weak = await post({ name: 'Lee', password: 'password1234', confirm: 'password1234' });
     expect(weak.status).toBe(400);
     const html = await weak.text();
@@ -164,7 +174,9 @@ describe('invitations over HTTP', () => {
   it('refuses an acceptance posted from another site (403), and the invitation still works', async () => {
     const path = await invite('crosssite@example.org');
     const forged = await fetch(server.url(path), {
-      method: 'POST', redirect: 'manual', headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'https://evil.example' },
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'https://evil.example' },
       body: new URLSearchParams({ name: 'Mallory', password: PASSWORD, confirm: PASSWORD }),
     });
     expect(forged.status).toBe(403);
@@ -194,9 +206,14 @@ describe('a forgotten password', () => {
     const directory = openDirectoryDatabase(server.databasePath);
     let body: string;
     try {
-      body = (await directory.db.selectFrom('outbox_message').select('body')
-        .where('purpose', '=', 'password_reset').where('to_address', '=', FORGETFUL.email)
-        .executeTakeFirstOrThrow()).body;
+      body = (
+        await directory.db
+          .selectFrom('outbox_message')
+          .select('body')
+          .where('purpose', '=', 'password_reset')
+          .where('to_address', '=', FORGETFUL.email)
+          .executeTakeFirstOrThrow()
+      ).body;
     } finally {
       await directory.close();
     }
@@ -204,7 +221,9 @@ describe('a forgotten password', () => {
     const page = await (await fetch(server.url(path))).text();
     expect(page).toContain('<h1>Choose a new password</h1>');
     const chosen = await fetch(server.url(path), {
-      method: 'POST', redirect: 'manual', headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: server.origin },
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: server.origin },
       body: new URLSearchParams({ name: 'Fran', password: 'a brand new passphrase here', confirm: 'a brand new passphrase here' }),
     });
     expect(chosen.status).toBe(303);

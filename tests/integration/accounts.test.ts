@@ -4,7 +4,15 @@
 // and account pair, per address, delays per account, and nobody locked out by a stranger), and the audit log.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ABSOLUTE_HOURS, IDLE_MINUTES, createSession, csrfTokenMatches, endSession, readSession } from '../../src/lib/accounts/sessions';
-import { acceptInvitation, AlreadyHasAccountError, createInvitation, createPasswordReset, InvitationUsedError, revokeInvitation, verifyInvitation } from '../../src/lib/admin/invitations';
+import {
+  acceptInvitation,
+  AlreadyHasAccountError,
+  createInvitation,
+  createPasswordReset,
+  InvitationUsedError,
+  revokeInvitation,
+  verifyInvitation,
+} from '../../src/lib/admin/invitations';
 import { MAX_ACCOUNT_DELAY_MS, SIGN_IN_LIMITS, accountDelayMs, signIn } from '../../src/lib/accounts/sign-in';
 import { changeRole, createUser, editAccess, setDisabled } from '../../src/lib/accounts/users';
 import { hashPassword } from '../../src/lib/accounts/passwords';
@@ -12,8 +20,12 @@ import { can, ROLES, type Permission } from '../../src/lib/accounts/roles';
 import { scratchDirectory } from '../fixtures/services';
 
 let scratch: Awaited<ReturnType<typeof scratchDirectory>>;
-beforeEach(async () => { scratch = await scratchDirectory(); });
-afterEach(async () => { await scratch.cleanup(); });
+beforeEach(async () => {
+  scratch = await scratchDirectory();
+});
+afterEach(async () => {
+  await scratch.cleanup();
+});
 
 const db = () => scratch.directory.db;
 const T0 = new Date('2026-11-22T09:00:00Z');
@@ -23,7 +35,7 @@ const PASSWORD = 'correct horse battery staple';
 async function person(role: 'admin' | 'panel' | 'org_editor' | 'link_worker' = 'panel', email = `${role}@example.org`) {
   return createUser(db(), { email, role, name: role, passwordHash: await hashPassword(PASSWORD) }, T0);
 }
-const events = async () => (await db().selectFrom('audit_event').select(['event', 'subject', 'detail']).orderBy('id').execute());
+const events = async () => await db().selectFrom('audit_event').select(['event', 'subject', 'detail']).orderBy('id').execute();
 
 describe('sessions', () => {
   it('stores only a hash of the cookie, and knows the user and a form token', async () => {
@@ -94,12 +106,17 @@ describe('sessions', () => {
 describe('signing in', () => {
   it('signs in with the right password only, and logs both', async () => {
     await person('panel', 'Pat@Example.org');
-    expect(await signIn(db(), { email: 'pat@example.org', password: 'wrong password here', address: '10.0.0.1', now: T0 })).toEqual({ ok: false, reason: 'wrong' });
+    expect(await signIn(db(), { email: 'pat@example.org', password: 'wrong password here', address: '10.0.0.1', now: T0 })).toEqual({
+      ok: false,
+      reason: 'wrong',
+    });
     expect(await signIn(db(), { email: 'nobody@example.org', password: PASSWORD, address: '10.0.0.1', now: T0 })).toEqual({ ok: false, reason: 'wrong' });
     const result = await signIn(db(), { email: '  PAT@example.org ', password: PASSWORD, address: '10.0.0.1', now: T0 });
     expect(result).toMatchObject({ ok: true });
     expect((await events()).map((e) => [e.event, e.subject])).toEqual([
-      ['sign_in_failed', 'pat@example.org'], ['sign_in_failed', 'nobody@example.org'], ['sign_in', 'pat@example.org'],
+      ['sign_in_failed', 'pat@example.org'],
+      ['sign_in_failed', 'nobody@example.org'],
+      ['sign_in', 'pat@example.org'],
     ]);
   });
 
@@ -113,9 +130,14 @@ describe('signing in', () => {
   it('slows guesses at one account from many addresses, but still lets the right password in', async () => {
     await person();
     const waits: number[] = [];
-    const wait = async (ms: number) => { waits.push(ms); };
+    const wait = async (ms: number) => {
+      waits.push(ms);
+    };
     for (let i = 0; i < 8; i++) {
-      expect(await signIn(db(), { email: 'panel@example.org', password: `guess number ${i}!`, address: `10.1.0.${i}`, now: T0, wait })).toEqual({ ok: false, reason: 'wrong' });
+      expect(await signIn(db(), { email: 'panel@example.org', password: `guess number ${i}!`, address: `10.1.0.${i}`, now: T0, wait })).toEqual({
+        ok: false,
+        reason: 'wrong',
+      });
     }
     expect(waits).toEqual([accountDelayMs(6), accountDelayMs(7), accountDelayMs(8)]);
     expect(waits[2]!).toBeGreaterThan(waits[0]!);
@@ -141,8 +163,11 @@ describe('signing in', () => {
 
   it('checks at most the allowed number of passwords from one address when many tries arrive at once, and logs the throttling once', async () => {
     await person();
-    const results = await Promise.all(Array.from({ length: 30 }, (_, i) =>
-      signIn(db(), { email: 'panel@example.org', password: `guess number ${i}!`, address: '10.4.0.1', now: T0, wait: async () => {} })));
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        signIn(db(), { email: 'panel@example.org', password: `guess number ${i}!`, address: '10.4.0.1', now: T0, wait: async () => {} }),
+      ),
+    );
     expect(results.filter((result) => !result.ok && result.reason === 'wrong')).toHaveLength(SIGN_IN_LIMITS.perPair);
     expect(results.filter((result) => !result.ok && result.reason === 'throttled')).toHaveLength(30 - SIGN_IN_LIMITS.perPair);
     expect((await events()).filter((e) => e.event === 'sign_in_throttled')).toHaveLength(1);
@@ -161,7 +186,9 @@ describe('signing in', () => {
       }
       // ...and both owners still get in from their own addresses, in every window.
       expect((await signIn(db(), { email: 'panel@example.org', password: PASSWORD, address: '10.6.1.1', now: later(round * 16 + 1), wait })).ok).toBe(true);
-      expect((await signIn(db(), { email: 'link_worker@example.org', password: PASSWORD, address: '10.6.1.2', now: later(round * 16 + 1), wait })).ok).toBe(true);
+      expect((await signIn(db(), { email: 'link_worker@example.org', password: PASSWORD, address: '10.6.1.2', now: later(round * 16 + 1), wait })).ok).toBe(
+        true,
+      );
     }
   });
 
@@ -188,7 +215,10 @@ describe('signing in', () => {
 describe('invitations', () => {
   it('accepts a valid invitation once, making the account with its role and organisations', async () => {
     const admin = await person('admin');
-    await db().insertInto('organization').values({ id: 'org-1', name: 'Riverside Trust', record_hash: null } as never).execute();
+    await db()
+      .insertInto('organization')
+      .values({ id: 'org-1', name: 'Riverside Trust', record_hash: null } as never)
+      .execute();
     const { path } = await createInvitation(db(), { email: 'New@Example.org', role: 'org_editor', organizationIds: ['org-1'], invitedBy: admin.id, now: T0 });
     const token = path.replace('/invite/', '');
     const verdict = await verifyInvitation(db(), token, later(60));
@@ -197,7 +227,9 @@ describe('invitations', () => {
     const userId = await acceptInvitation(db(), verdict.invitation, { name: 'Nia New', password: PASSWORD }, later(61));
     const user = await db().selectFrom('user_account').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
     expect(user).toMatchObject({ email: 'new@example.org', role: 'org_editor', name: 'Nia New', disabled_at: null });
-    expect(await db().selectFrom('organization_editor').select('organization_id').where('user_id', '=', userId).execute()).toEqual([{ organization_id: 'org-1' }]);
+    expect(await db().selectFrom('organization_editor').select('organization_id').where('user_id', '=', userId).execute()).toEqual([
+      { organization_id: 'org-1' },
+    ]);
     // Reused: refused by the check and by the write.
     expect(await verifyInvitation(db(), token, later(62))).toEqual({ ok: false, reason: 'used' });
     await expect(acceptInvitation(db(), verdict.invitation, { name: 'Again', password: PASSWORD }, later(63))).rejects.toBeInstanceOf(InvitationUsedError);
@@ -213,8 +245,14 @@ describe('invitations', () => {
     const [id, expiry, signature] = token.split('.') as [string, string, string];
     // A later expiry with the old signature, a changed signature, a changed id.
     expect(await verifyInvitation(db(), `${id}.${Number(expiry) + 86_400}.${signature}`, T0)).toEqual({ ok: false, reason: 'tampered' });
-    expect(await verifyInvitation(db(), `${id}.${expiry}.${signature.slice(0, -1)}${signature.endsWith('A') ? 'B' : 'A'}`, T0)).toEqual({ ok: false, reason: 'tampered' });
-    expect(await verifyInvitation(db(), `${id.slice(0, -1)}${id.endsWith('A') ? 'B' : 'A'}.${expiry}.${signature}`, T0)).toEqual({ ok: false, reason: 'tampered' });
+    expect(await verifyInvitation(db(), `${id}.${expiry}.${signature.slice(0, -1)}${signature.endsWith('A') ? 'B' : 'A'}`, T0)).toEqual({
+      ok: false,
+      reason: 'tampered',
+    });
+    expect(await verifyInvitation(db(), `${id.slice(0, -1)}${id.endsWith('A') ? 'B' : 'A'}.${expiry}.${signature}`, T0)).toEqual({
+      ok: false,
+      reason: 'tampered',
+    });
     expect(await verifyInvitation(db(), 'not-a-token', T0)).toEqual({ ok: false, reason: 'malformed' });
     await revokeInvitation(db(), row.id, admin.id, later(1));
     expect(await verifyInvitation(db(), token, later(2))).toEqual({ ok: false, reason: 'revoked' });
@@ -251,7 +289,9 @@ describe('invitations', () => {
     expect((await signIn(db(), { email: user.email, password: 'a brand new passphrase here', address: '10.3.0.1', now: later(5) })).ok).toBe(true);
     const account = await db().selectFrom('user_account').select(['name', 'role']).where('id', '=', user.id).executeTakeFirstOrThrow();
     expect(account).toEqual({ name: 'panel', role: 'panel' }); // kept: a reset changes only the password
-    await expect(acceptInvitation(db(), verdict.invitation, { name: '', password: 'another new passphrase' }, later(6))).rejects.toBeInstanceOf(InvitationUsedError);
+    await expect(acceptInvitation(db(), verdict.invitation, { name: '', password: 'another new passphrase' }, later(6))).rejects.toBeInstanceOf(
+      InvitationUsedError,
+    );
     expect((await events()).map((e) => e.event)).toEqual(expect.arrayContaining(['password_reset_sent', 'password_reset']));
   });
 
@@ -298,7 +338,13 @@ describe('roles', () => {
   });
 
   it('lets an org editor publish only for a trusted organisation of their own', async () => {
-    await db().insertInto('organization').values([{ id: 'own', name: 'Own', record_hash: null }, { id: 'other', name: 'Other', record_hash: null }] as never).execute();
+    await db()
+      .insertInto('organization')
+      .values([
+        { id: 'own', name: 'Own', record_hash: null },
+        { id: 'other', name: 'Other', record_hash: null },
+      ] as never)
+      .execute();
     const editor = await person('org_editor');
     await db().insertInto('organization_editor').values({ user_id: editor.id, organization_id: 'own', added_at: T0.toISOString(), added_by: null }).execute();
     const asSession = { id: editor.id, email: editor.email, name: editor.name, role: editor.role };

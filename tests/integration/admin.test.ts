@@ -11,9 +11,7 @@ import { openDirectoryDatabase } from '../../src/lib/db/database';
 import type { DatabaseSchema } from '../../src/lib/db/types';
 import { uuidFor } from '../../src/lib/ids';
 import { startServer, type RunningServer } from '../fixtures/server';
-import {
-  ADMIN, LINK_WORKER, ORG_EDITOR, PANEL, getAs, postAs, sessionCookieFrom, signInAs, type SignedIn,
-} from '../fixtures/accounts';
+import { ADMIN, LINK_WORKER, ORG_EDITOR, PANEL, getAs, postAs, sessionCookieFrom, signInAs, type SignedIn } from '../fixtures/accounts';
 import { service } from '../fixtures/services';
 
 const FIXTURES = [
@@ -28,7 +26,6 @@ let smtp: LoopbackSmtp;
 let server: RunningServer;
 let admin: SignedIn;
 let panel: SignedIn;
-
 
 /** Runs `read` on the server's database (a SQLite file or PostgreSQL), then closes it. */
 async function withDatabase<T>(read: (db: Kysely<DatabaseSchema>) => Promise<T>): Promise<T> {
@@ -50,10 +47,18 @@ async function invite(fields: Record<string, string | string[]>): Promise<string
   for (const [name, value] of Object.entries({ action: 'invite', ...fields })) for (const one of [value].flat()) body.append(name, one);
   body.set('csrf', admin.csrf);
   const response = await fetch(server.url('/panel/users'), {
-    method: 'POST', redirect: 'manual', body,
+    method: 'POST',
+    redirect: 'manual',
+    body,
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: server.origin, Cookie: admin.cookie },
   });
-  expect(response.status, await response.clone().text().then((text) => text.slice(0, 200))).toBe(303);
+  expect(
+    response.status,
+    await response
+      .clone()
+      .text()
+      .then((text) => text.slice(0, 200)),
+  ).toBe(303);
   expect(response.headers.get('location')).toBe('/panel/users?done=invited');
   expect(received.length).toBe(before + 1);
   const message = received.at(-1)!;
@@ -65,7 +70,8 @@ async function invite(fields: Record<string, string | string[]>): Promise<string
 
 function accept(link: string, fields: Record<string, string>): Promise<Response> {
   return fetch(link, {
-    method: 'POST', redirect: 'manual',
+    method: 'POST',
+    redirect: 'manual',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: server.origin },
     body: new URLSearchParams(fields),
   });
@@ -103,10 +109,9 @@ describe('invitations', () => {
     const people = await (await getAs(server, admin, '/panel/users?done=invited')).text();
     expect(people).toContain('The invitation was sent by email.');
     expect(people).toMatch(/<tr data-email="newcomer.person@example.org">[\s\S]*?Link worker/);
-    expect(await withDatabase((db) => db.selectFrom('audit_event').select(['event', 'subject', 'detail']).where('event', '=', 'invited')
-      .orderBy('id').execute())).toEqual([
-      { event: 'invited', subject: 'newcomer.person@example.org', detail: 'link_worker' },
-    ]);
+    expect(
+      await withDatabase((db) => db.selectFrom('audit_event').select(['event', 'subject', 'detail']).where('event', '=', 'invited').orderBy('id').execute()),
+    ).toEqual([{ event: 'invited', subject: 'newcomer.person@example.org', detail: 'link_worker' }]);
   });
 
   it('refuses weak passwords with the reason beside the field', async () => {
@@ -134,8 +139,9 @@ describe('invitations', () => {
     const start = await fetch(server.url('/panel'), { headers: { Cookie: cookie }, redirect: 'manual' });
     expect(start.status).toBe(200);
     expect(await start.text()).toContain('Signed in as Nia Newcomer <span class="panel-role">(Link worker)</span>');
-    expect(await withDatabase((db) => db.selectFrom('user_account').select('role').where('email', '=', 'newcomer.person@example.org').execute()))
-      .toEqual([{ role: 'link_worker' }]);
+    expect(await withDatabase((db) => db.selectFrom('user_account').select('role').where('email', '=', 'newcomer.person@example.org').execute())).toEqual([
+      { role: 'link_worker' },
+    ]);
 
     const again = await fetch(link);
     expect(again.status).toBe(410);
@@ -148,9 +154,14 @@ describe('invitations', () => {
     const tampered = link.replace(/.(?=$)/, (last) => (last === 'A' ? 'B' : 'A'));
     expect((await fetch(tampered)).status).toBe(404);
 
-    const { path } = await withDatabase((db) => createInvitation(db, {
-      email: 'late@example.org', role: 'panel', invitedBy: null, now: new Date(Date.now() - 10 * 86_400_000),
-    }));
+    const { path } = await withDatabase((db) =>
+      createInvitation(db, {
+        email: 'late@example.org',
+        role: 'panel',
+        invitedBy: null,
+        now: new Date(Date.now() - 10 * 86_400_000),
+      }),
+    );
     const expired = await fetch(server.url(path));
     expect(expired.status).toBe(410);
     expect(await expired.text()).toContain('This invitation has run out.');
@@ -166,11 +177,15 @@ describe('invitations', () => {
     const newLink = /(http:\/\/\S+\/invite\/\S+)/.exec(received.at(-1)!.body)![1]!;
     expect(received.at(-1)!.to).toEqual(['late@example.org']);
     expect((await fetch(newLink)).status).toBe(200);
-    expect((await withDatabase((db) => db.selectFrom('invitation').select('revoked_at').where('id', '=', late!.id).execute()))
-      .map((row) => ({ revoked: row.revoked_at !== null }))).toEqual([{ revoked: true }]);
+    expect(
+      (await withDatabase((db) => db.selectFrom('invitation').select('revoked_at').where('id', '=', late!.id).execute())).map((row) => ({
+        revoked: row.revoked_at !== null,
+      })),
+    ).toEqual([{ revoked: true }]);
 
-    const [fresh] = await withDatabase((db) => db.selectFrom('invitation').select('id')
-      .where('email', '=', 'late@example.org').where('revoked_at', 'is', null).execute());
+    const [fresh] = await withDatabase((db) =>
+      db.selectFrom('invitation').select('id').where('email', '=', 'late@example.org').where('revoked_at', 'is', null).execute(),
+    );
     const withdrawn = await postAs(server, admin, '/panel/users', { action: 'revoke', invitation: fresh!.id });
     expect(withdrawn.headers.get('location')).toBe('/panel/users?done=revoked#invitations');
     const gone = await fetch(newLink);
@@ -188,9 +203,17 @@ describe('invitations', () => {
     const link = await invite({ email: 'orgs@example.org', role: 'org_editor', organisations: [WALKERS] });
     const accepted = await accept(link, { name: 'Olu Org', password: 'walking in the rain again', confirm: 'walking in the rain again' });
     expect(accepted.status).toBe(303);
-    expect(await withDatabase((db) => db.selectFrom('organization_editor').innerJoin('user_account', 'user_account.id', 'organization_editor.user_id')
-      .select('organization_editor.organization_id').where('user_account.email', '=', 'orgs@example.org').orderBy('organization_editor.organization_id').execute()))
-      .toEqual([{ organization_id: WALKERS }]);
+    expect(
+      await withDatabase((db) =>
+        db
+          .selectFrom('organization_editor')
+          .innerJoin('user_account', 'user_account.id', 'organization_editor.user_id')
+          .select('organization_editor.organization_id')
+          .where('user_account.email', '=', 'orgs@example.org')
+          .orderBy('organization_editor.organization_id')
+          .execute(),
+      ),
+    ).toEqual([{ organization_id: WALKERS }]);
 
     const existing = await postAs(server, admin, '/panel/users', { action: 'invite', email: PANEL.email, role: 'admin' });
     expect(existing.status).toBe(400);
@@ -203,9 +226,19 @@ describe('invitations', () => {
     const second = await invite({ email: 'twice@example.org', role: 'panel' });
     expect((await accept(first, { name: 'Tam Twice', password: 'two invitations one person', confirm: 'two invitations one person' })).status).toBe(410);
     expect((await accept(second, { name: 'Tam Twice', password: 'two invitations one person', confirm: 'two invitations one person' })).status).toBe(303);
-    expect((await withDatabase((db) => db.selectFrom('invitation').select((eb) => eb.fn.countAll().as('n'))
-      .where('email', '=', 'twice@example.org').where('used_at', 'is', null).where('revoked_at', 'is', null).execute()))
-      .map((row) => ({ n: Number(row.n) }))).toEqual([{ n: 0 }]);
+    expect(
+      (
+        await withDatabase((db) =>
+          db
+            .selectFrom('invitation')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .where('email', '=', 'twice@example.org')
+            .where('used_at', 'is', null)
+            .where('revoked_at', 'is', null)
+            .execute(),
+        )
+      ).map((row) => ({ n: Number(row.n) })),
+    ).toEqual([{ n: 0 }]);
     // Inviting them again is refused, with the reason beside the email box.
     const again = await postAs(server, admin, '/panel/users', { action: 'invite', email: 'twice@example.org', role: 'panel' });
     expect(again.status).toBe(400);
@@ -222,10 +255,11 @@ describe('people', () => {
     expect(response.headers.get('location')).toBe(`/panel/users?done=role#person-${person!.id}`);
     expect(await withDatabase((db) => db.selectFrom('user_account').select('role').where('id', '=', person!.id).execute())).toEqual([{ role: 'panel' }]);
     const [adminAccount] = await userIdsFor(ADMIN.email);
-    expect(await withDatabase((db) => db.selectFrom('audit_event').select(['actor_id', 'subject', 'detail']).where('event', '=', 'role_changed')
-      .orderBy('id').execute())).toEqual([
-      { actor_id: adminAccount!.id, subject: LINK_WORKER.email, detail: 'link_worker to panel' },
-    ]);
+    expect(
+      await withDatabase((db) =>
+        db.selectFrom('audit_event').select(['actor_id', 'subject', 'detail']).where('event', '=', 'role_changed').orderBy('id').execute(),
+      ),
+    ).toEqual([{ actor_id: adminAccount!.id, subject: LINK_WORKER.email, detail: 'link_worker to panel' }]);
     const after = await getAs(server, linkWorker, '/panel');
     expect(after.status).toBe(303);
     expect(after.headers.get('location')).toMatch(/^\/panel\/sign-in/);
@@ -236,17 +270,25 @@ describe('people', () => {
   it('disables an account (signed out, cannot sign in) and enables it again', async () => {
     const editor = await signInAs(server, ORG_EDITOR);
     const [person] = await userIdsFor(ORG_EDITOR.email);
-    expect((await postAs(server, admin, '/panel/users', { action: 'disable', user: person!.id })).headers.get('location'))
-      .toBe(`/panel/users?done=disabled#person-${person!.id}`);
+    expect((await postAs(server, admin, '/panel/users', { action: 'disable', user: person!.id })).headers.get('location')).toBe(
+      `/panel/users?done=disabled#person-${person!.id}`,
+    );
     expect((await getAs(server, editor, '/panel')).status).toBe(303);
     await expect(signInAs(server, ORG_EDITOR)).rejects.toThrow(/gave 401/);
-    expect(await withDatabase((db) => db.selectFrom('audit_event').select('detail').where('event', '=', 'sign_in_failed').where('subject', '=', ORG_EDITOR.email)
-      .orderBy('id').execute())).toEqual([{ detail: 'account disabled' }]);
+    expect(
+      await withDatabase((db) =>
+        db.selectFrom('audit_event').select('detail').where('event', '=', 'sign_in_failed').where('subject', '=', ORG_EDITOR.email).orderBy('id').execute(),
+      ),
+    ).toEqual([{ detail: 'account disabled' }]);
     await postAs(server, admin, '/panel/users', { action: 'enable', user: person!.id });
     await expect(signInAs(server, ORG_EDITOR)).resolves.toBeTruthy();
-    expect((await withDatabase((db) => db.selectFrom('audit_event').select('event').where('subject', '=', ORG_EDITOR.email).where('event', 'like', 'user_%')
-      .orderBy('id').execute())).map((row) => row.event))
-      .toEqual(['user_disabled', 'user_enabled']);
+    expect(
+      (
+        await withDatabase((db) =>
+          db.selectFrom('audit_event').select('event').where('subject', '=', ORG_EDITOR.email).where('event', 'like', 'user_%').orderBy('id').execute(),
+        )
+      ).map((row) => row.event),
+    ).toEqual(['user_disabled', 'user_enabled']);
   });
 
   it('does not let an admin disable or demote themselves, and says so', async () => {
@@ -257,8 +299,9 @@ describe('people', () => {
     const demote = await postAs(server, admin, '/panel/users', { action: 'role', user: me!.id, role: 'link_worker' });
     expect(demote.status).toBe(400);
     expect(await demote.text()).toContain('You cannot change your own role.');
-    expect(await withDatabase((db) => db.selectFrom('user_account').select(['role', 'disabled_at']).where('id', '=', me!.id).execute()))
-      .toEqual([{ role: 'admin', disabled_at: null }]);
+    expect(await withDatabase((db) => db.selectFrom('user_account').select(['role', 'disabled_at']).where('id', '=', me!.id).execute())).toEqual([
+      { role: 'admin', disabled_at: null },
+    ]);
   });
 
   it('is for admins only, and needs the form token', async () => {
@@ -268,8 +311,7 @@ describe('people', () => {
 });
 
 describe('organisations', () => {
-  const trustedOrganisations = () => withDatabase((db) => db.selectFrom('trusted_organization').select('organization_id')
-    .orderBy('organization_id').execute());
+  const trustedOrganisations = () => withDatabase((db) => db.selectFrom('trusted_organization').select('organization_id').orderBy('organization_id').execute());
 
   it('trusts and stops trusting an organisation, each logged', async () => {
     const trust = await postAs(server, panel, '/panel/organisations', { action: 'trust', organisation: WALKERS, q: 'walk', page: '1' });
@@ -284,23 +326,30 @@ describe('organisations', () => {
 
     await postAs(server, panel, '/panel/organisations', { action: 'untrust', organisation: WALKERS });
     expect(await trustedOrganisations()).toEqual([]);
-    expect((await withDatabase((db) => db.selectFrom('audit_event').select('event').where('event', 'like', 'organisation_%').orderBy('id').execute()))
-      .map((row) => row.event)).toEqual(['organisation_trusted', 'organisation_untrusted']);
+    expect(
+      (await withDatabase((db) => db.selectFrom('audit_event').select('event').where('event', 'like', 'organisation_%').orderBy('id').execute())).map(
+        (row) => row.event,
+      ),
+    ).toEqual(['organisation_trusted', 'organisation_untrusted']);
   });
 
   it('adds and removes an editor, only someone with the editor role', async () => {
     const [editor] = await userIdsFor(ORG_EDITOR.email);
     const added = await postAs(server, panel, '/panel/organisations', { action: 'add-editor', organisation: WALKERS, user: editor!.id });
     expect(added.status).toBe(303);
-    expect(await withDatabase((db) => db.selectFrom('organization_editor').select('user_id').where('organization_id', '=', WALKERS)
-      .orderBy('user_id').execute())).toContainEqual({ user_id: editor!.id });
+    expect(
+      await withDatabase((db) => db.selectFrom('organization_editor').select('user_id').where('organization_id', '=', WALKERS).orderBy('user_id').execute()),
+    ).toContainEqual({ user_id: editor!.id });
     const html = await (await getAs(server, panel, '/panel/organisations?q=walkers')).text();
     expect(html).toContain(`Remove<span class="visually-hidden"> ${ORG_EDITOR.email} as an editor of ${WALKERS_NAME}</span>`);
 
     await postAs(server, panel, '/panel/organisations', { action: 'remove-editor', organisation: WALKERS, user: editor!.id });
     expect(await withDatabase((db) => db.selectFrom('organization_editor').select('user_id').where('user_id', '=', editor!.id).execute())).toEqual([]);
-    expect(await withDatabase((db) => db.selectFrom('audit_event').select(['event', 'subject', 'detail']).where('event', 'like', 'editor_%')
-      .orderBy('id').execute())).toEqual([
+    expect(
+      await withDatabase((db) =>
+        db.selectFrom('audit_event').select(['event', 'subject', 'detail']).where('event', 'like', 'editor_%').orderBy('id').execute(),
+      ),
+    ).toEqual([
       { event: 'editor_added', subject: ORG_EDITOR.email, detail: WALKERS_NAME },
       { event: 'editor_removed', subject: ORG_EDITOR.email, detail: WALKERS_NAME },
     ]);
@@ -350,7 +399,8 @@ describe('settings and the audit log', () => {
   it('downloads the log as CSV, safe to open in a spreadsheet', async () => {
     // A failed sign-in with an email a spreadsheet would take for a formula.
     await fetch(server.url('/panel/sign-in'), {
-      method: 'POST', redirect: 'manual',
+      method: 'POST',
+      redirect: 'manual',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: server.origin },
       body: new URLSearchParams({ email: '=HYPERLINK("http://evil.example")@example.org', password: 'wrong password here' }),
     });
@@ -361,8 +411,15 @@ describe('settings and the audit log', () => {
     const lines = (await response.text()).split('\r\n');
     expect(lines[0]).toBe('at,event,what_happened,done_by,about,detail');
     expect(lines[1]).toMatch(/^\d{4}-\d{2}-\d{2}T[^,]+,sign_in_failed,Failed sign-in,,"'=hyperlink\(""http:\/\/evil.example""\)@example.org",$/);
-    expect(lines.filter(Boolean).slice(1).every((line) => line.includes(',sign_in_failed,'))).toBe(true);
+    expect(
+      lines
+        .filter(Boolean)
+        .slice(1)
+        .every((line) => line.includes(',sign_in_failed,')),
+    ).toBe(true);
     const all = await (await getAs(server, admin, '/panel/audit.csv')).text();
-    expect(all).toContain(',role_changed,Role changed: Link worker to Community panel member,Ada Admin (admin@example.org),linkworker@example.org,link_worker to panel');
+    expect(all).toContain(
+      ',role_changed,Role changed: Link worker to Community panel member,Ada Admin (admin@example.org),linkworker@example.org,link_worker to panel',
+    );
   });
 });

@@ -28,12 +28,26 @@ beforeAll(async () => {
   scratch = await scratchDirectory();
   const records = [
     // Places in Elswick and Fenham, at different distances from NE4 5TG (which no listing is at).
-    service({ code: 'close', name: 'Close food bank', places: [{ name: 'Close hall', latitude: 54.9735, longitude: -1.6260, postcode: 'NE4 5PL' }] }),
-    service({ code: 'middle', name: 'Middle food bank', places: [{ name: 'Middle hall', latitude: 54.9650, longitude: -1.6440, postcode: 'NE4 7RW' }] }),
+    service({ code: 'close', name: 'Close food bank', places: [{ name: 'Close hall', latitude: 54.9735, longitude: -1.626, postcode: 'NE4 5PL' }] }),
+    service({ code: 'middle', name: 'Middle food bank', places: [{ name: 'Middle hall', latitude: 54.965, longitude: -1.644, postcode: 'NE4 7RW' }] }),
     service({ code: 'far', name: 'Far food bank', places: [{ name: 'Far hall', latitude: 54.9512, longitude: -1.5645, postcode: 'NE10 8DQ' }] }),
     // Covering areas by name only: a council the directory has no area for, and its own district.
-    service({ code: 'sunderland', name: 'Sunderland advice line', modes: ['phone'], locationType: 'virtual', places: [], serviceAreas: ['Sunderland City Council'] }),
-    service({ code: 'newcastle', name: 'Newcastle-wide befriending', modes: ['phone'], locationType: 'virtual', places: [], serviceAreas: ['Newcastle upon Tyne'] }),
+    service({
+      code: 'sunderland',
+      name: 'Sunderland advice line',
+      modes: ['phone'],
+      locationType: 'virtual',
+      places: [],
+      serviceAreas: ['Sunderland City Council'],
+    }),
+    service({
+      code: 'newcastle',
+      name: 'Newcastle-wide befriending',
+      modes: ['phone'],
+      locationType: 'virtual',
+      places: [],
+      serviceAreas: ['Newcastle upon Tyne'],
+    }),
   ];
   const outcome = await importRecords(scratch.directory, scratch.search, records, { source: 'test', today: TODAY });
   expect(outcome.invalid).toEqual([]);
@@ -41,7 +55,9 @@ beforeAll(async () => {
   expect(report).toMatchObject({ shippedLoaded: true });
   expect(report.shippedPostcodes).toBeGreaterThan(45_000);
 });
-afterAll(async () => { await scratch.cleanup(); });
+afterAll(async () => {
+  await scratch.cleanup();
+});
 
 describe('a postcode no listing is at', () => {
   it("places the README's example postcode exactly, with its council and ward", async () => {
@@ -52,7 +68,10 @@ describe('a postcode no listing is at', () => {
     expect(result.areaIds[0]).toBe('newcastle-arthurs-hill');
     expect(result.areaIds).toContain('newcastle');
     expect(await lookupPostcode(scratch.directory.db, 'NE4 5TG')).toMatchObject({
-      source: 'shipped', council_code: 'E08000021', council_name: 'Newcastle upon Tyne', ward_name: "Arthur's Hill",
+      source: 'shipped',
+      council_code: 'E08000021',
+      council_name: 'Newcastle upon Tyne',
+      ward_name: "Arthur's Hill",
     });
   });
 
@@ -98,7 +117,8 @@ describe('a postcode no listing is at', () => {
 
   it('gives a plain message for a postcode nobody knows, and for one that is typed wrong', async () => {
     expect(await near('ZZ9 9ZZ')).toEqual({
-      ok: false, suggestions: [],
+      ok: false,
+      suggestions: [],
       message: 'We could not find the postcode "ZZ9 9ZZ" in the places we know. Check it, or try the name of the place instead.',
     });
     for (const text of ['NE4 5TGG', 'NE45TGX', 'NE4 T5G']) {
@@ -156,18 +176,34 @@ describe('nearest first from a postcode with no listing', () => {
 describe('loading the shipped postcodes', () => {
   it('loads once per version, and never replaces a postcode someone imported from a file', async () => {
     expect((await loadShippedPostcodes(scratch.directory)).loaded).toBe(false);
-    await postcodeWriter(scratch.directory, 'ons')([{
-      postcode: 'NE4 5TG', outward: 'NE4', latitude: 54.9731, longitude: -1.6254,
-      council_code: 'E08000021', council_name: 'Newcastle upon Tyne', ward_code: 'E05011436', ward_name: null,
-    }]);
+    await postcodeWriter(
+      scratch.directory,
+      'ons',
+    )([
+      {
+        postcode: 'NE4 5TG',
+        outward: 'NE4',
+        latitude: 54.9731,
+        longitude: -1.6254,
+        council_code: 'E08000021',
+        council_name: 'Newcastle upon Tyne',
+        ward_code: 'E05011436',
+        ward_name: null,
+      },
+    ]);
     // A new shipped version (as after an upgrade) reloads, but the imported position stays, and
     // the ward's name is kept from the shipped row because the ward's code is the same.
     await scratch.directory.db.updateTable('app_setting').set({ value: 'older' }).where('key', '=', 'shipped_postcodes').execute();
     expect((await loadShippedPostcodes(scratch.directory)).loaded).toBe(true);
     expect(await lookupPostcode(scratch.directory.db, 'NE4 5TG')).toMatchObject({
-      source: 'ons', latitude: 54.9731, ward_name: "Arthur's Hill",
+      source: 'ons',
+      latitude: 54.9731,
+      ward_name: "Arthur's Hill",
     });
-    const { count } = await scratch.directory.db.selectFrom('postcode_centre').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+    const { count } = await scratch.directory.db
+      .selectFrom('postcode_centre')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .executeTakeFirstOrThrow();
     expect(Number(count)).toBe(11_101 + 2_945);
   });
 });

@@ -8,7 +8,9 @@ import { scratchDirectory, service } from '../fixtures/services';
 
 describe('the running server keeps search current', () => {
   let cleanup: (() => Promise<void>) | undefined;
-  afterAll(async () => { await cleanup?.(); });
+  afterAll(async () => {
+    await cleanup?.();
+  });
 
   it('rebuilds documents built on an earlier day, so an ended schedule leaves the day filter', async () => {
     const scratch = await scratchDirectory();
@@ -16,10 +18,22 @@ describe('the running server keeps search current', () => {
     // Indexed last week, when the Monday session had not yet ended.
     const lastWeek = new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10);
     const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
-    await importRecords(scratch.directory, scratch.search, [service({
-      code: 'ended', name: 'Ended Monday Club', schedules: [{ byday: 'MO', opens_at: '10:00', closes_at: '11:00', valid_to: yesterday }],
-    })], { today: lastWeek });
-    await scratch.directory.db.insertInto('search_meta').values({ key: 'indexed_day', value: dayNumber(lastWeek) }).execute();
+    await importRecords(
+      scratch.directory,
+      scratch.search,
+      [
+        service({
+          code: 'ended',
+          name: 'Ended Monday Club',
+          schedules: [{ byday: 'MO', opens_at: '10:00', closes_at: '11:00', valid_to: yesterday }],
+        }),
+      ],
+      { today: lastWeek },
+    );
+    await scratch.directory.db
+      .insertInto('search_meta')
+      .values({ key: 'indexed_day', value: dayNumber(lastWeek) })
+      .execute();
     expect((await scratch.search.search({ ...EMPTY_QUERY, day: ['mon'] })).total).toBe(1);
 
     // The server's own directory: this one, on either engine (DATABASE_PATH, or DATABASE_URL).

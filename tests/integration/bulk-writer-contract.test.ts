@@ -45,20 +45,29 @@ async function sqliteDatabase(name: string): Promise<SqliteDirectory> {
 }
 
 const subjects: [string, () => Promise<Subject>][] = [
-  ['SQLite, synchronous writer', async () => {
-    const directory = await sqliteDatabase(`sync-${Math.random()}`);
-    return { db: directory.db, writer: sqliteWriterAsAsync(directory) };
-  }],
-  ['SQLite, Kysely writer', async () => {
-    const directory = await sqliteDatabase(`kysely-${Math.random()}`);
-    return { db: directory.db, writer: kyselyBulkWriter(directory.db) };
-  }],
-  ['PostgreSQL, Kysely writer', async () => {
-    const database = openPostgresDirectory(await server.freshDatabase(), { maxConnections: 2 });
-    opened.push(database);
-    await migrateToLatest(database.db);
-    return { db: database.db, writer: kyselyBulkWriter(database.db) };
-  }],
+  [
+    'SQLite, synchronous writer',
+    async () => {
+      const directory = await sqliteDatabase(`sync-${Math.random()}`);
+      return { db: directory.db, writer: sqliteWriterAsAsync(directory) };
+    },
+  ],
+  [
+    'SQLite, Kysely writer',
+    async () => {
+      const directory = await sqliteDatabase(`kysely-${Math.random()}`);
+      return { db: directory.db, writer: kyselyBulkWriter(directory.db) };
+    },
+  ],
+  [
+    'PostgreSQL, Kysely writer',
+    async () => {
+      const database = openPostgresDirectory(await server.freshDatabase(), { maxConnections: 2 });
+      opened.push(database);
+      await migrateToLatest(database.db);
+      return { db: database.db, writer: kyselyBulkWriter(database.db) };
+    },
+  ],
 ];
 
 beforeAll(async () => {
@@ -77,7 +86,9 @@ const terms = (db: Kysely<DatabaseSchema>) => db.selectFrom('taxonomy_term').sel
 
 describe.each(subjects)('bulk writes: %s', (_name, make) => {
   let subject: Subject;
-  beforeAll(async () => { subject = await make(); }, 120_000);
+  beforeAll(async () => {
+    subject = await make();
+  }, 120_000);
 
   it('inserts, then updates on the same id, or keeps the stored row when told', async () => {
     const { db, writer } = subject;
@@ -85,7 +96,10 @@ describe.each(subjects)('bulk writes: %s', (_name, make) => {
     await writer.upsert('organization', [organisation('o1', 'First, renamed', 'h1')]);
     await writer.upsert('organization', [organisation('o2', 'Not this name')], { onConflict: 'keep' });
     const rows = await db.selectFrom('organization').select(['id', 'name', 'record_hash']).orderBy('id').execute();
-    expect(rows).toEqual([{ id: 'o1', name: 'First, renamed', record_hash: 'h1' }, { id: 'o2', name: 'Second', record_hash: 'h2' }]);
+    expect(rows).toEqual([
+      { id: 'o1', name: 'First, renamed', record_hash: 'h1' },
+      { id: 'o2', name: 'Second', record_hash: 'h2' },
+    ]);
   });
 
   it('a later row with the same id wins within one call', async () => {
@@ -97,18 +111,26 @@ describe.each(subjects)('bulk writes: %s', (_name, make) => {
   it('refuses to move a row to another owner, and says which ids', async () => {
     const { db, writer } = subject;
     await writer.upsert('taxonomy_term', [
-      { id: 'root-a', name: 'A', parent_id: null }, { id: 'root-b', name: 'B', parent_id: null },
-      { id: 't1', name: 'Under A', parent_id: 'root-a' }, { id: 't2', name: 'Under nothing', parent_id: null },
+      { id: 'root-a', name: 'A', parent_id: null },
+      { id: 'root-b', name: 'B', parent_id: null },
+      { id: 't1', name: 'Under A', parent_id: 'root-a' },
+      { id: 't2', name: 'Under nothing', parent_id: null },
     ]);
-    const refused = await writer.upsert('taxonomy_term', [
-      { id: 't1', name: 'Moved to B?', parent_id: 'root-b' }, // another owner: refused
-      { id: 't2', name: 'Still under nothing', parent_id: null }, // same owner (null is null): updated
-      { id: 't3', name: 'New under B', parent_id: 'root-b' }, // new: inserted
-    ], { owners: ['parent_id'] });
+    const refused = await writer.upsert(
+      'taxonomy_term',
+      [
+        { id: 't1', name: 'Moved to B?', parent_id: 'root-b' }, // another owner: refused
+        { id: 't2', name: 'Still under nothing', parent_id: null }, // same owner (null is null): updated
+        { id: 't3', name: 'New under B', parent_id: 'root-b' }, // new: inserted
+      ],
+      { owners: ['parent_id'] },
+    );
     expect(refused).toEqual(['t1']);
     expect(await terms(db)).toEqual([
-      { id: 'root-a', name: 'A', parent_id: null }, { id: 'root-b', name: 'B', parent_id: null },
-      { id: 't1', name: 'Under A', parent_id: 'root-a' }, { id: 't2', name: 'Still under nothing', parent_id: null },
+      { id: 'root-a', name: 'A', parent_id: null },
+      { id: 'root-b', name: 'B', parent_id: null },
+      { id: 't1', name: 'Under A', parent_id: 'root-a' },
+      { id: 't2', name: 'Still under nothing', parent_id: null },
       { id: 't3', name: 'New under B', parent_id: 'root-b' },
     ]);
   });
@@ -131,21 +153,31 @@ describe.each(subjects)('bulk writes: %s', (_name, make) => {
   it('deletes by a list of values, optionally only where another column has a value', async () => {
     const { db, writer } = subject;
     await writer.upsert('taxonomy_term', [
-      { id: 'd1', name: 'Gone', parent_id: 'root-a' }, { id: 'd2', name: 'Stays (other parent)', parent_id: 'root-b' },
+      { id: 'd1', name: 'Gone', parent_id: 'root-a' },
+      { id: 'd2', name: 'Stays (other parent)', parent_id: 'root-b' },
       { id: 'd3', name: 'Gone too', parent_id: 'root-a' },
     ]);
     await writer.deleteWhereIn('taxonomy_term', 'id', ['d1', 'd2', 'd3'], ['parent_id', 'root-a']);
     expect((await terms(db)).map((row) => row.id)).toContain('d2');
     expect((await terms(db)).map((row) => row.id)).not.toContain('d1');
-    await writer.deleteWhereIn('organization', 'id', Array.from({ length: 1_234 }, (_, i) => `m${String(i).padStart(4, '0')}`));
+    await writer.deleteWhereIn(
+      'organization',
+      'id',
+      Array.from({ length: 1_234 }, (_, i) => `m${String(i).padStart(4, '0')}`),
+    );
     expect(await writer.storedHashes('organization', ['m0001', 'o1'])).toEqual(new Map([['o1', 'h1']]));
   });
 
   it('inserts rows the database numbers, many at once', async () => {
     const { db, writer } = subject;
     const history = Array.from({ length: 2_500 }, (_, i) => ({
-      entity: 'service', entity_id: `s${i}`, field: 'name', old_value: null, new_value: `name ${i}`,
-      changed_at: '2026-12-03T12:00:00Z', changed_by: 'import',
+      entity: 'service',
+      entity_id: `s${i}`,
+      field: 'name',
+      old_value: null,
+      new_value: `name ${i}`,
+      changed_at: '2026-12-03T12:00:00Z',
+      changed_by: 'import',
     }));
     await writer.insert('change_history', history);
     const counted = await sql<{ n: number; distinct_ids: number }>`select count(*) as n, count(distinct id) as distinct_ids from change_history`.execute(db);

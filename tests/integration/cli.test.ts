@@ -12,7 +12,9 @@ import { databaseEnv } from '../fixtures/dialect';
 import { service, TODAY } from '../fixtures/services';
 
 let folder: string;
-beforeAll(() => { folder = mkdtempSync(join(tmpdir(), 'directory-cli-')); });
+beforeAll(() => {
+  folder = mkdtempSync(join(tmpdir(), 'directory-cli-'));
+});
 afterAll(async () => {
   await dropNamedDatabases();
   rmSync(folder, { recursive: true, force: true });
@@ -20,7 +22,8 @@ afterAll(async () => {
 
 function run(script: string, args: string[], database: string) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', `scripts/${script}.ts`, ...args], {
-    env: { ...process.env, ...databaseEnv(database) }, encoding: 'utf8',
+    env: { ...process.env, ...databaseEnv(database) },
+    encoding: 'utf8',
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -87,7 +90,10 @@ describe('starting on an imported database', () => {
     try {
       const report = await prepareDirectory(directory, createSearchBackend(directory), { today: TODAY });
       expect(report.sampleLoaded).toBe(0);
-      const count = await directory.db.selectFrom('service').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+      const count = await directory.db
+        .selectFrom('service')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow();
       expect(Number(count.n)).toBe(1);
     } finally {
       await directory.close();
@@ -99,13 +105,15 @@ describe('npm run create-admin', () => {
   it('prints the link with PUBLIC_URL, else the PORT and HOST the server uses', async () => {
     const database = await databaseNamed(folder, 'admin');
     const withPort = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/create-admin.ts', 'admin@example.org'], {
-      env: { ...process.env, DATABASE_PATH: database, PORT: '8123', HOST: '127.0.0.1', PUBLIC_URL: '' }, encoding: 'utf8',
+      env: { ...process.env, DATABASE_PATH: database, PORT: '8123', HOST: '127.0.0.1', PUBLIC_URL: '' },
+      encoding: 'utf8',
     });
     expect(withPort.status, withPort.stderr).toBe(0);
     expect(withPort.stdout).toMatch(/^http:\/\/127\.0\.0\.1:8123\/invite\/\S+$/m);
     expect(withPort.stdout).not.toContain('4321');
     const withPublic = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/create-admin.ts', 'second@example.org'], {
-      env: { ...process.env, DATABASE_PATH: database, PORT: '8123', PUBLIC_URL: 'https://help.example.org/' }, encoding: 'utf8',
+      env: { ...process.env, DATABASE_PATH: database, PORT: '8123', PUBLIC_URL: 'https://help.example.org/' },
+      encoding: 'utf8',
     });
     expect(withPublic.status, withPublic.stderr).toBe(0);
     expect(withPublic.stdout).toMatch(/^https:\/\/help\.example\.org\/invite\/\S+$/m);
@@ -117,7 +125,8 @@ describe('a bad setting', () => {
     const database = join(folder, 'never-made.sqlite');
     for (const script of ['start', 'import', 'migrate']) {
       const result = spawnSync(process.execPath, ['--import', 'tsx', `scripts/${script}.ts`], {
-        env: { ...process.env, DATABASE_PATH: database, PORT: 'eighty', PUBLIC_URL: 'help.example.org' }, encoding: 'utf8',
+        env: { ...process.env, DATABASE_PATH: database, PORT: 'eighty', PUBLIC_URL: 'help.example.org' },
+        encoding: 'utf8',
       });
       expect(result.status, `${script}: ${result.stderr}`).toBe(2);
       expect(result.stderr).toContain('PORT must be a whole number from 1 to 65535 (it is "eighty").');

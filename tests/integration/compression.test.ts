@@ -17,7 +17,11 @@ afterAll(async () => {
   await server?.stop();
 });
 
-interface Raw { status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }
+interface Raw {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+}
 
 function get(path: string, acceptEncoding: string | null, method = 'GET'): Promise<Raw> {
   return new Promise((resolve, reject) => {
@@ -32,8 +36,8 @@ function get(path: string, acceptEncoding: string | null, method = 'GET'): Promi
   });
 }
 
-const decoded = (raw: Raw) => raw.headers['content-encoding'] === 'br' ? brotliDecompressSync(raw.body)
-  : raw.headers['content-encoding'] === 'gzip' ? gunzipSync(raw.body) : raw.body;
+const decoded = (raw: Raw) =>
+  raw.headers['content-encoding'] === 'br' ? brotliDecompressSync(raw.body) : raw.headers['content-encoding'] === 'gzip' ? gunzipSync(raw.body) : raw.body;
 
 describe('choosing an encoding', () => {
   it('prefers brotli, then gzip, and honours q=0', () => {
@@ -81,10 +85,12 @@ describe('the running server', () => {
     expect(JSON.parse(decoded(api).toString()).total).toBeGreaterThan(0);
 
     const map = await get('/search?q=food&view=map', 'br');
-    console.log(`Measured on the wire (brotli): /search?q=food ${(br.body.length / 1024).toFixed(1)} KB `
-      + `(${(plain.body.length / 1024).toFixed(1)} KB uncompressed, gzip ${(gzip.body.length / 1024).toFixed(1)} KB); `
-      + `CSS ${(cssBr.body.length / 1024).toFixed(1)} KB (${(cssPlain.body.length / 1024).toFixed(1)} KB); `
-      + `map view HTML ${(map.body.length / 1024).toFixed(1)} KB`);
+    console.log(
+      `Measured on the wire (brotli): /search?q=food ${(br.body.length / 1024).toFixed(1)} KB ` +
+        `(${(plain.body.length / 1024).toFixed(1)} KB uncompressed, gzip ${(gzip.body.length / 1024).toFixed(1)} KB); ` +
+        `CSS ${(cssBr.body.length / 1024).toFixed(1)} KB (${(cssPlain.body.length / 1024).toFixed(1)} KB); ` +
+        `map view HTML ${(map.body.length / 1024).toFixed(1)} KB`,
+    );
   });
 
   it('leaves a HEAD request, a small answer and a refusal to accept encodings alone', async () => {

@@ -5,8 +5,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/lib/config';
 import { openDirectoryDatabase } from '../../src/lib/db/database';
 import {
-  answerConfirmation, createConfirmationLink, LinkAlreadyUsedError, parseConfirmationForm, verifyConfirmationLink,
-  EMPTY_CONFIRMATION_VALUES, type ConfirmationAnswer,
+  answerConfirmation,
+  createConfirmationLink,
+  LinkAlreadyUsedError,
+  parseConfirmationForm,
+  verifyConfirmationLink,
+  EMPTY_CONFIRMATION_VALUES,
+  type ConfirmationAnswer,
 } from '../../src/lib/freshness-jobs/confirmation-links';
 import { importRecords } from '../../src/lib/openreferral/import';
 import { applySearchOutbox } from '../../src/lib/search/outbox';
@@ -14,7 +19,12 @@ import { EMPTY_QUERY } from '../../src/lib/search/filters';
 import { scratchDirectory, service } from '../fixtures/services';
 
 // Checked long ago, so verification_overdue is raised until the provider confirms.
-const LUNCH = service({ code: 'confirm-lunch', name: 'Confirmable Lunch Club', assured: '2024-01-10', extra: { funding: [{ id: 'f0000000-0000-4000-8000-000000000001', source: 'Lottery', end_date: '2027-03-31' }] } });
+const LUNCH = service({
+  code: 'confirm-lunch',
+  name: 'Confirmable Lunch Club',
+  assured: '2024-01-10',
+  extra: { funding: [{ id: 'f0000000-0000-4000-8000-000000000001', source: 'Lottery', end_date: '2027-03-31' }] },
+});
 const NOW = new Date('2026-11-21T10:00:00Z');
 const TODAY = '2026-11-21';
 
@@ -60,8 +70,11 @@ describe('confirmation link tokens', () => {
   it('expire after 28 days, or as many as asked', async () => {
     const token = tokenOf(await createConfirmationLink(db(), LUNCH.id, { now: NOW }));
     expect((await verifyConfirmationLink(db(), token, new Date(NOW.getTime() + 27 * 86_400_000))).ok).toBe(true);
-    expect(await verifyConfirmationLink(db(), token, new Date(NOW.getTime() + 28 * 86_400_000 + 1000)))
-      .toMatchObject({ ok: false, reason: 'expired', service: { id: LUNCH.id } });
+    expect(await verifyConfirmationLink(db(), token, new Date(NOW.getTime() + 28 * 86_400_000 + 1000))).toMatchObject({
+      ok: false,
+      reason: 'expired',
+      service: { id: LUNCH.id },
+    });
     const short = tokenOf(await createConfirmationLink(db(), LUNCH.id, { now: NOW, days: 1 }));
     expect(await verifyConfirmationLink(db(), short, new Date(NOW.getTime() + 2 * 86_400_000))).toMatchObject({ ok: false, reason: 'expired' });
   });
@@ -127,10 +140,18 @@ describe('answers', () => {
     const { link, outcome } = await answer({ answer: 'running' });
     expect(await row()).toMatchObject({ assured_date: TODAY, status: 'active', record_hash: hashBefore });
     expect(outcome.changes).toHaveLength(1);
-    expect(await history()).toEqual([expect.objectContaining({
-      entity: 'service', entity_id: LUNCH.id, action: 'update', field: 'assured_date', old_value: '2024-01-10', new_value: TODAY,
-      changed_at: NOW.toISOString(), changed_by: `provider link ${link.id}`,
-    })]);
+    expect(await history()).toEqual([
+      expect.objectContaining({
+        entity: 'service',
+        entity_id: LUNCH.id,
+        action: 'update',
+        field: 'assured_date',
+        old_value: '2024-01-10',
+        new_value: TODAY,
+        changed_at: NOW.toISOString(),
+        changed_by: `provider link ${link.id}`,
+      }),
+    ]);
     const stored = await db().selectFrom('confirmation_link').selectAll().where('id', '=', link.id).executeTakeFirstOrThrow();
     expect(stored).toMatchObject({ used_at: NOW.toISOString(), used_answer: 'running' });
     const [document] = await found();
@@ -142,7 +163,8 @@ describe('answers', () => {
     await answer({ answer: 'paused' });
     expect(await row()).toMatchObject({ status: 'temporarily closed', assured_date: TODAY });
     expect((await history()).map((h) => [h.field, h.old_value, h.new_value])).toEqual([
-      ['status', 'active', 'temporarily closed'], ['assured_date', '2024-01-10', TODAY],
+      ['status', 'active', 'temporarily closed'],
+      ['assured_date', '2024-01-10', TODAY],
     ]);
     expect((await found(true))[0]!.freshness.flags.map((f) => f.flag)).toContain('temporarily_closed');
   });
@@ -161,10 +183,18 @@ describe('answers', () => {
   it('"running, but details have changed" goes to the review queue as a suggestion in the provider\'s words, without assuring it', async () => {
     const { outcome } = await answer({ answer: 'running_with_changes', changes: 'We now meet on Thursdays.' });
     const suggestions = await db().selectFrom('suggestion').selectAll().execute();
-    expect(suggestions).toEqual([expect.objectContaining({
-      id: outcome.suggestionId, kind: 'change', service_id: LUNCH.id, source: 'provider_link', message: 'We now meet on Thursdays.',
-      status: 'open', suggested_by: null, contact_email: null,
-    })]);
+    expect(suggestions).toEqual([
+      expect.objectContaining({
+        id: outcome.suggestionId,
+        kind: 'change',
+        service_id: LUNCH.id,
+        source: 'provider_link',
+        message: 'We now meet on Thursdays.',
+        status: 'open',
+        suggested_by: null,
+        contact_email: null,
+      }),
+    ]);
     expect(await db().selectFrom('suggestion_field').selectAll().execute()).toEqual([]);
     expect(await db().selectFrom('problem_report').selectAll().execute()).toEqual([]);
     expect((await row()).assured_date).toBe('2024-01-10');
@@ -206,13 +236,23 @@ describe('the form', () => {
   it('needs an answer, what changed, and a closing date when they apply', () => {
     expect(form({})).toMatchObject({ ok: false, errors: { answer: 'Choose whether it is still running.' } });
     expect(form({ answer: 'running_with_changes' })).toMatchObject({ ok: false, errors: { changes: 'Tell us what has changed.' } });
-    expect(form({ answer: 'closed', closing_date: '31/02/2026' })).toMatchObject({ ok: false, errors: { closing_date: 'Enter a real date, for example 12/11/2026.' } });
-    expect(form({ answer: 'running', waiting_weeks: 'lots', capacity_status: 'waiting_list' })).toMatchObject({ ok: false, errors: { waiting_weeks: expect.any(String) } });
+    expect(form({ answer: 'closed', closing_date: '31/02/2026' })).toMatchObject({
+      ok: false,
+      errors: { closing_date: 'Enter a real date, for example 12/11/2026.' },
+    });
+    expect(form({ answer: 'running', waiting_weeks: 'lots', capacity_status: 'waiting_list' })).toMatchObject({
+      ok: false,
+      errors: { waiting_weeks: expect.any(String) },
+    });
   });
   it('turns good answers into what is recorded', () => {
-    expect(form({ answer: 'closed', closing_date: '12/11/2026', closing_reason: ' funding ended ' }))
-      .toEqual({ ok: true, answer: { answer: 'closed', closingDate: '2026-11-12', closingReason: 'funding ended' } });
-    expect(form({ answer: 'running', funding_end_date: '2027-03-31', capacity_status: 'full' }))
-      .toEqual({ ok: true, answer: { answer: 'running', fundingEndDate: '2027-03-31', capacity: { status: 'full', waitingWeeks: null } } });
+    expect(form({ answer: 'closed', closing_date: '12/11/2026', closing_reason: ' funding ended ' })).toEqual({
+      ok: true,
+      answer: { answer: 'closed', closingDate: '2026-11-12', closingReason: 'funding ended' },
+    });
+    expect(form({ answer: 'running', funding_end_date: '2027-03-31', capacity_status: 'full' })).toEqual({
+      ok: true,
+      answer: { answer: 'running', fundingEndDate: '2027-03-31', capacity: { status: 'full', waitingWeeks: null } },
+    });
   });
 });

@@ -22,36 +22,64 @@ describe('recording counts in a scratch database', () => {
   });
   afterAll(async () => scratch?.cleanup());
 
-  const referrals = () => scratch.directory.db.selectFrom('referral_count').select(['day', 'service_id', 'kind', 'area_id', 'count'])
-    .orderBy('service_id').orderBy('kind').orderBy('area_id').execute();
-  const needs = () => scratch.directory.db.selectFrom('unmet_need_count').select(['day', 'category_id', 'area_id', 'reason', 'count'])
-    .orderBy('reason').orderBy('area_id').execute();
+  const referrals = () =>
+    scratch.directory.db
+      .selectFrom('referral_count')
+      .select(['day', 'service_id', 'kind', 'area_id', 'count'])
+      .orderBy('service_id')
+      .orderBy('kind')
+      .orderBy('area_id')
+      .execute();
+  const needs = () =>
+    scratch.directory.db
+      .selectFrom('unmet_need_count')
+      .select(['day', 'category_id', 'area_id', 'reason', 'count'])
+      .orderBy('reason')
+      .orderBy('area_id')
+      .execute();
 
   it('adds one to the row for the day, service, kind and area, making it the first time', async () => {
     expect(await recordReferral(scratch.directory.db, { service: CAFE.id, kind: 'referred', area: 'newcastle-elswick' }, '2026-11-02')).toEqual({ ok: true });
     expect(await recordReferral(scratch.directory.db, { service: CAFE.id, kind: 'referred', area: 'newcastle-elswick' }, '2026-11-02')).toEqual({ ok: true });
     expect(await recordReferral(scratch.directory.db, { service: CAFE.id, kind: 'signposted', area: '' }, '2026-11-02')).toEqual({ ok: true });
     expect(await recordReferral(scratch.directory.db, { service: CAFE.id, kind: 'referred', area: 'newcastle-elswick' }, '2026-11-03')).toEqual({ ok: true });
-    expect(await referrals()).toEqual([
-      { day: '2026-11-02', service_id: CAFE.id, kind: 'referred', area_id: 'newcastle-elswick', count: 2 },
-      { day: '2026-11-03', service_id: CAFE.id, kind: 'referred', area_id: 'newcastle-elswick', count: 1 },
-      { day: '2026-11-02', service_id: CAFE.id, kind: 'signposted', area_id: '', count: 1 },
-    ].sort((a, b) => a.kind.localeCompare(b.kind) || a.area_id.localeCompare(b.area_id) || a.day.localeCompare(b.day)));
+    expect(await referrals()).toEqual(
+      [
+        { day: '2026-11-02', service_id: CAFE.id, kind: 'referred', area_id: 'newcastle-elswick', count: 2 },
+        { day: '2026-11-03', service_id: CAFE.id, kind: 'referred', area_id: 'newcastle-elswick', count: 1 },
+        { day: '2026-11-02', service_id: CAFE.id, kind: 'signposted', area_id: '', count: 1 },
+      ].sort((a, b) => a.kind.localeCompare(b.kind) || a.area_id.localeCompare(b.area_id) || a.day.localeCompare(b.day)),
+    );
   });
 
   it('refuses an unknown service, kind or area, and counts nothing', async () => {
     const before = await referrals();
-    expect(await recordReferral(scratch.directory.db, { service: 'no-such-service', kind: 'referred', area: '' })).toEqual({ ok: false, errors: { service: 'That service is not in the directory.' } });
-    expect(await recordReferral(scratch.directory.db, { service: CAFE.id, kind: 'sent', area: '' })).toEqual({ ok: false, errors: { kind: 'Choose Referred or Signposted.' } });
-    expect(await recordReferral(scratch.directory.db, { service: CAFE.id, kind: 'referred', area: 'atlantis' })).toEqual({ ok: false, errors: { area: 'Choose an area from the list.' } });
+    expect(await recordReferral(scratch.directory.db, { service: 'no-such-service', kind: 'referred', area: '' })).toEqual({
+      ok: false,
+      errors: { service: 'That service is not in the directory.' },
+    });
+    expect(await recordReferral(scratch.directory.db, { service: CAFE.id, kind: 'sent', area: '' })).toEqual({
+      ok: false,
+      errors: { kind: 'Choose Referred or Signposted.' },
+    });
+    expect(await recordReferral(scratch.directory.db, { service: CAFE.id, kind: 'referred', area: 'atlantis' })).toEqual({
+      ok: false,
+      errors: { area: 'Choose an area from the list.' },
+    });
     expect(await referrals()).toEqual(before);
   });
 
   it('counts an unmet need by day, category, area and reason; refuses made-up values', async () => {
     await recordUnmetNeed(scratch.directory.db, { category: 'food', area: 'newcastle-walker', reason: 'too_far' }, '2026-11-05');
     await recordUnmetNeed(scratch.directory.db, { category: 'food', area: 'newcastle-walker', reason: 'too_far' }, '2026-11-05');
-    expect(await recordUnmetNeed(scratch.directory.db, { category: 'food', area: 'newcastle-walker', reason: 'no_results' })).toEqual({ ok: false, errors: { reason: 'Choose what was missing.' } });
-    expect(await recordUnmetNeed(scratch.directory.db, { category: 'unicorns', area: '', reason: 'cost' })).toEqual({ ok: false, errors: { category: 'Choose a type of help from the list.' } });
+    expect(await recordUnmetNeed(scratch.directory.db, { category: 'food', area: 'newcastle-walker', reason: 'no_results' })).toEqual({
+      ok: false,
+      errors: { reason: 'Choose what was missing.' },
+    });
+    expect(await recordUnmetNeed(scratch.directory.db, { category: 'unicorns', area: '', reason: 'cost' })).toEqual({
+      ok: false,
+      errors: { category: 'Choose a type of help from the list.' },
+    });
     await countEmptySearch(scratch.directory.db, { category: ['community-meals', 'food'] }, { ...ELSWICK, areaIds: [] }, '2026-11-05');
     await countEmptySearch(scratch.directory.db, { category: [] }, null, '2026-11-05');
     expect(await needs()).toEqual([
@@ -80,9 +108,16 @@ describe('counting over HTTP', () => {
     const first = await postAs(server, worker, '/panel/counts/referral', { service: CAFE.id, kind: 'referred', area: 'newcastle-elswick', back });
     expect(first.status).toBe(303);
     expect(first.headers.get('location')).toBe(`${back}?recorded=referred#record-referral`);
-    const second = await postAs(server, panel, '/panel/counts/referral', { service: CAFE.id, kind: 'referred', area: 'newcastle-elswick', back: '//evil.example/x' });
+    const second = await postAs(server, panel, '/panel/counts/referral', {
+      service: CAFE.id,
+      kind: 'referred',
+      area: 'newcastle-elswick',
+      back: '//evil.example/x',
+    });
     expect(second.headers.get('location')).toBe('/panel?recorded=referred#record-referral');
-    expect(await read('select kind, area_id, count from referral_count where service_id = ?', CAFE.id)).toEqual([{ kind: 'referred', area_id: 'newcastle-elswick', count: 2 }]);
+    expect(await read('select kind, area_id, count from referral_count where service_id = ?', CAFE.id)).toEqual([
+      { kind: 'referred', area_id: 'newcastle-elswick', count: 2 },
+    ]);
   });
 
   it('offers the two-click form on a service page and on each service of a shortlist, only to people who may count', async () => {
@@ -96,13 +131,20 @@ describe('counting over HTTP', () => {
     expect(await servicePage(null)).not.toContain('Your start page');
     // A shortlist of both services, made by anyone; a link worker sees one form per service.
     const added = await fetch(server.url('/shortlist/add'), {
-      method: 'POST', redirect: 'manual', headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: server.origin },
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: server.origin },
       body: new URLSearchParams({ service: CAFE.id, back: '/search' }),
     });
-    const cookie = added.headers.getSetCookie().find((value) => value.startsWith('shortlist='))!.split(';')[0]!;
+    const cookie = added.headers
+      .getSetCookie()
+      .find((value) => value.startsWith('shortlist='))!
+      .split(';')[0]!;
     const listId = cookie.split('=')[1]!;
     await fetch(server.url('/shortlist/add'), {
-      method: 'POST', redirect: 'manual', headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: server.origin, Cookie: cookie },
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: server.origin, Cookie: cookie },
       body: new URLSearchParams({ service: CHOIR.id, back: '/search' }),
     });
     const listPath = `/shortlist/${listId}`;
@@ -113,11 +155,19 @@ describe('counting over HTTP', () => {
     expect(html).toContain('name="anchor" value="record-referral-2"');
     expect(await (await getAs(server, null, listPath)).text()).not.toContain('/panel/counts/referral');
     // Counting the second service brings the worker back to that service's form, with the thanks shown there.
-    const counted = await postAs(server, worker, '/panel/counts/referral', { service: CHOIR.id, kind: 'signposted', area: '', back: listPath, anchor: 'record-referral-2' });
+    const counted = await postAs(server, worker, '/panel/counts/referral', {
+      service: CHOIR.id,
+      kind: 'signposted',
+      area: '',
+      back: listPath,
+      anchor: 'record-referral-2',
+    });
     expect(counted.headers.get('location')).toBe(`${listPath}?recorded=signposted&for=${CHOIR.id}#record-referral-2`);
     const after = await (await getAs(server, worker, counted.headers.get('location')!)).text();
     expect(after.match(/Counted: signposted to this service/g)).toHaveLength(1);
-    expect(await read('select kind, area_id, count from referral_count where service_id = ?', CHOIR.id)).toEqual([{ kind: 'signposted', area_id: '', count: 1 }]);
+    expect(await read('select kind, area_id, count from referral_count where service_id = ?', CHOIR.id)).toEqual([
+      { kind: 'signposted', area_id: '', count: 1 },
+    ]);
   });
 
   it('refuses org editors (403) and people not signed in (401), and an empty form (400); counts nothing', async () => {
@@ -156,8 +206,9 @@ describe('counting over HTTP', () => {
     await getAs(server, worker, `/search?${none}&recorded=unmet`);
     // A bad parameter is not a valid search: not counted.
     await getAs(server, null, '/search?q=zqxwv&max_cost=lots');
-    expect(await read("select category_id, area_id, count from unmet_need_count where reason = 'no_results'"))
-      .toEqual([{ category_id: 'food', area_id: 'newcastle-walker', count: 1 }]);
+    expect(await read("select category_id, area_id, count from unmet_need_count where reason = 'no_results'")).toEqual([
+      { category_id: 'food', area_id: 'newcastle-walker', count: 1 },
+    ]);
     // A search that finds something is not counted.
     await getAs(server, null, '/search?q=choir');
     expect(await read("select sum(count) as n from unmet_need_count where reason = 'no_results'")).toEqual([{ n: 1 }]);
@@ -183,10 +234,18 @@ describe('counting over HTTP', () => {
     }
     // Counts posted with free text in every field, and extra fields a client's details might be typed into.
     await postAs(server, worker, '/panel/counts/referral', {
-      service: CAFE.id, kind: 'signposted', area: 'newcastle-elswick', back: '/search?q=zqxwv+floating+unicorn', note: 'Mrs Quibblewick blorptastic',
+      service: CAFE.id,
+      kind: 'signposted',
+      area: 'newcastle-elswick',
+      back: '/search?q=zqxwv+floating+unicorn',
+      note: 'Mrs Quibblewick blorptastic',
     });
     await postAs(server, worker, '/panel/counts/unmet-need', {
-      category: 'food', area: 'newcastle-walker', reason: 'cost', back: '/search?q=zqxwv+floating+unicorn+club', details: 'Mrs Quibblewick qwpx',
+      category: 'food',
+      area: 'newcastle-walker',
+      reason: 'cost',
+      back: '/search?q=zqxwv+floating+unicorn+club',
+      details: 'Mrs Quibblewick qwpx',
     });
     await postAs(server, worker, '/panel/counts/unmet-need', { category: 'zqxwv', area: 'unicorn', reason: 'floating' });
     expect(await read("select count(*) as n from unmet_need_count where reason = 'cost'")).toEqual([{ n: 1 }]);
@@ -199,7 +258,7 @@ describe('counting over HTTP', () => {
       const found: string[] = [];
       for (const column of columns) {
         for (const word of words) {
-          if (await rowsHolding(db, column, word) > 0) found.push(`${place(column)}: ${word}`);
+          if ((await rowsHolding(db, column, word)) > 0) found.push(`${place(column)}: ${word}`);
         }
       }
       expect(columns.length).toBeGreaterThan(50);

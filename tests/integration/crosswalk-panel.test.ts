@@ -8,7 +8,10 @@ import { uuidFor } from '../../src/lib/ids';
 import { FOREIGN_TAXONOMY, toForeignRecord } from '../../scripts/bench/foreign-variant';
 
 const ODD = { id: uuidFor('tvc-term', 'ZZ'), code: 'ZZ', name: 'Miscellaneous', taxonomy: FOREIGN_TAXONOMY.code, taxonomy_id: FOREIGN_TAXONOMY.id };
-const SPLASH = { ...service({ code: 'panel-splash', name: 'Aqua Splash Sessions' }), attributes: [{ id: uuidFor('attribute', 'panel-splash-zz'), link_type: 'category', taxonomy_term: ODD }] };
+const SPLASH = {
+  ...service({ code: 'panel-splash', name: 'Aqua Splash Sessions' }),
+  attributes: [{ id: uuidFor('attribute', 'panel-splash-zz'), link_type: 'category', taxonomy_term: ODD }],
+};
 const WELFARE = toForeignRecord(service({ code: 'panel-welfare', name: 'Welfare Rights Surgery', categories: ['benefits-advice'] }));
 
 let server: RunningServer;
@@ -17,7 +20,9 @@ beforeAll(async () => {
   server = await startServer({ fixtures: [SPLASH, WELFARE], users: [PANEL] });
   panel = await signInAs(server, PANEL);
 }, 120_000);
-afterAll(async () => { await server?.stop(); });
+afterAll(async () => {
+  await server?.stop();
+});
 
 const apiNames = async (qs: string) => ((await (await fetch(server.url(`/api/search?${qs}`))).json()).results as { name: string }[]).map((r) => r.name);
 

@@ -19,7 +19,8 @@ const ODD_PARENT = { id: uuidFor('tvc-term', 'ZZ'), code: 'ZZ', name: 'Miscellan
 const ODD_CHILD = { ...ODD_PARENT, id: uuidFor('tvc-term', 'ZZ01'), code: 'ZZ01', name: 'Other provision', parent_id: ODD_PARENT.id };
 
 const withTerms = (record: Record<string, unknown>, terms: object[]) => ({
-  ...record, attributes: terms.map((taxonomy_term, i) => ({ id: uuidFor('attribute', `${String(record.id)}-odd-${i}`), link_type: 'category', taxonomy_term })),
+  ...record,
+  attributes: terms.map((taxonomy_term, i) => ({ id: uuidFor('attribute', `${String(record.id)}-odd-${i}`), link_type: 'category', taxonomy_term })),
 });
 
 const RECORDS = [
@@ -34,7 +35,9 @@ beforeEach(async () => {
   const report = await importRecords(scratch.directory, scratch.search, RECORDS, { today: TODAY, strict: true });
   expect(report.invalid).toEqual([]);
 });
-afterEach(async () => { await scratch.cleanup(); });
+afterEach(async () => {
+  await scratch.cleanup();
+});
 
 const names = async (query: Partial<typeof EMPTY_QUERY>) =>
   (await scratch.search.search({ ...EMPTY_QUERY, per_page: 100, ...query })).hits.map((hit) => hit.document.name).sort();
@@ -48,7 +51,8 @@ describe('the taxonomy crosswalk', () => {
     expect(byName['Social Isolation']).toMatchObject({ categoryCode: 'loneliness-social' });
     // Unmapped terms come first, with the one they sit under.
     expect(rows.slice(0, 2).map((row) => [row.termName, row.categoryCode, row.method])).toEqual([
-      ['Miscellaneous', null, 'none'], ['Other provision', null, 'none'],
+      ['Miscellaneous', null, 'none'],
+      ['Other provision', null, 'none'],
     ]);
     expect(byName['Other provision']!.parentName).toBe('Miscellaneous');
     expect((await loadCrosswalk(scratch.directory.db)).get(foreignTermFor('benefits-advice').id)).toBe('benefits-advice');
@@ -91,7 +95,7 @@ describe('the taxonomy crosswalk', () => {
     expect(await names({ category: ['swimming'] })).toEqual([]);
   });
 
-  it('keeps the panel\'s choices when the feed is imported again', async () => {
+  it("keeps the panel's choices when the feed is imported again", async () => {
     await changeMapping(scratch.directory.db, foreignTermFor('benefits-advice').id, 'debt-advice', 'panel-user');
     const changed = RECORDS.map((record) => ({ ...(record as object), description: 'Changed since.' }));
     await importRecords(scratch.directory, scratch.search, changed, { today: TODAY });

@@ -15,10 +15,15 @@ import { ADMIN, LINK_WORKER, ORG_EDITOR, PANEL, PASSWORD, getAs, signInAs, type 
 import { service } from '../fixtures/services';
 import { editedFields as edit, formFields } from '../fixtures/forms';
 
-const spec = (code: string, name: string, organization: string) => service({
-  code, name, organization, schedules: [{ byday: 'TU', opens_at: '10:00', closes_at: '12:00' }], categories: ['befriending'],
-  extra: { email: `hello@${code}.example.org`, funding: [{ id: uuidFor('funding', code), source: 'Lottery', end_date: '2027-03-31' }] },
-});
+const spec = (code: string, name: string, organization: string) =>
+  service({
+    code,
+    name,
+    organization,
+    schedules: [{ byday: 'TU', opens_at: '10:00', closes_at: '12:00' }],
+    categories: ['befriending'],
+    extra: { email: `hello@${code}.example.org`, funding: [{ id: uuidFor('funding', code), source: 'Lottery', end_date: '2027-03-31' }] },
+  });
 const MAIN = spec('edit-main', 'Heaton Knit and Natter', 'edit-org');
 const CONFLICT = spec('edit-conflict', 'Byker Lunch Club', 'edit-org');
 const CONFLICT2 = spec('edit-conflict-2', 'Walker Walking Group', 'edit-org');
@@ -29,7 +34,14 @@ const TRUSTED = spec('edit-trusted', 'Jesmond Chess Club', 'trusted-org');
 const orgId = (code: string) => uuidFor('organization', code);
 
 const UNTRUSTED_EDITOR: FixtureUser = { ...ORG_EDITOR, organisations: [orgId('untrusted-org')] };
-const TRUSTED_EDITOR: FixtureUser = { email: 'trusted@example.org', role: 'org_editor', password: PASSWORD, name: 'Tru Sted', organisations: [orgId('trusted-org')], trusted: true };
+const TRUSTED_EDITOR: FixtureUser = {
+  email: 'trusted@example.org',
+  role: 'org_editor',
+  password: PASSWORD,
+  name: 'Tru Sted',
+  organisations: [orgId('trusted-org')],
+  trusted: true,
+};
 
 let server: RunningServer;
 let panel: SignedIn;
@@ -42,7 +54,9 @@ beforeAll(async () => {
   });
   [panel, admin] = await Promise.all([signInAs(server, PANEL), signInAs(server, ADMIN)]);
 }, 120_000);
-afterAll(async () => { await server?.stop(); });
+afterAll(async () => {
+  await server?.stop();
+});
 
 /** Runs `read` on the server's database (a SQLite file or PostgreSQL), then closes it. */
 async function withDatabase<T>(read: (db: Kysely<DatabaseSchema>) => Promise<T>): Promise<T> {
@@ -63,7 +77,8 @@ function post(who: SignedIn | null, path: string, fields: [string, string][], cs
   if (csrf === null) body.delete('csrf');
   else body.set('csrf', csrf);
   return fetch(server.url(path), {
-    method: 'POST', redirect: 'manual',
+    method: 'POST',
+    redirect: 'manual',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: server.origin, ...(who ? { Cookie: who.cookie } : {}) },
     body,
   });
@@ -84,7 +99,19 @@ describe('the editor for the panel', () => {
     expect(response.headers.get('cache-control')).toBe('no-store');
     const html = await response.text();
     expect(html).toContain('<h1>Edit Heaton Knit and Natter</h1>');
-    for (const legend of ['About the service', 'Contact details', 'Places', 'Times', 'Costs', 'Funding', 'How to get in and who it is for', 'Space for new people', 'Categories', 'Languages and areas', 'Checks']) {
+    for (const legend of [
+      'About the service',
+      'Contact details',
+      'Places',
+      'Times',
+      'Costs',
+      'Funding',
+      'How to get in and who it is for',
+      'Space for new people',
+      'Categories',
+      'Languages and areas',
+      'Checks',
+    ]) {
       expect(html).toContain(`<h2 class="editor-section__title">${legend}</h2>`);
     }
     // Folded: only the first part is open when there is nothing wrong; every field is still in the form.
@@ -103,7 +130,11 @@ describe('the editor for the panel', () => {
 
   it('saves a change: the public page and search show it, with a clear "Saved"', async () => {
     const fields = await openEditor(panel, MAIN.id);
-    const response = await post(panel, editPath(MAIN.id), edit(fields, { action: 'save', name: 'Heaton Knit and Natter Circle', 'schedules.0.opens_at': '10:30' }));
+    const response = await post(
+      panel,
+      editPath(MAIN.id),
+      edit(fields, { action: 'save', name: 'Heaton Knit and Natter Circle', 'schedules.0.opens_at': '10:30' }),
+    );
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toBe(`${editPath(MAIN.id)}?saved=1`);
     const after = await (await getAs(server, panel, `${editPath(MAIN.id)}?saved=1`)).text();
@@ -116,19 +147,25 @@ describe('the editor for the panel', () => {
     expect(record.email).toBe('hello@edit-main.example.org');
     const page = await (await fetch(server.url(`/services/${MAIN.id}`))).text();
     expect(page).toContain('Heaton Knit and Natter Circle');
-    const search = await (await fetch(server.url('/api/search?q=natter+circle'))).json() as { results: { id: string; name: string }[] };
+    const search = (await (await fetch(server.url('/api/search?q=natter+circle'))).json()) as { results: { id: string; name: string }[] };
     expect(search.results.map((result) => result.name)).toContain('Heaton Knit and Natter Circle');
   });
 
   it('shows plain messages next to a bad time and a bad email, and saves nothing', async () => {
     const before = await stored(MAIN.id);
     const fields = await openEditor(panel, MAIN.id);
-    const response = await post(panel, editPath(MAIN.id), edit(fields, { action: 'save', name: 'Should not save', 'schedules.0.closes_at': '25:00', email: 'hello at example' }));
+    const response = await post(
+      panel,
+      editPath(MAIN.id),
+      edit(fields, { action: 'save', name: 'Should not save', 'schedules.0.closes_at': '25:00', email: 'hello at example' }),
+    );
     expect(response.status).toBe(400);
     const html = await response.text();
     expect(html).toContain('role="alert"');
     expect(html).toContain('<title>Error: Edit');
-    expect(html).toMatch(/<p class="field-error" id="f-schedules-0-closes_at-error"><span class="visually-hidden">Error: <\/span>Enter a time on the 24-hour clock, like 09:30 or 14:00<\/p>\s*<input id="f-schedules-0-closes_at" name="schedules.0.closes_at" value="25:00"/);
+    expect(html).toMatch(
+      /<p class="field-error" id="f-schedules-0-closes_at-error"><span class="visually-hidden">Error: <\/span>Enter a time on the 24-hour clock, like 09:30 or 14:00<\/p>\s*<input id="f-schedules-0-closes_at" name="schedules.0.closes_at" value="25:00"/,
+    );
     expect(html).toMatch(/id="f-email-error"><span class="visually-hidden">Error: <\/span>Enter an email address like name@example.org/);
     expect(html).toMatch(/<input id="f-email"[^>]*aria-describedby="f-email-error"[^>]*aria-invalid="true"/);
     expect(html).toContain('href="#f-schedules-0-closes_at">Time 1: closes: Enter a time');
@@ -147,7 +184,9 @@ describe('the editor for the panel', () => {
     expect(response.status).toBe(200);
     const html = await response.text();
     expect(html).toContain('Preview of your changes');
-    expect(html).toMatch(/<tr data-field="name">\s*<th scope="row">Name<\/th>\s*<td><span class="editor-line">Heaton Knit and Natter Circle<\/span><\/td>\s*<td><span class="editor-line">Previewed Name Only<\/span>/);
+    expect(html).toMatch(
+      /<tr data-field="name">\s*<th scope="row">Name<\/th>\s*<td><span class="editor-line">Heaton Knit and Natter Circle<\/span><\/td>\s*<td><span class="editor-line">Previewed Name Only<\/span>/,
+    );
     expect(html).not.toContain('data-field="schedules"');
     // The form still holds the change, ready to save.
     expect(Object.fromEntries(formFields(html, 'editor-form')).name).toBe('Previewed Name Only');
@@ -224,7 +263,9 @@ describe('two editors at once, and a third change while choosing', () => {
     const resolve = formFields(await first.text(), 'editor-form conflict-form');
     // While A is choosing, B changes the name again and adds a notice.
     const b2 = await openEditor(admin, CONFLICT3.id);
-    expect((await post(admin, editPath(CONFLICT3.id), edit(b2, { action: 'save', name: 'Lemington Gardeners (B2)', alert: 'Plot open day Sunday' }))).status).toBe(303);
+    expect(
+      (await post(admin, editPath(CONFLICT3.id), edit(b2, { action: 'save', name: 'Lemington Gardeners (B2)', alert: 'Plot open day Sunday' }))).status,
+    ).toBe(303);
     const second = await post(panel, editPath(CONFLICT3.id), [...resolve, ['choice.name', 'mine']]);
     expect(second.status).toBe(409);
     const html = await second.text();
@@ -240,7 +281,12 @@ describe('two editors at once, and a third change while choosing', () => {
   });
 
   it('refuses a conflict form whose records were changed', async () => {
-    const response = await post(panel, editPath(CONFLICT3.id), [['action', 'resolve'], ['opened', 'x.y'], ['theirs', 'x.y'], ['mine', 'x.y']]);
+    const response = await post(panel, editPath(CONFLICT3.id), [
+      ['action', 'resolve'],
+      ['opened', 'x.y'],
+      ['theirs', 'x.y'],
+      ['mine', 'x.y'],
+    ]);
     expect(response.status).toBe(409);
     expect(await response.text()).toContain('This form was out of date, so nothing was saved');
   });
@@ -272,7 +318,7 @@ describe('verified today', () => {
 });
 
 describe('organisation editors and who is refused', () => {
-  it('an untrusted organisation\'s editor sends a suggestion; the listing is unchanged', async () => {
+  it("an untrusted organisation's editor sends a suggestion; the listing is unchanged", async () => {
     const editor = await signInAs(server, UNTRUSTED_EDITOR);
     const page = await (await getAs(server, editor, editPath(UNTRUSTED.id))).text();
     expect(page).toContain('Send to the panel for review');
@@ -285,13 +331,14 @@ describe('organisation editors and who is refused', () => {
     const [suggestion] = await withDatabase((db) => db.selectFrom('suggestion').selectAll().where('service_id', '=', UNTRUSTED.id).execute());
     const [user] = await withDatabase((db) => db.selectFrom('user_account').select('id').where('email', '=', ORG_EDITOR.email).execute());
     expect(suggestion).toMatchObject({ kind: 'change', source: 'org_editor', suggested_by: user!.id, base_version: version });
-    const fieldsStored = await withDatabase((db) => db.selectFrom('suggestion_field').select(['field', 'old_value', 'new_value'])
-      .where('suggestion_id', '=', suggestion!.id).orderBy('field').execute());
+    const fieldsStored = await withDatabase((db) =>
+      db.selectFrom('suggestion_field').select(['field', 'old_value', 'new_value']).where('suggestion_id', '=', suggestion!.id).orderBy('field').execute(),
+    );
     expect(fieldsStored).toEqual([{ field: 'name', old_value: '"Elswick Food Share"', new_value: '"Elswick Food Share and Pantry"' }]);
     expect((await stored(UNTRUSTED.id)).name).toBe('Elswick Food Share');
   });
 
-  it('a trusted organisation\'s editor publishes', async () => {
+  it("a trusted organisation's editor publishes", async () => {
     const editor = await signInAs(server, TRUSTED_EDITOR);
     const fields = await openEditor(editor, TRUSTED.id);
     const response = await post(editor, editPath(TRUSTED.id), edit(fields, { action: 'save', name: 'Jesmond Chess and Draughts' }));
@@ -302,11 +349,25 @@ describe('organisation editors and who is refused', () => {
   it('an editor of another organisation, and a link worker, get 403', async () => {
     const editor = await signInAs(server, TRUSTED_EDITOR);
     expect((await getAs(server, editor, editPath(UNTRUSTED.id))).status).toBe(403);
-    expect((await post(editor, editPath(UNTRUSTED.id), [['action', 'save'], ['name', 'Nope']])).status).toBe(403);
+    expect(
+      (
+        await post(editor, editPath(UNTRUSTED.id), [
+          ['action', 'save'],
+          ['name', 'Nope'],
+        ])
+      ).status,
+    ).toBe(403);
     expect((await getAs(server, editor, `/panel/services/${UNTRUSTED.id}/history`)).status).toBe(403);
     const worker = await signInAs(server, LINK_WORKER);
     expect((await getAs(server, worker, editPath(MAIN.id))).status).toBe(403);
-    expect((await post(worker, editPath(MAIN.id), [['action', 'save'], ['name', 'Nope']])).status).toBe(403);
+    expect(
+      (
+        await post(worker, editPath(MAIN.id), [
+          ['action', 'save'],
+          ['name', 'Nope'],
+        ])
+      ).status,
+    ).toBe(403);
     expect((await getAs(server, worker, '/panel/services/new')).status).toBe(403);
     expect((await getAs(server, worker, `/panel/services/${MAIN.id}/history`)).status).toBe(403);
     expect((await stored(UNTRUSTED.id)).name).toBe('Elswick Food Share');
@@ -330,11 +391,23 @@ describe('adding a service', () => {
     const fields = formFields(page, 'editor-form');
     const id = Object.fromEntries(fields).id!;
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
-    const response = await post(panel, '/panel/services/new', edit(fields, {
-      action: 'save', name: 'Gateshead Singing for the Brain', organization_id: orgId('edit-org'), description: 'Singing for people living with dementia.',
-      'schedules.0.days': 'TH', 'schedules.0.opens_at': '14:00', 'schedules.0.closes_at': '15:30', 'places.0.name': 'Bensham Hall', 'places.0.address_1': '1 Bensham Road',
-      'places.0.city': 'Gateshead', 'places.0.postal_code': 'ne8 1aa',
-    }));
+    const response = await post(
+      panel,
+      '/panel/services/new',
+      edit(fields, {
+        action: 'save',
+        name: 'Gateshead Singing for the Brain',
+        organization_id: orgId('edit-org'),
+        description: 'Singing for people living with dementia.',
+        'schedules.0.days': 'TH',
+        'schedules.0.opens_at': '14:00',
+        'schedules.0.closes_at': '15:30',
+        'places.0.name': 'Bensham Hall',
+        'places.0.address_1': '1 Bensham Road',
+        'places.0.city': 'Gateshead',
+        'places.0.postal_code': 'ne8 1aa',
+      }),
+    );
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toBe(`/panel/services/${id}/edit?saved=1`);
     const record = await stored(id);
@@ -344,7 +417,7 @@ describe('adding a service', () => {
     expect((await fetch(server.url(`/services/${id}`))).status).toBe(200);
   });
 
-  it('an untrusted organisation\'s editor sends a new service for review, only for their own organisation', async () => {
+  it("an untrusted organisation's editor sends a new service for review, only for their own organisation", async () => {
     const editor = await signInAs(server, UNTRUSTED_EDITOR);
     const page = await (await getAs(server, editor, '/panel/services/new')).text();
     const fields = formFields(page, 'editor-form');
@@ -356,8 +429,9 @@ describe('adding a service', () => {
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toBe('/panel/services/new?suggested=1');
     const id = Object.fromEntries(fields).id!;
-    expect(await withDatabase((db) => db.selectFrom('suggestion').select('kind').where('kind', '=', 'new').where('source', '=', 'org_editor').execute()))
-      .toHaveLength(1);
+    expect(
+      await withDatabase((db) => db.selectFrom('suggestion').select('kind').where('kind', '=', 'new').where('source', '=', 'org_editor').execute()),
+    ).toHaveLength(1);
     expect(await stored(id)).toBeNull();
   });
 });
@@ -368,13 +442,17 @@ describe('history', () => {
     expect(response.status).toBe(200);
     const html = await response.text();
     expect(html).toContain('<h1>History of Heaton Knit and Natter Circle</h1>');
-    expect(html).toMatch(/<tr data-field="name" data-type="service">[\s\S]*?<td class="history-who">panel@example.org<\/td>\s*<th scope="row">Changed: Name<\/th>\s*<td class="history-before"><span class="editor-line">Heaton Knit and Natter<\/span><\/td>\s*<td class="history-after"><span class="editor-line">Heaton Knit and Natter Circle<\/span>/);
-    expect(html).toMatch(/<tr data-field="schedules" data-type="service">[\s\S]*?<td class="history-who">panel@example.org<\/td>[\s\S]*?class="history-before">[^]*?10[^]*?class="history-after">[^]*?10:30/);
+    expect(html).toMatch(
+      /<tr data-field="name" data-type="service">[\s\S]*?<td class="history-who">panel@example.org<\/td>\s*<th scope="row">Changed: Name<\/th>\s*<td class="history-before"><span class="editor-line">Heaton Knit and Natter<\/span><\/td>\s*<td class="history-after"><span class="editor-line">Heaton Knit and Natter Circle<\/span>/,
+    );
+    expect(html).toMatch(
+      /<tr data-field="schedules" data-type="service">[\s\S]*?<td class="history-who">panel@example.org<\/td>[\s\S]*?class="history-before">[^]*?10[^]*?class="history-after">[^]*?10:30/,
+    );
     // The one save changed two fields and recorded nothing else (the untouched parts round-trip exactly).
     expect(html).toContain('<caption id="history-caption">2 changes</caption>');
   });
 
-  it('an org editor sees their own listing\'s history; the CSV has the HSDS columns and is formula-safe', async () => {
+  it("an org editor sees their own listing's history; the CSV has the HSDS columns and is formula-safe", async () => {
     const editor = await signInAs(server, TRUSTED_EDITOR);
     const fields = await openEditor(editor, TRUSTED.id);
     expect((await post(editor, editPath(TRUSTED.id), edit(fields, { action: 'save', name: '=HYPERLINK("http://evil.example")' }))).status).toBe(303);
@@ -384,7 +462,11 @@ describe('history', () => {
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     const lines = (await csv.text()).split('\r\n');
     expect(lines[0]).toBe('resource_id,resource_type,last_action_date,last_action_type,field_name,previous_value,replacement_value,updated_by,reason');
-    expect(lines[1]).toMatch(new RegExp(`^${TRUSTED.id},service,\\d{4}-\\d{2}-\\d{2}T[^,]+,update,name,Jesmond Chess and Draughts,"'=HYPERLINK\\(""http://evil.example""\\)",user trusted@example.org,$`));
+    expect(lines[1]).toMatch(
+      new RegExp(
+        `^${TRUSTED.id},service,\\d{4}-\\d{2}-\\d{2}T[^,]+,update,name,Jesmond Chess and Draughts,"'=HYPERLINK\\(""http://evil.example""\\)",user trusted@example.org,$`,
+      ),
+    );
     expect(lines).toContain(lines.find((line) => line.includes(',update,name,Jesmond Chess Club,Jesmond Chess and Draughts,user trusted@example.org,')));
     expect((await getAs(server, editor, `/panel/services/${MAIN.id}/history.csv`)).status).toBe(403);
   });

@@ -73,8 +73,13 @@ beforeAll(async () => {
       const contents = feed.services.slice((page - 1) * perPage, page * perPage);
       const totalPages = Math.ceil(feed.services.length / perPage);
       return send(200, {
-        total_items: feed.services.length, total_pages: totalPages, page_number: page, size: contents.length,
-        first_page: page === 1, last_page: page >= totalPages, empty: !contents.length,
+        total_items: feed.services.length,
+        total_pages: totalPages,
+        page_number: page,
+        size: contents.length,
+        first_page: page === 1,
+        last_page: page >= totalPages,
+        empty: !contents.length,
         contents: feed.fullLists ? contents : contents.map(summary),
       });
     }
@@ -106,7 +111,9 @@ beforeEach(async () => {
   feed.busy = 0;
   feed.retryAfter = '1';
 });
-afterEach(async () => { await scratch.cleanup(); });
+afterEach(async () => {
+  await scratch.cleanup();
+});
 
 const pull = (options: Parameters<typeof pullFeed>[3] = {}) =>
   pullFeed(scratch.directory, scratch.search, `${base}/`, { perPage: 3, today: TODAY, ...options });
@@ -130,7 +137,8 @@ describe('pulling a feed', () => {
     expect(report.source).toBe(base);
     // One request at a time, in order: the pages, then each record; all with our user agent.
     expect(feed.requests.map((request) => request.path)).toEqual([
-      '/api/services?page=1&per_page=3', '/api/services?page=2&per_page=3',
+      '/api/services?page=1&per_page=3',
+      '/api/services?page=2&per_page=3',
       ...[tea, pantry, walk, broken, advice].map((record) => `/api/services/${record.id}`),
     ]);
     expect(feed.requests.filter((request) => !request.userAgent?.startsWith('community-asset-directory/0.1 (Open Referral UK feed pull'))).toEqual([]);
@@ -154,8 +162,13 @@ describe('pulling a feed', () => {
     expect(report.unchanged).toBe(2);
     expect(await sourceOf(walk.id)).toEqual({ source: base, status: 'inactive', name: walk.name });
     expect(await sourceOf(pantry.id)).toMatchObject({ status: 'active', name: 'Riverside Community Larder' });
-    const history = await scratch.directory.db.selectFrom('change_history').select(['field', 'old_value', 'new_value', 'changed_by'])
-      .where('entity', '=', 'service').where('entity_id', '=', walk.id).where('field', '=', 'status').execute();
+    const history = await scratch.directory.db
+      .selectFrom('change_history')
+      .select(['field', 'old_value', 'new_value', 'changed_by'])
+      .where('entity', '=', 'service')
+      .where('entity_id', '=', walk.id)
+      .where('field', '=', 'status')
+      .execute();
     expect(history).toEqual([{ field: 'status', old_value: 'active', new_value: 'inactive', changed_by: `import from ${base}: no longer in the feed` }]);
     expect((await scratch.search.search({ ...EMPTY_QUERY, q: 'Riverside walk' })).hits).toEqual([]);
     expect((await scratch.search.search({ ...EMPTY_QUERY, q: 'Riverside walk', include_closed: true })).hits.map((hit) => hit.document.id)).toEqual([walk.id]);
@@ -203,7 +216,9 @@ describe('pulling a feed', () => {
     await importRecords(scratch.directory, scratch.search, [local], { strict: true, source: 'sample', today: TODAY });
     const report = await pull();
     expect(report.invalid.find((error) => error.id === tea.id)).toMatchObject({
-      index: 0, path: 'id', message: 'belongs to a service already in this directory from "sample"; it was not overwritten',
+      index: 0,
+      path: 'id',
+      message: 'belongs to a service already in this directory from "sample"; it was not overwritten',
     });
     expect(await sourceOf(tea.id)).toEqual({ source: 'sample', status: 'active', name: 'Our own Tea Dance' });
   });
@@ -213,12 +228,21 @@ describe('pulling a feed', () => {
     await importRecords(scratch.directory, scratch.search, [local], { strict: true, source: 'sample', today: TODAY });
     const localOrganisation = local.organization as { id: string; name: string };
     const localPlace = (local.service_at_locations as { location: { id: string } }[])[0]!.location.id;
-    const hijackOrganisation = { ...tea, organization: { ...(tea.organization as object), id: localOrganisation.id, name: 'EVIL ORG', website: 'https://evil.example' } };
-    const hijackPlace = { ...pantry, service_at_locations: [{ id: '7d1c0f8e-0000-4000-8000-0000000000e1', location: { id: localPlace, location_type: 'physical', name: 'Evil hall', addresses: [] } }] };
+    const hijackOrganisation = {
+      ...tea,
+      organization: { ...(tea.organization as object), id: localOrganisation.id, name: 'EVIL ORG', website: 'https://evil.example' },
+    };
+    const hijackPlace = {
+      ...pantry,
+      service_at_locations: [
+        { id: '7d1c0f8e-0000-4000-8000-0000000000e1', location: { id: localPlace, location_type: 'physical', name: 'Evil hall', addresses: [] } },
+      ],
+    };
     feed.services = [hijackOrganisation, hijackPlace, walk];
     const report = await pull();
     expect(report.invalid.map((error) => [error.id, error.path])).toEqual([
-      [tea.id, 'organization.id'], [pantry.id, 'service_at_locations[0].location.id'],
+      [tea.id, 'organization.id'],
+      [pantry.id, 'service_at_locations[0].location.id'],
     ]);
     const stored = (await readService(scratch.directory.db, local.id as string))!;
     expect(stored.organization.name).toBe(localOrganisation.name);
@@ -244,13 +268,21 @@ describe('pulling a feed', () => {
     const stored = (await readService(scratch.directory.db, walk.id))!;
     expect(stored.organization).toMatchObject({ name: 'Organisation not given' });
     expect(stored.organization.id).not.toBe(localOrganisation.id);
-    expect((await scratch.directory.db.selectFrom('service').select('id').where('organization_id', '=', localOrganisation.id).execute()).map((row) => row.id)).toEqual([local.id]);
+    expect(
+      (await scratch.directory.db.selectFrom('service').select('id').where('organization_id', '=', localOrganisation.id).execute()).map((row) => row.id),
+    ).toEqual([local.id]);
   });
 
   it('marking a service inactive keeps what it sent that the directory keeps whole (an id-only place, a term-less attribute)', async () => {
-    const bare = { ...walk, service_at_locations: [{ id: '7d1c0f8e-0000-4000-8000-0000000000f1' }, ...((walk.service_at_locations as unknown[]) ?? [])], attributes: [...((walk.attributes as unknown[]) ?? []), { id: '7d1c0f8e-0000-4000-8000-0000000000f2' }] };
+    const bare = {
+      ...walk,
+      service_at_locations: [{ id: '7d1c0f8e-0000-4000-8000-0000000000f1' }, ...((walk.service_at_locations as unknown[]) ?? [])],
+      attributes: [...((walk.attributes as unknown[]) ?? []), { id: '7d1c0f8e-0000-4000-8000-0000000000f2' }],
+    };
     feed.services = [tea, pantry, bare];
-    expect((await pull()).keptWhole.map((notice) => notice.path)).toEqual(expect.arrayContaining(['service_at_locations[0]', `attributes[${bare.attributes.length - 1}]`]));
+    expect((await pull()).keptWhole.map((notice) => notice.path)).toEqual(
+      expect.arrayContaining(['service_at_locations[0]', `attributes[${bare.attributes.length - 1}]`]),
+    );
     const before = (await readServedRecords(scratch.directory.db, [walk.id]))[0]!;
     feed.services = [tea, pantry];
     expect((await pull()).markedInactive).toEqual([walk.id]);
@@ -268,8 +300,9 @@ describe('pulling a feed', () => {
 
   it('stops reading an answer as soon as it is too large', async () => {
     feed.hugePage = 1;
-    await expect(pullFeed(scratch.directory, scratch.search, base, { today: TODAY, perPage: 3, maxResponseBytes: 100_000 }))
-      .rejects.toThrow(/too large to read \(over 100,000 bytes\)/);
+    await expect(pullFeed(scratch.directory, scratch.search, base, { today: TODAY, perPage: 3, maxResponseBytes: 100_000 })).rejects.toThrow(
+      /too large to read \(over 100,000 bytes\)/,
+    );
   });
 
   it('marks nothing inactive when the feed suddenly lists nothing (more likely broken than emptied)', async () => {
@@ -284,7 +317,11 @@ describe('pulling a feed', () => {
     const waited: number[] = [];
     feed.busy = 3;
     feed.retryAfter = '7';
-    const report = await pull({ sleep: async (ms) => { waited.push(ms); } });
+    const report = await pull({
+      sleep: async (ms) => {
+        waited.push(ms);
+      },
+    });
     expect(waited).toEqual([7000, 7000, 7000]);
     expect(report).toMatchObject({ waits: 3, written: 4, listed: 5, fetched: 5 });
     expect(report.invalid.map((error) => error.id)).toEqual([broken.id]);
@@ -294,7 +331,11 @@ describe('pulling a feed', () => {
     const waited: number[] = [];
     feed.busy = 3;
     feed.retryAfter = null;
-    await pull({ sleep: async (ms) => { waited.push(ms); } });
+    await pull({
+      sleep: async (ms) => {
+        waited.push(ms);
+      },
+    });
     expect(waited).toHaveLength(3);
     expect(waited[1]! / waited[0]!).toBeGreaterThan(1.2);
     expect(waited[2]! / waited[1]!).toBeGreaterThan(1.2);
@@ -332,12 +373,17 @@ describe('npm run import -- <feed address>', () => {
     return new Promise((resolve) => {
       // Asynchronous, so this process's feed server can answer while the command runs.
       const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/import.ts', ...args], {
-        env: { ...process.env, ...databaseEnv(database) }, stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, ...databaseEnv(database) },
+        stdio: ['ignore', 'pipe', 'pipe'],
       });
       let stdout = '';
       let stderr = '';
-      child.stdout.on('data', (chunk) => { stdout += chunk; });
-      child.stderr.on('data', (chunk) => { stderr += chunk; });
+      child.stdout.on('data', (chunk) => {
+        stdout += chunk;
+      });
+      child.stderr.on('data', (chunk) => {
+        stderr += chunk;
+      });
       child.on('close', (status) => resolve({ status, stdout, stderr }));
     });
   }
@@ -361,7 +407,7 @@ describe('npm run import -- <feed address>', () => {
     expect(third.status).toBe(0);
   }, 60_000);
 
-  it('says what it read loosely and what it did not keep, by the feed\'s own record numbers', async () => {
+  it("says what it read loosely and what it did not keep, by the feed's own record numbers", async () => {
     const copied = { status: 'ok', flags: [], assured_date: '2026-01-01', funding_end_date: null, review_due: '2026-07-01' };
     feed.services = [tea, { ...pantry, freshness: copied }, { ...walk, freshness: copied, assured_date: '15/03/2026' }];
     feed.missing = new Set([tea.id]); // record 0 cannot be fetched, so the others are not renumbered from 0
@@ -375,7 +421,9 @@ describe('npm run import -- <feed address>', () => {
   it('says plainly when the feed cannot be read, and exits 1', async () => {
     feed.failingPage = 1;
     const result = await run([base], await databaseNamed(scratch.folder, 'down'));
-    expect(result.stderr).toContain(`Page 1 of the feed could not be fetched from ${base}/services?page=1&per_page=100: the server answered 500. Nothing was imported.`);
+    expect(result.stderr).toContain(
+      `Page 1 of the feed could not be fetched from ${base}/services?page=1&per_page=100: the server answered 500. Nothing was imported.`,
+    );
     expect(result.status).toBe(1);
   }, 60_000);
 });

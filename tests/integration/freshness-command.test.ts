@@ -43,19 +43,40 @@ beforeAll(async () => {
   expect(report.written).toBe(fixtures.length);
   const reported = fixtures.find((fixture) => fixture.name === 'Reported Cafe')!.id;
   const siteDown = fixtures.find((fixture) => fixture.name === 'Website Down Garden')!.id;
-  await directory.db.insertInto('problem_report').values({
-    id: 'report-1', service_id: reported, kind: 'closed', message: null, contact_email: null, created_at: `${inDays(-1)}T10:00:00Z`,
-  }).execute();
-  await directory.db.insertInto('link_check').values([1, 2].map((n) => ({
-    service_id: siteDown, url: 'http://127.0.0.1:9/', checked_at: `${inDays(-n)}T03:00:00Z`, ok: 0, status_code: null, error: 'connect ECONNREFUSED',
-  }))).execute();
+  await directory.db
+    .insertInto('problem_report')
+    .values({
+      id: 'report-1',
+      service_id: reported,
+      kind: 'closed',
+      message: null,
+      contact_email: null,
+      created_at: `${inDays(-1)}T10:00:00Z`,
+    })
+    .execute();
+  await directory.db
+    .insertInto('link_check')
+    .values(
+      [1, 2].map((n) => ({
+        service_id: siteDown,
+        url: 'http://127.0.0.1:9/',
+        checked_at: `${inDays(-n)}T03:00:00Z`,
+        ok: 0,
+        status_code: null,
+        error: 'connect ECONNREFUSED',
+      })),
+    )
+    .execute();
 
   // What the rules say, worked out here from the records and the signals put in above.
   const signals: Record<string, FreshnessSignals> = {
     [reported]: { openReports: 1, lastReportDate: inDays(-1), linkChecks: [] },
     [siteDown]: { openReports: 0, lastReportDate: null, linkChecks: [{ ok: false }, { ok: false }] },
   };
-  const records = await readServices(directory.db, fixtures.map((fixture) => fixture.id));
+  const records = await readServices(
+    directory.db,
+    fixtures.map((fixture) => fixture.id),
+  );
   const byStatus: Record<string, number> = { ok: 0, check: 0, stale: 0 };
   const byFlag: Record<string, number> = Object.fromEntries(FRESHNESS_FLAGS.map((flag) => [flag, 0]));
   const stale: string[] = [];
@@ -70,11 +91,14 @@ beforeAll(async () => {
   expected = { byStatus, byFlag, stale: stale.sort() };
 });
 
-afterAll(async () => { await cleanup?.(); });
+afterAll(async () => {
+  await cleanup?.();
+});
 
 function freshness(args: string[]) {
   const result = spawnSync('npm', ['run', '--silent', 'freshness', '--', ...args], {
-    env: { ...process.env, ...databaseEnv(databasePath) }, encoding: 'utf8',
+    env: { ...process.env, ...databaseEnv(databasePath) },
+    encoding: 'utf8',
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -92,7 +116,15 @@ describe('npm run freshness', () => {
     expect(output.linkCheck).toBeNull();
     // The fixtures cover each status and the flags they were made for.
     expect(expected.byStatus).toEqual({ ok: 2, check: 6, stale: 2 });
-    for (const flag of ['temporarily_closed', 'funding_lapsed', 'reported_problem', 'verification_overdue', 'never_verified', 'website_unreachable', 'funding_ending_soon']) {
+    for (const flag of [
+      'temporarily_closed',
+      'funding_lapsed',
+      'reported_problem',
+      'verification_overdue',
+      'never_verified',
+      'website_unreachable',
+      'funding_ending_soon',
+    ]) {
       expect(expected.byFlag[flag], flag).toBeGreaterThan(0);
     }
   });

@@ -46,7 +46,9 @@ const newAddress = () => `198.51.100.${nextAddress++ % 250}`;
 
 function post(server: RunningServer, path: string, fields: Record<string, string>, headers: Record<string, string> = {}): Promise<Response> {
   return fetch(server.url(path), {
-    method: 'POST', redirect: 'manual', body: new URLSearchParams(fields),
+    method: 'POST',
+    redirect: 'manual',
+    body: new URLSearchParams(fields),
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: server.origin, 'X-Forwarded-For': newAddress(), ...headers },
   });
 }
@@ -59,7 +61,9 @@ function rawRequest(server: RunningServer, method: string, path: string): Promis
     const req = request({ host: '127.0.0.1', port: server.port, method, path, timeout: 10_000 }, (res) => {
       let body = '';
       res.setEncoding('utf8');
-      res.on('data', (chunk) => { body += chunk; });
+      res.on('data', (chunk) => {
+        body += chunk;
+      });
       res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
     });
     req.on('error', reject);
@@ -80,13 +84,19 @@ async function holdWriteLock(location: string): Promise<() => Promise<void>> {
   if (!isPostgresUrl(location)) {
     const lock = new Database(location, { timeout: 0 });
     lock.exec('BEGIN IMMEDIATE');
-    return async () => { lock.exec('ROLLBACK'); lock.close(); };
+    return async () => {
+      lock.exec('ROLLBACK');
+      lock.close();
+    };
   }
   const client = new pg.Client({ connectionString: location });
   await client.connect();
   await client.query('begin');
   await client.query('lock table problem_report in exclusive mode');
-  return async () => { await client.query('rollback'); await client.end(); };
+  return async () => {
+    await client.query('rollback');
+    await client.end();
+  };
 }
 
 const timed = async <T>(work: () => Promise<T>) => {
@@ -115,7 +125,11 @@ describe('form fields', () => {
     const message = 'Closed now\u0000 \u001b[31mred\u001b[0m\r\nsecond\tline\u0007\u009b';
     const response = await report(proxied, message);
     expect(response.status).toBe(303);
-    const stored = await readTable<{ message: string }>(proxied, 'select message from problem_report where service_id = ? order by created_at desc limit 1', SERVICE.id);
+    const stored = await readTable<{ message: string }>(
+      proxied,
+      'select message from problem_report where service_id = ? order by created_at desc limit 1',
+      SERVICE.id,
+    );
     expect(stored[0]!.message).toBe('Closed now [31mred[0m\nsecond\tline');
   });
 });
@@ -208,17 +222,24 @@ describe('two server processes on one database', () => {
   it('give the same answers to adds racing to one list: none lost, never 500', async () => {
     const first = await post(proxied, '/shortlist/add', { service: GENERATED[0]!.id, back: '/' });
     expect(first.status).toBe(303);
-    const cookie = first.headers.getSetCookie().find((line) => line.startsWith('shortlist='))!.split(';')[0]!;
+    const cookie = first.headers
+      .getSetCookie()
+      .find((line) => line.startsWith('shortlist='))!
+      .split(';')[0]!;
     const ids = GENERATED.slice(1, 19).map((record) => record.id);
-    const answers = await Promise.all(ids.map((id, i) =>
-      post(i % 2 ? second : proxied, '/shortlist/add', { service: id, back: '/' }, { Cookie: cookie }).then((response) => response.status)));
+    const answers = await Promise.all(
+      ids.map((id, i) => post(i % 2 ? second : proxied, '/shortlist/add', { service: id, back: '/' }, { Cookie: cookie }).then((response) => response.status)),
+    );
     expect(answers.filter((status) => status >= 500)).toEqual([]);
     const listId = cookie.split('=')[1]!;
     const stored = await readTable<{ service_id: string }>(proxied, 'select service_id from shortlist_item where shortlist_id = ?', listId);
     expect(stored).toHaveLength(ids.length + 1);
     // A list is full at 20 on either process alike.
-    const full = await Promise.all([GENERATED[30]!, GENERATED[31]!, GENERATED[32]!].map((record, i) =>
-      post(i % 2 ? second : proxied, '/shortlist/add', { service: record.id, back: '/' }, { Cookie: cookie }).then((response) => response.status)));
+    const full = await Promise.all(
+      [GENERATED[30]!, GENERATED[31]!, GENERATED[32]!].map((record, i) =>
+        post(i % 2 ? second : proxied, '/shortlist/add', { service: record.id, back: '/' }, { Cookie: cookie }).then((response) => response.status),
+      ),
+    );
     expect(full.filter((status) => status >= 500)).toEqual([]);
     expect(await readTable(proxied, 'select 1 from shortlist_item where shortlist_id = ?', listId)).toHaveLength(20);
   }, 60_000);
@@ -228,13 +249,22 @@ describe('two server processes on one database', () => {
 function runImport(server: RunningServer, file: string): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/import.ts', file], {
-      cwd: ROOT, env: { ...process.env, ...databaseEnv(server.databasePath) }, stdio: ['ignore', 'pipe', 'pipe'],
+      cwd: ROOT,
+      env: { ...process.env, ...databaseEnv(server.databasePath) },
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
-    child.stdout.on('data', (chunk) => { output += chunk; });
-    child.stderr.on('data', (chunk) => { output += chunk; });
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      output += chunk;
+    });
     const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
-    child.on('exit', (code) => { clearTimeout(timer); resolve({ code, output }); });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, output });
+    });
   });
 }
 
@@ -284,7 +314,10 @@ describe('forwarded headers and the Host', () => {
 
   it('builds links from the configured host when a request names another', async () => {
     const added = await post(second, '/shortlist/add', { service: SERVICE.id, back: '/' });
-    const cookie = added.headers.getSetCookie().find((line) => line.startsWith('shortlist='))!.split(';')[0]!;
+    const cookie = added.headers
+      .getSetCookie()
+      .find((line) => line.startsWith('shortlist='))!
+      .split(';')[0]!;
     const id = cookie.split('=')[1]!;
     const text = await rawText(second, `/shortlist/${id}.txt`, { Host: 'evil.example', Cookie: cookie });
     expect(text).not.toContain('evil.example');
@@ -299,7 +332,9 @@ function rawText(server: RunningServer, path: string, headers: Record<string, st
     const req = request({ host: '127.0.0.1', port: server.port, path, headers, timeout: 10_000 }, (res) => {
       let body = '';
       res.setEncoding('utf8');
-      res.on('data', (chunk) => { body += chunk; });
+      res.on('data', (chunk) => {
+        body += chunk;
+      });
       res.on('end', () => resolve(body));
     });
     req.on('error', reject);

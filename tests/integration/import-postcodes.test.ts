@@ -17,7 +17,9 @@ const CODEPOINT = `${FIXTURES}/codepoint-sample.csv`;
 const GB = `${FIXTURES}/gb-sample.csv`;
 
 let folder: string;
-beforeAll(() => { folder = mkdtempSync(join(tmpdir(), 'directory-postcodes-')); });
+beforeAll(() => {
+  folder = mkdtempSync(join(tmpdir(), 'directory-postcodes-'));
+});
 afterAll(async () => {
   await dropNamedDatabases();
   rmSync(folder, { recursive: true, force: true });
@@ -25,7 +27,8 @@ afterAll(async () => {
 
 function run(args: string[], database: string) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/import-postcodes.ts', ...args], {
-    env: { ...process.env, ...databaseEnv(database) }, encoding: 'utf8',
+    env: { ...process.env, ...databaseEnv(database) },
+    encoding: 'utf8',
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -55,8 +58,15 @@ describe('npm run import:postcodes', () => {
     expect([...rows.keys()]).toEqual(['NE1 4ST', 'NE4 5TG', 'NE4 6QF', 'NE8 1AJ']);
     // The council and ward as ONS codes; the council's name from our list of councils.
     expect(rows.get('NE4 5TG')).toEqual({
-      postcode: 'NE4 5TG', outward: 'NE4', latitude: 54.9767, longitude: -1.64485, source: 'ons',
-      council_code: 'E08000021', council_name: 'Newcastle upon Tyne', ward_code: 'E05011475', ward_name: null,
+      postcode: 'NE4 5TG',
+      outward: 'NE4',
+      latitude: 54.9767,
+      longitude: -1.64485,
+      source: 'ons',
+      council_code: 'E08000021',
+      council_name: 'Newcastle upon Tyne',
+      ward_code: 'E05011475',
+      ward_name: null,
     });
   });
 
@@ -90,8 +100,15 @@ describe('npm run import:postcodes', () => {
     expect([...rows.keys()]).toEqual(['BS1 4DJ', 'CF10 1EP', 'DH1 1BW', 'EH1 1YZ', 'SR1 1AE']);
     // Names as people say them: no "District (B)", the English name of a Welsh council, no "Ward" or "ED".
     expect(rows.get('SR1 1AE')).toEqual({
-      postcode: 'SR1 1AE', outward: 'SR1', latitude: 54.90498, longitude: -1.37654, source: 'gb',
-      council_code: 'E08000024', council_name: 'Sunderland', ward_code: 'E05001158', ward_name: 'Hendon',
+      postcode: 'SR1 1AE',
+      outward: 'SR1',
+      latitude: 54.90498,
+      longitude: -1.37654,
+      source: 'gb',
+      council_code: 'E08000024',
+      council_name: 'Sunderland',
+      ward_code: 'E05001158',
+      ward_name: 'Hendon',
     });
     expect(rows.get('CF10 1EP')).toMatchObject({ council_name: 'Cardiff', ward_name: 'Cathays' });
     // A quoted ward name with a comma in it.

@@ -11,16 +11,30 @@ import { describeOn, testDialect } from '../fixtures/dialect';
 import { sql } from 'kysely';
 
 let scratch: Awaited<ReturnType<typeof scratchDirectory>>;
-beforeEach(async () => { scratch = await scratchDirectory(); });
-afterEach(async () => { await scratch.cleanup(); });
+beforeEach(async () => {
+  scratch = await scratchDirectory();
+});
+afterEach(async () => {
+  await scratch.cleanup();
+});
 
 const walking = service({
-  code: 'walk', name: 'Heaton Walking Group', categories: ['walking-groups'], access: ['step-free'],
-  schedules: [{ byday: 'TU', opens_at: '10:00', closes_at: '12:00' }], costs: [{ option: 'Free', amount: 0 }], routes: ['self', 'drop_in'],
+  code: 'walk',
+  name: 'Heaton Walking Group',
+  categories: ['walking-groups'],
+  access: ['step-free'],
+  schedules: [{ byday: 'TU', opens_at: '10:00', closes_at: '12:00' }],
+  costs: [{ option: 'Free', amount: 0 }],
+  routes: ['self', 'drop_in'],
   extra: {
     funding: [{ id: '1b0f2c8e-0000-4000-8000-000000000001', source: 'National Lottery', start_date: '2025-04-01', end_date: '2027-03-31' }],
-    capacity_status: 'waiting_list', waiting_weeks: 3, capacity_updated: '2026-11-01', support_to_attend: ['bring_someone'],
-    first_visit: 'Someone meets you at the gate.', group_size: 'small_group', referral_instructions: 'Just turn up.',
+    capacity_status: 'waiting_list',
+    waiting_weeks: 3,
+    capacity_updated: '2026-11-01',
+    support_to_attend: ['bring_someone'],
+    first_visit: 'Someone meets you at the gate.',
+    group_size: 'small_group',
+    referral_instructions: 'Just turn up.',
     phones: [{ id: '1b0f2c8e-0000-4000-8000-000000000002', number: '0191 498 0123' }],
     contacts: [{ id: '1b0f2c8e-0000-4000-8000-000000000003', name: 'Sam', phones: [{ id: '1b0f2c8e-0000-4000-8000-000000000004', number: '07700 900123' }] }],
     languages: [{ id: '1b0f2c8e-0000-4000-8000-000000000005', name: 'Polish', code: 'pl' }],
@@ -29,11 +43,32 @@ const walking = service({
 });
 
 async function tableCounts() {
-  const tables = ['organization', 'service', 'location', 'service_at_location', 'address', 'phone', 'contact', 'schedule',
-    'cost_option', 'funding', 'attribute', 'language', 'service_area', 'search_document'] as const;
+  const tables = [
+    'organization',
+    'service',
+    'location',
+    'service_at_location',
+    'address',
+    'phone',
+    'contact',
+    'schedule',
+    'cost_option',
+    'funding',
+    'attribute',
+    'language',
+    'service_area',
+    'search_document',
+  ] as const;
   const out: Record<string, number> = {};
   for (const table of tables) {
-    out[table] = Number((await scratch.directory.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    out[table] = Number(
+      (
+        await scratch.directory.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   }
   return out;
 }
@@ -59,7 +94,18 @@ describe('importing Open Referral services', () => {
     const report = await importRecords(scratch.directory, scratch.search, [walking], { today: TODAY });
     expect(report).toMatchObject({ total: 1, written: 1, unchanged: 0, invalid: [], abandoned: false });
     const counts = await tableCounts();
-    expect(counts).toMatchObject({ service: 1, organization: 1, schedule: 1, cost_option: 1, funding: 1, phone: 2, contact: 1, language: 1, service_area: 1, search_document: 1 });
+    expect(counts).toMatchObject({
+      service: 1,
+      organization: 1,
+      schedule: 1,
+      cost_option: 1,
+      funding: 1,
+      phone: 2,
+      contact: 1,
+      language: 1,
+      service_area: 1,
+      search_document: 1,
+    });
     const result = await scratch.search.search({ ...EMPTY_QUERY, q: 'walking' });
     expect(result.hits.map((hit) => hit.document.name)).toEqual(['Heaton Walking Group']);
   });
@@ -79,7 +125,11 @@ describe('importing Open Referral services', () => {
 
   it('replaces a changed record, its schedules and its search document', async () => {
     await importRecords(scratch.directory, scratch.search, [walking], { today: TODAY });
-    const changed = { ...walking, name: 'Heaton Strollers', schedules: [{ id: '1b0f2c8e-0000-4000-8000-0000000000aa', freq: 'WEEKLY', byday: 'FR', opens_at: '14:00', closes_at: '15:00' }] };
+    const changed = {
+      ...walking,
+      name: 'Heaton Strollers',
+      schedules: [{ id: '1b0f2c8e-0000-4000-8000-0000000000aa', freq: 'WEEKLY', byday: 'FR', opens_at: '14:00', closes_at: '15:00' }],
+    };
     const report = await importRecords(scratch.directory, scratch.search, [changed], { today: TODAY });
     expect(report.written).toBe(1);
     const [stored] = await readServices(scratch.directory.db, [walking.id as string]);
@@ -96,8 +146,15 @@ describe('importing Open Referral services', () => {
     expect(await history()).toEqual([]); // a first import creates; it changes nothing anyone relied on
     const [funding] = walking.funding as { id: string }[];
     const changed = {
-      ...walking, status: 'temporarily closed', assured_date: '2026-11-20', capacity_status: 'accepting', waiting_weeks: null,
-      funding: [{ ...funding!, end_date: '2027-09-30' }, { id: '1b0f2c8e-0000-4000-8000-0000000000f1', source: 'Council', end_date: '2028-03-31' }],
+      ...walking,
+      status: 'temporarily closed',
+      assured_date: '2026-11-20',
+      capacity_status: 'accepting',
+      waiting_weeks: null,
+      funding: [
+        { ...funding!, end_date: '2027-09-30' },
+        { id: '1b0f2c8e-0000-4000-8000-0000000000f1', source: 'Council', end_date: '2028-03-31' },
+      ],
     };
     const second = await importRecords(scratch.directory, scratch.search, [changed], { today: TODAY, source: 'council feed' });
     expect(second.invalid).toEqual([]);
@@ -119,7 +176,8 @@ describe('importing Open Referral services', () => {
     await importRecords(scratch.directory, scratch.search, [{ ...changed, funding: [] }], { today: TODAY, source: 'council feed' });
     const after = await history();
     expect(after.slice(rows.length).map((row) => [row.entity, row.action, row.old_value])).toEqual([
-      ['funding', 'delete', '2027-09-30'], ['funding', 'delete', '2028-03-31'],
+      ['funding', 'delete', '2027-09-30'],
+      ['funding', 'delete', '2028-03-31'],
     ]);
     await importRecords(scratch.directory, scratch.search, [{ ...changed, funding: [] }], { today: TODAY, source: 'council feed' });
     expect(await history()).toHaveLength(after.length);
@@ -170,16 +228,26 @@ describe('importing Open Referral services', () => {
     const transportOffered = { description: 'Our minibus picks people up from home in Walker and Byker.', eligibility: 'People over 60 who cannot use buses.' };
     const place = (walking.service_at_locations as { id: string; location: Record<string, unknown> }[])[0]!;
     const withPlace = (location: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
-      ...walking, service_at_locations: [{ ...place, location: { ...place.location, ...location } }], ...extra,
+      ...walking,
+      service_at_locations: [{ ...place, location: { ...place.location, ...location } }],
+      ...extra,
     });
     const full = withPlace({ transport }, { transport_offered: transportOffered, home_visits: true });
 
     it('keeps transport, transport_offered and home_visits through import, read-back and export', async () => {
       expect(await importRecords(scratch.directory, scratch.search, [full], { today: TODAY })).toMatchObject({ written: 1, invalid: [], warnings: [] });
-      const serviceRow = await scratch.directory.db.selectFrom('service').select(['transport_offered', 'home_visits']).where('id', '=', walking.id).executeTakeFirstOrThrow();
+      const serviceRow = await scratch.directory.db
+        .selectFrom('service')
+        .select(['transport_offered', 'home_visits'])
+        .where('id', '=', walking.id)
+        .executeTakeFirstOrThrow();
       expect(JSON.parse(serviceRow.transport_offered!)).toEqual(transportOffered);
       expect(serviceRow.home_visits).toBe(1);
-      const locationRow = await scratch.directory.db.selectFrom('location').select('transport').where('id', '=', place.location.id as string).executeTakeFirstOrThrow();
+      const locationRow = await scratch.directory.db
+        .selectFrom('location')
+        .select('transport')
+        .where('id', '=', place.location.id as string)
+        .executeTakeFirstOrThrow();
       expect(JSON.parse(locationRow.transport!)).toEqual(transport);
 
       const [stored] = await readServices(scratch.directory.db, [walking.id]);
@@ -194,7 +262,11 @@ describe('importing Open Referral services', () => {
       expect(exported[0].transport_offered).toEqual(transportOffered);
       expect(exported[0].home_visits).toBe(true);
       const reparsed = serviceSchema.parse(exported[0]);
-      expect([reparsed.service_at_locations[0]!.location.transport, reparsed.transport_offered, reparsed.home_visits]).toEqual([transport, transportOffered, true]);
+      expect([reparsed.service_at_locations[0]!.location.transport, reparsed.transport_offered, reparsed.home_visits]).toEqual([
+        transport,
+        transportOffered,
+        true,
+      ]);
       // Importing the export gives back the same record.
       expect(await importRecords(scratch.directory, scratch.search, exported, { today: TODAY })).toMatchObject({ invalid: [] });
       expect((await readServices(scratch.directory.db, [walking.id]))[0]).toEqual(stored);
@@ -204,7 +276,13 @@ describe('importing Open Referral services', () => {
       await importRecords(scratch.directory, scratch.search, [full], { today: TODAY });
       const hashes = async () => ({
         service: (await scratch.directory.db.selectFrom('service').select('record_hash').where('id', '=', walking.id).executeTakeFirstOrThrow()).record_hash,
-        location: (await scratch.directory.db.selectFrom('location').select('record_hash').where('id', '=', place.location.id as string).executeTakeFirstOrThrow()).record_hash,
+        location: (
+          await scratch.directory.db
+            .selectFrom('location')
+            .select('record_hash')
+            .where('id', '=', place.location.id as string)
+            .executeTakeFirstOrThrow()
+        ).record_hash,
       });
       const before = await hashes();
       const moved = { ...transport, stops: [{ ...transport.stops[0]!, distance_m: 450, walk_minutes: 6 }] };
@@ -226,9 +304,13 @@ describe('importing Open Referral services', () => {
     });
 
     it('refuses transport of the wrong shape, naming the field', async () => {
-      const bad = withPlace({ transport: { stops: [{ name: 'Heaton Road', mode: 'rocket', routes: ['62'], distance_m: -5, walk_minutes: 2.5 }], parking: { free: true } } }, {
-        transport_offered: { eligibility: 'Anyone' }, home_visits: 'yes',
-      });
+      const bad = withPlace(
+        { transport: { stops: [{ name: 'Heaton Road', mode: 'rocket', routes: ['62'], distance_m: -5, walk_minutes: 2.5 }], parking: { free: true } } },
+        {
+          transport_offered: { eligibility: 'Anyone' },
+          home_visits: 'yes',
+        },
+      );
       const report = await importRecords(scratch.directory, scratch.search, [bad], { today: TODAY });
       expect(report.written).toBe(0);
       const at = 'service_at_locations[0].location.transport';
@@ -249,7 +331,9 @@ describe('importing Open Referral services', () => {
       sal!.location.transport = { stops: [{ name: 'Monument', mode: 'metro' }] };
       const report = await importRecords(scratch.directory, scratch.search, [online], { today: TODAY });
       expect(report.written).toBe(1);
-      expect(report.warnings).toEqual([expect.objectContaining({ path: 'service_at_locations[0].location.transport', message: expect.stringContaining('virtual place') })]);
+      expect(report.warnings).toEqual([
+        expect.objectContaining({ path: 'service_at_locations[0].location.transport', message: expect.stringContaining('virtual place') }),
+      ]);
     });
   });
 
@@ -270,7 +354,10 @@ describe('importing Open Referral services', () => {
     const record = { ...service({ code: 'types', name: 'Types' }), minimum_age: 'twelve', schedules: 'weekly', organization: 'Age UK', email: 'nope' };
     const report = await importRecords(scratch.directory, scratch.search, [record], { today: TODAY });
     expect(report.invalid.map((e) => `${e.path} ${e.message}`)).toEqual([
-      'email must be an email address', 'minimum_age must be a number', 'organization must be an object with fields', 'schedules must be a list',
+      'email must be an email address',
+      'minimum_age must be a number',
+      'organization must be an object with fields',
+      'schedules must be a list',
     ]);
   });
 
@@ -308,7 +395,8 @@ describe('importing Open Referral services', () => {
     const agreeing = await importRecords(scratch.directory, scratch.search, [first, same], { today: TODAY });
     expect(agreeing.warnings).toEqual([]);
     const differing = {
-      ...same, organization: { ...first.organization, description: 'Another description.' },
+      ...same,
+      organization: { ...first.organization, description: 'Another description.' },
       service_at_locations: [{ ...same.service_at_locations[0], location: { ...place.location, name: 'The hall (back door)' } }],
     };
     const report = await importRecords(scratch.directory, scratch.search, [first, differing], { today: TODAY });
@@ -340,11 +428,14 @@ describe('importing Open Referral services', () => {
     expect((await scratch.search.search({ ...EMPTY_QUERY, q: 'fine' })).total).toBe(0);
   });
 
-  it("refuses a child id that belongs to another service, rather than moving the row", async () => {
+  it('refuses a child id that belongs to another service, rather than moving the row', async () => {
     const a = service({ code: 'owner-a', name: 'Alpha Group', schedules: [{ byday: 'TU', opens_at: '10:00', closes_at: '11:00' }] });
     await importRecords(scratch.directory, scratch.search, [a], { today: TODAY });
     const stolenId = (a.schedules as { id: string }[])[0]!.id;
-    const b = { ...service({ code: 'owner-b', name: 'Beta Group' }), schedules: [{ id: stolenId, freq: 'WEEKLY', byday: 'FR', opens_at: '10:00', closes_at: '11:00' }] };
+    const b = {
+      ...service({ code: 'owner-b', name: 'Beta Group' }),
+      schedules: [{ id: stolenId, freq: 'WEEKLY', byday: 'FR', opens_at: '10:00', closes_at: '11:00' }],
+    };
     const fine = service({ code: 'owner-c', name: 'Gamma Group' });
     const report = await importRecords(scratch.directory, scratch.search, [fine, b], { today: TODAY });
     expect(report.invalid).toEqual([{ index: 1, id: b.id, path: 'schedules[0].id', message: expect.stringContaining('belongs to another service') }]);
@@ -401,10 +492,16 @@ describe('importing Open Referral services', () => {
   });
 
   it('imports a large file in one go', async () => {
-    const records = Array.from({ length: 3000 }, (_, i) => service({
-      code: `bulk-${i}`, name: `Bulk Group ${i}`, organization: `org-${i % 300}`, categories: ['social-groups'],
-      schedules: [{ byday: 'MO', opens_at: '10:00', closes_at: '11:00' }], costs: [{ option: 'Free', amount: 0 }],
-    }));
+    const records = Array.from({ length: 3000 }, (_, i) =>
+      service({
+        code: `bulk-${i}`,
+        name: `Bulk Group ${i}`,
+        organization: `org-${i % 300}`,
+        categories: ['social-groups'],
+        schedules: [{ byday: 'MO', opens_at: '10:00', closes_at: '11:00' }],
+        costs: [{ option: 'Free', amount: 0 }],
+      }),
+    );
     const progress: number[] = [];
     const report = await importRecords(scratch.directory, scratch.search, records, { today: TODAY, onProgress: (done) => progress.push(done) });
     expect(report.written).toBe(3000);
@@ -487,7 +584,18 @@ describeOn('sqlite')('migrations on SQLite', () => {
     for (const table of ['shortlist', 'shortlist_item', 'referral_count', 'unmet_need_count', 'gap', 'key_service']) expect(tableNames()).not.toContain(table);
     expect(tableNames()).toContain('user_account');
     await migrateDown(scratch.directory.db); // 0009: accounts, suggestions, notes, the audit log, the outbox
-    for (const table of ['user_account', 'user_session', 'invitation', 'organization_editor', 'trusted_organization', 'audit_event', 'suggestion', 'suggestion_field', 'practitioner_note', 'outbox_message']) {
+    for (const table of [
+      'user_account',
+      'user_session',
+      'invitation',
+      'organization_editor',
+      'trusted_organization',
+      'audit_event',
+      'suggestion',
+      'suggestion_field',
+      'practitioner_note',
+      'outbox_message',
+    ]) {
       expect(tableNames()).not.toContain(table);
     }
     expect(columnsOf('problem_report')).not.toContain('resolved_by');
@@ -524,7 +632,9 @@ describeOn('sqlite')('migrations on SQLite', () => {
     expect((await tableCounts()).service).toBe(0);
     expect(columnsOf('service')).toContain('not_for');
     expect(columnsOf('location')).toContain('transport');
-    expect(tableNames()).toEqual(expect.arrayContaining(['problem_report', 'link_check', 'rate_limit', 'confirmation_link', 'change_history', 'app_setting', 'reminder']));
+    expect(tableNames()).toEqual(
+      expect.arrayContaining(['problem_report', 'link_check', 'rate_limit', 'confirmation_link', 'change_history', 'app_setting', 'reminder']),
+    );
     expect(columnsOf('reminder')).toEqual(expect.arrayContaining(['attempts', 'last_attempt_at']));
     expect(tableNames()).toEqual(expect.arrayContaining(['user_account', 'user_session', 'suggestion', 'practitioner_note', 'audit_event']));
     expect(tableNames()).toEqual(expect.arrayContaining(['shortlist', 'shortlist_item', 'referral_count', 'unmet_need_count', 'gap', 'key_service']));

@@ -45,7 +45,11 @@ describe('GET /api/search?language=…', () => {
     expect(either.body.total).toBeGreaterThanOrEqual(Math.max(bsl.body.total, either.body.facets.language.pl));
   });
   it('refuses a language no service lists with 400 naming the parameter, never a 500', async () => {
-    for (const [qs, words] of [['language=Klingon', '“Klingon”'], ['language=%3Cb%3E', 'is not a language'], ['language=x'.repeat(1), '“X”']] as const) {
+    for (const [qs, words] of [
+      ['language=Klingon', '“Klingon”'],
+      ['language=%3Cb%3E', 'is not a language'],
+      ['language=x'.repeat(1), '“X”'],
+    ] as const) {
       const { status, body } = await api(qs);
       expect(status, qs).toBe(400);
       expect(body.error).toBe('invalid_parameter');

@@ -9,7 +9,12 @@ import { applySearchOutbox } from '../../src/lib/search/outbox';
 import { EMPTY_QUERY } from '../../src/lib/search/filters';
 import { scratchDirectory, service, TODAY } from '../fixtures/services';
 
-interface Received { method: string; path: string; userAgent: string | undefined; at: number }
+interface Received {
+  method: string;
+  path: string;
+  userAgent: string | undefined;
+  at: number;
+}
 
 let server: Server;
 let base: string;
@@ -20,15 +25,23 @@ let scratch: Awaited<ReturnType<typeof scratchDirectory>>;
 function handle(request: IncomingMessage, response: import('node:http').ServerResponse) {
   received.push({ method: request.method!, path: request.url!, userAgent: request.headers['user-agent'], at: performance.now() });
   switch (request.url) {
-    case '/ok': response.writeHead(200, { 'content-type': 'text/html' }).end('<p>Hello</p>'); return;
-    case '/missing': response.writeHead(404).end('Not found'); return;
-    case '/moved': response.writeHead(301, { location: '/ok' }).end(); return;
+    case '/ok':
+      response.writeHead(200, { 'content-type': 'text/html' }).end('<p>Hello</p>');
+      return;
+    case '/missing':
+      response.writeHead(404).end('Not found');
+      return;
+    case '/moved':
+      response.writeHead(301, { location: '/ok' }).end();
+      return;
     case '/no-head':
       if (request.method === 'HEAD') response.writeHead(405, { allow: 'GET' }).end();
       else response.writeHead(200).end('Only GET here');
       return;
-    case '/hang': return; // never answers
-    default: response.writeHead(500).end();
+    case '/hang':
+      return; // never answers
+    default:
+      response.writeHead(500).end();
   }
 }
 
@@ -69,7 +82,8 @@ async function unreachableInSearch(): Promise<string[]> {
   expect(result.total).toBe(6);
   return result.hits
     .filter((hit) => hit.document.freshness.flags.some((flag) => flag.flag === 'website_unreachable'))
-    .map((hit) => hit.document.name).sort();
+    .map((hit) => hit.document.name)
+    .sort();
 }
 
 async function checkAll() {
@@ -131,9 +145,15 @@ describe('checkLinks', () => {
     received.length = 0;
     const before = (await scratch.directory.db.selectFrom('link_check').select('id').execute()).length;
     const serviceId = ids['Link OK Club']!;
-    const report = await checkLinks(scratch.directory.db, [
-      { serviceId, url: 'mailto:hello@example.org' }, { serviceId, url: 'ftp://files.example.org/' }, { serviceId, url: 'not an address' },
-    ], { timeoutMs: TIMEOUT_MS, perSecond: 5 });
+    const report = await checkLinks(
+      scratch.directory.db,
+      [
+        { serviceId, url: 'mailto:hello@example.org' },
+        { serviceId, url: 'ftp://files.example.org/' },
+        { serviceId, url: 'not an address' },
+      ],
+      { timeoutMs: TIMEOUT_MS, perSecond: 5 },
+    );
     expect(report.skipped).toHaveLength(3);
     expect(report.results).toEqual([]);
     expect(received).toEqual([]);

@@ -20,9 +20,16 @@ function serviceAt(code: string, postalCode: string, latitude: number | null, lo
   const location = link!.location;
   location.latitude = latitude;
   location.longitude = longitude;
-  location.addresses = [{
-    id: uuidFor('address', code), address_1: '1 Elswick Road', city: 'Newcastle upon Tyne', postal_code: postalCode, country: 'GB', address_type: 'physical',
-  }];
+  location.addresses = [
+    {
+      id: uuidFor('address', code),
+      address_1: '1 Elswick Road',
+      city: 'Newcastle upon Tyne',
+      postal_code: postalCode,
+      country: 'GB',
+      address_type: 'physical',
+    },
+  ];
   return record;
 }
 
@@ -40,15 +47,21 @@ beforeAll(async () => {
   const outcome = await importRecords(scratch.directory, scratch.search, records, { source: 'test', today: TODAY });
   expect(outcome.invalid).toEqual([]);
   // A surveyed position from ONS, which the directory's own addresses must not replace.
-  await scratch.directory.db.insertInto('postcode')
-    .values({ postcode: 'NE10 8DQ', outward: 'NE10', latitude: 54.9515, longitude: -1.5650, source: 'ons' }).execute();
+  await scratch.directory.db
+    .insertInto('postcode')
+    .values({ postcode: 'NE10 8DQ', outward: 'NE10', latitude: 54.9515, longitude: -1.565, source: 'ons' })
+    .execute();
   // A postcode from an address since removed from the directory.
-  await scratch.directory.db.insertInto('postcode')
-    .values({ postcode: 'NE4 5ZZ', outward: 'NE4', latitude: 54.97, longitude: -1.64, source: 'directory' }).execute();
+  await scratch.directory.db
+    .insertInto('postcode')
+    .values({ postcode: 'NE4 5ZZ', outward: 'NE4', latitude: 54.97, longitude: -1.64, source: 'directory' })
+    .execute();
   const report = await preparePlaces(scratch.directory, { shippedPostcodes: false });
   expect(report.areas).toBe(getAreas().length);
 });
-afterAll(async () => { await scratch.cleanup(); });
+afterAll(async () => {
+  await scratch.cleanup();
+});
 
 describe('the postcode table from the directory', () => {
   it("holds each postcode at the mean of its places' positions, in the normal form", async () => {
@@ -70,12 +83,19 @@ describe('the postcode table from the directory', () => {
   it('never replaces a position from ONS or Code-Point, and a rebuild changes nothing', async () => {
     expect(await rebuildDirectoryPostcodes(scratch.directory.db)).toBe(3);
     expect(await lookupPostcode(scratch.directory.db, 'NE10 8DQ')).toEqual({
-      postcode: 'NE10 8DQ', outward: 'NE10', latitude: 54.9515, longitude: -1.565, source: 'ons',
-      council_code: null, council_name: null, ward_code: null, ward_name: null,
+      postcode: 'NE10 8DQ',
+      outward: 'NE10',
+      latitude: 54.9515,
+      longitude: -1.565,
+      source: 'ons',
+      council_code: null,
+      council_name: null,
+      ward_code: null,
+      ward_name: null,
     });
   });
 
-  it("puts a district at the mean of its postcodes", async () => {
+  it('puts a district at the mean of its postcodes', async () => {
     const district = await lookupDistrict(scratch.directory.db, 'ne4');
     expect(district).toMatchObject({ outward: 'NE4', postcodes: 2 });
     expect(district!.latitude).toBeCloseTo((54.96476 + 54.96553) / 2, 6);
@@ -86,7 +106,19 @@ describe('the postcode table from the directory', () => {
 describe('the area table', () => {
   it('holds every area in content/areas, and keeps an area the file no longer has', async () => {
     const db = scratch.directory.db;
-    await db.insertInto('area').values({ id: 'newcastle-old-ward', name: 'Old Ward', kind: 'ward', parent_id: 'newcastle', latitude: 54.97, longitude: -1.61, outline: null, population: null }).execute();
+    await db
+      .insertInto('area')
+      .values({
+        id: 'newcastle-old-ward',
+        name: 'Old Ward',
+        kind: 'ward',
+        parent_id: 'newcastle',
+        latitude: 54.97,
+        longitude: -1.61,
+        outline: null,
+        population: null,
+      })
+      .execute();
     await preparePlaces(scratch.directory, { shippedPostcodes: false });
     const rows = await db.selectFrom('area').selectAll().execute();
     expect(rows).toHaveLength(getAreas().length + 1);
@@ -109,21 +141,28 @@ describe('resolveNear', () => {
       expect(result.areaIds[0]).toBe('newcastle-elswick');
       expect(result.areaIds).toContain('newcastle');
     }
-    expect(await near('NE10 8DQ')).toMatchObject({ ok: true, point: { latitude: 54.9515, longitude: -1.565 }, areaIds: expect.arrayContaining(['gateshead-felling', 'gateshead']) });
+    expect(await near('NE10 8DQ')).toMatchObject({
+      ok: true,
+      point: { latitude: 54.9515, longitude: -1.565 },
+      areaIds: expect.arrayContaining(['gateshead-felling', 'gateshead']),
+    });
   });
 
   it('places a postcode it does not know at the middle of its district when only the district is known, and says so', async () => {
     const result = await near('ne4 9zz');
     expect(result).toMatchObject({ ok: true, kind: 'postcode', label: 'NE4 9ZZ', precision: 'district' });
     if (!result.ok) return;
-    expect(result.note).toBe('We do not know exactly where NE4 9ZZ is, so distances are from the middle of NE4, the postcode district it is in. They may be a few miles out.');
+    expect(result.note).toBe(
+      'We do not know exactly where NE4 9ZZ is, so distances are from the middle of NE4, the postcode district it is in. They may be a few miles out.',
+    );
     expect(result.point).toEqual(await near('NE4').then((district) => (district.ok ? district.point : null)));
   });
 
   it('says plainly when neither the postcode nor its district is known', async () => {
     const result = await near('SW1A 1AA');
     expect(result).toMatchObject({ ok: false, suggestions: [] });
-    if (!result.ok) expect(result.message).toBe('We could not find the postcode "SW1A 1AA" in the places we know. Check it, or try the name of the place instead.');
+    if (!result.ok)
+      expect(result.message).toBe('We could not find the postcode "SW1A 1AA" in the places we know. Check it, or try the name of the place instead.');
   });
 
   it('finds a postcode district at the middle of its postcodes', async () => {
@@ -137,11 +176,21 @@ describe('resolveNear', () => {
   it('finds an area by name or alias, in any case and spacing, with its parent', async () => {
     const elswick = getAreas().find((area) => area.id === 'newcastle-elswick')!;
     expect(await near('elswick')).toEqual({
-      ok: true, kind: 'area', label: 'Elswick', point: { latitude: elswick.latitude, longitude: elswick.longitude },
-      areaIds: ['newcastle-elswick', 'newcastle', 'newcastle-west-end'], precision: 'exact', note: null,
+      ok: true,
+      kind: 'area',
+      label: 'Elswick',
+      point: { latitude: elswick.latitude, longitude: elswick.longitude },
+      areaIds: ['newcastle-elswick', 'newcastle', 'newcastle-west-end'],
+      precision: 'exact',
+      note: null,
     });
-    expect(await near('denton  burn')).toMatchObject({ ok: true, kind: 'area', label: 'Denton and Westerhope', areaIds: ['newcastle-denton-and-westerhope', 'newcastle'] });
-    expect(await near("ARTHURS HILL")).toMatchObject({ ok: true, label: "Arthur's Hill" });
+    expect(await near('denton  burn')).toMatchObject({
+      ok: true,
+      kind: 'area',
+      label: 'Denton and Westerhope',
+      areaIds: ['newcastle-denton-and-westerhope', 'newcastle'],
+    });
+    expect(await near('ARTHURS HILL')).toMatchObject({ ok: true, label: "Arthur's Hill" });
     expect(await near('Gateshead')).toMatchObject({ ok: true, label: 'Gateshead', areaIds: ['gateshead'] });
     expect(await near('Elswick, Newcastle')).toMatchObject({ ok: true, label: 'Elswick' });
   });
@@ -159,7 +208,10 @@ describe('resolveNear', () => {
   it('refuses a position that is not on the map, saying what the ranges are', async () => {
     const result = await near('95, -1.6');
     expect(result).toMatchObject({ ok: false, suggestions: [] });
-    if (!result.ok) expect(result.message).toBe('"95, -1.6" is not a position on the map: latitude runs from -90 to 90 and longitude from -180 to 180, as in "54.97, -1.61".');
+    if (!result.ok)
+      expect(result.message).toBe(
+        '"95, -1.6" is not a position on the map: latitude runs from -90 to 90 and longitude from -180 to 180, as in "54.97, -1.61".',
+      );
     expect(await near('54.97, -181')).toMatchObject({ ok: false });
   });
 
@@ -175,7 +227,10 @@ describe('resolveNear', () => {
   it('never fails silently: an unknown place, a part postcode or nothing at all each get a message', async () => {
     const unknown = await near('Atlantis');
     expect(unknown).toMatchObject({ ok: false, suggestions: [] });
-    if (!unknown.ok) expect(unknown.message).toBe('We do not know the place "Atlantis". Try a postcode such as "NE1 7RU", the first part of one such as "NE4", or the name of a place such as "Heaton".');
+    if (!unknown.ok)
+      expect(unknown.message).toBe(
+        'We do not know the place "Atlantis". Try a postcode such as "NE1 7RU", the first part of one such as "NE4", or the name of a place such as "Heaton".',
+      );
     const part = await near('NE4 7');
     expect(part).toMatchObject({ ok: false, suggestions: ['NE4'] });
     if (!part.ok) expect(part.message).toContain('looks like part of a postcode');
@@ -190,11 +245,17 @@ describe('resolveNear, more of each form', () => {
   const near = (text: string) => resolveNear(scratch.directory.db, text);
 
   it('finds a postcode known only from ONS, and keeps it through another preparePlaces', async () => {
-    await scratch.directory.db.insertInto('postcode')
-      .values({ postcode: 'NE8 1PQ', outward: 'NE8', latitude: 54.957, longitude: -1.6048, source: 'ons' }).execute();
+    await scratch.directory.db
+      .insertInto('postcode')
+      .values({ postcode: 'NE8 1PQ', outward: 'NE8', latitude: 54.957, longitude: -1.6048, source: 'ons' })
+      .execute();
     await preparePlaces(scratch.directory, { shippedPostcodes: false });
     expect(await near('ne81pq')).toMatchObject({
-      ok: true, kind: 'postcode', label: 'NE8 1PQ', point: { latitude: 54.957, longitude: -1.6048 }, areaIds: expect.arrayContaining(['gateshead']),
+      ok: true,
+      kind: 'postcode',
+      label: 'NE8 1PQ',
+      point: { latitude: 54.957, longitude: -1.6048 },
+      areaIds: expect.arrayContaining(['gateshead']),
     });
     expect(await near('NE8')).toMatchObject({ ok: true, kind: 'district', label: 'NE8', point: { latitude: 54.957, longitude: -1.6048 } });
   });
@@ -208,7 +269,10 @@ describe('resolveNear, more of each form', () => {
     expect(result.areaIds).toEqual(['newcastle-elswick', 'newcastle-west-end', 'newcastle']);
     // A district whose one postcode is surveyed by ONS is at that position, in Gateshead.
     expect(await near('ne10')).toMatchObject({
-      ok: true, label: 'NE10', point: { latitude: 54.9515, longitude: -1.565 }, areaIds: expect.arrayContaining(['gateshead-felling', 'gateshead']),
+      ok: true,
+      label: 'NE10',
+      point: { latitude: 54.9515, longitude: -1.565 },
+      areaIds: expect.arrayContaining(['gateshead-felling', 'gateshead']),
     });
   });
 
@@ -216,7 +280,11 @@ describe('resolveNear, more of each form', () => {
     expect(await near('Newcastle')).toMatchObject({ ok: true, kind: 'area', label: 'Newcastle upon Tyne', areaIds: ['newcastle'] });
     expect(await near('jesmond')).toMatchObject({ ok: true, kind: 'area', label: 'Jesmond', areaIds: ['newcastle-jesmond', 'newcastle'] });
     expect(await near('Gateshead town centre')).toMatchObject({ ok: true, label: 'Bridges', areaIds: ['gateshead-bridges', 'gateshead'] });
-    expect(await near('Heaton, Newcastle upon Tyne')).toMatchObject({ ok: true, label: 'Heaton', areaIds: ['newcastle-heaton', 'newcastle', 'newcastle-east-end'] });
+    expect(await near('Heaton, Newcastle upon Tyne')).toMatchObject({
+      ok: true,
+      label: 'Heaton',
+      areaIds: ['newcastle-heaton', 'newcastle', 'newcastle-east-end'],
+    });
   });
 
   // To decide: a ward found by name is given only its parents (Elswick: Elswick, Newcastle), but a
@@ -270,7 +338,9 @@ describe('searchOrigin: near for the search page and API', () => {
 
   it('names the near parameter when the place is not found, with the suggestions', async () => {
     expect(await originOf('Elswik')).toEqual({
-      origin: null, error: { parameter: 'near', message: 'We do not know the place "Elswik". Did you mean Elswick?' }, suggestions: ['Elswick'],
+      origin: null,
+      error: { parameter: 'near', message: 'We do not know the place "Elswik". Did you mean Elswick?' },
+      suggestions: ['Elswick'],
     });
     expect(await originOf('ZZ9 9ZZ')).toMatchObject({ origin: null, error: { parameter: 'near' }, suggestions: [] });
   });
@@ -282,16 +352,25 @@ describe('searchOrigin: near for the search page and API', () => {
     // The places of beforeAll, nearest first from NE4 6PS (the park's own postcode), by the great circle.
     const from = { latitude: 54.96553, longitude: -1.64117 };
     const positions: [string, number, number][] = [
-      ['library group', 54.96466, -1.64695], ['library-annexe group', 54.96486, -1.64715], ['park group', 54.96553, -1.64117],
-      ['garbled group', 54.965, -1.645], ['felling group', 54.9512, -1.56453],
+      ['library group', 54.96466, -1.64695],
+      ['library-annexe group', 54.96486, -1.64715],
+      ['park group', 54.96553, -1.64117],
+      ['garbled group', 54.965, -1.645],
+      ['felling group', 54.9512, -1.56453],
     ];
     const expected = positions.map(([name, latitude, longitude]) => ({ name, km: distanceKm(from, { latitude, longitude }) })).sort((a, b) => a.km - b.km);
     expect(placed.map((hit) => hit.document.name)).toEqual(expected.map((place) => place.name));
     expect(expected.map((place) => place.name)).toEqual(['park group', 'garbled group', 'library group', 'library-annexe group', 'felling group']);
     placed.forEach((hit, i) => expect(Math.abs(hit.distanceKm! - expected[i]!.km), hit.document.name).toBeLessThan(0.005));
     // "nowhere" (0, 0) and "unplaced" have no position to measure.
-    expect(result.hits.filter((hit) => hit.reach !== 'place').map((hit) => [hit.document.name, hit.distanceKm, hit.reach]).sort()).toEqual([
-      ['nowhere group', null, 'unknown'], ['unplaced group', null, 'unknown'],
+    expect(
+      result.hits
+        .filter((hit) => hit.reach !== 'place')
+        .map((hit) => [hit.document.name, hit.distanceKm, hit.reach])
+        .sort(),
+    ).toEqual([
+      ['nowhere group', null, 'unknown'],
+      ['unplaced group', null, 'unknown'],
     ]);
   });
 });

@@ -11,7 +11,9 @@ import { LINK_WORKER, ORG_EDITOR, PANEL, getAs, postAs, signInAs, type SignedIn 
 import { service } from '../fixtures/services';
 
 const CAFE = service({
-  code: 'notes-cafe', name: 'Notes Memory Cafe', organization: 'notes-org',
+  code: 'notes-cafe',
+  name: 'Notes Memory Cafe',
+  organization: 'notes-org',
   extra: { phones: [{ id: uuidFor('phone', 'notes-cafe'), number: '0191 498 0123' }] },
 });
 const ORGANISATION_ID = uuidFor('organization', 'notes-org');
@@ -29,10 +31,7 @@ let panel: SignedIn;
 const noteRows = async () => {
   const directory = openDirectoryDatabase(server.databasePath);
   try {
-    return await directory.db.selectFrom('practitioner_note')
-      .select(['id', 'body', 'author_id', 'archived_at', 'archived_by'])
-      .orderBy('created_at')
-      .execute();
+    return await directory.db.selectFrom('practitioner_note').select(['id', 'body', 'author_id', 'archived_at', 'archived_by']).orderBy('created_at').execute();
   } finally {
     await directory.close();
   }
@@ -44,14 +43,19 @@ beforeAll(async () => {
     users: [LINK_WORKER, SECOND_LINK_WORKER, PANEL, { ...ORG_EDITOR, organisations: [ORGANISATION_ID], trusted: true }],
   });
   [linkWorker, secondLinkWorker, editor, panel] = await Promise.all([
-    signInAs(server, LINK_WORKER), signInAs(server, SECOND_LINK_WORKER), signInAs(server, ORG_EDITOR), signInAs(server, PANEL),
+    signInAs(server, LINK_WORKER),
+    signInAs(server, SECOND_LINK_WORKER),
+    signInAs(server, ORG_EDITOR),
+    signInAs(server, PANEL),
   ]);
 }, 120_000);
-afterAll(async () => { await server?.stop(); });
+afterAll(async () => {
+  await server?.stop();
+});
 
 const pageAs = async (who: SignedIn | null) => (await getAs(server, who, servicePath)).text();
 
-describe('what looks like a client\'s details', () => {
+describe("what looks like a client's details", () => {
   it('finds NHS numbers, dates of birth and National Insurance numbers, not phone numbers', () => {
     expect(personalIdentifierIn('Client 943 476 5919 came on Tuesday')).toBe('nhs_number');
     expect(personalIdentifierIn('NHS no 9434765919')).toBe('nhs_number');

@@ -57,8 +57,12 @@ describe.skipIf(!haveFiles)('records other publishers wrote', () => {
     oruk = validator(`${SHARED}/schema/service.json`);
     hsds = validator(`${SHARED}/real-world/hsds-3.0-schema/service.json`);
   });
-  beforeEach(async () => { scratch = await scratchDirectory(); });
-  afterEach(async () => { await scratch.cleanup(); });
+  beforeEach(async () => {
+    scratch = await scratchDirectory();
+  });
+  afterEach(async () => {
+    await scratch.cleanup();
+  });
 
   for (const [name, path] of Object.entries(REAL_WORLD)) {
     it(`imports the ${name}, serves every value back as sent, valid against ORUK 3.0 and HSDS 3.0`, async () => {
@@ -115,7 +119,10 @@ describe.skipIf(!haveFiles)('records other publishers wrote', () => {
           // The service is there with that place, and what it has there only.
           const { service: _service, ...atThePlace } = given;
           const published = asPublished((await readServedRecords(scratch.directory.db, [records[0]!.id as string]))[0]!);
-          expectContains((published.service_at_locations as Json[]).find((sal) => sal.id === atThePlace.id), atThePlace);
+          expectContains(
+            (published.service_at_locations as Json[]).find((sal) => sal.id === atThePlace.id),
+            atThePlace,
+          );
         }
       });
     }
@@ -125,7 +132,14 @@ describe.skipIf(!haveFiles)('records other publishers wrote', () => {
     const raw = read(REAL_WORLD['HSDS 3.0 example']);
     await importRecords(scratch.directory, scratch.search, [raw], { today: TODAY });
     const count = async (table: 'phone' | 'language' | 'schedule' | 'contact') =>
-      Number((await scratch.directory.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+      Number(
+        (
+          await scratch.directory.db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     expect(await count('phone')).toBe(1);
     expect(await count('language')).toBe(1);
     expect(await count('schedule')).toBe(1);
@@ -137,7 +151,16 @@ describe.skipIf(!haveFiles)('records other publishers wrote', () => {
     await importRecords(scratch.directory, scratch.search, [raw], { today: TODAY });
     const [served] = await readServedRecords(scratch.directory.db, [raw.id as string]);
     const published = asPublished(served!);
-    for (const field of ['application_process', 'wait_time', 'interpretation_services', 'required_documents', 'additional_urls', 'capacities', 'metadata', 'program']) {
+    for (const field of [
+      'application_process',
+      'wait_time',
+      'interpretation_services',
+      'required_documents',
+      'additional_urls',
+      'capacities',
+      'metadata',
+      'program',
+    ]) {
       expect(published[field], field).toEqual(raw[field]);
     }
     const organization = published.organization as Json;
@@ -148,8 +171,12 @@ describe.skipIf(!haveFiles)('records other publishers wrote', () => {
 });
 
 describe('variants: what is accepted, read, kept whole or refused, and said', () => {
-  beforeEach(async () => { scratch = await scratchDirectory(); });
-  afterEach(async () => { await scratch.cleanup(); });
+  beforeEach(async () => {
+    scratch = await scratchDirectory();
+  });
+  afterEach(async () => {
+    await scratch.cleanup();
+  });
 
   const base = () => service({ code: 'variant', name: 'Variant Lunch Club' });
   const uuid = (n: number) => `7a1c0000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -157,7 +184,11 @@ describe('variants: what is accepted, read, kept whole or refused, and said', ()
   const servedBack = async (id: string) => asPublished((await readServedRecords(scratch.directory.db, [id]))[0]!);
 
   it('a repeated id whose copies disagree: said, the first kept and served in both places', async () => {
-    const record = { ...base(), phones: [{ id: uuid(1), number: '0191 000 0001' }], contacts: [{ id: uuid(2), name: 'Sam', phones: [{ id: uuid(1), number: '0191 999 9999' }] }] };
+    const record = {
+      ...base(),
+      phones: [{ id: uuid(1), number: '0191 000 0001' }],
+      contacts: [{ id: uuid(2), name: 'Sam', phones: [{ id: uuid(1), number: '0191 999 9999' }] }],
+    };
     const report = await importOne(record);
     expect(report.invalid).toEqual([]);
     expect(report.warnings).toEqual([expect.objectContaining({ path: 'contacts[0].phones[0]', message: expect.stringContaining('the first is kept') })]);
@@ -193,7 +224,8 @@ describe('variants: what is accepted, read, kept whole or refused, and said', ()
 
   it('dates and times the standard leaves loose: read when certain, said; refused when in doubt, naming the field', async () => {
     const record = {
-      ...base(), assured_date: '15/03/2023',
+      ...base(),
+      assured_date: '15/03/2023',
       schedules: [{ id: uuid(6), freq: 'WEEKLY', byday: 'MO', opens_at: '9:00', closes_at: '17:30:00' }],
     };
     const report = await importOne(record);
@@ -211,10 +243,17 @@ describe('variants: what is accepted, read, kept whole or refused, and said', ()
   });
 
   it('phone extensions go out as numbers; digits sent as text are read as a number; words are refused', async () => {
-    const record = { ...base(), phones: [{ id: uuid(7), number: '0191 000 0002', extension: 204 }, { id: uuid(8), number: '0191 000 0003', extension: '12' }] };
+    const record = {
+      ...base(),
+      phones: [
+        { id: uuid(7), number: '0191 000 0002', extension: 204 },
+        { id: uuid(8), number: '0191 000 0003', extension: '12' },
+      ],
+    };
     expect((await importOne(record)).invalid).toEqual([]);
     expect((await servedBack(record.id)).phones).toEqual([
-      { id: uuid(7), number: '0191 000 0002', extension: 204 }, { id: uuid(8), number: '0191 000 0003', extension: 12 },
+      { id: uuid(7), number: '0191 000 0002', extension: 204 },
+      { id: uuid(8), number: '0191 000 0003', extension: 12 },
     ]);
     const words = await importOne({ ...record, phones: [{ id: uuid(7), number: '0191 000 0002', extension: 'ext 5' }] });
     expect(words.invalid).toEqual([expect.objectContaining({ path: 'phones[0].extension', message: expect.stringContaining('must be a number') })]);
@@ -230,7 +269,8 @@ describe('variants: what is accepted, read, kept whole or refused, and said', ()
     const record = base() as Json;
     const sal = (record.service_at_locations as Json[])[0]!;
     const changed = {
-      ...record, council_ref: { code: 'NCL-1', tags: ['lunch'] },
+      ...record,
+      council_ref: { code: 'NCL-1', tags: ['lunch'] },
       service_at_locations: [{ ...sal, location: { ...(sal.location as Json), ward: 'Byker' } }],
     };
     await importOne(changed);
@@ -239,13 +279,16 @@ describe('variants: what is accepted, read, kept whole or refused, and said', ()
     expect(((back.service_at_locations as Json[])[0]!.location as Json).ward).toBe('Byker');
   });
 
-  it('another directory\'s freshness and an organization_id that is not the organisation given: not kept, and said', async () => {
+  it("another directory's freshness and an organization_id that is not the organisation given: not kept, and said", async () => {
     const record = base() as Json;
     const organization = record.organization as Json;
     const copied = { status: 'ok', flags: [], assured_date: '2020-01-01', funding_end_date: null, review_due: '2020-07-01' };
     const report = await importOne({ ...record, freshness: copied, organization_id: uuid(15) });
     expect(report.invalid).toEqual([]);
-    expect(report.dropped.map((notice) => [notice.index, notice.path])).toEqual([[0, 'freshness'], [0, 'organization_id']]);
+    expect(report.dropped.map((notice) => [notice.index, notice.path])).toEqual([
+      [0, 'freshness'],
+      [0, 'organization_id'],
+    ]);
     expect(report.dropped[1]!.message).toContain(`"${uuid(15)}" but the organisation given is "${organization.id}"`);
     const back = await servedBack(record.id as string);
     expect(back.freshness).toBeUndefined();

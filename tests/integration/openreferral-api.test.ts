@@ -15,7 +15,11 @@ const haveSchemas = existsSync(`${SCHEMAS}/service.json`);
 if (!haveSchemas) console.warn(`Skipping Open Referral UK API schema conformance: ${SCHEMAS} is not here (it comes with ../shared).`);
 
 type Json = Record<string, any>;
-interface Got { status: number; headers: Headers; body: Json }
+interface Got {
+  status: number;
+  headers: Headers;
+  body: Json;
+}
 
 let server: RunningServer;
 /** Every service in full, from the ndjson download, for working out expected answers. */
@@ -43,18 +47,24 @@ const ids = (items: Json[]) => items.map((item) => item.id as string);
 beforeAll(async () => {
   server = await startServer({ env: { OPENREFERRAL_LIMIT_PER_MINUTE: '100000' } });
   const response = await fetch(server.url('/openreferral/services?format=ndjson'));
-  everything = (await response.text()).trim().split('\n').map((line) => JSON.parse(line));
+  everything = (await response.text())
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line));
 }, 120_000);
-afterAll(async () => { await server?.stop(); });
+afterAll(async () => {
+  await server?.stop();
+});
 
 describe.skipIf(!haveSchemas)('conformance with the Open Referral UK schemas', () => {
   const ajv = new Ajv2020({ strict: false, allErrors: true });
   addFormats(ajv);
   const validator = (name: string) => ajv.compile(JSON.parse(readFileSync(`${SCHEMAS}/${name}.json`, 'utf8')));
-  const failuresOf = (items: Json[], validate: ReturnType<typeof validator>) => items
-    .map((item) => ({ id: item.id, ok: validate(item), errors: validate.errors }))
-    .filter((outcome) => !outcome.ok)
-    .slice(0, 3);
+  const failuresOf = (items: Json[], validate: ReturnType<typeof validator>) =>
+    items
+      .map((item) => ({ id: item.id, ok: validate(item), errors: validate.errors }))
+      .filter((outcome) => !outcome.ok)
+      .slice(0, 3);
 
   it('/services: every page of the sample validates against service_list.json', async () => {
     const items = await allPages('/openreferral/services');
@@ -117,7 +127,11 @@ describe('the API', () => {
       const { status, body, headers } = await get(path);
       expect(status).toBe(200);
       expect(headers.get('content-type')).toBe('application/json; charset=utf-8');
-      expect(body).toMatchObject({ version: 'HSDS-UK-3.0', profile: 'https://github.com/openreferral/uk-profile', openapi_url: expect.stringMatching(/openapi\.json$/) });
+      expect(body).toMatchObject({
+        version: 'HSDS-UK-3.0',
+        profile: 'https://github.com/openreferral/uk-profile',
+        openapi_url: expect.stringMatching(/openapi\.json$/),
+      });
     }
   });
 
@@ -150,7 +164,12 @@ describe('the API', () => {
     expect(top.length).toBe(taxonomy.categories.filter((term) => !term.parent).length + taxonomy.accessibility.length);
     const food = taxonomy.categoryByCode.get('food')!;
     const children = await allPages(`/openreferral/taxonomy_terms?parent_id=${food.uuid}`);
-    expect(children.map((term) => term.code).sort()).toEqual(taxonomy.categories.filter((term) => term.parent === 'food').map((term) => term.id).sort());
+    expect(children.map((term) => term.code).sort()).toEqual(
+      taxonomy.categories
+        .filter((term) => term.parent === 'food')
+        .map((term) => term.id)
+        .sort(),
+    );
     const access = await allPages(`/openreferral/taxonomy_terms?taxonomy_id=${ACCESSIBILITY_TAXONOMY.id}`);
     expect(access).toHaveLength(taxonomy.accessibility.length);
     const term = await get(`/openreferral/taxonomy_terms/${food.uuid}`);
@@ -193,17 +212,22 @@ describe('parameters', () => {
 
   it('taxonomy_id: services with any term of that taxonomy', async () => {
     const access = await allPages(`/openreferral/services?taxonomy_id=${ACCESSIBILITY_TAXONOMY.id}`);
-    const expected = everything.filter((record) => record.service_at_locations.some((sal: Json) =>
-      (sal.location.attributes ?? []).some((attribute: Json) => attribute.taxonomy_term?.taxonomy_id === ACCESSIBILITY_TAXONOMY.id)));
+    const expected = everything.filter((record) =>
+      record.service_at_locations.some((sal: Json) =>
+        (sal.location.attributes ?? []).some((attribute: Json) => attribute.taxonomy_term?.taxonomy_id === ACCESSIBILITY_TAXONOMY.id),
+      ),
+    );
     expect(ids(access).sort()).toEqual(ids(expected).sort());
     expect(access.length).toBeGreaterThan(0);
     expect(access.length).toBeLessThan(359);
     const categories = await allPages(`/openreferral/services?taxonomy_id=${CATEGORY_TAXONOMY.id}`);
-    expect(ids(categories).sort()).toEqual(ids(everything.filter((record) => record.attributes.some((a: Json) => a.taxonomy_term?.taxonomy_id === CATEGORY_TAXONOMY.id))).sort());
+    expect(ids(categories).sort()).toEqual(
+      ids(everything.filter((record) => record.attributes.some((a: Json) => a.taxonomy_term?.taxonomy_id === CATEGORY_TAXONOMY.id))).sort(),
+    );
     expect((await get('/openreferral/services?taxonomy_id=nope')).body.errors[0].parameter).toBe('taxonomy_id');
   });
 
-  it('minimum_age and maximum_age, as the profile means them (the service\'s own ages)', async () => {
+  it("minimum_age and maximum_age, as the profile means them (the service's own ages)", async () => {
     const atLeast18 = await allPages('/openreferral/services?minimum_age=18');
     expect(ids(atLeast18).sort()).toEqual(ids(everything.filter((record) => (record.minimum_age ?? 0) >= 18)).sort());
     expect(atLeast18.length).toBeGreaterThan(0);
@@ -215,7 +239,7 @@ describe('parameters', () => {
     expect((await get('/openreferral/services?minimum_age=old')).body.errors[0].parameter).toBe('minimum_age');
   });
 
-  it('day: as the site\'s day filter; MO and mon and Monday all work', async () => {
+  it("day: as the site's day filter; MO and mon and Monday all work", async () => {
     const tuesday = await siteIds('day=tue');
     expect(tuesday.length).toBeGreaterThan(0);
     for (const day of ['TU', 'tue', 'Tuesday']) expect(ids(await allPages(`/openreferral/services?day=${day}`))).toEqual(tuesday);
@@ -226,8 +250,14 @@ describe('parameters', () => {
 
   it('start_time and end_time: a session opening at or after, and closing at or before', async () => {
     const minutes = (time: string | undefined) => (time ? Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5)) : NaN);
-    const expected = everything.filter((record) => record.schedules.some((schedule: Json) =>
-      minutes(schedule.opens_at) >= 9 * 60 && minutes(schedule.closes_at) <= 12 * 60 && !(schedule.valid_to && schedule.valid_to < new Date().toISOString().slice(0, 10))));
+    const expected = everything.filter((record) =>
+      record.schedules.some(
+        (schedule: Json) =>
+          minutes(schedule.opens_at) >= 9 * 60 &&
+          minutes(schedule.closes_at) <= 12 * 60 &&
+          !(schedule.valid_to && schedule.valid_to < new Date().toISOString().slice(0, 10)),
+      ),
+    );
     const api = await allPages('/openreferral/services?start_time=09:00&end_time=12:00');
     expect(ids(api).sort()).toEqual(ids(expected).sort());
     expect(api.length).toBeGreaterThan(0);
@@ -251,16 +281,19 @@ describe('parameters', () => {
     expect(near).toMatchObject({ latitude: expect.any(Number), longitude: expect.any(Number) });
     const metres = (latitude: number, longitude: number) => {
       const rad = Math.PI / 180;
-      const h = Math.sin(((latitude - near.latitude) * rad) / 2) ** 2
-        + Math.cos(near.latitude * rad) * Math.cos(latitude * rad) * Math.sin(((longitude - near.longitude) * rad) / 2) ** 2;
+      const h =
+        Math.sin(((latitude - near.latitude) * rad) / 2) ** 2 +
+        Math.cos(near.latitude * rad) * Math.cos(latitude * rad) * Math.sin(((longitude - near.longitude) * rad) / 2) ** 2;
       return 2 * 6_371_008.8 * Math.asin(Math.sqrt(h));
     };
     const api = await allPages('/openreferral/service_at_locations?postcode=NE4%208RQ&proximity=1500');
     // NE4 8RQ is in Newcastle: services covering only other areas are left out.
-    const coversNewcastle = (record: Json) => !record.service_areas?.length
-      || record.service_areas.some((area: Json) => area.name === 'Newcastle upon Tyne');
-    const expected = everything.filter(coversNewcastle).flatMap((record) => record.service_at_locations
-      .filter((sal: Json) => sal.location.latitude !== undefined && metres(sal.location.latitude, sal.location.longitude) <= 1500));
+    const coversNewcastle = (record: Json) => !record.service_areas?.length || record.service_areas.some((area: Json) => area.name === 'Newcastle upon Tyne');
+    const expected = everything
+      .filter(coversNewcastle)
+      .flatMap((record) =>
+        record.service_at_locations.filter((sal: Json) => sal.location.latitude !== undefined && metres(sal.location.latitude, sal.location.longitude) <= 1500),
+      );
     expect(ids(api).sort()).toEqual(ids(expected).sort());
     expect(api.length).toBeGreaterThan(0);
     expect(api.length).toBeLessThan(expected.length + 1);
@@ -270,8 +303,8 @@ describe('parameters', () => {
     expect(ids(await allPages('/openreferral/services?postcode=NE4%208RQ&proximity=1500'))).toEqual(await siteIds('near=NE4%208RQ&radius_km=1.5'));
 
     // A postcode alone: services whose service areas do not include it are left out.
-    const onlyIn = (name: string) => everything.find((record) => record.service_at_locations.length
-      && record.service_areas?.length === 1 && record.service_areas[0].name === name)!;
+    const onlyIn = (name: string) =>
+      everything.find((record) => record.service_at_locations.length && record.service_areas?.length === 1 && record.service_areas[0].name === name)!;
     const newcastleOnly = onlyIn('Newcastle upon Tyne');
     const gatesheadOnly = onlyIn('Gateshead');
     const inGateshead = new Set((await allPages('/openreferral/service_at_locations?postcode=NE8%204YX')).map((item) => item.service_id));
@@ -299,7 +332,7 @@ describe('parameters', () => {
 });
 
 describe('pagination', () => {
-  it('gives the profile\'s page fields', async () => {
+  it("gives the profile's page fields", async () => {
     const { body } = await get('/openreferral/services?per_page=100&page=2');
     expect(body).toMatchObject({ total_items: 359, total_pages: 4, page_number: 2, size: 100, first_page: false, last_page: false, empty: false });
     const last = (await get('/openreferral/services?per_page=100&page=4')).body;
@@ -369,7 +402,7 @@ describe('errors and CORS', () => {
     expect((await get('/openreferral/services/a/b')).body.error).toBe('not_found');
   });
 
-  it('an address with a broken % escape gets a 400 JSON error, with CORS, not the site\'s HTML page', async () => {
+  it("an address with a broken % escape gets a 400 JSON error, with CORS, not the site's HTML page", async () => {
     for (const path of ['/openreferral/services?search=50%', '/openreferral/services/%E0%A4%A']) {
       const { status, body, headers } = await get(path);
       expect(status, path).toBe(400);
@@ -381,7 +414,8 @@ describe('errors and CORS', () => {
 
   it('is read-only: other methods get 405 with a JSON error', async () => {
     const { status, body, headers } = await get('/openreferral/services', {
-      method: 'DELETE', headers: { origin: server.origin },
+      method: 'DELETE',
+      headers: { origin: server.origin },
     });
     expect(status).toBe(405);
     expect(headers.get('allow')).toBe('GET, HEAD, OPTIONS');
@@ -394,7 +428,8 @@ describe('errors and CORS', () => {
       expect((await fetch(server.url(path))).headers.get('access-control-allow-origin')).toBe('*');
     }
     const preflight = await fetch(server.url('/openreferral/services'), {
-      method: 'OPTIONS', headers: { origin: 'https://council.example.org', 'access-control-request-method': 'GET', 'access-control-request-headers': 'accept' },
+      method: 'OPTIONS',
+      headers: { origin: 'https://council.example.org', 'access-control-request-method': 'GET', 'access-control-request-headers': 'accept' },
     });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
@@ -434,7 +469,10 @@ describe('format=ndjson', () => {
 
   it('with a search, streams just what the search finds', async () => {
     const text = await (await fetch(server.url('/openreferral/services?format=ndjson&search=food'))).text();
-    const lines = text.trim().split('\n').map((line) => JSON.parse(line));
+    const lines = text
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(ids(lines)).toEqual(ids(await allPages('/openreferral/services?search=food')));
   });
 });

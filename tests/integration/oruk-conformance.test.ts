@@ -28,11 +28,14 @@ describe.skipIf(!haveSchemas)('Open Referral UK conformance of npm run export', 
     await importRecords(scratch.directory, scratch.search, example, { today: TODAY, strict: true });
     const file = join(scratch.folder, 'export.json');
     execFileSync(process.execPath, ['--import', 'tsx', 'scripts/export.ts', file], {
-      env: { ...process.env, ...databaseEnv(scratch.location) }, stdio: 'pipe',
+      env: { ...process.env, ...databaseEnv(scratch.location) },
+      stdio: 'pipe',
     });
     exported = JSON.parse(readFileSync(file, 'utf8'));
   });
-  afterAll(async () => { await scratch?.cleanup(); });
+  afterAll(async () => {
+    await scratch?.cleanup();
+  });
 
   it('exports every service', () => {
     expect(exported.length).toBeGreaterThanOrEqual(251);

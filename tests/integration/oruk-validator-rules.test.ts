@@ -25,16 +25,24 @@ async function get(path: string): Promise<{ status: number; body: Json }> {
   return { status: response.status, body: await response.json() };
 }
 
-beforeAll(async () => { server = await startServer(); }, 120_000);
-afterAll(async () => { await server?.stop(); });
+beforeAll(async () => {
+  server = await startServer();
+}, 120_000);
+afterAll(async () => {
+  await server?.stop();
+});
 
-describe.skipIf(!haveSchemas)('the ORUK validator\'s rules', () => {
+describe.skipIf(!haveSchemas)("the ORUK validator's rules", () => {
   const ajv = new Ajv2020({ strict: false, allErrors: true });
   addFormats(ajv);
   const schema = (name: string) => JSON.parse(readFileSync(`${SCHEMAS}/${name}.json`, 'utf8'));
   const service = schema('service');
   const termSchema = service.properties.attributes.items.properties.taxonomy_term;
-  const taxonomySchema = { type: 'object', required: ['id', 'name', 'description'], properties: { id: { type: 'string', format: 'uuid' }, name: { type: 'string' }, description: { type: 'string' } } };
+  const taxonomySchema = {
+    type: 'object',
+    required: ['id', 'name', 'description'],
+    properties: { id: { type: 'string', format: 'uuid' }, name: { type: 'string' }, description: { type: 'string' } },
+  };
   const validators = {
     services: { list: ajv.compile(schema('service_list')), one: ajv.compile(service) },
     service_at_locations: { list: ajv.compile(schema('service_at_location_list')), one: ajv.compile(schema('service_at_location')) },
@@ -44,10 +52,14 @@ describe.skipIf(!haveSchemas)('the ORUK validator\'s rules', () => {
   };
   const page = ajv.compile(schema('openapi').components.schemas.Page);
 
-  it('`/` says the version and profile, and points at this server\'s openapi.json, which lists every required endpoint', async () => {
+  it("`/` says the version and profile, and points at this server's openapi.json, which lists every required endpoint", async () => {
     const root = await get('/openreferral/');
     expect(root.status).toBe(200);
-    expect(root.body).toMatchObject({ version: 'HSDS-UK-3.0', profile: expect.stringMatching(/^https:/), openapi_url: server.url('/openreferral/openapi.json') });
+    expect(root.body).toMatchObject({
+      version: 'HSDS-UK-3.0',
+      profile: expect.stringMatching(/^https:/),
+      openapi_url: server.url('/openreferral/openapi.json'),
+    });
     const openapi = await get(root.body.openapi_url);
     expect(openapi.status).toBe(200);
     expect(openapi.body.servers).toEqual([expect.objectContaining({ url: server.url('/openreferral') })]);
@@ -83,7 +95,10 @@ describe.skipIf(!haveSchemas)('the ORUK validator\'s rules', () => {
       }
       expect(seen.length).toBeGreaterThan(0);
       // Ten at random (a fixed shuffle, so a failure can be repeated).
-      const picked = [...seen].sort((a, b) => String(a.id).localeCompare(String(b.id))).filter((_, i) => i % Math.max(1, Math.floor(seen.length / 10)) === 0).slice(0, 10);
+      const picked = [...seen]
+        .sort((a, b) => String(a.id).localeCompare(String(b.id)))
+        .filter((_, i) => i % Math.max(1, Math.floor(seen.length / 10)) === 0)
+        .slice(0, 10);
       for (const item of picked) {
         const { status, body } = await get(`/openreferral/${list}/${encodeURIComponent(item.id)}`);
         expect(status, `${list}/${item.id}`).toBe(200);
@@ -94,7 +109,7 @@ describe.skipIf(!haveSchemas)('the ORUK validator\'s rules', () => {
   }
 });
 
-describe('pulling this directory\'s whole sample through its own API', () => {
+describe("pulling this directory's whole sample through its own API", () => {
   it('at the default rate limit, one request a page, brings every service into a fresh database', async () => {
     const scratch = await scratchDirectory();
     try {
@@ -129,7 +144,11 @@ describe('pulling this directory\'s whole sample through its own API', () => {
       expect(answer).toBe(429);
       const waited: number[] = [];
       const report = await pullFeed(scratch.directory, scratch.search, server.url('/openreferral'), {
-        today: TODAY, onWait: (_url, ms, status) => { waited.push(ms); expect(status).toBe(429); },
+        today: TODAY,
+        onWait: (_url, ms, status) => {
+          waited.push(ms);
+          expect(status).toBe(429);
+        },
       });
       expect(waited.length).toBeGreaterThan(0);
       expect(waited.every((ms) => ms > 0 && ms <= 61_000)).toBe(true);

@@ -17,11 +17,16 @@ const FRESH = service({ code: 'panel-fresh', name: 'Panel Fresh Cafe', assured: 
 const STALE = service({ code: 'panel-stale', name: 'Panel Old Lunch Club', assured: '2024-01-01', categories: ['money-benefits-debt'] });
 const REPORTED = service({ code: 'panel-reported', name: 'Panel Reported Choir', assured: daysFrom(-10) });
 const FUNDED = service({
-  code: 'panel-funded', name: 'Panel Funded Garden', assured: daysFrom(-10),
+  code: 'panel-funded',
+  name: 'Panel Funded Garden',
+  assured: daysFrom(-10),
   extra: { funding: [{ id: uuidFor('funding', 'panel-funded'), source: 'Lottery', end_date: FUNDING_END }], email: 'garden@example.org' },
 });
 const FORMULA = service({
-  code: 'panel-formula', name: '=HYPERLINK("https://evil.example","Click")', organization: '@evil', assured: null,
+  code: 'panel-formula',
+  name: '=HYPERLINK("https://evil.example","Click")',
+  organization: '@evil',
+  assured: null,
   extra: { url: 'https://example.org/a,b' },
 });
 const FIXTURES = [FRESH, STALE, REPORTED, FUNDED, FORMULA];
@@ -32,16 +37,60 @@ let server: RunningServer;
 beforeAll(async () => {
   server = await startServer({ fixtures: FIXTURES, users: [PANEL, LINK_WORKER] });
   await withTestSql(server.databasePath, async (db) => {
-    await db.run('insert into problem_report (id, service_id, kind, message, created_at) values (?, ?, ?, ?, ?)',
-      randomUUID(), REPORTED.id, 'moved', REPORT_MESSAGE, `${daysFrom(-2)}T10:00:00Z`);
-    const link = (...values: unknown[]) => db.run('insert into confirmation_link (id, service_id, created_at, expires_at, used_at, used_answer) values (?, ?, ?, ?, ?, ?)', ...values);
+    await db.run(
+      'insert into problem_report (id, service_id, kind, message, created_at) values (?, ?, ?, ?, ?)',
+      randomUUID(),
+      REPORTED.id,
+      'moved',
+      REPORT_MESSAGE,
+      `${daysFrom(-2)}T10:00:00Z`,
+    );
+    const link = (...values: unknown[]) =>
+      db.run('insert into confirmation_link (id, service_id, created_at, expires_at, used_at, used_answer) values (?, ?, ?, ?, ?, ?)', ...values);
     await link(randomUUID(), FRESH.id, `${daysFrom(-5)}T09:00:00Z`, `${daysFrom(23)}T09:00:00Z`, `${daysFrom(-4)}T09:00:00Z`, 'running');
     await link(randomUUID(), STALE.id, `${daysFrom(-5)}T09:00:00Z`, `${daysFrom(23)}T09:00:00Z`, null, null);
-    const reminder = (...values: unknown[]) => db.run(`insert into reminder (id, service_id, stage, due_date, to_address, subject, body, created_at, status, sent_at, error)
-      values (?, ?, ?, ?, ?, ?, 'Is it still running?', ?, ?, ?, ?)`, ...values);
-    await reminder(randomUUID(), STALE.id, 'first', daysFrom(-40), 'stale@example.org', 'Is Panel Stale Club still running?', `${daysFrom(-40)}T09:00:00Z`, 'sent', `${daysFrom(-40)}T09:00:01Z`, null);
-    await reminder(randomUUID(), STALE.id, 'reminder', daysFrom(-40), 'stale@example.org', 'Reminder: is Panel Stale Club still running?', `${daysFrom(-26)}T09:00:00Z`, 'outbox', null, null);
-    await reminder(randomUUID(), STALE.id, 'urgent', daysFrom(-40), 'stale@example.org', 'Urgent: is Panel Stale Club still running?', `${daysFrom(-12)}T09:00:00Z`, 'failed', null, 'connect ECONNREFUSED');
+    const reminder = (...values: unknown[]) =>
+      db.run(
+        `insert into reminder (id, service_id, stage, due_date, to_address, subject, body, created_at, status, sent_at, error)
+      values (?, ?, ?, ?, ?, ?, 'Is it still running?', ?, ?, ?, ?)`,
+        ...values,
+      );
+    await reminder(
+      randomUUID(),
+      STALE.id,
+      'first',
+      daysFrom(-40),
+      'stale@example.org',
+      'Is Panel Stale Club still running?',
+      `${daysFrom(-40)}T09:00:00Z`,
+      'sent',
+      `${daysFrom(-40)}T09:00:01Z`,
+      null,
+    );
+    await reminder(
+      randomUUID(),
+      STALE.id,
+      'reminder',
+      daysFrom(-40),
+      'stale@example.org',
+      'Reminder: is Panel Stale Club still running?',
+      `${daysFrom(-26)}T09:00:00Z`,
+      'outbox',
+      null,
+      null,
+    );
+    await reminder(
+      randomUUID(),
+      STALE.id,
+      'urgent',
+      daysFrom(-40),
+      'stale@example.org',
+      'Urgent: is Panel Stale Club still running?',
+      `${daysFrom(-12)}T09:00:00Z`,
+      'failed',
+      null,
+      'connect ECONNREFUSED',
+    );
   });
 }, 120_000);
 
@@ -89,7 +138,9 @@ describe('the community panel', () => {
     expect(response.headers.get('cache-control')).toBe('no-store');
     const linked = await response.text();
     // Each count of one or more is a link to its worklist (panel-worklists.test.ts follows them); read as numbers here.
-    expect(linked).toContain('<a href="/panel/freshness/worklist?status=stale" class="count-link">1<span class="visually-hidden"> listing: Stale: may have stopped</span></a>');
+    expect(linked).toContain(
+      '<a href="/panel/freshness/worklist?status=stale" class="count-link">1<span class="visually-hidden"> listing: Stale: may have stopped</span></a>',
+    );
     const html = linked.replace(/<a href="\/panel\/freshness\/worklist[^"]*" class="count-link">(\d+)<span class="visually-hidden">[^<]*<\/span><\/a>/g, '$1');
     expect(html).toContain('<h1>Freshness dashboard</h1>');
     expect(countIn(html, 'data-status="ok"')).toBe(1);
@@ -102,12 +153,17 @@ describe('the community panel', () => {
     expect(countIn(html, 'data-flag="funding_lapsed"')).toBe(0);
     // Categories: two in money; three with none. Areas: every fixture place is in Newcastle.
     const category = /<table class="panel-table" id="by-category">.*?<\/table>/s.exec(html)![0];
-    expect(category).toMatch(/Money, benefits and debt<\/th>\s*<td class="numeric">2<\/td>\s*<td class="numeric">1<\/td>\s*<td class="numeric">0<\/td>\s*<td class="numeric">1<\/td>/);
+    expect(category).toMatch(
+      /Money, benefits and debt<\/th>\s*<td class="numeric">2<\/td>\s*<td class="numeric">1<\/td>\s*<td class="numeric">0<\/td>\s*<td class="numeric">1<\/td>/,
+    );
     expect(category).toMatch(/No category<\/th>\s*<td class="numeric">3<\/td>/);
     const area = /<table class="panel-table" id="by-area">.*?<\/table>/s.exec(html)![0];
     expect(area).not.toContain('No area known');
-    expect([...area.matchAll(/<td class="numeric">(\d+)<\/td>\s*<td class="numeric">\d+<\/td>\s*<td class="numeric">\d+<\/td>\s*<td class="numeric">\d+<\/td>/g)]
-      .reduce((sum, m) => sum + Number(m[1]), 0)).toBe(5);
+    expect(
+      [
+        ...area.matchAll(/<td class="numeric">(\d+)<\/td>\s*<td class="numeric">\d+<\/td>\s*<td class="numeric">\d+<\/td>\s*<td class="numeric">\d+<\/td>/g),
+      ].reduce((sum, m) => sum + Number(m[1]), 0),
+    ).toBe(5);
     // Oldest checks: never checked first, then the stale one, linked to their pages.
     const oldest = /<table class="panel-table" id="oldest">.*?<\/table>/s.exec(html)![0];
     expect(oldest.indexOf(`/services/${FORMULA.id}`)).toBeGreaterThan(-1);
@@ -125,7 +181,9 @@ describe('the community panel', () => {
     // Reminders: by stage and how they went, and the outbox the panel can see.
     const reminders = /<table class="panel-table" id="reminders">.*?<\/table>/s.exec(html)![0];
     expect(reminders).toMatch(/data-row="first"><th scope="row">[^<]*<\/th><td class="numeric">1<\/td><td class="numeric">0<\/td><td class="numeric">0<\/td>/);
-    expect(reminders).toMatch(/data-row="reminder"><th scope="row">[^<]*<\/th><td class="numeric">0<\/td><td class="numeric">1<\/td><td class="numeric">0<\/td>/);
+    expect(reminders).toMatch(
+      /data-row="reminder"><th scope="row">[^<]*<\/th><td class="numeric">0<\/td><td class="numeric">1<\/td><td class="numeric">0<\/td>/,
+    );
     expect(reminders).toMatch(/data-row="urgent"><th scope="row">[^<]*<\/th><td class="numeric">0<\/td><td class="numeric">0<\/td><td class="numeric">1<\/td>/);
     const outbox = /<table class="panel-table" id="outbox">.*?<\/table>/s.exec(html)![0];
     expect(outbox).toContain('Outbox: 2 not sent');
@@ -150,7 +208,9 @@ describe('the community panel', () => {
     const rows = lines.slice(1, -1);
     expect(rows).toHaveLength(4);
     expect(rows[0]).toBe(`${STALE.id},Panel Old Lunch Club,panel-stale-org trust,stale,verification_overdue,2024-01-01,,,`);
-    expect(rows).toContain(`${FUNDED.id},Panel Funded Garden,panel-funded-org trust,check,funding_ending_soon,${daysFrom(-10)},${FUNDING_END},garden@example.org,`);
+    expect(rows).toContain(
+      `${FUNDED.id},Panel Funded Garden,panel-funded-org trust,check,funding_ending_soon,${daysFrom(-10)},${FUNDING_END},garden@example.org,`,
+    );
     expect(rows).toContain(`${REPORTED.id},Panel Reported Choir,panel-reported-org trust,check,reported_problem,${daysFrom(-10)},,,`);
     expect(rows).toContain(`${FORMULA.id},"'=HYPERLINK(""https://evil.example"",""Click"")",'@evil trust,check,never_verified,,,,"https://example.org/a,b"`);
     expect(rows.join('\n')).not.toContain('Panel Fresh Cafe');

@@ -17,10 +17,14 @@ const daysFrom = (days: number) => new Date(Date.parse(`${today}T00:00:00Z`) + d
 const MONEY = getTaxonomy().categoryByCode.get('money-benefits-debt')!.name;
 
 // 30 stale listings (two pages of 25), one never checked, one fresh, and three with reports.
-const STALE = Array.from({ length: 30 }, (_, n) => service({
-  code: `wl-stale-${n}`, name: `Worklist Stale Club ${String(n + 1).padStart(2, '0')}`, assured: `2024-01-${String((n % 28) + 1).padStart(2, '0')}`,
-  categories: n < 3 ? ['money-benefits-debt'] : ['befriending'],
-}));
+const STALE = Array.from({ length: 30 }, (_, n) =>
+  service({
+    code: `wl-stale-${n}`,
+    name: `Worklist Stale Club ${String(n + 1).padStart(2, '0')}`,
+    assured: `2024-01-${String((n % 28) + 1).padStart(2, '0')}`,
+    categories: n < 3 ? ['money-benefits-debt'] : ['befriending'],
+  }),
+);
 const NEVER = service({ code: 'wl-never', name: 'Worklist Never Checked Choir', assured: null });
 const FRESH = service({ code: 'wl-fresh', name: 'Worklist Fresh Cafe', assured: daysFrom(-5) });
 const REPORTED = service({ code: 'wl-reported', name: 'Worklist Reported Lunch Club', assured: daysFrom(-5) });
@@ -37,8 +41,15 @@ async function addReports(serviceId: string, kind: string, count: number, email:
     const ids: string[] = [];
     for (let n = 0; n < count; n++) {
       const id = randomUUID();
-      await database.run('insert into problem_report (id, service_id, kind, message, contact_email, created_at) values (?, ?, ?, ?, ?, ?)',
-        id, serviceId, kind, `It has gone, report ${n + 1}.`, email, `${daysFrom(-3 + n)}T10:00:00Z`);
+      await database.run(
+        'insert into problem_report (id, service_id, kind, message, contact_email, created_at) values (?, ?, ?, ?, ?, ?)',
+        id,
+        serviceId,
+        kind,
+        `It has gone, report ${n + 1}.`,
+        email,
+        `${daysFrom(-3 + n)}T10:00:00Z`,
+      );
       ids.push(id);
     }
     return ids;
@@ -53,7 +64,11 @@ function rows<T>(sql: string, ...params: unknown[]): Promise<T[]> {
   return withTestSql(server.databasePath, (database) => database.all<T>(sql, ...params));
 }
 
-const decode = (html: string) => html.replace(/&amp;|&#38;/g, '&').replace(/&#39;/g, "'").replace(/&quot;/g, '"');
+const decode = (html: string) =>
+  html
+    .replace(/&amp;|&#38;/g, '&')
+    .replace(/&#39;/g, "'")
+    .replace(/&quot;/g, '"');
 /** The listings a worklist page shows, in order. */
 const listed = (html: string) => [...html.matchAll(/<li class="worklist-item" id="listing-([^"]+)"/g)].map((match) => match[1]);
 /** The hidden version field in the row of `serviceId`. */
@@ -80,7 +95,9 @@ afterAll(async () => {
 describe('worklists behind the freshness dashboard', () => {
   it('links each count on the dashboard to its worklist', async () => {
     const html = decode(await (await getAs(server, panel, '/panel/freshness')).text());
-    expect(html).toMatch(/<tr data-status="stale"><th scope="row">[^<]+<\/th><td class="numeric"><a href="\/panel\/freshness\/worklist\?status=stale" class="count-link">30</);
+    expect(html).toMatch(
+      /<tr data-status="stale"><th scope="row">[^<]+<\/th><td class="numeric"><a href="\/panel\/freshness\/worklist\?status=stale" class="count-link">30</,
+    );
     expect(html).toContain('href="/panel/freshness/worklist?flag=never_verified"');
     expect(html).toContain('href="/panel/freshness/worklist?report=closed"');
     expect(html).toContain(`href="/panel/freshness/worklist?status=stale&category=${encodeURIComponent(MONEY).replace(/%20/g, '+')}"`);
@@ -107,7 +124,11 @@ describe('worklists behind the freshness dashboard', () => {
 
   it('filters by category and by flag, as the dashboard breaks them down', async () => {
     const money = await (await getAs(server, panel, `/panel/freshness/worklist?status=stale&category=${encodeURIComponent(MONEY)}`)).text();
-    expect(listed(money).sort()).toEqual(STALE.slice(0, 3).map((s) => s.id).sort());
+    expect(listed(money).sort()).toEqual(
+      STALE.slice(0, 3)
+        .map((s) => s.id)
+        .sort(),
+    );
     const never = await (await getAs(server, panel, '/panel/freshness/worklist?flag=never_verified')).text();
     expect(listed(never)).toEqual([NEVER.id]);
     expect(never).toContain('Last checked: <strong>never</strong>');
@@ -134,10 +155,14 @@ describe('worklists behind the freshness dashboard', () => {
     const after = await (await getAs(server, panel, location.replace(/#.*$/, ''))).text();
     expect(after).toMatch(/Done: <strong>[^<]+<\/strong> is marked as checked today/);
     expect(listed(after)).not.toContain(target);
-    expect(await row<{ assured_date: string; assurer_email: string }>('select assured_date, assurer_email from service where id = ?', target))
-      .toEqual({ assured_date: today, assurer_email: PANEL.email });
-    const history = (await rows<{ field: string; new_value: string; changed_by: string; reason: string }>(
-      "select field, new_value, changed_by, reason from change_history where entity_id = ? and field = 'assured_date' order by id desc", target));
+    expect(await row<{ assured_date: string; assurer_email: string }>('select assured_date, assurer_email from service where id = ?', target)).toEqual({
+      assured_date: today,
+      assurer_email: PANEL.email,
+    });
+    const history = await rows<{ field: string; new_value: string; changed_by: string; reason: string }>(
+      "select field, new_value, changed_by, reason from change_history where entity_id = ? and field = 'assured_date' order by id desc",
+      target,
+    );
     expect(history[0]).toMatchObject({ new_value: today, changed_by: `user ${PANEL.email}`, reason: 'Verified today: still running' });
   });
 
@@ -160,22 +185,34 @@ describe('worklists behind the freshness dashboard', () => {
     const response = await postAs(server, panel, path, { action: 'close', service: REPORTED.id, version: versionIn(html, REPORTED.id) });
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toContain('done=close');
-    expect(await row<{ status: string; name: string }>('select status, name from service where id = ?', REPORTED.id))
-      .toEqual({ status: 'defunct', name: REPORTED.name });
-    expect((await rows<{ status: string }>('select status from problem_report where id in (?, ?, ?)', ...reportIds.reported!)).map((r) => r.status))
-      .toEqual(['resolved', 'resolved', 'resolved']);
+    expect(await row<{ status: string; name: string }>('select status, name from service where id = ?', REPORTED.id)).toEqual({
+      status: 'defunct',
+      name: REPORTED.name,
+    });
+    expect((await rows<{ status: string }>('select status from problem_report where id in (?, ?, ?)', ...reportIds.reported!)).map((r) => r.status)).toEqual([
+      'resolved',
+      'resolved',
+      'resolved',
+    ]);
     // The "full" report is a different problem: still open for the panel.
     expect((await row<{ status: string }>('select status from problem_report where id = ?', reportIds.reportedFull![0])).status).toBe('open');
-    const history = (await row<{ old_value: string; new_value: string; reason: string }>(
-      "select old_value, new_value, reason from change_history where entity_id = ? and field = 'status' order by id desc", REPORTED.id));
+    const history = await row<{ old_value: string; new_value: string; reason: string }>(
+      "select old_value, new_value, reason from change_history where entity_id = ? and field = 'status' order by id desc",
+      REPORTED.id,
+    );
     expect(history).toMatchObject({ old_value: 'active', new_value: 'defunct', reason: 'Marked closed: kept in the archive, left out of search results' });
     // The person who reported it left an address: each of their reports gets a reply.
-    expect((await row<{ count: number }>("select count(*) as count from outbox_message where purpose = 'report_outcome' and to_address = 'neighbour@example.org'")).count).toBe(3);
+    expect(
+      (await row<{ count: number }>("select count(*) as count from outbox_message where purpose = 'report_outcome' and to_address = 'neighbour@example.org'"))
+        .count,
+    ).toBe(3);
     const after = await (await getAs(server, panel, response.headers.get('location')!.replace(/#.*$/, ''))).text();
     expect(after).toContain('is marked as closed. It is kept in the archive and left out of search results');
-    const search = await (await fetch(server.url(`/api/search?q=${encodeURIComponent(REPORTED.name)}`))).json() as { results: { id: string }[] };
+    const search = (await (await fetch(server.url(`/api/search?q=${encodeURIComponent(REPORTED.name)}`))).json()) as { results: { id: string }[] };
     expect(search.results.map((result) => result.id)).not.toContain(REPORTED.id);
-    const withClosed = await (await fetch(server.url(`/api/search?q=${encodeURIComponent(REPORTED.name)}&include_closed=1`))).json() as { results: { id: string }[] };
+    const withClosed = (await (await fetch(server.url(`/api/search?q=${encodeURIComponent(REPORTED.name)}&include_closed=1`))).json()) as {
+      results: { id: string }[];
+    };
     expect(withClosed.results.map((result) => result.id)).toContain(REPORTED.id);
     expect(listed(after)).not.toContain(REPORTED.id);
     // Kept, not deleted: the list of every listing says one is in the archive.
@@ -221,14 +258,17 @@ describe('problem reports: duplicates as one, and closed or paused in one step',
     const response = await postAs(server, panel, path, { outcome: 'mark_paused', note: 'Phoned them: back in spring.', reports, version });
     expect(response.status).toBe(303);
     expect((await row<{ status: string }>('select status from service where id = ?', PAUSE_ME.id)).status).toBe('temporarily closed');
-    const closed = (await rows<{ status: string; resolved_by: string; resolution_note: string }>(
-      'select status, resolved_by, resolution_note from problem_report where service_id = ?', PAUSE_ME.id));
+    const closed = await rows<{ status: string; resolved_by: string; resolution_note: string }>(
+      'select status, resolved_by, resolution_note from problem_report where service_id = ?',
+      PAUSE_ME.id,
+    );
     expect(closed).toEqual([
       { status: 'resolved', resolved_by: PANEL.email, resolution_note: 'Phoned them: back in spring.' },
       { status: 'resolved', resolved_by: PANEL.email, resolution_note: 'Phoned them: back in spring.' },
     ]);
-    expect((await row<{ reason: string }>("select reason from change_history where entity_id = ? and field = 'status' order by id desc", PAUSE_ME.id)).reason)
-      .toBe('Marked paused for now. Phoned them: back in spring.');
+    expect(
+      (await row<{ reason: string }>("select reason from change_history where entity_id = ? and field = 'status' order by id desc", PAUSE_ME.id)).reason,
+    ).toBe('Marked paused for now. Phoned them: back in spring.');
     const done = await (await getAs(server, panel, response.headers.get('location')!)).text();
     expect(done).toContain('The listing is marked as closed for now, and it is in its history.');
   });
@@ -239,7 +279,12 @@ describe('problem reports: duplicates as one, and closed or paused in one step',
     const reports = /name="reports" value="([^"]+)"/.exec(page)![1]!;
     const version = /name="version" value="([^"]+)"/.exec(page)![1]!;
     // Someone else dismisses the other report first.
-    const other = await postAs(server, panel, `/panel/queue/reports/${reportIds.race![1]}`, { outcome: 'dismissed', note: '', reports: reportIds.race![1]!, version });
+    const other = await postAs(server, panel, `/panel/queue/reports/${reportIds.race![1]}`, {
+      outcome: 'dismissed',
+      note: '',
+      reports: reportIds.race![1]!,
+      version,
+    });
     expect(other.status).toBe(303);
     const response = await postAs(server, panel, path, { outcome: 'mark_closed', note: '', reports, version });
     expect(response.status).toBe(409);
@@ -249,7 +294,10 @@ describe('problem reports: duplicates as one, and closed or paused in one step',
     // The page now shows the one still open, and closing it works.
     const again = await (await getAs(server, panel, path)).text();
     const response2 = await postAs(server, panel, path, {
-      outcome: 'mark_closed', note: '', reports: /name="reports" value="([^"]+)"/.exec(again)![1]!, version: /name="version" value="([^"]+)"/.exec(again)![1]!,
+      outcome: 'mark_closed',
+      note: '',
+      reports: /name="reports" value="([^"]+)"/.exec(again)![1]!,
+      version: /name="version" value="([^"]+)"/.exec(again)![1]!,
     });
     expect(response2.status).toBe(303);
     expect((await row<{ status: string }>('select status from service where id = ?', RACE.id)).status).toBe('defunct');
@@ -259,7 +307,12 @@ describe('problem reports: duplicates as one, and closed or paused in one step',
   it('offers marking closed or paused only on "it has closed" reports, and only to those who may publish', async () => {
     const full = await (await getAs(server, panel, `/panel/queue/reports/${reportIds.reportedFull![0]}`)).text();
     expect(full).not.toContain('value="mark_closed"');
-    const response = await postAs(server, panel, `/panel/queue/reports/${reportIds.reportedFull![0]}`, { outcome: 'mark_closed', note: '', reports: reportIds.reportedFull![0]!, version: '' });
+    const response = await postAs(server, panel, `/panel/queue/reports/${reportIds.reportedFull![0]}`, {
+      outcome: 'mark_closed',
+      note: '',
+      reports: reportIds.reportedFull![0]!,
+      version: '',
+    });
     expect(response.status).toBe(400);
     expect((await row<{ status: string }>('select status from problem_report where id = ?', reportIds.reportedFull![0])).status).toBe('open');
   });

@@ -84,8 +84,12 @@ describe('the directory on PostgreSQL', () => {
     expect((await importRecords(directory, search, [renamed], { today: TODAY })).written).toBe(1);
     const [read] = await readServices(directory.db, [first.id as string]);
     expect(read!.name).toBe('Riverside Walking Group');
-    const history = await directory.db.selectFrom('change_history').select(['field', 'old_value', 'new_value'])
-      .where('entity_id', '=', first.id as string).where('field', '=', 'name').execute();
+    const history = await directory.db
+      .selectFrom('change_history')
+      .select(['field', 'old_value', 'new_value'])
+      .where('entity_id', '=', first.id as string)
+      .where('field', '=', 'name')
+      .execute();
     expect(history).toEqual([{ field: 'name', old_value: 'Riverside Walk', new_value: 'Riverside Walking Group' }]);
 
     // A third record that reuses the chess club's schedule id: refused by field, the rest written.
@@ -116,7 +120,9 @@ describe('the directory on PostgreSQL', () => {
     const url = await server.freshDatabase();
     const run = (script: string, args: string[] = []) => {
       const result = spawnSync(process.execPath, ['--import', 'tsx', `scripts/${script}.ts`, ...args], {
-        env: { ...process.env, DATABASE_PATH: '', DATABASE_URL: url }, encoding: 'utf8', timeout: 120_000,
+        env: { ...process.env, DATABASE_PATH: '', DATABASE_URL: url },
+        encoding: 'utf8',
+        timeout: 120_000,
       });
       return { status: result.status, stdout: result.stdout, stderr: result.stderr };
     };
@@ -137,7 +143,8 @@ describe('the directory on PostgreSQL', () => {
     const { createSearchBackend } = await import('../../src/lib/search');
     const search = createSearchBackend(directory);
     expect(search.name).toBe('postgres');
-    expect((await search.search({ ...(await import('../../src/lib/search/filters')).EMPTY_QUERY, q: 'chess' })).hits.map((hit) => hit.document.name))
-      .toEqual(['Gateshead Chess Club']);
+    expect((await search.search({ ...(await import('../../src/lib/search/filters')).EMPTY_QUERY, q: 'chess' })).hits.map((hit) => hit.document.name)).toEqual([
+      'Gateshead Chess Club',
+    ]);
   }, 180_000);
 });

@@ -25,15 +25,16 @@ afterAll(async () => {
 });
 
 async function postgresColumns(): Promise<Map<string, string[]>> {
-  const rows = (await sql<{ table_name: string; column_name: string }>`
+  const rows = (
+    await sql<{ table_name: string; column_name: string }>`
     select table_name, column_name from information_schema.columns
     where table_schema = 'public' and table_name not like 'kysely_%'
-    order by table_name, column_name`.execute(postgres.db)).rows;
+    order by table_name, column_name`.execute(postgres.db)
+  ).rows;
   const tables = new Map<string, string[]>();
   for (const row of rows) tables.set(row.table_name, [...(tables.get(row.table_name) ?? []), row.column_name]);
   return tables;
 }
-
 
 describe('migrations on PostgreSQL', () => {
   it('knows which engine it talks to', () => {
@@ -46,9 +47,18 @@ describe('migrations on PostgreSQL', () => {
     const directory = openDatabase(':memory:');
     await migrateToLatest(directory.db);
     const sqliteTables = new Map<string, string[]>();
-    const names = (directory.sqlite.prepare(`select name from sqlite_master where type = 'table' and name not like 'kysely_%' and name not like 'sqlite_%' and name not like 'search_fts%'`).all() as { name: string }[]).map((t) => t.name);
+    const names = (
+      directory.sqlite
+        .prepare(
+          `select name from sqlite_master where type = 'table' and name not like 'kysely_%' and name not like 'sqlite_%' and name not like 'search_fts%'`,
+        )
+        .all() as { name: string }[]
+    ).map((t) => t.name);
     for (const name of names) {
-      sqliteTables.set(name, (directory.sqlite.prepare(`select name from pragma_table_info(?) order by name`).all(name) as { name: string }[]).map((c) => c.name));
+      sqliteTables.set(
+        name,
+        (directory.sqlite.prepare(`select name from pragma_table_info(?) order by name`).all(name) as { name: string }[]).map((c) => c.name),
+      );
     }
     await directory.close();
     const pgTables = await postgresColumns();
@@ -57,8 +67,11 @@ describe('migrations on PostgreSQL', () => {
   }, 60_000);
 
   it('keeps a position to the metre and a large number whole', async () => {
-    await sql`insert into postcode_centre (code, kind, latitude, longitude, postcodes) values ('NE4 5', 'sector', 54.9712345, -1.6412345, 3)`.execute(postgres.db);
-    const row = (await sql<{ latitude: number; longitude: number }>`select latitude, longitude from postcode_centre where code = 'NE4 5'`.execute(postgres.db)).rows[0]!;
+    await sql`insert into postcode_centre (code, kind, latitude, longitude, postcodes) values ('NE4 5', 'sector', 54.9712345, -1.6412345, 3)`.execute(
+      postgres.db,
+    );
+    const row = (await sql<{ latitude: number; longitude: number }>`select latitude, longitude from postcode_centre where code = 'NE4 5'`.execute(postgres.db))
+      .rows[0]!;
     expect(row).toEqual({ latitude: 54.9712345, longitude: -1.6412345 });
     const epoch = (await sql<{ value: number }>`select value from search_meta where key = 'epoch'`.execute(postgres.db)).rows[0]!.value;
     expect(typeof epoch).toBe('number');
@@ -66,17 +79,25 @@ describe('migrations on PostgreSQL', () => {
   });
 
   it('numbers the rows of every table whose id the database gives', async () => {
-    const numbered = (await sql<{ table_name: string }>`select table_name from information_schema.columns
-      where table_schema = 'public' and column_name = 'id' and is_identity = 'YES' order by table_name`.execute(postgres.db)).rows.map((r) => r.table_name);
+    const numbered = (
+      await sql<{ table_name: string }>`select table_name from information_schema.columns
+      where table_schema = 'public' and column_name = 'id' and is_identity = 'YES' order by table_name`.execute(postgres.db)
+    ).rows.map((r) => r.table_name);
     // The tables whose rows are numbered on SQLite (an integer primary key) are numbered here too.
     const directory = openDatabase(':memory:');
     await migrateToLatest(directory.db);
-    const sqliteNumbered = (directory.sqlite.prepare(`select m.name from sqlite_master m, pragma_table_info(m.name) c
-      where m.type = 'table' and m.name not like 'search_fts%' and c.name = 'id' and c.pk = 1 and upper(c.type) = 'INTEGER' order by m.name`).pluck().all() as string[]);
+    const sqliteNumbered = directory.sqlite
+      .prepare(
+        `select m.name from sqlite_master m, pragma_table_info(m.name) c
+      where m.type = 'table' and m.name not like 'search_fts%' and c.name = 'id' and c.pk = 1 and upper(c.type) = 'INTEGER' order by m.name`,
+      )
+      .pluck()
+      .all() as string[];
     await directory.close();
     expect(numbered).toEqual(sqliteNumbered);
     expect(numbered.length).toBeGreaterThan(3);
-    const insert = () => sql<{ id: number }>`insert into change_history (entity, entity_id, field, changed_at, changed_by)
+    const insert = () =>
+      sql<{ id: number }>`insert into change_history (entity, entity_id, field, changed_at, changed_by)
       values ('service', 's1', 'name', '2026-12-03', 'test') returning id`.execute(postgres.db);
     const first = (await insert()).rows[0]!.id;
     expect((await insert()).rows[0]!.id).toBe(first + 1);
@@ -91,9 +112,12 @@ describe('migrations on PostgreSQL', () => {
 });
 
 describe('npm run migrate with DATABASE_URL', () => {
-  const migrate = (env: Record<string, string>, args: string[] = []) => spawnSync('npx', ['tsx', 'scripts/migrate.ts', ...args], {
-    env: { ...process.env, ...env, DATABASE_PATH: '' }, encoding: 'utf8', timeout: 60_000,
-  });
+  const migrate = (env: Record<string, string>, args: string[] = []) =>
+    spawnSync('npx', ['tsx', 'scripts/migrate.ts', ...args], {
+      env: { ...process.env, ...env, DATABASE_PATH: '' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
 
   it('migrates a PostgreSQL database, then says it is up to date, and goes one step back', async () => {
     const url = await server.freshDatabase();
@@ -126,7 +150,9 @@ describe('a PostgreSQL connection lost while idle', () => {
     const database = openPostgresDirectory(url, { maxConnections: 1 });
     const said: string[] = [];
     const original = console.error;
-    console.error = (...args: unknown[]) => { said.push(args.join(' ')); };
+    console.error = (...args: unknown[]) => {
+      said.push(args.join(' '));
+    };
     try {
       expect((await sql<{ one: number }>`select 1 as one`.execute(database.db)).rows).toEqual([{ one: 1 }]);
       // Another connection ends the idle one, as a server restart would.

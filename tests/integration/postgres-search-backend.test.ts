@@ -46,9 +46,13 @@ describe('PostgreSQL search backend', () => {
         service({ code: 'kiln', name: 'Kiln Pottery Club', description: 'Every Sunday.' }),
       ];
       await importRecords(fixture.directory, fixture.search, records, { today: TODAY });
-      const words = async () => Object.fromEntries((await sql<{ word: string; documents: number }>`
-        select word, documents from postgres_search.word where word in ('kite', 'kiln', 'club', 'flying', 'pottery', 'glider')`.execute(fixture.postgres.db))
-        .rows.map((row) => [row.word, row.documents]));
+      const words = async () =>
+        Object.fromEntries(
+          (
+            await sql<{ word: string; documents: number }>`
+        select word, documents from postgres_search.word where word in ('kite', 'kiln', 'club', 'flying', 'pottery', 'glider')`.execute(fixture.postgres.db)
+          ).rows.map((row) => [row.word, row.documents]),
+        );
       expect(await words()).toEqual({ kite: 1, kiln: 1, club: 2, flying: 1, pottery: 1 });
       await importRecords(fixture.directory, fixture.search, [{ ...records[0]!, name: 'Kite Glider Club' }], { today: TODAY });
       await fixture.search.remove([records[1]!.id]);
@@ -66,12 +70,17 @@ describe('PostgreSQL search backend', () => {
   it('answers searches from different places at once, each measured from its own', async () => {
     const fixture = await open();
     try {
-      await importRecords(fixture.directory, fixture.search, [
-        service({ code: 'north', name: 'North Club', places: [{ name: 'North', latitude: 55.0, longitude: -1.6 }] }),
-        service({ code: 'south', name: 'South Club', places: [{ name: 'South', latitude: 54.9, longitude: -1.6 }] }),
-      ], { today: TODAY });
-      const from = (latitude: number) => fixture.search.search({ ...EMPTY_QUERY, q: 'club', near: 'x', sort: 'distance' },
-        { origin: { latitude, longitude: -1.6, areaIds: [] } });
+      await importRecords(
+        fixture.directory,
+        fixture.search,
+        [
+          service({ code: 'north', name: 'North Club', places: [{ name: 'North', latitude: 55.0, longitude: -1.6 }] }),
+          service({ code: 'south', name: 'South Club', places: [{ name: 'South', latitude: 54.9, longitude: -1.6 }] }),
+        ],
+        { today: TODAY },
+      );
+      const from = (latitude: number) =>
+        fixture.search.search({ ...EMPTY_QUERY, q: 'club', near: 'x', sort: 'distance' }, { origin: { latitude, longitude: -1.6, areaIds: [] } });
       const [north, south] = await Promise.all([from(55.0), from(54.9)]);
       expect(north.hits.map((hit) => hit.document.name)).toEqual(['North Club', 'South Club']);
       expect(south.hits.map((hit) => hit.document.name)).toEqual(['South Club', 'North Club']);
@@ -85,10 +94,15 @@ describe('PostgreSQL search backend', () => {
   it('reloads its in-memory copy when the search tables are made again, rather than reuse rows of the dropped ones', async () => {
     const fixture = await open();
     try {
-      await importRecords(fixture.directory, fixture.search, [
-        service({ code: 'old-oak', name: 'Old Oak Club', categories: ['food-banks'] }),
-        service({ code: 'old-ash', name: 'Old Ash Club', categories: ['food-banks'] }),
-      ], { today: TODAY });
+      await importRecords(
+        fixture.directory,
+        fixture.search,
+        [
+          service({ code: 'old-oak', name: 'Old Oak Club', categories: ['food-banks'] }),
+          service({ code: 'old-ash', name: 'Old Ash Club', categories: ['food-banks'] }),
+        ],
+        { today: TODAY },
+      );
       expect((await fixture.search.search({ ...EMPTY_QUERY, per_page: 100 })).total).toBe(2);
       // Down and up again on PostgreSQL: new, empty tables whose generation counts from the start.
       await migrateTo(fixture.postgres.db, '0001-directory');
@@ -105,30 +119,38 @@ describe('PostgreSQL search backend', () => {
   }, 60_000);
 
   const SHARED = '../shared/oruk/real-world';
-  it.skipIf(!existsSync(SHARED))('gives the same answers as SQLite FTS5 on other publishers\' records, misspelt words included', async () => {
-    const records = ['hsds-3.0/service_full.json', 'hsds-3.1/service_full.json', 'dfe-family-hubs-service.json']
-      .flatMap((file) => recordsOf(JSON.parse(readFileSync(`${SHARED}/${file}`, 'utf8'))));
-    const fixture = await open();
-    const sqlite = await scratchDirectory('sqlite');
-    try {
-      await importRecords(fixture.directory, fixture.search, records, { today: TODAY });
-      await importRecords(sqlite.directory, sqlite.search, records, { today: TODAY });
-      expect(await fixture.search.count()).toBe(await sqlite.search.count());
-      expect(await fixture.search.count()).toBeGreaterThan(0);
-      // Words of the records' own names and descriptions, as typed and with two letters swapped.
-      const shown = (await sqlite.search.search({ ...EMPTY_QUERY, per_page: 100, include_closed: true })).hits.map((hit) => hit.document);
-      const words = [...new Set(shown.flatMap((document) => `${document.name} ${document.description}`.toLowerCase().match(/\p{L}{5,}/gu) ?? []))].slice(0, 25);
-      const swapped = words.map((word) => `${word[0]}${word[2]}${word[1]}${word.slice(3)}`);
-      for (const q of ['', ...words, ...swapped, words.slice(0, 3).join(' ')]) {
-        const query = { ...EMPTY_QUERY, q, per_page: 100, include_closed: true };
-        const [pg, lite] = await Promise.all([fixture.search.search(query, { facets: true }), sqlite.search.search(query, { facets: true })]);
-        expect(pg.hits.map((hit) => hit.document.id).sort(), q).toEqual(lite.hits.map((hit) => hit.document.id).sort());
-        expect([pg.total, pg.matched, pg.corrected], q).toEqual([lite.total, lite.matched, lite.corrected]);
-        expect(pg.facets, q).toEqual(lite.facets);
+  it.skipIf(!existsSync(SHARED))(
+    "gives the same answers as SQLite FTS5 on other publishers' records, misspelt words included",
+    async () => {
+      const records = ['hsds-3.0/service_full.json', 'hsds-3.1/service_full.json', 'dfe-family-hubs-service.json'].flatMap((file) =>
+        recordsOf(JSON.parse(readFileSync(`${SHARED}/${file}`, 'utf8'))),
+      );
+      const fixture = await open();
+      const sqlite = await scratchDirectory('sqlite');
+      try {
+        await importRecords(fixture.directory, fixture.search, records, { today: TODAY });
+        await importRecords(sqlite.directory, sqlite.search, records, { today: TODAY });
+        expect(await fixture.search.count()).toBe(await sqlite.search.count());
+        expect(await fixture.search.count()).toBeGreaterThan(0);
+        // Words of the records' own names and descriptions, as typed and with two letters swapped.
+        const shown = (await sqlite.search.search({ ...EMPTY_QUERY, per_page: 100, include_closed: true })).hits.map((hit) => hit.document);
+        const words = [...new Set(shown.flatMap((document) => `${document.name} ${document.description}`.toLowerCase().match(/\p{L}{5,}/gu) ?? []))].slice(
+          0,
+          25,
+        );
+        const swapped = words.map((word) => `${word[0]}${word[2]}${word[1]}${word.slice(3)}`);
+        for (const q of ['', ...words, ...swapped, words.slice(0, 3).join(' ')]) {
+          const query = { ...EMPTY_QUERY, q, per_page: 100, include_closed: true };
+          const [pg, lite] = await Promise.all([fixture.search.search(query, { facets: true }), sqlite.search.search(query, { facets: true })]);
+          expect(pg.hits.map((hit) => hit.document.id).sort(), q).toEqual(lite.hits.map((hit) => hit.document.id).sort());
+          expect([pg.total, pg.matched, pg.corrected], q).toEqual([lite.total, lite.matched, lite.corrected]);
+          expect(pg.facets, q).toEqual(lite.facets);
+        }
+      } finally {
+        await sqlite.cleanup();
+        await fixture.cleanup();
       }
-    } finally {
-      await sqlite.cleanup();
-      await fixture.cleanup();
-    }
-  }, 60_000);
+    },
+    60_000,
+  );
 });

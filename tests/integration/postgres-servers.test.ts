@@ -59,11 +59,13 @@ describe('two servers on one PostgreSQL database', () => {
 
   it('share rate limits: the limit counts requests to both', async () => {
     const { id } = await someService(first);
-    const report = (server: RunningServer) => fetch(server.url(`/services/${id}/report`), {
-      method: 'POST', redirect: 'manual',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: server.origin },
-      body: new URLSearchParams({ kind: 'other', message: 'The hall was locked on Tuesday.' }),
-    });
+    const report = (server: RunningServer) =>
+      fetch(server.url(`/services/${id}/report`), {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: server.origin },
+        body: new URLSearchParams({ kind: 'other', message: 'The hall was locked on Tuesday.' }),
+      });
     expect((await report(first)).status).toBe(303);
     expect((await report(second)).status).toBe(303);
     // The third of two an hour from this address, to whichever server.
@@ -71,7 +73,7 @@ describe('two servers on one PostgreSQL database', () => {
     expect((await report(second)).status).toBe(429);
   });
 
-  it('show a change saved on one in the other\'s search within seconds', async () => {
+  it("show a change saved on one in the other's search within seconds", async () => {
     const { id } = await someService(first);
     const signedIn = await signInAs(second, PANEL);
     const editor = await getAs(second, signedIn, `/panel/services/${id}/edit`);
@@ -80,7 +82,9 @@ describe('two servers on one PostgreSQL database', () => {
     const body = new URLSearchParams(fields);
     body.set('csrf', signedIn.csrf);
     const saved = await fetch(second.url(`/panel/services/${id}/edit`), {
-      method: 'POST', redirect: 'manual', body,
+      method: 'POST',
+      redirect: 'manual',
+      body,
       headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: second.origin, Cookie: signedIn.cookie },
     });
     expect(saved.status).toBe(303);

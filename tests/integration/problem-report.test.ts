@@ -59,8 +59,15 @@ const form = (fields: Record<string, string | string[]>) => {
 };
 
 interface StoredReport {
-  id: string; service_id: string; kind: string; details: string; message: string | null;
-  contact_email: string | null; created_at: string; status: string; resolved_at: string | null;
+  id: string;
+  service_id: string;
+  kind: string;
+  details: string;
+  message: string | null;
+  contact_email: string | null;
+  created_at: string;
+  status: string;
+  resolved_at: string | null;
 }
 
 function readTable<T>(server: RunningServer, query: string): Promise<T[]> {
@@ -77,7 +84,9 @@ function fieldError(html: string, id: string): string | undefined {
 describe('a good report', () => {
   it('is stored as open, and the person is sent to a thank-you page with a link back', async () => {
     const before = (await reports()).length;
-    const response = await post(form({ kind: 'details_wrong', details: ['times', 'cost'], message: 'Now on Tuesdays\r\nat 2pm', contact_email: ' sam@example.org ' }));
+    const response = await post(
+      form({ kind: 'details_wrong', details: ['times', 'cost'], message: 'Now on Tuesdays\r\nat 2pm', contact_email: ' sam@example.org ' }),
+    );
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toBe(`${REPORT_PATH}?sent=1`);
 
@@ -85,8 +94,13 @@ describe('a good report', () => {
     expect(stored).toHaveLength(before + 1);
     const report = stored.at(-1)!;
     expect(report).toMatchObject({
-      service_id: SERVICE.id, kind: 'details_wrong', details: '["times","cost"]', message: 'Now on Tuesdays\nat 2pm',
-      contact_email: 'sam@example.org', status: 'open', resolved_at: null,
+      service_id: SERVICE.id,
+      kind: 'details_wrong',
+      details: '["times","cost"]',
+      message: 'Now on Tuesdays\nat 2pm',
+      contact_email: 'sam@example.org',
+      status: 'open',
+      resolved_at: null,
     });
     expect(report.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(Date.now() - Date.parse(report.created_at)).toBeLessThan(60_000);
@@ -103,7 +117,9 @@ describe('a good report', () => {
     const found = (await (await fetch(proxied.url('/api/search?q=report+me'))).json()).results[0];
     expect(found.freshness.status).not.toBe('ok');
     const flag = found.freshness.flags.find((f: { flag: string }) => f.flag === 'reported_problem');
-    expect(flag?.message).toMatch(/^Someone told us on \d+ \w+ \d{4} that these details may be wrong\. (Phone|Contact them|Ask someone who knows it, or a link worker,) before you go\.$/);
+    expect(flag?.message).toMatch(
+      /^Someone told us on \d+ \w+ \d{4} that these details may be wrong\. (Phone|Contact them|Ask someone who knows it, or a link worker,) before you go\.$/,
+    );
     const page = await (await fetch(proxied.url(`/services/${SERVICE.id}`))).text();
     expect(page).toMatch(/that these details may be wrong\. (Phone|Contact them|Ask someone who knows it, or a link worker,) before you go\./);
   });
@@ -119,8 +135,22 @@ describe('a good report', () => {
   });
 
   it('stores nothing about the sender: no address, no browser, only what they typed', async () => {
-    const columns = (await withTestSql(proxied.databasePath, storedColumns)).filter((column) => column.table === 'problem_report').map((column) => column.column);
-    expect(columns.sort()).toEqual(['contact_email', 'created_at', 'details', 'id', 'kind', 'message', 'resolution_note', 'resolved_at', 'resolved_by', 'service_id', 'status']);
+    const columns = (await withTestSql(proxied.databasePath, storedColumns))
+      .filter((column) => column.table === 'problem_report')
+      .map((column) => column.column);
+    expect(columns.sort()).toEqual([
+      'contact_email',
+      'created_at',
+      'details',
+      'id',
+      'kind',
+      'message',
+      'resolution_note',
+      'resolved_at',
+      'resolved_by',
+      'service_id',
+      'status',
+    ]);
     const keys = (await readTable<{ key: string }>(proxied, 'select key from rate_limit')).map((row) => row.key);
     expect(keys.length).toBeGreaterThan(0);
     for (const key of keys) {
@@ -155,8 +185,18 @@ describe('mistakes are shown beside their fields, with what was typed kept (400,
     ['no kind at all', { message: 'Something' }, 'report-kind', 'Choose what is wrong with this information.'],
     ['"something else" with no message', { kind: 'other', message: '   ' }, 'report-message', 'Tell us what is wrong.'],
     ['"it has moved" with no message', { kind: 'moved' }, 'report-message', 'Tell us where it has moved to. If you do not know, write &quot;not known&quot;.'],
-    ['an email address that is not one', { kind: 'closed', contact_email: 'sam at example' }, 'report-email', 'Enter an email address like name@example.com, or leave this empty.'],
-    ['a message that is too long', { kind: 'other', message: 'x'.repeat(1001) }, 'report-message', 'Your message has 1,001 characters. Please shorten it to 1,000 characters or fewer.'],
+    [
+      'an email address that is not one',
+      { kind: 'closed', contact_email: 'sam at example' },
+      'report-email',
+      'Enter an email address like name@example.com, or leave this empty.',
+    ],
+    [
+      'a message that is too long',
+      { kind: 'other', message: 'x'.repeat(1001) },
+      'report-message',
+      'Your message has 1,001 characters. Please shorten it to 1,000 characters or fewer.',
+    ],
     ['a detail that is not on the form', { kind: 'details_wrong', details: ['colour'] }, 'report-details', 'Choose from the details listed.'],
   ])('%s', async (_, fields, id, message) => {
     const before = (await reports()).length;
@@ -171,7 +211,9 @@ describe('mistakes are shown beside their fields, with what was typed kept (400,
   });
 
   it('keeps what was typed and chosen', async () => {
-    const response = await post(form({ kind: 'details_wrong', details: ['times', 'place'], message: 'Meets <b>Fridays</b> & Saturdays', contact_email: 'not-an-email' }));
+    const response = await post(
+      form({ kind: 'details_wrong', details: ['times', 'place'], message: 'Meets <b>Fridays</b> & Saturdays', contact_email: 'not-an-email' }),
+    );
     expect(response.status).toBe(400);
     const html = await response.text();
     expect(html).toMatch(/<input type="radio" id="report-kind-details_wrong" name="kind" value="details_wrong" checked>/);
@@ -286,7 +328,12 @@ describe('strange bodies never give a server error', () => {
     ['broken multipart', '--x\r\nnonsense', 'multipart/form-data; boundary=x', 400],
     ['multipart with no boundary', 'kind=closed', 'multipart/form-data', 400],
     ['bad percent escapes', 'kind=%ZZ&message=%E0%A4%A&details=%00', 'application/x-www-form-urlencoded', 400],
-    ['a file for every field', '--x\r\nContent-Disposition: form-data; name="kind"; filename="k.txt"\r\nContent-Type: text/plain\r\n\r\nclosed\r\n--x--\r\n', 'multipart/form-data; boundary=x', 400],
+    [
+      'a file for every field',
+      '--x\r\nContent-Disposition: form-data; name="kind"; filename="k.txt"\r\nContent-Type: text/plain\r\n\r\nclosed\r\n--x--\r\n',
+      'multipart/form-data; boundary=x',
+      400,
+    ],
     ['bytes that are not UTF-8', new Uint8Array([0x6b, 0x69, 0x6e, 0x64, 0x3d, 0xff, 0xfe, 0x00]), 'application/x-www-form-urlencoded', 400],
     ['a charset that is not UTF-8', 'kind=closed', 'application/x-www-form-urlencoded; charset=utf-16', 303],
   ])('%s', async (_, body, contentType, status) => {
@@ -310,7 +357,10 @@ describe('strange bodies never give a server error', () => {
       },
     });
     const response = await fetch(proxied.url(REPORT_PATH), {
-      method: 'POST', redirect: 'manual', body: stream, duplex: 'half',
+      method: 'POST',
+      redirect: 'manual',
+      body: stream,
+      duplex: 'half',
       headers: { origin: proxied.origin, 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': newAddress() },
     } as RequestInit).catch((error: Error) => error);
     // The server may stop listening part-way; what it must never do is answer 500.
@@ -353,7 +403,14 @@ describe('saveProblemReport and openReportCounts, in a scratch database', () => 
       expect(Object.fromEntries(some)).toEqual({ [other.id]: { openReports: 1, lastReportDate: '2026-07-02' } });
       expect((await openReportCounts(db, [])).size).toBe(0);
       const row = await db.selectFrom('problem_report').selectAll().where('id', '=', first).executeTakeFirstOrThrow();
-      expect(row).toMatchObject({ kind: 'moved', details: '[]', message: 'Next door', contact_email: null, status: 'open', created_at: '2026-11-20T09:00:00.000Z' });
+      expect(row).toMatchObject({
+        kind: 'moved',
+        details: '[]',
+        message: 'Next door',
+        contact_email: null,
+        status: 'open',
+        created_at: '2026-11-20T09:00:00.000Z',
+      });
     } finally {
       await scratch.cleanup();
     }

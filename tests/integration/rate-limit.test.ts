@@ -5,12 +5,21 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/lib/config';
 import { openDirectoryDatabase } from '../../src/lib/db/database';
 import {
-  UNVERIFIED_ADDRESS, checkRateLimit, clearOldWindows, clientAddress, rateLimitKey, releaseRateLimit, reportLimitPerHour,
+  UNVERIFIED_ADDRESS,
+  checkRateLimit,
+  clearOldWindows,
+  clientAddress,
+  rateLimitKey,
+  releaseRateLimit,
+  reportLimitPerHour,
 } from '../../src/lib/http/rate-limit';
 import { scratchDirectory } from '../fixtures/services';
 
 let scratch: Awaited<ReturnType<typeof scratchDirectory>> | undefined;
-afterEach(async () => { await scratch?.cleanup(); scratch = undefined; });
+afterEach(async () => {
+  await scratch?.cleanup();
+  scratch = undefined;
+});
 
 const HOUR = 3600;
 const at = (iso: string) => new Date(iso);
@@ -63,8 +72,11 @@ describe('checkRateLimit on a real SQLite file', () => {
     const other = openDirectoryDatabase(scratch.location);
     try {
       const now = at('2026-11-21T10:00:00Z');
-      const results = await Promise.all(Array.from({ length: 20 }, (_, i) =>
-        checkRateLimit(i % 2 ? other.db : scratch!.directory.db, { key: 'test:shared', limit: 10, windowSeconds: HOUR, now })));
+      const results = await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          checkRateLimit(i % 2 ? other.db : scratch!.directory.db, { key: 'test:shared', limit: 10, windowSeconds: HOUR, now }),
+        ),
+      );
       expect(results.filter((r) => r.allowed)).toHaveLength(10);
       const row = await scratch.directory.db.selectFrom('rate_limit').selectAll().where('key', '=', 'test:shared').executeTakeFirstOrThrow();
       expect(row.count).toBe(20);

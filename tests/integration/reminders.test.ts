@@ -12,7 +12,12 @@ import { importRecords } from '../../src/lib/openreferral/import';
 import { scratchDirectory, service } from '../fixtures/services';
 
 // Checked on 10 January 2026, so (every 6 months) due on 10 July 2026.
-const WALKS = service({ code: 'remind-walks', name: 'Riverside Walking Group', assured: '2026-01-10', extra: { assurer_email: 'walks@example.org', email: 'hello@example.org' } });
+const WALKS = service({
+  code: 'remind-walks',
+  name: 'Riverside Walking Group',
+  assured: '2026-01-10',
+  extra: { assurer_email: 'walks@example.org', email: 'hello@example.org' },
+});
 const SILENT = service({ code: 'remind-silent', name: 'Silent Book Club', assured: '2026-01-10' });
 const DUE = '2026-07-10';
 const day = (offset: number) => new Date(Date.parse(`${DUE}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
@@ -24,7 +29,6 @@ let received: ReceivedEmail[] = [];
 let smtp: LoopbackSmtp;
 let smtpUrl: string;
 let mailer: Mailer;
-
 
 beforeAll(async () => {
   smtp = await startSmtp();
@@ -116,7 +120,12 @@ describe('the reminder cycle', () => {
     expect(panel.body).toContain('walks@example.org');
     expect(panel.body).toContain(`https://directory.example.org/services/${WALKS.id}`);
     expect((await run(40, { ...OPTIONS, panelEmail: 'panel@example.org' })).reminders).toEqual([]);
-    expect((await rows()).map((row) => [row.stage, row.status])).toEqual([['first', 'sent'], ['reminder', 'sent'], ['urgent', 'sent'], ['panel', 'sent']]);
+    expect((await rows()).map((row) => [row.stage, row.status])).toEqual([
+      ['first', 'sent'],
+      ['reminder', 'sent'],
+      ['urgent', 'sent'],
+      ['panel', 'sent'],
+    ]);
   });
 
   it('sends one email, not a backlog, when runs were missed', async () => {

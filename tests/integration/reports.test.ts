@@ -7,8 +7,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importRecords } from '../../src/lib/openreferral/import';
 import { uuidFor } from '../../src/lib/ids';
 import {
-  areaOverview, closedTable, gapsTable, lastTwelveMonths, referralsTable, serviceFacts, servicesTable, topCategories, unmetTable,
-  type ReportTable, type ServiceFacts,
+  areaOverview,
+  closedTable,
+  gapsTable,
+  lastTwelveMonths,
+  referralsTable,
+  serviceFacts,
+  servicesTable,
+  topCategories,
+  unmetTable,
+  type ReportTable,
+  type ServiceFacts,
 } from '../../src/lib/reports/reports';
 import { exportCount, exportTotal, overviewCsv, tableCsv } from '../../src/lib/reports/export';
 import { changeGapStatus, raiseGap } from '../../src/lib/reports/gaps';
@@ -24,23 +33,45 @@ const WALKER = { latitude: 54.9706, longitude: -1.5443 };
 const BYKER = { latitude: 54.9727, longitude: -1.577 };
 
 const FOOD_BANK = service({ code: 'rep-food-bank', name: 'Elswick Food Bank', categories: ['food-banks'], places: [{ name: 'Elswick Hall', ...ELSWICK }] });
-const LUNCH = service({ code: 'rep-lunch', name: 'Elswick Lunch Club', categories: ['community-meals', 'social-groups'], places: [{ name: 'Elswick Church', ...ELSWICK }] });
+const LUNCH = service({
+  code: 'rep-lunch',
+  name: 'Elswick Lunch Club',
+  categories: ['community-meals', 'social-groups'],
+  places: [{ name: 'Elswick Church', ...ELSWICK }],
+});
 const CHOIR = service({ code: 'rep-choir', name: 'Walker Choir', categories: ['social-groups'], places: [{ name: 'Walker Hall', ...WALKER }] });
 const ADVICE = service({ code: 'rep-advice', name: 'Saltwell Debt Advice', categories: ['debt-advice'], locationType: null, serviceAreas: ['Saltwell'] });
-const CLOSED = service({ code: 'rep-closed', name: 'Byker Old Club', categories: ['social-groups'], status: 'defunct', places: [{ name: 'Byker Hall', ...BYKER }] });
+const CLOSED = service({
+  code: 'rep-closed',
+  name: 'Byker Old Club',
+  categories: ['social-groups'],
+  status: 'defunct',
+  places: [{ name: 'Byker Hall', ...BYKER }],
+});
 const LAPSED = service({
-  code: 'rep-lapsed', name: 'Walker Wellbeing Garden', categories: ['mental-health'], assured: '2026-01-01', places: [{ name: 'Walker Garden', ...WALKER }],
+  code: 'rep-lapsed',
+  name: 'Walker Wellbeing Garden',
+  categories: ['mental-health'],
+  assured: '2026-01-01',
+  places: [{ name: 'Walker Garden', ...WALKER }],
   extra: { funding: [{ id: uuidFor('funding', 'rep-lapsed'), source: 'Lottery', end_date: '2026-03-31' }] },
 });
 const LONG_LAPSED = service({
-  code: 'rep-long-lapsed', name: 'Elswick Old Project', categories: ['food'], assured: '2025-01-01', places: [{ name: 'Elswick Rooms', ...ELSWICK }],
+  code: 'rep-long-lapsed',
+  name: 'Elswick Old Project',
+  categories: ['food'],
+  assured: '2025-01-01',
+  places: [{ name: 'Elswick Rooms', ...ELSWICK }],
   extra: { funding: [{ id: uuidFor('funding', 'rep-long-lapsed'), source: 'Council', end_date: '2025-06-01' }] },
 });
 const FIXTURES = [FOOD_BANK, LUNCH, CHOIR, ADVICE, CLOSED, LAPSED, LONG_LAPSED];
 
 const MONTHS = lastTwelveMonths(TODAY);
 /** The per-category cells of a services CSV line, in the taxonomy's order: 0 unless given. */
-const categoryCells = (set: Record<string, string>) => topCategories().map((category) => set[category.id] ?? '0').join(',');
+const categoryCells = (set: Record<string, string>) =>
+  topCategories()
+    .map((category) => set[category.id] ?? '0')
+    .join(',');
 // Newcastle: 5 open services (0.2 per 10,000); food 3, mental health 1, loneliness 2: all under 5.
 const NEWCASTLE_LINE = `newcastle,Newcastle upon Tyne,5,0.2,${categoryCells({ food: 'fewer than 5', 'mental-health': 'fewer than 5', 'loneliness-social': 'fewer than 5' })}`;
 /** Twelve zeros with the given months (e.g. { '2026-11': 3 }) set. */
@@ -50,23 +81,39 @@ const row = (table: ReportTable, key: string) => table.rows.find((each) => each.
 type Db = Awaited<ReturnType<typeof scratchDirectory>>['directory']['db'];
 
 async function fillCounts(db: Db): Promise<void> {
-  await db.insertInto('referral_count').values([
-    { day: '2026-11-02', service_id: FOOD_BANK.id, kind: 'referred', area_id: 'newcastle-elswick', count: 3 },
-    { day: '2026-10-15', service_id: FOOD_BANK.id, kind: 'signposted', area_id: '', count: 2 },
-    { day: '2026-11-10', service_id: CHOIR.id, kind: 'referred', area_id: 'newcastle-walker', count: 7 },
-    { day: '2025-11-30', service_id: LUNCH.id, kind: 'referred', area_id: 'newcastle-elswick', count: 9 },
-    { day: '2025-12-01', service_id: LUNCH.id, kind: 'signposted', area_id: 'newcastle-elswick', count: 1 },
-  ]).execute();
-  await db.insertInto('unmet_need_count').values([
-    { day: '2026-11-05', category_id: 'food', area_id: 'newcastle-walker', reason: 'too_far', count: 2 },
-    { day: '2026-11-05', category_id: 'food', area_id: 'newcastle-walker', reason: 'no_results', count: 6 },
-    { day: '2026-09-01', category_id: '', area_id: '', reason: 'cost', count: 1 },
-    { day: '2025-10-01', category_id: 'food', area_id: 'newcastle-walker', reason: 'cost', count: 50 },
-  ]).execute();
-  await db.insertInto('change_history').values({
-    entity: 'service', entity_id: CLOSED.id, action: 'update', field: 'status', old_value: 'active', new_value: 'defunct',
-    changed_at: '2026-06-01T10:00:00.000Z', changed_by: 'user panel@example.org', reason: null,
-  }).execute();
+  await db
+    .insertInto('referral_count')
+    .values([
+      { day: '2026-11-02', service_id: FOOD_BANK.id, kind: 'referred', area_id: 'newcastle-elswick', count: 3 },
+      { day: '2026-10-15', service_id: FOOD_BANK.id, kind: 'signposted', area_id: '', count: 2 },
+      { day: '2026-11-10', service_id: CHOIR.id, kind: 'referred', area_id: 'newcastle-walker', count: 7 },
+      { day: '2025-11-30', service_id: LUNCH.id, kind: 'referred', area_id: 'newcastle-elswick', count: 9 },
+      { day: '2025-12-01', service_id: LUNCH.id, kind: 'signposted', area_id: 'newcastle-elswick', count: 1 },
+    ])
+    .execute();
+  await db
+    .insertInto('unmet_need_count')
+    .values([
+      { day: '2026-11-05', category_id: 'food', area_id: 'newcastle-walker', reason: 'too_far', count: 2 },
+      { day: '2026-11-05', category_id: 'food', area_id: 'newcastle-walker', reason: 'no_results', count: 6 },
+      { day: '2026-09-01', category_id: '', area_id: '', reason: 'cost', count: 1 },
+      { day: '2025-10-01', category_id: 'food', area_id: 'newcastle-walker', reason: 'cost', count: 50 },
+    ])
+    .execute();
+  await db
+    .insertInto('change_history')
+    .values({
+      entity: 'service',
+      entity_id: CLOSED.id,
+      action: 'update',
+      field: 'status',
+      old_value: 'active',
+      new_value: 'defunct',
+      changed_at: '2026-06-01T10:00:00.000Z',
+      changed_by: 'user panel@example.org',
+      reason: null,
+    })
+    .execute();
 }
 
 describe('report arithmetic on a fixed dataset', () => {
@@ -88,7 +135,7 @@ describe('report arithmetic on a fixed dataset', () => {
   });
   afterAll(async () => scratch?.cleanup());
 
-  it('knows each service\'s types of help, areas, closure and lapse', () => {
+  it("knows each service's types of help, areas, closure and lapse", () => {
     const fact = (id: string) => facts.find((each) => each.id === id)!;
     expect(fact(LUNCH.id).categories.sort()).toEqual(['food', 'loneliness-social']);
     expect(fact(LUNCH.id).areas.sort()).toEqual(['newcastle', 'newcastle-elswick', 'newcastle-west-end']);
@@ -183,10 +230,12 @@ describe('report arithmetic on a fixed dataset', () => {
     expect(exportTotal(3, [3])).toBe('fewer than 5');
 
     const referrals = tableCsv(await referralsTable(db, TODAY, 'service', facts)).split('\r\n');
-    expect(referrals[0]).toBe(`id,service,${MONTHS.map((month) => {
-      const [y, m] = month.split('-');
-      return `${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][Number(m) - 1]} ${y}`;
-    }).join(',')}`);
+    expect(referrals[0]).toBe(
+      `id,service,${MONTHS.map((month) => {
+        const [y, m] = month.split('-');
+        return `${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][Number(m) - 1]} ${y}`;
+      }).join(',')}`,
+    );
     expect(referrals[1]).toBe(`${FOOD_BANK.id},Elswick Food Bank,0,0,0,0,0,0,0,0,0,0,fewer than 5,fewer than 5`);
     expect(referrals[3]).toBe(`${CHOIR.id},Walker Choir,0,0,0,0,0,0,0,0,0,0,0,7`);
     expect(referrals).toHaveLength(5); // header, three services, and the final line end: no total row
@@ -199,7 +248,9 @@ describe('report arithmetic on a fixed dataset', () => {
 
     // The area overview: Walker's 8 unmet needs are 2 + 6, so the 8 would give the 2 away: hidden.
     const overview = overviewCsv(await areaOverview(db, TODAY, 'ward', facts)).split('\r\n');
-    expect(overview[0]).toBe('id,ward,Open services,"Open services per 10,000 residents",Referrals and signposts (last 12 months),Unmet needs (last 12 months),Closed or funding lapsed (last 12 months),Open gaps in the register');
+    expect(overview[0]).toBe(
+      'id,ward,Open services,"Open services per 10,000 residents",Referrals and signposts (last 12 months),Unmet needs (last 12 months),Closed or funding lapsed (last 12 months),Open gaps in the register',
+    );
     expect(overview.find((line) => line.startsWith('newcastle-walker,'))).toBe('newcastle-walker,Walker,fewer than 5,not shown,7,fewer than 5,fewer than 5,0');
     expect(overview.find((line) => line.startsWith('newcastle-elswick,'))).toBe('newcastle-elswick,Elswick,fewer than 5,not shown,fewer than 5,0,0,0');
     expect(overview.find((line) => line.startsWith('newcastle-heaton,'))).toBe('newcastle-heaton,Heaton,0,0,0,0,0,0');
@@ -207,45 +258,104 @@ describe('report arithmetic on a fixed dataset', () => {
 
   it('the gap register: raise, acknowledge, work on, resolve with a service; every change kept; bad values refused; never deleted', async () => {
     expect(await raiseGap(db, { area: '', category: 'food', description: '' }, panelUser)).toEqual({
-      ok: false, errors: { area: 'Choose the area where the gap is.', description: 'Describe the gap in a sentence or two.' },
+      ok: false,
+      errors: { area: 'Choose the area where the gap is.', description: 'Describe the gap in a sentence or two.' },
     });
     expect(await raiseGap(db, { area: 'atlantis', category: 'unicorns', description: 'x' }, panelUser)).toEqual({
-      ok: false, errors: { area: 'Choose an area from the list.', category: 'Choose a type of help from the list.' },
+      ok: false,
+      errors: { area: 'Choose an area from the list.', category: 'Choose a type of help from the list.' },
     });
-    const raised = await raiseGap(db, { area: 'newcastle-walker', category: 'food', description: 'No food bank open at weekends in Walker.' }, panelUser, new Date('2026-11-01T09:00:00Z'));
+    const raised = await raiseGap(
+      db,
+      { area: 'newcastle-walker', category: 'food', description: 'No food bank open at weekends in Walker.' },
+      panelUser,
+      new Date('2026-11-01T09:00:00Z'),
+    );
     expect(raised.ok).toBe(true);
     const id = (raised as { id: string }).id;
     await raiseGap(db, { area: 'newcastle-walker', category: 'mental-health', description: 'No evening peer support.' }, panelUser);
     await raiseGap(db, { area: 'newcastle-elswick', category: 'food', description: 'No community meal on Sundays.' }, panelUser);
 
     expect(await changeGapStatus(db, { gap: id, status: 'closed' }, panelUser)).toEqual({ ok: false, errors: { status: 'Choose a status from the list.' } });
-    expect(await changeGapStatus(db, { gap: id, status: 'raised' }, panelUser)).toEqual({ ok: false, errors: { status: 'This gap is already “Raised”. Choose a later status.' } });
-    expect(await changeGapStatus(db, { gap: 'no-such-gap', status: 'acknowledged' }, panelUser)).toEqual({ ok: false, errors: { gap: 'That gap is not in the register.' } });
-    expect(await changeGapStatus(db, { gap: id, status: 'acknowledged', filled_by: FOOD_BANK.id }, panelUser)).toEqual({ ok: false, errors: { filled_by: 'Only a resolved gap can name the service that filled it.' } });
+    expect(await changeGapStatus(db, { gap: id, status: 'raised' }, panelUser)).toEqual({
+      ok: false,
+      errors: { status: 'This gap is already “Raised”. Choose a later status.' },
+    });
+    expect(await changeGapStatus(db, { gap: 'no-such-gap', status: 'acknowledged' }, panelUser)).toEqual({
+      ok: false,
+      errors: { gap: 'That gap is not in the register.' },
+    });
+    expect(await changeGapStatus(db, { gap: id, status: 'acknowledged', filled_by: FOOD_BANK.id }, panelUser)).toEqual({
+      ok: false,
+      errors: { filled_by: 'Only a resolved gap can name the service that filled it.' },
+    });
     expect(await changeGapStatus(db, { gap: id, status: 'acknowledged' }, panelUser, new Date('2026-11-02T09:00:00Z'))).toEqual({ ok: true, id });
     expect(await changeGapStatus(db, { gap: id, status: 'being_worked_on' }, panelUser, new Date('2026-11-03T09:00:00Z'))).toEqual({ ok: true, id });
-    expect(await changeGapStatus(db, { gap: id, status: 'acknowledged' }, panelUser)).toEqual({ ok: false, errors: { status: 'This gap is already “Being worked on”. Choose a later status.' } });
-    expect(await changeGapStatus(db, { gap: id, status: 'resolved', filled_by: 'no-such-service' }, panelUser)).toEqual({ ok: false, errors: { filled_by: 'That service is not in the directory. Check its id.' } });
-    expect(await changeGapStatus(db, { gap: id, status: 'resolved', filled_by: FOOD_BANK.id }, panelUser, new Date('2026-11-04T09:00:00Z'))).toEqual({ ok: true, id });
+    expect(await changeGapStatus(db, { gap: id, status: 'acknowledged' }, panelUser)).toEqual({
+      ok: false,
+      errors: { status: 'This gap is already “Being worked on”. Choose a later status.' },
+    });
+    expect(await changeGapStatus(db, { gap: id, status: 'resolved', filled_by: 'no-such-service' }, panelUser)).toEqual({
+      ok: false,
+      errors: { filled_by: 'That service is not in the directory. Check its id.' },
+    });
+    expect(await changeGapStatus(db, { gap: id, status: 'resolved', filled_by: FOOD_BANK.id }, panelUser, new Date('2026-11-04T09:00:00Z'))).toEqual({
+      ok: true,
+      id,
+    });
 
     const gap = await db.selectFrom('gap').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-    expect(gap).toMatchObject({ status: 'resolved', filled_by_service_id: FOOD_BANK.id, raised_by: panelUser.id, status_changed_by: panelUser.id, status_changed_at: '2026-11-04T09:00:00.000Z', raised_at: '2026-11-01T09:00:00.000Z' });
-    const history = await db.selectFrom('change_history').select(['field', 'old_value', 'new_value', 'changed_at', 'changed_by'])
-      .where('entity', '=', 'gap').where('entity_id', '=', id).orderBy('id').execute();
+    expect(gap).toMatchObject({
+      status: 'resolved',
+      filled_by_service_id: FOOD_BANK.id,
+      raised_by: panelUser.id,
+      status_changed_by: panelUser.id,
+      status_changed_at: '2026-11-04T09:00:00.000Z',
+      raised_at: '2026-11-01T09:00:00.000Z',
+    });
+    const history = await db
+      .selectFrom('change_history')
+      .select(['field', 'old_value', 'new_value', 'changed_at', 'changed_by'])
+      .where('entity', '=', 'gap')
+      .where('entity_id', '=', id)
+      .orderBy('id')
+      .execute();
     expect(history).toEqual([
       { field: 'status', old_value: null, new_value: 'raised', changed_at: '2026-11-01T09:00:00.000Z', changed_by: 'user panel@example.org' },
       { field: 'status', old_value: 'raised', new_value: 'acknowledged', changed_at: '2026-11-02T09:00:00.000Z', changed_by: 'user panel@example.org' },
-      { field: 'status', old_value: 'acknowledged', new_value: 'being_worked_on', changed_at: '2026-11-03T09:00:00.000Z', changed_by: 'user panel@example.org' },
+      {
+        field: 'status',
+        old_value: 'acknowledged',
+        new_value: 'being_worked_on',
+        changed_at: '2026-11-03T09:00:00.000Z',
+        changed_by: 'user panel@example.org',
+      },
       { field: 'status', old_value: 'being_worked_on', new_value: 'resolved', changed_at: '2026-11-04T09:00:00.000Z', changed_by: 'user panel@example.org' },
       { field: 'filled_by_service_id', old_value: null, new_value: FOOD_BANK.id, changed_at: '2026-11-04T09:00:00.000Z', changed_by: 'user panel@example.org' },
     ]);
     // A resolved gap stays in the register and cannot be moved again.
-    expect(await changeGapStatus(db, { gap: id, status: 'resolved' }, panelUser)).toEqual({ ok: false, errors: { status: 'This gap is already “Resolved”. Choose a later status.' } });
-    expect(Number((await db.selectFrom('gap').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBe(3);
+    expect(await changeGapStatus(db, { gap: id, status: 'resolved' }, panelUser)).toEqual({
+      ok: false,
+      errors: { status: 'This gap is already “Resolved”. Choose a later status.' },
+    });
+    expect(
+      Number(
+        (
+          await db
+            .selectFrom('gap')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
+    ).toBe(3);
 
     // Gaps in the reports, per area.
     const gaps = await gapsTable(db);
-    expect(gaps.rows.map((each) => [each.key, each.cells])).toEqual([['newcastle', [2, 1]], ['newcastle-elswick', [1, 0]], ['newcastle-walker', [1, 1]]]);
+    expect(gaps.rows.map((each) => [each.key, each.cells])).toEqual([
+      ['newcastle', [2, 1]],
+      ['newcastle-elswick', [1, 0]],
+      ['newcastle-walker', [1, 1]],
+    ]);
     const overview = await areaOverview(db, TODAY, 'ward', facts);
     expect(row(overview.table, 'newcastle-walker')).toEqual([2, 1.6, 7, 8, 1, 1]);
     expect(row(overview.table, 'newcastle-elswick')).toEqual([3, 2.3, 4, 0, 0, 1]);
@@ -262,14 +372,35 @@ describe('report arithmetic on a fixed dataset', () => {
     expect(await changeKeyService(db, mark, panelUser.id, new Date('2026-11-05T09:00:00Z'))).toMatchObject({ ok: true, action: 'mark' });
     expect(await changeKeyService(db, mark, panelUser.id)).toMatchObject({ ok: true }); // again: nothing new
     expect((await keyServicesByCategory(db, 'food'))[0]!.services.map((each) => each.id)).toEqual([FOOD_BANK.id]);
-    expect(await changeKeyService(db, { ...mark, action: 'unmark' }, panelUser.id, new Date('2026-11-06T09:00:00Z'))).toMatchObject({ ok: true, action: 'unmark' });
+    expect(await changeKeyService(db, { ...mark, action: 'unmark' }, panelUser.id, new Date('2026-11-06T09:00:00Z'))).toMatchObject({
+      ok: true,
+      action: 'unmark',
+    });
     expect(await keyServicesByCategory(db, 'food')).toEqual([]);
     expect(await changeKeyService(db, { ...mark, service: 'no-such-service' }, panelUser.id)).toMatchObject({ ok: false });
-    const history = await db.selectFrom('change_history').select(['entity_id', 'action', 'old_value', 'new_value', 'changed_at', 'changed_by'])
-      .where('entity', '=', 'key_service').orderBy('id').execute();
+    const history = await db
+      .selectFrom('change_history')
+      .select(['entity_id', 'action', 'old_value', 'new_value', 'changed_at', 'changed_by'])
+      .where('entity', '=', 'key_service')
+      .orderBy('id')
+      .execute();
     expect(history).toEqual([
-      { entity_id: `food:${FOOD_BANK.id}`, action: 'create', old_value: null, new_value: 'marked', changed_at: '2026-11-05T09:00:00.000Z', changed_by: 'user panel@example.org' },
-      { entity_id: `food:${FOOD_BANK.id}`, action: 'delete', old_value: 'marked', new_value: null, changed_at: '2026-11-06T09:00:00.000Z', changed_by: 'user panel@example.org' },
+      {
+        entity_id: `food:${FOOD_BANK.id}`,
+        action: 'create',
+        old_value: null,
+        new_value: 'marked',
+        changed_at: '2026-11-05T09:00:00.000Z',
+        changed_by: 'user panel@example.org',
+      },
+      {
+        entity_id: `food:${FOOD_BANK.id}`,
+        action: 'delete',
+        old_value: 'marked',
+        new_value: null,
+        changed_at: '2026-11-06T09:00:00.000Z',
+        changed_by: 'user panel@example.org',
+      },
     ]);
   });
 });
@@ -285,7 +416,16 @@ describe('reports and the gap register over HTTP', () => {
     const panel = await signInAs(server, PANEL);
     const editor = await signInAs(server, ORG_EDITOR);
     const worker = await signInAs(server, LINK_WORKER);
-    for (const path of ['/panel/reports', '/panel/reports?measure=per_10000&level=district', '/panel/reports/services', '/panel/reports/referrals', '/panel/reports/unmet-needs', '/panel/reports/closed', '/panel/gaps', '/panel/key-services']) {
+    for (const path of [
+      '/panel/reports',
+      '/panel/reports?measure=per_10000&level=district',
+      '/panel/reports/services',
+      '/panel/reports/referrals',
+      '/panel/reports/unmet-needs',
+      '/panel/reports/closed',
+      '/panel/gaps',
+      '/panel/key-services',
+    ]) {
       expect((await getAs(server, panel, path)).status, path).toBe(200);
       expect((await getAs(server, editor, path)).status, path).toBe(403);
       expect((await getAs(server, worker, path)).status, path).toBe(403);
@@ -297,7 +437,13 @@ describe('reports and the gap register over HTTP', () => {
     expect(csv.headers.get('cache-control')).toBe('no-store');
     const lines = (await csv.text()).split('\r\n');
     expect(lines.find((line) => line.startsWith('newcastle,'))).toBe(NEWCASTLE_LINE);
-    for (const path of ['/panel/reports/referrals.csv?table=referrals-by-area', '/panel/reports/unmet-needs.csv?table=unmet-by-category', '/panel/reports/closed.csv?table=closed-by-area', '/panel/reports/gaps.csv', '/panel/reports/areas.csv?table=areas-district']) {
+    for (const path of [
+      '/panel/reports/referrals.csv?table=referrals-by-area',
+      '/panel/reports/unmet-needs.csv?table=unmet-by-category',
+      '/panel/reports/closed.csv?table=closed-by-area',
+      '/panel/reports/gaps.csv',
+      '/panel/reports/areas.csv?table=areas-district',
+    ]) {
       expect((await getAs(server, panel, path)).status, path).toBe(200);
       expect((await getAs(server, editor, path)).status, path).toBe(403);
     }
@@ -316,9 +462,17 @@ describe('reports and the gap register over HTTP', () => {
 
   it('a gap raised and moved on through the forms; an empty form changes nothing (400)', async () => {
     const panel = await signInAs(server, PANEL);
-    const raised = await postAs(server, panel, '/panel/gaps', { action: 'raise', area: 'newcastle-byker', category: 'food', description: 'Nothing for families on Saturdays.' });
+    const raised = await postAs(server, panel, '/panel/gaps', {
+      action: 'raise',
+      area: 'newcastle-byker',
+      category: 'food',
+      description: 'Nothing for families on Saturdays.',
+    });
     expect(raised.status).toBe(303);
-    const read = () => withTestSql(server.databasePath, (db) => db.all<{ id: string; status: string; filled_by_service_id: string | null }>('select id, status, filled_by_service_id from gap'));
+    const read = () =>
+      withTestSql(server.databasePath, (db) =>
+        db.all<{ id: string; status: string; filled_by_service_id: string | null }>('select id, status, filled_by_service_id from gap'),
+      );
     const [gap] = await read();
     expect(raised.headers.get('location')).toBe(`/panel/gaps?done=raised#gap-${gap!.id}`);
     const empty = await postAs(server, panel, '/panel/gaps', {});

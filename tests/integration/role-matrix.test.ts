@@ -28,62 +28,62 @@ const other = `/panel/services/${OTHER.id}`;
 
 const MATRIX: Row[] = [
   //                                                   anon  admin panel org_ed link_w
-  ['GET', '/panel',                                     303,  200,  200,  200,  200],
-  ['GET', '/panel/freshness',                           303,  200,  200,  403,  403],
-  ['GET', '/panel/freshness.csv',                       303,  200,  200,  403,  403],
-  ['GET', '/panel/freshness/worklist?status=stale',     303,  200,  200,  403,  403],
-  ['GET', '/panel/queue',                               303,  200,  200,  403,  403],
-  ['GET', `/panel/queue/suggestions/${SUGGESTION}`,     303,  200,  200,  403,  403],
-  ['GET', `/panel/queue/reports/${REPORT}`,             303,  200,  200,  403,  403],
-  ['GET', '/panel/services/new',                        303,  200,  200,  200,  403],
-  ['GET', `${own}/edit`,                                303,  200,  200,  200,  403],
-  ['GET', `${other}/edit`,                              303,  200,  200,  403,  403],
-  ['GET', `${own}/history`,                             303,  200,  200,  200,  403],
-  ['GET', `${own}/history.csv`,                         303,  200,  200,  200,  403],
-  ['GET', `${other}/history`,                           303,  200,  200,  403,  403],
-  ['GET', `${other}/history.csv`,                       303,  200,  200,  403,  403],
-  ['GET', '/panel/users',                               303,  200,  403,  403,  403],
-  ['GET', '/panel/organisations',                       303,  200,  200,  403,  403],
-  ['GET', '/panel/settings',                            303,  200,  200,  403,  403],
-  ['GET', '/panel/audit',                               303,  200,  403,  403,  403],
-  ['GET', '/panel/audit.csv',                           303,  200,  403,  403,  403],
-  ['GET', '/panel/reports',                             303,  200,  200,  403,  403],
-  ['GET', '/panel/reports/services',                    303,  200,  200,  403,  403],
-  ['GET', '/panel/reports/referrals',                   303,  200,  200,  403,  403],
-  ['GET', '/panel/reports/unmet-needs',                 303,  200,  200,  403,  403],
-  ['GET', '/panel/reports/closed',                      303,  200,  200,  403,  403],
-  ['GET', '/panel/reports/services.csv',                303,  200,  200,  403,  403],
-  ['GET', '/panel/reports/referrals.csv',               303,  200,  200,  403,  403],
-  ['GET', '/panel/reports/unmet-needs.csv',             303,  200,  200,  403,  403],
-  ['GET', '/panel/reports/closed.csv',                  303,  200,  200,  403,  403],
-  ['GET', '/panel/reports/gaps.csv',                    303,  200,  200,  403,  403],
-  ['GET', '/panel/reports/areas.csv',                   303,  200,  200,  403,  403],
-  ['GET', '/panel/gaps',                                303,  200,  200,  403,  403],
-  ['GET', '/panel/key-services',                        303,  200,  200,  403,  403],
-  ['GET', '/panel/crosswalk',                           303,  200,  200,  403,  403],
-  ['GET', '/panel/crosswalk.csv',                       303,  200,  200,  403,  403],
+  ['GET', '/panel', 303, 200, 200, 200, 200],
+  ['GET', '/panel/freshness', 303, 200, 200, 403, 403],
+  ['GET', '/panel/freshness.csv', 303, 200, 200, 403, 403],
+  ['GET', '/panel/freshness/worklist?status=stale', 303, 200, 200, 403, 403],
+  ['GET', '/panel/queue', 303, 200, 200, 403, 403],
+  ['GET', `/panel/queue/suggestions/${SUGGESTION}`, 303, 200, 200, 403, 403],
+  ['GET', `/panel/queue/reports/${REPORT}`, 303, 200, 200, 403, 403],
+  ['GET', '/panel/services/new', 303, 200, 200, 200, 403],
+  ['GET', `${own}/edit`, 303, 200, 200, 200, 403],
+  ['GET', `${other}/edit`, 303, 200, 200, 403, 403],
+  ['GET', `${own}/history`, 303, 200, 200, 200, 403],
+  ['GET', `${own}/history.csv`, 303, 200, 200, 200, 403],
+  ['GET', `${other}/history`, 303, 200, 200, 403, 403],
+  ['GET', `${other}/history.csv`, 303, 200, 200, 403, 403],
+  ['GET', '/panel/users', 303, 200, 403, 403, 403],
+  ['GET', '/panel/organisations', 303, 200, 200, 403, 403],
+  ['GET', '/panel/settings', 303, 200, 200, 403, 403],
+  ['GET', '/panel/audit', 303, 200, 403, 403, 403],
+  ['GET', '/panel/audit.csv', 303, 200, 403, 403, 403],
+  ['GET', '/panel/reports', 303, 200, 200, 403, 403],
+  ['GET', '/panel/reports/services', 303, 200, 200, 403, 403],
+  ['GET', '/panel/reports/referrals', 303, 200, 200, 403, 403],
+  ['GET', '/panel/reports/unmet-needs', 303, 200, 200, 403, 403],
+  ['GET', '/panel/reports/closed', 303, 200, 200, 403, 403],
+  ['GET', '/panel/reports/services.csv', 303, 200, 200, 403, 403],
+  ['GET', '/panel/reports/referrals.csv', 303, 200, 200, 403, 403],
+  ['GET', '/panel/reports/unmet-needs.csv', 303, 200, 200, 403, 403],
+  ['GET', '/panel/reports/closed.csv', 303, 200, 200, 403, 403],
+  ['GET', '/panel/reports/gaps.csv', 303, 200, 200, 403, 403],
+  ['GET', '/panel/reports/areas.csv', 303, 200, 200, 403, 403],
+  ['GET', '/panel/gaps', 303, 200, 200, 403, 403],
+  ['GET', '/panel/key-services', 303, 200, 200, 403, 403],
+  ['GET', '/panel/crosswalk', 303, 200, 200, 403, 403],
+  ['GET', '/panel/crosswalk.csv', 303, 200, 200, 403, 403],
   // Post-only: a visit is sent back to the start page.
-  ['GET', '/panel/counts/referral',                     303,  303,  303,  403,  303],
-  ['GET', '/panel/counts/unmet-need',                   303,  303,  303,  403,  303],
-  ['POST', '/panel/services/new',                       401,  400,  400,  400,  403],
+  ['GET', '/panel/counts/referral', 303, 303, 303, 403, 303],
+  ['GET', '/panel/counts/unmet-need', 303, 303, 303, 403, 303],
+  ['POST', '/panel/services/new', 401, 400, 400, 400, 403],
   // No copy of the listing as opened: refused as out of date (409), nothing saved.
-  ['POST', `${own}/edit`,                               401,  409,  409,  409,  403],
-  ['POST', `${other}/edit`,                             401,  409,  409,  403,  403],
+  ['POST', `${own}/edit`, 401, 409, 409, 409, 403],
+  ['POST', `${other}/edit`, 401, 409, 409, 403, 403],
   // No version: sent back to the editor to look again (303), nothing saved.
-  ['POST', `${own}/verify`,                             401,  303,  303,  403,  403],
-  ['POST', `${other}/verify`,                           401,  303,  303,  403,  403],
-  ['POST', `${own}/notes`,                              401,  400,  400,  403,  400],
-  ['POST', `/panel/queue/suggestions/${SUGGESTION}`,    401,  400,  400,  403,  403],
-  ['POST', `/panel/queue/reports/${REPORT}`,            401,  400,  400,  403,  403],
-  ['POST', '/panel/users',                              401,  400,  403,  403,  403],
-  ['POST', '/panel/organisations',                      401,  400,  400,  403,  403],
-  ['POST', '/panel/counts/referral',                    401,  400,  400,  403,  400],
-  ['POST', '/panel/counts/unmet-need',                  401,  400,  400,  403,  400],
-  ['POST', '/panel/gaps',                               401,  400,  400,  403,  403],
-  ['POST', '/panel/key-services',                       401,  400,  400,  403,  403],
-  ['POST', '/panel/crosswalk',                          401,  400,  400,  403,  403],
+  ['POST', `${own}/verify`, 401, 303, 303, 403, 403],
+  ['POST', `${other}/verify`, 401, 303, 303, 403, 403],
+  ['POST', `${own}/notes`, 401, 400, 400, 403, 400],
+  ['POST', `/panel/queue/suggestions/${SUGGESTION}`, 401, 400, 400, 403, 403],
+  ['POST', `/panel/queue/reports/${REPORT}`, 401, 400, 400, 403, 403],
+  ['POST', '/panel/users', 401, 400, 403, 403, 403],
+  ['POST', '/panel/organisations', 401, 400, 400, 403, 403],
+  ['POST', '/panel/counts/referral', 401, 400, 400, 403, 400],
+  ['POST', '/panel/counts/unmet-need', 401, 400, 400, 403, 400],
+  ['POST', '/panel/gaps', 401, 400, 400, 403, 403],
+  ['POST', '/panel/key-services', 401, 400, 400, 403, 403],
+  ['POST', '/panel/crosswalk', 401, 400, 400, 403, 403],
   // No listing named: nothing to do (400), nothing changed.
-  ['POST', '/panel/freshness/worklist?status=stale',    401,  400,  400,  403,  403],
+  ['POST', '/panel/freshness/worklist?status=stale', 401, 400, 400, 403, 403],
 ];
 
 let server: RunningServer;
@@ -93,18 +93,26 @@ beforeAll(async () => {
   server = await startServer({ fixtures: [OWN, OTHER], users: [ADMIN, PANEL, EDITOR, LINK_WORKER] });
   await withDatabase(async (db) => {
     const now = new Date().toISOString();
-    await db.insertInto('suggestion')
+    await db
+      .insertInto('suggestion')
       .values({ id: SUGGESTION, kind: 'change', service_id: OTHER.id, source: 'public', message: 'It meets on Fridays now.', created_at: now })
       .execute();
     await db.insertInto('problem_report').values({ id: REPORT, service_id: OTHER.id, kind: 'full', message: 'Full up.', created_at: now }).execute();
   });
   signedIn.set('anonymous', null);
-  for (const [who, user] of [['admin', ADMIN], ['panel', PANEL], ['org_editor', EDITOR], ['link_worker', LINK_WORKER]] as const) {
+  for (const [who, user] of [
+    ['admin', ADMIN],
+    ['panel', PANEL],
+    ['org_editor', EDITOR],
+    ['link_worker', LINK_WORKER],
+  ] as const) {
     signedIn.set(who, await signInAs(server, user));
   }
 }, 120_000);
 
-afterAll(async () => { await server?.stop(); });
+afterAll(async () => {
+  await server?.stop();
+});
 
 /** Runs `read` on the server's database (a SQLite file or PostgreSQL), then closes it. */
 async function withDatabase<T>(read: (db: Kysely<DatabaseSchema>) => Promise<T>): Promise<T> {
@@ -121,7 +129,24 @@ async function withDatabase<T>(read: (db: Kysely<DatabaseSchema>) => Promise<T>)
  * rows are put in order of their contents (PostgreSQL has no row order of its own, SQLite's rowid).
  */
 function snapshot(): Promise<string> {
-  const tables = ['service', 'suggestion', 'suggestion_field', 'problem_report', 'practitioner_note', 'user_account', 'invitation', 'trusted_organization', 'organization_editor', 'change_history', 'referral_count', 'unmet_need_count', 'gap', 'key_service', 'shortlist', 'taxonomy_crosswalk'] as const;
+  const tables = [
+    'service',
+    'suggestion',
+    'suggestion_field',
+    'problem_report',
+    'practitioner_note',
+    'user_account',
+    'invitation',
+    'trusted_organization',
+    'organization_editor',
+    'change_history',
+    'referral_count',
+    'unmet_need_count',
+    'gap',
+    'key_service',
+    'shortlist',
+    'taxonomy_crosswalk',
+  ] as const;
   return withDatabase(async (db) => {
     const contents: string[][] = [];
     for (const table of tables) {
@@ -160,7 +185,8 @@ describe('the role matrix', () => {
       expect((await postAs(server, admin, path, {}, null)).status, `${path} without a token`).toBe(403);
       expect((await postAs(server, admin, path, {}, 'x'.repeat(43))).status, `${path} with a wrong token`).toBe(403);
       const crossSite = await fetch(server.url(path), {
-        method: 'POST', redirect: 'manual',
+        method: 'POST',
+        redirect: 'manual',
         headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'https://evil.example', Cookie: admin.cookie },
         body: new URLSearchParams({ csrf: admin.csrf }),
       });
@@ -172,7 +198,8 @@ describe('the role matrix', () => {
     // The same routes written another way still need the token.
     for (const path of ['//panel/users', '/panel//users', '/%70anel/users', '/panel/users/']) {
       const response = await fetch(server.url(path), {
-        method: 'POST', redirect: 'manual',
+        method: 'POST',
+        redirect: 'manual',
         headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: server.origin, Cookie: admin.cookie },
         body: new URLSearchParams({ action: 'invite', email: 'sneaky@example.org', role: 'admin' }),
       });
@@ -198,10 +225,12 @@ describe('the role matrix', () => {
     const route = (path: string) => path.replace(/\/(?:[0-9a-f-]{36})(?=\/|$)/g, '/[id]').replace(/\?.*$/, '');
     const covered = new Set(MATRIX.map(([, path]) => route(path).replace(/^\/panel\/?/, '')));
     const outside = new Set(['sign-in.astro', 'sign-out.ts']); // tested in accounts-http.test.ts
-    const missing = files.filter((file) => !outside.has(file)).filter((file) => {
-      const path = file.replace(/\.(astro|ts)$/, '').replace(/(^|\/)index$/, '');
-      return !covered.has(path);
-    });
+    const missing = files
+      .filter((file) => !outside.has(file))
+      .filter((file) => {
+        const path = file.replace(/\.(astro|ts)$/, '').replace(/(^|\/)index$/, '');
+        return !covered.has(path);
+      });
     expect(missing).toEqual([]);
   });
 });

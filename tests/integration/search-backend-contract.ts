@@ -30,39 +30,134 @@ const speaks = (owner: string, ...languages: { code?: string; name?: string }[])
 });
 
 export const CONTRACT_SERVICES = [
-  service({ code: 'walk', name: 'Heaton Walking Group', categories: ['walking-groups'], access: ['step-free'], routes: ['self', 'drop_in'],
-    schedules: [{ byday: 'TU', opens_at: '10:00', closes_at: '12:00' }], costs: free, assured: '2026-11-01',
-    description: 'A gentle hour-long stroll round Heaton Park, finishing with a cup of tea.' }),
-  service({ code: 'pantry', name: 'Elswick Community Pantry', categories: ['community-pantries'], routes: ['self'],
-    schedules: [{ byday: 'SA', opens_at: '10:00', closes_at: '12:00' }], costs: [{ option: 'Weekly shop', amount: 3.5, amount_description: 'per visit' }],
-    description: 'Members pay a small amount each week for a bag of groceries.' }),
-  service({ code: 'byker-food', name: 'Byker Foodbank', categories: ['food-banks'], routes: ['professional'],
-    schedules: [{ byday: 'FR', opens_at: '13:00', closes_at: '15:00' }], costs: free, description: 'Emergency food parcels with a voucher.' }),
-  service({ code: 'gateshead-food', name: 'Gateshead Food Bank', categories: ['food-banks'], routes: ['professional'],
-    schedules: [{ byday: 'MO', opens_at: '10:00', closes_at: '12:00' }], costs: free, description: 'Three days of emergency food.',
-    extra: speaks('gateshead-food', { code: 'pl', name: 'Polish' }, { code: 'ar', name: 'Arabic' }) }),
-  service({ code: 'friendship', name: 'Tuesday Friendship Club', categories: ['social-groups'], routes: ['drop_in'],
-    schedules: [{ byday: 'TU', opens_at: '18:00', closes_at: '20:00' }], costs: [{ option: 'Pay what you can', amount_description: 'Suggested £1' }],
-    description: 'Meet new people over tea, cake and a game of dominoes.' }),
-  service({ code: 'phone-befriend', name: 'Telephone Befriending', categories: ['befriending'], locationType: null, modes: ['phone'],
-    routes: ['professional', 'gp'], capacity: 'waiting_list', costs: free, description: 'A volunteer rings you for a chat once a week.' }),
-  service({ code: 'debt-line', name: 'Debt Advice Line', categories: ['debt-advice'], locationType: null, modes: ['phone'], routes: ['self'],
-    schedules: [{ byday: 'MO,TU,WE,TH,FR', opens_at: '09:00', closes_at: '17:00' }], costs: free, minimumAge: 18, assured: '2026-06-01',
-    description: 'Free, confidential help to deal with debts, bailiffs and bills.', extra: speaks('debt-line', { name: 'polish' }, { code: 'ur' }) }),
-  service({ code: 'art60', name: 'Art Club for Over 60s', categories: ['arts-and-crafts'], access: ['step-free', 'hearing-loop'], routes: ['self'],
-    schedules: [{ byday: 'WE', opens_at: '14:00', closes_at: '16:00' }], minimumAge: 60, capacity: 'full', assured: '2025-01-01',
-    costs: [{ option: 'Standard', amount: 5, amount_description: 'per session' }, { option: 'Concessions', amount: 2.5 }],
-    description: 'Painting and drawing for beginners.' }),
-  service({ code: 'closed', name: 'Riverside Bereavement Cafe', categories: ['bereavement-support'], status: 'defunct', costs: free,
-    schedules: [{ byday: 'TH', opens_at: '10:00', closes_at: '12:00' }], description: 'A place to talk after losing someone.',
-    extra: speaks('closed', { code: 'so', name: 'Somali' }) }),
-  service({ code: 'mindful', name: 'Online Mindfulness Course', categories: ['wellbeing-courses'], locationType: 'virtual', capacity: 'paused',
-    assured: null, costs: [{ option: 'Course fee', amount: 12 }], schedules: [{ byday: 'TH', opens_at: '19:00', closes_at: '20:30' }],
-    description: 'Six online sessions to help with stress and low mood.' }),
-  service({ code: 'creme', name: 'Café Crème Social', categories: ['social-groups'], routes: ['drop_in'], costs: [{ option: 'Entry', amount: 12 }],
-    schedules: [{ byday: 'SU', opens_at: '11:00', closes_at: '13:00' }], description: 'Sunday brunch and conversation.' }),
-  service({ code: 'coffee', name: 'Sunday Coffee Morning', categories: ['social-groups'], routes: ['drop_in'], costs: free,
-    schedules: [{ byday: 'SU', opens_at: '10:00', closes_at: '11:30' }], description: 'Coffee in the church hall, a short walking distance from the Metro.' }),
+  service({
+    code: 'walk',
+    name: 'Heaton Walking Group',
+    categories: ['walking-groups'],
+    access: ['step-free'],
+    routes: ['self', 'drop_in'],
+    schedules: [{ byday: 'TU', opens_at: '10:00', closes_at: '12:00' }],
+    costs: free,
+    assured: '2026-11-01',
+    description: 'A gentle hour-long stroll round Heaton Park, finishing with a cup of tea.',
+  }),
+  service({
+    code: 'pantry',
+    name: 'Elswick Community Pantry',
+    categories: ['community-pantries'],
+    routes: ['self'],
+    schedules: [{ byday: 'SA', opens_at: '10:00', closes_at: '12:00' }],
+    costs: [{ option: 'Weekly shop', amount: 3.5, amount_description: 'per visit' }],
+    description: 'Members pay a small amount each week for a bag of groceries.',
+  }),
+  service({
+    code: 'byker-food',
+    name: 'Byker Foodbank',
+    categories: ['food-banks'],
+    routes: ['professional'],
+    schedules: [{ byday: 'FR', opens_at: '13:00', closes_at: '15:00' }],
+    costs: free,
+    description: 'Emergency food parcels with a voucher.',
+  }),
+  service({
+    code: 'gateshead-food',
+    name: 'Gateshead Food Bank',
+    categories: ['food-banks'],
+    routes: ['professional'],
+    schedules: [{ byday: 'MO', opens_at: '10:00', closes_at: '12:00' }],
+    costs: free,
+    description: 'Three days of emergency food.',
+    extra: speaks('gateshead-food', { code: 'pl', name: 'Polish' }, { code: 'ar', name: 'Arabic' }),
+  }),
+  service({
+    code: 'friendship',
+    name: 'Tuesday Friendship Club',
+    categories: ['social-groups'],
+    routes: ['drop_in'],
+    schedules: [{ byday: 'TU', opens_at: '18:00', closes_at: '20:00' }],
+    costs: [{ option: 'Pay what you can', amount_description: 'Suggested £1' }],
+    description: 'Meet new people over tea, cake and a game of dominoes.',
+  }),
+  service({
+    code: 'phone-befriend',
+    name: 'Telephone Befriending',
+    categories: ['befriending'],
+    locationType: null,
+    modes: ['phone'],
+    routes: ['professional', 'gp'],
+    capacity: 'waiting_list',
+    costs: free,
+    description: 'A volunteer rings you for a chat once a week.',
+  }),
+  service({
+    code: 'debt-line',
+    name: 'Debt Advice Line',
+    categories: ['debt-advice'],
+    locationType: null,
+    modes: ['phone'],
+    routes: ['self'],
+    schedules: [{ byday: 'MO,TU,WE,TH,FR', opens_at: '09:00', closes_at: '17:00' }],
+    costs: free,
+    minimumAge: 18,
+    assured: '2026-06-01',
+    description: 'Free, confidential help to deal with debts, bailiffs and bills.',
+    extra: speaks('debt-line', { name: 'polish' }, { code: 'ur' }),
+  }),
+  service({
+    code: 'art60',
+    name: 'Art Club for Over 60s',
+    categories: ['arts-and-crafts'],
+    access: ['step-free', 'hearing-loop'],
+    routes: ['self'],
+    schedules: [{ byday: 'WE', opens_at: '14:00', closes_at: '16:00' }],
+    minimumAge: 60,
+    capacity: 'full',
+    assured: '2025-01-01',
+    costs: [
+      { option: 'Standard', amount: 5, amount_description: 'per session' },
+      { option: 'Concessions', amount: 2.5 },
+    ],
+    description: 'Painting and drawing for beginners.',
+  }),
+  service({
+    code: 'closed',
+    name: 'Riverside Bereavement Cafe',
+    categories: ['bereavement-support'],
+    status: 'defunct',
+    costs: free,
+    schedules: [{ byday: 'TH', opens_at: '10:00', closes_at: '12:00' }],
+    description: 'A place to talk after losing someone.',
+    extra: speaks('closed', { code: 'so', name: 'Somali' }),
+  }),
+  service({
+    code: 'mindful',
+    name: 'Online Mindfulness Course',
+    categories: ['wellbeing-courses'],
+    locationType: 'virtual',
+    capacity: 'paused',
+    assured: null,
+    costs: [{ option: 'Course fee', amount: 12 }],
+    schedules: [{ byday: 'TH', opens_at: '19:00', closes_at: '20:30' }],
+    description: 'Six online sessions to help with stress and low mood.',
+  }),
+  service({
+    code: 'creme',
+    name: 'Café Crème Social',
+    categories: ['social-groups'],
+    routes: ['drop_in'],
+    costs: [{ option: 'Entry', amount: 12 }],
+    schedules: [{ byday: 'SU', opens_at: '11:00', closes_at: '13:00' }],
+    description: 'Sunday brunch and conversation.',
+  }),
+  service({
+    code: 'coffee',
+    name: 'Sunday Coffee Morning',
+    categories: ['social-groups'],
+    routes: ['drop_in'],
+    costs: free,
+    schedules: [{ byday: 'SU', opens_at: '10:00', closes_at: '11:30' }],
+    description: 'Coffee in the church hall, a short walking distance from the Metro.',
+  }),
 ];
 
 // Places in and around Newcastle, measured from Central Station (distances worked out by the
@@ -81,8 +176,18 @@ export const NEWCASTLE_PLACES = {
 type PlaceName = keyof typeof NEWCASTLE_PLACES;
 
 const originAt = (point: Point): Origin => ({ ...point, areaIds: areasContaining(point).map((area) => area.id) });
-const placeAt = (where: PlaceName, transport?: Record<string, unknown>): PlaceSpec => ({ name: `${where} venue`, ...NEWCASTLE_PLACES[where], ...(transport ? { transport } : {}) });
-const busStop = (distance_m: number | null, extra: Record<string, unknown> = {}) => ({ name: 'Stop', mode: 'bus', routes: ['1'], ...(distance_m === null ? {} : { distance_m }), ...extra });
+const placeAt = (where: PlaceName, transport?: Record<string, unknown>): PlaceSpec => ({
+  name: `${where} venue`,
+  ...NEWCASTLE_PLACES[where],
+  ...(transport ? { transport } : {}),
+});
+const busStop = (distance_m: number | null, extra: Record<string, unknown> = {}) => ({
+  name: 'Stop',
+  mode: 'bus',
+  routes: ['1'],
+  ...(distance_m === null ? {} : { distance_m }),
+  ...extra,
+});
 
 /**
  * Services at known distances from Central Station, covering areas, by phone or online, with every
@@ -90,54 +195,103 @@ const busStop = (distance_m: number | null, extra: Record<string, unknown> = {})
  */
 export const PLACE_SERVICES = [
   // Three places; the nearest (Grainger Market, 0.40 km) counts. Blue badge spaces only, at Whitley Bay.
-  service({ code: 'three-venues', name: 'Three Venues Club', places: [
-    placeAt('whitleyBay', { stops: [], parking: { available: false, blue_badge: true } }), placeAt('heatonPark'), placeAt('graingerMarket'),
-  ] }),
+  service({
+    code: 'three-venues',
+    name: 'Three Venues Club',
+    places: [placeAt('whitleyBay', { stops: [], parking: { available: false, blue_badge: true } }), placeAt('heatonPark'), placeAt('graingerMarket')],
+  }),
   // 0.79 km; a bus stop 120 m away with a step-free route.
-  service({ code: 'quayside', name: 'Quayside Walk', description: 'A riverside stroll with befriending over coffee afterwards.',
-    places: [placeAt('quayside', { stops: [busStop(120, { routes: ['Q1', 'Q2'], step_free_route: true })] })] }),
+  service({
+    code: 'quayside',
+    name: 'Quayside Walk',
+    description: 'A riverside stroll with befriending over coffee afterwards.',
+    places: [placeAt('quayside', { stops: [busStop(120, { routes: ['Q1', 'Q2'], step_free_route: true })] })],
+  }),
   // 1.23 km; a bus stop 450 m away (too far to count) and a station that is not step-free.
-  service({ code: 'leazes', name: 'Leazes Park Tai Chi', places: [placeAt('leazesPark', {
-    stops: [busStop(450), { name: 'St James', mode: 'metro', routes: ['Green'], distance_m: 300, step_free_route: false }],
-  })] }),
+  service({
+    code: 'leazes',
+    name: 'Leazes Park Tai Chi',
+    places: [
+      placeAt('leazesPark', {
+        stops: [busStop(450), { name: 'St James', mode: 'metro', routes: ['Green'], distance_m: 300, step_free_route: false }],
+      }),
+    ],
+  }),
   // 1.94 km; a bus stop given only as 4 minutes' walk, and a car park.
-  service({ code: 'elswick', name: 'Elswick Library Reading Group', places: [placeAt('elswickLibrary', {
-    stops: [busStop(null, { walk_minutes: 4 })], parking: { available: true, free: true },
-  })] }),
+  service({
+    code: 'elswick',
+    name: 'Elswick Library Reading Group',
+    places: [
+      placeAt('elswickLibrary', {
+        stops: [busStop(null, { walk_minutes: 4 })],
+        parking: { available: true, free: true },
+      }),
+    ],
+  }),
   // 3.29 km; a bus stop exactly 400 m away, and a minibus.
-  service({ code: 'metrocentre', name: 'Metrocentre Befriending Craft Group', places: [placeAt('metrocentre', { stops: [busStop(400)] })],
-    transportOffered: { description: 'Our minibus picks people up from home.' } }),
+  service({
+    code: 'metrocentre',
+    name: 'Metrocentre Befriending Craft Group',
+    places: [placeAt('metrocentre', { stops: [busStop(400)] })],
+    transportOffered: { description: 'Our minibus picks people up from home.' },
+  }),
   // 13.77 km, right by a step-free bus stop.
   service({ code: 'whitley-swim', name: 'Whitley Bay Swim', places: [placeAt('whitleyBay', { stops: [busStop(50, { step_free_route: true })] })] }),
   // 13.77 km, but also by phone.
   service({ code: 'coast-advice', name: 'Coast Advice Point', modes: ['in_person', 'phone'], places: [placeAt('whitleyBay')] }),
   // No place: across Newcastle, in person (they come to you).
-  service({ code: 'handyperson', name: 'Newcastle Handyperson Scheme', locationType: null, serviceAreas: ['Newcastle upon Tyne'],
-    description: 'Small repairs at home, with befriending calls for those who want them.' }),
+  service({
+    code: 'handyperson',
+    name: 'Newcastle Handyperson Scheme',
+    locationType: null,
+    serviceAreas: ['Newcastle upon Tyne'],
+    description: 'Small repairs at home, with befriending calls for those who want them.',
+  }),
   // No place: across Newcastle, and they visit people at home.
   service({ code: 'tea-visitors', name: 'Newcastle Tea and Befriending Visitors', locationType: null, serviceAreas: ['Newcastle'], homeVisits: true }),
   // No place: across Gateshead only.
   service({ code: 'gateshead-gardening', name: 'Gateshead Gardening Help', locationType: null, serviceAreas: ['Gateshead'] }),
   // By phone or online; parking given for an online place does not count.
   service({ code: 'phone-befriending', name: 'Telephone Befriending Service', locationType: null, modes: ['phone'] }),
-  service({ code: 'advice-line', name: 'Advice Phone Line', locationType: null, modes: ['phone'],
-    description: 'Advice on money and benefits, and befriending for anyone on their own.' }),
-  service({ code: 'online-art', name: 'Online Art Class', places: [{ name: 'Video call', type: 'virtual', transport: { stops: [], parking: { available: true } } }] }),
+  service({
+    code: 'advice-line',
+    name: 'Advice Phone Line',
+    locationType: null,
+    modes: ['phone'],
+    description: 'Advice on money and benefits, and befriending for anyone on their own.',
+  }),
+  service({
+    code: 'online-art',
+    name: 'Online Art Class',
+    places: [{ name: 'Video call', type: 'virtual', transport: { stops: [], parking: { available: true } } }],
+  }),
 ];
 
 /** The distance-sorted order, from Central Station with no radius: places by nearest place, then area, then phone or online, then the rest. */
 const BY_DISTANCE = [
-  'Three Venues Club', 'Quayside Walk', 'Leazes Park Tai Chi', 'Elswick Library Reading Group', 'Metrocentre Befriending Craft Group',
-  'Coast Advice Point', 'Whitley Bay Swim', // the same place: by name
-  'Newcastle Handyperson Scheme', 'Newcastle Tea and Befriending Visitors',
-  'Advice Phone Line', 'Online Art Class', 'Telephone Befriending Service',
+  'Three Venues Club',
+  'Quayside Walk',
+  'Leazes Park Tai Chi',
+  'Elswick Library Reading Group',
+  'Metrocentre Befriending Craft Group',
+  'Coast Advice Point',
+  'Whitley Bay Swim', // the same place: by name
+  'Newcastle Handyperson Scheme',
+  'Newcastle Tea and Befriending Visitors',
+  'Advice Phone Line',
+  'Online Art Class',
+  'Telephone Befriending Service',
   'Gateshead Gardening Help',
 ];
 /** Nearest place of each service, from Central Station. */
 const NEAREST: Record<string, PlaceName> = {
-  'Three Venues Club': 'graingerMarket', 'Quayside Walk': 'quayside', 'Leazes Park Tai Chi': 'leazesPark',
-  'Elswick Library Reading Group': 'elswickLibrary', 'Metrocentre Befriending Craft Group': 'metrocentre',
-  'Coast Advice Point': 'whitleyBay', 'Whitley Bay Swim': 'whitleyBay',
+  'Three Venues Club': 'graingerMarket',
+  'Quayside Walk': 'quayside',
+  'Leazes Park Tai Chi': 'leazesPark',
+  'Elswick Library Reading Group': 'elswickLibrary',
+  'Metrocentre Befriending Craft Group': 'metrocentre',
+  'Coast Advice Point': 'whitleyBay',
+  'Whitley Bay Swim': 'whitleyBay',
 };
 
 type Fixture = { directory: DirectoryDatabase; search: SearchBackend; cleanup(): Promise<void> };
@@ -150,7 +304,9 @@ export function describeSearchBackendContract(name: string, open: () => Promise<
       const report = await importRecords(fixture.directory, fixture.search, CONTRACT_SERVICES, { today: TODAY, strict: true });
       expect(report.invalid).toEqual([]);
     });
-    afterAll(async () => { await fixture.cleanup(); });
+    afterAll(async () => {
+      await fixture.cleanup();
+    });
 
     const names = async (qs: string) => {
       const parsed = parseSearchParams(new URLSearchParams(qs));
@@ -226,8 +382,30 @@ export function describeSearchBackendContract(name: string, open: () => Promise<
         const errors = vi.spyOn(console, 'error');
         try {
           const everything = (await fixture.search.search(parseSearchParams(new URLSearchParams('')).query)).total;
-          for (const q of ['"', '*', 'NEAR(a b)', 'AND OR NOT', '🙂', "'", '-', '^x', 'a"b*c', 'x'.repeat(10_000), '\u0000', '(((', 'col:name',
-            '{name}: x', 'terms : catfoodbanks', '"walk"*', 'x AND', ':', 'OR', 'NOT walking', '""""', 'name:walking']) {
+          for (const q of [
+            '"',
+            '*',
+            'NEAR(a b)',
+            'AND OR NOT',
+            '🙂',
+            "'",
+            '-',
+            '^x',
+            'a"b*c',
+            'x'.repeat(10_000),
+            '\u0000',
+            '(((',
+            'col:name',
+            '{name}: x',
+            'terms : catfoodbanks',
+            '"walk"*',
+            'x AND',
+            ':',
+            'OR',
+            'NOT walking',
+            '""""',
+            'name:walking',
+          ]) {
             const parsed = parseSearchParams(new URLSearchParams({ q }));
             await expect(fixture.search.search(parsed.query, { facets: true }), q).resolves.toBeDefined();
           }
@@ -348,7 +526,7 @@ export function describeSearchBackendContract(name: string, open: () => Promise<
         const everything = await names('');
         expect(everything.at(-1)).toBe('Art Club for Over 60s'); // stale: last, though "A" comes first by name
         expect(everything).toHaveLength(11);
-        expect((await names('q=art+club+painting'))).toContain('Art Club for Over 60s');
+        expect(await names('q=art+club+painting')).toContain('Art Club for Over 60s');
         expect((await names('q=club')).at(-1)).toBe('Art Club for Over 60s');
         const fresh = await fixture.search.search(parseSearchParams(new URLSearchParams('fresh=1&per_page=100')).query, { facets: true });
         const freshNames = fresh.hits.map((hit) => hit.document.name);
@@ -403,25 +581,71 @@ export function describeSearchBackendContract(name: string, open: () => Promise<
  * taxonomy (foreign-variant.ts), whose words are not ours.
  */
 export const MEANING_SERVICES = [
-  toForeignRecord(service({ code: 'm-isolated', name: 'Northside Friendship Circle', categories: ['social-groups'],
-    description: 'For anyone who feels isolated or alone. Tea, biscuits and good company.' })),
-  toForeignRecord(service({ code: 'm-grief', name: 'Tuesday Bereavement Café', categories: ['bereavement-support'],
-    description: 'A friendly place to talk after someone close to you has died.' })),
-  toForeignRecord(service({ code: 'm-welfare', name: 'Welfare Rights Surgery', categories: ['benefits-advice'],
-    description: 'Help to claim everything you are entitled to.' })),
-  toForeignRecord(service({ code: 'm-foodclub', name: 'Saturday Food Club', categories: ['food-banks'],
-    description: 'A bag of shopping for anyone who needs it.' })),
-  service({ code: 'm-food-open', name: 'Hilltop Pantry', categories: ['food'], capacity: 'accepting', assured: '2026-11-01',
-    description: 'Free food for anyone who needs it.' }),
-  service({ code: 'm-food-full', name: 'Riverside Pantry', categories: ['food'], capacity: 'full', assured: '2026-11-01',
-    description: 'Free food, free food, free food every week: free hot food and free food parcels.' }),
-  service({ code: 'm-food-paused', name: 'Quayside Pantry', categories: ['food'], capacity: 'paused', assured: '2026-11-01',
-    description: 'Free food and free food parcels.' }),
-  service({ code: 'm-food-unchecked', name: 'Moorside Pantry', categories: ['food'], assured: null,
-    description: 'Free food for all, free food parcels, free food vouchers.' }),
+  toForeignRecord(
+    service({
+      code: 'm-isolated',
+      name: 'Northside Friendship Circle',
+      categories: ['social-groups'],
+      description: 'For anyone who feels isolated or alone. Tea, biscuits and good company.',
+    }),
+  ),
+  toForeignRecord(
+    service({
+      code: 'm-grief',
+      name: 'Tuesday Bereavement Café',
+      categories: ['bereavement-support'],
+      description: 'A friendly place to talk after someone close to you has died.',
+    }),
+  ),
+  toForeignRecord(
+    service({
+      code: 'm-welfare',
+      name: 'Welfare Rights Surgery',
+      categories: ['benefits-advice'],
+      description: 'Help to claim everything you are entitled to.',
+    }),
+  ),
+  toForeignRecord(
+    service({ code: 'm-foodclub', name: 'Saturday Food Club', categories: ['food-banks'], description: 'A bag of shopping for anyone who needs it.' }),
+  ),
+  service({
+    code: 'm-food-open',
+    name: 'Hilltop Pantry',
+    categories: ['food'],
+    capacity: 'accepting',
+    assured: '2026-11-01',
+    description: 'Free food for anyone who needs it.',
+  }),
+  service({
+    code: 'm-food-full',
+    name: 'Riverside Pantry',
+    categories: ['food'],
+    capacity: 'full',
+    assured: '2026-11-01',
+    description: 'Free food, free food, free food every week: free hot food and free food parcels.',
+  }),
+  service({
+    code: 'm-food-paused',
+    name: 'Quayside Pantry',
+    categories: ['food'],
+    capacity: 'paused',
+    assured: '2026-11-01',
+    description: 'Free food and free food parcels.',
+  }),
+  service({
+    code: 'm-food-unchecked',
+    name: 'Moorside Pantry',
+    categories: ['food'],
+    assured: null,
+    description: 'Free food for all, free food parcels, free food vouchers.',
+  }),
   service({ code: 'm-talk', name: 'Talk It Through', categories: ['talking-therapies'], description: 'Counselling.' }),
-  service({ code: 'm-talk-more', name: 'Listening Line', categories: ['talking-therapies'],
-    description: 'Talk it through, talk it out, talk to us: we talk and we listen, talk any time, it helps to talk it through.' }),
+  service({
+    code: 'm-talk-more',
+    name: 'Listening Line',
+    categories: ['talking-therapies'],
+    description: 'Talk it through, talk it out, talk to us: we talk and we listen, talk any time, it helps to talk it through.',
+  }),
   service({ code: 'm-felling', name: 'Felling Knit Group', categories: ['arts-and-crafts'], description: 'Knitting and a chat.' }),
   service({ code: 'm-walker', name: 'Walker Chess Club', categories: ['arts-crafts-music'], description: 'Chess and draughts.' }),
   service({ code: 'm-heaton', name: 'Heaton Card Club', categories: ['arts-crafts-music'], description: 'Whist and bridge.' }),
@@ -435,11 +659,13 @@ function describeMeaning(open: () => Promise<Fixture>): void {
       const report = await importRecords(fixture.directory, fixture.search, MEANING_SERVICES, { today: TODAY, strict: true });
       expect(report.invalid).toEqual([]);
     });
-    afterAll(async () => { await fixture.cleanup(); });
+    afterAll(async () => {
+      await fixture.cleanup();
+    });
     const search = async (qs: string) => fixture.search.search({ ...parseSearchParams(new URLSearchParams(qs)).query, per_page: 100 }, { facets: true });
     const names = async (qs: string) => (await search(qs)).hits.map((hit) => hit.document.name);
 
-    it('corrects a misspelt word against the directory\'s words, says so, and searches the words as typed when asked', async () => {
+    it("corrects a misspelt word against the directory's words, says so, and searches the words as typed when asked", async () => {
       const result = await search('q=lonley');
       expect(result.corrected).toEqual({ q: 'lonely', words: [{ from: 'lonley', to: 'lonely' }] });
       expect(result.hits.map((hit) => hit.document.name)).toContain('Northside Friendship Circle');
@@ -491,8 +717,19 @@ function describeMeaning(open: () => Promise<Fixture>): void {
       expect(await names('q=heaton')).toContain('Heaton Card Club');
     });
     it('answers every kind of query without failing', async () => {
-      const odd = ['q=' + 'lonley '.repeat(80), 'q=' + 'ä'.repeat(600), 'q=zzzzzzzzzzzz', 'q="lonley" OR NEAR(x)', 'q=*', 'q=-', 'q=%00',
-        'q=feeling&as_typed=1', 'q=councelling&category=food&as_typed=0', 'q=lonley&sort=recently_verified', 'q=fodbank&near=NE6+5LA'];
+      const odd = [
+        'q=' + 'lonley '.repeat(80),
+        'q=' + 'ä'.repeat(600),
+        'q=zzzzzzzzzzzz',
+        'q="lonley" OR NEAR(x)',
+        'q=*',
+        'q=-',
+        'q=%00',
+        'q=feeling&as_typed=1',
+        'q=councelling&category=food&as_typed=0',
+        'q=lonley&sort=recently_verified',
+        'q=fodbank&near=NE6+5LA',
+      ];
       for (const qs of odd) {
         const query = parseSearchParams(new URLSearchParams(qs)).query;
         await expect(fixture.search.search(query, { facets: true }), qs).resolves.toBeDefined();
@@ -506,14 +743,23 @@ function describeMeaning(open: () => Promise<Fixture>): void {
 /** The evaluation set (scripts/bench/evaluation-cases.ts): every backend finds what people mean, on the sample and with a council taxonomy. */
 function describeEvaluation(open: () => Promise<Fixture>): void {
   describe('the evaluation set', () => {
-    for (const [name, transform] of [['the sample', (record: unknown) => record], ['the sample with a council taxonomy', toForeignRecord]] as const) {
+    for (const [name, transform] of [
+      ['the sample', (record: unknown) => record],
+      ['the sample with a council taxonomy', toForeignRecord],
+    ] as const) {
       it(`finds an answer in the first three for at least 90% of queries on ${name}`, async () => {
         const fixture = await open();
         try {
           await importRecords(fixture.directory, fixture.search, loadSampleRecords(TODAY).map(transform), { today: TODAY });
           const report = await evaluate(name, fixture.search, sampleRecords(TODAY));
           expect(report.cases).toBeGreaterThanOrEqual(150);
-          expect(report.successAt3, report.results.filter((r) => !r.successAt3).map((r) => r.case.q).join(', ')).toBeGreaterThanOrEqual(0.9);
+          expect(
+            report.successAt3,
+            report.results
+              .filter((r) => !r.successAt3)
+              .map((r) => r.case.q)
+              .join(', '),
+          ).toBeGreaterThanOrEqual(0.9);
           expect(report.ndcgAt10).toBeGreaterThanOrEqual(0.85);
           for (const kind of Object.values(report.byKind)) if (kind.cases) expect(kind.successAt3).toBeGreaterThanOrEqual(0.75);
         } finally {
@@ -532,7 +778,9 @@ function describePlaces(open: () => Promise<Fixture>): void {
       const report = await importRecords(fixture.directory, fixture.search, PLACE_SERVICES, { today: TODAY, strict: true });
       expect(report.invalid).toEqual([]);
     });
-    afterAll(async () => { await fixture?.cleanup(); });
+    afterAll(async () => {
+      await fixture?.cleanup();
+    });
 
     const station = originAt(CENTRAL_STATION);
     const km = (place: PlaceName) => distanceKm(CENTRAL_STATION, NEWCASTLE_PLACES[place]);
@@ -571,8 +819,12 @@ function describePlaces(open: () => Promise<Fixture>): void {
       }
       const reach = Object.fromEntries(result.hits.map((hit) => [hit.document.name, hit.reach]));
       expect(reach).toMatchObject({
-        'Newcastle Handyperson Scheme': 'area', 'Newcastle Tea and Befriending Visitors': 'area', 'Advice Phone Line': 'remote',
-        'Online Art Class': 'remote', 'Telephone Befriending Service': 'remote', 'Gateshead Gardening Help': 'unknown',
+        'Newcastle Handyperson Scheme': 'area',
+        'Newcastle Tea and Befriending Visitors': 'area',
+        'Advice Phone Line': 'remote',
+        'Online Art Class': 'remote',
+        'Telephone Befriending Service': 'remote',
+        'Gateshead Gardening Help': 'unknown',
       });
       // Without a searched place, nothing is measured.
       for (const hit of (await find('sort=relevance', null)).hits) expect([hit.distanceKm, hit.reach]).toEqual([null, null]);
@@ -590,9 +842,16 @@ function describePlaces(open: () => Promise<Fixture>): void {
 
     it('keeps within the radius, and services covering the area or needing no travel; drops the far ones', async () => {
       const within2 = [
-        'Three Venues Club', 'Quayside Walk', 'Leazes Park Tai Chi', 'Elswick Library Reading Group',
-        'Newcastle Handyperson Scheme', 'Newcastle Tea and Befriending Visitors',
-        'Advice Phone Line', 'Coast Advice Point', 'Online Art Class', 'Telephone Befriending Service', // Coast Advice: far, but by phone
+        'Three Venues Club',
+        'Quayside Walk',
+        'Leazes Park Tai Chi',
+        'Elswick Library Reading Group',
+        'Newcastle Handyperson Scheme',
+        'Newcastle Tea and Befriending Visitors',
+        'Advice Phone Line',
+        'Coast Advice Point',
+        'Online Art Class',
+        'Telephone Befriending Service', // Coast Advice: far, but by phone
       ];
       const result = await find('radius_km=2');
       expect(result.hits.map((hit) => hit.document.name)).toEqual(within2);
@@ -603,8 +862,13 @@ function describePlaces(open: () => Promise<Fixture>): void {
       expect(await names('radius_km=1.9')).not.toContain('Elswick Library Reading Group');
       expect(await names('radius_km=2')).toContain('Elswick Library Reading Group');
       expect(await names('radius_km=0.5')).toEqual([
-        'Three Venues Club', 'Newcastle Handyperson Scheme', 'Newcastle Tea and Befriending Visitors',
-        'Advice Phone Line', 'Coast Advice Point', 'Online Art Class', 'Telephone Befriending Service',
+        'Three Venues Club',
+        'Newcastle Handyperson Scheme',
+        'Newcastle Tea and Befriending Visitors',
+        'Advice Phone Line',
+        'Coast Advice Point',
+        'Online Art Class',
+        'Telephone Befriending Service',
       ]);
       expect(await sorted('radius_km=20')).toEqual([...BY_DISTANCE].filter((name) => name !== 'Gateshead Gardening Help').sort());
     });
@@ -621,7 +885,12 @@ function describePlaces(open: () => Promise<Fixture>): void {
 
     describe('getting there', () => {
       it('bus: a bus stop within 400 m (or 5 minutes) of one of its places; one 450 m away does not count', async () => {
-        expect(await sorted('transport=bus')).toEqual(['Elswick Library Reading Group', 'Metrocentre Befriending Craft Group', 'Quayside Walk', 'Whitley Bay Swim']);
+        expect(await sorted('transport=bus')).toEqual([
+          'Elswick Library Reading Group',
+          'Metrocentre Befriending Craft Group',
+          'Quayside Walk',
+          'Whitley Bay Swim',
+        ]);
         expect(await names('transport=bus')).not.toContain('Leazes Park Tai Chi');
       });
       it('step_free: a stop with a step-free route', async () => {
@@ -637,7 +906,9 @@ function describePlaces(open: () => Promise<Fixture>): void {
         expect(await names('transport=no_travel')).toEqual([
           'Coast Advice Point', // by phone, and has a place 13.8 km away
           'Newcastle Tea and Befriending Visitors', // home visits; covers the area
-          'Advice Phone Line', 'Online Art Class', 'Telephone Befriending Service',
+          'Advice Phone Line',
+          'Online Art Class',
+          'Telephone Befriending Service',
         ]);
       });
       it('walk: the nearest place within walk_km, 1.5 km when not given', async () => {
@@ -692,7 +963,9 @@ function describePlaces(open: () => Promise<Fixture>): void {
       // The second page of two within 2 km runs from the last place into the area group.
       const second = await find('radius_km=2', station, { page: 2, per_page: 3 });
       expect(second.hits.map((hit) => [hit.document.name, hit.reach])).toEqual([
-        ['Elswick Library Reading Group', 'place'], ['Newcastle Handyperson Scheme', 'area'], ['Newcastle Tea and Befriending Visitors', 'area'],
+        ['Elswick Library Reading Group', 'place'],
+        ['Newcastle Handyperson Scheme', 'area'],
+        ['Newcastle Tea and Befriending Visitors', 'area'],
       ]);
     });
 
@@ -700,11 +973,19 @@ function describePlaces(open: () => Promise<Fixture>): void {
       // documentPlaces says "physical places"; the transport rules already ignore postal ones.
       const letters = await open();
       try {
-        const report = await importRecords(letters.directory, letters.search, [
-          service({ code: 'letters', name: 'Letters of Comfort', modes: ['phone'], places: [
-            { name: 'PO Box 12', type: 'postal', ...NEWCASTLE_PLACES.quayside, postcode: 'NE1 3AA' },
-          ] }),
-        ], { today: TODAY, strict: true });
+        const report = await importRecords(
+          letters.directory,
+          letters.search,
+          [
+            service({
+              code: 'letters',
+              name: 'Letters of Comfort',
+              modes: ['phone'],
+              places: [{ name: 'PO Box 12', type: 'postal', ...NEWCASTLE_PLACES.quayside, postcode: 'NE1 3AA' }],
+            }),
+          ],
+          { today: TODAY, strict: true },
+        );
         expect(report.invalid).toEqual([]);
         const parsed = parseSearchParams(new URLSearchParams('near=Central+Station')).query;
         const [hit] = (await letters.search.search(parsed, { origin: station })).hits;
@@ -720,17 +1001,23 @@ function describePlaces(open: () => Promise<Fixture>): void {
       // Name order would put the Handyperson Scheme and the Advice Phone Line first in their groups;
       // "befriending" is in the names of the others, so they match better.
       expect(await names('q=befriending')).toEqual([
-        'Quayside Walk', 'Metrocentre Befriending Craft Group',
-        'Newcastle Tea and Befriending Visitors', 'Newcastle Handyperson Scheme',
-        'Telephone Befriending Service', 'Advice Phone Line',
+        'Quayside Walk',
+        'Metrocentre Befriending Craft Group',
+        'Newcastle Tea and Befriending Visitors',
+        'Newcastle Handyperson Scheme',
+        'Telephone Befriending Service',
+        'Advice Phone Line',
       ]);
       const result = await find('q=befriending');
       for (const hit of result.hits) expect(hit.score, hit.document.name).not.toBeNull();
       // Best match first when asked, still with distances.
       const relevance = await find('q=befriending&sort=relevance');
-      expect(relevance.hits.slice(0, 3).map((hit) => hit.document.name).sort()).toEqual([
-        'Metrocentre Befriending Craft Group', 'Newcastle Tea and Befriending Visitors', 'Telephone Befriending Service',
-      ]);
+      expect(
+        relevance.hits
+          .slice(0, 3)
+          .map((hit) => hit.document.name)
+          .sort(),
+      ).toEqual(['Metrocentre Befriending Craft Group', 'Newcastle Tea and Befriending Visitors', 'Telephone Befriending Service']);
       expect(byName(relevance.hits).get('Quayside Walk')!.distanceKm).toBeCloseTo(km('quayside'), 1);
       expect(byName(relevance.hits).get('Quayside Walk')!.reach).toBe('place');
     });

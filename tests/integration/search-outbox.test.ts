@@ -18,8 +18,12 @@ import { uuidFor } from '../../src/lib/ids';
 import { scratchDirectory, service, TODAY } from '../fixtures/services';
 
 let scratch: Awaited<ReturnType<typeof scratchDirectory>>;
-beforeEach(async () => { scratch = await scratchDirectory(); });
-afterEach(async () => { await scratch.cleanup(); });
+beforeEach(async () => {
+  scratch = await scratchDirectory();
+});
+afterEach(async () => {
+  await scratch.cleanup();
+});
 
 function checked(raw: unknown): ServiceRecord {
   const outcome = validateRecord(raw, 0);
@@ -27,7 +31,8 @@ function checked(raw: unknown): ServiceRecord {
   return outcome.record;
 }
 
-const queued = async () => (await scratch.directory.db.selectFrom('search_outbox').select('service_id').orderBy('service_id').execute()).map((row) => row.service_id);
+const queued = async () =>
+  (await scratch.directory.db.selectFrom('search_outbox').select('service_id').orderBy('service_id').execute()).map((row) => row.service_id);
 const found = async (words: string) => (await scratch.search.search({ ...EMPTY_QUERY, q: words })).hits.map((hit) => hit.document.id);
 
 const LUNCH = checked(service({ code: 'outbox-lunch', name: 'Heaton Lunch Club', description: 'A hot lunch and company on Tuesdays.' }));
@@ -48,9 +53,14 @@ describe('the search outbox', () => {
   });
 
   it('keeps nothing of a write that fails: neither the service nor its queued search change', async () => {
-    await expect(storeServices(scratch.directory, [LUNCH], {
-      source: 'test', afterWrite: async () => { throw new Error('stopped'); },
-    })).rejects.toThrow('stopped');
+    await expect(
+      storeServices(scratch.directory, [LUNCH], {
+        source: 'test',
+        afterWrite: async () => {
+          throw new Error('stopped');
+        },
+      }),
+    ).rejects.toThrow('stopped');
     expect(await queued()).toEqual([]);
     expect(await scratch.directory.db.selectFrom('service').select('id').execute()).toEqual([]);
   });
@@ -67,8 +77,12 @@ describe('the search outbox', () => {
     await applySearchOutbox(scratch.directory.db, scratch.search, TODAY);
     // Both results now say the place's new name.
     const hits = (await scratch.search.search({ ...EMPTY_QUERY, q: 'Heaton' })).hits;
-    expect(hits.map((hit) => [hit.document.id, JSON.stringify(hit.document).includes('Quaker Meeting House')]).sort())
-      .toEqual([[LUNCH.id, true], [CHESS.id, true]].sort());
+    expect(hits.map((hit) => [hit.document.id, JSON.stringify(hit.document).includes('Quaker Meeting House')]).sort()).toEqual(
+      [
+        [LUNCH.id, true],
+        [CHESS.id, true],
+      ].sort(),
+    );
   });
 
   it('stores an unchanged record again without queueing anything', async () => {
@@ -84,16 +98,19 @@ describe('the search outbox', () => {
     if (!parsed.ok) throw new Error('the report should be good');
     const reportId = await saveProblemReport(scratch.directory.db, LUNCH.id, parsed.report);
     expect(await queued()).toEqual([LUNCH.id]);
-    const reported = async () => (await scratch.search.search({ ...EMPTY_QUERY, q: 'lunch' })).hits[0]!.document.freshness.flags.some((flag) => flag.flag === 'reported_problem');
+    const reported = async () =>
+      (await scratch.search.search({ ...EMPTY_QUERY, q: 'lunch' })).hits[0]!.document.freshness.flags.some((flag) => flag.flag === 'reported_problem');
     expect(await reported()).toBe(false);
     await applySearchOutbox(scratch.directory.db, scratch.search, TODAY);
     expect(await reported()).toBe(true);
 
     // Closing it in a transaction that then fails queues nothing and closes nothing.
-    await expect(scratch.directory.db.transaction().execute(async (trx) => {
-      await markReportsClosed(trx, [reportId], 'resolved', 'Checked: still running', 'panel@example.org', new Date());
-      throw new Error('stopped');
-    })).rejects.toThrow('stopped');
+    await expect(
+      scratch.directory.db.transaction().execute(async (trx) => {
+        await markReportsClosed(trx, [reportId], 'resolved', 'Checked: still running', 'panel@example.org', new Date());
+        throw new Error('stopped');
+      }),
+    ).rejects.toThrow('stopped');
     expect(await queued()).toEqual([]);
     await scratch.directory.db.transaction().execute((trx) => markReportsClosed(trx, [reportId], 'resolved', 'Checked', 'panel@example.org', new Date()));
     expect(await queued()).toEqual([LUNCH.id]);
@@ -110,9 +127,17 @@ describe('the search outbox', () => {
   });
 
   it('queues the services of a term the panel maps again, in the same transaction, and the next start builds them', async () => {
-    const term = { id: uuidFor('tvc-term', 'QQ'), code: 'QQ', name: 'Miscellaneous', taxonomy: 'council-terms', taxonomy_id: uuidFor('taxonomy', 'council-terms') };
-    const splash = { ...service({ code: 'outbox-splash', name: 'Aqua Splash Sessions', description: 'In the water for all ages.' }),
-      attributes: [{ id: uuidFor('attribute', 'outbox-splash-qq'), link_type: 'category', taxonomy_term: term }] };
+    const term = {
+      id: uuidFor('tvc-term', 'QQ'),
+      code: 'QQ',
+      name: 'Miscellaneous',
+      taxonomy: 'council-terms',
+      taxonomy_id: uuidFor('taxonomy', 'council-terms'),
+    };
+    const splash = {
+      ...service({ code: 'outbox-splash', name: 'Aqua Splash Sessions', description: 'In the water for all ages.' }),
+      attributes: [{ id: uuidFor('attribute', 'outbox-splash-qq'), link_type: 'category', taxonomy_term: term }],
+    };
     await importRecords(scratch.directory, scratch.search, [splash], { today: TODAY, strict: true });
     const swimming = async () => (await scratch.search.search({ ...EMPTY_QUERY, category: ['swimming'] })).hits.map((hit) => hit.document.id);
     expect(await swimming()).toEqual([]);

@@ -45,7 +45,9 @@ function childrenOf(pid: number): number[] {
       // After "pid (name) ": the state, then the parent's pid.
       if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) !== pid) continue;
       if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('scripts/start.ts')) found.push(Number(entry));
-    } catch { /* gone meanwhile */ }
+    } catch {
+      /* gone meanwhile */
+    }
   }
   return found;
 }
@@ -101,11 +103,21 @@ describe('npm start with SERVER_PROCESSES=2', () => {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
-    child.stdout!.on('data', (chunk) => { output += chunk; });
-    child.stderr!.on('data', (chunk) => { output += chunk; });
+    child.stdout!.on('data', (chunk) => {
+      output += chunk;
+    });
+    child.stderr!.on('data', (chunk) => {
+      output += chunk;
+    });
     const code = await new Promise<number | null>((resolve) => {
-      const timer = setTimeout(() => { child.kill('SIGKILL'); resolve(null); }, 60_000);
-      child.once('exit', (exitCode) => { clearTimeout(timer); resolve(exitCode); });
+      const timer = setTimeout(() => {
+        child.kill('SIGKILL');
+        resolve(null);
+      }, 60_000);
+      child.once('exit', (exitCode) => {
+        clearTimeout(timer);
+        resolve(exitCode);
+      });
     });
     expect(code, output).toBe(1);
     expect(output).toMatch(/Server processes stopped 6 times within a minute .*: stopping the site\./);
@@ -117,5 +129,4 @@ describe('npm start with SERVER_PROCESSES=2', () => {
     stopped = true;
     for (const pid of children) expect(existsSync(`/proc/${pid}`), `process ${pid} still running`).toBe(false);
   }, 30_000);
-
 });

@@ -34,9 +34,9 @@ describe('the built server', () => {
     const body = await response.json();
     expect(body).toMatchObject({ page: 1, per_page: 5 });
     expect(body.total).toBeGreaterThan(0);
-    expect(Object.keys(body.results[0]).sort()).toEqual(expect.arrayContaining(
-      ['id', 'name', 'organization', 'description', 'categories', 'cost', 'schedule_text', 'delivery_modes', 'assured_date', 'url'],
-    ));
+    expect(Object.keys(body.results[0]).sort()).toEqual(
+      expect.arrayContaining(['id', 'name', 'organization', 'description', 'categories', 'cost', 'schedule_text', 'delivery_modes', 'assured_date', 'url']),
+    );
     expect(body.results[0].url).toBe(`/services/${body.results[0].id}`);
     for (const result of body.results) expect(result.cost).toMatch(/free/i);
     expect(body.facets.cost.free).toBe(body.total);
@@ -95,9 +95,20 @@ describe('the built server', () => {
 
   it('never answers a strange query string with a server error', async () => {
     const strange = [
-      'page=1e309', 'page=99999999999999999999', 'per_page=0', 'age=-5', 'max_cost=NaN', 'sort=__proto__',
-      'constructor=1&__proto__=x', 'category=%22)%20OR%201=1--', 'day=mon&day=mon&day=mon', 'time=', 'q=%00%00',
-      'access[]=x', 'q=a&q=b', `category=${'x'.repeat(5000)}`,
+      'page=1e309',
+      'page=99999999999999999999',
+      'per_page=0',
+      'age=-5',
+      'max_cost=NaN',
+      'sort=__proto__',
+      'constructor=1&__proto__=x',
+      'category=%22)%20OR%201=1--',
+      'day=mon&day=mon&day=mon',
+      'time=',
+      'q=%00%00',
+      'access[]=x',
+      'q=a&q=b',
+      `category=${'x'.repeat(5000)}`,
     ];
     for (const query of strange) {
       expect((await fetch(`${base}/search?${query}`)).status, query).toBe(200);
@@ -149,7 +160,9 @@ function samplePostcodes(): Map<string, Point & { outward: string }> {
     for (const { location } of record.service_at_locations as Json[]) {
       if (typeof location.latitude !== 'number' || typeof location.longitude !== 'number') continue;
       for (const address of location.addresses ?? []) {
-        const compact = String(address.postal_code ?? '').replace(/\s+/g, '').toUpperCase();
+        const compact = String(address.postal_code ?? '')
+          .replace(/\s+/g, '')
+          .toUpperCase();
         if (!/^[A-Z]{1,2}\d[A-Z\d]?\d[A-Z]{2}$/.test(compact)) continue;
         const postcode = `${compact.slice(0, -3)} ${compact.slice(-3)}`;
         const sum = sums.get(postcode) ?? { outward: compact.slice(0, -3), latitude: 0, longitude: 0, count: 0 };
@@ -160,15 +173,28 @@ function samplePostcodes(): Map<string, Point & { outward: string }> {
       }
     }
   }
-  return new Map([...sums].map(([postcode, sum]) => [postcode, { outward: sum.outward, latitude: sum.latitude / sum.count, longitude: sum.longitude / sum.count }]));
+  return new Map(
+    [...sums].map(([postcode, sum]) => [postcode, { outward: sum.outward, latitude: sum.latitude / sum.count, longitude: sum.longitude / sum.count }]),
+  );
 }
 
 interface ApiResult {
-  name: string; url: string; delivery_modes: string[]; places: (Point & { name: string })[];
-  distance_km: number | null; distance_text: string | null; reach: 'place' | 'area' | 'remote' | 'unknown' | null;
+  name: string;
+  url: string;
+  delivery_modes: string[];
+  places: (Point & { name: string })[];
+  distance_km: number | null;
+  distance_text: string | null;
+  reach: 'place' | 'area' | 'remote' | 'unknown' | null;
   freshness: { status: 'ok' | 'check' | 'stale'; flags: { flag: string; severity: string; message: string }[] };
 }
-interface ApiBody { total: number; total_pages: number; results: ApiResult[]; near: (Point & { label: string }) | null; facets: Json }
+interface ApiBody {
+  total: number;
+  total_pages: number;
+  results: ApiResult[];
+  near: (Point & { label: string }) | null;
+  facets: Json;
+}
 
 const api = async (qs: string): Promise<ApiBody> => {
   const response = await fetch(`${base}/api/search?${qs}`);
@@ -193,7 +219,11 @@ const GROUP_ORDER = ['place', 'area', 'remote', 'unknown'];
  */
 function expectDistanceOrder(results: ApiResult[], from: Point, what: string): void {
   const staleAt = results.findIndex((result) => result.freshness.status === 'stale');
-  if (staleAt >= 0) expect(results.slice(staleAt).every((result) => result.freshness.status === 'stale'), `${what}: stale last`).toBe(true);
+  if (staleAt >= 0)
+    expect(
+      results.slice(staleAt).every((result) => result.freshness.status === 'stale'),
+      `${what}: stale last`,
+    ).toBe(true);
   const fresh = staleAt >= 0 ? results.slice(0, staleAt) : results;
   const stale = staleAt >= 0 ? results.slice(staleAt) : [];
   expectGroupOrder(fresh, from, what, true);
@@ -203,7 +233,10 @@ function expectDistanceOrder(results: ApiResult[], from: Point, what: string): v
 function expectGroupOrder(results: ApiResult[], from: Point, what: string, main: boolean): void {
   const groups = results.map((result) => GROUP_ORDER.indexOf(result.reach!));
   expect(groups, what).toEqual([...groups].sort((a, b) => a - b));
-  expect(groups.every((group) => group >= 0), what).toBe(true);
+  expect(
+    groups.every((group) => group >= 0),
+    what,
+  ).toBe(true);
   const placed = results.filter((result) => result.reach === 'place');
   if (main) expect(placed.length, what).toBeGreaterThan(150);
   const distances = placed.map((result) => result.distance_km!);
@@ -233,7 +266,11 @@ describe('finding what people mean', () => {
     expect(corrected.corrected).toEqual({ q: 'lonely', words: [{ from: 'lonley', to: 'lonely' }] });
     expect(corrected.total).toBe((await api('q=lonely')).total);
     expect(corrected.total).toBeGreaterThan(0);
-    for (const [typed, meant] of [['fodbank', 'foodbank'], ['councelling', 'counselling'], ['benfits', 'benefits']]) {
+    for (const [typed, meant] of [
+      ['fodbank', 'foodbank'],
+      ['councelling', 'counselling'],
+      ['benfits', 'benefits'],
+    ]) {
       const body = await api(`q=${typed}`);
       expect(body.corrected?.q, typed).toBe(meant);
       expect(body.total, typed).toBeGreaterThan(0);
@@ -243,7 +280,7 @@ describe('finding what people mean', () => {
     expect(asTyped).toMatchObject({ corrected: null, total: 0 });
   });
 
-  it('corrects the Open Referral API\'s search the same way', async () => {
+  it("corrects the Open Referral API's search the same way", async () => {
     const body = await (await fetch(`${base}/openreferral/services?search=lonley&per_page=5`)).json();
     expect(body.corrected).toEqual({ q: 'lonely', words: [{ from: 'lonley', to: 'lonely' }] });
     expect(body.total_items).toBe((await (await fetch(`${base}/openreferral/services?search=lonely&per_page=5`)).json()).total_items);
@@ -285,8 +322,15 @@ describe('finding what people mean', () => {
   });
 
   it('answers every kind of query, misspelt, corrected or as typed, without a server error', async () => {
-    for (const qs of ['q=lonley&as_typed=1', 'q=lonley&as_typed=maybe', 'q=fodbank&near=NE6', 'q=councelling&category=food&day=sun',
-      `q=${'lonley '.repeat(100)}`, 'q=%E2%80%8B', 'q=feeling&sort=recently_verified']) {
+    for (const qs of [
+      'q=lonley&as_typed=1',
+      'q=lonley&as_typed=maybe',
+      'q=fodbank&near=NE6',
+      'q=councelling&category=food&day=sun',
+      `q=${'lonley '.repeat(100)}`,
+      'q=%E2%80%8B',
+      'q=feeling&sort=recently_verified',
+    ]) {
       expect((await fetch(`${base}/api/search?${qs}`)).status, qs).toBeLessThan(500);
       expect((await fetch(`${base}/search?${qs}`)).status, qs).toBeLessThan(500);
       expect((await fetch(`${base}/openreferral/services?search=${qs.slice(2)}`)).status, qs).toBeLessThan(500);
@@ -335,17 +379,25 @@ describe('searching near a place', () => {
     expectDistanceOrder(results, heaton, 'Heaton');
     // A Newcastle-wide service with no place covers Heaton; a Gateshead-only one reaches it by phone.
     const byName = new Map(results.map((result) => [result.name, result]));
-    const newcastleWide = sample.find((r) => r.status === 'active' && r.service_at_locations.length === 0 && r.service_areas?.map((a: Json) => a.name).join() === 'Newcastle upon Tyne')!;
-    const gatesheadOnly = sample.find((r) => r.status === 'active' && r.service_at_locations.length === 0 && r.service_areas?.map((a: Json) => a.name).join() === 'Gateshead')!;
+    const newcastleWide = sample.find(
+      (r) => r.status === 'active' && r.service_at_locations.length === 0 && r.service_areas?.map((a: Json) => a.name).join() === 'Newcastle upon Tyne',
+    )!;
+    const gatesheadOnly = sample.find(
+      (r) => r.status === 'active' && r.service_at_locations.length === 0 && r.service_areas?.map((a: Json) => a.name).join() === 'Gateshead',
+    )!;
     expect(byName.get(newcastleWide.name)!.reach).toBe('area');
-    expect(byName.get(gatesheadOnly.name)!.reach).toBe(gatesheadOnly.delivery_modes?.some((m: string) => m === 'phone' || m === 'online') || gatesheadOnly.home_visits ? 'remote' : 'unknown');
+    expect(byName.get(gatesheadOnly.name)!.reach).toBe(
+      gatesheadOnly.delivery_modes?.some((m: string) => m === 'phone' || m === 'online') || gatesheadOnly.home_visits ? 'remote' : 'unknown',
+    );
   });
 
   it('near a postcode far from the sample that no file here lists one by one: the middle of its sector, said', async () => {
     const { first, results } = await allResults(`near=${encodeURIComponent('cf10 1ep')}`);
     const sector = { latitude: 51.47815, longitude: -3.17991 }; // CF10 1 in content/postcodes/sectors.csv
     expect(first.near).toEqual({
-      label: 'CF10 1EP', ...sector, precision: 'sector',
+      label: 'CF10 1EP',
+      ...sector,
+      precision: 'sector',
       note: 'We do not know exactly where CF10 1EP is, so distances are from the middle of CF10 1, the area around your postcode.',
     });
     expectDistanceOrder(results, sector, 'CF10 1EP');
@@ -381,10 +433,17 @@ describe('searching near a place', () => {
   });
 
   it('refuses a distance, walking or distance order without near, naming the parameter', async () => {
-    for (const [qs, parameter] of [['radius_km=2', 'radius_km'], ['transport=walk', 'transport'], ['sort=distance', 'sort']]) {
+    for (const [qs, parameter] of [
+      ['radius_km=2', 'radius_km'],
+      ['transport=walk', 'transport'],
+      ['sort=distance', 'sort'],
+    ]) {
       const response = await fetch(`${base}/api/search?${qs}`);
       expect(response.status, qs).toBe(400);
-      expect((await response.json()).errors.map((e: Json) => e.parameter), qs).toEqual([parameter]);
+      expect(
+        (await response.json()).errors.map((e: Json) => e.parameter),
+        qs,
+      ).toEqual([parameter]);
     }
   });
 
@@ -440,7 +499,12 @@ describe('searching near a place', () => {
     for (const result of shortWalk.results) expect(result.distance_km!, result.name).toBeLessThanOrEqual(0.5);
     // Transport offered: exactly the sample's services that offer it.
     const offered = await allResults(`${near}&transport=provided`);
-    expect(offered.results.map((r) => r.name).sort()).toEqual(sample.filter((r) => r.transport_offered && r.status === 'active').map((r) => r.name).sort());
+    expect(offered.results.map((r) => r.name).sort()).toEqual(
+      sample
+        .filter((r) => r.transport_offered && r.status === 'active')
+        .map((r) => r.name)
+        .sort(),
+    );
     // Two at once: only services with both, as many as the facet said.
     const bus = await api(`${near}&transport=bus&per_page=1`);
     const busAndWalk = await allResults(`${near}&transport=bus&transport=walk`);
@@ -503,7 +567,9 @@ describe('the search page near a place', () => {
 
   it('shows a place it cannot find beside the Near field, with a link to each suggestion', async () => {
     const html = await page('near=Elswik&q=food');
-    expect(html).toMatch(/<p class="field-error" id="near-error"><span class="visually-hidden">Error: <\/span>We do not know the place &quot;Elswik&quot;. Did you mean Elswick\?<\/p>/);
+    expect(html).toMatch(
+      /<p class="field-error" id="near-error"><span class="visually-hidden">Error: <\/span>We do not know the place &quot;Elswik&quot;. Did you mean Elswick\?<\/p>/,
+    );
     expect(html).toMatch(/Search near:\s*<a href="\/search\?q=food&(amp;|#38;)?near=Elswick">Elswick<\/a>/);
     expect(html).toMatch(/<input type="text" id="near" name="near" value="Elswik"[^>]*aria-describedby="near-hint near-error" aria-invalid="true"/);
     // The suggestion works.
@@ -520,7 +586,10 @@ describe('the search page near a place', () => {
     expect(withPlace).toMatch(/<input type="radio" id="radius_km-1" name="radius_km" value="1"/);
     expect(withPlace).toContain('name="transport" value="walk"');
     expect(withPlace).toContain('Within walking distance (1.5 km)');
-    for (const [what, html] of [['no near', without], ['a near not found', notFound]] as const) {
+    for (const [what, html] of [
+      ['no near', without],
+      ['a near not found', notFound],
+    ] as const) {
       expect(html, what).not.toContain('name="radius_km"');
       expect(html, what).not.toContain('value="walk"');
       expect(html, what).toContain('enter a postcode or place in “Near” to search by distance');
@@ -562,7 +631,9 @@ describe('getting there on a service page', () => {
     expect(stop).toMatchObject({ mode: 'bus', routes: ['10', '12'] });
     const html = await servicePage(lantern);
     expect(html).toMatch(/<h4>Getting there<\/h4>/);
-    expect(html).toContain(`<li>Bus stop: ${stop.name}, ${stop.distance_m} metres away (about ${stop.walk_minutes} minutes' walk). Buses 10 and 12 stop there. The route from the stop is step-free.</li>`);
+    expect(html).toContain(
+      `<li>Bus stop: ${stop.name}, ${stop.distance_m} metres away (about ${stop.walk_minutes} minutes' walk). Buses 10 and 12 stop there. The route from the stop is step-free.</li>`,
+    );
     expect(html).toContain('Metro station: Central Station');
     expect(html).toContain('Green and Yellow line trains stop there.');
   });

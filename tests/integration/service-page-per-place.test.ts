@@ -12,17 +12,23 @@ const sal = base.service_at_locations[0];
 const record: Json = {
   ...base,
   schedules: [],
-  service_at_locations: [{
-    ...sal,
-    schedules: [{ id: uuid(1), freq: 'WEEKLY', byday: 'SA', opens_at: '09:30:00', closes_at: '12:00:00' }],
-    phones: [{ id: uuid(2), number: '0191 498 0777' }],
-    contacts: [{ id: uuid(3), name: 'Pat at the hall' }],
-  }],
+  service_at_locations: [
+    {
+      ...sal,
+      schedules: [{ id: uuid(1), freq: 'WEEKLY', byday: 'SA', opens_at: '09:30:00', closes_at: '12:00:00' }],
+      phones: [{ id: uuid(2), number: '0191 498 0777' }],
+      contacts: [{ id: uuid(3), name: 'Pat at the hall' }],
+    },
+  ],
 };
 
 let server: RunningServer;
-beforeAll(async () => { server = await startServer({ fixtures: [record] }); }, 120_000);
-afterAll(async () => { await server?.stop(); });
+beforeAll(async () => {
+  server = await startServer({ fixtures: [record] });
+}, 120_000);
+afterAll(async () => {
+  await server?.stop();
+});
 
 describe('per-location schedules, phones and contacts', () => {
   it('are shown under their place on the service page', async () => {
@@ -36,16 +42,16 @@ describe('per-location schedules, phones and contacts', () => {
   });
 
   it('make the service found by that day, and not by another', async () => {
-    const saturday = await (await fetch(server.url('/api/search?day=sat'))).json() as Json;
+    const saturday = (await (await fetch(server.url('/api/search?day=sat'))).json()) as Json;
     expect(JSON.stringify(saturday)).toContain(record.id);
-    const monday = await (await fetch(server.url('/api/search?day=mon'))).json() as Json;
+    const monday = (await (await fetch(server.url('/api/search?day=mon'))).json()) as Json;
     expect(JSON.stringify(monday)).not.toContain(record.id);
-    const api = await (await fetch(server.url('/openreferral/services?day=SA'))).json() as Json;
+    const api = (await (await fetch(server.url('/openreferral/services?day=SA'))).json()) as Json;
     expect(api.contents.map((each: Json) => each.id)).toEqual([record.id]);
   });
 
   it('are served back on the service at location', async () => {
-    const one = await (await fetch(server.url(`/openreferral/service_at_locations/${sal.id}`))).json() as Json;
+    const one = (await (await fetch(server.url(`/openreferral/service_at_locations/${sal.id}`))).json()) as Json;
     expect(one.schedules).toEqual([expect.objectContaining({ id: uuid(1), opens_at: '09:30:00', byday: 'SA' })]);
     expect(one.phones).toEqual([{ id: uuid(2), number: '0191 498 0777' }]);
     expect(one.contacts).toEqual([expect.objectContaining({ id: uuid(3), name: 'Pat at the hall' })]);

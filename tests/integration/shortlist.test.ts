@@ -18,34 +18,52 @@ const today = todayInUk();
 const daysFrom = (days: number) => new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 const FULL = service({
-  code: 'sl-full', name: 'Heaton Cuppa Club',
+  code: 'sl-full',
+  name: 'Heaton Cuppa Club',
   description: 'A friendly weekly cuppa and a chat for adults who would like more company. Tea, cake and board games.',
-  categories: ['community-meals'], access: ['step-free'],
+  categories: ['community-meals'],
+  access: ['step-free'],
   schedules: [{ byday: 'TU', opens_at: '10:00', closes_at: '12:00' }],
   costs: [{ option: 'Everyone', amount: 0, currency: 'GBP' }],
   routes: ['gp', 'drop_in'],
   assured: '2026-10-01',
-  places: [{
-    name: "St Gabriel's Church Hall", latitude: 54.98, longitude: -1.58, postcode: 'NE6 5HL',
-    transport: { stops: [{ name: 'Heaton Road', mode: 'bus', routes: ['62', '63'], distance_m: 150, walk_minutes: 2, step_free_route: true }] },
-  }],
+  places: [
+    {
+      name: "St Gabriel's Church Hall",
+      latitude: 54.98,
+      longitude: -1.58,
+      postcode: 'NE6 5HL',
+      transport: { stops: [{ name: 'Heaton Road', mode: 'bus', routes: ['62', '63'], distance_m: 150, walk_minutes: 2, step_free_route: true }] },
+    },
+  ],
   extra: {
     phones: [{ id: uuidFor('phone', 'sl-full'), number: '0191 496 0123' }],
     referral_instructions: 'Ask for Sam at the door.',
   },
 });
 const LAPSED = service({
-  code: 'sl-lapsed', name: 'Byker Men in Sheds', assured: '2026-09-01',
+  code: 'sl-lapsed',
+  name: 'Byker Men in Sheds',
+  assured: '2026-09-01',
   schedules: [{ byday: 'WE', opens_at: '13:00', closes_at: '16:00' }],
   extra: { funding: [{ id: uuidFor('funding', 'sl-lapsed'), source: 'Lottery', end_date: daysFrom(-20) }] },
 });
 const AREA = service({ code: 'sl-area', name: 'Walker Home Library', locationType: null, serviceAreas: ['Newcastle upon Tyne'], homeVisits: true });
-const PHONE = service({ code: 'sl-phone', name: 'Evening Chat Line', locationType: null, modes: ['phone'], extra: { phones: [{ id: uuidFor('phone', 'sl-phone'), number: '0800 000 0001' }] } });
-const LONG = [1, 2, 3].map((n) => service({
-  code: `sl-long-${n}`, name: `The Very Long Named Community Wellbeing and Friendship Lunch Club Number ${n} for Older Residents`,
-  schedules: [{ byday: 'TH', opens_at: '12:00', closes_at: '14:00' }],
-  extra: { phones: [{ id: uuidFor('phone', `sl-long-${n}`), number: `0191 498 000${n}` }] },
-}));
+const PHONE = service({
+  code: 'sl-phone',
+  name: 'Evening Chat Line',
+  locationType: null,
+  modes: ['phone'],
+  extra: { phones: [{ id: uuidFor('phone', 'sl-phone'), number: '0800 000 0001' }] },
+});
+const LONG = [1, 2, 3].map((n) =>
+  service({
+    code: `sl-long-${n}`,
+    name: `The Very Long Named Community Wellbeing and Friendship Lunch Club Number ${n} for Older Residents`,
+    schedules: [{ byday: 'TH', opens_at: '12:00', closes_at: '14:00' }],
+    extra: { phones: [{ id: uuidFor('phone', `sl-long-${n}`), number: `0191 498 000${n}` }] },
+  }),
+);
 const FILLERS = Array.from({ length: 21 }, (_, n) => service({ code: `sl-filler-${n}`, name: `Filler Group ${n + 1}` }));
 
 let server: RunningServer;
@@ -67,7 +85,9 @@ function form(fields: Record<string, string>): URLSearchParams {
 
 async function post(path: string, fields: Record<string, string>, options: { cookie?: string; origin?: string } = {}): Promise<Response> {
   return fetch(server.url(path), {
-    method: 'POST', redirect: 'manual', body: form(fields),
+    method: 'POST',
+    redirect: 'manual',
+    body: form(fields),
     headers: {
       'Content-Type': 'application/x-www-form-urlencoded',
       Origin: options.origin ?? server.origin,
@@ -106,20 +126,31 @@ function listFormFor(html: string, serviceId: string): { action: string; fields:
 }
 
 function text(html: string): string {
-  return html.replace(/<script[\s\S]*?<\/script>/g, '').replace(/<[^>]+>/g, ' ').replace(/&#39;/g, "'").replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/\s+/g, ' ').replace(/ ([.,)])/g, '$1');
+  return html
+    .replace(/<script[\s\S]*?<\/script>/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/\s+/g, ' ')
+    .replace(/ ([.,)])/g, '$1');
 }
 
 function listRows(id: string) {
   return withTestSql(server.databasePath, async (db) => ({
     list: await db.get<{ expires_at: string; updated_at: string }>('select * from shortlist where id = ?', id),
-    items: await db.all<{ service_id: string; position: number }>('select service_id, position from shortlist_item where shortlist_id = ? order by position', id),
+    items: await db.all<{ service_id: string; position: number }>(
+      'select service_id, position from shortlist_item where shortlist_id = ? order by position',
+      id,
+    ),
   }));
 }
 
 const listCount = () => withTestSql(server.databasePath, async (db) => Number((await db.get<{ n: number }>('select count(*) as n from shortlist'))!.n));
 
 /** Sets when a list expires, as if it had been last changed some time ago. */
-const setExpiry = (id: string, expiresAt: Date) => withTestSql(server.databasePath, (db) => db.run('update shortlist set expires_at = ? where id = ?', expiresAt.toISOString(), id));
+const setExpiry = (id: string, expiresAt: Date) =>
+  withTestSql(server.databasePath, (db) => db.run('update shortlist set expires_at = ? where id = ?', expiresAt.toISOString(), id));
 
 /** Adds services one by one as a browser would; returns the list cookie and id. */
 async function buildList(services: { id: string }[], start?: string): Promise<{ cookie: string; id: string }> {
@@ -256,7 +287,9 @@ describe('the list page: order, limit and lifetime', () => {
     expect((await listRows(id)).items.map((item) => item.service_id)).toEqual([LAPSED.id, FULL.id, AREA.id]);
     await post(`/shortlist/${id}?format=easy-read`, { action: 'up', service: AREA.id }, { cookie });
     expect((await listRows(id)).items).toEqual([
-      { service_id: LAPSED.id, position: 0 }, { service_id: AREA.id, position: 1 }, { service_id: FULL.id, position: 2 },
+      { service_id: LAPSED.id, position: 0 },
+      { service_id: AREA.id, position: 1 },
+      { service_id: FULL.id, position: 2 },
     ]);
     // Moving the first up, or the last down, changes nothing.
     await post(`/shortlist/${id}`, { action: 'up', service: LAPSED.id }, { cookie });
@@ -268,7 +301,10 @@ describe('the list page: order, limit and lifetime', () => {
     expect((await listRows(id)).items).toHaveLength(3);
     const removed = await post(`/shortlist/${id}`, { action: 'remove', service: AREA.id }, { cookie });
     expect(removed.status).toBe(303);
-    expect((await listRows(id)).items).toEqual([{ service_id: LAPSED.id, position: 0 }, { service_id: FULL.id, position: 1 }]);
+    expect((await listRows(id)).items).toEqual([
+      { service_id: LAPSED.id, position: 0 },
+      { service_id: FULL.id, position: 1 },
+    ]);
     const page = text(await (await get(`/shortlist/${id}`)).text());
     expect(page.indexOf('Byker Men in Sheds')).toBeLessThan(page.indexOf('Heaton Cuppa Club'));
     expect((await post(`/shortlist/${id}`, { action: 'explode', service: FULL.id }, { cookie })).status).toBe(400);
@@ -406,7 +442,9 @@ describe('the handout', () => {
     const other = await startServer({ fixtures: [FULL], env: { PUBLIC_URL: 'https://help.example.org/' } });
     try {
       const add = await fetch(other.url('/shortlist/add'), {
-        method: 'POST', redirect: 'manual', body: form({ service: FULL.id, back: '/' }),
+        method: 'POST',
+        redirect: 'manual',
+        body: form({ service: FULL.id, back: '/' }),
         headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: other.origin },
       });
       const listId = listCookie(add)!.cookie.split('=')[1];
@@ -433,7 +471,14 @@ describe('the handout', () => {
   });
 
   it('bad ids are 404 with the kind page', async () => {
-    for (const path of ['/shortlist/not-a-list', '/shortlist/aaaaaaaaaaaa', '/shortlist/aaaaaaaaaaa1', '/l/nope', '/shortlist/nope.txt', '/shortlist/aaaaaaaaaaaa.txt']) {
+    for (const path of [
+      '/shortlist/not-a-list',
+      '/shortlist/aaaaaaaaaaaa',
+      '/shortlist/aaaaaaaaaaa1',
+      '/l/nope',
+      '/shortlist/nope.txt',
+      '/shortlist/aaaaaaaaaaaa.txt',
+    ]) {
       const response = await get(path);
       expect(response.status, path).toBe(404);
       if (!path.endsWith('.txt')) expect(text(await response.text()), path).toContain('We could not find that list');
@@ -456,7 +501,6 @@ describe('the text version', () => {
     expect(body).toContain('Phone: 0191 496 0123');
     expect(body).toContain(`All details: ${server.origin}/l/${id}`);
   });
-
 
   it('fits a list of three long-named services in three text messages, every service there, short link last', async () => {
     const { id } = await buildList(LONG);
@@ -486,7 +530,9 @@ describe('the note', () => {
     expect(response.headers.get('cache-control')).toBe('no-store');
     expect(response.headers.getSetCookie().join('\n')).not.toContain('QZXW');
     const html = await response.text();
-    expect(html).toMatch(/<section class="handout-note"[^>]*>\s*<h2 id="note-heading">Note<\/h2>\s*<p class="handout-note__text">Meet Sam at the door, Tuesday 10am\. Marker QZXW-7781-NOTE\.<\/p>/);
+    expect(html).toMatch(
+      /<section class="handout-note"[^>]*>\s*<h2 id="note-heading">Note<\/h2>\s*<p class="handout-note__text">Meet Sam at the door, Tuesday 10am\. Marker QZXW-7781-NOTE\.<\/p>/,
+    );
     // Not in the next view of the list.
     expect(await (await get(`/shortlist/${id}`, cookie)).text()).not.toContain('QZXW');
     // Not in any text column of any table, nor in the server's output.
@@ -536,7 +582,7 @@ describe('the shortlist store', () => {
       expect(live.state === 'live' && live.shortlist.serviceIds).toEqual([LAPSED.id]);
       // A list's expiry is 90 days (the default) after its last change.
       expect(live.state === 'live' && live.shortlist.expiresAt).toBe(new Date(now.getTime() + 90 * 86_400_000).toISOString());
-      expect((await changeShortlist(db, fresh.id, { action: 'add', serviceId: 'no-such-service' }, now))).toEqual({ ok: false, reason: 'no-such-service' });
+      expect(await changeShortlist(db, fresh.id, { action: 'add', serviceId: 'no-such-service' }, now)).toEqual({ ok: false, reason: 'no-such-service' });
     } finally {
       await scratch.cleanup();
     }

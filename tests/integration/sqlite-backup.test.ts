@@ -20,11 +20,15 @@ beforeAll(async () => {
   scratch = await scratchSqliteDirectory();
   await importRecords(scratch.directory, scratch.search, records, { today: TODAY });
 }, 60_000);
-afterAll(async () => { await scratch.cleanup(); });
+afterAll(async () => {
+  await scratch.cleanup();
+});
 
 function run(script: 'backup' | 'restore', args: string[], env: Record<string, string> = {}) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', `scripts/${script}.ts`, ...args], {
-    env: { ...process.env, DATABASE_URL: '', DATABASE_PATH: DATABASE(), ...env }, encoding: 'utf8', timeout: 60_000,
+    env: { ...process.env, DATABASE_URL: '', DATABASE_PATH: DATABASE(), ...env },
+    encoding: 'utf8',
+    timeout: 60_000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -126,7 +130,7 @@ describe('npm run restore', () => {
     expect(epochOf(target)).not.toBe(epochOf(join(scratch.folder, 'backups', 'first.sqlite')));
   });
 
-  it('refuses a damaged file, another program\'s database and a newer schema, touching nothing', () => {
+  it("refuses a damaged file, another program's database and a newer schema, touching nothing", () => {
     const target = join(scratch.folder, 'live.sqlite');
     const before = serviceCount(target);
     const damaged = join(scratch.folder, 'damaged.sqlite');
@@ -144,7 +148,10 @@ describe('npm run restore', () => {
     const cases: [string, RegExp][] = [
       [damaged, /^Nothing restored: .*damaged\.sqlite (is not a SQLite database, or is damaged|cannot be opened as a database|is damaged)/],
       [foreign, /^Nothing restored: .*foreign\.sqlite is a SQLite database, but not one of this directory's\.\n$/],
-      [newer, /^Nothing restored: .*newer\.sqlite was made by a newer version of the directory \(it has 9999-from-the-future\): update the code before restoring it\.\n$/],
+      [
+        newer,
+        /^Nothing restored: .*newer\.sqlite was made by a newer version of the directory \(it has 9999-from-the-future\): update the code before restoring it\.\n$/,
+      ],
       [join(scratch.folder, 'missing.sqlite'), /^Nothing restored: There is no file at .*missing\.sqlite\.\n$/],
     ];
     for (const [file, message] of cases) {

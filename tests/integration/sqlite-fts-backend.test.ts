@@ -19,14 +19,20 @@ describe('SQLite FTS5 backend keeps its in-memory copy in step', () => {
       const names = ['Oak', 'Ash', 'Pine', 'Elm', 'Birch', 'Yew', 'Fir', 'Hazel'];
       const records = names.map((name, i) => service({ code: `tree-${i}`, name: `${name} Group`, costs: [{ option: 'Free', amount: i % 2 ? 0 : 3 }] }));
       await importRecords(scratch.directory, scratch.search, records, { today: TODAY });
-      const all = async (qs = '') => (await scratch.search.search({ ...EMPTY_QUERY, per_page: 100, cost: qs ? ['free'] : [] })).hits.map((h) => h.document.name);
+      const all = async (qs = '') =>
+        (await scratch.search.search({ ...EMPTY_QUERY, per_page: 100, cost: qs ? ['free'] : [] })).hits.map((h) => h.document.name);
       expect(await all()).toEqual([...names].sort().map((n) => `${n} Group`));
       // Rename two, add one, remove one: the merged order must equal a fresh sort.
-      await importRecords(scratch.directory, scratch.search, [
-        { ...records[0]!, name: 'Aspen Group' },
-        { ...records[5]!, name: 'Maple Group', cost_options: [{ id: 'c-maple', option: 'Free', amount: 0 }] },
-        service({ code: 'tree-new', name: 'Cedar Group', costs: [{ option: 'Free', amount: 0 }] }),
-      ], { today: TODAY });
+      await importRecords(
+        scratch.directory,
+        scratch.search,
+        [
+          { ...records[0]!, name: 'Aspen Group' },
+          { ...records[5]!, name: 'Maple Group', cost_options: [{ id: 'c-maple', option: 'Free', amount: 0 }] },
+          service({ code: 'tree-new', name: 'Cedar Group', costs: [{ option: 'Free', amount: 0 }] }),
+        ],
+        { today: TODAY },
+      );
       await scratch.search.remove([records[2]!.id]);
       const expected = ['Aspen', 'Ash', 'Elm', 'Birch', 'Maple', 'Fir', 'Hazel', 'Cedar'].map((n) => `${n} Group`).sort();
       expect(await all()).toEqual(expected);
@@ -63,10 +69,15 @@ describe('SQLite FTS5 backend when the search tables are made again', () => {
   it('reloads its in-memory copy rather than reuse rows of the tables that were dropped', async () => {
     const scratch = await scratchSqliteDirectory();
     try {
-      await importRecords(scratch.directory, scratch.search, [
-        service({ code: 'old-oak', name: 'Old Oak Club', categories: ['food-banks'], costs: [{ option: 'Free', amount: 0 }] }),
-        service({ code: 'old-ash', name: 'Old Ash Club', categories: ['food-banks'] }),
-      ], { today: TODAY });
+      await importRecords(
+        scratch.directory,
+        scratch.search,
+        [
+          service({ code: 'old-oak', name: 'Old Oak Club', categories: ['food-banks'], costs: [{ option: 'Free', amount: 0 }] }),
+          service({ code: 'old-ash', name: 'Old Ash Club', categories: ['food-banks'] }),
+        ],
+        { today: TODAY },
+      );
       expect((await scratch.search.search({ ...EMPTY_QUERY, per_page: 100 })).total).toBe(2); // loads the in-memory copy
       // Down and up again: new, empty tables whose generation counts from the start again.
       await migrateTo(scratch.directory.db, '0001-directory'); // drops the search tables and all after
@@ -111,22 +122,34 @@ describe('terms from other taxonomies', () => {
     const withAttributes = (code: string, name: string, attributes: unknown[], placeAttributes: unknown[] = []) => {
       const record = service({ code, name });
       (record.attributes as unknown[]).push(...attributes);
-      ((record.service_at_locations as { location: { attributes: unknown[] } }[])[0]!.location.attributes).push(...placeAttributes);
+      (record.service_at_locations as { location: { attributes: unknown[] } }[])[0]!.location.attributes.push(...placeAttributes);
       return record;
     };
     const elsewhere = { taxonomy: 'open-eligibility', taxonomy_id: uuidFor('taxonomy', 'open-eligibility') };
     const records = [
       // Another taxonomy that happens to use the same codes: not our food banks, not our step-free access.
-      withAttributes('foreign', 'Foreign Terms Club', [term('foreign', 'food-banks', 'Banks of the river Tyne', elsewhere)],
-        [term('foreign', 'step-free', 'Stepping stones', elsewhere, 'accessibility')]),
+      withAttributes(
+        'foreign',
+        'Foreign Terms Club',
+        [term('foreign', 'food-banks', 'Banks of the river Tyne', elsewhere)],
+        [term('foreign', 'step-free', 'Stepping stones', elsewhere, 'accessibility')],
+      ),
       // No taxonomy named at all: a code alone says nothing, but a term of our category's own name
       // is mapped onto it by the crosswalk (src/lib/taxonomy/crosswalk.ts).
       withAttributes('bare', 'Bare Code Club', [term('bare', 'food-banks', 'Food banks', {})]),
       // Ours by taxonomy code or by taxonomy id, under another term id.
-      withAttributes('by-code', 'Ours By Code Club', [term('by-code', 'food-banks', 'Food banks', { taxonomy: CATEGORY_TAXONOMY.code })],
-        [term('by-code', 'step-free', 'Step-free access', { taxonomy: ACCESSIBILITY_TAXONOMY.code }, 'accessibility')]),
-      withAttributes('by-id', 'Ours By Id Club', [term('by-id', 'food-banks', 'Food banks', { taxonomy_id: CATEGORY_TAXONOMY.id })],
-        [term('by-id', 'step-free', 'Step-free access', { taxonomy_id: ACCESSIBILITY_TAXONOMY.id }, 'accessibility')]),
+      withAttributes(
+        'by-code',
+        'Ours By Code Club',
+        [term('by-code', 'food-banks', 'Food banks', { taxonomy: CATEGORY_TAXONOMY.code })],
+        [term('by-code', 'step-free', 'Step-free access', { taxonomy: ACCESSIBILITY_TAXONOMY.code }, 'accessibility')],
+      ),
+      withAttributes(
+        'by-id',
+        'Ours By Id Club',
+        [term('by-id', 'food-banks', 'Food banks', { taxonomy_id: CATEGORY_TAXONOMY.id })],
+        [term('by-id', 'step-free', 'Step-free access', { taxonomy_id: ACCESSIBILITY_TAXONOMY.id }, 'accessibility')],
+      ),
       // Our term by its own id, as always.
       service({ code: 'by-uuid', name: 'Ours By Uuid Club', categories: ['food-banks'], access: ['step-free'] }),
     ];
@@ -142,7 +165,11 @@ describe('terms from other taxonomies', () => {
       expect(await names({ access: ['step-free'] })).toEqual(['Ours By Code Club', 'Ours By Id Club', 'Ours By Uuid Club']);
       // Nor do lay words for food banks find the river club.
       expect(await names({ q: 'foodbank' })).toEqual(ours);
-      const crosswalk = await scratch.directory.db.selectFrom('taxonomy_crosswalk').select(['term_name', 'category_code', 'method']).orderBy('term_name').execute();
+      const crosswalk = await scratch.directory.db
+        .selectFrom('taxonomy_crosswalk')
+        .select(['term_name', 'category_code', 'method'])
+        .orderBy('term_name')
+        .execute();
       expect(crosswalk).toEqual([
         { term_name: 'Banks of the river Tyne', category_code: null, method: 'none' },
         { term_name: 'Food banks', category_code: 'food-banks', method: 'name' },

@@ -40,8 +40,14 @@ let loneEditor: SessionUser;
 
 async function editorFor(email: string, organisationId: string): Promise<SessionUser> {
   const user = await createUser(scratch.directory.db, { email, role: 'org_editor', name: email }, NOW);
-  await scratch.directory.db.insertInto('organization_editor').values({ user_id: user.id, organization_id: organisationId, added_at: NOW.toISOString(), added_by: null }).execute();
-  await scratch.directory.db.insertInto('trusted_organization').values({ organization_id: organisationId, trusted_at: NOW.toISOString(), trusted_by: 'test' }).execute();
+  await scratch.directory.db
+    .insertInto('organization_editor')
+    .values({ user_id: user.id, organization_id: organisationId, added_at: NOW.toISOString(), added_by: null })
+    .execute();
+  await scratch.directory.db
+    .insertInto('trusted_organization')
+    .values({ organization_id: organisationId, trusted_at: NOW.toISOString(), trusted_by: 'test' })
+    .execute();
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 }
 
@@ -67,7 +73,9 @@ beforeEach(async () => {
   ownEditor = await editorFor('own@example.org', OWNED_ORG);
   loneEditor = await editorFor('lone@example.org', (await organisationOf(LONE_1.id as string)).id);
 });
-afterEach(async () => { await scratch.cleanup(); });
+afterEach(async () => {
+  await scratch.cleanup();
+});
 
 describe('a stand-in organisation', () => {
   it('is one per record that names no organisation, and shared only by records naming the same organization_id', async () => {
@@ -78,14 +86,14 @@ describe('a stand-in organisation', () => {
     expect(named2!.id).toBe(uuid(1));
   });
 
-  it('gives its editor that service and no other: not the other stand-ins\' services, not anyone else\'s', async () => {
+  it("gives its editor that service and no other: not the other stand-ins' services, not anyone else's", async () => {
     const access = async (user: SessionUser, id: string) => editAccess(scratch.directory.db, user, (await organisationOf(id)).id);
     expect(await access(loneEditor, LONE_1.id as string)).toBe('publish');
     for (const other of [LONE_2, NAMED_1, NAMED_2, OWNED]) expect(await access(loneEditor, other.id as string), other.name as string).toBeNull();
     for (const other of [LONE_1, LONE_2, NAMED_1, NAMED_2]) expect(await access(ownEditor, other.id as string), other.name as string).toBeNull();
   });
 
-  it('is not offered in the editor\'s organisation list, except to its own editors', async () => {
+  it("is not offered in the editor's organisation list, except to its own editors", async () => {
     const panelChoices = await organisationChoices(scratch.directory.db, panel);
     expect(panelChoices.map((choice) => choice.name)).toEqual([OWNED_ORG_NAME]);
     expect((await organisationChoices(scratch.directory.db, loneEditor)).map((choice) => choice.id)).toEqual([(await organisationOf(LONE_1.id as string)).id]);
@@ -107,7 +115,7 @@ describe('a stand-in organisation', () => {
     }
   });
 
-  it('stays the listing\'s own when its editor saves it; the listing is still published without an organisation', async () => {
+  it("stays the listing's own when its editor saves it; the listing is still published without an organisation", async () => {
     const loneOrg = (await organisationOf(LONE_1.id as string)).id;
     const saved = await postEdit(loneEditor, LONE_1.id as string, (values) => ({ ...values, description: 'Walks every Tuesday from the library.' }));
     expect(saved).toEqual({ page: 'saved', id: LONE_1.id });
@@ -117,7 +125,9 @@ describe('a stand-in organisation', () => {
     const published = asPublished((await readServedRecords(scratch.directory.db, [LONE_1.id as string]))[0]!);
     expect(published.organization).toBeUndefined();
     // The other stand-ins are untouched, and no second listing shares this one.
-    expect((await scratch.directory.db.selectFrom('service').select('id').where('organization_id', '=', loneOrg).execute()).map((row) => row.id)).toEqual([LONE_1.id]);
+    expect((await scratch.directory.db.selectFrom('service').select('id').where('organization_id', '=', loneOrg).execute()).map((row) => row.id)).toEqual([
+      LONE_1.id,
+    ]);
   });
 
   it('becomes the real organisation when a later record gives it in full: every listing under it is then published with it', async () => {
@@ -135,7 +145,10 @@ describe('a stand-in organisation', () => {
     const organisation = { id: uuid(30), name: 'Walker Allotment Society', description: 'Growing food together.' };
     const full = { ...service({ code: 'stand-in-full-30', name: 'Walker Seed Swap' }), organization: organisation };
     const onlyId = withoutOrganisation('stand-in-id-30', 'Walker Plot Share', uuid(30));
-    for (const order of [[full, onlyId], [onlyId, full]]) {
+    for (const order of [
+      [full, onlyId],
+      [onlyId, full],
+    ]) {
       const again = await scratchDirectory();
       try {
         const report = await importRecords(again.directory, again.search, order, { today: TODAY });
@@ -152,17 +165,23 @@ describe('a stand-in organisation', () => {
   it('is told apart on the organisations page by the listings it stands in for, so an editor is added to the right one', async () => {
     const { organisations } = await organisationsPage(scratch.directory.db, { pageSize: 100 });
     const names = organisations.map((organisation) => organisation.name);
-    expect(names).toEqual(expect.arrayContaining([
-      `${STAND_IN_ORGANIZATION_NAME}, for ${LONE_1.name}`, `${STAND_IN_ORGANIZATION_NAME}, for ${LONE_2.name}`,
-      `${STAND_IN_ORGANIZATION_NAME}, for ${NAMED_2.name} and 1 other`, OWNED_ORG_NAME,
-    ]));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        `${STAND_IN_ORGANIZATION_NAME}, for ${LONE_1.name}`,
+        `${STAND_IN_ORGANIZATION_NAME}, for ${LONE_2.name}`,
+        `${STAND_IN_ORGANIZATION_NAME}, for ${NAMED_2.name} and 1 other`,
+        OWNED_ORG_NAME,
+      ]),
+    );
     expect(organisations.find((organisation) => organisation.id === uuid(1))).toMatchObject({ services: 2 });
   });
 
   it('a record naming an organisation the directory has, by organization_id alone, is filed under it and says so', async () => {
     const record = withoutOrganisation('stand-in-claims', 'Heaton Coffee Morning', OWNED_ORG);
     const report = await importRecords(scratch.directory, scratch.search, [record], { today: TODAY });
-    expect(report.normalised).toEqual([expect.objectContaining({ path: 'organization', message: expect.stringContaining(`only organization_id "${OWNED_ORG}"`) })]);
+    expect(report.normalised).toEqual([
+      expect.objectContaining({ path: 'organization', message: expect.stringContaining(`only organization_id "${OWNED_ORG}"`) }),
+    ]);
     // The organisation itself is not overwritten by the stand-in.
     expect(await organisationOf(record.id as string)).toMatchObject({ id: OWNED_ORG, name: OWNED_ORG_NAME });
   });
@@ -173,7 +192,9 @@ describe('editing a listing whose feed sent objects the directory keeps whole', 
     const base = service({ code: 'stand-in-kept', name: 'Elswick Gardeners', organization: 'Heaton Community Trust' });
     const phone = { id: uuid(20), number: '0191 000 0020' };
     const record = {
-      ...base, council_ref: 'NCL-20', phones: [phone],
+      ...base,
+      council_ref: 'NCL-20',
+      phones: [phone],
       contacts: [{ id: uuid(21), name: 'Sam', phones: [phone] }],
       service_at_locations: [{ id: uuid(22) }, ...(base.service_at_locations as Json[])],
       attributes: [...(base.attributes as Json[]), { id: uuid(23) }],
@@ -191,7 +212,7 @@ describe('editing a listing whose feed sent objects the directory keeps whole', 
     expect({ ...after, description: before.description, last_modified: before.last_modified }).toEqual(before);
     expect((after.service_at_locations as Json[])[0]).toEqual({ id: uuid(22) });
     expect((after.attributes as Json[]).at(-1)).toEqual({ id: uuid(23) });
-    expect(((after.contacts as Json[])[0]!.phones as Json[])).toEqual([phone]);
+    expect((after.contacts as Json[])[0]!.phones as Json[]).toEqual([phone]);
   });
 
   it('keeps what the service has at one place only (its schedules, phones and contacts there), which the form does not show', async () => {

@@ -17,10 +17,14 @@ import { withTestSql } from '../fixtures/sql';
 import { LINK_WORKER, ORG_EDITOR, PANEL, getAs, postAs, signInAs, type SignedIn } from '../fixtures/accounts';
 
 const LUNCH = service({
-  code: 'suggest-lunch', name: 'Elm Road Lunch Club', description: 'A hot meal and company.',
+  code: 'suggest-lunch',
+  name: 'Elm Road Lunch Club',
+  description: 'A hot meal and company.',
   schedules: [{ byday: 'TU', opens_at: '12:00', closes_at: '14:00' }],
   extra: {
-    url: 'https://lunch.example.org', email: 'hello@lunch.example.org', fees_description: '£3 a meal',
+    url: 'https://lunch.example.org',
+    email: 'hello@lunch.example.org',
+    fees_description: '£3 a meal',
     phones: [{ id: uuidFor('phone', 'suggest-lunch'), number: '0191 496 0000' }],
   },
 });
@@ -28,13 +32,12 @@ const CAFE = service({ code: 'suggest-cafe', name: 'Oak Lane Memory Cafe', extra
 const GARDEN = service({ code: 'suggest-garden', name: 'Birch Community Garden' });
 const KNIT = service({ code: 'suggest-knit', name: 'Willow Knitting Circle' });
 const CHOIR = service({ code: 'suggest-choir', name: 'Ash Tree Community Choir' });
-const LUNCH_ORG = (LUNCH.organization as { id: string; name: string });
+const LUNCH_ORG = LUNCH.organization as { id: string; name: string };
 
 let received: ReceivedEmail[] = [];
 let smtp: LoopbackSmtp;
 let server: RunningServer;
 let panel: SignedIn;
-
 
 beforeAll(async () => {
   smtp = await startSmtp();
@@ -44,8 +47,12 @@ beforeAll(async () => {
     fixtures: [LUNCH, CAFE, GARDEN, KNIT, CHOIR],
     users: [PANEL, LINK_WORKER, ORG_EDITOR],
     env: {
-      TRUST_PROXY: '1', RATE_LIMIT_SECRET: 'test-secret', SUGGESTION_LIMIT_PER_HOUR: '3', SMTP_URL: smtpUrl,
-      MAIL_FROM: 'Directory <directory@example.org>', PUBLIC_URL: 'https://directory.example.org',
+      TRUST_PROXY: '1',
+      RATE_LIMIT_SECRET: 'test-secret',
+      SUGGESTION_LIMIT_PER_HOUR: '3',
+      SMTP_URL: smtpUrl,
+      MAIL_FROM: 'Directory <directory@example.org>',
+      PUBLIC_URL: 'https://directory.example.org',
     },
   });
   panel = await signInAs(server, PANEL);
@@ -62,7 +69,13 @@ function query<T>(text: string, ...params: unknown[]): Promise<T[]> {
   return withTestSql(server.databasePath, (db) => db.all<T>(text, ...params));
 }
 
-const decode = (text: string) => text.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const decode = (text: string) =>
+  text
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 /** The fields a browser would send from the page's form (inputs and textareas), by name. */
 function formFields(html: string, action: string): Record<string, string> {
@@ -79,9 +92,12 @@ function formFields(html: string, action: string): Record<string, string> {
 
 async function post(path: string, fields: Record<string, string>, options: { from?: string; origin?: string; cookie?: string } = {}): Promise<Response> {
   return fetch(server.url(path), {
-    method: 'POST', redirect: 'manual',
+    method: 'POST',
+    redirect: 'manual',
     headers: {
-      'content-type': 'application/x-www-form-urlencoded', origin: options.origin ?? server.origin, 'x-forwarded-for': options.from ?? newAddress(),
+      'content-type': 'application/x-www-form-urlencoded',
+      origin: options.origin ?? server.origin,
+      'x-forwarded-for': options.from ?? newAddress(),
       ...(options.cookie ? { cookie: options.cookie } : {}),
     },
     body: new URLSearchParams(fields),
@@ -95,8 +111,28 @@ async function suggestionForm(id: string): Promise<Record<string, string>> {
   return formFields(await response.text(), suggestPath(id));
 }
 
-interface SuggestionRow { id: string; kind: string; service_id: string | null; source: string; suggested_by: string | null; contact_email: string | null; message: string | null; base_version: string | null; status: string; closed_by: string | null; closed_at: string | null }
-interface FieldRow { id: number; field: string; old_value: string; new_value: string; decision: string | null; note: string | null; decided_by: string | null }
+interface SuggestionRow {
+  id: string;
+  kind: string;
+  service_id: string | null;
+  source: string;
+  suggested_by: string | null;
+  contact_email: string | null;
+  message: string | null;
+  base_version: string | null;
+  status: string;
+  closed_by: string | null;
+  closed_at: string | null;
+}
+interface FieldRow {
+  id: number;
+  field: string;
+  old_value: string;
+  new_value: string;
+  decision: string | null;
+  note: string | null;
+  decided_by: string | null;
+}
 const suggestions = (serviceId: string) => query<SuggestionRow>('select * from suggestion where service_id = ? order by created_at', serviceId);
 const fieldsOf = (suggestionId: string) => query<FieldRow>('select * from suggestion_field where suggestion_id = ? order by id', suggestionId);
 
@@ -118,8 +154,15 @@ describe('suggesting a change, without an account', () => {
     expect(html).toContain("Please do not write anything about a client, or about anyone's health or personal life.");
     const fields = formFields(html, suggestPath(LUNCH.id));
     expect(fields).toMatchObject({
-      name: 'Elm Road Lunch Club', description: 'A hot meal and company.', url: 'https://lunch.example.org', email: 'hello@lunch.example.org',
-      phone: '0191 496 0000', times: 'Tuesdays, 12 noon to 2pm', fees_description: '£3 a meal', message: '', contact_email: '',
+      name: 'Elm Road Lunch Club',
+      description: 'A hot meal and company.',
+      url: 'https://lunch.example.org',
+      email: 'hello@lunch.example.org',
+      phone: '0191 496 0000',
+      times: 'Tuesdays, 12 noon to 2pm',
+      fees_description: '£3 a meal',
+      message: '',
+      contact_email: '',
     });
     expect(fields.address).toContain('NE1 1AA');
   });
@@ -127,7 +170,11 @@ describe('suggesting a change, without an account', () => {
   it('stores only the fields that were changed, each with its value before, and says thank you', async () => {
     const fields = await suggestionForm(LUNCH.id);
     const response = await post(suggestPath(LUNCH.id), {
-      ...fields, email: 'meals@lunch.example.org', phone: '0191 496 0999', times: 'Tuesdays and Thursdays, 12 noon to 2pm', contact_email: 'helper@example.net',
+      ...fields,
+      email: 'meals@lunch.example.org',
+      phone: '0191 496 0999',
+      times: 'Tuesdays and Thursdays, 12 noon to 2pm',
+      contact_email: 'helper@example.net',
     });
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toBe(`${suggestPath(LUNCH.id)}?sent=1`);
@@ -140,7 +187,11 @@ describe('suggesting a change, without an account', () => {
     const stored = (await fieldsOf(row!.id)).map((field) => [field.field, JSON.parse(field.old_value), JSON.parse(field.new_value)]);
     expect(stored).toEqual([
       ['email', 'hello@lunch.example.org', 'meals@lunch.example.org'],
-      ['phones', [expect.objectContaining({ number: '0191 496 0000' })], [expect.objectContaining({ id: uuidFor('phone', 'suggest-lunch'), number: '0191 496 0999' })]],
+      [
+        'phones',
+        [expect.objectContaining({ number: '0191 496 0000' })],
+        [expect.objectContaining({ id: uuidFor('phone', 'suggest-lunch'), number: '0191 496 0999' })],
+      ],
       ['note:times', 'Tuesdays, 12 noon to 2pm', 'Tuesdays and Thursdays, 12 noon to 2pm'],
     ]);
   });
@@ -157,7 +208,9 @@ describe('suggesting a change, without an account', () => {
     expect(html).toContain('Enter an email address like name@example.com, or leave this empty.');
     expect(html).toContain('Enter a web address like www.example.org, or leave this empty.');
     expect(html).toContain('Enter your email address like name@example.com, or leave this empty.');
-    expect(html).toMatch(/id="suggest-email"[^>]*aria-describedby="suggest-email-error"[^>]*aria-invalid="true"|aria-describedby="suggest-email-error" aria-invalid="true"/);
+    expect(html).toMatch(
+      /id="suggest-email"[^>]*aria-describedby="suggest-email-error"[^>]*aria-invalid="true"|aria-describedby="suggest-email-error" aria-invalid="true"/,
+    );
     expect(html).toContain('value="not an email"');
 
     const unchanged = await post(suggestPath(CAFE.id), await suggestionForm(CAFE.id));
@@ -186,7 +239,13 @@ describe('suggesting a change, without an account', () => {
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(await refused.text()).toContain('Please try again later');
-    expect((await query("select id from suggestion where kind = 'new' and id in (select suggestion_id from suggestion_field where new_value like '\"Rate Test Group%')")).length).toBe(3);
+    expect(
+      (
+        await query(
+          "select id from suggestion where kind = 'new' and id in (select suggestion_id from suggestion_field where new_value like '\"Rate Test Group%')",
+        )
+      ).length,
+    ).toBe(3);
     // Another address is not held back.
     expect((await post('/suggest', { name: 'Rate Test Group 5', description: 'A group.' })).status).toBe(303);
   });
@@ -240,7 +299,11 @@ describe('from suggestion to publication', () => {
     smtp.clear();
     const fields = await suggestionForm(CAFE.id);
     const sent = await post(suggestPath(CAFE.id), {
-      ...fields, name: 'Oak Lane Memory Café', url: 'www.oak-lane.example.org', contact_email: 'visitor@example.net', message: 'The sign outside says Café.',
+      ...fields,
+      name: 'Oak Lane Memory Café',
+      url: 'www.oak-lane.example.org',
+      contact_email: 'visitor@example.net',
+      message: 'The sign outside says Café.',
     });
     expect(sent.status).toBe(303);
     const [suggestion] = await suggestions(CAFE.id);
@@ -263,8 +326,10 @@ describe('from suggestion to publication', () => {
     expect((await suggestions(CAFE.id))[0]!.status).toBe('open');
 
     const response = await postAs(server, panel, path, {
-      [`decision-${nameField!.id}`]: 'accepted', [`note-${nameField!.id}`]: '',
-      [`decision-${urlField!.id}`]: 'rejected', [`note-${urlField!.id}`]: 'That website belongs to another group.',
+      [`decision-${nameField!.id}`]: 'accepted',
+      [`note-${nameField!.id}`]: '',
+      [`decision-${urlField!.id}`]: 'rejected',
+      [`note-${urlField!.id}`]: 'That website belongs to another group.',
     });
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toBe(`${path}?done=1`);
@@ -274,11 +339,16 @@ describe('from suggestion to publication', () => {
     const listing = (await query<{ name: string; url: string }>('select name, url from service where id = ?', CAFE.id))[0];
     expect(listing).toEqual({ name: 'Oak Lane Memory Café', url: 'https://cafe.example.org' });
     const history = await query<{ field: string; old_value: string; new_value: string; changed_by: string; reason: string }>(
-      "select field, old_value, new_value, changed_by, reason from change_history where entity_id = ? and changed_by like 'user %'", CAFE.id);
+      "select field, old_value, new_value, changed_by, reason from change_history where entity_id = ? and changed_by like 'user %'",
+      CAFE.id,
+    );
     expect(history.map((row) => row.field)).toContain('name');
     expect(history.map((row) => row.field)).not.toContain('url');
     expect(history.find((row) => row.field === 'name')).toEqual({
-      field: 'name', old_value: 'Oak Lane Memory Cafe', new_value: 'Oak Lane Memory Café', changed_by: 'user panel@example.org',
+      field: 'name',
+      old_value: 'Oak Lane Memory Cafe',
+      new_value: 'Oak Lane Memory Café',
+      changed_by: 'user panel@example.org',
       reason: `Suggestion ${suggestion!.id.slice(0, 8)} from public`,
     });
 
@@ -297,8 +367,11 @@ describe('from suggestion to publication', () => {
     expect(received[0]!.body).toContain('Changes we made:\n- Name: now "Oak Lane Memory Café"');
     expect(received[0]!.body).toContain('Changes we did not make:\n- Website. The reviewer said: That website belongs to another group.');
     expect(received[0]!.body).toContain(`See the listing: https://directory.example.org/services/${CAFE.id}`);
-    expect(await query<{ purpose: string; status: string; subject: string }>("select purpose, status, subject from outbox_message where to_address = 'visitor@example.net'"))
-      .toEqual([{ purpose: 'suggestion_outcome', status: 'sent', subject: 'Your suggestion about Oak Lane Memory Café' }]);
+    expect(
+      await query<{ purpose: string; status: string; subject: string }>(
+        "select purpose, status, subject from outbox_message where to_address = 'visitor@example.net'",
+      ),
+    ).toEqual([{ purpose: 'suggestion_outcome', status: 'sent', subject: 'Your suggestion about Oak Lane Memory Café' }]);
 
     const publicPage = await (await fetch(server.url(`/services/${CAFE.id}`))).text();
     expect(publicPage).toContain('Oak Lane Memory Café');
@@ -328,11 +401,18 @@ describe('from suggestion to publication', () => {
 
   it('makes an accepted new group into a listing people can find, under the organisation of that name', async () => {
     const response = await post('/suggest', {
-      name: 'Maple Knit and Natter', organisation: LUNCH_ORG.name, description: 'Bring your knitting and have a natter.',
-      address: 'Maple Hall, 3 Maple Street, Gateshead NE8 1AB', times: 'Wednesdays, 2pm to 4pm', phone: '0191 496 0123', url: 'maple.example.org',
+      name: 'Maple Knit and Natter',
+      organisation: LUNCH_ORG.name,
+      description: 'Bring your knitting and have a natter.',
+      address: 'Maple Hall, 3 Maple Street, Gateshead NE8 1AB',
+      times: 'Wednesdays, 2pm to 4pm',
+      phone: '0191 496 0123',
+      url: 'maple.example.org',
     });
     expect(response.status).toBe(303);
-    const [suggestion] = await query<SuggestionRow>("select * from suggestion where kind = 'new' and id in (select suggestion_id from suggestion_field where new_value = '\"Maple Knit and Natter\"')");
+    const [suggestion] = await query<SuggestionRow>(
+      "select * from suggestion where kind = 'new' and id in (select suggestion_id from suggestion_field where new_value = '\"Maple Knit and Natter\"')",
+    );
     const fields = await fieldsOf(suggestion!.id);
     expect(fields.map((field) => field.field)).toEqual(['name', 'new:organisation', 'description', 'new:address', 'note:times', 'phones', 'url']);
     const decisions: Record<string, string> = {};
@@ -343,18 +423,33 @@ describe('from suggestion to publication', () => {
 
     const closed = (await query<SuggestionRow>('select * from suggestion where id = ?', suggestion!.id))[0]!;
     expect(closed.status).toBe('closed');
-    const created = (await query<{ id: string; name: string; status: string; organization_id: string; url: string; description: string }>(
-      'select id, name, status, organization_id, url, description from service where id = ?', closed.service_id))[0];
+    const created = (
+      await query<{ id: string; name: string; status: string; organization_id: string; url: string; description: string }>(
+        'select id, name, status, organization_id, url, description from service where id = ?',
+        closed.service_id,
+      )
+    )[0];
     expect(created).toMatchObject({
-      name: 'Maple Knit and Natter', status: 'active', organization_id: LUNCH_ORG.id, url: 'https://maple.example.org', description: 'Bring your knitting and have a natter.',
+      name: 'Maple Knit and Natter',
+      status: 'active',
+      organization_id: LUNCH_ORG.id,
+      url: 'https://maple.example.org',
+      description: 'Bring your knitting and have a natter.',
     });
-    expect(await query('select address_1, address_2, postal_code from address where location_id in (select location_id from service_at_location where service_id = ?)', created!.id))
-      .toEqual([{ address_1: 'Maple Hall', address_2: '3 Maple Street, Gateshead', postal_code: 'NE8 1AB' }]);
+    expect(
+      await query(
+        'select address_1, address_2, postal_code from address where location_id in (select location_id from service_at_location where service_id = ?)',
+        created!.id,
+      ),
+    ).toEqual([{ address_1: 'Maple Hall', address_2: '3 Maple Street, Gateshead', postal_code: 'NE8 1AB' }]);
     expect((await query<{ number: string }>('select number from phone where service_id = ?', created!.id)).map((row) => row.number)).toEqual(['0191 496 0123']);
     expect(await query('select name from organization where id = ?', LUNCH_ORG.id)).toEqual([{ name: LUNCH_ORG.name }]);
     const search = await (await fetch(server.url('/api/search?q=maple+natter'))).json();
     expect(search.results.map((result: { id: string }) => result.id)).toEqual([created!.id]);
-    const history = await query<{ changed_by: string; reason: string }>("select changed_by, reason from change_history where entity_id = ? and field = 'id'", created!.id);
+    const history = await query<{ changed_by: string; reason: string }>(
+      "select changed_by, reason from change_history where entity_id = ? and field = 'id'",
+      created!.id,
+    );
     expect(history).toEqual([{ changed_by: 'user panel@example.org', reason: `Suggestion ${suggestion!.id.slice(0, 8)} from public` }]);
   });
 });
@@ -363,14 +458,19 @@ describe('two reviewers, or a double click, at once', () => {
   it('publishes a new group once: one accept goes through, the rest are told it is closed', async () => {
     const response = await post('/suggest', { name: 'Rowan Double Lunch Club', description: 'A lunch club suggested once and accepted twice.' });
     expect(response.status).toBe(303);
-    const [suggestion] = await query<SuggestionRow>("select * from suggestion where kind = 'new' and id in (select suggestion_id from suggestion_field where new_value = '\"Rowan Double Lunch Club\"')");
+    const [suggestion] = await query<SuggestionRow>(
+      "select * from suggestion where kind = 'new' and id in (select suggestion_id from suggestion_field where new_value = '\"Rowan Double Lunch Club\"')",
+    );
     const decisions: Record<string, string> = {};
     for (const field of await fieldsOf(suggestion!.id)) decisions[`decision-${field.id}`] = 'accepted';
     const path = `/panel/queue/suggestions/${suggestion!.id}`;
     const statuses = (await Promise.all(Array.from({ length: 8 }, () => postAs(server, panel, path, decisions)))).map((r) => r.status);
     expect(statuses.filter((status) => status === 303)).toHaveLength(1);
     expect(await query("select id from service where name = 'Rowan Double Lunch Club'")).toHaveLength(1);
-    expect((await query<SuggestionRow>('select * from suggestion where id = ?', suggestion!.id))[0]).toMatchObject({ status: 'closed', closed_by: 'panel@example.org' });
+    expect((await query<SuggestionRow>('select * from suggestion where id = ?', suggestion!.id))[0]).toMatchObject({
+      status: 'closed',
+      closed_by: 'panel@example.org',
+    });
   });
 });
 
@@ -388,7 +488,7 @@ describe('a provider\'s "running, with changes"', () => {
     const [suggestion] = await suggestions(CHOIR.id);
     expect(suggestion).toMatchObject({ source: 'provider_link', message: 'We now meet on Thursdays at 7pm.', status: 'open' });
     expect(await fieldsOf(suggestion!.id)).toEqual([]);
-    expect(await query("select id from problem_report where service_id = ?", CHOIR.id)).toEqual([]);
+    expect(await query('select id from problem_report where service_id = ?', CHOIR.id)).toEqual([]);
 
     const queue = await (await getAs(server, panel, '/panel/queue')).text();
     expect(queue).toContain(`href="/panel/queue/suggestions/${suggestion!.id}">Ash Tree Community Choir</a>`);
@@ -438,9 +538,17 @@ describe('problem reports in the queue', () => {
   });
 
   it('tells someone who reported a problem and left an email what the panel did', async () => {
-    const reported = await post(`/services/${GARDEN.id}/report`, { kind: 'moved', message: 'It moved to the church hall.', contact_email: 'reporter@example.net' });
+    const reported = await post(`/services/${GARDEN.id}/report`, {
+      kind: 'moved',
+      message: 'It moved to the church hall.',
+      contact_email: 'reporter@example.net',
+    });
     expect(reported.status).toBe(303);
-    const [report] = await query<{ id: string }>("select id from problem_report where service_id = ? and status = 'open' and contact_email = ?", GARDEN.id, 'reporter@example.net');
+    const [report] = await query<{ id: string }>(
+      "select id from problem_report where service_id = ? and status = 'open' and contact_email = ?",
+      GARDEN.id,
+      'reporter@example.net',
+    );
     smtp.clear();
     const response = await postAs(server, panel, `/panel/queue/reports/${report!.id}`, { outcome: 'dismissed', note: 'They told us they have not moved.' });
     expect(response.status).toBe(303);

@@ -2,13 +2,29 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
-  areaAndAncestors, areaByName, areasContaining, buildAreaList, editDistance, getAreas, nameKey, nearestArea,
-  outlineContains, outlineSquareKm, similarAreaNames, type Area,
+  areaAndAncestors,
+  areaByName,
+  areasContaining,
+  buildAreaList,
+  editDistance,
+  getAreas,
+  nameKey,
+  nearestArea,
+  outlineContains,
+  outlineSquareKm,
+  similarAreaNames,
+  type Area,
 } from '../../src/lib/geo/areas';
 
 /** A square outline, `size` degrees a side, with its south-west corner at (longitude, latitude). */
 function square(longitude: number, latitude: number, size: number): [number, number][] {
-  return [[longitude, latitude], [longitude + size, latitude], [longitude + size, latitude + size], [longitude, latitude + size], [longitude, latitude]];
+  return [
+    [longitude, latitude],
+    [longitude + size, latitude],
+    [longitude + size, latitude + size],
+    [longitude, latitude + size],
+    [longitude, latitude],
+  ];
 }
 
 function area(spec: Partial<Area> & Pick<Area, 'id' | 'name'>): Area {
@@ -17,10 +33,41 @@ function area(spec: Partial<Area> & Pick<Area, 'id' | 'name'>): Area {
 
 // A made-up district with two wards side by side, a neighbourhood across both, and a town.
 const district = area({ id: 'shire', name: 'Shire', kind: 'district', outline: { type: 'Polygon', coordinates: [square(0, 0, 1)] } });
-const west = area({ id: 'shire-west', name: 'West Ward', parent: 'shire', latitude: 0.5, longitude: 0.25, outline: { type: 'Polygon', coordinates: [square(0, 0, 0.5).map(([x, y]) => [x, y * 2] as [number, number])] } });
-const east = area({ id: 'shire-east', name: 'East Ward', parent: 'shire', latitude: 0.5, longitude: 0.75, aliases: ["St Mary's"], outline: { type: 'Polygon', coordinates: [square(0.5, 0, 0.5).map(([x, y]) => [x, y * 2] as [number, number])] } });
-const middle = area({ id: 'shire-middle', name: 'Middle', kind: 'neighbourhood', parent: 'shire', latitude: 0.5, longitude: 0.5, outline: { type: 'Polygon', coordinates: [square(0.4, 0.4, 0.2)] } });
-const town = area({ id: 'shire-town', name: 'Town', kind: 'town', parent: 'shire', latitude: 0.5, longitude: 0.5, outline: { type: 'Polygon', coordinates: [square(0.3, 0.3, 0.4)] } });
+const west = area({
+  id: 'shire-west',
+  name: 'West Ward',
+  parent: 'shire',
+  latitude: 0.5,
+  longitude: 0.25,
+  outline: { type: 'Polygon', coordinates: [square(0, 0, 0.5).map(([x, y]) => [x, y * 2] as [number, number])] },
+});
+const east = area({
+  id: 'shire-east',
+  name: 'East Ward',
+  parent: 'shire',
+  latitude: 0.5,
+  longitude: 0.75,
+  aliases: ["St Mary's"],
+  outline: { type: 'Polygon', coordinates: [square(0.5, 0, 0.5).map(([x, y]) => [x, y * 2] as [number, number])] },
+});
+const middle = area({
+  id: 'shire-middle',
+  name: 'Middle',
+  kind: 'neighbourhood',
+  parent: 'shire',
+  latitude: 0.5,
+  longitude: 0.5,
+  outline: { type: 'Polygon', coordinates: [square(0.4, 0.4, 0.2)] },
+});
+const town = area({
+  id: 'shire-town',
+  name: 'Town',
+  kind: 'town',
+  parent: 'shire',
+  latitude: 0.5,
+  longitude: 0.5,
+  outline: { type: 'Polygon', coordinates: [square(0.3, 0.3, 0.4)] },
+});
 const centreOnly = area({ id: 'shire-hamlet', name: 'Hamlet', kind: 'neighbourhood', parent: 'shire', latitude: 0.9, longitude: 0.9 });
 const SHIRE = [district, west, east, middle, town, centreOnly];
 
@@ -66,7 +113,20 @@ describe('outlines', () => {
     expect(outlineContains(parts, { latitude: 5.5, longitude: 5.5 })).toBe(true);
     expect(outlineContains(parts, { latitude: 3, longitude: 3 })).toBe(false);
     // A concave outline: an L shape.
-    const ell = { type: 'Polygon' as const, coordinates: [[[0, 0], [2, 0], [2, 1], [1, 1], [1, 2], [0, 2], [0, 0]] as [number, number][]] };
+    const ell = {
+      type: 'Polygon' as const,
+      coordinates: [
+        [
+          [0, 0],
+          [2, 0],
+          [2, 1],
+          [1, 1],
+          [1, 2],
+          [0, 2],
+          [0, 0],
+        ] as [number, number][],
+      ],
+    };
     expect(outlineContains(ell, { latitude: 1.5, longitude: 0.5 })).toBe(true);
     expect(outlineContains(ell, { latitude: 1.5, longitude: 1.5 })).toBe(false);
   });
@@ -110,7 +170,9 @@ describe('checking an area file', () => {
     expect(() => buildAreaList({})).toThrow('must hold a list of areas');
     expect(() => buildAreaList([...base(), { ...west, kind: 'county' }])).toThrow(/Area 6 \("shire-west"\).*kind/);
     expect(() => buildAreaList([...base(), west])).toThrow('Two areas in content/areas/areas.json have the id "shire-west"');
-    expect(() => buildAreaList([...base(), { ...west, id: 'other', name: 'Other', parent: 'atlantis' }])).toThrow('names a parent "atlantis" that is not in the list');
+    expect(() => buildAreaList([...base(), { ...west, id: 'other', name: 'Other', parent: 'atlantis' }])).toThrow(
+      'names a parent "atlantis" that is not in the list',
+    );
     expect(() => buildAreaList([...base(), { ...west, id: 'other', name: 'west-ward' }])).toThrow('The name "west-ward" belongs to two areas');
     expect(() => buildAreaList([...base(), { ...west, id: 'other', name: 'Other', aliases: ['East Ward'] }])).toThrow('belongs to two areas');
     const open = { ...west, id: 'other', name: 'Other', outline: { type: 'Polygon', coordinates: [square(0, 0, 1).slice(0, 4)] } };
@@ -126,7 +188,12 @@ describe("the directory's areas (content/areas/areas.json)", () => {
   const byId = new Map(areas.map((a) => [a.id, a]));
 
   it('has Newcastle upon Tyne and Gateshead, and at least 25 wards and neighbourhoods with outlines', () => {
-    expect(areas.filter((a) => a.kind === 'district').map((a) => a.name).sort()).toEqual(['Gateshead', 'Newcastle upon Tyne']);
+    expect(
+      areas
+        .filter((a) => a.kind === 'district')
+        .map((a) => a.name)
+        .sort(),
+    ).toEqual(['Gateshead', 'Newcastle upon Tyne']);
     const local = areas.filter((a) => (a.kind === 'ward' || a.kind === 'neighbourhood') && a.outline);
     expect(local.length).toBeGreaterThanOrEqual(25);
     for (const a of areas) {
@@ -146,7 +213,7 @@ describe("the directory's areas (content/areas/areas.json)", () => {
     }
   });
 
-  it("covers each district with its wards, without overlaps", () => {
+  it('covers each district with its wards, without overlaps', () => {
     for (const id of ['newcastle', 'gateshead']) {
       const outline = byId.get(id)!.outline!;
       const wards = areas.filter((a) => a.parent === id && a.kind === 'ward');
@@ -177,10 +244,19 @@ describe("the directory's areas (content/areas/areas.json)", () => {
 
   it('finds the places people name', () => {
     for (const [name, id] of [
-      ['Newcastle', 'newcastle'], ['newcastle upon tyne', 'newcastle'], ['Gateshead', 'gateshead'], ['Elswick', 'newcastle-elswick'],
-      ['benwell', 'newcastle-benwell-and-scotswood'], ['Jesmond', 'newcastle-jesmond'], ['low fell', 'gateshead-low-fell'],
-      ['Whickham', 'gateshead-whickham'], ['Gateshead town centre', 'gateshead-bridges'], ['city centre', 'newcastle-monument'],
-      ['West End of Newcastle', 'newcastle-west-end'], ['East End of Newcastle', 'newcastle-east-end'], ['Rowlands Gill', 'gateshead-chopwell-and-rowlands-gill'],
+      ['Newcastle', 'newcastle'],
+      ['newcastle upon tyne', 'newcastle'],
+      ['Gateshead', 'gateshead'],
+      ['Elswick', 'newcastle-elswick'],
+      ['benwell', 'newcastle-benwell-and-scotswood'],
+      ['Jesmond', 'newcastle-jesmond'],
+      ['low fell', 'gateshead-low-fell'],
+      ['Whickham', 'gateshead-whickham'],
+      ['Gateshead town centre', 'gateshead-bridges'],
+      ['city centre', 'newcastle-monument'],
+      ['West End of Newcastle', 'newcastle-west-end'],
+      ['East End of Newcastle', 'newcastle-east-end'],
+      ['Rowlands Gill', 'gateshead-chopwell-and-rowlands-gill'],
     ]) {
       expect(areaByName(name!)?.id, name).toBe(id);
     }

@@ -4,8 +4,18 @@ import { spawnSync } from 'node:child_process';
 import { getPriority } from 'node:os';
 
 const niceness = (prefix: string[]) => {
-  const result = spawnSync(prefix[0] ?? process.execPath, [...prefix.slice(1), ...(prefix.length ? [process.execPath] : []), '--import', 'tsx', '-e',
-    "import('./scripts/background.ts').then((m) => process.stdout.write(String(m.lowerPriority())))"], { encoding: 'utf8', timeout: 30_000 });
+  const result = spawnSync(
+    prefix[0] ?? process.execPath,
+    [
+      ...prefix.slice(1),
+      ...(prefix.length ? [process.execPath] : []),
+      '--import',
+      'tsx',
+      '-e',
+      "import('./scripts/background.ts').then((m) => process.stdout.write(String(m.lowerPriority())))",
+    ],
+    { encoding: 'utf8', timeout: 30_000 },
+  );
   expect(result.status, result.stderr).toBe(0);
   return Number(result.stdout);
 };

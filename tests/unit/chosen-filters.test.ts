@@ -17,7 +17,14 @@ describe('chosenFilters', () => {
   it('lists each value of each filter in the order the page shows them', () => {
     const chosen = chosenFilters(queryOf('q=walk&day=tue&day=sat&cost=free&max_cost=5&age=70&capacity=accepting&include_closed=1&category=food'));
     expect(chosen.map(({ parameter, value }) => `${parameter}=${value}`)).toEqual([
-      'category=food', 'cost=free', 'max_cost=5', 'day=tue', 'day=sat', 'age=70', 'capacity=accepting', 'include_closed=1',
+      'category=food',
+      'cost=free',
+      'max_cost=5',
+      'day=tue',
+      'day=sat',
+      'age=70',
+      'capacity=accepting',
+      'include_closed=1',
     ]);
   });
 

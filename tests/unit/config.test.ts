@@ -10,9 +10,18 @@ describe('loadConfig', () => {
     for (const env of [{}, Object.fromEntries(CONFIG_VARIABLES.filter((name) => !name.startsWith('MAP_')).map((name) => [name, '  ']))]) {
       const config = loadConfig(env);
       expect(config).toMatchObject({
-        HOST: 'localhost', PORT: 4321, TRUST_PROXY: false, BUILD_DIR: 'dist', SEARCH_BACKEND: undefined, production: false,
-        MAIL_FROM: 'Community directory <no-reply@localhost>', REPORT_LIMIT_PER_HOUR: 5, SUGGESTION_LIMIT_PER_HOUR: 5,
-        OPENREFERRAL_LIMIT_PER_MINUTE: 120, OPENREFERRAL_MAX_DOWNLOADS: 2, SHORTLIST_DAYS: 90,
+        HOST: 'localhost',
+        PORT: 4321,
+        TRUST_PROXY: false,
+        BUILD_DIR: 'dist',
+        SEARCH_BACKEND: undefined,
+        production: false,
+        MAIL_FROM: 'Community directory <no-reply@localhost>',
+        REPORT_LIMIT_PER_HOUR: 5,
+        SUGGESTION_LIMIT_PER_HOUR: 5,
+        OPENREFERRAL_LIMIT_PER_MINUTE: 120,
+        OPENREFERRAL_MAX_DOWNLOADS: 2,
+        SHORTLIST_DAYS: 90,
       });
       expect(config.PUBLIC_URL).toBeUndefined();
       expect(config.DATABASE_PATH).toBeUndefined();
@@ -22,10 +31,23 @@ describe('loadConfig', () => {
 
   it('reads the values given, typed', () => {
     const config = loadConfig({
-      NODE_ENV: 'production', HOST: '0.0.0.0', PORT: '8080', TRUST_PROXY: '1', SHORTLIST_DAYS: '30', SMTP_URL: 'smtp://mail.example.org:587',
-      PUBLIC_URL: 'https://help.example.org/', OPENREFERRAL_LIMIT_PER_MINUTE: '100000000',
+      NODE_ENV: 'production',
+      HOST: '0.0.0.0',
+      PORT: '8080',
+      TRUST_PROXY: '1',
+      SHORTLIST_DAYS: '30',
+      SMTP_URL: 'smtp://mail.example.org:587',
+      PUBLIC_URL: 'https://help.example.org/',
+      OPENREFERRAL_LIMIT_PER_MINUTE: '100000000',
     });
-    expect(config).toMatchObject({ production: true, HOST: '0.0.0.0', PORT: 8080, TRUST_PROXY: true, SHORTLIST_DAYS: 30, PUBLIC_URL: 'https://help.example.org' });
+    expect(config).toMatchObject({
+      production: true,
+      HOST: '0.0.0.0',
+      PORT: 8080,
+      TRUST_PROXY: true,
+      SHORTLIST_DAYS: 30,
+      PUBLIC_URL: 'https://help.example.org',
+    });
     expect(loadConfig({ TRUST_PROXY: '0' }).TRUST_PROXY).toBe(false);
     expect(loadConfig({ TRUST_PROXY: 'true' }).TRUST_PROXY).toBe(true);
   });
@@ -37,15 +59,27 @@ describe('loadConfig', () => {
   });
 
   it.each([
-    ['PORT', 'abc'], ['PORT', '0'], ['PORT', '70000'], ['PORT', '80.5'],
-    ['PUBLIC_URL', 'help.example.org'], ['PUBLIC_URL', 'ftp://help.example.org'], ['PUBLIC_URL', 'not a url'],
+    ['PORT', 'abc'],
+    ['PORT', '0'],
+    ['PORT', '70000'],
+    ['PORT', '80.5'],
+    ['PUBLIC_URL', 'help.example.org'],
+    ['PUBLIC_URL', 'ftp://help.example.org'],
+    ['PUBLIC_URL', 'not a url'],
     ['PUBLIC_HOST', 'https://help.example.org/'],
     ['TRUST_PROXY', 'yes please'],
-    ['SMTP_URL', 'mail.example.org'], ['SMTP_URL', 'https://mail.example.org'],
+    ['SMTP_URL', 'mail.example.org'],
+    ['SMTP_URL', 'https://mail.example.org'],
     ['SEARCH_BACKEND', 'meilisearch'],
-    ['REPORT_LIMIT_PER_HOUR', 'lots'], ['SUGGESTION_LIMIT_PER_HOUR', '-1'], ['OPENREFERRAL_LIMIT_PER_MINUTE', '2.5'],
-    ['OPENREFERRAL_MAX_DOWNLOADS', '0'], ['SHORTLIST_DAYS', '3651'],
-    ['SERVER_PROCESSES', '0'], ['SERVER_PROCESSES', '65'], ['SERVER_PROCESSES', 'all'], ['SERVER_PROCESSES', '1.5'],
+    ['REPORT_LIMIT_PER_HOUR', 'lots'],
+    ['SUGGESTION_LIMIT_PER_HOUR', '-1'],
+    ['OPENREFERRAL_LIMIT_PER_MINUTE', '2.5'],
+    ['OPENREFERRAL_MAX_DOWNLOADS', '0'],
+    ['SHORTLIST_DAYS', '3651'],
+    ['SERVER_PROCESSES', '0'],
+    ['SERVER_PROCESSES', '65'],
+    ['SERVER_PROCESSES', 'all'],
+    ['SERVER_PROCESSES', '1.5'],
   ])('refuses %s=%s, naming the variable and the value', (name, value) => {
     let thrown: unknown;
     try {
@@ -76,7 +110,7 @@ describe('loadConfig', () => {
   });
 });
 
-describe('publicUrl: PUBLIC_URL, else the request\'s (pinned) address, else HOST and PORT', () => {
+describe("publicUrl: PUBLIC_URL, else the request's (pinned) address, else HOST and PORT", () => {
   const request = new URL('http://127.0.0.1:5000/panel/users?x=1');
 
   it('is PUBLIC_URL when set, without a trailing slash, for requests and commands alike', () => {

@@ -17,17 +17,23 @@ describe('cost in words and bands', () => {
     expect(cost).toEqual({ bands: ['pwyc'], lowest: 0, text: 'Pay what you can (suggested donation £2)' });
   });
   it('names concessions', () => {
-    const cost = summariseCost([
-      { option: 'Standard', amount: 5, amount_description: 'per session' },
-      { option: 'Concessions', amount: 2.5, amount_description: 'per session, for people on benefits' },
-    ], today);
+    const cost = summariseCost(
+      [
+        { option: 'Standard', amount: 5, amount_description: 'per session' },
+        { option: 'Concessions', amount: 2.5, amount_description: 'per session, for people on benefits' },
+      ],
+      today,
+    );
     expect(cost.bands).toEqual(['concessions']);
     expect(cost.lowest).toBe(2.5);
     expect(cost.text).toBe('£5 per session, £2.50 concessions');
   });
   it('gives a single price', () => {
-    expect(summariseCost([{ option: 'Per class', amount: 1.5, amount_description: 'per class' }], today))
-      .toEqual({ bands: [], lowest: 1.5, text: '£1.50 per class' });
+    expect(summariseCost([{ option: 'Per class', amount: 1.5, amount_description: 'per class' }], today)).toEqual({
+      bands: [],
+      lowest: 1.5,
+      text: '£1.50 per class',
+    });
   });
   it('says when the cost is not known', () => {
     expect(summariseCost([], today)).toEqual({ bands: [], lowest: null, text: 'Cost not given: please ask' });
@@ -36,22 +42,48 @@ describe('cost in words and bands', () => {
     expect(summariseCost([], today, 'Small charge for materials').text).toBe('Small charge for materials');
   });
   it('does not call two ordinary prices concessions', () => {
-    const cost = summariseCost([{ option: 'Adult', amount: 5 }, { option: 'Family ticket', amount: 12 }], today);
+    const cost = summariseCost(
+      [
+        { option: 'Adult', amount: 5 },
+        { option: 'Family ticket', amount: 12 },
+      ],
+      today,
+    );
     expect(cost.bands).toEqual([]);
     expect(cost.lowest).toBe(5);
   });
   it('counts free for some people as a concession', () => {
-    expect(summariseCost([{ option: 'Standard', amount: 4 }, { option: 'Free for carers', amount: 0 }], today).bands).toEqual(['free', 'concessions']);
+    expect(
+      summariseCost(
+        [
+          { option: 'Standard', amount: 4 },
+          { option: 'Free for carers', amount: 0 },
+        ],
+        today,
+      ).bands,
+    ).toEqual(['free', 'concessions']);
   });
   it('ignores prices that have not started yet', () => {
-    const cost = summariseCost([{ option: 'Free from June', amount: 0, valid_from: '2027-06-01' }, { option: 'Per session', amount: 8 }], today);
+    const cost = summariseCost(
+      [
+        { option: 'Free from June', amount: 0, valid_from: '2027-06-01' },
+        { option: 'Per session', amount: 8 },
+      ],
+      today,
+    );
     expect(cost).toEqual({ bands: [], lowest: 8, text: '£8' });
   });
   it('does not compare prices in another currency with a budget in pounds', () => {
     expect(summariseCost([{ option: 'Entry', amount: 3, currency: 'EUR' }], today)).toEqual({ bands: [], lowest: null, text: 'EUR 3' });
   });
   it('ignores expired prices', () => {
-    const cost = summariseCost([{ option: 'Old price', amount: 9, valid_to: '2025-12-31' }, { option: 'Free', amount: 0 }], today);
+    const cost = summariseCost(
+      [
+        { option: 'Old price', amount: 9, valid_to: '2025-12-31' },
+        { option: 'Free', amount: 0 },
+      ],
+      today,
+    );
     expect(cost).toEqual({ bands: ['free'], lowest: 0, text: 'Free' });
   });
 });

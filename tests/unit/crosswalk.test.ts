@@ -3,7 +3,7 @@ import { mapTerms, matchByWords } from '../../src/lib/taxonomy/crosswalk';
 
 const term = (id: string, name: string, parentId: string | null = null, code: string | null = null) => ({ id, name, parentId, code });
 
-describe('mapping another taxonomy\'s terms onto our categories', () => {
+describe("mapping another taxonomy's terms onto our categories", () => {
   it('maps a term with the name of one of our categories, in any case or plural', () => {
     expect(matchByWords({ name: 'Food Banks' })).toEqual({ code: 'food-banks', method: 'name' });
     expect(matchByWords({ name: 'DIABETES', code: 'LT01' })).toEqual({ code: 'diabetes', method: 'name' });
@@ -26,9 +26,10 @@ describe('mapping another taxonomy\'s terms onto our categories', () => {
     expect(matchByWords({ name: 'Community' })).toBeNull();
   });
   it('lets a term with no words of its own follow the term it sits under, through several levels', () => {
-    const decisions = mapTerms([
-      term('top', 'Active Lifestyles and sport'), term('mid', 'Aquatics', 'top'), term('leaf', 'Level 2', 'mid'), term('alone', 'Miscellaneous'),
-    ], new Map());
+    const decisions = mapTerms(
+      [term('top', 'Active Lifestyles and sport'), term('mid', 'Aquatics', 'top'), term('leaf', 'Level 2', 'mid'), term('alone', 'Miscellaneous')],
+      new Map(),
+    );
     const byId = Object.fromEntries(decisions.map((d) => [d.termId, d]));
     expect(byId.top).toMatchObject({ categoryCode: 'physical-activity', method: 'lay_word' });
     expect(byId.mid).toMatchObject({ categoryCode: 'physical-activity', method: 'parent' });

@@ -8,8 +8,20 @@ import { importRecords } from '../../src/lib/openreferral/import';
 import type { ServiceRecord } from '../../src/lib/openreferral-schema/schemas';
 import { readRecord } from '../../src/lib/editing/publish';
 import {
-  bydayFromChoices, changedFields, choicesFromByday, formFieldFor, formFieldLabel, recordErrorsToFields, recordToValues, sameMeaning,
-  validateValues, valuesFromForm, valuesToFields, valuesToRecord, withBlankRows, type EditorValues,
+  bydayFromChoices,
+  changedFields,
+  choicesFromByday,
+  formFieldFor,
+  formFieldLabel,
+  recordErrorsToFields,
+  recordToValues,
+  sameMeaning,
+  validateValues,
+  valuesFromForm,
+  valuesToFields,
+  valuesToRecord,
+  withBlankRows,
+  type EditorValues,
 } from '../../src/lib/editing/form';
 import { conflictFields, mergeRecords, missingChoices, sealRecord, unsealRecord } from '../../src/lib/editing/form-conflict';
 import { scratchDirectory, service } from '../fixtures/services';
@@ -21,32 +33,68 @@ const TODAY = '2026-11-21';
 
 /** A listing with every field the editor shows filled in. */
 const FULL = service({
-  code: 'editor-full', name: 'Everything Club', description: 'A club with every detail filled in.',
-  categories: ['food-banks', 'befriending'], access: ['step-free', 'hearing-loop'],
+  code: 'editor-full',
+  name: 'Everything Club',
+  description: 'A club with every detail filled in.',
+  categories: ['food-banks', 'befriending'],
+  access: ['step-free', 'hearing-loop'],
   schedules: [
     { byday: 'MO,WE', opens_at: '10:00', closes_at: '12:30', valid_from: '2026-01-01', valid_to: '2027-12-31', notes: 'Not on bank holidays' },
     { freq: 'MONTHLY', byday: '1TU,3TU', opens_at: '18:00', closes_at: '20:00', interval: 1 },
     { freq: 'MONTHLY', byday: '1TU,3TH', opens_at: '09:00', closes_at: '10:00' },
   ],
   costs: [{ option: 'Lunch', amount: 2.5, currency: 'GBP', amount_description: 'Pay what you can', valid_to: '2027-03-31' }],
-  routes: ['self', 'gp'], modes: ['in_person', 'phone'], capacity: 'waiting_list', minimumAge: 18, maximumAge: 99,
+  routes: ['self', 'gp'],
+  modes: ['in_person', 'phone'],
+  capacity: 'waiting_list',
+  minimumAge: 18,
+  maximumAge: 99,
   serviceAreas: ['Newcastle upon Tyne', 'Gateshead'],
   transportOffered: { description: 'Our minibus picks people up', eligibility: 'People who cannot use buses' },
   homeVisits: true,
-  places: [{
-    name: 'Church hall', latitude: 54.97, longitude: -1.61, postcode: 'NE6 1AA',
-    transport: { stops: [{ name: 'Heaton Road', mode: 'bus', routes: ['62', '63'], distance_m: 120, walk_minutes: 2, step_free_route: true }], parking: { available: true, blue_badge: true, free: false, notes: 'Two spaces' }, cycle_parking: true },
-  }, { name: 'Online', type: 'virtual' }],
+  places: [
+    {
+      name: 'Church hall',
+      latitude: 54.97,
+      longitude: -1.61,
+      postcode: 'NE6 1AA',
+      transport: {
+        stops: [{ name: 'Heaton Road', mode: 'bus', routes: ['62', '63'], distance_m: 120, walk_minutes: 2, step_free_route: true }],
+        parking: { available: true, blue_badge: true, free: false, notes: 'Two spaces' },
+        cycle_parking: true,
+      },
+    },
+    { name: 'Online', type: 'virtual' },
+  ],
   extra: {
-    alternate_name: 'The Club', url: 'https://club.example.org', email: 'hello@club.example.org', alert: 'Closed over Christmas',
-    fees: 'Free', fees_description: 'Lunch costs a little', accreditations: 'Quality mark', eligibility_description: 'Adults who feel alone',
-    not_for: 'Not for people in crisis', first_visit: 'Someone meets you at the door', referral_instructions: 'Just phone us',
-    waiting_weeks: 3, capacity_updated: '2026-10-01', support_to_attend: ['bring_someone', 'met_on_first_visit'], group_size: 'small_group',
+    alternate_name: 'The Club',
+    url: 'https://club.example.org',
+    email: 'hello@club.example.org',
+    alert: 'Closed over Christmas',
+    fees: 'Free',
+    fees_description: 'Lunch costs a little',
+    accreditations: 'Quality mark',
+    eligibility_description: 'Adults who feel alone',
+    not_for: 'Not for people in crisis',
+    first_visit: 'Someone meets you at the door',
+    referral_instructions: 'Just phone us',
+    waiting_weeks: 3,
+    capacity_updated: '2026-10-01',
+    support_to_attend: ['bring_someone', 'met_on_first_visit'],
+    group_size: 'small_group',
     assurer_email: 'checks@club.example.org',
     funding: [{ id: uuidFor('funding', 'editor-full'), source: 'Lottery', start_date: '2025-04-01', end_date: '2027-03-31' }],
     phones: [{ id: uuidFor('phone', 'editor-full'), number: '0191 498 0000', extension: '12', type: 'voice', description: 'Office' }],
-    contacts: [{ id: uuidFor('contact', 'editor-full'), name: 'Sam Jones', title: 'Coordinator', department: 'Outreach', email: 'sam@club.example.org',
-      phones: [{ id: uuidFor('phone', 'editor-full-contact'), number: '0191 498 0001' }] }],
+    contacts: [
+      {
+        id: uuidFor('contact', 'editor-full'),
+        name: 'Sam Jones',
+        title: 'Coordinator',
+        department: 'Outreach',
+        email: 'sam@club.example.org',
+        phones: [{ id: uuidFor('phone', 'editor-full-contact'), number: '0191 498 0001' }],
+      },
+    ],
     languages: [{ id: uuidFor('language', 'editor-full'), name: 'Polish', code: 'pl', note: 'On Mondays' }],
   },
 });
@@ -60,7 +108,9 @@ beforeAll(async () => {
   expect(report.invalid).toEqual([]);
   record = (await readRecord(scratch.directory.db, FULL.id))!;
 });
-afterAll(async () => { await scratch?.cleanup(); });
+afterAll(async () => {
+  await scratch?.cleanup();
+});
 
 /** Values through a form post as a browser sends it. */
 function post(values: EditorValues): EditorValues {
@@ -73,9 +123,28 @@ function build(values: EditorValues, base = record) {
 
 describe('record to form and back', () => {
   it('the stored record has every field the editor shows', () => {
-    for (const field of ['alternate_name', 'url', 'email', 'alert', 'fees', 'fees_description', 'accreditations', 'eligibility_description', 'not_for',
-      'first_visit', 'referral_instructions', 'waiting_weeks', 'capacity_updated', 'support_to_attend', 'group_size', 'assurer_email',
-      'transport_offered', 'home_visits', 'minimum_age', 'maximum_age'] as const) {
+    for (const field of [
+      'alternate_name',
+      'url',
+      'email',
+      'alert',
+      'fees',
+      'fees_description',
+      'accreditations',
+      'eligibility_description',
+      'not_for',
+      'first_visit',
+      'referral_instructions',
+      'waiting_weeks',
+      'capacity_updated',
+      'support_to_attend',
+      'group_size',
+      'assurer_email',
+      'transport_offered',
+      'home_visits',
+      'minimum_age',
+      'maximum_age',
+    ] as const) {
       expect(record[field], field).not.toBeUndefined();
     }
     expect(record.service_at_locations[0]!.location.transport?.parking?.notes).toBe('Two spaces');
@@ -93,16 +162,63 @@ describe('record to form and back', () => {
   it('holds every editable value in the form (rebuilt over an empty listing, it means the same apart from ids)', () => {
     const values = post(recordToValues(record));
     expect(values.schedules.map((s) => [s.days, s.weeks, s.byday_other])).toEqual([
-      [['MO', 'WE'], [], ''], [['TU'], ['1', '3'], ''], [[], [], '1TU,3TH'],
+      [['MO', 'WE'], [], ''],
+      [['TU'], ['1', '3'], ''],
+      [[], [], '1TU,3TH'],
     ]);
-    expect(values.places[0]!.stops[0]).toMatchObject({ name: 'Heaton Road', mode: 'bus', routes: '62, 63', distance_m: '120', walk_minutes: '2', step_free_route: 'yes' });
+    expect(values.places[0]!.stops[0]).toMatchObject({
+      name: 'Heaton Road',
+      mode: 'bus',
+      routes: '62, 63',
+      distance_m: '120',
+      walk_minutes: '2',
+      step_free_route: 'yes',
+    });
     expect(values.places[0]!.access.sort()).toEqual(['hearing-loop', 'step-free']);
     expect(values.categories.sort()).toEqual(['befriending', 'food-banks']);
     expect(values.contacts[0]!.phone).toBe('0191 498 0001');
-    const empty = { ...record, service_at_locations: [], schedules: [], cost_options: [], funding: [], phones: [], contacts: [], languages: [], service_areas: [], attributes: [] } as ServiceRecord;
-    for (const key of Object.keys(record)) if (!['id', 'organization', 'status', 'last_modified', 'service_at_locations', 'schedules', 'cost_options', 'funding', 'phones', 'contacts', 'languages', 'service_areas', 'attributes'].includes(key)) delete (empty as Record<string, unknown>)[key];
+    const empty = {
+      ...record,
+      service_at_locations: [],
+      schedules: [],
+      cost_options: [],
+      funding: [],
+      phones: [],
+      contacts: [],
+      languages: [],
+      service_areas: [],
+      attributes: [],
+    } as ServiceRecord;
+    for (const key of Object.keys(record))
+      if (
+        ![
+          'id',
+          'organization',
+          'status',
+          'last_modified',
+          'service_at_locations',
+          'schedules',
+          'cost_options',
+          'funding',
+          'phones',
+          'contacts',
+          'languages',
+          'service_areas',
+          'attributes',
+        ].includes(key)
+      )
+        delete (empty as Record<string, unknown>)[key];
     const { record: rebuilt } = build(values, empty);
-    const strip = (value: unknown): unknown => JSON.parse(JSON.stringify(value, (key, item) => (key === 'id' || key.endsWith('_id') || ['link_id', 'link_entity', 'taxonomy_term', 'country', 'address_type', 'state_province', 'last_modified'].includes(key) ? undefined : item)));
+    const strip = (value: unknown): unknown =>
+      JSON.parse(
+        JSON.stringify(value, (key, item) =>
+          key === 'id' ||
+          key.endsWith('_id') ||
+          ['link_id', 'link_entity', 'taxonomy_term', 'country', 'address_type', 'state_province', 'last_modified'].includes(key)
+            ? undefined
+            : item,
+        ),
+      );
     expect(rebuilt.capacity_updated).toBe(TODAY); // space for new people "changed" from nothing
     expect(rebuilt.assured_date).toBeUndefined(); // checked only by "Verified today"
     const { capacity_updated: _a, assured_date: _b, ...rest } = record;
@@ -165,7 +281,7 @@ describe('record to form and back', () => {
 });
 
 describe('every listing in the sample directory', () => {
-  it('passes the form\'s checks and comes back identical and valid, so saving an untouched form changes nothing', async () => {
+  it("passes the form's checks and comes back identical and valid, so saving an untouched form changes nothing", async () => {
     const sample = await scratchDirectory();
     try {
       await prepareDirectory(sample.directory, sample.search);
@@ -175,9 +291,17 @@ describe('every listing in the sample directory', () => {
       for (const stored of records) {
         const values = post(withBlankRows(recordToValues(stored)));
         const errors = validateValues(values, [stored.organization.id]);
-        if (Object.keys(errors).length) { problems.push(`${stored.id}: ${JSON.stringify(errors)}`); continue; }
+        if (Object.keys(errors).length) {
+          problems.push(`${stored.id}: ${JSON.stringify(errors)}`);
+          continue;
+        }
         const rebuilt = build(values, stored).record;
-        if (JSON.stringify(rebuilt) !== JSON.stringify(stored)) problems.push(`${stored.id}: changed ${changedFields(stored, rebuilt).map((c) => c.field).join(', ')}`);
+        if (JSON.stringify(rebuilt) !== JSON.stringify(stored))
+          problems.push(
+            `${stored.id}: changed ${changedFields(stored, rebuilt)
+              .map((c) => c.field)
+              .join(', ')}`,
+          );
         if ('errors' in validateRecord(rebuilt, 0)) problems.push(`${stored.id}: not valid`);
       }
       expect(problems).toEqual([]);
@@ -238,8 +362,9 @@ describe('validation', () => {
     expect(formFieldFor('funding[0].end_date', sources)).toBe('funding.1.end_date');
     expect(formFieldFor('contacts[0].phones[0].number', sources)).toBe('contacts.0.phone');
     expect(formFieldFor('transport_offered.description', sources)).toBe('transport_description');
-    expect(recordErrorsToFields([{ index: 0, id: null, path: 'maximum_age', message: 'must not be lower than minimum_age' }], sources))
-      .toEqual({ maximum_age: 'Oldest age must not be lower than minimum age' });
+    expect(recordErrorsToFields([{ index: 0, id: null, path: 'maximum_age', message: 'must not be lower than minimum_age' }], sources)).toEqual({
+      maximum_age: 'Oldest age must not be lower than minimum age',
+    });
   });
 });
 
@@ -258,10 +383,20 @@ describe('two people editing at once', () => {
     const theirs = { ...record, name: 'Their name', alert: 'Their notice', fees: 'Both said this' } as ServiceRecord;
     const mine = { ...record, name: 'My name', description: 'My description', fees: 'Both said this' } as ServiceRecord;
     const fields = conflictFields(opened, theirs, mine);
-    expect(fields.map((f) => [f.field, f.kind])).toEqual([['name', 'both'], ['description', 'mine'], ['alert', 'theirs'], ['fees', 'same']]);
+    expect(fields.map((f) => [f.field, f.kind])).toEqual([
+      ['name', 'both'],
+      ['description', 'mine'],
+      ['alert', 'theirs'],
+      ['fees', 'same'],
+    ]);
     expect(missingChoices(fields, {})).toEqual(['name']);
     const keepTheirs = mergeRecords(opened, theirs, mine, { name: 'theirs' });
-    expect([keepTheirs.name, keepTheirs.description, keepTheirs.alert, keepTheirs.fees]).toEqual(['Their name', 'My description', 'Their notice', 'Both said this']);
+    expect([keepTheirs.name, keepTheirs.description, keepTheirs.alert, keepTheirs.fees]).toEqual([
+      'Their name',
+      'My description',
+      'Their notice',
+      'Both said this',
+    ]);
     const useMine = mergeRecords(opened, theirs, mine, { name: 'mine' });
     expect([useMine.name, useMine.description, useMine.alert]).toEqual(['My name', 'My description', 'Their notice']);
   });

@@ -37,7 +37,9 @@ describe('editor sections', () => {
   });
 
   it('counts filled rows, not the blank ones added for typing in', () => {
-    const values = withBlankRows(recordToValues(record(service({ code: 'sections-a', name: 'A', schedules: [{ byday: 'MO', opens_at: '10:00', closes_at: '12:00' }] }))));
+    const values = withBlankRows(
+      recordToValues(record(service({ code: 'sections-a', name: 'A', schedules: [{ byday: 'MO', opens_at: '10:00', closes_at: '12:00' }] }))),
+    );
     expect(values.schedules.length).toBeGreaterThan(1);
     expect(rowCounts(values).schedules).toBe(1);
     expect(rowCounts(values).places).toBe(1);
@@ -46,16 +48,37 @@ describe('editor sections', () => {
 
   it('says what a bare new listing is missing, and nothing once it is all there', () => {
     const bare = missingParts(withBlankRows(recordToValues(blankRecord('new-1', ORGANISATION))), null).map((part) => part.section);
-    expect(bare).toEqual(['section-about', 'section-contact', 'section-places', 'section-times', 'section-costs', 'section-access', 'section-capacity', 'section-categories', 'section-checks']);
-    const full = recordToValues(record(service({
-      code: 'sections-full', name: 'Full', categories: ['befriending'], routes: ['drop_in'], capacity: 'accepting',
-      schedules: [{ byday: 'MO', opens_at: '10:00', closes_at: '12:00' }], costs: [{ option: 'Entry', amount: 0 }],
-      extra: { phones: [{ id: 'p1', number: '0191 000 0000' }] },
-    })));
+    expect(bare).toEqual([
+      'section-about',
+      'section-contact',
+      'section-places',
+      'section-times',
+      'section-costs',
+      'section-access',
+      'section-capacity',
+      'section-categories',
+      'section-checks',
+    ]);
+    const full = recordToValues(
+      record(
+        service({
+          code: 'sections-full',
+          name: 'Full',
+          categories: ['befriending'],
+          routes: ['drop_in'],
+          capacity: 'accepting',
+          schedules: [{ byday: 'MO', opens_at: '10:00', closes_at: '12:00' }],
+          costs: [{ option: 'Entry', amount: 0 }],
+          extra: { phones: [{ id: 'p1', number: '0191 000 0000' }] },
+        }),
+      ),
+    );
     expect(missingParts(full, '2026-11-01')).toEqual([]);
     // Online or by phone needs no place.
     const online = { ...full, places: [], delivery_modes: ['online'] };
     expect(missingParts(online, '2026-11-01')).toEqual([]);
-    expect(missingParts({ ...full, places: [] }, '2026-11-01').map((part) => part.text)).toEqual(['Where it happens (a place), or that it is online or by phone']);
+    expect(missingParts({ ...full, places: [] }, '2026-11-01').map((part) => part.text)).toEqual([
+      'Where it happens (a place), or that it is online or by phone',
+    ]);
   });
 });

@@ -1,7 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import {
-  DEFAULT_WALK_KM, EMPTY_QUERY, FacetCounter, FilterColumns, TRANSPORT_FEATURES, bitsOf, compileFilters, filterRows, matchesFilters,
-  parseSearchParams, reachOf, slotMask, toSearchParams, type FilterFields, type Origin,
+  DEFAULT_WALK_KM,
+  EMPTY_QUERY,
+  FacetCounter,
+  FilterColumns,
+  TRANSPORT_FEATURES,
+  bitsOf,
+  compileFilters,
+  filterRows,
+  matchesFilters,
+  parseSearchParams,
+  reachOf,
+  slotMask,
+  toSearchParams,
+  type FilterFields,
+  type Origin,
 } from '../../src/lib/search/filters';
 import type { TransportFeature } from '../../src/lib/directory/transport';
 import { distanceKm } from '../../src/lib/geo/distance';
@@ -11,12 +24,34 @@ const parse = (qs: string) => parseSearchParams(new URLSearchParams(qs));
 
 describe('parsing search parameters', () => {
   it('reads every filter', () => {
-    const result = parse('q=walk&near=ne4%20%205tg&radius_km=2.5&category=food&category=debt-advice&cost=free&max_cost=3.5&mode=phone&day=tue&time=evening&age=70&referral=drop_in&access=step-free&capacity=available&transport=bus&transport=walk&walk_km=1&include_closed=1&sort=recently_verified&view=map&page=2&per_page=50&as_typed=1');
+    const result = parse(
+      'q=walk&near=ne4%20%205tg&radius_km=2.5&category=food&category=debt-advice&cost=free&max_cost=3.5&mode=phone&day=tue&time=evening&age=70&referral=drop_in&access=step-free&capacity=available&transport=bus&transport=walk&walk_km=1&include_closed=1&sort=recently_verified&view=map&page=2&per_page=50&as_typed=1',
+    );
     expect(result.ok).toBe(true);
     expect(result.query).toEqual({
-      q: 'walk', near: 'ne4 5tg', radius_km: 2.5, category: ['food', 'debt-advice'], cost: ['free'], max_cost: 3.5, mode: ['phone'],
-      day: ['tue'], time: ['evening'], age: 70, referral: ['drop_in'], access: ['step-free'], language: [], capacity: 'available',
-      transport: ['bus', 'walk'], walk_km: 1, include_closed: true, fresh: false, as_typed: true, sort: 'recently_verified', view: 'map', page: 2, per_page: 50,
+      q: 'walk',
+      near: 'ne4 5tg',
+      radius_km: 2.5,
+      category: ['food', 'debt-advice'],
+      cost: ['free'],
+      max_cost: 3.5,
+      mode: ['phone'],
+      day: ['tue'],
+      time: ['evening'],
+      age: 70,
+      referral: ['drop_in'],
+      access: ['step-free'],
+      language: [],
+      capacity: 'available',
+      transport: ['bus', 'walk'],
+      walk_km: 1,
+      include_closed: true,
+      fresh: false,
+      as_typed: true,
+      sort: 'recently_verified',
+      view: 'map',
+      page: 2,
+      per_page: 50,
     });
   });
   it('sorts nearest first when there is a place, unless told otherwise, and writes the other order out', () => {
@@ -49,8 +84,20 @@ describe('parsing search parameters', () => {
     expect(result.query.per_page).toBe(20);
   });
   it.each([
-    ['per_page=101'], ['per_page=0'], ['page=-1'], ['age=abc'], ['max_cost=five'], ['max_cost=5-10'], ['category=unicorns'], ['access=jetpack'],
-    ['cost=cheap'], ['mode=carrier-pigeon'], ['time=midnight'], ['referral=friend'], ['sort=random'], ['include_closed=maybe'],
+    ['per_page=101'],
+    ['per_page=0'],
+    ['page=-1'],
+    ['age=abc'],
+    ['max_cost=five'],
+    ['max_cost=5-10'],
+    ['category=unicorns'],
+    ['access=jetpack'],
+    ['cost=cheap'],
+    ['mode=carrier-pigeon'],
+    ['time=midnight'],
+    ['referral=friend'],
+    ['sort=random'],
+    ['include_closed=maybe'],
     ['capacity=lots'],
   ])('refuses %s', (qs) => expect(parse(qs).ok).toBe(false));
   it('accepts a pound sign in the most someone can pay', () => {
@@ -70,9 +117,25 @@ describe('parsing search parameters', () => {
 });
 
 const fields = (overrides: Partial<FilterFields> = {}): FilterFields => ({
-  categories: ['food', 'food-banks'], costBits: 0b001, lowestCost: 0, modeBits: 0b001, dayBits: 0b10, slotBits: 1 << 3,
-  minimumAge: null, maximumAge: null, referralBits: 0b0011, access: ['step-free', 'hearing-loop'], capacity: 'accepting',
-  status: 'active', points: [], areas: [], remote: false, transportBits: 0, freshness: 0, languages: [], ...overrides,
+  categories: ['food', 'food-banks'],
+  costBits: 0b001,
+  lowestCost: 0,
+  modeBits: 0b001,
+  dayBits: 0b10,
+  slotBits: 1 << 3,
+  minimumAge: null,
+  maximumAge: null,
+  referralBits: 0b0011,
+  access: ['step-free', 'hearing-loop'],
+  capacity: 'accepting',
+  status: 'active',
+  points: [],
+  areas: [],
+  remote: false,
+  transportBits: 0,
+  freshness: 0,
+  languages: [],
+  ...overrides,
 });
 
 describe('what filters mean', () => {
@@ -123,7 +186,6 @@ describe('what filters mean', () => {
     expect(counts.mode).toEqual({ in_person: 0, phone: 1, online: 0 }); // row 0 is not a result, so only cost counts it
     expect(counts.category.food).toBe(1);
   });
-
 });
 
 describe('places and getting there', () => {
@@ -212,8 +274,11 @@ describe('places and getting there', () => {
 
   describe('getting there', () => {
     const OPTIONS: [TransportFeature, string][] = [
-      ['bus', 'transport=bus'], ['step_free', 'transport=step_free'], ['parking', 'transport=parking'],
-      ['provided', 'transport=provided'], ['no_travel', 'transport=no_travel'],
+      ['bus', 'transport=bus'],
+      ['step_free', 'transport=step_free'],
+      ['parking', 'transport=parking'],
+      ['provided', 'transport=provided'],
+      ['no_travel', 'transport=no_travel'],
     ];
     it.each(OPTIONS)('%s: needs that feature', (feature, qs) => {
       expect(passes({ points: at('quayside'), transportBits: bits(feature) }, qs)).toBe(true);

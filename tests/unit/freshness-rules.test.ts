@@ -9,8 +9,12 @@ import { service } from '../fixtures/services';
 import { uuidFor } from '../../src/lib/ids';
 
 const SETTINGS: FreshnessSettings = {
-  review_months: 6, review_months_by_category: { 'food-banks': 3 }, funding_ending_soon_days: 60,
-  capacity_months: 3, stale_days_after_due: 28, failed_link_checks: 2,
+  review_months: 6,
+  review_months_by_category: { 'food-banks': 3 },
+  funding_ending_soon_days: 60,
+  capacity_months: 3,
+  stale_days_after_due: 28,
+  failed_link_checks: 2,
 };
 
 const PHONE = { id: uuidFor('phone', 'group'), number: '0191 498 0000', type: 'voice' };
@@ -41,7 +45,8 @@ describe('funding', () => {
     const result = assess(funded, '2026-04-01');
     expect(result.status).toBe('stale');
     expect(result.flags[0]).toEqual({
-      flag: 'funding_lapsed', severity: 'stale',
+      flag: 'funding_lapsed',
+      severity: 'stale',
       sentence: 'Funding for this group was due to end on 31 March 2026. It may have stopped. Phone before you go.',
     });
     expect(result.funding_end_date).toBe('2026-03-31');
@@ -93,14 +98,18 @@ describe('checks', () => {
 
 describe('times and prices', () => {
   it('flags times only when every schedule has ended, from the day after the last one ends', () => {
-    const dated = record({ schedules: [{ id: uuidFor('schedule', 's'), byday: 'TU', opens_at: '10:00', closes_at: '12:00', valid_to: '2026-06-30', freq: 'WEEKLY' }] });
+    const dated = record({
+      schedules: [{ id: uuidFor('schedule', 's'), byday: 'TU', opens_at: '10:00', closes_at: '12:00', valid_to: '2026-06-30', freq: 'WEEKLY' }],
+    });
     expect(flagsOf(dated, '2026-06-30')).toEqual([]);
     expect(flagsOf(dated, '2026-07-01')).toEqual(['schedule_expired:check']);
     expect(assess(dated, '2026-07-01').flags[0]!.sentence).toBe('The times we have ended on 30 June 2026. Phone to ask when it runs now.');
-    const oneLeft = record({ schedules: [
-      { id: uuidFor('schedule', 's1'), byday: 'TU', valid_to: '2026-06-30', freq: 'WEEKLY' },
-      { id: uuidFor('schedule', 's2'), byday: 'WE', freq: 'WEEKLY' },
-    ] });
+    const oneLeft = record({
+      schedules: [
+        { id: uuidFor('schedule', 's1'), byday: 'TU', valid_to: '2026-06-30', freq: 'WEEKLY' },
+        { id: uuidFor('schedule', 's2'), byday: 'WE', freq: 'WEEKLY' },
+      ],
+    });
     expect(flagsOf(oneLeft, '2026-07-01')).toEqual([]);
   });
 
@@ -115,7 +124,9 @@ describe('signals from outside the record', () => {
   it('flags an open report, with its date', () => {
     const result = assess(record(), '2026-06-02', { openReports: 1, lastReportDate: '2026-06-02', linkChecks: [] });
     expect(result.status).toBe('check');
-    expect(result.flags).toEqual([{ flag: 'reported_problem', severity: 'check', sentence: 'Someone told us on 2 June 2026 that these details may be wrong. Phone before you go.' }]);
+    expect(result.flags).toEqual([
+      { flag: 'reported_problem', severity: 'check', sentence: 'Someone told us on 2 June 2026 that these details may be wrong. Phone before you go.' },
+    ]);
     expect(flagsOf(record(), '2026-06-02', { openReports: 0, linkChecks: [] })).toEqual([]);
   });
 
@@ -147,7 +158,9 @@ describe('status and capacity', () => {
     expect(assess(record(), '2026-06-02')).toMatchObject({ status: 'ok', flags: [] });
     const many = record({ funding: [funding('2026-03-31')] }, '2025-01-01');
     expect(flagsOf(many, '2026-06-02', { openReports: 2, linkChecks: [] })).toEqual([
-      'funding_lapsed:stale', 'reported_problem:check', 'verification_overdue:stale',
+      'funding_lapsed:stale',
+      'reported_problem:check',
+      'verification_overdue:stale',
     ]);
   });
 });
@@ -181,8 +194,16 @@ describe('warnings worded for how the service is reached', () => {
     expect(checkFirstAdvice({ inPerson: false, hasPhone: false, hasOtherContact: true })).toBe('Check with them that it is still running.');
   });
 
-  it('counts a place\'s own phone and a contact\'s phone as a phone', () => {
-    const checked = validateRecord(service({ code: 'x', name: 'X', assured: null, extra: { contacts: [{ id: uuidFor('contact', 'x'), name: 'Sam', phones: [{ ...PHONE, id: uuidFor('phone', 'x') }] }] } }), 0);
+  it("counts a place's own phone and a contact's phone as a phone", () => {
+    const checked = validateRecord(
+      service({
+        code: 'x',
+        name: 'X',
+        assured: null,
+        extra: { contacts: [{ id: uuidFor('contact', 'x'), name: 'Sam', phones: [{ ...PHONE, id: uuidFor('phone', 'x') }] }] },
+      }),
+      0,
+    );
     if (!('record' in checked)) throw new Error('invalid');
     expect(howReached(checked.record)).toMatchObject({ inPerson: true, hasPhone: true });
   });

@@ -26,8 +26,14 @@ describe('simulateFreshness', () => {
   });
 
   it('changes the world the same way whatever the directory does', () => {
-    const world = ({ closures, fundingEnds, fundingStops, moves, capacityChanges, temporaryClosures }: ReturnType<typeof run>['totals']) =>
-      ({ closures, fundingEnds, fundingStops, moves, capacityChanges, temporaryClosures });
+    const world = ({ closures, fundingEnds, fundingStops, moves, capacityChanges, temporaryClosures }: ReturnType<typeof run>['totals']) => ({
+      closures,
+      fundingEnds,
+      fundingStops,
+      moves,
+      capacityChanges,
+      temporaryClosures,
+    });
     expect(world(run({ answerRate: 0 }).totals)).toEqual(world(run({ answerRate: 1 }).totals));
   });
 
@@ -44,9 +50,14 @@ describe('simulateFreshness', () => {
   });
 
   it('fails the measure when the rules are turned off', () => {
-    const noRules: AssessFreshness = (service) => ({
-      status: 'ok', flags: [], assured_date: service.assured_date ?? null, funding_end_date: null, review_due: null,
-    } satisfies Freshness);
+    const noRules: AssessFreshness = (service) =>
+      ({
+        status: 'ok',
+        flags: [],
+        assured_date: service.assured_date ?? null,
+        funding_end_date: null,
+        review_due: null,
+      }) satisfies Freshness;
     const result = run({ assess: noRules });
     expect(result.pass).toBe(false);
     expect(result.targets.coveredShare.pass).toBe(false);

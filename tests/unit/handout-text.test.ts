@@ -10,12 +10,22 @@ import { service } from '../fixtures/services';
 
 const record = (() => {
   const fixture = service({
-    code: 'knit', name: 'Dunston Knit and Natter', assured: '2026-10-01',
+    code: 'knit',
+    name: 'Dunston Knit and Natter',
+    assured: '2026-10-01',
     description: 'A relaxed knitting group for anyone who wants company. Bring your own wool or borrow ours.',
-    schedules: [{ byday: 'MO', opens_at: '10:00', closes_at: '12:00' }, { byday: 'TH', opens_at: '18:00', closes_at: '20:00' }],
+    schedules: [
+      { byday: 'MO', opens_at: '10:00', closes_at: '12:00' },
+      { byday: 'TH', opens_at: '18:00', closes_at: '20:00' },
+    ],
     routes: ['self', 'drop_in'],
     places: [{ name: 'Dunston Library', latitude: 54.95, longitude: -1.64, postcode: 'NE11 9QL' }],
-    extra: { phones: [{ id: uuidFor('phone', 'knit'), number: '0191 498 0222' }, { id: uuidFor('phone', 'knit-text'), number: '07700 900222', type: 'text' }] },
+    extra: {
+      phones: [
+        { id: uuidFor('phone', 'knit'), number: '0191 498 0222' },
+        { id: uuidFor('phone', 'knit-text'), number: '07700 900222', type: 'text' },
+      ],
+    },
   }) as unknown as { service_at_locations: { location: { addresses: { address_1: string }[] } }[] };
   fixture.service_at_locations[0]!.location.addresses[0]!.address_1 = 'Dunston Library, 40 Market Lane';
   const checked = validateRecord(fixture, 0);

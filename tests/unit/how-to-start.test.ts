@@ -10,17 +10,23 @@ const start = (routes: string[], instructions: string | null, description: strin
 
 describe('how to start', () => {
   it('says a voucher is needed, and where to get one, from the description', () => {
-    expect(start(['professional'], 'Referrals are taken from support workers, link workers, social workers and advice agencies.',
-      'You need a food voucher, which you can get from an advice centre, your GP surgery, a link worker, a school or a housing officer.'))
-      .toBe('Voucher needed from an advice centre, your GP surgery, a link worker, a school or a housing officer');
+    expect(
+      start(
+        ['professional'],
+        'Referrals are taken from support workers, link workers, social workers and advice agencies.',
+        'You need a food voucher, which you can get from an advice centre, your GP surgery, a link worker, a school or a housing officer.',
+      ),
+    ).toBe('Voucher needed from an advice centre, your GP surgery, a link worker, a school or a housing officer');
   });
 
   it('does not ask for a voucher where the listing says none is needed', () => {
-    expect(start(['self', 'professional'], 'Phone us yourself.', 'If you do not have a voucher, come anyway and we will help you get one on the day.'))
-      .toBe('Contact them yourself');
+    expect(start(['self', 'professional'], 'Phone us yourself.', 'If you do not have a voucher, come anyway and we will help you get one on the day.')).toBe(
+      'Contact them yourself',
+    );
     expect(start(['self'], 'Ring us; there is no need to be referred.', 'You do not need a voucher to call the line.')).toBe('Contact them yourself');
-    expect(start(['professional'], null, 'Grants are paid as vouchers, energy top-ups or items delivered to your home.'))
-      .toBe('Referral needed from a support worker or link worker');
+    expect(start(['professional'], null, 'Grants are paid as vouchers, energy top-ups or items delivered to your home.')).toBe(
+      'Referral needed from a support worker or link worker',
+    );
   });
 
   it('says just turn up for a drop-in, even where a worker can refer too', () => {
@@ -34,12 +40,15 @@ describe('how to start', () => {
   });
 
   it('says who refers, from the instructions or else the routes', () => {
-    expect(start(['professional', 'gp'], 'You need a referral from your GP, practice nurse or link worker. Ask them to send us a referral form.'))
-      .toBe('Referral needed from your GP, practice nurse or link worker');
-    expect(start(['professional'], 'You need to be referred by a professional, such as a link worker or support worker.'))
-      .toBe('Referral needed from a professional, such as a link worker or support worker');
-    expect(start(['professional'], 'A support worker, link worker or advice agency needs to call us on your behalf.'))
-      .toBe('Referral needed from a support worker or link worker');
+    expect(start(['professional', 'gp'], 'You need a referral from your GP, practice nurse or link worker. Ask them to send us a referral form.')).toBe(
+      'Referral needed from your GP, practice nurse or link worker',
+    );
+    expect(start(['professional'], 'You need to be referred by a professional, such as a link worker or support worker.')).toBe(
+      'Referral needed from a professional, such as a link worker or support worker',
+    );
+    expect(start(['professional'], 'A support worker, link worker or advice agency needs to call us on your behalf.')).toBe(
+      'Referral needed from a support worker or link worker',
+    );
     expect(start(['gp'], null)).toBe('Referral needed from your GP');
   });
 

@@ -11,10 +11,26 @@ const HOSTILE = `<script>alert("x")</script> & 'quotes'`;
 
 function result(overrides: Partial<SearchResponseResult> = {}): SearchResponseResult {
   return {
-    id: 'service-1', name: 'Walking group', organization: { id: 'org-1', name: 'Friends of the park' },
-    description: 'A gentle walk for beginners. Bring boots.', categories: [], cost: 'Free', schedule_text: 'Tuesdays, 10am',
-    delivery_modes: ['in_person'], home_visits: false, where: 'Leazes Park', places: [], distance_km: null, distance_text: null,
-    reach: null, referral_routes: [], languages: [], capacity_status: null, waiting_weeks: null, status: 'active', alert: null,
+    id: 'service-1',
+    name: 'Walking group',
+    organization: { id: 'org-1', name: 'Friends of the park' },
+    description: 'A gentle walk for beginners. Bring boots.',
+    categories: [],
+    cost: 'Free',
+    schedule_text: 'Tuesdays, 10am',
+    delivery_modes: ['in_person'],
+    home_visits: false,
+    where: 'Leazes Park',
+    places: [],
+    distance_km: null,
+    distance_text: null,
+    reach: null,
+    referral_routes: [],
+    languages: [],
+    capacity_status: null,
+    waiting_weeks: null,
+    status: 'active',
+    alert: null,
     assured_date: '2026-10-16',
     freshness: { status: 'ok', flags: [], assured_date: '2026-10-16', funding_end_date: null },
     url: '/services/service-1',
@@ -48,8 +64,11 @@ describe('html templates', () => {
 
 describe('a search result written as text', () => {
   it('shows a hostile name, organisation and description as text, in the heading, link and button label alike', () => {
-    const text = serviceResultHtml(result({ name: HOSTILE, organization: { id: 'o"1', name: HOSTILE }, description: HOSTILE, cost: HOSTILE }),
-      { words: 'script' }, state()).text;
+    const text = serviceResultHtml(
+      result({ name: HOSTILE, organization: { id: 'o"1', name: HOSTILE }, description: HOSTILE, cost: HOSTILE }),
+      { words: 'script' },
+      state(),
+    ).text;
     expect(text).not.toContain('<script>');
     expect(text).toContain('aria-label="Add to my list: &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;quotes&#39;"');
     expect(text).toContain('href="/organisations/o%221"');
@@ -95,11 +114,18 @@ describe('a search result written as text', () => {
 describe('search filters written as text', () => {
   it('ties each choice to its label and the error to its group', () => {
     const text = choiceFilterHtml({
-      name: 'cost', legend: 'Cost', error: 'Choose from the list',
-      options: [{ value: 'free', label: 'Free', count: 1, checked: true }, { value: 'low', label: 'Low cost', count: 3, checked: false }],
+      name: 'cost',
+      legend: 'Cost',
+      error: 'Choose from the list',
+      options: [
+        { value: 'free', label: 'Free', count: 1, checked: true },
+        { value: 'low', label: 'Low cost', count: 3, checked: false },
+      ],
     }).text;
     expect(text).toContain('<fieldset class="filters__group field--error" aria-describedby="cost-error">');
-    expect(text).toContain('<input type="checkbox" id="cost" name="cost" value="free" checked> <label for="cost">Free <span class="count">(1<span class="visually-hidden"> service</span>)</span></label>');
+    expect(text).toContain(
+      '<input type="checkbox" id="cost" name="cost" value="free" checked> <label for="cost">Free <span class="count">(1<span class="visually-hidden"> service</span>)</span></label>',
+    );
     expect(text).toContain('id="cost-low"');
   });
 

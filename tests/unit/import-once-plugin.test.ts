@@ -3,8 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { importOnce } from '../../scripts/import-once-plugin.mjs';
 
-const ENTRY = "const _page0 = () => import('./pages/_image.astro.mjs');\n"
-  + "const _manifest = { actions: () => import('./noop-entrypoint.mjs'), middleware: () => import(\"./mw.mjs\") };\n";
+const ENTRY =
+  "const _page0 = () => import('./pages/_image.astro.mjs');\n" +
+  'const _manifest = { actions: () => import(\'./noop-entrypoint.mjs\'), middleware: () => import("./mw.mjs") };\n';
 
 /** Runs transformed code as a module whose import() is replaced by a counting stand-in. */
 async function loadersOf(code: string, load: (specifier: string) => Promise<unknown>) {
@@ -25,7 +26,10 @@ describe('import once', () => {
     let fail = true;
     const { _page0, _manifest } = await loadersOf(importOnce(ENTRY)!, async (specifier) => {
       calls.push(specifier);
-      if (specifier.includes('noop') && fail) { fail = false; throw new Error('not yet'); }
+      if (specifier.includes('noop') && fail) {
+        fail = false;
+        throw new Error('not yet');
+      }
       return { specifier };
     });
     await Promise.all([_page0(), _page0(), _page0()]);

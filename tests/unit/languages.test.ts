@@ -1,14 +1,38 @@
 import { describe, expect, it } from 'vitest';
-import { FacetCounter, FilterColumns, compileFilters, filterRows, matchesFilters, parseSearchParams, toSearchParams, type FilterFields } from '../../src/lib/search/filters';
+import {
+  FacetCounter,
+  FilterColumns,
+  compileFilters,
+  filterRows,
+  matchesFilters,
+  parseSearchParams,
+  toSearchParams,
+  type FilterFields,
+} from '../../src/lib/search/filters';
 import { languageKey, languageName, storedLanguageKey } from '../../src/lib/search/languages';
 import { chosenFilters } from '../../src/lib/search/chosen-filters';
 
 const parse = (qs: string) => parseSearchParams(new URLSearchParams(qs));
 
 const fields = (languages: string[]): FilterFields => ({
-  categories: [], costBits: 0, lowestCost: null, modeBits: 0, dayBits: 0, slotBits: 0, minimumAge: null, maximumAge: null,
-  referralBits: 0, access: [], languages, capacity: 'unknown', status: 'active', points: [], areas: [], remote: false,
-  transportBits: 0, freshness: 0,
+  categories: [],
+  costBits: 0,
+  lowestCost: null,
+  modeBits: 0,
+  dayBits: 0,
+  slotBits: 0,
+  minimumAge: null,
+  maximumAge: null,
+  referralBits: 0,
+  access: [],
+  languages,
+  capacity: 'unknown',
+  status: 'active',
+  points: [],
+  areas: [],
+  remote: false,
+  transportBits: 0,
+  freshness: 0,
 });
 
 describe('language keys and names', () => {

@@ -2,8 +2,14 @@
 import { describe, expect, it } from 'vitest';
 import { markWords } from '../../src/lib/search/mark-words';
 
-const marked = (text: string, typed: string) => markWords(text, typed).filter((part) => part.marked).map((part) => part.text);
-const joined = (text: string, typed: string) => markWords(text, typed).map((part) => part.text).join('');
+const marked = (text: string, typed: string) =>
+  markWords(text, typed)
+    .filter((part) => part.marked)
+    .map((part) => part.text);
+const joined = (text: string, typed: string) =>
+  markWords(text, typed)
+    .map((part) => part.text)
+    .join('');
 
 describe('markWords', () => {
   it('marks the typed word and its other forms, whatever the case', () => {

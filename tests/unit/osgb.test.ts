@@ -47,7 +47,7 @@ describe('gridToWgs84', () => {
 });
 
 describe('isOnNationalGrid', () => {
-  it("refuses Code-Point's (0, 0) for \"no position\" and anything off the grid", () => {
+  it('refuses Code-Point\'s (0, 0) for "no position" and anything off the grid', () => {
     expect(isOnNationalGrid(424900, 564300)).toBe(true);
     expect(isOnNationalGrid(0, 0)).toBe(false);
     expect(isOnNationalGrid(-5, 564300)).toBe(false);

@@ -24,7 +24,7 @@ describe('password rules', () => {
     expect(passwordProblem('738204619375')).toMatch(/pattern/);
   });
 
-  it('refuses the person\'s own email or name', () => {
+  it("refuses the person's own email or name", () => {
     expect(passwordProblem('margaret.oliphant', { email: 'margaret.oliphant@example.org' })).toMatch(/name or email/);
     expect(passwordProblem('MargaretOliphant1', { name: 'Margaret Oliphant' })).toMatch(/name or email/);
     expect(passwordProblem('margaret.oliphant@example.org', { email: 'margaret.oliphant@example.org' })).toMatch(/name or email/);

@@ -31,14 +31,38 @@ describe('place names are never reached by stemming', () => {
     }
   });
   it('does not let the everyday words that collide with them reach them', () => {
-    for (const q of ['feeling lonely', 'feeling low', 'walking', 'walks', 'walkers', 'walk', 'heating', 'heat', 'new mum', 'new', 'news',
-      'high', 'green', 'gate', 'falling', 'fell over', 'benefit', 'dun', 'team', 'kind', 'lob', 'spend', 'stellar']) {
+    for (const q of [
+      'feeling lonely',
+      'feeling low',
+      'walking',
+      'walks',
+      'walkers',
+      'walk',
+      'heating',
+      'heat',
+      'new mum',
+      'new',
+      'news',
+      'high',
+      'green',
+      'gate',
+      'falling',
+      'fell over',
+      'benefit',
+      'dun',
+      'team',
+      'kind',
+      'lob',
+      'spend',
+      'stellar',
+    ]) {
       expect(placesReached(q), q).toEqual([]);
     }
   });
   it('does not let any lay word or synonym of the taxonomy reach a place it does not name', () => {
     const phrases = [
-      ...getTaxonomy().categories.flatMap((term) => term.lay_words), ...getTaxonomy().accessibility.flatMap((term) => term.lay_words),
+      ...getTaxonomy().categories.flatMap((term) => term.lay_words),
+      ...getTaxonomy().accessibility.flatMap((term) => term.lay_words),
       ...getSynonyms().flatMap((synonym) => [...synonym.when, ...synonym.also]),
     ];
     const collisions = [...new Set(phrases)].flatMap((q) => placesReached(q).map((hit) => `${q}: ${hit}`));

@@ -39,8 +39,23 @@ describe('parsePostcode', () => {
 
   it('refuses anything else', () => {
     for (const text of [
-      '', '   ', 'NE', 'Elswick', 'NE4 5', 'NE4 5T', 'NE4 5TGG', 'NE4 55G', '4NE 5TG', 'NEW4 5TG', 'NE4 5T6',
-      'NE4-5TG', 'N E4', '54.97,-1.61', 'GIR', 'NE123 4AB', 'SW1AA',
+      '',
+      '   ',
+      'NE',
+      'Elswick',
+      'NE4 5',
+      'NE4 5T',
+      'NE4 5TGG',
+      'NE4 55G',
+      '4NE 5TG',
+      'NEW4 5TG',
+      'NE4 5T6',
+      'NE4-5TG',
+      'N E4',
+      '54.97,-1.61',
+      'GIR',
+      'NE123 4AB',
+      'SW1AA',
     ]) {
       expect(parsePostcode(text), JSON.stringify(text)).toBeNull();
     }

@@ -2,8 +2,15 @@
 // message is needed, the optional email, and one message per field written for the person.
 import { describe, expect, it } from 'vitest';
 import {
-  EMAIL_MAX_LENGTH, EMPTY_FORM_VALUES, MESSAGE_MAX_LENGTH, PROBLEM_KINDS, WRONG_DETAILS, formValuesFrom, parseProblemReport,
-  problemReportFormSchema, type ProblemReportFormValues,
+  EMAIL_MAX_LENGTH,
+  EMPTY_FORM_VALUES,
+  MESSAGE_MAX_LENGTH,
+  PROBLEM_KINDS,
+  WRONG_DETAILS,
+  formValuesFrom,
+  parseProblemReport,
+  problemReportFormSchema,
+  type ProblemReportFormValues,
 } from '../../src/lib/freshness/problem-reports';
 
 const form = (values: Partial<ProblemReportFormValues>): ProblemReportFormValues => ({ ...EMPTY_FORM_VALUES, ...values });
@@ -66,8 +73,9 @@ describe('message', () => {
 
   it(`takes exactly ${MESSAGE_MAX_LENGTH} characters, and not one more`, () => {
     expect(reportOf({ kind: 'other', message: 'a'.repeat(MESSAGE_MAX_LENGTH) }).message).toHaveLength(MESSAGE_MAX_LENGTH);
-    expect(errorsOf({ kind: 'other', message: 'a'.repeat(MESSAGE_MAX_LENGTH + 1) }).message)
-      .toBe('Your message has 1,001 characters. Please shorten it to 1,000 characters or fewer.');
+    expect(errorsOf({ kind: 'other', message: 'a'.repeat(MESSAGE_MAX_LENGTH + 1) }).message).toBe(
+      'Your message has 1,001 characters. Please shorten it to 1,000 characters or fewer.',
+    );
   });
 
   it('counts a line break as one character, as the person typed it (browsers send CR LF)', () => {

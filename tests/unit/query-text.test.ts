@@ -73,10 +73,30 @@ describe('reading what people type', () => {
 describe('light stemming of what people type', () => {
   it('strips common English endings', () => {
     const cases: Record<string, string> = {
-      walking: 'walk', walks: 'walk', walked: 'walk', walkers: 'walk', befriending: 'befriend', counselling: 'counsel',
-      running: 'run', shopping: 'shop', groups: 'group', bereavement: 'bereave', treatments: 'treat', wellness: 'well',
-      meetings: 'meet', classes: 'class', lunches: 'lunch', activities: 'activit', families: 'famil', friendly: 'friend',
-      caring: 'care', hoping: 'hope', added: 'add', dances: 'dance', volunteers: 'volunte', gardener: 'garden',
+      walking: 'walk',
+      walks: 'walk',
+      walked: 'walk',
+      walkers: 'walk',
+      befriending: 'befriend',
+      counselling: 'counsel',
+      running: 'run',
+      shopping: 'shop',
+      groups: 'group',
+      bereavement: 'bereave',
+      treatments: 'treat',
+      wellness: 'well',
+      meetings: 'meet',
+      classes: 'class',
+      lunches: 'lunch',
+      activities: 'activit',
+      families: 'famil',
+      friendly: 'friend',
+      caring: 'care',
+      hoping: 'hope',
+      added: 'add',
+      dances: 'dance',
+      volunteers: 'volunte',
+      gardener: 'garden',
     };
     for (const [word, stem] of Object.entries(cases)) expect(stemOf(word), word).toBe(stem);
   });

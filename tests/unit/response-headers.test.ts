@@ -48,7 +48,10 @@ describe('readMapConfig', () => {
   });
 
   it('takes another tile server with its credit and link', () => {
-    const config = readMapConfig({ MAP_TILE_URL: 'https://maps.example.org/tiles/{z}/{x}/{y}.png', MAP_ATTRIBUTION: '© Example Maps | https://example.org/copyright' });
+    const config = readMapConfig({
+      MAP_TILE_URL: 'https://maps.example.org/tiles/{z}/{x}/{y}.png',
+      MAP_ATTRIBUTION: '© Example Maps | https://example.org/copyright',
+    });
     expect(config).toEqual({
       tileUrl: 'https://maps.example.org/tiles/{z}/{x}/{y}.png',
       tileOrigin: 'https://maps.example.org',
@@ -69,7 +72,7 @@ describe('readMapConfig', () => {
       'https://tiles.example.org/{z}/{x}.png',
       'javascript:alert(1)//{z}{x}{y}',
       'https://{z}.example.org/{z}/{x}/{y}.png',
-      "https://evil.example.org;script-src*/{z}/{x}/{y}",
+      'https://evil.example.org;script-src*/{z}/{x}/{y}',
     ]) {
       const config = readMapConfig({ MAP_TILE_URL: value });
       expect(config.tileUrl, value).toBeNull();

@@ -23,8 +23,8 @@ const daysFromAnchor = (date: string) => Math.round((Date.parse(`${date.slice(0,
 const share = (count: number) => count / total;
 const locationsOf = (service: Json): Json[] => service.service_at_locations.map((sal: Json) => sal.location);
 const isPhoneOnly = (service: Json) => service.delivery_modes?.join() === 'phone' && service.service_at_locations.length === 0;
-const isOnlineOnly = (service: Json) => service.delivery_modes?.join() === 'online'
-  && locationsOf(service).every((location) => location.location_type === 'virtual');
+const isOnlineOnly = (service: Json) =>
+  service.delivery_modes?.join() === 'online' && locationsOf(service).every((location) => location.location_type === 'virtual');
 const categoryCodes = (service: Json): string[] => service.attributes.map((attribute: Json) => attribute.taxonomy_term.code);
 const textOf = (service: Json) => `${service.name} ${service.description}`;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -120,8 +120,8 @@ describe('categories', () => {
   });
 
   it('has 24-hour phone-only crisis lines and domestic abuse helplines for urgent help', () => {
-    const roundTheClock = (service: Json) => service.schedules.some((schedule: Json) =>
-      schedule.opens_at === '00:00' && schedule.closes_at === '23:59' && schedule.byday === 'MO,TU,WE,TH,FR,SA,SU');
+    const roundTheClock = (service: Json) =>
+      service.schedules.some((schedule: Json) => schedule.opens_at === '00:00' && schedule.closes_at === '23:59' && schedule.byday === 'MO,TU,WE,TH,FR,SA,SU');
     const crisisLines = services.filter((service) => categoryCodes(service).includes('crisis-lines'));
     expect(crisisLines.filter((service) => isPhoneOnly(service) && roundTheClock(service)).length).toBeGreaterThanOrEqual(3);
     const abuse = services.filter((service) => categoryCodes(service).includes('domestic-abuse'));
@@ -181,7 +181,12 @@ describe('places and accessibility', () => {
 });
 
 describe('getting there (the transport extensions)', () => {
-  const physical = new Map(services.flatMap(locationsOf).filter((location) => location.location_type === 'physical').map((location) => [location.id, location]));
+  const physical = new Map(
+    services
+      .flatMap(locationsOf)
+      .filter((location) => location.location_type === 'physical')
+      .map((location) => [location.id, location]),
+  );
   const places = [...physical.values()];
   const withTransport = places.filter((location) => location.transport);
   const stops = withTransport.flatMap((location) => location.transport.stops as Json[]);
@@ -230,7 +235,10 @@ describe('getting there (the transport extensions)', () => {
 
   it('reads as plain sentences and gives every transport feature to some service', () => {
     for (const location of withTransport) {
-      for (const line of gettingThere(serviceSchema.parse({ id: 'x', name: 'x', status: 'active', organization: { id: 'o', name: 'o' }, service_at_locations: [{ id: 's', location }] }).service_at_locations[0]!.location)) {
+      for (const line of gettingThere(
+        serviceSchema.parse({ id: 'x', name: 'x', status: 'active', organization: { id: 'o', name: 'o' }, service_at_locations: [{ id: 's', location }] })
+          .service_at_locations[0]!.location,
+      )) {
         expect(line).toMatch(/^[A-Z][^]*\.$/);
         expect(line).not.toMatch(/undefined|null|NaN|\s{2}/);
       }
@@ -389,7 +397,8 @@ describe('referral, capacity and access', () => {
   it('mostly has no age limits, with children, young people, older people and adults-only services', () => {
     const aged = services.filter((service) => service.minimum_age != null || service.maximum_age != null);
     expect(share(aged.length)).toBeLessThan(0.4);
-    const has = (min: number | null, max: number | null) => services.some((service) => (service.minimum_age ?? null) === min && (service.maximum_age ?? null) === max);
+    const has = (min: number | null, max: number | null) =>
+      services.some((service) => (service.minimum_age ?? null) === min && (service.maximum_age ?? null) === max);
     expect(has(11, 18) || has(11, 25)).toBe(true);
     expect(has(11, 25)).toBe(true);
     expect(has(0, 4) || has(0, 17)).toBe(true);

@@ -3,7 +3,12 @@ import { clockText, describeSchedule, describeSchedules, scheduleCoverage, parse
 
 describe('clock times in words', () => {
   it.each([
-    ['10:00', '10am'], ['09:30', '9:30am'], ['12:00', '12 noon'], ['00:00', 'midnight'], ['17:45', '5:45pm'], ['13:00', '1pm'],
+    ['10:00', '10am'],
+    ['09:30', '9:30am'],
+    ['12:00', '12 noon'],
+    ['00:00', 'midnight'],
+    ['17:45', '5:45pm'],
+    ['13:00', '1pm'],
   ])('%s is %s', (time, words) => expect(clockText(time)).toBe(words));
 });
 
@@ -32,21 +37,32 @@ describe('schedules in words', () => {
     expect(describeSchedule({ description: 'Ring to book a time' })).toBe('Ring to book a time');
   });
   it('adds dates and notes', () => {
-    expect(describeSchedule({ freq: 'WEEKLY', byday: 'SA', opens_at: '10:00', closes_at: '11:00', valid_from: '2027-01-09', description: 'Term time only.' }, '2026-11-21'))
-      .toBe('From 9 January 2027: Saturdays, 10am to 11am. Term time only');
+    expect(
+      describeSchedule(
+        { freq: 'WEEKLY', byday: 'SA', opens_at: '10:00', closes_at: '11:00', valid_from: '2027-01-09', description: 'Term time only.' },
+        '2026-11-21',
+      ),
+    ).toBe('From 9 January 2027: Saturdays, 10am to 11am. Term time only');
   });
   it('leaves out schedules that have ended', () => {
-    const text = describeSchedules([
-      { freq: 'WEEKLY', byday: 'MO', opens_at: '10:00', closes_at: '11:00', valid_to: '2026-01-01' },
-      { freq: 'WEEKLY', byday: 'FR', opens_at: '10:00', closes_at: '11:00' },
-    ], '2026-11-21');
+    const text = describeSchedules(
+      [
+        { freq: 'WEEKLY', byday: 'MO', opens_at: '10:00', closes_at: '11:00', valid_to: '2026-01-01' },
+        { freq: 'WEEKLY', byday: 'FR', opens_at: '10:00', closes_at: '11:00' },
+      ],
+      '2026-11-21',
+    );
     expect(text).toBe('Fridays, 10am to 11am');
   });
 });
 
 describe('what days and parts of the day a schedule covers', () => {
   it('parses iCal days with ordinals', () => {
-    expect(parseByDay('2TH,-1FR,mo')).toEqual([{ day: 3, ordinal: '2' }, { day: 4, ordinal: '-1' }, { day: 0, ordinal: null }]);
+    expect(parseByDay('2TH,-1FR,mo')).toEqual([
+      { day: 3, ordinal: '2' },
+      { day: 4, ordinal: '-1' },
+      { day: 0, ordinal: null },
+    ]);
   });
   it('marks a Tuesday morning', () => {
     const { days, slots } = scheduleCoverage([{ freq: 'WEEKLY', byday: 'TU', opens_at: '10:00', closes_at: '12:00' }], '2026-11-21');
@@ -58,11 +74,15 @@ describe('what days and parts of the day a schedule covers', () => {
     expect(slots).toBe(1 << 1); // afternoon only: 15 minutes of morning and of evening do not count
   });
   it('ignores schedules that have not started yet', () => {
-    expect(scheduleCoverage([{ freq: 'WEEKLY', byday: 'SU', opens_at: '18:00', closes_at: '20:00', valid_from: '2027-03-01' }], '2026-11-21'))
-      .toEqual({ days: 0, slots: 0 });
+    expect(scheduleCoverage([{ freq: 'WEEKLY', byday: 'SU', opens_at: '18:00', closes_at: '20:00', valid_from: '2027-03-01' }], '2026-11-21')).toEqual({
+      days: 0,
+      slots: 0,
+    });
   });
   it('ignores expired schedules', () => {
-    expect(scheduleCoverage([{ freq: 'WEEKLY', byday: 'MO', opens_at: '10:00', closes_at: '11:00', valid_to: '2025-01-01' }], '2026-11-21'))
-      .toEqual({ days: 0, slots: 0 });
+    expect(scheduleCoverage([{ freq: 'WEEKLY', byday: 'MO', opens_at: '10:00', closes_at: '11:00', valid_to: '2025-01-01' }], '2026-11-21')).toEqual({
+      days: 0,
+      slots: 0,
+    });
   });
 });

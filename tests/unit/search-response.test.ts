@@ -16,11 +16,12 @@ const HEATON = { latitude: 54.9783, longitude: -1.5886 };
 
 describe('toResponseResult', () => {
   const clubs = documentOf({
-    code: 'clubs', name: 'Chess clubs',
+    code: 'clubs',
+    name: 'Chess clubs',
     places: [
       { name: 'Elswick Library', latitude: 54.9647, longitude: -1.6469 },
-      { name: 'Heaton Community Centre', latitude: 54.9790, longitude: -1.5890 },
-      { name: 'Walker Library', latitude: 54.9700, longitude: -1.5370 },
+      { name: 'Heaton Community Centre', latitude: 54.979, longitude: -1.589 },
+      { name: 'Walker Library', latitude: 54.97, longitude: -1.537 },
     ],
   });
 

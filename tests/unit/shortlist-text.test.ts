@@ -2,9 +2,7 @@
 // detail (times, then phones, then long names are cut) before it leaves out a service, keeps only
 // characters a phone sends as ordinary text, and always ends with the short link. Also the list id.
 import { describe, expect, it } from 'vitest';
-import {
-  gsmLength, shortlistText, smsBudget, smsSegments, toGsm, type TextMessageService,
-} from '../../src/lib/shortlists/text-message';
+import { gsmLength, shortlistText, smsBudget, smsSegments, toGsm, type TextMessageService } from '../../src/lib/shortlists/text-message';
 import { newShortlistId, parseShortlistId, SHORTLIST_ID_ALPHABET } from '../../src/lib/shortlists/shortlist-id';
 
 const LINK = 'https://findlocalhelp.example.org/l/ab3dkm9x2pqr';
@@ -64,7 +62,7 @@ describe('shortlistText', () => {
 
   it('uses only characters a phone sends as ordinary text (no 70-character parts)', () => {
     const text = shortlistText([{ name: 'Café “Together” – Men’s Shed 🙂', when: 'Mondays, 10am–12 noon…', phone: '0191 000 0000' }], LINK);
-    expect(text).toContain("Café \"Together\" - Men's Shed");
+    expect(text).toContain('Café "Together" - Men\'s Shed');
     expect(text).toContain('Mondays, 10am-12 noon...');
     expect(text).not.toContain('🙂');
     expect(toGsm('€')).toBe('€');

@@ -6,7 +6,10 @@ import { sortChoice, sortWasChosen } from '../../src/lib/search/sort-choice';
 describe('sortChoice', () => {
   it('offers best match as the default without a place, and no "nearest first" with nothing to measure from', () => {
     expect(sortChoice({ ...EMPTY_QUERY }, false)).toEqual({
-      options: [{ value: '', label: 'Best match' }, { value: 'recently_verified', label: 'Most recently checked' }],
+      options: [
+        { value: '', label: 'Best match' },
+        { value: 'recently_verified', label: 'Most recently checked' },
+      ],
       selected: '',
     });
   });

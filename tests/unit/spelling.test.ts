@@ -12,8 +12,24 @@ function vocabularyOf(words: Record<string, number>): Vocabulary {
 }
 
 const DIRECTORY = vocabularyOf({
-  lonely: 3, loneliness: 2, counselling: 6, counsel: 1, benefits: 9, foodbank: 4, food: 20, bank: 5, walking: 8, group: 30,
-  heaton: 5, jesmond: 4, bereavement: 5, armed: 1, forces: 1, cafe: 12, cake: 2, care: 9,
+  lonely: 3,
+  loneliness: 2,
+  counselling: 6,
+  counsel: 1,
+  benefits: 9,
+  foodbank: 4,
+  food: 20,
+  bank: 5,
+  walking: 8,
+  group: 30,
+  heaton: 5,
+  jesmond: 4,
+  bereavement: 5,
+  armed: 1,
+  forces: 1,
+  cafe: 12,
+  cake: 2,
+  care: 9,
 });
 
 describe('edit distance', () => {
@@ -27,7 +43,7 @@ describe('edit distance', () => {
   });
 });
 
-describe('correcting spelling against the directory\'s own words', () => {
+describe("correcting spelling against the directory's own words", () => {
   it('puts misspelt words right and says which', () => {
     expect(correctSpelling('lonley', DIRECTORY)).toEqual({ q: 'lonely', words: [{ from: 'lonley', to: 'lonely' }] });
     expect(correctSpelling('fodbank', DIRECTORY)?.q).toBe('foodbank');

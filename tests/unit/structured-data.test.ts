@@ -14,13 +14,19 @@ const URL_OF_PAGE = 'https://example.org/services/x';
 
 describe('serviceStructuredData', () => {
   it('describes a weekly group with its place, hours, provider and price', () => {
-    const data = serviceStructuredData(record({
-      code: 'walk', name: 'Walking group', description: 'A gentle walk.',
-      schedules: [{ byday: 'TU,TH', opens_at: '10:00', closes_at: '12:00', freq: 'WEEKLY' }],
-      costs: [{ option: 'Each walk', amount: 2, currency: 'GBP' }],
-      minimumAge: 18,
-      extra: { phones: [{ id: '4f6b8f2e-0000-4000-8000-000000000001', number: '0191 000 0000' }] },
-    }), TODAY, URL_OF_PAGE);
+    const data = serviceStructuredData(
+      record({
+        code: 'walk',
+        name: 'Walking group',
+        description: 'A gentle walk.',
+        schedules: [{ byday: 'TU,TH', opens_at: '10:00', closes_at: '12:00', freq: 'WEEKLY' }],
+        costs: [{ option: 'Each walk', amount: 2, currency: 'GBP' }],
+        minimumAge: 18,
+        extra: { phones: [{ id: '4f6b8f2e-0000-4000-8000-000000000001', number: '0191 000 0000' }] },
+      }),
+      TODAY,
+      URL_OF_PAGE,
+    );
     expect(data).toMatchObject({
       '@context': 'https://schema.org',
       '@type': 'Service',
@@ -40,10 +46,17 @@ describe('serviceStructuredData', () => {
   });
 
   it('says free only when every price is free, and leaves out what is not known', () => {
-    const data = serviceStructuredData(record({
-      code: 'chat', name: 'Phone friends', locationType: null, modes: ['phone'],
-      costs: [{ option: 'Free', amount: 0 }],
-    }), TODAY, URL_OF_PAGE);
+    const data = serviceStructuredData(
+      record({
+        code: 'chat',
+        name: 'Phone friends',
+        locationType: null,
+        modes: ['phone'],
+        costs: [{ option: 'Free', amount: 0 }],
+      }),
+      TODAY,
+      URL_OF_PAGE,
+    );
     expect(data.isAccessibleForFree).toBe(true);
     expect(data).not.toHaveProperty('audience');
     expect(data).not.toHaveProperty('hoursAvailable');
@@ -51,13 +64,18 @@ describe('serviceStructuredData', () => {
   });
 
   it('leaves out monthly and expired schedules rather than claim weekly hours', () => {
-    const data = serviceStructuredData(record({
-      code: 'monthly', name: 'Monthly café',
-      schedules: [
-        { byday: '2TU', freq: 'MONTHLY', opens_at: '10:00', closes_at: '12:00' },
-        { byday: 'WE', freq: 'WEEKLY', opens_at: '10:00', closes_at: '12:00', valid_to: '2020-01-01' },
-      ],
-    }), TODAY, URL_OF_PAGE);
+    const data = serviceStructuredData(
+      record({
+        code: 'monthly',
+        name: 'Monthly café',
+        schedules: [
+          { byday: '2TU', freq: 'MONTHLY', opens_at: '10:00', closes_at: '12:00' },
+          { byday: 'WE', freq: 'WEEKLY', opens_at: '10:00', closes_at: '12:00', valid_to: '2020-01-01' },
+        ],
+      }),
+      TODAY,
+      URL_OF_PAGE,
+    );
     expect(data).not.toHaveProperty('hoursAvailable');
   });
 });

@@ -18,7 +18,9 @@ const record = (spec: Parameters<typeof service>[0]): ServiceRecord => {
   return checked.record;
 };
 const LUNCH = record({
-  code: 'unit-lunch', name: 'Elm Road Lunch Club', description: 'A hot meal.',
+  code: 'unit-lunch',
+  name: 'Elm Road Lunch Club',
+  description: 'A hot meal.',
   schedules: [{ byday: 'TU', opens_at: '12:00', closes_at: '14:00' }],
   extra: { url: 'https://lunch.example.org', phones: [{ id: uuidFor('phone', 'unit-lunch'), number: '0191 496 0000' }] },
 });
@@ -26,7 +28,11 @@ const LUNCH = record({
 describe('the suggest-a-change form', () => {
   it('starts with the listing in words', () => {
     expect(currentValues(LUNCH, TODAY)).toMatchObject({
-      name: 'Elm Road Lunch Club', times: 'Tuesdays, 12 noon to 2pm', phone: '0191 496 0000', url: 'https://lunch.example.org', email: '',
+      name: 'Elm Road Lunch Club',
+      times: 'Tuesdays, 12 noon to 2pm',
+      phone: '0191 496 0000',
+      url: 'https://lunch.example.org',
+      email: '',
       address: 'Elm Road Lunch Club venue\n1 High Street\nNewcastle upon Tyne\nNE1 1AA',
     });
   });
@@ -34,7 +40,12 @@ describe('the suggest-a-change form', () => {
   it('keeps only what was changed (line endings and spaces at the ends do not count)', () => {
     const values = { ...currentValues(LUNCH, TODAY), description: 'A hot meal.\r\n', url: 'lunch.example.org/new', times: ' Tuesdays, 12 noon to 2pm ' };
     const parsed = parseChange(values, LUNCH, TODAY);
-    expect(parsed).toEqual({ ok: true, message: '', contactEmail: '', fields: [{ field: 'url', before: 'https://lunch.example.org', after: 'https://lunch.example.org/new' }] });
+    expect(parsed).toEqual({
+      ok: true,
+      message: '',
+      contactEmail: '',
+      fields: [{ field: 'url', before: 'https://lunch.example.org', after: 'https://lunch.example.org/new' }],
+    });
   });
 
   it('keeps the phone record and changes only its number; times and address are words for a reviewer', () => {
@@ -47,7 +58,8 @@ describe('the suggest-a-change form', () => {
 
   it('says plainly when nothing was changed, and what is wrong with a field', () => {
     expect(parseChange(currentValues(LUNCH, TODAY), LUNCH, TODAY)).toEqual({
-      ok: false, errors: { message: 'You have not changed anything. Change the details that are wrong, or tell us here what is wrong.' },
+      ok: false,
+      errors: { message: 'You have not changed anything. Change the details that are wrong, or tell us here what is wrong.' },
     });
     const parsed = parseChange({ ...currentValues(LUNCH, TODAY), name: '', phone: 'call us', email: 'x@' }, LUNCH, TODAY);
     expect(parsed.ok).toBe(false);
@@ -57,7 +69,11 @@ describe('the suggest-a-change form', () => {
   });
 
   it('a message alone is a suggestion', () => {
-    expect(parseChange({ ...currentValues(LUNCH, TODAY), message: 'It has moved.' }, LUNCH, TODAY)).toMatchObject({ ok: true, fields: [], message: 'It has moved.' });
+    expect(parseChange({ ...currentValues(LUNCH, TODAY), message: 'It has moved.' }, LUNCH, TODAY)).toMatchObject({
+      ok: true,
+      fields: [],
+      message: 'It has moved.',
+    });
   });
 
   it('adds https:// to a web address typed without it', () => {
@@ -69,16 +85,28 @@ describe('the suggest-a-change form', () => {
 
 describe('the new group form', () => {
   it('needs a name and what it is; keeps only what was given', () => {
-    expect(parseNew(EMPTY_NEW_VALUES)).toEqual({ ok: false, errors: { name: 'Enter the name of the group or service.', description: 'Tell us what it is and what happens there.' } });
+    expect(parseNew(EMPTY_NEW_VALUES)).toEqual({
+      ok: false,
+      errors: { name: 'Enter the name of the group or service.', description: 'Tell us what it is and what happens there.' },
+    });
     const parsed = parseNew({ ...EMPTY_NEW_VALUES, name: 'Knit Club', description: 'Knitting.', address: 'Hall, NE1 1AA', phone: '0191 496 0000' });
     if (!parsed.ok) throw new Error('expected ok');
-    expect(parsed.fields.map((field) => [field.field, field.before])).toEqual([['name', null], ['description', null], ['new:address', null], ['phones', null]]);
+    expect(parsed.fields.map((field) => [field.field, field.before])).toEqual([
+      ['name', null],
+      ['description', null],
+      ['new:address', null],
+      ['phones', null],
+    ]);
   });
 });
 
 describe('an address in words', () => {
   it('takes out a UK postcode, alone or at the end of a part, and keeps the rest as written', () => {
-    expect(addressFromWords('Church Hall, 12 Elm Road, Gateshead NE8 1AB')).toEqual({ address_1: 'Church Hall', address_2: '12 Elm Road, Gateshead', postal_code: 'NE8 1AB' });
+    expect(addressFromWords('Church Hall, 12 Elm Road, Gateshead NE8 1AB')).toEqual({
+      address_1: 'Church Hall',
+      address_2: '12 Elm Road, Gateshead',
+      postal_code: 'NE8 1AB',
+    });
     expect(addressFromWords('Church Hall\nne81ab')).toEqual({ address_1: 'Church Hall', address_2: null, postal_code: 'NE8 1AB' });
     expect(addressFromWords('Behind the library')).toEqual({ address_1: 'Behind the library', address_2: null, postal_code: null });
     expect(addressFromWords('NE8 1AB')).toEqual({ address_1: 'NE8 1AB', address_2: null, postal_code: 'NE8 1AB' });
@@ -91,7 +119,9 @@ describe('values in plain words', () => {
     expect(describeValue('schedules', LUNCH.schedules)).toEqual(['Tuesdays, 12 noon to 2pm']);
     expect(describeValue('cost_options', [{ id: 'c', option: 'Adults', amount: 3, currency: 'GBP' }])).toEqual(['Adults: £3']);
     expect(describeValue('phones', [{ id: 'p', number: '0191 496 0000', extension: '12' }])).toEqual(['0191 496 0000 (extension 12)']);
-    expect(describeValue('service_at_locations', LUNCH.service_at_locations)).toEqual(['Elm Road Lunch Club venue: 1 High Street, Newcastle upon Tyne, NE1 1AA']);
+    expect(describeValue('service_at_locations', LUNCH.service_at_locations)).toEqual([
+      'Elm Road Lunch Club venue: 1 High Street, Newcastle upon Tyne, NE1 1AA',
+    ]);
     expect(describeValue('referral_routes', ['self', 'gp'])).toEqual(['You can contact them yourself', 'Your GP can refer you']);
     expect(describeValue('status', 'temporarily closed')).toEqual(['Closed for now']);
     expect(describeValue('assured_date', '2026-03-03')).toEqual(['3 March 2026']);
@@ -103,9 +133,11 @@ describe('values in plain words', () => {
 });
 
 describe('the outcome email', () => {
-  it('says which changes were made, which were not and the reviewer\'s notes', () => {
+  it("says which changes were made, which were not and the reviewer's notes", () => {
     const { subject, body } = outcomeMessage({
-      title: 'Elm Road Lunch Club', suggestedAt: '2026-11-20T10:00:00Z', listingUrl: 'https://directory.example.org/services/x',
+      title: 'Elm Road Lunch Club',
+      suggestedAt: '2026-11-20T10:00:00Z',
+      listingUrl: 'https://directory.example.org/services/x',
       fields: [
         { field: 'name', after: 'Elm Road Lunch Club', decision: 'accepted', note: null },
         { field: 'note:times', after: 'Fridays', decision: 'accepted', note: null },
@@ -123,7 +155,13 @@ describe('the outcome email', () => {
 describe('the review form', () => {
   it('needs a decision for every field, in words for notes and for changes', () => {
     const form = new URLSearchParams({ 'decision-1': 'accepted', 'note-1': ' fine ' });
-    expect(parseDecisions(form, [{ key: '1', field: 'name' }, { key: '2', field: 'url' }, { key: '3', field: 'note:times' }])).toEqual({
+    expect(
+      parseDecisions(form, [
+        { key: '1', field: 'name' },
+        { key: '2', field: 'url' },
+        { key: '3', field: 'note:times' },
+      ]),
+    ).toEqual({
       ok: false,
       values: { 1: { decision: 'accepted', note: ' fine ' }, 2: { decision: '', note: '' }, 3: { decision: '', note: '' } },
       errors: { 2: 'Choose whether to accept or reject this change.', 3: 'Choose "Done by hand" or "Not needed".' },

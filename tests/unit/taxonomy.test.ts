@@ -8,11 +8,28 @@ const taxonomy = getTaxonomy();
 describe('the category taxonomy', () => {
   it('covers what link workers refer to, medical and social', () => {
     const topLevel = taxonomy.categories.filter((term) => !term.parent).map((term) => term.id);
-    expect(topLevel).toEqual(expect.arrayContaining([
-      'money-benefits-debt', 'food', 'housing', 'work-learning-volunteering', 'mental-health', 'bereavement',
-      'loneliness-social', 'physical-activity', 'arts-crafts-music', 'nature-green-spaces', 'digital-skills', 'carers',
-      'long-term-conditions', 'alcohol-drugs', 'family-children', 'advice-advocacy', 'health-services', 'urgent-help',
-    ]));
+    expect(topLevel).toEqual(
+      expect.arrayContaining([
+        'money-benefits-debt',
+        'food',
+        'housing',
+        'work-learning-volunteering',
+        'mental-health',
+        'bereavement',
+        'loneliness-social',
+        'physical-activity',
+        'arts-crafts-music',
+        'nature-green-spaces',
+        'digital-skills',
+        'carers',
+        'long-term-conditions',
+        'alcohol-drugs',
+        'family-children',
+        'advice-advocacy',
+        'health-services',
+        'urgent-help',
+      ]),
+    );
   });
   it('is a tree with stable ids', () => {
     const codes = new Set<string>();
@@ -39,9 +56,9 @@ describe('the category taxonomy', () => {
 describe('the accessibility vocabulary', () => {
   it('has the features people ask about', () => {
     const codes = taxonomy.accessibility.map((term) => term.id);
-    expect(codes).toEqual(expect.arrayContaining([
-      'step-free', 'hearing-loop', 'quiet-space', 'dementia-friendly', 'autism-friendly', 'accessible-toilet', 'bsl', 'large-print',
-    ]));
+    expect(codes).toEqual(
+      expect.arrayContaining(['step-free', 'hearing-loop', 'quiet-space', 'dementia-friendly', 'autism-friendly', 'accessible-toilet', 'bsl', 'large-print']),
+    );
     for (const term of taxonomy.accessibility) expect(term.uuid).toBe(uuidFor('accessibility', term.id));
   });
 });

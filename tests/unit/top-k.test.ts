@@ -5,12 +5,15 @@ import { smallestK } from '../../src/lib/search/top-k';
 describe('smallestK', () => {
   it('gives the same rows, in the same order, as sorting everything', () => {
     let seed = 7;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const rows = Array.from({ length: 2000 }, (_, i) => i * 3);
     const keys = new Map(rows.map((row) => [row, Math.floor(random() * 500)])); // many ties
     const sorted = rows.slice().sort((a, b) => keys.get(a)! - keys.get(b)! || rows.indexOf(a) - rows.indexOf(b));
     for (const k of [1, 5, 20, 100, 2000, 5000]) {
-      expect(smallestK(rows, (row) => keys.get(row)!, k), `k = ${k}`).toEqual(sorted.slice(0, k));
+      expect(
+        smallestK(rows, (row) => keys.get(row)!, k),
+        `k = ${k}`,
+      ).toEqual(sorted.slice(0, k));
     }
   });
 

@@ -2,7 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import { serviceSchema, type LocationRecord, type ServiceRecord } from '../../src/lib/openreferral-schema/schemas';
 import {
-  BUS_STOP_NEAR_METRES, TRANSPORT_FEATURES, gettingThere, parkingText, stopText, transportFeatures, transportOfferedText,
+  BUS_STOP_NEAR_METRES,
+  TRANSPORT_FEATURES,
+  gettingThere,
+  parkingText,
+  stopText,
+  transportFeatures,
+  transportOfferedText,
 } from '../../src/lib/directory/transport';
 
 type Transport = NonNullable<LocationRecord['transport']>;
@@ -13,7 +19,11 @@ function raw(extra: Record<string, unknown> = {}): Record<string, unknown> {
 }
 
 /** A parsed service whose one place (physical unless said) has the given transport facts. */
-function serviceWith(transport: Record<string, unknown> | null, extra: Record<string, unknown> = {}, locationType: 'physical' | 'virtual' = 'physical'): ServiceRecord {
+function serviceWith(
+  transport: Record<string, unknown> | null,
+  extra: Record<string, unknown> = {},
+  locationType: 'physical' | 'virtual' = 'physical',
+): ServiceRecord {
   const location = { id: 'l1', location_type: locationType, name: 'The hall', ...(transport ? { transport } : {}) };
   return serviceSchema.parse(raw({ service_at_locations: [{ id: 'sal1', location }], ...extra }));
 }
@@ -81,7 +91,9 @@ describe('getting there in words', () => {
   const parse = (transport: Record<string, unknown>) => serviceWith(transport).service_at_locations[0]!.location.transport as Transport;
 
   it('words a bus stop with distance, walk, routes and a step-free route', () => {
-    const [stop] = parse({ stops: [{ name: 'Heaton Road / Chillingham Road', mode: 'bus', routes: ['62', '63'], distance_m: 120, walk_minutes: 2, step_free_route: true }] }).stops;
+    const [stop] = parse({
+      stops: [{ name: 'Heaton Road / Chillingham Road', mode: 'bus', routes: ['62', '63'], distance_m: 120, walk_minutes: 2, step_free_route: true }],
+    }).stops;
     expect(stopText(stop!)).toBe(
       "Bus stop: Heaton Road / Chillingham Road, 120 metres away (about 2 minutes' walk). Buses 62 and 63 stop there. The route from the stop is step-free.",
     );
@@ -149,11 +161,14 @@ describe('getting there in words', () => {
 
 describe('transportOfferedText', () => {
   it('words transport offered, with who can use it', () => {
-    expect(transportOfferedText({
-      transport_offered: { description: 'Our minibus picks people up from home in Walker and Byker', eligibility: 'people over 60 who cannot use buses' },
-    })).toEqual(['They offer transport: Our minibus picks people up from home in Walker and Byker. Who can use it: people over 60 who cannot use buses.']);
-    expect(transportOfferedText({ transport_offered: { description: 'Volunteer drivers can take you to the group.' } }))
-      .toEqual(['They offer transport: Volunteer drivers can take you to the group.']);
+    expect(
+      transportOfferedText({
+        transport_offered: { description: 'Our minibus picks people up from home in Walker and Byker', eligibility: 'people over 60 who cannot use buses' },
+      }),
+    ).toEqual(['They offer transport: Our minibus picks people up from home in Walker and Byker. Who can use it: people over 60 who cannot use buses.']);
+    expect(transportOfferedText({ transport_offered: { description: 'Volunteer drivers can take you to the group.' } })).toEqual([
+      'They offer transport: Volunteer drivers can take you to the group.',
+    ]);
   });
 
   it('words home visits, and gives nothing when neither is set', () => {

@@ -3,8 +3,17 @@
 // the search (docs/performance.md). The .astro components of the same names write these, so a
 // field looks the same on every form.
 import {
-  COST_BANDS, DAYS, DEFAULT_WALK_KM, DELIVERY_MODES, RADIUS_FACETS, REFERRAL_ROUTES, TIMES_OF_DAY, TRANSPORT_OPTIONS,
-  type FacetCounts, type Parameter, type SearchQuery,
+  COST_BANDS,
+  DAYS,
+  DEFAULT_WALK_KM,
+  DELIVERY_MODES,
+  RADIUS_FACETS,
+  REFERRAL_ROUTES,
+  TIMES_OF_DAY,
+  TRANSPORT_OPTIONS,
+  type FacetCounts,
+  type Parameter,
+  type SearchQuery,
 } from '../../lib/search/filters';
 import { COST_LABELS, DAY_LABELS, MODE_LABELS, REFERRAL_LABELS, TIME_LABELS, TRANSPORT_LABELS } from '../../lib/search/labels';
 import { getTaxonomy } from '../../lib/taxonomy/taxonomy';
@@ -74,9 +83,9 @@ export function numberFieldHtml({ name, label, hint, value, error, prefix, decim
   const hintId = `${name}-hint`;
   const errorId = `${name}-error`;
   const input = html`<input type="text" class="input--short" id="${name}" name="${name}"${attribute('value', value)} inputmode="${decimal ? 'decimal' : 'numeric'}" spellcheck="false" autocomplete="off"${attribute('aria-describedby', describedBy(hint && hintId, error && errorId))}${attribute('aria-invalid', error ? 'true' : undefined)}>`;
-  return html`<div class="${withError('field filters__group', error)}"><label for="${name}">${label}</label>${hint ? html`<p class="hint" id="${hintId}">${hint}</p>` : ''}${fieldErrorHtml(errorId, error)}${prefix
-    ? html`<div class="prefix-input"><span class="prefix-input__prefix" aria-hidden="true">${prefix}</span> ${input}</div>`
-    : input}</div>`;
+  return html`<div class="${withError('field filters__group', error)}"><label for="${name}">${label}</label>${hint ? html`<p class="hint" id="${hintId}">${hint}</p>` : ''}${fieldErrorHtml(errorId, error)}${
+    prefix ? html`<div class="prefix-input"><span class="prefix-input__prefix" aria-hidden="true">${prefix}</span> ${input}</div>` : input
+  }</div>`;
 }
 
 /**
@@ -84,14 +93,20 @@ export function numberFieldHtml({ name, label, hint, value, error, prefix, decim
  * shown under it once it, or one of them, is chosen, so the list stays short without scripts.
  * The first checkbox of the whole list has the id "category", for the error summary to link to.
  */
-function categoryChoicesHtml(terms: readonly CategoryTerm[], childrenOf: Map<string, CategoryTerm[]>, open: Set<string>,
-  chosen: Set<string>, counts: Record<string, number>, firstId: boolean): Html {
+function categoryChoicesHtml(
+  terms: readonly CategoryTerm[],
+  childrenOf: Map<string, CategoryTerm[]>,
+  open: Set<string>,
+  chosen: Set<string>,
+  counts: Record<string, number>,
+  firstId: boolean,
+): Html {
   return html`<ul class="choices">${terms.map((term, index) => {
     const id = firstId && index === 0 ? 'category' : `category-${term.id}`;
     const children = childrenOf.get(term.id) ?? [];
-    return html`<li class="choice--nested"><div class="choice"><input type="checkbox" id="${id}" name="category" value="${term.id}"${attribute('checked', chosen.has(term.id))}> <label for="${id}">${choiceLabelHtml(term.name, counts[term.id] ?? 0)}</label></div>${children.length > 0 && open.has(term.id)
-      ? categoryChoicesHtml(children, childrenOf, open, chosen, counts, false)
-      : ''}</li>`;
+    return html`<li class="choice--nested"><div class="choice"><input type="checkbox" id="${id}" name="category" value="${term.id}"${attribute('checked', chosen.has(term.id))}> <label for="${id}">${choiceLabelHtml(term.name, counts[term.id] ?? 0)}</label></div>${
+      children.length > 0 && open.has(term.id) ? categoryChoicesHtml(children, childrenOf, open, chosen, counts, false) : ''
+    }</li>`;
   })}</ul>`;
 }
 
@@ -127,7 +142,13 @@ export function searchFiltersHtml({ query, hasPlace, facets, errors, raw, clearH
     values.map((value) => ({ value, label: labels[value], count: counts[value], checked: chosen.includes(value) }));
   const numberValue = (parameter: 'age' | 'max_cost' | 'walk_km') => {
     const value = query[parameter];
-    if (errors[parameter]) return (raw.getAll(parameter).filter((v) => v.trim() !== '').at(-1) ?? '').slice(0, 40);
+    if (errors[parameter])
+      return (
+        raw
+          .getAll(parameter)
+          .filter((v) => v.trim() !== '')
+          .at(-1) ?? ''
+      ).slice(0, 40);
     return value === null ? '' : String(value);
   };
   const capacity = facets.capacity;
@@ -137,12 +158,19 @@ export function searchFiltersHtml({ query, hasPlace, facets, errors, raw, clearH
     { value: 'accepting', label: CAPACITY_FILTER_LABELS.accepting, count: capacity.accepting },
   ].map((option) => ({ ...option, checked: option.value === (query.capacity ?? '') }));
   // Distance and walking need a place; without one they are left out rather than shown and ignored.
-  const radiusOptions = hasPlace ? [
-    { value: '', label: 'Any distance', count: undefined, checked: query.radius_km === null },
-    ...[...new Set([...RADIUS_FACETS, ...(query.radius_km !== null ? [query.radius_km] : [])])].sort((a, b) => a - b).map((km) => ({
-      value: String(km), label: `Within ${km} km`, count: facets.radius_km[String(km)], checked: query.radius_km === km,
-    })),
-  ] : [];
+  const radiusOptions = hasPlace
+    ? [
+        { value: '', label: 'Any distance', count: undefined, checked: query.radius_km === null },
+        ...[...new Set([...RADIUS_FACETS, ...(query.radius_km !== null ? [query.radius_km] : [])])]
+          .sort((a, b) => a - b)
+          .map((km) => ({
+            value: String(km),
+            label: `Within ${km} km`,
+            count: facets.radius_km[String(km)],
+            checked: query.radius_km === km,
+          })),
+      ]
+    : [];
   const transportOptions = TRANSPORT_OPTIONS.filter((option) => hasPlace || option !== 'walk').map((option) => ({
     value: option,
     label: option === 'walk' ? `Within walking distance (${query.walk_km ?? DEFAULT_WALK_KM} km)` : TRANSPORT_LABELS[option],
@@ -150,7 +178,10 @@ export function searchFiltersHtml({ query, hasPlace, facets, errors, raw, clearH
     checked: query.transport.includes(option),
   }));
   const accessOptions = taxonomy.accessibility.map((term) => ({
-    value: term.id, label: term.name, count: facets.access[term.id] ?? 0, checked: query.access.includes(term.id),
+    value: term.id,
+    label: term.name,
+    count: facets.access[term.id] ?? 0,
+    checked: query.access.includes(term.id),
   }));
   // Only the languages the directory's services speak, by name; one already chosen stays shown.
   const languageOptions = Object.entries(facets.language ?? {})
@@ -160,49 +191,102 @@ export function searchFiltersHtml({ query, hasPlace, facets, errors, raw, clearH
 
   const radius = hasPlace
     ? choiceFilterHtml({
-      type: 'radio', name: 'radius_km', legend: FIELD_LABELS.radius_km,
-      hint: 'Services that cover your area, or work by phone or online, are always shown.', options: radiusOptions, error: errors.radius_km,
-    })
-    : html`<div class="filters__group"><p class="filters__note"><strong>${FIELD_LABELS.radius_km}:</strong> enter a postcode or place in “Near” to search by distance.</p>${errors.radius_km
-      ? html`<p class="field-error" id="radius_km"><span class="visually-hidden">Error: </span>${errors.radius_km}</p>` : ''}</div>`;
-  const language = languageOptions.length > 0
-    ? choiceFilterHtml({
-      name: 'language', legend: FIELD_LABELS.language,
-      hint: 'Services where staff or volunteers speak or sign it. Tick more than one to see any of them.', options: languageOptions, error: errors.language,
-    })
-    : errors.language ? html`<div class="filters__group">${fieldErrorHtml('language', errors.language)}</div>` : '';
+        type: 'radio',
+        name: 'radius_km',
+        legend: FIELD_LABELS.radius_km,
+        hint: 'Services that cover your area, or work by phone or online, are always shown.',
+        options: radiusOptions,
+        error: errors.radius_km,
+      })
+    : html`<div class="filters__group"><p class="filters__note"><strong>${FIELD_LABELS.radius_km}:</strong> enter a postcode or place in “Near” to search by distance.</p>${
+        errors.radius_km ? html`<p class="field-error" id="radius_km"><span class="visually-hidden">Error: </span>${errors.radius_km}</p>` : ''
+      }</div>`;
+  const language =
+    languageOptions.length > 0
+      ? choiceFilterHtml({
+          name: 'language',
+          legend: FIELD_LABELS.language,
+          hint: 'Services where staff or volunteers speak or sign it. Tick more than one to see any of them.',
+          options: languageOptions,
+          error: errors.language,
+        })
+      : errors.language
+        ? html`<div class="filters__group">${fieldErrorHtml('language', errors.language)}</div>`
+        : '';
 
   return html`<section class="filters" aria-labelledby="filters-heading"><h3 id="filters-heading">Filter results</h3><p>Choose what matters to you, then press “Show results”.</p>${[
     categoryFilterHtml(FIELD_LABELS.category, query.category, facets.category, errors.category),
     radius,
-    choiceFilterHtml({ name: 'transport', legend: FIELD_LABELS.transport, hint: 'Shows only services that have everything you tick.', options: transportOptions, error: errors.transport }),
-    hasPlace && query.transport.includes('walk') ? numberFieldHtml({
-      name: 'walk_km', label: 'How far you can walk', hint: `In kilometres, for example 1 or 0.5. Leave empty for ${DEFAULT_WALK_KM} km.`,
-      value: numberValue('walk_km'), error: errors.walk_km, decimal: true,
-    }) : '',
+    choiceFilterHtml({
+      name: 'transport',
+      legend: FIELD_LABELS.transport,
+      hint: 'Shows only services that have everything you tick.',
+      options: transportOptions,
+      error: errors.transport,
+    }),
+    hasPlace && query.transport.includes('walk')
+      ? numberFieldHtml({
+          name: 'walk_km',
+          label: 'How far you can walk',
+          hint: `In kilometres, for example 1 or 0.5. Leave empty for ${DEFAULT_WALK_KM} km.`,
+          value: numberValue('walk_km'),
+          error: errors.walk_km,
+          decimal: true,
+        })
+      : '',
     choiceFilterHtml({ name: 'cost', legend: FIELD_LABELS.cost, options: options(COST_BANDS, COST_LABELS, facets.cost, query.cost), error: errors.cost }),
     numberFieldHtml({
-      name: 'max_cost', label: FIELD_LABELS.max_cost, hint: 'In pounds, for example 3 or 2.50. Leave empty for any amount.',
-      value: numberValue('max_cost'), error: errors.max_cost, prefix: '£', decimal: true,
+      name: 'max_cost',
+      label: FIELD_LABELS.max_cost,
+      hint: 'In pounds, for example 3 or 2.50. Leave empty for any amount.',
+      value: numberValue('max_cost'),
+      error: errors.max_cost,
+      prefix: '£',
+      decimal: true,
     }),
     choiceFilterHtml({ name: 'mode', legend: FIELD_LABELS.mode, options: options(DELIVERY_MODES, MODE_LABELS, facets.mode, query.mode), error: errors.mode }),
     choiceFilterHtml({ name: 'day', legend: FIELD_LABELS.day, options: options(DAYS, DAY_LABELS, facets.day, query.day), error: errors.day }),
     choiceFilterHtml({ name: 'time', legend: FIELD_LABELS.time, options: options(TIMES_OF_DAY, TIME_LABELS, facets.time, query.time), error: errors.time }),
     numberFieldHtml({
-      name: 'age', label: FIELD_LABELS.age, hint: 'To show only services for someone your age. Leave empty to see all.',
-      value: numberValue('age'), error: errors.age,
+      name: 'age',
+      label: FIELD_LABELS.age,
+      hint: 'To show only services for someone your age. Leave empty to see all.',
+      value: numberValue('age'),
+      error: errors.age,
     }),
-    choiceFilterHtml({ name: 'referral', legend: FIELD_LABELS.referral, options: options(REFERRAL_ROUTES, REFERRAL_LABELS, facets.referral, query.referral), error: errors.referral }),
-    choiceFilterHtml({ name: 'access', legend: FIELD_LABELS.access, hint: 'Shows only places that have everything you tick.', options: accessOptions, error: errors.access }),
+    choiceFilterHtml({
+      name: 'referral',
+      legend: FIELD_LABELS.referral,
+      options: options(REFERRAL_ROUTES, REFERRAL_LABELS, facets.referral, query.referral),
+      error: errors.referral,
+    }),
+    choiceFilterHtml({
+      name: 'access',
+      legend: FIELD_LABELS.access,
+      hint: 'Shows only places that have everything you tick.',
+      options: accessOptions,
+      error: errors.access,
+    }),
     language,
     choiceFilterHtml({ type: 'radio', name: 'capacity', legend: FIELD_LABELS.capacity, options: capacityOptions, error: errors.capacity }),
     choiceFilterHtml({
-      name: 'fresh', legend: FIELD_LABELS.fresh, error: errors.fresh,
+      name: 'fresh',
+      legend: FIELD_LABELS.fresh,
+      error: errors.fresh,
       options: [{ value: '1', label: 'Only services checked recently, with nothing reported wrong', count: facets.fresh, checked: query.fresh }],
     }),
     choiceFilterHtml({
-      name: 'include_closed', legend: FIELD_LABELS.include_closed, error: errors.include_closed,
-      options: [{ value: '1', label: 'Also show services that are closed or paused', count: query.include_closed ? undefined : facets.closed, checked: query.include_closed }],
+      name: 'include_closed',
+      legend: FIELD_LABELS.include_closed,
+      error: errors.include_closed,
+      options: [
+        {
+          value: '1',
+          label: 'Also show services that are closed or paused',
+          count: query.include_closed ? undefined : facets.closed,
+          checked: query.include_closed,
+        },
+      ],
     }),
   ]}<div class="filters__actions"><button type="submit">Show results</button> <a href="${clearHref}">Clear all filters</a></div></section>`;
 }

@@ -1,6 +1,16 @@
 // Plain names for the search page's fields, used beside each field and in the error summary.
 // (Labels for filter values live in src/lib/search/labels.ts.)
-import { toSearchParams, type CostBand, type Day, type DeliveryMode, type Parameter, type ReferralRoute, type SearchQuery, type TimeOfDay, type TransportOption } from '../../lib/search/filters';
+import {
+  toSearchParams,
+  type CostBand,
+  type Day,
+  type DeliveryMode,
+  type Parameter,
+  type ReferralRoute,
+  type SearchQuery,
+  type TimeOfDay,
+  type TransportOption,
+} from '../../lib/search/filters';
 import type { ChosenFilter } from '../../lib/search/chosen-filters';
 import { COST_LABELS, DAY_LABELS, MODE_LABELS, REFERRAL_LABELS, TIME_LABELS, TRANSPORT_LABELS } from '../../lib/search/labels';
 import { getTaxonomy } from '../../lib/taxonomy/taxonomy';
@@ -50,23 +60,40 @@ export function chosenLabel(filter: ChosenFilter): string {
   const taxonomy = getTaxonomy();
   const { parameter, value } = filter;
   switch (parameter) {
-    case 'category': return taxonomy.categoryByCode.get(value)?.name ?? value;
-    case 'access': return taxonomy.accessibilityByCode.get(value)?.name ?? value;
-    case 'language': return languageName(value);
-    case 'cost': return COST_LABELS[value as CostBand] ?? value;
-    case 'max_cost': return `£${value}`;
-    case 'mode': return MODE_LABELS[value as DeliveryMode] ?? value;
-    case 'day': return DAY_LABELS[value as Day] ?? value;
-    case 'time': return TIME_LABELS[value as TimeOfDay] ?? value;
-    case 'age': return value;
-    case 'referral': return REFERRAL_LABELS[value as ReferralRoute] ?? value;
-    case 'capacity': return CAPACITY_FILTER_LABELS[value as keyof typeof CAPACITY_FILTER_LABELS] ?? value;
-    case 'include_closed': return 'included';
-    case 'fresh': return 'only';
-    case 'near': return value;
-    case 'radius_km': return `within ${value} km`;
-    case 'transport': return TRANSPORT_LABELS[value as TransportOption] ?? value;
-    case 'walk_km': return `${value} km`;
+    case 'category':
+      return taxonomy.categoryByCode.get(value)?.name ?? value;
+    case 'access':
+      return taxonomy.accessibilityByCode.get(value)?.name ?? value;
+    case 'language':
+      return languageName(value);
+    case 'cost':
+      return COST_LABELS[value as CostBand] ?? value;
+    case 'max_cost':
+      return `£${value}`;
+    case 'mode':
+      return MODE_LABELS[value as DeliveryMode] ?? value;
+    case 'day':
+      return DAY_LABELS[value as Day] ?? value;
+    case 'time':
+      return TIME_LABELS[value as TimeOfDay] ?? value;
+    case 'age':
+      return value;
+    case 'referral':
+      return REFERRAL_LABELS[value as ReferralRoute] ?? value;
+    case 'capacity':
+      return CAPACITY_FILTER_LABELS[value as keyof typeof CAPACITY_FILTER_LABELS] ?? value;
+    case 'include_closed':
+      return 'included';
+    case 'fresh':
+      return 'only';
+    case 'near':
+      return value;
+    case 'radius_km':
+      return `within ${value} km`;
+    case 'transport':
+      return TRANSPORT_LABELS[value as TransportOption] ?? value;
+    case 'walk_km':
+      return `${value} km`;
   }
 }
 

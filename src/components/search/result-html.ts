@@ -23,8 +23,12 @@ export function dateHtml(date: string): Html {
 /** When someone last checked a service's details (its assured date), or that nobody has yet. */
 export function checkedDateHtml(date: string | null | undefined, variant: 'short' | 'long' = 'short'): Html {
   const text = date
-    ? variant === 'long' ? html`Information last checked on ${dateHtml(date)}.` : html`Checked on ${dateHtml(date)}`
-    : variant === 'long' ? 'This information has not been checked yet. Please contact them before you go.' : 'Not checked yet';
+    ? variant === 'long'
+      ? html`Information last checked on ${dateHtml(date)}.`
+      : html`Checked on ${dateHtml(date)}`
+    : variant === 'long'
+      ? 'This information has not been checked yet. Please contact them before you go.'
+      : 'Not checked yet';
   return html`<p class="checked">${text}</p>`;
 }
 
@@ -41,9 +45,11 @@ export function freshnessHtml(status: FreshnessStatus, messages: readonly Freshn
   const shown = (brief ? messages.filter((m) => m.severity !== 'info').slice(0, 1) : messages).map((m) => m.message);
   if (shown.length === 0) return html``;
   const heading = status === 'stale' ? 'This may be out of date' : status === 'check' ? 'Check before you go' : 'Good to know';
-  return html`<div class="freshness freshness--${status}">${brief
-    ? html`<p><strong>${heading}:</strong> ${shown[0]}</p>`
-    : html`<p class="freshness__heading"><strong>${heading}</strong></p><ul>${shown.map((message) => html`<li>${message}</li>`)}</ul>`}</div>`;
+  return html`<div class="freshness freshness--${status}">${
+    brief
+      ? html`<p><strong>${heading}:</strong> ${shown[0]}</p>`
+      : html`<p class="freshness__heading"><strong>${heading}</strong></p><ul>${shown.map((message) => html`<li>${message}</li>`)}</ul>`
+  }</div>`;
 }
 
 /** What "Add to my list" needs to know about the page it is on. */
@@ -85,10 +91,14 @@ export function addToListHtml(serviceId: string, serviceName: string, insideForm
   const label = onList ? `Remove ${serviceName} from your list` : `Add to my list: ${serviceName}`;
   const onListTag = onList ? html`<span class="add-to-list__on">On your list</span>` : '';
   const buttonText = onList ? 'Remove' : 'Add to my list';
-  const said = outcome === 'added' && onList ? `Added to your list (${servicesText(count)}).`
-    : outcome === 'removed' && !onList ? `Removed from your list (${servicesText(count)}).`
-    : outcome === 'full' ? `Your list is full: it can hold ${MAX_SHORTLIST_SERVICES} services. Remove one to add another.`
-    : '';
+  const said =
+    outcome === 'added' && onList
+      ? `Added to your list (${servicesText(count)}).`
+      : outcome === 'removed' && !onList
+        ? `Removed from your list (${servicesText(count)}).`
+        : outcome === 'full'
+          ? `Your list is full: it can hold ${MAX_SHORTLIST_SERVICES} services. Remove one to add another.`
+          : '';
   const outcomeLine = outcome
     ? html`<p class="add-to-list__outcome" role="status">${said}${list ? html` <a href="/shortlist/${list.id}">See your list</a>.` : ''}</p>`
     : '';
@@ -122,7 +132,7 @@ function reachText(service: SearchResponseResult): string | null {
     const remotely = service.delivery_modes.some((mode) => mode === 'phone' || mode === 'online');
     return remotely ? 'No travel needed: by phone or online' : 'No travel needed: they visit you at home';
   }
-  return service.reach === 'place' ? service.distance_text ?? null : null;
+  return service.reach === 'place' ? (service.distance_text ?? null) : null;
 }
 
 /**
@@ -136,29 +146,45 @@ export function serviceResultHtml(service: SearchResponseResult, options: Servic
   const modes = modesInWords(service.delivery_modes.map((mode) => MODE_LABELS[mode as DeliveryMode] ?? mode));
   // Full or paused: "Book first" would send someone to a door that is shut, so "To start" says so.
   const closedToNew = service.capacity_status === 'full' || service.capacity_status === 'paused';
-  const capacity = service.capacity_status && service.capacity_status !== 'accepting' && !closedToNew
-    ? CAPACITY_LABELS[service.capacity_status as CapacityFacet] ?? null
-    : null;
-  const status = service.status !== 'active' ? STATUS_LABELS[service.status] ?? service.status : null;
+  const capacity =
+    service.capacity_status && service.capacity_status !== 'accepting' && !closedToNew
+      ? (CAPACITY_LABELS[service.capacity_status as CapacityFacet] ?? null)
+      : null;
+  const status = service.status !== 'active' ? (STATUS_LABELS[service.status] ?? service.status) : null;
   const reach = reachText(service);
   const numbered = number !== undefined;
   const toStart = closedToNew
     ? html`<dt>To start</dt><dd class="result__start result__start--full"><strong>${CAPACITY_LABELS[service.capacity_status as CapacityFacet]}:</strong> not taking new people now</dd>`
-    : start ? html`<dt>To start</dt><dd class="result__start result__start--${start.kind}"><strong>${start.label}</strong>${start.detail ? html` ${start.detail}` : ''}</dd>` : '';
-  return new Html(html`<li class="result"${attribute('data-result-number', number)}>`.text
-    + html`<${new Html(heading)} class="result__name">${numbered ? html`<span class="result__number" aria-hidden="true">${number}</span>` : ''}<a href="${service.url}">${numbered ? html`<span class="visually-hidden">${number}. </span>` : ''}${service.name}</a></${new Html(heading)}>`.text
-    + (showOrganisation ? html`<p class="result__organisation">Run by <a href="${organisationHref(service.organization.id)}">${service.organization.name}</a></p>`.text : '')
-    + (status || capacity
-      ? html`<p>${status ? html`<span class="tag tag--warning">${status}</span>` : ''}${status && capacity ? ' ' : ''}${capacity ? html`<span class="tag">${capacity}</span>` : ''}</p>`.text
-      : '')
-    + (summary.length > 0 ? html`<p class="result__summary">${summary.map((part) => (part.marked ? html`<mark>${part.text}</mark>` : part.text))}</p>`.text : '')
-    + (phone ? html`<p class="result__call"><a class="service-action" href="${telHref(phone.number)}">Call <span class="service-action__detail">${phone.number}</span></a></p>`.text : '')
-    + html`<dl class="facts result__facts">${toStart}<dt>Cost</dt><dd>${service.cost}</dd><dt>When</dt><dd>${service.schedule_text || 'Times not given: please ask'}</dd>`.text
-    + html`${modes ? html`<dt>How</dt><dd>${modes}</dd>` : ''}${service.where ? html`<dt>Where</dt><dd>${service.where}</dd>` : ''}${reach ? html`<dt>Distance</dt><dd>${reach}</dd>` : ''}</dl>`.text
-    + freshnessHtml(service.freshness.status, service.freshness.flags, true).text
-    + checkedDateHtml(service.assured_date).text
-    + addToListHtml(service.id, service.name, insideForm, state).text
-    + '</li>');
+    : start
+      ? html`<dt>To start</dt><dd class="result__start result__start--${start.kind}"><strong>${start.label}</strong>${start.detail ? html` ${start.detail}` : ''}</dd>`
+      : '';
+  return new Html(
+    html`<li class="result"${attribute('data-result-number', number)}>`.text +
+      html`<${new Html(heading)} class="result__name">${numbered ? html`<span class="result__number" aria-hidden="true">${number}</span>` : ''}<a href="${service.url}">${numbered ? html`<span class="visually-hidden">${number}. </span>` : ''}${service.name}</a></${new Html(heading)}>`
+        .text +
+      (showOrganisation
+        ? html`<p class="result__organisation">Run by <a href="${organisationHref(service.organization.id)}">${service.organization.name}</a></p>`.text
+        : '') +
+      (status || capacity
+        ? html`<p>${status ? html`<span class="tag tag--warning">${status}</span>` : ''}${status && capacity ? ' ' : ''}${capacity ? html`<span class="tag">${capacity}</span>` : ''}</p>`
+            .text
+        : '') +
+      (summary.length > 0
+        ? html`<p class="result__summary">${summary.map((part) => (part.marked ? html`<mark>${part.text}</mark>` : part.text))}</p>`.text
+        : '') +
+      (phone
+        ? html`<p class="result__call"><a class="service-action" href="${telHref(phone.number)}">Call <span class="service-action__detail">${phone.number}</span></a></p>`
+            .text
+        : '') +
+      html`<dl class="facts result__facts">${toStart}<dt>Cost</dt><dd>${service.cost}</dd><dt>When</dt><dd>${service.schedule_text || 'Times not given: please ask'}</dd>`
+        .text +
+      html`${modes ? html`<dt>How</dt><dd>${modes}</dd>` : ''}${service.where ? html`<dt>Where</dt><dd>${service.where}</dd>` : ''}${reach ? html`<dt>Distance</dt><dd>${reach}</dd>` : ''}</dl>`
+        .text +
+      freshnessHtml(service.freshness.status, service.freshness.flags, true).text +
+      checkedDateHtml(service.assured_date).text +
+      addToListHtml(service.id, service.name, insideForm, state).text +
+      '</li>',
+  );
 }
 
 export interface ResultListOptions {
@@ -181,9 +207,18 @@ export interface ResultListOptions {
 export function resultListHtml(results: readonly SearchResponseResult[], options: ResultListOptions, state: ListState): Html {
   const { words, grouped, nearLabel, starts, numbered } = options;
   // Numbers run through the page (the map's pins say the same numbers), across groups.
-  const item = (service: SearchResponseResult, index: number, headingLevel: 3 | 4) => serviceResultHtml(service, {
-    words, headingLevel, insideForm: true, start: starts.get(service.id), number: numbered ? index + 1 : undefined,
-  }, state).text;
+  const item = (service: SearchResponseResult, index: number, headingLevel: 3 | 4) =>
+    serviceResultHtml(
+      service,
+      {
+        words,
+        headingLevel,
+        insideForm: true,
+        start: starts.get(service.id),
+        number: numbered ? index + 1 : undefined,
+      },
+      state,
+    ).text;
   if (!grouped) return html`<ul class="results">${new Html(results.map((service, index) => item(service, index, 3)).join(''))}</ul>`;
   const headings: Record<Reach, string> = {
     place: nearLabel ? `Nearest to ${nearLabel} first` : 'Nearest first',
@@ -197,7 +232,9 @@ export function resultListHtml(results: readonly SearchResponseResult[], options
     const reach = results[index]!.reach ?? 'unknown';
     let items = '';
     for (; index < results.length && (results[index]!.reach ?? 'unknown') === reach; index++) items += item(results[index]!, index, 4);
-    text += html`<section class="result-group" aria-labelledby="group-${reach}"><h3 id="group-${reach}" class="result-group__heading">${headings[reach]}</h3><ul class="results">${new Html(items)}</ul></section>`.text;
+    text +=
+      html`<section class="result-group" aria-labelledby="group-${reach}"><h3 id="group-${reach}" class="result-group__heading">${headings[reach]}</h3><ul class="results">${new Html(items)}</ul></section>`
+        .text;
   }
   return new Html(text);
 }

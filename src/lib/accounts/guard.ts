@@ -16,7 +16,10 @@ export function signedInPost(pathname: string): boolean {
   } catch {
     return true;
   }
-  path = path.replace(/\/{2,}/g, '/').replace(/\/+$/, '').toLowerCase();
+  path = path
+    .replace(/\/{2,}/g, '/')
+    .replace(/\/+$/, '')
+    .toLowerCase();
   return (path.startsWith('/panel/') && path !== '/panel/sign-in') || path === '/panel';
 }
 
@@ -39,9 +42,10 @@ export type Guarded = { ok: true; session: ActiveSession } | { ok: false; respon
 
 /** The forbidden page's words, shared so every refusal reads the same. */
 export function forbidden(): Response {
-  const html = '<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Not allowed</title></head>'
-    + '<body><main><h1>You cannot open this page</h1><p>Your account does not allow this. If you think it should, ask your directory\'s administrator.</p>'
-    + '<p><a href="/panel">Back to your start page</a></p></main></body></html>';
+  const html =
+    '<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Not allowed</title></head>' +
+    "<body><main><h1>You cannot open this page</h1><p>Your account does not allow this. If you think it should, ask your directory's administrator.</p>" +
+    '<p><a href="/panel">Back to your start page</a></p></main></body></html>';
   return new Response(html, { status: 403, headers: { 'Content-Type': 'text/html; charset=utf-8', ...PANEL_HEADERS } });
 }
 
@@ -49,9 +53,7 @@ export function forbidden(): Response {
  * For the top of a signed-in page: sets the panel headers, and returns the session when the
  * person may do `permission`; otherwise a response to return at once (sign in, or not allowed).
  */
-export function requirePermission(
-  Astro: Pick<AstroGlobal, 'locals' | 'url'> & { response?: AstroGlobal['response'] }, permission: Permission,
-): Guarded {
+export function requirePermission(Astro: Pick<AstroGlobal, 'locals' | 'url'> & { response?: AstroGlobal['response'] }, permission: Permission): Guarded {
   if (Astro.response) setPanelHeaders(Astro.response.headers);
   const session = Astro.locals.session;
   if (!session) {

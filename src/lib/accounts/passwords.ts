@@ -47,7 +47,12 @@ const COMMON_PATH = fileURLToPath(new URL('../../../content/security/common-pass
 let common: Set<string> | undefined;
 
 function commonPasswords(): Set<string> {
-  common ??= new Set(readFileSync(COMMON_PATH, 'utf8').split('\n').map((line) => line.trim().toLowerCase()).filter((line) => line && !line.startsWith('#')));
+  common ??= new Set(
+    readFileSync(COMMON_PATH, 'utf8')
+      .split('\n')
+      .map((line) => line.trim().toLowerCase())
+      .filter((line) => line && !line.startsWith('#')),
+  );
   return common;
 }
 
@@ -88,7 +93,11 @@ export function passwordProblem(password: string, context: PasswordContext = {})
   if (isRepeated(lower) || isSequence(squashed) || isSequence(core) || /^\d+$/.test(squashed)) {
     return 'That password is a pattern that is easy to guess. Please choose another, such as a few words you will remember.';
   }
-  const local = context.email?.toLowerCase().split('@')[0]?.replace(/[^a-z0-9]/g, '') ?? '';
+  const local =
+    context.email
+      ?.toLowerCase()
+      .split('@')[0]
+      ?.replace(/[^a-z0-9]/g, '') ?? '';
   const whole = context.email?.toLowerCase().replace(/[^a-z0-9]/g, '') ?? '';
   const name = context.name?.toLowerCase().replace(/[^a-z0-9]/g, '') ?? '';
   for (const own of [local, whole, name]) {

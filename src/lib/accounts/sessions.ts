@@ -54,10 +54,17 @@ export async function createSession(db: Kysely<DatabaseSchema>, userId: string, 
   const value = randomBytes(32).toString('base64url');
   await db.transaction().execute(async (trx) => {
     if (replacing) await trx.deleteFrom('user_session').where('id_hash', '=', hashOf(replacing)).execute();
-    await trx.insertInto('user_session').values({
-      id_hash: hashOf(value), user_id: userId, created_at: now.toISOString(), last_seen_at: now.toISOString(),
-      expires_at: new Date(now.getTime() + ABSOLUTE_HOURS * 3_600_000).toISOString(), csrf_secret: randomBytes(32).toString('base64url'),
-    }).execute();
+    await trx
+      .insertInto('user_session')
+      .values({
+        id_hash: hashOf(value),
+        user_id: userId,
+        created_at: now.toISOString(),
+        last_seen_at: now.toISOString(),
+        expires_at: new Date(now.getTime() + ABSOLUTE_HOURS * 3_600_000).toISOString(),
+        csrf_secret: randomBytes(32).toString('base64url'),
+      })
+      .execute();
     await trx.updateTable('user_account').set({ last_sign_in_at: now.toISOString() }).where('id', '=', userId).execute();
   });
   return value;
@@ -67,11 +74,23 @@ export async function createSession(db: Kysely<DatabaseSchema>, userId: string, 
 export async function readSession(db: Kysely<DatabaseSchema>, value: string | undefined, now = new Date()): Promise<ActiveSession | null> {
   if (!value || !/^[A-Za-z0-9_-]{43}$/.test(value)) return null;
   const idHash = hashOf(value);
-  const row = await db.selectFrom('user_session')
+  const row = await db
+    .selectFrom('user_session')
     .innerJoin('user_account', 'user_account.id', 'user_session.user_id')
-    .select(['user_session.id_hash', 'user_session.created_at', 'user_session.last_seen_at', 'user_session.expires_at', 'user_session.csrf_secret',
-      'user_account.id', 'user_account.email', 'user_account.name', 'user_account.role', 'user_account.disabled_at'])
-    .where('user_session.id_hash', '=', idHash).executeTakeFirst();
+    .select([
+      'user_session.id_hash',
+      'user_session.created_at',
+      'user_session.last_seen_at',
+      'user_session.expires_at',
+      'user_session.csrf_secret',
+      'user_account.id',
+      'user_account.email',
+      'user_account.name',
+      'user_account.role',
+      'user_account.disabled_at',
+    ])
+    .where('user_session.id_hash', '=', idHash)
+    .executeTakeFirst();
   if (!row) return null;
   if (row.disabled_at || row.expires_at <= now.toISOString() || row.last_seen_at < idleCutoff(now)) {
     await db.deleteFrom('user_session').where('id_hash', '=', idHash).execute();
@@ -81,8 +100,11 @@ export async function readSession(db: Kysely<DatabaseSchema>, value: string | un
     await db.updateTable('user_session').set({ last_seen_at: now.toISOString() }).where('id_hash', '=', idHash).execute();
   }
   return {
-    user: { id: row.id, email: row.email, name: row.name, role: row.role }, idHash,
-    csrfToken: csrfTokenFor(row.csrf_secret), createdAt: row.created_at, expiresAt: row.expires_at,
+    user: { id: row.id, email: row.email, name: row.name, role: row.role },
+    idHash,
+    csrfToken: csrfTokenFor(row.csrf_secret),
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
   };
 }
 
@@ -97,8 +119,10 @@ export async function endSessionsOf(db: Kysely<DatabaseSchema>, userId: string):
 
 /** Deletes sessions past their time; returns how many. */
 export async function clearOldSessions(db: Kysely<DatabaseSchema>, now = new Date()): Promise<number> {
-  const result = await db.deleteFrom('user_session')
-    .where((eb) => eb.or([eb('expires_at', '<=', now.toISOString()), eb('last_seen_at', '<', idleCutoff(now))])).executeTakeFirst();
+  const result = await db
+    .deleteFrom('user_session')
+    .where((eb) => eb.or([eb('expires_at', '<=', now.toISOString()), eb('last_seen_at', '<', idleCutoff(now))]))
+    .executeTakeFirst();
   return Number(result.numDeletedRows);
 }
 

@@ -33,16 +33,18 @@ export function accountDelayMs(failures: number): number {
 }
 
 export type SignInResult =
-  | { ok: true; sessionValue: string; userId: string }
-  | { ok: false; reason: 'wrong' }
-  | { ok: false; reason: 'throttled'; retryAfterSeconds: number };
+  { ok: true; sessionValue: string; userId: string } | { ok: false; reason: 'wrong' } | { ok: false; reason: 'throttled'; retryAfterSeconds: number };
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export async function signIn(
   db: Kysely<DatabaseSchema>,
   attempt: {
-    email: string; password: string; address: string; replacingSession?: string | undefined; now?: Date;
+    email: string;
+    password: string;
+    address: string;
+    replacingSession?: string | undefined;
+    now?: Date;
     /** How a try waits (tests pass one that notes the wait instead of sleeping). */
     wait?: (ms: number) => Promise<void>;
   },
@@ -82,7 +84,12 @@ export async function signIn(
   // verifyPassword does the same work with no stored hash, so timing does not say who has an account.
   const matches = await verifyPassword(attempt.password, user?.password_hash ?? null);
   if (!user || !matches || user.disabled_at) {
-    await audit(db, 'sign_in_failed', { actorId: user?.id ?? null, subject: user ? email : loggedEmail(email), detail: user?.disabled_at ? 'account disabled' : null, now });
+    await audit(db, 'sign_in_failed', {
+      actorId: user?.id ?? null,
+      subject: user ? email : loggedEmail(email),
+      detail: user?.disabled_at ? 'account disabled' : null,
+      now,
+    });
     return { ok: false, reason: 'wrong' };
   }
   await giveBack();

@@ -22,11 +22,20 @@ export async function findUser(db: Db, id: string): Promise<UserAccountRow | und
 }
 
 export async function createUser(
-  db: Db, user: { email: string; role: Role; name?: string; passwordHash?: string | null }, now = new Date(),
+  db: Db,
+  user: { email: string; role: Role; name?: string; passwordHash?: string | null },
+  now = new Date(),
 ): Promise<UserAccountRow> {
   const row: UserAccountRow = {
-    id: newId(), email: normaliseEmail(user.email), name: user.name?.trim() ?? '', role: user.role, password_hash: user.passwordHash ?? null,
-    created_at: now.toISOString(), updated_at: now.toISOString(), last_sign_in_at: null, disabled_at: null,
+    id: newId(),
+    email: normaliseEmail(user.email),
+    name: user.name?.trim() ?? '',
+    role: user.role,
+    password_hash: user.passwordHash ?? null,
+    created_at: now.toISOString(),
+    updated_at: now.toISOString(),
+    last_sign_in_at: null,
+    disabled_at: null,
   };
   await db.insertInto('user_account').values(row).execute();
   return row;
@@ -34,10 +43,15 @@ export async function createUser(
 
 export async function listUsers(db: Db): Promise<(UserAccountRow & { organisations: { id: string; name: string }[] })[]> {
   const users = await db.selectFrom('user_account').selectAll().orderBy('disabled_at').orderBy('role').orderBy('email').execute();
-  const links = await db.selectFrom('organization_editor').innerJoin('organization', 'organization.id', 'organization_editor.organization_id')
-    .select(['organization_editor.user_id', 'organization.id', 'organization.name']).orderBy('organization.name').execute();
+  const links = await db
+    .selectFrom('organization_editor')
+    .innerJoin('organization', 'organization.id', 'organization_editor.organization_id')
+    .select(['organization_editor.user_id', 'organization.id', 'organization.name'])
+    .orderBy('organization.name')
+    .execute();
   return users.map((user) => ({
-    ...user, organisations: links.filter((link) => link.user_id === user.id).map(({ id, name }) => ({ id, name })),
+    ...user,
+    organisations: links.filter((link) => link.user_id === user.id).map(({ id, name }) => ({ id, name })),
   }));
 }
 
@@ -56,8 +70,11 @@ export async function setDisabled(db: Kysely<DatabaseSchema>, userId: string, di
   await db.transaction().execute(async (trx) => {
     const user = await trx.selectFrom('user_account').select(['email', 'disabled_at']).where('id', '=', userId).executeTakeFirstOrThrow();
     if (Boolean(user.disabled_at) === disabled) return;
-    await trx.updateTable('user_account').set({ disabled_at: disabled ? now.toISOString() : null, updated_at: now.toISOString() })
-      .where('id', '=', userId).execute();
+    await trx
+      .updateTable('user_account')
+      .set({ disabled_at: disabled ? now.toISOString() : null, updated_at: now.toISOString() })
+      .where('id', '=', userId)
+      .execute();
     if (disabled) await endSessionsOf(trx as unknown as Kysely<DatabaseSchema>, userId);
     await audit(trx, disabled ? 'user_disabled' : 'user_enabled', { actorId, subject: user.email, now });
   });

@@ -79,28 +79,45 @@ export interface AuditQuery {
 }
 
 /** One page of the log, newest first, and whether there are more. */
-export async function auditPage(db: Kysely<DatabaseSchema>, query: AuditQuery = {}): Promise<{ entries: AuditEntry[]; total: number; page: number; pages: number }> {
+export async function auditPage(
+  db: Kysely<DatabaseSchema>,
+  query: AuditQuery = {},
+): Promise<{ entries: AuditEntry[]; total: number; page: number; pages: number }> {
   const pageSize = query.pageSize ?? AUDIT_PAGE_SIZE;
   let base = db.selectFrom('audit_event');
   if (query.event) base = base.where('audit_event.event', '=', query.event);
   const total = Number((await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(Math.max(1, Math.floor(query.page ?? 1)), pages);
-  const rows = await base.leftJoin('user_account', 'user_account.id', 'audit_event.actor_id')
+  const rows = await base
+    .leftJoin('user_account', 'user_account.id', 'audit_event.actor_id')
     .select(['audit_event.id', 'audit_event.at', 'audit_event.event', 'audit_event.subject', 'audit_event.detail', 'user_account.name', 'user_account.email'])
-    .orderBy('audit_event.id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute();
+    .orderBy('audit_event.id', 'desc')
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .execute();
   return { entries: rows.map(toEntry), total, page, pages };
 }
 
 /** Every entry (of one kind, if asked), newest first, for the CSV. */
 export async function allAuditEntries(db: Kysely<DatabaseSchema>, event?: string | null): Promise<AuditEntry[]> {
-  let query = db.selectFrom('audit_event').leftJoin('user_account', 'user_account.id', 'audit_event.actor_id')
+  let query = db
+    .selectFrom('audit_event')
+    .leftJoin('user_account', 'user_account.id', 'audit_event.actor_id')
     .select(['audit_event.id', 'audit_event.at', 'audit_event.event', 'audit_event.subject', 'audit_event.detail', 'user_account.name', 'user_account.email']);
   if (event) query = query.where('audit_event.event', '=', event);
   return (await query.orderBy('audit_event.id', 'desc').execute()).map(toEntry);
 }
 
-function toEntry(row: { id: number; at: string; event: string; subject: string | null; detail: string | null; name: string | null; email: string | null }): AuditEntry {
+function toEntry(row: {
+  id: number;
+  at: string;
+  event: string;
+  subject: string | null;
+  detail: string | null;
+  name: string | null;
+  email: string | null;
+}): AuditEntry {
   const actor = row.email ? (row.name ? `${row.name} (${row.email})` : row.email) : null;
   return { id: row.id, at: row.at, event: row.event, words: describeAuditEvent(row), actor, subject: row.subject, detail: row.detail };
 }

@@ -46,13 +46,27 @@ export async function createInvitation(db: Kysely<DatabaseSchema>, invitation: N
   const id = randomBytes(16).toString('base64url');
   const expiry = String(Math.floor((now.getTime() + (invitation.days ?? INVITATION_DAYS) * DAY_MS) / 1000));
   const row: InvitationRow = {
-    id, email, role: invitation.role, purpose: 'join', organization_ids: JSON.stringify(invitation.organizationIds ?? []), invited_by: invitation.invitedBy,
-    created_at: now.toISOString(), expires_at: new Date(Number(expiry) * 1000).toISOString(), used_at: null, revoked_at: null,
+    id,
+    email,
+    role: invitation.role,
+    purpose: 'join',
+    organization_ids: JSON.stringify(invitation.organizationIds ?? []),
+    invited_by: invitation.invitedBy,
+    created_at: now.toISOString(),
+    expires_at: new Date(Number(expiry) * 1000).toISOString(),
+    used_at: null,
+    revoked_at: null,
   };
   await db.transaction().execute(async (trx) => {
     // Only the newest invitation to a person works: an earlier one (perhaps with another role) is withdrawn.
-    await trx.updateTable('invitation').set({ revoked_at: now.toISOString() })
-      .where('email', '=', email).where('purpose', '=', 'join').where('used_at', 'is', null).where('revoked_at', 'is', null).execute();
+    await trx
+      .updateTable('invitation')
+      .set({ revoked_at: now.toISOString() })
+      .where('email', '=', email)
+      .where('purpose', '=', 'join')
+      .where('used_at', 'is', null)
+      .where('revoked_at', 'is', null)
+      .execute();
     await trx.insertInto('invitation').values(row).execute();
     await audit(trx, 'invited', { actorId: invitation.invitedBy, subject: email, detail: invitation.role, now });
   });
@@ -61,20 +75,35 @@ export async function createInvitation(db: Kysely<DatabaseSchema>, invitation: N
 
 /** A link for someone with an account to choose a new password (ends their sessions when used). */
 export async function createPasswordReset(
-  db: Kysely<DatabaseSchema>, reset: { userId: string; requestedBy: string | null; now?: Date; days?: number },
+  db: Kysely<DatabaseSchema>,
+  reset: { userId: string; requestedBy: string | null; now?: Date; days?: number },
 ): Promise<{ row: InvitationRow; path: string }> {
   const now = reset.now ?? new Date();
   const user = await db.selectFrom('user_account').select(['email', 'role']).where('id', '=', reset.userId).executeTakeFirstOrThrow();
   const id = randomBytes(16).toString('base64url');
   const expiry = String(Math.floor((now.getTime() + (reset.days ?? RESET_DAYS) * DAY_MS) / 1000));
   const row: InvitationRow = {
-    id, email: user.email, role: user.role, purpose: 'reset', organization_ids: '[]', invited_by: reset.requestedBy,
-    created_at: now.toISOString(), expires_at: new Date(Number(expiry) * 1000).toISOString(), used_at: null, revoked_at: null,
+    id,
+    email: user.email,
+    role: user.role,
+    purpose: 'reset',
+    organization_ids: '[]',
+    invited_by: reset.requestedBy,
+    created_at: now.toISOString(),
+    expires_at: new Date(Number(expiry) * 1000).toISOString(),
+    used_at: null,
+    revoked_at: null,
   };
   await db.transaction().execute(async (trx) => {
     // Any earlier link of the same kind stops working: only the newest can be used.
-    await trx.updateTable('invitation').set({ revoked_at: now.toISOString() })
-      .where('email', '=', user.email).where('purpose', '=', 'reset').where('used_at', 'is', null).where('revoked_at', 'is', null).execute();
+    await trx
+      .updateTable('invitation')
+      .set({ revoked_at: now.toISOString() })
+      .where('email', '=', user.email)
+      .where('purpose', '=', 'reset')
+      .where('used_at', 'is', null)
+      .where('revoked_at', 'is', null)
+      .execute();
     await trx.insertInto('invitation').values(row).execute();
     await audit(trx, 'password_reset_sent', { actorId: reset.requestedBy, subject: user.email, now });
   });
@@ -106,18 +135,29 @@ export class InvitationUsedError extends Error {
 
 /** Uses the invitation (once, even when two requests race) and returns the new account's id. */
 export async function acceptInvitation(
-  db: Kysely<DatabaseSchema>, invitation: InvitationRow, answer: { name: string; password: string }, now = new Date(),
+  db: Kysely<DatabaseSchema>,
+  invitation: InvitationRow,
+  answer: { name: string; password: string },
+  now = new Date(),
 ): Promise<string> {
   const passwordHash = await hashPassword(answer.password);
   return db.transaction().execute(async (trx) => {
-    const marked = await trx.updateTable('invitation').set({ used_at: now.toISOString() })
-      .where('id', '=', invitation.id).where('used_at', 'is', null).where('revoked_at', 'is', null).executeTakeFirst();
+    const marked = await trx
+      .updateTable('invitation')
+      .set({ used_at: now.toISOString() })
+      .where('id', '=', invitation.id)
+      .where('used_at', 'is', null)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
     if (Number(marked.numUpdatedRows) !== 1) throw new InvitationUsedError();
     if (invitation.purpose === 'reset') {
       const existing = await findUserByEmail(trx, invitation.email);
       if (!existing || existing.disabled_at) throw new InvitationUsedError();
-      await trx.updateTable('user_account').set({ password_hash: passwordHash, updated_at: now.toISOString(), ...(answer.name.trim() ? { name: answer.name.trim() } : {}) })
-        .where('id', '=', existing.id).execute();
+      await trx
+        .updateTable('user_account')
+        .set({ password_hash: passwordHash, updated_at: now.toISOString(), ...(answer.name.trim() ? { name: answer.name.trim() } : {}) })
+        .where('id', '=', existing.id)
+        .execute();
       await trx.deleteFrom('user_session').where('user_id', '=', existing.id).execute();
       await audit(trx, 'password_reset', { actorId: existing.id, subject: invitation.email, now });
       return existing.id;
@@ -125,16 +165,27 @@ export async function acceptInvitation(
     let user = await findUserByEmail(trx, invitation.email);
     if (user?.password_hash) throw new AlreadyHasAccountError(invitation.email);
     if (user) {
-      await trx.updateTable('user_account').set({
-        name: answer.name.trim(), role: invitation.role, password_hash: passwordHash, updated_at: now.toISOString(), disabled_at: null,
-      }).where('id', '=', user.id).execute();
+      await trx
+        .updateTable('user_account')
+        .set({
+          name: answer.name.trim(),
+          role: invitation.role,
+          password_hash: passwordHash,
+          updated_at: now.toISOString(),
+          disabled_at: null,
+        })
+        .where('id', '=', user.id)
+        .execute();
     } else {
       user = await createUser(trx, { email: invitation.email, role: invitation.role, name: answer.name, passwordHash }, now);
     }
-    const organisationIds = (JSON.parse(invitation.organization_ids) as string[]);
+    const organisationIds = JSON.parse(invitation.organization_ids) as string[];
     for (const organisationId of organisationIds) {
-      await trx.insertInto('organization_editor').values({ user_id: user.id, organization_id: organisationId, added_at: now.toISOString(), added_by: invitation.invited_by })
-        .onConflict((oc) => oc.columns(['user_id', 'organization_id']).doNothing()).execute();
+      await trx
+        .insertInto('organization_editor')
+        .values({ user_id: user.id, organization_id: organisationId, added_at: now.toISOString(), added_by: invitation.invited_by })
+        .onConflict((oc) => oc.columns(['user_id', 'organization_id']).doNothing())
+        .execute();
     }
     await audit(trx, 'invitation_accepted', { actorId: user.id, subject: invitation.email, detail: invitation.role, now });
     return user.id;
@@ -150,7 +201,11 @@ export async function revokeInvitation(db: Kysely<DatabaseSchema>, id: string, a
   });
 }
 
-export function invitationEmail(invitation: Pick<InvitationRow, 'role' | 'expires_at'> & { purpose?: InvitationRow['purpose'] }, url: string, inviterName: string | null): { subject: string; body: string } {
+export function invitationEmail(
+  invitation: Pick<InvitationRow, 'role' | 'expires_at'> & { purpose?: InvitationRow['purpose'] },
+  url: string,
+  inviterName: string | null,
+): { subject: string; body: string } {
   if (invitation.purpose === 'reset') {
     return {
       subject: 'Choose a new password for the community directory',

@@ -19,9 +19,15 @@ export const UNMET_REASON_LABELS: Readonly<Record<UnmetNeedReason, string>> = UN
 export const CHOSEN_REASONS = UNMET_NEED_CHOSEN_REASON.values;
 export const ALL_REASONS = UNMET_NEED_REASON.values;
 
-const realArea = z.string().trim().max(100)
+const realArea = z
+  .string()
+  .trim()
+  .max(100)
   .refine((id) => id === '' || areaById(id) !== undefined || councilOfAreaId(id) !== undefined, 'Choose an area from the list.');
-const realCategory = z.string().trim().max(100)
+const realCategory = z
+  .string()
+  .trim()
+  .max(100)
   .refine((id) => id === '' || getTaxonomy().categoryByCode.has(id), 'Choose a type of help from the list.');
 
 export const referralSchema = z.object({
@@ -41,16 +47,15 @@ export type UnmetNeedInput = z.infer<typeof unmetNeedSchema>;
 export type Recorded = { ok: true } | { ok: false; errors: Record<string, string> };
 
 /** Adds one referral or signpost for the service, day and area: one upsert, in a transaction. */
-export async function recordReferral(
-  db: Kysely<DatabaseSchema>, input: unknown, day = todayInUk(),
-): Promise<Recorded> {
+export async function recordReferral(db: Kysely<DatabaseSchema>, input: unknown, day = todayInUk()): Promise<Recorded> {
   const parsed = referralSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
   const { service, kind, area } = parsed.data;
   return db.transaction().execute(async (trx) => {
     const found = await trx.selectFrom('service').select('id').where('id', '=', service).executeTakeFirst();
     if (!found) return { ok: false, errors: { service: 'That service is not in the directory.' } } as Recorded;
-    await trx.insertInto('referral_count')
+    await trx
+      .insertInto('referral_count')
       .values({ day, service_id: service, kind, area_id: area, count: 1 })
       .onConflict((oc) => oc.columns(['day', 'service_id', 'kind', 'area_id']).doUpdateSet({ count: sql`referral_count.count + 1` }))
       .execute();
@@ -59,9 +64,7 @@ export async function recordReferral(
 }
 
 /** Adds one unmet need for the day, category, area and reason: one upsert, in a transaction. */
-export async function recordUnmetNeed(
-  db: Kysely<DatabaseSchema>, input: unknown, day = todayInUk(),
-): Promise<Recorded> {
+export async function recordUnmetNeed(db: Kysely<DatabaseSchema>, input: unknown, day = todayInUk()): Promise<Recorded> {
   const parsed = unmetNeedSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
   await addUnmetNeed(db, day, parsed.data.category, parsed.data.area, parsed.data.reason);
@@ -70,7 +73,8 @@ export async function recordUnmetNeed(
 
 async function addUnmetNeed(db: Kysely<DatabaseSchema>, day: string, category: string, area: string, reason: UnmetNeedReason): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    await trx.insertInto('unmet_need_count')
+    await trx
+      .insertInto('unmet_need_count')
       .values({ day, category_id: category, area_id: area, reason, count: 1 })
       .onConflict((oc) => oc.columns(['day', 'category_id', 'area_id', 'reason']).doUpdateSet({ count: sql`unmet_need_count.count + 1` }))
       .execute();
@@ -99,7 +103,9 @@ export const EMPTY_SEARCHES_COUNTED_PER_HOUR = 20;
  * The words searched for are never stored. Call only for a valid query's first page.
  */
 export async function countEmptySearch(
-  db: Kysely<DatabaseSchema>, query: { category: readonly string[] }, place: { latitude: number; longitude: number; areaIds?: string[] } | null,
+  db: Kysely<DatabaseSchema>,
+  query: { category: readonly string[] },
+  place: { latitude: number; longitude: number; areaIds?: string[] } | null,
   day = todayInUk(),
 ): Promise<void> {
   const first = query.category[0] ?? '';
@@ -133,10 +139,13 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.char
 
 /** The answer to a count that could not be recorded: 400, the reasons in words, and the way back. */
 export function countRefused(errors: Record<string, string>, back: string): Response {
-  const items = Object.values(errors).map((message) => `<li>${escapeHtml(message)}</li>`).join('');
-  const html = '<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Error: nothing was counted</title></head>'
-    + `<body><main><h1>Nothing was counted</h1><div role="alert"><p>There is a problem:</p><ul>${items}</ul></div>`
-    + `<p><a href="${escapeHtml(back)}">Go back and try again</a></p></main></body></html>`;
+  const items = Object.values(errors)
+    .map((message) => `<li>${escapeHtml(message)}</li>`)
+    .join('');
+  const html =
+    '<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Error: nothing was counted</title></head>' +
+    `<body><main><h1>Nothing was counted</h1><div role="alert"><p>There is a problem:</p><ul>${items}</ul></div>` +
+    `<p><a href="${escapeHtml(back)}">Go back and try again</a></p></main></body></html>`;
   return new Response(html, {
     status: 400,
     headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex, nofollow' },

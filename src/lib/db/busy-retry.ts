@@ -3,9 +3,7 @@
 // SQLite is told not to wait at all; a statement that meets a lock is tried again a little later
 // (asynchronously, so other requests go on meanwhile), until a time budget runs out, when it fails
 // with DatabaseBusyError (answered 503 with Retry-After, never 500).
-import {
-  SqliteDialect, type DatabaseConnection, type Driver, type QueryResult, type TransactionSettings, CompiledQuery,
-} from 'kysely';
+import { SqliteDialect, type DatabaseConnection, type Driver, type QueryResult, type TransactionSettings, CompiledQuery } from 'kysely';
 
 /** A request that meets a lock waits this long at most before "busy, try again" (503), on either engine. */
 export const SERVER_RETRY_FOR_MS = 2_000;
@@ -54,7 +52,8 @@ const pauseFor = (attempt: number) => Math.min(100, 2 ** attempt) + Math.random(
  * `whileWaiting` (if given) lets other queries of this process use the connection.
  */
 export async function retryWhileBusy<T>(
-  work: () => Promise<T>, { retryForMs }: BusyRetryOptions,
+  work: () => Promise<T>,
+  { retryForMs }: BusyRetryOptions,
   whileWaiting?: (pause: () => Promise<void>) => Promise<void>,
 ): Promise<T> {
   const started = performance.now();
@@ -74,7 +73,10 @@ export async function retryWhileBusy<T>(
 /** A connection whose statements wait for locks asynchronously. */
 class BusyRetryConnection implements DatabaseConnection {
   inTransaction = false;
-  constructor(readonly inner: DatabaseConnection, private readonly driver: BusyRetryDriver) {}
+  constructor(
+    readonly inner: DatabaseConnection,
+    private readonly driver: BusyRetryDriver,
+  ) {}
 
   executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     // Outside a transaction a statement that met a lock changed nothing, so the connection can be
@@ -89,7 +91,10 @@ class BusyRetryConnection implements DatabaseConnection {
 
 class BusyRetryDriver implements Driver {
   #connection: BusyRetryConnection | undefined;
-  constructor(private readonly inner: Driver, private readonly options: BusyRetryOptions) {}
+  constructor(
+    private readonly inner: Driver,
+    private readonly options: BusyRetryOptions,
+  ) {}
 
   init(): Promise<void> {
     return this.inner.init();
@@ -103,14 +108,20 @@ class BusyRetryDriver implements Driver {
   }
 
   retry<T>(work: () => Promise<T>, lend?: BusyRetryConnection): Promise<T> {
-    return retryWhileBusy(work, this.options, lend ? async (pause) => {
-      await this.inner.releaseConnection(lend.inner);
-      try {
-        await pause();
-      } finally {
-        await this.inner.acquireConnection();
-      }
-    } : undefined);
+    return retryWhileBusy(
+      work,
+      this.options,
+      lend
+        ? async (pause) => {
+            await this.inner.releaseConnection(lend.inner);
+            try {
+              await pause();
+            } finally {
+              await this.inner.acquireConnection();
+            }
+          }
+        : undefined,
+    );
   }
 
   async beginTransaction(connection: DatabaseConnection, _settings: TransactionSettings): Promise<void> {

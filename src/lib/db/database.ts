@@ -80,8 +80,10 @@ export function databaseLocationFromEnv(config: Pick<Config, 'DATABASE_PATH' | '
 export function databasePathFromEnv(config: Pick<Config, 'DATABASE_PATH' | 'DATABASE_URL'> = appConfig()): string {
   if (config.DATABASE_PATH) return config.DATABASE_PATH;
   if (isPostgresUrl(config.DATABASE_URL)) {
-    throw new Error('DATABASE_URL names a PostgreSQL database, and this command works on a SQLite file. '
-      + 'For PostgreSQL use its own tools (docs/postgres.md), or unset DATABASE_URL to use the SQLite file.');
+    throw new Error(
+      'DATABASE_URL names a PostgreSQL database, and this command works on a SQLite file. ' +
+        'For PostgreSQL use its own tools (docs/postgres.md), or unset DATABASE_URL to use the SQLite file.',
+    );
   }
   return DEFAULT_DATABASE_PATH;
 }

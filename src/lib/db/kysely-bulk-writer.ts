@@ -55,11 +55,17 @@ export function kyselyBulkWriter(db: Kysely<DatabaseSchema>): AsyncBulkWriter {
       const refused: string[] = [];
       const perStatement = Math.max(1, Math.floor(MAX_VALUES_PER_STATEMENT / columns.length));
       for (const group of groupsWithoutRepeats(rows as Record<string, unknown>[], perStatement)) {
-        const conflict = onConflict === 'keep' || !updates.length
-          ? sql`do nothing`
-          : sql`do update set ${sql.join(updates.map((column) => sql`${ref(column)} = excluded.${ref(column)}`))}${owners.length
-            ? sql` where ${sql.join(owners.map((column) => same(sql.ref(`${table}.${column}`), sql`excluded.${ref(column)}`)), sql` and `)}`
-            : sql``}`;
+        const conflict =
+          onConflict === 'keep' || !updates.length
+            ? sql`do nothing`
+            : sql`do update set ${sql.join(updates.map((column) => sql`${ref(column)} = excluded.${ref(column)}`))}${
+                owners.length
+                  ? sql` where ${sql.join(
+                      owners.map((column) => same(sql.ref(`${table}.${column}`), sql`excluded.${ref(column)}`)),
+                      sql` and `,
+                    )}`
+                  : sql``
+              }`;
         const written = await sql<{ id: string }>`insert into ${sql.table(table)} (${sql.join(columns.map(ref))})
           values ${valuesOf(group, columns)} on conflict (id) ${conflict} returning id`.execute(db);
         if (owners.length) {
@@ -72,8 +78,9 @@ export function kyselyBulkWriter(db: Kysely<DatabaseSchema>): AsyncBulkWriter {
 
     async deleteWhereIn(table, column, values, where) {
       for (const chunk of chunks(values, MAX_IDS_PER_STATEMENT)) {
-        await sql`delete from ${sql.table(table)} where ${ref(column)} in (${list(chunk)})${where
-          ? sql` and ${ref(where[0])} = ${where[1]}` : sql``}`.execute(db);
+        await sql`delete from ${sql.table(table)} where ${ref(column)} in (${list(chunk)})${where ? sql` and ${ref(where[0])} = ${where[1]}` : sql``}`.execute(
+          db,
+        );
       }
     },
 

@@ -26,10 +26,12 @@ export function postcodeWriter(directory: DirectoryDatabase, source: PostcodeRow
 async function writePostcodesThrough(db: Kysely<DatabaseSchema>, source: PostcodeRowSource, rows: readonly PostcodeValues[]): Promise<void> {
   for (let start = 0; start < rows.length; start += POSTCODES_PER_STATEMENT) {
     const chunk = rows.slice(start, start + POSTCODES_PER_STATEMENT);
-    const values = sql.join(chunk.map((row) => {
-      const record: Record<string, unknown> = { ...row, source };
-      return sql`(${sql.join(POSTCODE_COLUMNS.map((column) => sql`${record[column] ?? null}`))})`;
-    }));
+    const values = sql.join(
+      chunk.map((row) => {
+        const record: Record<string, unknown> = { ...row, source };
+        return sql`(${sql.join(POSTCODE_COLUMNS.map((column) => sql`${record[column] ?? null}`))})`;
+      }),
+    );
     await sql`insert into postcode (${sql.join(POSTCODE_COLUMNS.map((column) => sql.ref(column)))}) values ${values}
       ${sql.raw(postcodeConflictSql(source))}`.execute(db);
   }
@@ -41,7 +43,10 @@ async function writePostcodesThrough(db: Kysely<DatabaseSchema>, source: Postcod
  * newer set goes (it was terminated); imported ones stay.
  */
 export async function replaceShippedPostcodes(
-  directory: DirectoryDatabase, shipped: { centres: CentreValues[]; postcodes: PostcodeValues[] }, setting: string, version: string,
+  directory: DirectoryDatabase,
+  shipped: { centres: CentreValues[]; postcodes: PostcodeValues[] },
+  setting: string,
+  version: string,
 ): Promise<void> {
   if (directory.dialect === 'sqlite') {
     replaceShippedSqlite(directory.sqlite, shipped, setting, version);
@@ -51,10 +56,16 @@ export async function replaceShippedPostcodes(
     await trx.deleteFrom('postcode').where('source', '=', 'shipped').execute();
     await trx.deleteFrom('postcode_centre').execute();
     for (let start = 0; start < shipped.centres.length; start += CENTRES_PER_STATEMENT) {
-      await trx.insertInto('postcode_centre').values(shipped.centres.slice(start, start + CENTRES_PER_STATEMENT)).execute();
+      await trx
+        .insertInto('postcode_centre')
+        .values(shipped.centres.slice(start, start + CENTRES_PER_STATEMENT))
+        .execute();
     }
     await writePostcodesThrough(trx, 'shipped', shipped.postcodes);
-    await trx.insertInto('app_setting').values({ key: setting, value: version })
-      .onConflict((conflict) => conflict.column('key').doUpdateSet({ value: version })).execute();
+    await trx
+      .insertInto('app_setting')
+      .values({ key: setting, value: version })
+      .onConflict((conflict) => conflict.column('key').doUpdateSet({ value: version }))
+      .execute();
   });
 }

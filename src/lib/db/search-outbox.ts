@@ -11,7 +11,10 @@ const BATCH = 500;
 export async function queueSearchChanges(db: Kysely<DatabaseSchema>, serviceIds: readonly string[], now = new Date().toISOString()): Promise<void> {
   const ids = [...new Set(serviceIds)];
   for (let i = 0; i < ids.length; i += BATCH) {
-    await db.insertInto('search_outbox').values(ids.slice(i, i + BATCH).map((service_id) => ({ service_id, queued_at: now })))
-      .onConflict((oc) => oc.column('service_id').doUpdateSet({ queued_at: now })).execute();
+    await db
+      .insertInto('search_outbox')
+      .values(ids.slice(i, i + BATCH).map((service_id) => ({ service_id, queued_at: now })))
+      .onConflict((oc) => oc.column('service_id').doUpdateSet({ queued_at: now }))
+      .execute();
   }
 }

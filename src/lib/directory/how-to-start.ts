@@ -35,7 +35,10 @@ const ROUTE_WHO: Record<string, string> = {
 };
 
 function sentences(text: string | null | undefined): string[] {
-  return (text ?? '').split(/(?<=[.!?;])\s+|\n+/).map((s) => s.trim()).filter(Boolean);
+  return (text ?? '')
+    .split(/(?<=[.!?;])\s+|\n+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /** "from an advice centre, your GP surgery or a school" in a sentence, without the full stop. */
@@ -61,8 +64,11 @@ function voucherNeeded(facts: StartFacts): HowToStart | null {
 }
 
 function mentionsBooking(instructions: string | null | undefined): boolean {
-  return sentences(instructions).some((sentence) => /\b(book|booking|sign up|register|appointment)\b/i.test(sentence)
-    && !/\b(no need|do not need|don't need|without)\b[^.]*\b(book|booking|appointment)/i.test(sentence));
+  return sentences(instructions).some(
+    (sentence) =>
+      /\b(book|booking|sign up|register|appointment)\b/i.test(sentence) &&
+      !/\b(no need|do not need|don't need|without)\b[^.]*\b(book|booking|appointment)/i.test(sentence),
+  );
 }
 
 /** Who can refer, from the instructions when they say ("from your GP, ..."), else from the routes. */

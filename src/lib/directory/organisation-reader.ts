@@ -14,7 +14,8 @@ export async function readOrganisation(db: Kysely<DatabaseSchema>, id: string): 
   const organization = await db.selectFrom('organization').selectAll().where('id', '=', id).executeTakeFirst();
   if (!organization) return undefined;
   const ids = (await db.selectFrom('service').select('id').where('organization_id', '=', id).execute()).map((row) => row.id);
-  const services = (await readServices(db, ids)).sort((a, b) =>
-    Number(a.status !== 'active') - Number(b.status !== 'active') || a.name.localeCompare(b.name, 'en-GB'));
+  const services = (await readServices(db, ids)).sort(
+    (a, b) => Number(a.status !== 'active') - Number(b.status !== 'active') || a.name.localeCompare(b.name, 'en-GB'),
+  );
   return { organization, services };
 }

@@ -115,19 +115,24 @@ function daysText(schedule: ScheduleLike): string | null {
   const interval = schedule.interval && schedule.interval > 1 ? schedule.interval : 1;
   if (schedule.freq === 'MONTHLY') {
     if (byday.length) {
-      const parts = byday.map(({ day, ordinal }) =>
-        ordinal ? `${ORDINALS[ordinal] ?? `${ordinal}th`} ${DAY_NAMES[day]}` : `every ${DAY_NAMES[day]}`,
-      );
+      const parts = byday.map(({ day, ordinal }) => (ordinal ? `${ORDINALS[ordinal] ?? `${ordinal}th`} ${DAY_NAMES[day]}` : `every ${DAY_NAMES[day]}`));
       const text = joinWords(parts);
       return `${text[0]!.toUpperCase()}${text.slice(1)} of the month`;
     }
     if (schedule.bymonthday) {
-      const days = schedule.bymonthday.split(',').map(Number).filter((n) => Number.isInteger(n) && n !== 0);
+      const days = schedule.bymonthday
+        .split(',')
+        .map(Number)
+        .filter((n) => Number.isInteger(n) && n !== 0);
       if (days.length) return `On the ${joinWords(days.map(ordinalDay))} of the month`;
     }
     return 'Once a month';
   }
-  if (byday.length) return weeklyDaysText(byday.map((part) => part.day), interval);
+  if (byday.length)
+    return weeklyDaysText(
+      byday.map((part) => part.day),
+      interval,
+    );
   if (schedule.freq === 'WEEKLY') return 'Every week';
   return null;
 }

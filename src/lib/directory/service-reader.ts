@@ -73,24 +73,61 @@ async function readBatch(db: Db, ids: string[]): Promise<ServiceRecord[]> {
   const contactIds = contacts.map((row) => row.id);
   const salIds = sals.map((row) => row.id);
   const [locations, addresses, accessibility, locationPhones, locationLanguages, locationAttributes, servicePhones, contactPhones] = await Promise.all([
-    db.selectFrom('location').selectAll().where('id', 'in', locationIds.length ? locationIds : ['']).execute(),
-    db.selectFrom('address').selectAll().where('location_id', 'in', locationIds.length ? locationIds : ['']).orderBy('position').execute(),
-    db.selectFrom('accessibility').selectAll().where('location_id', 'in', locationIds.length ? locationIds : ['']).orderBy('position').execute(),
-    db.selectFrom('phone').selectAll().where('location_id', 'in', locationIds.length ? locationIds : ['']).orderBy('position').execute(),
-    db.selectFrom('language').selectAll().where('location_id', 'in', locationIds.length ? locationIds : ['']).orderBy('position').execute(),
-    db.selectFrom('attribute').selectAll().where('link_entity', '=', 'location').where('link_id', 'in', locationIds.length ? locationIds : ['']).orderBy('position').execute(),
+    db
+      .selectFrom('location')
+      .selectAll()
+      .where('id', 'in', locationIds.length ? locationIds : [''])
+      .execute(),
+    db
+      .selectFrom('address')
+      .selectAll()
+      .where('location_id', 'in', locationIds.length ? locationIds : [''])
+      .orderBy('position')
+      .execute(),
+    db
+      .selectFrom('accessibility')
+      .selectAll()
+      .where('location_id', 'in', locationIds.length ? locationIds : [''])
+      .orderBy('position')
+      .execute(),
+    db
+      .selectFrom('phone')
+      .selectAll()
+      .where('location_id', 'in', locationIds.length ? locationIds : [''])
+      .orderBy('position')
+      .execute(),
+    db
+      .selectFrom('language')
+      .selectAll()
+      .where('location_id', 'in', locationIds.length ? locationIds : [''])
+      .orderBy('position')
+      .execute(),
+    db
+      .selectFrom('attribute')
+      .selectAll()
+      .where('link_entity', '=', 'location')
+      .where('link_id', 'in', locationIds.length ? locationIds : [''])
+      .orderBy('position')
+      .execute(),
     db.selectFrom('phone').selectAll().where('service_id', 'in', ids).orderBy('position').execute(),
-    db.selectFrom('phone').selectAll().where('contact_id', 'in', contactIds.length ? contactIds : ['']).orderBy('position').execute(),
+    db
+      .selectFrom('phone')
+      .selectAll()
+      .where('contact_id', 'in', contactIds.length ? contactIds : [''])
+      .orderBy('position')
+      .execute(),
   ]);
-  const salPhones = salIds.length
-    ? await db.selectFrom('phone').selectAll().where('service_at_location_id', 'in', salIds).orderBy('position').execute()
-    : [];
+  const salPhones = salIds.length ? await db.selectFrom('phone').selectAll().where('service_at_location_id', 'in', salIds).orderBy('position').execute() : [];
   // Attributes of everything else that can carry them: organisations and their identifiers, contacts, addresses, accessibility.
   const otherOwners = [...organizationIds, ...identifiers.map((r) => r.id), ...contactIds, ...addresses.map((r) => r.id), ...accessibility.map((r) => r.id)];
   const otherAttributes = otherOwners.length
-    ? await db.selectFrom('attribute').selectAll()
-      .where('link_entity', 'in', ['organization', 'organization_identifier', 'contact', 'address', 'accessibility'])
-      .where('link_id', 'in', otherOwners).orderBy('position').execute()
+    ? await db
+        .selectFrom('attribute')
+        .selectAll()
+        .where('link_entity', 'in', ['organization', 'organization_identifier', 'contact', 'address', 'accessibility'])
+        .where('link_id', 'in', otherOwners)
+        .orderBy('position')
+        .execute()
     : [];
   const attributesByOwner = groupBy(otherAttributes, (r) => `${r.link_entity}:${r.link_id}`);
   const termIds = [...new Set([...serviceAttributes, ...locationAttributes, ...otherAttributes].map((row) => row.taxonomy_term_id))];
@@ -101,53 +138,95 @@ async function readBatch(db: Db, ids: string[]): Promise<ServiceRecord[]> {
   const locationById = new Map(locations.map((row) => [row.id, row]));
   const byService = {
     sals: groupBy(sals, (r) => r.service_id),
-    contacts: groupBy(contacts.filter((r) => !r.service_at_location_id), (r) => r.service_id),
-    schedules: groupBy(schedules.filter((r) => !r.service_at_location_id), (r) => r.service_id), costs: groupBy(costs, (r) => r.service_id),
-    funding: groupBy(funding, (r) => r.service_id), languages: groupBy(languages, (r) => r.service_id),
-    areas: groupBy(areas, (r) => r.service_id), attributes: groupBy(serviceAttributes, (r) => r.link_id),
+    contacts: groupBy(
+      contacts.filter((r) => !r.service_at_location_id),
+      (r) => r.service_id,
+    ),
+    schedules: groupBy(
+      schedules.filter((r) => !r.service_at_location_id),
+      (r) => r.service_id,
+    ),
+    costs: groupBy(costs, (r) => r.service_id),
+    funding: groupBy(funding, (r) => r.service_id),
+    languages: groupBy(languages, (r) => r.service_id),
+    areas: groupBy(areas, (r) => r.service_id),
+    attributes: groupBy(serviceAttributes, (r) => r.link_id),
     phones: groupBy(servicePhones, (r) => r.service_id),
   };
   const byLocation = {
-    addresses: groupBy(addresses, (r) => r.location_id), accessibility: groupBy(accessibility, (r) => r.location_id),
-    phones: groupBy(locationPhones, (r) => r.location_id), languages: groupBy(locationLanguages, (r) => r.location_id),
+    addresses: groupBy(addresses, (r) => r.location_id),
+    accessibility: groupBy(accessibility, (r) => r.location_id),
+    phones: groupBy(locationPhones, (r) => r.location_id),
+    languages: groupBy(locationLanguages, (r) => r.location_id),
     attributes: groupBy(locationAttributes, (r) => r.link_id),
   };
   // What a service has at one of its places only.
   const bySal = {
-    schedules: groupBy(schedules.filter((r) => r.service_at_location_id), (r) => r.service_at_location_id),
-    contacts: groupBy(contacts.filter((r) => r.service_at_location_id), (r) => r.service_at_location_id),
+    schedules: groupBy(
+      schedules.filter((r) => r.service_at_location_id),
+      (r) => r.service_at_location_id,
+    ),
+    contacts: groupBy(
+      contacts.filter((r) => r.service_at_location_id),
+      (r) => r.service_at_location_id,
+    ),
     phones: groupBy(salPhones, (r) => r.service_at_location_id),
   };
   const identifiersByOrganization = groupBy(identifiers, (r) => r.organization_id);
   const phonesByContact = groupBy(contactPhones, (r) => r.contact_id);
 
-  const termOf = (term: Selectable<TaxonomyTermTable>) => compact({
-    id: term.id, code: term.code, name: term.name, description: term.description, parent_id: term.parent_id,
-    taxonomy: term.taxonomy, taxonomy_id: term.taxonomy_id, term_uri: term.term_uri, term: term.term, language: term.language,
-  });
+  const termOf = (term: Selectable<TaxonomyTermTable>) =>
+    compact({
+      id: term.id,
+      code: term.code,
+      name: term.name,
+      description: term.description,
+      parent_id: term.parent_id,
+      taxonomy: term.taxonomy,
+      taxonomy_id: term.taxonomy_id,
+      term_uri: term.term_uri,
+      term: term.term,
+      language: term.language,
+    });
   const attributesOf = (rows: Selectable<DatabaseSchema['attribute']>[] | undefined): AttributeRecord[] =>
     (rows ?? []).map((row) => {
       const term = termById.get(row.taxonomy_term_id);
       return compact({
-        id: row.id, link_id: row.link_id, link_type: row.link_type, link_entity: row.link_entity,
-        taxonomy_term_id: row.taxonomy_term_id, value: row.value, label: row.label,
+        id: row.id,
+        link_id: row.link_id,
+        link_type: row.link_type,
+        link_entity: row.link_entity,
+        taxonomy_term_id: row.taxonomy_term_id,
+        value: row.value,
+        label: row.label,
         taxonomy_term: term ? termOf(term) : undefined,
       }) as AttributeRecord;
     });
-  const phoneOf = (row: Selectable<DatabaseSchema['phone']>) => compact({
-    id: row.id, number: row.number, extension: row.extension, type: row.type, description: row.description,
-  }) as ServiceRecord['phones'][number];
-  const languageOf = (row: Selectable<DatabaseSchema['language']>) => compact({
-    id: row.id, name: row.name, code: row.code, note: row.note, phone_id: row.phone_id,
-  }) as ServiceRecord['languages'][number];
+  const phoneOf = (row: Selectable<DatabaseSchema['phone']>) =>
+    compact({
+      id: row.id,
+      number: row.number,
+      extension: row.extension,
+      type: row.type,
+      description: row.description,
+    }) as ServiceRecord['phones'][number];
+  const languageOf = (row: Selectable<DatabaseSchema['language']>) =>
+    compact({
+      id: row.id,
+      name: row.name,
+      code: row.code,
+      note: row.note,
+      phone_id: row.phone_id,
+    }) as ServiceRecord['languages'][number];
   const withoutPosition = <R extends { position: number }>({ position: _position, ...rest }: R) => rest;
   const scheduleOf = (row: Selectable<DatabaseSchema['schedule']>) =>
     compact(withoutPosition({ ...row, service_id: undefined, service_at_location_id: undefined }));
-  const contactOf = (row: Selectable<DatabaseSchema['contact']>) => compact({
-    ...withoutPosition({ ...row, service_id: undefined, service_at_location_id: undefined }),
-    phones: (phonesByContact.get(row.id) ?? []).map(phoneOf),
-    attributes: attributesOf(attributesByOwner.get(`contact:${row.id}`)),
-  });
+  const contactOf = (row: Selectable<DatabaseSchema['contact']>) =>
+    compact({
+      ...withoutPosition({ ...row, service_id: undefined, service_at_location_id: undefined }),
+      phones: (phonesByContact.get(row.id) ?? []).map(phoneOf),
+      attributes: attributesOf(attributesByOwner.get(`contact:${row.id}`)),
+    });
 
   const order = new Map(ids.map((id, index) => [id, index]));
   return services
@@ -173,12 +252,21 @@ async function readBatch(db: Db, ids: string[]): Promise<ServiceRecord[]> {
         alert: service.alert,
         last_modified: service.last_modified,
         organization: compact({
-          id: organization.id, name: organization.name, alternate_name: organization.alternate_name,
-          description: organization.description, email: organization.email, website: organization.website,
-          logo: organization.logo, uri: organization.uri, parent_organization_id: organization.parent_organization_id,
-          organization_identifiers: (identifiersByOrganization.get(organization.id) ?? []).map(({ organization_id: _o, ...rest }) => compact({
-            ...rest, attributes: attributesOf(attributesByOwner.get(`organization_identifier:${rest.id}`)),
-          })),
+          id: organization.id,
+          name: organization.name,
+          alternate_name: organization.alternate_name,
+          description: organization.description,
+          email: organization.email,
+          website: organization.website,
+          logo: organization.logo,
+          uri: organization.uri,
+          parent_organization_id: organization.parent_organization_id,
+          organization_identifiers: (identifiersByOrganization.get(organization.id) ?? []).map(({ organization_id: _o, ...rest }) =>
+            compact({
+              ...rest,
+              attributes: attributesOf(attributesByOwner.get(`organization_identifier:${rest.id}`)),
+            }),
+          ),
           attributes: attributesOf(attributesByOwner.get(`organization:${organization.id}`)),
         }),
         service_at_locations: (byService.sals.get(service.id) ?? []).map((sal) => {
@@ -190,13 +278,25 @@ async function readBatch(db: Db, ids: string[]): Promise<ServiceRecord[]> {
               ...location,
               record_hash: undefined,
               transport: parseObject<LocationRecord['transport']>(location.transport),
-              addresses: (byLocation.addresses.get(location.id) ?? []).map((row) => compact(withoutPosition({
-                ...row, location_id: undefined, attributes: attributesOf(attributesByOwner.get(`address:${row.id}`)),
-              }))),
+              addresses: (byLocation.addresses.get(location.id) ?? []).map((row) =>
+                compact(
+                  withoutPosition({
+                    ...row,
+                    location_id: undefined,
+                    attributes: attributesOf(attributesByOwner.get(`address:${row.id}`)),
+                  }),
+                ),
+              ),
               phones: (byLocation.phones.get(location.id) ?? []).map(phoneOf),
-              accessibility: (byLocation.accessibility.get(location.id) ?? []).map((row) => compact(withoutPosition({
-                ...row, location_id: undefined, attributes: attributesOf(attributesByOwner.get(`accessibility:${row.id}`)),
-              }))),
+              accessibility: (byLocation.accessibility.get(location.id) ?? []).map((row) =>
+                compact(
+                  withoutPosition({
+                    ...row,
+                    location_id: undefined,
+                    attributes: attributesOf(attributesByOwner.get(`accessibility:${row.id}`)),
+                  }),
+                ),
+              ),
               languages: (byLocation.languages.get(location.id) ?? []).map(languageOf),
               attributes: attributesOf(byLocation.attributes.get(location.id)),
             }),

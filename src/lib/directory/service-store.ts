@@ -58,8 +58,16 @@ export interface StoreOutcome {
 /** What the stored services already keep whole, merged under what the records send now (keepStoredKept). */
 async function withStoredKept(trx: Trx, records: ServiceRecord[], kept: Map<string, KeptProperties>): Promise<Map<string, KeptProperties>> {
   const merged = new Map(kept);
-  const stored = await trx.selectFrom('service').select(['id', 'extra_properties'])
-    .where('id', 'in', records.map((record) => record.id)).where('extra_properties', 'is not', null).execute();
+  const stored = await trx
+    .selectFrom('service')
+    .select(['id', 'extra_properties'])
+    .where(
+      'id',
+      'in',
+      records.map((record) => record.id),
+    )
+    .where('extra_properties', 'is not', null)
+    .execute();
   for (const row of stored) {
     const before = JSON.parse(row.extra_properties!) as KeptProperties;
     const now = merged.get(row.id) ?? { properties: {}, kept: {} };
@@ -78,16 +86,23 @@ export async function storeServices(directory: DirectoryDatabase, records: Servi
   const counts = { written: 0, unchanged: 0 };
   await inWriteTransaction(directory, { large: records.length > LARGE_STORE }, async (trx, bulk) => {
     await options.beforeWrite?.(trx);
-    const kept = options.keepStoredKept && records.length ? await withStoredKept(trx, records, options.kept ?? new Map()) : options.kept ?? new Map();
+    const kept = options.keepStoredKept && records.length ? await withStoredKept(trx, records, options.kept ?? new Map()) : (options.kept ?? new Map());
     for (let start = 0; start < records.length; start += BATCH_SIZE) {
       const batch = records.slice(start, start + BATCH_SIZE);
-      const stored = await bulk.storedHashes('service', batch.map((record) => record.id));
+      const stored = await bulk.storedHashes(
+        'service',
+        batch.map((record) => record.id),
+      );
       const hashes = new Map(batch.map((record) => [record.id, recordHash(record, options.source, kept.get(record.id))]));
       const changed = batch.filter((record) => stored.get(record.id) !== hashes.get(record.id));
       counts.unchanged += batch.length - changed.length;
       if (changed.length) {
         const { affectedServiceIds } = await writeServices(bulk, changed, {
-          source: options.source, now: new Date().toISOString(), hashes, existing: new Set(stored.keys()), kept,
+          source: options.source,
+          now: new Date().toISOString(),
+          hashes,
+          existing: new Set(stored.keys()),
+          kept,
           ...(options.changedBy ? { changedBy: options.changedBy } : {}),
         });
         // Another taxonomy's new terms are mapped onto our categories before indexing (the crosswalk).
@@ -133,7 +148,9 @@ export function conflictErrors(valid: { index: number; record: ServiceRecord }[]
     seen.add(`${entry.index}:${conflict.id}`);
     const what = conflict.table.replace(/_/g, ' ');
     errors.push({
-      index: entry.index, id: entry.record.id, path: pathText(pathOfId(entry.record, conflict.id) ?? [conflict.table]),
+      index: entry.index,
+      id: entry.record.id,
+      path: pathText(pathOfId(entry.record, conflict.id) ?? [conflict.table]),
       message: `is "${conflict.id}", which belongs to another service's ${what} (or another place's); each ${what} needs its own id`,
     });
   }
@@ -156,7 +173,11 @@ export async function knownTerms(directory: DirectoryDatabase, rawRecords: unkno
   rawRecords.forEach((raw) => walk(raw, null));
   const missing = [...named].filter((id) => !carried.has(id));
   for (let i = 0; i < missing.length; i += 500) {
-    const rows = await directory.db.selectFrom('taxonomy_term').select('id').where('id', 'in', missing.slice(i, i + 500)).execute();
+    const rows = await directory.db
+      .selectFrom('taxonomy_term')
+      .select('id')
+      .where('id', 'in', missing.slice(i, i + 500))
+      .execute();
     for (const row of rows) carried.add(row.id);
   }
   return carried;

@@ -107,13 +107,15 @@ export function textPhone(service: ServiceRecord): Phone | null {
  * its position, else by its address; null for a service with no place to go to.
  */
 export function directionsHref(service: ServiceRecord): { href: string; name: string } | null {
-  const location = service.service_at_locations.map((sal) => sal.location).find((place) => place.location_type !== 'virtual'
-    && ((place.latitude != null && place.longitude != null) || place.addresses.length > 0));
+  const location = service.service_at_locations
+    .map((sal) => sal.location)
+    .find((place) => place.location_type !== 'virtual' && ((place.latitude != null && place.longitude != null) || place.addresses.length > 0));
   if (!location) return null;
   const address = location.addresses[0];
-  const destination = location.latitude != null && location.longitude != null
-    ? `${location.latitude},${location.longitude}`
-    : [address?.address_1, address?.city, address?.postal_code].filter(Boolean).join(', ');
+  const destination =
+    location.latitude != null && location.longitude != null
+      ? `${location.latitude},${location.longitude}`
+      : [address?.address_1, address?.city, address?.postal_code].filter(Boolean).join(', ');
   const name = location.name?.trim() || address?.address_1?.trim() || 'the place';
   return { href: `https://www.google.com/maps/dir/?api=1&destination=${encodeURIComponent(destination)}`, name };
 }

@@ -82,7 +82,9 @@ export async function writeServices(bulk: AsyncBulkWriter, records: ServiceRecor
   const storedLocationHashes = await bulk.storedHashes('location', [...locationHashes.keys()]);
   const storedOrganizationHashes = await bulk.storedHashes('organization', [...organizationHashes.keys()]);
   const changedLocations = locations.filter((location) => storedLocationHashes.get(location.id) !== locationHashes.get(location.id));
-  const changedOrganizations = organizations.filter((organization) => storedOrganizationHashes.get(organization.id) !== organizationHashes.get(organization.id));
+  const changedOrganizations = organizations.filter(
+    (organization) => storedOrganizationHashes.get(organization.id) !== organizationHashes.get(organization.id),
+  );
 
   const rows = {
     organization: [] as Rows<'organization'>,
@@ -119,23 +121,41 @@ export async function writeServices(bulk: AsyncBulkWriter, records: ServiceRecor
           rows.taxonomy.push({ id: term.taxonomy_id, name: term.taxonomy ?? 'Imported taxonomy', description: null, uri: null, version: null });
         }
         rows.taxonomy_term.push({
-          id: term.id, code: term.code ?? null, name: term.name, description: term.description ?? null,
-          parent_id: term.parent_id ?? null, taxonomy: term.taxonomy ?? null, taxonomy_id: term.taxonomy_id ?? null,
-          term_uri: term.term_uri ?? null, term: term.term ?? null, language: term.language ?? null,
+          id: term.id,
+          code: term.code ?? null,
+          name: term.name,
+          description: term.description ?? null,
+          parent_id: term.parent_id ?? null,
+          taxonomy: term.taxonomy ?? null,
+          taxonomy_id: term.taxonomy_id ?? null,
+          term_uri: term.term_uri ?? null,
+          term: term.term ?? null,
+          language: term.language ?? null,
         });
       }
       push('attribute', {
-        id: attribute.id, link_id: linkId, link_entity: linkEntity, link_type: attribute.link_type ?? null,
-        taxonomy_term_id: (term?.id ?? attribute.taxonomy_term_id)!, value: attribute.value ?? null,
-        label: attribute.label ?? null, position,
+        id: attribute.id,
+        link_id: linkId,
+        link_entity: linkEntity,
+        link_type: attribute.link_type ?? null,
+        taxonomy_term_id: (term?.id ?? attribute.taxonomy_term_id)!,
+        value: attribute.value ?? null,
+        label: attribute.label ?? null,
+        position,
       });
     });
   };
 
   const addContact = (contact: ContactRecord, serviceId: string, serviceAtLocationId: string | null, position: number) => {
     push('contact', {
-      id: contact.id, service_id: serviceId, service_at_location_id: serviceAtLocationId, name: contact.name ?? null,
-      title: contact.title ?? null, department: contact.department ?? null, email: contact.email ?? null, position,
+      id: contact.id,
+      service_id: serviceId,
+      service_at_location_id: serviceAtLocationId,
+      name: contact.name ?? null,
+      title: contact.title ?? null,
+      department: contact.department ?? null,
+      email: contact.email ?? null,
+      position,
     });
     contact.phones.forEach((phone, i) => push('phone', phoneRow(phone, { contact_id: contact.id }, i)));
     addTerms(contact.attributes, 'contact', contact.id);
@@ -151,77 +171,134 @@ export async function writeServices(bulk: AsyncBulkWriter, records: ServiceRecor
     const organization = organizationById.get(record.organization.id)!;
     if (changedOrganizationIds.delete(organization.id)) {
       push('organization', {
-        id: organization.id, name: organization.name, alternate_name: organization.alternate_name ?? null,
-        description: organization.description ?? null, email: organization.email ?? null, website: organization.website ?? null,
-        logo: organization.logo ?? null, uri: organization.uri ?? null,
-        parent_organization_id: organization.parent_organization_id ?? null, source: options.source,
+        id: organization.id,
+        name: organization.name,
+        alternate_name: organization.alternate_name ?? null,
+        description: organization.description ?? null,
+        email: organization.email ?? null,
+        website: organization.website ?? null,
+        logo: organization.logo ?? null,
+        uri: organization.uri ?? null,
+        parent_organization_id: organization.parent_organization_id ?? null,
+        source: options.source,
         record_hash: organizationHashes.get(organization.id)!,
       });
       addTerms(organization.attributes, 'organization', organization.id);
       for (const identifier of organization.organization_identifiers) {
         push('organization_identifier', {
-          id: identifier.id, organization_id: organization.id, identifier_scheme: identifier.identifier_scheme ?? null,
-          identifier_type: identifier.identifier_type, identifier: identifier.identifier,
+          id: identifier.id,
+          organization_id: organization.id,
+          identifier_scheme: identifier.identifier_scheme ?? null,
+          identifier_type: identifier.identifier_type,
+          identifier: identifier.identifier,
         });
         addTerms(identifier.attributes, 'organization_identifier', identifier.id);
       }
     }
     rows.service.push({
-      id: record.id, organization_id: organization.id, name: record.name, alternate_name: record.alternate_name ?? null,
-      description: record.description ?? null, url: record.url ?? null, email: record.email ?? null, status: record.status,
-      fees: record.fees ?? null, fees_description: record.fees_description ?? null, accreditations: record.accreditations ?? null,
-      eligibility_description: record.eligibility_description ?? null, minimum_age: record.minimum_age ?? null,
-      maximum_age: record.maximum_age ?? null, assured_date: record.assured_date ?? null, assurer_email: record.assurer_email ?? null,
-      alert: record.alert ?? null, last_modified: record.last_modified ?? null,
+      id: record.id,
+      organization_id: organization.id,
+      name: record.name,
+      alternate_name: record.alternate_name ?? null,
+      description: record.description ?? null,
+      url: record.url ?? null,
+      email: record.email ?? null,
+      status: record.status,
+      fees: record.fees ?? null,
+      fees_description: record.fees_description ?? null,
+      accreditations: record.accreditations ?? null,
+      eligibility_description: record.eligibility_description ?? null,
+      minimum_age: record.minimum_age ?? null,
+      maximum_age: record.maximum_age ?? null,
+      assured_date: record.assured_date ?? null,
+      assurer_email: record.assurer_email ?? null,
+      alert: record.alert ?? null,
+      last_modified: record.last_modified ?? null,
       referral_routes: record.referral_routes ? JSON.stringify(record.referral_routes) : null,
-      referral_instructions: record.referral_instructions ?? null, capacity_status: record.capacity_status ?? null,
-      waiting_weeks: record.waiting_weeks ?? null, capacity_updated: record.capacity_updated ?? null,
+      referral_instructions: record.referral_instructions ?? null,
+      capacity_status: record.capacity_status ?? null,
+      waiting_weeks: record.waiting_weeks ?? null,
+      capacity_updated: record.capacity_updated ?? null,
       delivery_modes: record.delivery_modes ? JSON.stringify(record.delivery_modes) : null,
       support_to_attend: record.support_to_attend ? JSON.stringify(record.support_to_attend) : null,
-      first_visit: record.first_visit ?? null, not_for: record.not_for ?? null,
+      first_visit: record.first_visit ?? null,
+      not_for: record.not_for ?? null,
       transport_offered: record.transport_offered ? JSON.stringify(record.transport_offered) : null,
       home_visits: record.home_visits == null ? null : record.home_visits ? 1 : 0,
-      group_size: record.group_size ?? null, source: options.source,
+      group_size: record.group_size ?? null,
+      source: options.source,
       extra_properties: keptJson(options.kept?.get(record.id)),
-      record_hash: options.hashes?.get(record.id) ?? recordHash(record, options.source), imported_at: options.now,
+      record_hash: options.hashes?.get(record.id) ?? recordHash(record, options.source),
+      imported_at: options.now,
     });
     record.service_at_locations.forEach((serviceAtLocation, position) => {
       const location = locationById.get(serviceAtLocation.location.id)!;
       if (changedLocationIds.delete(location.id)) {
         push('location', {
-          id: location.id, location_type: location.location_type, url: location.url ?? null, name: location.name ?? null,
-          alternate_name: location.alternate_name ?? null, description: location.description ?? null,
-          transportation: location.transportation ?? null, latitude: location.latitude ?? null, longitude: location.longitude ?? null,
-          external_identifier: location.external_identifier ?? null, external_identifier_type: location.external_identifier_type ?? null,
+          id: location.id,
+          location_type: location.location_type,
+          url: location.url ?? null,
+          name: location.name ?? null,
+          alternate_name: location.alternate_name ?? null,
+          description: location.description ?? null,
+          transportation: location.transportation ?? null,
+          latitude: location.latitude ?? null,
+          longitude: location.longitude ?? null,
+          external_identifier: location.external_identifier ?? null,
+          external_identifier_type: location.external_identifier_type ?? null,
           transport: location.transport ? JSON.stringify(location.transport) : null,
           record_hash: locationHashes.get(location.id)!,
         });
         location.addresses.forEach((address, i) => {
           push('address', {
-            id: address.id, location_id: location.id, attention: address.attention ?? null, address_1: address.address_1,
-            address_2: address.address_2 ?? null, city: address.city ?? null, region: address.region ?? null,
-            state_province: address.state_province ?? null, postal_code: address.postal_code ?? null, country: address.country ?? null,
-            address_type: address.address_type ?? null, position: i,
+            id: address.id,
+            location_id: location.id,
+            attention: address.attention ?? null,
+            address_1: address.address_1,
+            address_2: address.address_2 ?? null,
+            city: address.city ?? null,
+            region: address.region ?? null,
+            state_province: address.state_province ?? null,
+            postal_code: address.postal_code ?? null,
+            country: address.country ?? null,
+            address_type: address.address_type ?? null,
+            position: i,
           });
           addTerms(address.attributes, 'address', address.id);
         });
         location.accessibility.forEach((accessibility, i) => {
           push('accessibility', {
-            id: accessibility.id, location_id: location.id, description: accessibility.description ?? null,
-            details: accessibility.details ?? null, url: accessibility.url ?? null, accessibility: accessibility.accessibility ?? null, position: i,
+            id: accessibility.id,
+            location_id: location.id,
+            description: accessibility.description ?? null,
+            details: accessibility.details ?? null,
+            url: accessibility.url ?? null,
+            accessibility: accessibility.accessibility ?? null,
+            position: i,
           });
           addTerms(accessibility.attributes, 'accessibility', accessibility.id);
         });
         location.phones.forEach((phone, i) => push('phone', phoneRow(phone, { location_id: location.id }, i)));
-        location.languages.forEach((language, i) => push('language', {
-          id: language.id, service_id: null, location_id: location.id, phone_id: language.phone_id ?? null,
-          name: language.name ?? null, code: language.code ?? null, note: language.note ?? null, position: i,
-        }));
+        location.languages.forEach((language, i) =>
+          push('language', {
+            id: language.id,
+            service_id: null,
+            location_id: location.id,
+            phone_id: language.phone_id ?? null,
+            name: language.name ?? null,
+            code: language.code ?? null,
+            note: language.note ?? null,
+            position: i,
+          }),
+        );
         addTerms(location.attributes, 'location', location.id);
       }
       push('service_at_location', {
-        id: serviceAtLocation.id, service_id: record.id, location_id: location.id,
-        description: serviceAtLocation.description ?? null, position,
+        id: serviceAtLocation.id,
+        service_id: record.id,
+        location_id: location.id,
+        description: serviceAtLocation.description ?? null,
+        position,
       });
       // What the service has at this place only.
       serviceAtLocation.schedules.forEach((schedule, i) => push('schedule', scheduleRow(schedule, record.id, serviceAtLocation.id, i)));
@@ -231,24 +308,54 @@ export async function writeServices(bulk: AsyncBulkWriter, records: ServiceRecor
     record.contacts.forEach((contact, position) => addContact(contact, record.id, null, position));
     record.phones.forEach((phone, position) => push('phone', phoneRow(phone, { service_id: record.id }, position)));
     record.schedules.forEach((schedule, position) => push('schedule', scheduleRow(schedule, record.id, null, position)));
-    record.cost_options.forEach((cost, position) => push('cost_option', {
-      id: cost.id, service_id: record.id, valid_from: cost.valid_from ?? null, valid_to: cost.valid_to ?? null,
-      option: cost.option ?? null, currency: cost.currency ?? null, amount: cost.amount ?? null,
-      amount_description: cost.amount_description ?? null, position,
-    }));
-    record.funding.forEach((funding, position) => push('funding', {
-      id: funding.id, service_id: record.id, source: funding.source ?? null, start_date: funding.start_date ?? null,
-      end_date: funding.end_date ?? null, position,
-    }));
-    record.languages.forEach((language, position) => push('language', {
-      id: language.id, service_id: record.id, location_id: null, phone_id: language.phone_id ?? null,
-      name: language.name ?? null, code: language.code ?? null, note: language.note ?? null, position,
-    }));
-    record.service_areas.forEach((area, position) => push('service_area', {
-      id: area.id, service_id: record.id, name: area.name ?? null, description: area.description ?? null,
-      extent: area.extent ?? null, extent_type: area.extent_type ?? null, uri: area.uri ?? null,
-      service_area: area.service_area ?? null, position,
-    }));
+    record.cost_options.forEach((cost, position) =>
+      push('cost_option', {
+        id: cost.id,
+        service_id: record.id,
+        valid_from: cost.valid_from ?? null,
+        valid_to: cost.valid_to ?? null,
+        option: cost.option ?? null,
+        currency: cost.currency ?? null,
+        amount: cost.amount ?? null,
+        amount_description: cost.amount_description ?? null,
+        position,
+      }),
+    );
+    record.funding.forEach((funding, position) =>
+      push('funding', {
+        id: funding.id,
+        service_id: record.id,
+        source: funding.source ?? null,
+        start_date: funding.start_date ?? null,
+        end_date: funding.end_date ?? null,
+        position,
+      }),
+    );
+    record.languages.forEach((language, position) =>
+      push('language', {
+        id: language.id,
+        service_id: record.id,
+        location_id: null,
+        phone_id: language.phone_id ?? null,
+        name: language.name ?? null,
+        code: language.code ?? null,
+        note: language.note ?? null,
+        position,
+      }),
+    );
+    record.service_areas.forEach((area, position) =>
+      push('service_area', {
+        id: area.id,
+        service_id: record.id,
+        name: area.name ?? null,
+        description: area.description ?? null,
+        extent: area.extent ?? null,
+        extent_type: area.extent_type ?? null,
+        uri: area.uri ?? null,
+        service_area: area.service_area ?? null,
+        position,
+      }),
+    );
     addTerms(record.attributes, 'service', record.id);
   }
 
@@ -276,8 +383,15 @@ export async function writeServices(bulk: AsyncBulkWriter, records: ServiceRecor
   await bulk.upsert('taxonomy_term', uniqueById(rows.taxonomy_term));
   // A stand-in (the record named no organisation) never overwrites an organisation the directory has.
   const standIns = new Set(organizations.filter(isStandInOrganization).map((organization) => organization.id));
-  await bulk.upsert('organization', rows.organization.filter((row) => !standIns.has(row.id!)));
-  await bulk.upsert('organization', rows.organization.filter((row) => standIns.has(row.id!)), { onConflict: 'keep' });
+  await bulk.upsert(
+    'organization',
+    rows.organization.filter((row) => !standIns.has(row.id!)),
+  );
+  await bulk.upsert(
+    'organization',
+    rows.organization.filter((row) => standIns.has(row.id!)),
+    { onConflict: 'keep' },
+  );
   await write('organization_identifier', ['organization_id']);
   await bulk.upsert('location', rows.location);
   await bulk.upsert('service', rows.service);
@@ -317,19 +431,46 @@ function phoneRow(
   position: number,
 ): Insertable<Tables['phone']> & { id: string } {
   return {
-    id: phone.id, service_id: null, location_id: null, contact_id: null, service_at_location_id: null, ...owner,
-    number: phone.number, extension: phone.extension, type: phone.type ?? null, description: phone.description ?? null, position,
+    id: phone.id,
+    service_id: null,
+    location_id: null,
+    contact_id: null,
+    service_at_location_id: null,
+    ...owner,
+    number: phone.number,
+    extension: phone.extension,
+    type: phone.type ?? null,
+    description: phone.description ?? null,
+    position,
   };
 }
 
-function scheduleRow(schedule: ScheduleRecord, serviceId: string, serviceAtLocationId: string | null, position: number): Insertable<Tables['schedule']> & { id: string } {
+function scheduleRow(
+  schedule: ScheduleRecord,
+  serviceId: string,
+  serviceAtLocationId: string | null,
+  position: number,
+): Insertable<Tables['schedule']> & { id: string } {
   return {
-    id: schedule.id, service_id: serviceId, service_at_location_id: serviceAtLocationId, valid_from: schedule.valid_from ?? null,
-    valid_to: schedule.valid_to ?? null, dtstart: schedule.dtstart ?? null, until: schedule.until ?? null, timezone: schedule.timezone ?? null,
-    freq: schedule.freq ?? null, interval: schedule.interval ?? null, byday: schedule.byday ?? null,
-    bymonthday: schedule.bymonthday ?? null, opens_at: schedule.opens_at ?? null, closes_at: schedule.closes_at ?? null,
-    schedule_link: schedule.schedule_link ?? null, attending_type: schedule.attending_type ?? null,
-    notes: schedule.notes ?? null, description: schedule.description ?? null, position,
+    id: schedule.id,
+    service_id: serviceId,
+    service_at_location_id: serviceAtLocationId,
+    valid_from: schedule.valid_from ?? null,
+    valid_to: schedule.valid_to ?? null,
+    dtstart: schedule.dtstart ?? null,
+    until: schedule.until ?? null,
+    timezone: schedule.timezone ?? null,
+    freq: schedule.freq ?? null,
+    interval: schedule.interval ?? null,
+    byday: schedule.byday ?? null,
+    bymonthday: schedule.bymonthday ?? null,
+    opens_at: schedule.opens_at ?? null,
+    closes_at: schedule.closes_at ?? null,
+    schedule_link: schedule.schedule_link ?? null,
+    attending_type: schedule.attending_type ?? null,
+    notes: schedule.notes ?? null,
+    description: schedule.description ?? null,
+    position,
   };
 }
 
@@ -339,9 +480,24 @@ function scheduleRow(schedule: ScheduleRecord, serviceId: string, serviceAtLocat
  * details a person acts on come with them). Bookkeeping columns are left out.
  */
 export const HISTORY_SERVICE_FIELDS = [
-  'name', 'status', 'assured_date', 'assurer_email', 'alert', 'capacity_status', 'waiting_weeks', 'capacity_updated',
-  'email', 'url', 'fees', 'fees_description', 'eligibility_description', 'minimum_age', 'maximum_age',
-  'referral_routes', 'referral_instructions', 'organization_id',
+  'name',
+  'status',
+  'assured_date',
+  'assurer_email',
+  'alert',
+  'capacity_status',
+  'waiting_weeks',
+  'capacity_updated',
+  'email',
+  'url',
+  'fees',
+  'fees_description',
+  'eligibility_description',
+  'minimum_age',
+  'maximum_age',
+  'referral_routes',
+  'referral_instructions',
+  'organization_id',
 ] as const;
 const FUNDING_FIELDS = ['source', 'start_date', 'end_date'] as const;
 
@@ -349,19 +505,31 @@ const historyText = (value: unknown): string | null => (value == null ? null : S
 
 /** Writes a change_history row for each tracked field that the new rows change in stored services. */
 async function recordHistory(
-  bulk: AsyncBulkWriter, storedServiceIds: string[], services: Rows<'service'>, funding: Rows<'funding'>, options: WriteOptions,
+  bulk: AsyncBulkWriter,
+  storedServiceIds: string[],
+  services: Rows<'service'>,
+  funding: Rows<'funding'>,
+  options: WriteOptions,
 ): Promise<void> {
   if (!storedServiceIds.length) return;
   const changedBy = options.changedBy ?? (options.source ? `import from ${options.source}` : 'import');
   const history: Rows<'change_history'> = [];
   const add = (entity: string, entityId: string, action: string, field: string, oldValue: unknown, newValue: unknown) => {
     history.push({
-      entity, entity_id: entityId, action, field, old_value: historyText(oldValue), new_value: historyText(newValue),
-      changed_at: options.now, changed_by: changedBy, reason: null,
+      entity,
+      entity_id: entityId,
+      action,
+      field,
+      old_value: historyText(oldValue),
+      new_value: historyText(newValue),
+      changed_at: options.now,
+      changed_by: changedBy,
+      reason: null,
     });
   };
-  const oldServices = new Map((await bulk.rowsWhereIn('service', ['id', ...HISTORY_SERVICE_FIELDS], 'id', storedServiceIds))
-    .map((row) => [row.id as string, row]));
+  const oldServices = new Map(
+    (await bulk.rowsWhereIn('service', ['id', ...HISTORY_SERVICE_FIELDS], 'id', storedServiceIds)).map((row) => [row.id as string, row]),
+  );
   for (const row of services) {
     const old = oldServices.get(row.id);
     if (!old) continue;
@@ -371,8 +539,9 @@ async function recordHistory(
       if (before !== after) add('service', row.id, 'update', field, before, after);
     }
   }
-  const oldFunding = new Map((await bulk.rowsWhereIn('funding', ['id', 'service_id', ...FUNDING_FIELDS], 'service_id', storedServiceIds))
-    .map((row) => [row.id as string, row]));
+  const oldFunding = new Map(
+    (await bulk.rowsWhereIn('funding', ['id', 'service_id', ...FUNDING_FIELDS], 'service_id', storedServiceIds)).map((row) => [row.id as string, row]),
+  );
   for (const row of funding) {
     const old = oldFunding.get(row.id);
     oldFunding.delete(row.id);
@@ -393,8 +562,13 @@ async function clearChildren(bulk: AsyncBulkWriter, serviceIds: string[], locati
   const accessibilityIds = await bulk.idsWhereIn('accessibility', 'id', 'location_id', locationIds);
   const identifierIds = await bulk.idsWhereIn('organization_identifier', 'id', 'organization_id', organizationIds);
   const attributesOf: [string, string[]][] = [
-    ['service', serviceIds], ['location', locationIds], ['organization', organizationIds], ['organization_identifier', identifierIds],
-    ['contact', contactIds], ['address', addressIds], ['accessibility', accessibilityIds],
+    ['service', serviceIds],
+    ['location', locationIds],
+    ['organization', organizationIds],
+    ['organization_identifier', identifierIds],
+    ['contact', contactIds],
+    ['address', addressIds],
+    ['accessibility', accessibilityIds],
   ];
   for (const [entity, ids] of attributesOf) await bulk.deleteWhereIn('attribute', 'link_id', ids, ['link_entity', entity]);
   await bulk.deleteWhereIn('organization_identifier', 'organization_id', organizationIds);

@@ -8,8 +8,11 @@ import { howToStart, type HowToStart } from './how-to-start';
 export async function readHowToStart(db: Kysely<DatabaseSchema>, ids: readonly string[]): Promise<Map<string, HowToStart>> {
   const out = new Map<string, HowToStart>();
   if (!ids.length) return out;
-  const rows = await db.selectFrom('service').select(['id', 'referral_routes', 'referral_instructions', 'description'])
-    .where('id', 'in', [...ids]).execute();
+  const rows = await db
+    .selectFrom('service')
+    .select(['id', 'referral_routes', 'referral_instructions', 'description'])
+    .where('id', 'in', [...ids])
+    .execute();
   for (const row of rows) {
     const start = howToStart({
       referral_routes: row.referral_routes ? (JSON.parse(row.referral_routes) as string[]) : null,

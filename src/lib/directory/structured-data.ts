@@ -5,7 +5,13 @@ import { currentCostOptions, isFreeOption } from './cost';
 import { isCurrent } from './schedule-text';
 
 const DAY_NAMES: Record<string, string> = {
-  MO: 'Monday', TU: 'Tuesday', WE: 'Wednesday', TH: 'Thursday', FR: 'Friday', SA: 'Saturday', SU: 'Sunday',
+  MO: 'Monday',
+  TU: 'Tuesday',
+  WE: 'Wednesday',
+  TH: 'Thursday',
+  FR: 'Friday',
+  SA: 'Saturday',
+  SU: 'Sunday',
 };
 
 type Json = Record<string, unknown>;
@@ -26,29 +32,38 @@ function openingHours(service: ServiceRecord, today: string): Json[] {
   return service.schedules
     .filter((schedule) => isCurrent(schedule, today) && (schedule.freq ?? 'WEEKLY') === 'WEEKLY' && schedule.byday)
     .flatMap((schedule) => {
-      const days = schedule.byday!.split(',').map((day) => DAY_NAMES[day]).filter((day): day is string => Boolean(day));
+      const days = schedule
+        .byday!.split(',')
+        .map((day) => DAY_NAMES[day])
+        .filter((day): day is string => Boolean(day));
       if (!days.length) return [];
-      return [defined({
-        '@type': 'OpeningHoursSpecification',
-        dayOfWeek: days.map((day) => `https://schema.org/${day}`),
-        opens: schedule.opens_at ?? undefined,
-        closes: schedule.closes_at ?? undefined,
-        validFrom: schedule.valid_from ?? undefined,
-        validThrough: schedule.valid_to ?? undefined,
-      })];
+      return [
+        defined({
+          '@type': 'OpeningHoursSpecification',
+          dayOfWeek: days.map((day) => `https://schema.org/${day}`),
+          opens: schedule.opens_at ?? undefined,
+          closes: schedule.closes_at ?? undefined,
+          validFrom: schedule.valid_from ?? undefined,
+          validThrough: schedule.valid_to ?? undefined,
+        }),
+      ];
     });
 }
 
 export function serviceStructuredData(service: ServiceRecord, today: string, pageUrl: string): Json {
   const places = service.service_at_locations.map(({ location }) => location).filter((location) => location.location_type !== 'virtual');
   const costOptions = currentCostOptions(service.cost_options, today);
-  const offers = costOptions.filter((option) => option.amount != null).map((option) => defined({
-    '@type': 'Offer',
-    name: option.option ?? undefined,
-    description: option.amount_description ?? undefined,
-    price: option.amount!.toFixed(2),
-    priceCurrency: option.currency ?? 'GBP',
-  }));
+  const offers = costOptions
+    .filter((option) => option.amount != null)
+    .map((option) =>
+      defined({
+        '@type': 'Offer',
+        name: option.option ?? undefined,
+        description: option.amount_description ?? undefined,
+        price: option.amount!.toFixed(2),
+        priceCurrency: option.currency ?? 'GBP',
+      }),
+    );
   const hours = openingHours(service, today);
   return defined({
     '@context': 'https://schema.org',
@@ -69,14 +84,15 @@ export function serviceStructuredData(service: ServiceRecord, today: string, pag
     offers,
     hoursAvailable: hours,
     availableLanguage: service.languages.map((language) => language.name ?? language.code).filter(Boolean),
-    audience: service.eligibility_description || service.minimum_age != null || service.maximum_age != null
-      ? defined({
-        '@type': 'PeopleAudience',
-        audienceType: service.eligibility_description ?? undefined,
-        suggestedMinAge: service.minimum_age ?? undefined,
-        suggestedMaxAge: service.maximum_age ?? undefined,
-      })
-      : undefined,
+    audience:
+      service.eligibility_description || service.minimum_age != null || service.maximum_age != null
+        ? defined({
+            '@type': 'PeopleAudience',
+            audienceType: service.eligibility_description ?? undefined,
+            suggestedMinAge: service.minimum_age ?? undefined,
+            suggestedMaxAge: service.maximum_age ?? undefined,
+          })
+        : undefined,
     availableChannel: withContent({
       '@type': 'ServiceChannel',
       serviceUrl: service.url ?? undefined,
@@ -86,18 +102,20 @@ export function serviceStructuredData(service: ServiceRecord, today: string, pag
         return defined({
           '@type': 'Place',
           name: location.name ?? undefined,
-          address: address ? defined({
-            '@type': 'PostalAddress',
-            streetAddress: [address.address_1, address.address_2].filter(Boolean).join(', '),
-            addressLocality: address.city ?? undefined,
-            addressRegion: address.region ?? address.state_province ?? undefined,
-            postalCode: address.postal_code ?? undefined,
-            addressCountry: address.country ?? undefined,
-          }) : undefined,
-          geo: location.latitude != null && location.longitude != null
-            && Math.abs(location.latitude) <= 90 && Math.abs(location.longitude) <= 180
-            ? { '@type': 'GeoCoordinates', latitude: location.latitude, longitude: location.longitude }
+          address: address
+            ? defined({
+                '@type': 'PostalAddress',
+                streetAddress: [address.address_1, address.address_2].filter(Boolean).join(', '),
+                addressLocality: address.city ?? undefined,
+                addressRegion: address.region ?? address.state_province ?? undefined,
+                postalCode: address.postal_code ?? undefined,
+                addressCountry: address.country ?? undefined,
+              })
             : undefined,
+          geo:
+            location.latitude != null && location.longitude != null && Math.abs(location.latitude) <= 90 && Math.abs(location.longitude) <= 180
+              ? { '@type': 'GeoCoordinates', latitude: location.latitude, longitude: location.longitude }
+              : undefined,
           openingHoursSpecification: hours,
         });
       }),

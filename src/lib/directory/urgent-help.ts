@@ -34,13 +34,15 @@ function minutes(time: string | null | undefined): number | null {
 
 /** Open round the clock every day of the week by a current schedule. */
 export function isOpenAllHours(service: Pick<ServiceRecord, 'schedules'>, today: string): boolean {
-  return service.schedules.filter((schedule) => isCurrent(schedule, today)).some((schedule) => {
-    const days = (schedule.byday ?? '').split(',').map((day) => day.trim().toUpperCase().slice(-2));
-    const everyDay = schedule.freq?.toUpperCase() === 'DAILY' || ALL_DAYS.every((day) => days.includes(day));
-    const open = minutes(schedule.opens_at);
-    const close = minutes(schedule.closes_at);
-    return everyDay && open === 0 && close !== null && (close >= 23 * 60 + 59 || close === 0);
-  });
+  return service.schedules
+    .filter((schedule) => isCurrent(schedule, today))
+    .some((schedule) => {
+      const days = (schedule.byday ?? '').split(',').map((day) => day.trim().toUpperCase().slice(-2));
+      const everyDay = schedule.freq?.toUpperCase() === 'DAILY' || ALL_DAYS.every((day) => days.includes(day));
+      const open = minutes(schedule.opens_at);
+      const close = minutes(schedule.closes_at);
+      return everyDay && open === 0 && close !== null && (close >= 23 * 60 + 59 || close === 0);
+    });
 }
 
 /** Which group of urgent help a service belongs in, from its category codes and times. */
@@ -58,6 +60,7 @@ export function isCrisisLine(categoryCodes: readonly string[]): boolean {
 
 /** Services grouped in urgent order, each group kept in the order given (A to Z, say). */
 export function groupUrgent<T>(services: readonly T[], groupOf: (service: T) => UrgentGroup): { group: UrgentGroup; services: T[] }[] {
-  return URGENT_GROUPS.map((group) => ({ group, services: services.filter((service) => groupOf(service) === group) }))
-    .filter((entry) => entry.services.length > 0);
+  return URGENT_GROUPS.map((group) => ({ group, services: services.filter((service) => groupOf(service) === group) })).filter(
+    (entry) => entry.services.length > 0,
+  );
 }

@@ -26,7 +26,9 @@ function fundingIdsIn(value: string | null): string[] {
   if (!value || !value.startsWith('[')) return [];
   try {
     const list = JSON.parse(value) as unknown;
-    return Array.isArray(list) ? list.flatMap((item) => (item && typeof item === 'object' && typeof (item as { id?: unknown }).id === 'string' ? [(item as { id: string }).id] : [])) : [];
+    return Array.isArray(list)
+      ? list.flatMap((item) => (item && typeof item === 'object' && typeof (item as { id?: unknown }).id === 'string' ? [(item as { id: string }).id] : []))
+      : [];
   } catch {
     return [];
   }
@@ -36,15 +38,29 @@ function fundingIdsIn(value: string | null): string[] {
 export async function serviceHistory(db: Kysely<DatabaseSchema>, serviceId: string): Promise<HistoryEntry[]> {
   const serviceRows = await db.selectFrom('change_history').selectAll().where('entity', '=', 'service').where('entity_id', '=', serviceId).execute();
   const fundingIds = new Set((await db.selectFrom('funding').select('id').where('service_id', '=', serviceId).execute()).map((row) => row.id));
-  for (const row of serviceRows) if (row.field === 'funding') for (const id of [...fundingIdsIn(row.old_value), ...fundingIdsIn(row.new_value)]) fundingIds.add(id);
+  for (const row of serviceRows)
+    if (row.field === 'funding') for (const id of [...fundingIdsIn(row.old_value), ...fundingIdsIn(row.new_value)]) fundingIds.add(id);
   const fundingRows = fundingIds.size
-    ? await db.selectFrom('change_history').selectAll().where('entity', '=', 'funding').where('entity_id', 'in', [...fundingIds]).execute()
+    ? await db
+        .selectFrom('change_history')
+        .selectAll()
+        .where('entity', '=', 'funding')
+        .where('entity_id', 'in', [...fundingIds])
+        .execute()
     : [];
   return [...serviceRows, ...fundingRows]
     .sort((a, b) => (a.changed_at < b.changed_at ? 1 : a.changed_at > b.changed_at ? -1 : b.id - a.id))
     .map((row) => ({
-      id: row.id, resourceType: row.entity, resourceId: row.entity_id, action: row.action, field: row.field,
-      before: row.old_value, after: row.new_value, at: row.changed_at, by: row.changed_by, reason: row.reason,
+      id: row.id,
+      resourceType: row.entity,
+      resourceId: row.entity_id,
+      action: row.action,
+      field: row.field,
+      before: row.old_value,
+      after: row.new_value,
+      at: row.changed_at,
+      by: row.changed_by,
+      reason: row.reason,
     }));
 }
 
@@ -54,21 +70,32 @@ export function historyValueLines(field: string, value: string | null): string[]
   if (/^[[{]/.test(value)) {
     try {
       return describeValue(field, JSON.parse(value));
-    } catch { /* plain text that looks like JSON */ }
+    } catch {
+      /* plain text that looks like JSON */
+    }
   }
   return describeValue(field, value);
 }
 
 /** The field in words; funding rows say which part of the funding. */
 export function historyFieldLabel(entry: Pick<HistoryEntry, 'resourceType' | 'field'>): string {
-  if (entry.resourceType === 'funding') return `Funding: ${{ source: 'who pays', start_date: 'start date', end_date: 'end date' }[entry.field] ?? entry.field.replace(/_/g, ' ')}`;
+  if (entry.resourceType === 'funding')
+    return `Funding: ${{ source: 'who pays', start_date: 'start date', end_date: 'end date' }[entry.field] ?? entry.field.replace(/_/g, ' ')}`;
   if (entry.field === 'organization_id') return 'Organisation';
   if (entry.field === 'id') return 'Listing added';
   return fieldLabel(entry.field);
 }
 
 export const HISTORY_CSV_COLUMNS = [
-  'resource_id', 'resource_type', 'last_action_date', 'last_action_type', 'field_name', 'previous_value', 'replacement_value', 'updated_by', 'reason',
+  'resource_id',
+  'resource_type',
+  'last_action_date',
+  'last_action_type',
+  'field_name',
+  'previous_value',
+  'replacement_value',
+  'updated_by',
+  'reason',
 ] as const;
 
 /** The history as CSV (HSDS metadata names), formula-safe, CRLF line ends. */

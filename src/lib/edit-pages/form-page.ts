@@ -14,9 +14,27 @@ import { STAND_IN_ORGANIZATION_NAME } from '../openreferral-schema/normalise-rec
 import type { OrganizationRecord, ServiceRecord } from '../openreferral-schema/schemas';
 import { createSuggestion } from '../suggestions/store';
 import { todayInUk } from '../dates';
-import { diffRecords, EditConflictError, InvalidRecordError, publishRecord, readRecord, recordVersion, RECORD_FIELDS, type FieldDifference, type RecordField } from '../editing/publish';
 import {
-  changedFields, recordErrorsToFields, recordToValues, validateValues, valuesFromForm, valuesToRecord, withBlankRows, type EditorValues, type FieldErrors,
+  diffRecords,
+  EditConflictError,
+  InvalidRecordError,
+  publishRecord,
+  readRecord,
+  recordVersion,
+  RECORD_FIELDS,
+  type FieldDifference,
+  type RecordField,
+} from '../editing/publish';
+import {
+  changedFields,
+  recordErrorsToFields,
+  recordToValues,
+  validateValues,
+  valuesFromForm,
+  valuesToRecord,
+  withBlankRows,
+  type EditorValues,
+  type FieldErrors,
 } from '../editing/form';
 import { conflictFields, mergeRecords, missingChoices, sealRecord, unsealRecord, type Choices, type ConflictField } from '../editing/form-conflict';
 
@@ -48,7 +66,8 @@ export async function organisationRecord(db: Db, id: string): Promise<Organizati
   const row = await db.selectFrom('organization').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) return null;
   const record: Record<string, unknown> = { id: row.id, name: row.name, organization_identifiers: [], attributes: [] };
-  for (const key of ['alternate_name', 'description', 'email', 'website', 'logo', 'uri', 'parent_organization_id'] as const) if (row[key] != null) record[key] = row[key];
+  for (const key of ['alternate_name', 'description', 'email', 'website', 'logo', 'uri', 'parent_organization_id'] as const)
+    if (row[key] != null) record[key] = row[key];
   return record as unknown as OrganizationRecord;
 }
 
@@ -58,7 +77,16 @@ export async function editorSecret(db: Db): Promise<string> {
 
 export type EditorOutcome =
   | { page: 'form'; status: number; values: EditorValues; errors: FieldErrors; opened: ServiceRecord; preview?: FieldDifference[]; message?: string }
-  | { page: 'conflict'; status: number; opened: ServiceRecord; theirs: ServiceRecord; mine: ServiceRecord; fields: ConflictField[]; missing: RecordField[]; errors?: string[] }
+  | {
+      page: 'conflict';
+      status: number;
+      opened: ServiceRecord;
+      theirs: ServiceRecord;
+      mine: ServiceRecord;
+      fields: ConflictField[];
+      missing: RecordField[];
+      errors?: string[];
+    }
   | { page: 'saved'; id: string }
   | { page: 'suggested'; id: string; suggestionId: string }
   | { page: 'forbidden' }
@@ -92,7 +120,12 @@ export async function handleEditorPost(context: EditorContext, form: Posted): Pr
   if (context.current && !allowed.includes(context.current.organization.id)) allowed.push(context.current.organization.id);
   const errors = validateValues(values, allowed);
   const show = (fieldErrors: FieldErrors, extra: Partial<Extract<EditorOutcome, { page: 'form' }>> = {}): EditorOutcome => ({
-    page: 'form', status: Object.keys(fieldErrors).length ? 400 : 200, values: withBlankRows(values), errors: fieldErrors, opened, ...extra,
+    page: 'form',
+    status: Object.keys(fieldErrors).length ? 400 : 200,
+    values: withBlankRows(values),
+    errors: fieldErrors,
+    opened,
+    ...extra,
   });
   if (Object.keys(errors).length) return show(errors);
 
@@ -115,18 +148,30 @@ export async function handleEditorPost(context: EditorContext, form: Posted): Pr
 
   if (access === 'suggest') {
     const suggestionId = await createSuggestion(db, {
-      kind: context.current ? 'change' : 'new', serviceId: mine.id, source: 'org_editor', suggestedBy: user.id,
-      baseVersion: context.current ? recordVersion(opened) : null, fields: diffRecords(context.current ? opened : null, mine), now,
+      kind: context.current ? 'change' : 'new',
+      serviceId: mine.id,
+      source: 'org_editor',
+      suggestedBy: user.id,
+      baseVersion: context.current ? recordVersion(opened) : null,
+      fields: diffRecords(context.current ? opened : null, mine),
+      now,
     });
     return { page: 'suggested', id: mine.id, suggestionId };
   }
   return publish(context, context.current ? opened : null, mine, sources);
 }
 
-async function publish(context: EditorContext, opened: ServiceRecord | null, mine: ServiceRecord, sources?: Parameters<typeof recordErrorsToFields>[1]): Promise<EditorOutcome> {
+async function publish(
+  context: EditorContext,
+  opened: ServiceRecord | null,
+  mine: ServiceRecord,
+  sources?: Parameters<typeof recordErrorsToFields>[1],
+): Promise<EditorOutcome> {
   try {
     await publishRecord(context.directory, context.search, mine, {
-      expectedVersion: opened ? recordVersion(opened) : null, changedBy: `user ${context.user.email}`, now: context.now,
+      expectedVersion: opened ? recordVersion(opened) : null,
+      changedBy: `user ${context.user.email}`,
+      now: context.now,
     });
     return { page: 'saved', id: mine.id };
   } catch (error) {
@@ -166,13 +211,21 @@ async function resolveConflict(context: EditorContext, form: Posted, secret: str
   const merged = mergeRecords(opened, theirs, mine, choices);
   // The organisation the merged listing ends up under must be one this person may publish for
   // too (a kept copy cannot move a listing somewhere they have since lost access to).
-  if (merged.organization.id !== current.organization.id
-    && (await editAccess(context.directory.db, context.user, merged.organization.id)) !== 'publish') {
+  if (merged.organization.id !== current.organization.id && (await editAccess(context.directory.db, context.user, merged.organization.id)) !== 'publish') {
     return { page: 'forbidden' };
   }
   const checked = validateRecord(merged, 0);
   if ('errors' in checked) {
-    return { page: 'conflict', status: 400, opened, theirs, mine, fields, missing: [], errors: checked.errors.map((error) => `${error.path} ${error.message}`) };
+    return {
+      page: 'conflict',
+      status: 400,
+      opened,
+      theirs,
+      mine,
+      fields,
+      missing: [],
+      errors: checked.errors.map((error) => `${error.path} ${error.message}`),
+    };
   }
   // Saved against their version; if a third person changed it since, this is a new conflict.
   return publish(context, theirs, merged);

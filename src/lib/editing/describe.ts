@@ -60,8 +60,14 @@ export const PSEUDO_FIELD_LABELS: Record<string, string> = {
 
 /** A field's label; unknown fields are shown as they are named. */
 export function fieldLabel(field: string): string {
-  return (FIELD_LABELS as Record<string, string>)[field] ?? PSEUDO_FIELD_LABELS[field]
-    ?? field.replace(/^(note|new):/, '').replace(/_/g, ' ').replace(/^./, (first) => first.toUpperCase());
+  return (
+    (FIELD_LABELS as Record<string, string>)[field] ??
+    PSEUDO_FIELD_LABELS[field] ??
+    field
+      .replace(/^(note|new):/, '')
+      .replace(/_/g, ' ')
+      .replace(/^./, (first) => first.toUpperCase())
+  );
 }
 
 type Item = Record<string, unknown>;
@@ -101,22 +107,30 @@ function itemText(field: string, item: unknown): string {
     return str(item);
   }
   switch (field) {
-    case 'schedules': return describeSchedule(item as ScheduleLike);
-    case 'cost_options': return costOptionText(item as CostOptionLike) || 'A cost with no details';
-    case 'phones': return phoneText(item);
-    case 'service_at_locations': return placeText(item);
-    case 'funding': return fundingText(item);
+    case 'schedules':
+      return describeSchedule(item as ScheduleLike);
+    case 'cost_options':
+      return costOptionText(item as CostOptionLike) || 'A cost with no details';
+    case 'phones':
+      return phoneText(item);
+    case 'service_at_locations':
+      return placeText(item);
+    case 'funding':
+      return fundingText(item);
     case 'contacts': {
       const phones = Array.isArray(item.phones) ? item.phones.filter(isItem).map(phoneText) : [];
       return joined(item.name, item.title, item.department, item.email, ...phones) || 'A contact with no details';
     }
-    case 'languages': return str(item.name) || str(item.code);
-    case 'service_areas': return str(item.name) || str(item.description) || str(item.extent) || 'An area';
+    case 'languages':
+      return str(item.name) || str(item.code);
+    case 'service_areas':
+      return str(item.name) || str(item.description) || str(item.extent) || 'An area';
     case 'attributes': {
       const term = isItem(item.taxonomy_term) ? item.taxonomy_term : {};
       return str(term.name) || str(item.label) || str(item.value) || str(item.taxonomy_term_id);
     }
-    default: return summary(item);
+    default:
+      return summary(item);
   }
 }
 
@@ -127,15 +141,28 @@ export function describeValue(field: string, value: unknown): string[] {
   if (Array.isArray(value)) return orNotGiven(value.map((item) => itemText(field, item)).filter(Boolean));
   if (typeof value === 'string' || typeof value === 'number') {
     switch (field) {
-      case 'status': return [label(STATUS_LABELS, value)];
-      case 'capacity_status': return [label(CAPACITY_LABELS, value)];
-      case 'group_size': return [label(GROUP_SIZE_LABELS, value)];
+      case 'status':
+        return [label(STATUS_LABELS, value)];
+      case 'capacity_status':
+        return [label(CAPACITY_LABELS, value)];
+      case 'group_size':
+        return [label(GROUP_SIZE_LABELS, value)];
       case 'assured_date':
-      case 'capacity_updated': return [longDate(String(value))];
-      case 'waiting_weeks': return [`${value} ${Number(value) === 1 ? 'week' : 'weeks'}`];
+      case 'capacity_updated':
+        return [longDate(String(value))];
+      case 'waiting_weeks':
+        return [`${value} ${Number(value) === 1 ? 'week' : 'weeks'}`];
       case 'minimum_age':
-      case 'maximum_age': return [`${value} years`];
-      default: return orNotGiven(String(value).replace(/\r\n?/g, '\n').split('\n').map((line) => line.trim()).filter(Boolean));
+      case 'maximum_age':
+        return [`${value} years`];
+      default:
+        return orNotGiven(
+          String(value)
+            .replace(/\r\n?/g, '\n')
+            .split('\n')
+            .map((line) => line.trim())
+            .filter(Boolean),
+        );
     }
   }
   if (field === 'organization' && isItem(value)) return [str(value.name) || 'An organisation with no name'];

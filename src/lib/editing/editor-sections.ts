@@ -13,25 +13,42 @@ export interface EditorSection {
 }
 
 export const EDITOR_SECTIONS: readonly EditorSection[] = [
-  { id: 'section-about', title: 'About the service', fields: ['name', 'alternate_name', 'description', 'organization_id', 'status', 'alert'], recordFields: ['name', 'alternate_name', 'description', 'organization', 'status', 'alert'] },
+  {
+    id: 'section-about',
+    title: 'About the service',
+    fields: ['name', 'alternate_name', 'description', 'organization_id', 'status', 'alert'],
+    recordFields: ['name', 'alternate_name', 'description', 'organization', 'status', 'alert'],
+  },
   { id: 'section-contact', title: 'Contact details', fields: ['url', 'email', 'phones', 'contacts'], recordFields: ['url', 'email', 'phones', 'contacts'] },
   { id: 'section-places', title: 'Places', fields: ['places'], recordFields: ['service_at_locations'] },
   { id: 'section-times', title: 'Times', fields: ['schedules'], recordFields: ['schedules'] },
   { id: 'section-costs', title: 'Costs', fields: ['costs', 'fees', 'fees_description'], recordFields: ['cost_options', 'fees', 'fees_description'] },
   { id: 'section-funding', title: 'Funding', fields: ['funding'], recordFields: ['funding'] },
   {
-    id: 'section-access', title: 'How to get in and who it is for',
+    id: 'section-access',
+    title: 'How to get in and who it is for',
     fields: ['referral_routes', 'referral_instructions', 'first_visit', 'eligibility_description', 'not_for', 'minimum_age', 'maximum_age'],
     recordFields: ['referral_routes', 'referral_instructions', 'first_visit', 'eligibility_description', 'not_for', 'minimum_age', 'maximum_age'],
   },
-  { id: 'section-capacity', title: 'Space for new people', fields: ['capacity_status', 'waiting_weeks'], recordFields: ['capacity_status', 'waiting_weeks', 'capacity_updated'] },
   {
-    id: 'section-delivery', title: 'How it is given and help to go',
+    id: 'section-capacity',
+    title: 'Space for new people',
+    fields: ['capacity_status', 'waiting_weeks'],
+    recordFields: ['capacity_status', 'waiting_weeks', 'capacity_updated'],
+  },
+  {
+    id: 'section-delivery',
+    title: 'How it is given and help to go',
     fields: ['delivery_modes', 'support_to_attend', 'transport_description', 'transport_eligibility', 'home_visits', 'group_size'],
     recordFields: ['delivery_modes', 'support_to_attend', 'transport_offered', 'home_visits', 'group_size'],
   },
   { id: 'section-categories', title: 'Categories', fields: ['categories'], recordFields: ['attributes'] },
-  { id: 'section-languages', title: 'Languages and areas', fields: ['languages', 'areas', 'accreditations'], recordFields: ['languages', 'service_areas', 'accreditations'] },
+  {
+    id: 'section-languages',
+    title: 'Languages and areas',
+    fields: ['languages', 'areas', 'accreditations'],
+    recordFields: ['languages', 'service_areas', 'accreditations'],
+  },
   { id: 'section-checks', title: 'Checks', fields: ['assurer_email'], recordFields: ['assured_date', 'assurer_email'] },
 ];
 

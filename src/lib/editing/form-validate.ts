@@ -3,7 +3,14 @@
 // listing's full schema is checked again when it is published (src/lib/editing/publish.ts).
 import { z } from 'zod';
 import {
-  CAPACITY_STATUSES, DELIVERY_MODES, GROUP_SIZES, LOCATION_TYPES, REFERRAL_ROUTES, SERVICE_STATUSES, STOP_MODES, SUPPORT_TO_ATTEND,
+  CAPACITY_STATUSES,
+  DELIVERY_MODES,
+  GROUP_SIZES,
+  LOCATION_TYPES,
+  REFERRAL_ROUTES,
+  SERVICE_STATUSES,
+  STOP_MODES,
+  SUPPORT_TO_ATTEND,
 } from '../openreferral-schema/schemas';
 import { getTaxonomy } from '../taxonomy/taxonomy';
 import { isBlankRow, isBlankStop, MONTH_WEEKS, WEEKDAYS, type EditorValues } from './form-values';
@@ -18,18 +25,26 @@ function isRealDate(value: string): boolean {
 }
 
 const DATE_MESSAGE = 'Enter a real date, like 2026-03-31 (year, month, day)';
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, DATE_MESSAGE).refine(isRealDate, DATE_MESSAGE);
+const date = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, DATE_MESSAGE)
+  .refine(isRealDate, DATE_MESSAGE);
 // Seconds are allowed: times imported from feeds keep them ("10:00:00").
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/, 'Enter a time on the 24-hour clock, like 09:30 or 14:00');
 const email = z.string().email('Enter an email address like name@example.org');
 const webAddress = z.string().regex(/^https?:\/\/[^\s]+$/i, 'Enter the web address in full, starting with https://');
-const wholeNumber = (what: string, max: number, min = 0) => z.string()
-  .regex(/^\d+$/, `Enter ${what} as a whole number, like 3`)
-  .refine((value) => Number(value) >= min && Number(value) <= max, `Enter ${what} from ${min} to ${max}`);
-const decimal = (what: string, min: number, max: number) => z.string()
-  .regex(/^-?\d+(\.\d+)?$/, `Enter ${what} as a number, like ${min < 0 ? '-1.61' : '12.50'}`)
-  .refine((value) => Number(value) >= min && Number(value) <= max, `Enter ${what} from ${min} to ${max}`);
-const money = z.string()
+const wholeNumber = (what: string, max: number, min = 0) =>
+  z
+    .string()
+    .regex(/^\d+$/, `Enter ${what} as a whole number, like 3`)
+    .refine((value) => Number(value) >= min && Number(value) <= max, `Enter ${what} from ${min} to ${max}`);
+const decimal = (what: string, min: number, max: number) =>
+  z
+    .string()
+    .regex(/^-?\d+(\.\d+)?$/, `Enter ${what} as a number, like ${min < 0 ? '-1.61' : '12.50'}`)
+    .refine((value) => Number(value) >= min && Number(value) <= max, `Enter ${what} from ${min} to ${max}`);
+const money = z
+  .string()
   .transform((value) => value.replace(/^£/, '').replace(/,/g, ''))
   .pipe(z.string().regex(/^\d+(\.\d{1,2})?$/, 'Enter the amount in pounds, like 5 or 12.50, or leave it empty'));
 const oneOf = (values: readonly string[], message: string) => z.string().refine((value) => values.includes(value), message);
@@ -61,8 +76,20 @@ export function validateValues(values: EditorValues, allowedOrganisations: reado
 
   required('name', values.name, "Enter the service's name");
   check('name', values.name, limited(300));
-  for (const field of ['alternate_name', 'description', 'alert', 'fees', 'fees_description', 'referral_instructions', 'first_visit',
-    'eligibility_description', 'not_for', 'transport_description', 'transport_eligibility', 'accreditations'] as const) {
+  for (const field of [
+    'alternate_name',
+    'description',
+    'alert',
+    'fees',
+    'fees_description',
+    'referral_instructions',
+    'first_visit',
+    'eligibility_description',
+    'not_for',
+    'transport_description',
+    'transport_eligibility',
+    'accreditations',
+  ] as const) {
     check(field, values[field], limited(20_000));
   }
   if (!allowedOrganisations.includes(values.organization_id)) errors.organization_id = 'Choose the organisation that runs it from the list';
@@ -72,8 +99,13 @@ export function validateValues(values: EditorValues, allowedOrganisations: reado
   check('assurer_email', values.assurer_email, email);
   check('minimum_age', values.minimum_age, wholeNumber('the youngest age', 130));
   check('maximum_age', values.maximum_age, wholeNumber('the oldest age', 130));
-  if (!errors.minimum_age && !errors.maximum_age && values.minimum_age.trim() && values.maximum_age.trim()
-    && Number(values.minimum_age) > Number(values.maximum_age)) {
+  if (
+    !errors.minimum_age &&
+    !errors.maximum_age &&
+    values.minimum_age.trim() &&
+    values.maximum_age.trim() &&
+    Number(values.minimum_age) > Number(values.maximum_age)
+  ) {
     errors.maximum_age = 'The oldest age must not be lower than the youngest age';
   }
   check('capacity_status', values.capacity_status, oneOf(CAPACITY_STATUSES, 'Choose whether they can take new people'));
@@ -102,7 +134,8 @@ export function validateValues(values: EditorValues, allowedOrganisations: reado
       errors[`${at}.address_1`] = 'Enter the first line of the address';
     }
     checkAll(`${at}.access`, place.access, [...getTaxonomy().accessibilityByCode.keys()], 'Choose accessibility features from the list');
-    for (const field of ['parking_available', 'parking_blue_badge', 'parking_free', 'cycle_parking'] as const) check(`${at}.${field}`, place[field], yesNoBlank);
+    for (const field of ['parking_available', 'parking_blue_badge', 'parking_free', 'cycle_parking'] as const)
+      check(`${at}.${field}`, place[field], yesNoBlank);
     if (!place.parking_available && (place.parking_blue_badge || place.parking_free || place.parking_notes.trim())) {
       errors[`${at}.parking_available`] = 'Say whether there is parking, as you have given details of it';
     }
@@ -123,15 +156,30 @@ export function validateValues(values: EditorValues, allowedOrganisations: reado
     check(`${at}.interval`, schedule.interval, wholeNumber('how often', 52, 1));
     checkAll(`${at}.days`, schedule.days, WEEKDAYS, 'Choose days from the list');
     checkAll(`${at}.weeks`, schedule.weeks, MONTH_WEEKS, 'Choose weeks of the month from the list');
-    if (schedule.weeks.length && schedule.freq !== 'MONTHLY') errors[`${at}.weeks`] ??= 'Weeks of the month are for times that are every month: choose "Every month", or clear the weeks';
+    if (schedule.weeks.length && schedule.freq !== 'MONTHLY')
+      errors[`${at}.weeks`] ??= 'Weeks of the month are for times that are every month: choose "Every month", or clear the weeks';
     if (schedule.weeks.length && !schedule.days.length) errors[`${at}.days`] ??= 'Choose the day, as you have chosen weeks of the month';
-    check(`${at}.byday_other`, schedule.byday_other, z.string().regex(/^\s*([+-]?[1-5])?(MO|TU|WE|TH|FR|SA|SU)\s*(,\s*([+-]?[1-5])?(MO|TU|WE|TH|FR|SA|SU)\s*)*$/i,
-      'Write days as two-letter codes, like MO,WE, or 1TU for the first Tuesday'));
+    check(
+      `${at}.byday_other`,
+      schedule.byday_other,
+      z
+        .string()
+        .regex(
+          /^\s*([+-]?[1-5])?(MO|TU|WE|TH|FR|SA|SU)\s*(,\s*([+-]?[1-5])?(MO|TU|WE|TH|FR|SA|SU)\s*)*$/i,
+          'Write days as two-letter codes, like MO,WE, or 1TU for the first Tuesday',
+        ),
+    );
     check(`${at}.opens_at`, schedule.opens_at, time);
     check(`${at}.closes_at`, schedule.closes_at, time);
     check(`${at}.valid_from`, schedule.valid_from, date);
     check(`${at}.valid_to`, schedule.valid_to, date);
-    if (!errors[`${at}.valid_from`] && !errors[`${at}.valid_to`] && schedule.valid_from.trim() && schedule.valid_to.trim() && schedule.valid_from.trim() > schedule.valid_to.trim()) {
+    if (
+      !errors[`${at}.valid_from`] &&
+      !errors[`${at}.valid_to`] &&
+      schedule.valid_from.trim() &&
+      schedule.valid_to.trim() &&
+      schedule.valid_from.trim() > schedule.valid_to.trim()
+    ) {
       errors[`${at}.valid_to`] = 'The last date must not be before the first date';
     }
   });
@@ -147,7 +195,13 @@ export function validateValues(values: EditorValues, allowedOrganisations: reado
     const at = `funding.${n}`;
     check(`${at}.start_date`, funding.start_date, date);
     check(`${at}.end_date`, funding.end_date, date);
-    if (!errors[`${at}.start_date`] && !errors[`${at}.end_date`] && funding.start_date.trim() && funding.end_date.trim() && funding.start_date.trim() > funding.end_date.trim()) {
+    if (
+      !errors[`${at}.start_date`] &&
+      !errors[`${at}.end_date`] &&
+      funding.start_date.trim() &&
+      funding.end_date.trim() &&
+      funding.start_date.trim() > funding.end_date.trim()
+    ) {
       errors[`${at}.end_date`] = 'The end date must not be before the start date';
     }
   });

@@ -66,8 +66,19 @@ function keepIfSame<T extends { id: string }>(built: T, base: Map<string, T>): T
 /** A new, empty listing for the "add a service" form. */
 export function blankRecord(id: string, organization: OrganizationRecord): ServiceRecord {
   return {
-    id, name: '', status: 'active', organization,
-    service_at_locations: [], schedules: [], cost_options: [], funding: [], phones: [], contacts: [], languages: [], service_areas: [], attributes: [],
+    id,
+    name: '',
+    status: 'active',
+    organization,
+    service_at_locations: [],
+    schedules: [],
+    cost_options: [],
+    funding: [],
+    phones: [],
+    contacts: [],
+    languages: [],
+    service_areas: [],
+    attributes: [],
   } as unknown as ServiceRecord;
 }
 
@@ -101,7 +112,10 @@ function buildStops(stops: StopRow[]): { stops: Mutable[]; sources: number[] } {
   return {
     stops: kept.map(([stop]) => {
       const out: Mutable = { name: stop.name.trim(), mode: stop.mode };
-      out.routes = stop.routes.split(/[,;]/).map((route) => route.trim()).filter(Boolean);
+      out.routes = stop.routes
+        .split(/[,;]/)
+        .map((route) => route.trim())
+        .filter(Boolean);
       setNumber(out, 'distance_m', stop.distance_m);
       setNumber(out, 'walk_minutes', stop.walk_minutes);
       setYesNo(out, 'step_free_route', stop.step_free_route);
@@ -124,13 +138,17 @@ function buildAttributes(base: ServiceRecord['attributes'], chosen: string[], ki
     present.add(term.id);
     return true;
   });
-  const added = terms.filter((term) => wanted.has(term.id) && !present.has(term.id))
+  const added = terms
+    .filter((term) => wanted.has(term.id) && !present.has(term.id))
     // Named by id only, so the stored term (with its place in the tree) is used as it is.
     .map((term) => ({ id: newId(), link_type: kind, taxonomy_term_id: term.uuid }) as ServiceRecord['attributes'][number]);
   return [...kept, ...added];
 }
 
-function buildPlace(row: PlaceRow, base: ServiceRecord['service_at_locations'][number] | undefined): { sal: ServiceRecord['service_at_locations'][number]; stopSources: number[] } {
+function buildPlace(
+  row: PlaceRow,
+  base: ServiceRecord['service_at_locations'][number] | undefined,
+): { sal: ServiceRecord['service_at_locations'][number]; stopSources: number[] } {
   const before = base?.location;
   const location: Mutable = before
     ? { ...before }
@@ -179,8 +197,22 @@ function buildPlace(row: PlaceRow, base: ServiceRecord['service_at_locations'][n
  */
 export function valuesToRecord(values: EditorValues, base: ServiceRecord, options: BuildOptions): { record: ServiceRecord; sources: RowSources } {
   const record = { ...base } as unknown as Mutable;
-  for (const key of ['name', 'alternate_name', 'description', 'alert', 'url', 'email', 'fees', 'fees_description', 'referral_instructions',
-    'first_visit', 'eligibility_description', 'not_for', 'accreditations', 'assurer_email'] as const) {
+  for (const key of [
+    'name',
+    'alternate_name',
+    'description',
+    'alert',
+    'url',
+    'email',
+    'fees',
+    'fees_description',
+    'referral_instructions',
+    'first_visit',
+    'eligibility_description',
+    'not_for',
+    'accreditations',
+    'assurer_email',
+  ] as const) {
     setText(record, key, values[key]);
   }
   record.name = values.name.trim();
@@ -322,21 +354,46 @@ export function keepUnchangedFields(base: ServiceRecord, record: ServiceRecord):
 
 /** The fields that differ in meaning between two versions (the editor's "what changed"). */
 export function changedFields(before: ServiceRecord | null, after: ServiceRecord): FieldDifference[] {
-  return RECORD_FIELDS.filter((field) => !sameMeaning(before?.[field], after[field]))
-    .map((field) => ({ field, before: before?.[field] ?? null, after: after[field] ?? null }));
+  return RECORD_FIELDS.filter((field) => !sameMeaning(before?.[field], after[field])).map((field) => ({
+    field,
+    before: before?.[field] ?? null,
+    after: after[field] ?? null,
+  }));
 }
 
 // ----- Problems found when publishing, put next to the form field they are about -----
 
 const SCALAR_FIELDS: Record<string, string> = {
-  organization: 'organization_id', attributes: 'categories', transport_offered: 'transport_description', capacity_updated: 'capacity_status',
-  assured_date: 'assurer_email', last_modified: 'name', id: 'name',
+  organization: 'organization_id',
+  attributes: 'categories',
+  transport_offered: 'transport_description',
+  capacity_updated: 'capacity_status',
+  assured_date: 'assurer_email',
+  last_modified: 'name',
+  id: 'name',
 };
 const PLACE_FIELDS = new Set(['name', 'location_type', 'url', 'latitude', 'longitude', 'transportation']);
 const ADDRESS_FIELDS = new Set(['address_1', 'address_2', 'city', 'postal_code']);
 const ROW_FIELDS: Record<string, { list: keyof RowSources; fields: Record<string, string>; first: string }> = {
-  schedules: { list: 'schedules', fields: { byday: 'days', freq: 'freq', interval: 'interval', opens_at: 'opens_at', closes_at: 'closes_at', valid_from: 'valid_from', valid_to: 'valid_to', notes: 'notes' }, first: 'opens_at' },
-  cost_options: { list: 'costs', fields: { option: 'option', amount: 'amount', currency: 'currency', amount_description: 'amount_description', valid_to: 'valid_to' }, first: 'option' },
+  schedules: {
+    list: 'schedules',
+    fields: {
+      byday: 'days',
+      freq: 'freq',
+      interval: 'interval',
+      opens_at: 'opens_at',
+      closes_at: 'closes_at',
+      valid_from: 'valid_from',
+      valid_to: 'valid_to',
+      notes: 'notes',
+    },
+    first: 'opens_at',
+  },
+  cost_options: {
+    list: 'costs',
+    fields: { option: 'option', amount: 'amount', currency: 'currency', amount_description: 'amount_description', valid_to: 'valid_to' },
+    first: 'option',
+  },
   funding: { list: 'funding', fields: { source: 'source', start_date: 'start_date', end_date: 'end_date' }, first: 'source' },
   phones: { list: 'phones', fields: { number: 'number', extension: 'extension', type: 'type', description: 'description' }, first: 'number' },
   contacts: { list: 'contacts', fields: { name: 'name', title: 'title', department: 'department', email: 'email', phones: 'phone' }, first: 'name' },
@@ -346,7 +403,10 @@ const ROW_FIELDS: Record<string, { list: keyof RowSources; fields: Record<string
 
 /** The form field a record path ("schedules[1].opens_at") is about, given where the record's rows came from. */
 export function formFieldFor(path: string, sources: RowSources): string {
-  const parts = path.replace(/\[(\d+)\]/g, '.$1').split('.').filter(Boolean);
+  const parts = path
+    .replace(/\[(\d+)\]/g, '.$1')
+    .split('.')
+    .filter(Boolean);
   const [top, index, ...rest] = parts;
   if (!top) return 'name';
   if (top === 'service_at_locations' && index !== undefined) {
@@ -371,7 +431,7 @@ export function formFieldFor(path: string, sources: RowSources): string {
   const row = ROW_FIELDS[top];
   if (row && index !== undefined && /^\d+$/.test(index)) {
     const n = sources[row.list][Number(index)] ?? Number(index);
-    const field = rest[0] ? row.fields[rest[0]] ?? row.first : row.first;
+    const field = rest[0] ? (row.fields[rest[0]] ?? row.first) : row.first;
     return `${row.list}.${n}.${field}`;
   }
   if (row) return `${row.list}.0.${row.first}`;
@@ -389,21 +449,72 @@ export function recordErrorsToFields(errors: RecordError[], sources: RowSources)
 }
 
 const FORM_LABELS: Record<string, string> = {
-  name: 'Name', alternate_name: 'Other name', description: 'What it is', organization_id: 'Organisation', status: 'Status',
-  alert: 'Notice', url: 'Website', email: 'Email', fees: 'Fees (short)', fees_description: 'About costs',
-  referral_routes: 'How to get in', referral_instructions: 'How to get in, in words', first_visit: 'The first visit',
-  eligibility_description: 'Who it is for', not_for: 'Who it is not for', minimum_age: 'Youngest age', maximum_age: 'Oldest age',
-  capacity_status: 'Space for new people', waiting_weeks: 'Waiting time in weeks', delivery_modes: 'How it is given',
-  support_to_attend: 'Help to go', transport_description: 'Transport they offer', transport_eligibility: 'Who can use the transport',
-  home_visits: 'Home visits', group_size: 'Group size', categories: 'Categories', accreditations: 'Accreditations', assurer_email: 'Email for checks',
+  name: 'Name',
+  alternate_name: 'Other name',
+  description: 'What it is',
+  organization_id: 'Organisation',
+  status: 'Status',
+  alert: 'Notice',
+  url: 'Website',
+  email: 'Email',
+  fees: 'Fees (short)',
+  fees_description: 'About costs',
+  referral_routes: 'How to get in',
+  referral_instructions: 'How to get in, in words',
+  first_visit: 'The first visit',
+  eligibility_description: 'Who it is for',
+  not_for: 'Who it is not for',
+  minimum_age: 'Youngest age',
+  maximum_age: 'Oldest age',
+  capacity_status: 'Space for new people',
+  waiting_weeks: 'Waiting time in weeks',
+  delivery_modes: 'How it is given',
+  support_to_attend: 'Help to go',
+  transport_description: 'Transport they offer',
+  transport_eligibility: 'Who can use the transport',
+  home_visits: 'Home visits',
+  group_size: 'Group size',
+  categories: 'Categories',
+  accreditations: 'Accreditations',
+  assurer_email: 'Email for checks',
 };
 const ROW_LABELS: Record<string, [string, Record<string, string>]> = {
-  places: ['Place', {
-    name: 'name', location_type: 'kind of place', address_1: 'address line 1', address_2: 'address line 2', city: 'town or city', postal_code: 'postcode',
-    latitude: 'latitude', longitude: 'longitude', url: 'web address', transportation: 'getting there', access: 'accessibility',
-    parking_available: 'parking', parking_blue_badge: 'Blue Badge parking', parking_free: 'free parking', parking_notes: 'about parking', cycle_parking: 'cycle parking',
-  }],
-  schedules: ['Time', { freq: 'how often', interval: 'every how many', days: 'days', weeks: 'weeks of the month', byday_other: 'days in code', opens_at: 'opens', closes_at: 'closes', valid_from: 'first date', valid_to: 'last date', notes: 'notes' }],
+  places: [
+    'Place',
+    {
+      name: 'name',
+      location_type: 'kind of place',
+      address_1: 'address line 1',
+      address_2: 'address line 2',
+      city: 'town or city',
+      postal_code: 'postcode',
+      latitude: 'latitude',
+      longitude: 'longitude',
+      url: 'web address',
+      transportation: 'getting there',
+      access: 'accessibility',
+      parking_available: 'parking',
+      parking_blue_badge: 'Blue Badge parking',
+      parking_free: 'free parking',
+      parking_notes: 'about parking',
+      cycle_parking: 'cycle parking',
+    },
+  ],
+  schedules: [
+    'Time',
+    {
+      freq: 'how often',
+      interval: 'every how many',
+      days: 'days',
+      weeks: 'weeks of the month',
+      byday_other: 'days in code',
+      opens_at: 'opens',
+      closes_at: 'closes',
+      valid_from: 'first date',
+      valid_to: 'last date',
+      notes: 'notes',
+    },
+  ],
   costs: ['Cost', { option: 'what it is for', amount: 'amount', currency: 'currency', amount_description: 'about the cost', valid_to: 'price good until' }],
   funding: ['Funding', { source: 'who pays', start_date: 'start date', end_date: 'end date' }],
   phones: ['Phone', { number: 'number', extension: 'extension', type: 'type', description: 'what it is for' }],
@@ -412,7 +523,12 @@ const ROW_LABELS: Record<string, [string, Record<string, string>]> = {
   areas: ['Area', { name: 'name', description: 'about the area' }],
 };
 const STOP_LABELS: Record<string, string> = {
-  name: 'name', mode: 'kind', routes: 'routes', distance_m: 'distance in metres', walk_minutes: 'walk in minutes', step_free_route: 'step-free route',
+  name: 'name',
+  mode: 'kind',
+  routes: 'routes',
+  distance_m: 'distance in metres',
+  walk_minutes: 'walk in minutes',
+  step_free_route: 'step-free route',
 };
 
 /** A form field's name in words, for the error summary: "Time 2: opens". */

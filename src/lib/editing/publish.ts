@@ -30,11 +30,43 @@ export async function readRecord(db: Db, id: string): Promise<ServiceRecord | nu
 
 /** Top-level fields of a record that people edit, in the order an editor shows them. */
 export const RECORD_FIELDS = [
-  'name', 'alternate_name', 'description', 'organization', 'status', 'alert', 'url', 'email',
-  'service_at_locations', 'schedules', 'cost_options', 'fees', 'fees_description', 'funding',
-  'referral_routes', 'referral_instructions', 'first_visit', 'eligibility_description', 'not_for', 'minimum_age', 'maximum_age',
-  'capacity_status', 'waiting_weeks', 'capacity_updated', 'delivery_modes', 'support_to_attend', 'transport_offered', 'home_visits',
-  'group_size', 'attributes', 'phones', 'contacts', 'languages', 'service_areas', 'accreditations', 'assured_date', 'assurer_email',
+  'name',
+  'alternate_name',
+  'description',
+  'organization',
+  'status',
+  'alert',
+  'url',
+  'email',
+  'service_at_locations',
+  'schedules',
+  'cost_options',
+  'fees',
+  'fees_description',
+  'funding',
+  'referral_routes',
+  'referral_instructions',
+  'first_visit',
+  'eligibility_description',
+  'not_for',
+  'minimum_age',
+  'maximum_age',
+  'capacity_status',
+  'waiting_weeks',
+  'capacity_updated',
+  'delivery_modes',
+  'support_to_attend',
+  'transport_offered',
+  'home_visits',
+  'group_size',
+  'attributes',
+  'phones',
+  'contacts',
+  'languages',
+  'service_areas',
+  'accreditations',
+  'assured_date',
+  'assurer_email',
 ] as const satisfies readonly (keyof ServiceRecord)[];
 export type RecordField = (typeof RECORD_FIELDS)[number];
 
@@ -48,12 +80,18 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stri
 
 /** The top-level fields whose values differ between two versions of a record. */
 export function diffRecords(before: ServiceRecord | null, after: ServiceRecord): FieldDifference[] {
-  return RECORD_FIELDS.filter((field) => !same(before?.[field], after[field]))
-    .map((field) => ({ field, before: before?.[field] ?? null, after: after[field] ?? null }));
+  return RECORD_FIELDS.filter((field) => !same(before?.[field], after[field])).map((field) => ({
+    field,
+    before: before?.[field] ?? null,
+    after: after[field] ?? null,
+  }));
 }
 
 export class EditConflictError extends Error {
-  constructor(readonly current: ServiceRecord | null, readonly currentVersion: string | null) {
+  constructor(
+    readonly current: ServiceRecord | null,
+    readonly currentVersion: string | null,
+  ) {
     super('Someone else changed this listing after you opened it.');
   }
 }
@@ -92,7 +130,10 @@ export interface PublishResult {
  * the editor opened; in both cases nothing is written.
  */
 export async function publishRecord(
-  directory: DirectoryDatabase, search: SearchBackend, record: ServiceRecord, options: PublishOptions,
+  directory: DirectoryDatabase,
+  search: SearchBackend,
+  record: ServiceRecord,
+  options: PublishOptions,
 ): Promise<PublishResult> {
   const now = options.now ?? new Date();
   const edited = { ...record, last_modified: now.toISOString() };
@@ -107,39 +148,67 @@ export async function publishRecord(
   const checked = validateRecord(edited, 0, (id) => terms.has(id));
   if ('errors' in checked) throw new InvalidRecordError(checked.errors);
   const today = todayInUk(now);
-  const store = () => storeServices(directory, [checked.record], {
-    source, changedBy: options.changedBy, keepStoredKept: true,
-    kept: isEmptyKept(checked.kept) ? new Map() : new Map([[checked.record.id, checked.kept]]),
-    applySearch: (trx, written, alsoTouched) => applySearchOutbox(trx, search, today, { records: written, serviceIds: alsoTouched }).then(() => undefined),
-    beforeWrite: async (trx) => {
-      before = await readRecord(trx, record.id);
-      const version = before ? recordVersion(before) : null;
-      if (version !== options.expectedVersion) throw new EditConflictError(before, version);
-      lastHistoryId = Number((await trx.selectFrom('change_history').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst())?.id ?? 0);
-    },
-    // The history is written in the same transaction as the listing: both, or neither.
-    afterWrite: async (trx) => {
-      stored = await readRecord(trx, record.id);
-      if (!stored) return;
-      changes = diffRecords(before, stored);
-      // writeServices has recorded its own fields (status, checks, capacity, funding, contact
-      // details); the rest of the record's fields are recorded here, whole (lists as JSON).
-      const tracked = new Set<string>([...HISTORY_SERVICE_FIELDS, 'funding']);
-      const rows: Insertable<DatabaseSchema['change_history']>[] = [];
-      if (!before) rows.push({ entity: 'service', entity_id: record.id, action: 'create', field: 'id', old_value: null, new_value: record.id, changed_at: at, changed_by: options.changedBy, reason });
-      for (const change of changes) {
-        if (before && tracked.has(change.field)) continue;
-        rows.push({
-          entity: 'service', entity_id: record.id, action: before ? 'update' : 'create', field: change.field,
-          old_value: historyValue(change.before), new_value: historyValue(change.after), changed_at: at, changed_by: options.changedBy, reason,
-        });
-      }
-      if (rows.length) await trx.insertInto('change_history').values(rows).execute();
-      // The rows writeServices wrote in this transaction carry the reason too.
-      if (reason) await trx.updateTable('change_history').set({ reason }).where('id', '>', lastHistoryId).where('reason', 'is', null).execute();
-      await options.alsoInTransaction?.(trx);
-    },
-  });
+  const store = () =>
+    storeServices(directory, [checked.record], {
+      source,
+      changedBy: options.changedBy,
+      keepStoredKept: true,
+      kept: isEmptyKept(checked.kept) ? new Map() : new Map([[checked.record.id, checked.kept]]),
+      applySearch: (trx, written, alsoTouched) => applySearchOutbox(trx, search, today, { records: written, serviceIds: alsoTouched }).then(() => undefined),
+      beforeWrite: async (trx) => {
+        before = await readRecord(trx, record.id);
+        const version = before ? recordVersion(before) : null;
+        if (version !== options.expectedVersion) throw new EditConflictError(before, version);
+        lastHistoryId = Number(
+          (
+            await trx
+              .selectFrom('change_history')
+              .select((eb) => eb.fn.max('id').as('id'))
+              .executeTakeFirst()
+          )?.id ?? 0,
+        );
+      },
+      // The history is written in the same transaction as the listing: both, or neither.
+      afterWrite: async (trx) => {
+        stored = await readRecord(trx, record.id);
+        if (!stored) return;
+        changes = diffRecords(before, stored);
+        // writeServices has recorded its own fields (status, checks, capacity, funding, contact
+        // details); the rest of the record's fields are recorded here, whole (lists as JSON).
+        const tracked = new Set<string>([...HISTORY_SERVICE_FIELDS, 'funding']);
+        const rows: Insertable<DatabaseSchema['change_history']>[] = [];
+        if (!before)
+          rows.push({
+            entity: 'service',
+            entity_id: record.id,
+            action: 'create',
+            field: 'id',
+            old_value: null,
+            new_value: record.id,
+            changed_at: at,
+            changed_by: options.changedBy,
+            reason,
+          });
+        for (const change of changes) {
+          if (before && tracked.has(change.field)) continue;
+          rows.push({
+            entity: 'service',
+            entity_id: record.id,
+            action: before ? 'update' : 'create',
+            field: change.field,
+            old_value: historyValue(change.before),
+            new_value: historyValue(change.after),
+            changed_at: at,
+            changed_by: options.changedBy,
+            reason,
+          });
+        }
+        if (rows.length) await trx.insertInto('change_history').values(rows).execute();
+        // The rows writeServices wrote in this transaction carry the reason too.
+        if (reason) await trx.updateTable('change_history').set({ reason }).where('id', '>', lastHistoryId).where('reason', 'is', null).execute();
+        await options.alsoInTransaction?.(trx);
+      },
+    });
   try {
     await store();
   } catch (error) {

@@ -31,8 +31,11 @@ export async function confirmationSecret(db: Db, configured = appConfig().CONFIR
   const stored = await read();
   if (stored) return stored;
   // Two processes may get here at once: the first insert wins and both read it back.
-  await db.insertInto('app_setting').values({ key: SECRET_SETTING, value: randomBytes(32).toString('base64url') })
-    .onConflict((oc) => oc.column('key').doNothing()).execute();
+  await db
+    .insertInto('app_setting')
+    .values({ key: SECRET_SETTING, value: randomBytes(32).toString('base64url') })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
   return (await read())!;
 }
 
@@ -42,16 +45,26 @@ function sign(secret: string, id: string, expiry: string): string {
 
 /** Makes a link for a provider to say whether the service still runs: the path "/confirm/<token>". */
 export async function createConfirmationLink(
-  db: Kysely<DatabaseSchema>, serviceId: string, options: { now?: Date; days?: number; secret?: string } = {},
+  db: Kysely<DatabaseSchema>,
+  serviceId: string,
+  options: { now?: Date; days?: number; secret?: string } = {},
 ): Promise<string> {
   const now = options.now ?? new Date();
   const expires = new Date(now.getTime() + (options.days ?? DEFAULT_LINK_DAYS) * DAY_MS);
   const id = randomBytes(16).toString('base64url');
   const expiry = String(Math.floor(expires.getTime() / 1000));
-  await db.insertInto('confirmation_link').values({
-    id, service_id: serviceId, purpose: 'check', created_at: now.toISOString(), expires_at: new Date(Number(expiry) * 1000).toISOString(),
-    used_at: null, used_answer: null,
-  }).execute();
+  await db
+    .insertInto('confirmation_link')
+    .values({
+      id,
+      service_id: serviceId,
+      purpose: 'check',
+      created_at: now.toISOString(),
+      expires_at: new Date(Number(expiry) * 1000).toISOString(),
+      used_at: null,
+      used_answer: null,
+    })
+    .execute();
   return `/confirm/${id}.${expiry}.${sign(await confirmationSecret(db, options.secret), id, expiry)}`;
 }
 
@@ -118,15 +131,19 @@ export const CHANGES_MAX_LENGTH = 1000;
 export const REASON_MAX_LENGTH = 200;
 export const MAX_WAITING_WEEKS = 104;
 
-export const CONFIRMATION_FIELDS = [
-  'answer', 'changes', 'closing_date', 'closing_reason', 'funding_end_date', 'capacity_status', 'waiting_weeks',
-] as const;
+export const CONFIRMATION_FIELDS = ['answer', 'changes', 'closing_date', 'closing_reason', 'funding_end_date', 'capacity_status', 'waiting_weeks'] as const;
 export type ConfirmationField = (typeof CONFIRMATION_FIELDS)[number];
 export type ConfirmationFormValues = Record<ConfirmationField, string>;
 export type ConfirmationErrors = Partial<Record<ConfirmationField, string>>;
 
 export const EMPTY_CONFIRMATION_VALUES: ConfirmationFormValues = {
-  answer: '', changes: '', closing_date: '', closing_reason: '', funding_end_date: '', capacity_status: '', waiting_weeks: '',
+  answer: '',
+  changes: '',
+  closing_date: '',
+  closing_reason: '',
+  funding_end_date: '',
+  capacity_status: '',
+  waiting_weeks: '',
 };
 
 /** The posted fields as text (the last of each), to check and to show back after a mistake. */
@@ -165,14 +182,23 @@ const dateText = z.string().transform((value, ctx) => {
 
 const formSchema = z.object({
   answer: z.enum(CONFIRMATION_ANSWERS, { errorMap: () => ({ message: 'Choose whether it is still running.' }) }),
-  changes: z.string().transform(lines).pipe(z.string().max(CHANGES_MAX_LENGTH, `Please keep what has changed to ${CHANGES_MAX_LENGTH.toLocaleString('en-GB')} characters or fewer.`)),
+  changes: z
+    .string()
+    .transform(lines)
+    .pipe(z.string().max(CHANGES_MAX_LENGTH, `Please keep what has changed to ${CHANGES_MAX_LENGTH.toLocaleString('en-GB')} characters or fewer.`)),
   closing_date: dateText,
-  closing_reason: z.string().transform(lines).pipe(z.string().max(REASON_MAX_LENGTH, `Please keep the reason to ${REASON_MAX_LENGTH} characters or fewer.`)),
+  closing_reason: z
+    .string()
+    .transform(lines)
+    .pipe(z.string().max(REASON_MAX_LENGTH, `Please keep the reason to ${REASON_MAX_LENGTH} characters or fewer.`)),
   funding_end_date: dateText,
   capacity_status: z.union([z.literal(''), z.enum(CAPACITY_STATUSES)], { errorMap: () => ({ message: 'Choose from the options listed.' }) }),
-  waiting_weeks: z.string().trim().refine((value) => value === '' || (/^\d{1,3}$/.test(value) && Number(value) <= MAX_WAITING_WEEKS), {
-    message: `Enter the number of weeks as a whole number from 0 to ${MAX_WAITING_WEEKS}, or leave this empty.`,
-  }),
+  waiting_weeks: z
+    .string()
+    .trim()
+    .refine((value) => value === '' || (/^\d{1,3}$/.test(value) && Number(value) <= MAX_WAITING_WEEKS), {
+      message: `Enter the number of weeks as a whole number from 0 to ${MAX_WAITING_WEEKS}, or leave this empty.`,
+    }),
 });
 
 /** Mistakes that depend on more than one field, found from what was sent even when other fields are wrong. */
@@ -188,9 +214,7 @@ function crossFieldErrors(values: ConfirmationFormValues): ConfirmationErrors {
   return errors;
 }
 
-export type ConfirmationParse =
-  | { ok: true; answer: ConfirmationAnswer }
-  | { ok: false; values: ConfirmationFormValues; errors: ConfirmationErrors };
+export type ConfirmationParse = { ok: true; answer: ConfirmationAnswer } | { ok: false; values: ConfirmationFormValues; errors: ConfirmationErrors };
 
 /** Checks the posted form; each mistake is said in words for the field it is about. */
 export function parseConfirmationForm(values: ConfirmationFormValues): ConfirmationParse {
@@ -230,7 +254,9 @@ export function recordedSentences(answer: ConfirmationAnswer, today: string): st
   if (answer.fundingEndDate) said.push(`Its funding ends on ${longDate(answer.fundingEndDate)}.`);
   if (answer.capacity) {
     const weeks = answer.capacity.waitingWeeks;
-    said.push(`Taking new people now? ${CAPACITY_LABELS[answer.capacity.status]}${weeks != null ? `, with a wait of about ${weeks} ${weeks === 1 ? 'week' : 'weeks'}` : ''}.`);
+    said.push(
+      `Taking new people now? ${CAPACITY_LABELS[answer.capacity.status]}${weeks != null ? `, with a wait of about ${weeks} ${weeks === 1 ? 'week' : 'weeks'}` : ''}.`,
+    );
   }
   return said.filter(Boolean);
 }
@@ -271,19 +297,28 @@ const text = (value: string | number | null | undefined): string | null => (valu
  * still in change_history). Clearing it would make the next import undo the answer at once.
  */
 export async function answerConfirmation(
-  db: Kysely<DatabaseSchema>, link: ConfirmationLinkRow, answer: ConfirmationAnswer, now = new Date(),
+  db: Kysely<DatabaseSchema>,
+  link: ConfirmationLinkRow,
+  answer: ConfirmationAnswer,
+  now = new Date(),
 ): Promise<ConfirmationOutcome> {
   const today = todayInUk(now);
   const changedAt = now.toISOString();
   const changedBy = `provider link ${link.id}`;
   return db.transaction().execute(async (trx) => {
-    const marked = await trx.updateTable('confirmation_link').set({ used_at: changedAt, used_answer: answer.answer })
-      .where('id', '=', link.id).where('used_at', 'is', null).executeTakeFirst();
+    const marked = await trx
+      .updateTable('confirmation_link')
+      .set({ used_at: changedAt, used_answer: answer.answer })
+      .where('id', '=', link.id)
+      .where('used_at', 'is', null)
+      .executeTakeFirst();
     if (Number(marked.numUpdatedRows) !== 1) throw new LinkAlreadyUsedError();
 
-    const service = await trx.selectFrom('service')
+    const service = await trx
+      .selectFrom('service')
       .select(['id', 'status', 'assured_date', 'alert', 'capacity_status', 'waiting_weeks', 'capacity_updated'])
-      .where('id', '=', link.service_id).executeTakeFirstOrThrow();
+      .where('id', '=', link.service_id)
+      .executeTakeFirstOrThrow();
     const changes: FieldChange[] = [];
     const reasons: Record<string, string> = {};
 
@@ -313,24 +348,44 @@ export async function answerConfirmation(
       set('waiting_weeks', answer.capacity.waitingWeeks ?? null, reason);
       set('capacity_updated', today, reason);
     }
-    if (Object.keys(update).length) await trx.updateTable('service').set(update as Updateable<ServiceTable>).where('id', '=', service.id).execute();
+    if (Object.keys(update).length)
+      await trx
+        .updateTable('service')
+        .set(update as Updateable<ServiceTable>)
+        .where('id', '=', service.id)
+        .execute();
     // Search shows the answer (checked today, paused, closed, taking people or not) once it is applied.
     await queueSearchChanges(trx, [service.id], changedAt);
 
     if (answer.fundingEndDate) {
       const reason = 'The provider told us when its funding ends.';
       // The latest funding: one with no end date yet, else the one ending last.
-      const funding = await trx.selectFrom('funding').select(['id', 'end_date']).where('service_id', '=', service.id)
-        .orderBy((eb) => eb('end_date', 'is', null), 'desc').orderBy('end_date', 'desc').orderBy('position', 'desc')
+      const funding = await trx
+        .selectFrom('funding')
+        .select(['id', 'end_date'])
+        .where('service_id', '=', service.id)
+        .orderBy((eb) => eb('end_date', 'is', null), 'desc')
+        .orderBy('end_date', 'desc')
+        .orderBy('position', 'desc')
         .executeTakeFirst();
       if (!funding) {
         const id = newId();
-        await trx.insertInto('funding').values({ id, service_id: service.id, source: null, start_date: null, end_date: answer.fundingEndDate, position: 0 }).execute();
+        await trx
+          .insertInto('funding')
+          .values({ id, service_id: service.id, source: null, start_date: null, end_date: answer.fundingEndDate, position: 0 })
+          .execute();
         changes.push({ entity: 'funding', entityId: id, action: 'create', field: 'end_date', oldValue: null, newValue: answer.fundingEndDate });
         reasons[`funding:${id}`] = reason;
       } else if (funding.end_date !== answer.fundingEndDate) {
         await trx.updateTable('funding').set({ end_date: answer.fundingEndDate }).where('id', '=', funding.id).execute();
-        changes.push({ entity: 'funding', entityId: funding.id, action: 'update', field: 'end_date', oldValue: funding.end_date, newValue: answer.fundingEndDate });
+        changes.push({
+          entity: 'funding',
+          entityId: funding.id,
+          action: 'update',
+          field: 'end_date',
+          oldValue: funding.end_date,
+          newValue: answer.fundingEndDate,
+        });
         reasons[`funding:${funding.id}`] = reason;
       }
     }
@@ -340,16 +395,31 @@ export async function answerConfirmation(
       // The provider's words go to the panel's review queue as a suggestion to read and make by hand.
       suggestionId = newId();
       await insertSuggestion(trx, suggestionId, changedAt, {
-        kind: 'change', serviceId: service.id, source: 'provider_link', message: answer.changes ?? '', fields: [],
+        kind: 'change',
+        serviceId: service.id,
+        source: 'provider_link',
+        message: answer.changes ?? '',
+        fields: [],
       });
     }
 
     if (changes.length) {
-      await trx.insertInto('change_history').values(changes.map((change) => ({
-        entity: change.entity, entity_id: change.entityId,
-        action: change.action, field: change.field, old_value: change.oldValue, new_value: change.newValue, changed_at: changedAt, changed_by: changedBy,
-        reason: reasons[change.entity === 'service' ? change.field : `funding:${change.entityId}`] ?? null,
-      }))).execute();
+      await trx
+        .insertInto('change_history')
+        .values(
+          changes.map((change) => ({
+            entity: change.entity,
+            entity_id: change.entityId,
+            action: change.action,
+            field: change.field,
+            old_value: change.oldValue,
+            new_value: change.newValue,
+            changed_at: changedAt,
+            changed_by: changedBy,
+            reason: reasons[change.entity === 'service' ? change.field : `funding:${change.entityId}`] ?? null,
+          })),
+        )
+        .execute();
     }
     return { changes, suggestionId };
   });

@@ -8,8 +8,13 @@ import { loadCrosswalk } from '../taxonomy/crosswalk-store';
 import type { ServiceRecord } from '../openreferral-schema/schemas';
 import { longDate, addDays } from '../dates';
 import {
-  FRESHNESS_FLAGS, FRESHNESS_STATUSES, NO_SIGNALS, assessFreshness,
-  type Freshness, type FreshnessFlagName, type FreshnessStatus,
+  FRESHNESS_FLAGS,
+  FRESHNESS_STATUSES,
+  NO_SIGNALS,
+  assessFreshness,
+  type Freshness,
+  type FreshnessFlagName,
+  type FreshnessStatus,
 } from '../freshness/rules';
 import type { FreshnessSettings } from '../freshness/settings';
 import { loadFreshnessSignals } from '../freshness/signals';
@@ -55,7 +60,10 @@ export interface DirectoryCheckOptions {
 }
 
 export async function checkDirectory(
-  db: Kysely<DatabaseSchema>, today: string, settings: FreshnessSettings, options: DirectoryCheckOptions = {},
+  db: Kysely<DatabaseSchema>,
+  today: string,
+  settings: FreshnessSettings,
+  options: DirectoryCheckOptions = {},
 ): Promise<DirectoryFreshness> {
   const ids = await serviceIds(db);
   const crosswalk = await loadCrosswalk(db);
@@ -94,7 +102,10 @@ export async function checkDirectory(
     .map((service) => ({
       id: service.id,
       name: service.name,
-      reason: service.freshness.flags.filter((flag) => flag.severity === 'stale').map((flag) => flag.sentence).join(' '),
+      reason: service.freshness.flags
+        .filter((flag) => flag.severity === 'stale')
+        .map((flag) => flag.sentence)
+        .join(' '),
     }));
   const horizon = addDays(today, FUNDING_LIST_DAYS);
   const fundingEnding = services

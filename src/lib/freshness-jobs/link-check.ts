@@ -58,10 +58,12 @@ export function websiteOf(service: { url?: string | null; organization?: { websi
 
 /** Every service that gives a website, with that website. */
 export async function linkTargets(db: Kysely<DatabaseSchema>): Promise<LinkTarget[]> {
-  const rows = await db.selectFrom('service')
+  const rows = await db
+    .selectFrom('service')
     .innerJoin('organization', 'organization.id', 'service.organization_id')
     .select(['service.id as id', 'service.url as url', 'organization.website as website'])
-    .orderBy('service.id').execute();
+    .orderBy('service.id')
+    .execute();
   return rows.flatMap((row) => {
     const url = websiteOf({ url: row.url, organization: { website: row.website } });
     return url ? [{ serviceId: row.id, url }] : [];
@@ -131,7 +133,13 @@ async function checkOne(start: URL, pace: Pace, settings: Required<Pick<LinkChec
       if (redirects >= settings.maxRedirects) {
         return { ok: false, statusCode: status, error: `More than ${settings.maxRedirects} redirects` };
       }
-      const next = (() => { try { return new URL(location, url); } catch { return null; } })();
+      const next = (() => {
+        try {
+          return new URL(location, url);
+        } catch {
+          return null;
+        }
+      })();
       if (!next || (next.protocol !== 'http:' && next.protocol !== 'https:')) {
         return { ok: false, statusCode: status, error: `Redirected to an address that is not a web page: ${location}` };
       }
@@ -164,10 +172,17 @@ export async function checkLinks(db: Kysely<DatabaseSchema>, targets: LinkTarget
       const outcome = await checkOne(url, pace, settings);
       const result: LinkCheckResult = { serviceId: target.serviceId, url: target.url, ...outcome, checkedAt: now().toISOString() };
       await db.transaction().execute(async (trx) => {
-        await trx.insertInto('link_check').values({
-          service_id: result.serviceId, url: result.url, checked_at: result.checkedAt,
-          ok: result.ok ? 1 : 0, status_code: result.statusCode, error: result.error,
-        }).execute();
+        await trx
+          .insertInto('link_check')
+          .values({
+            service_id: result.serviceId,
+            url: result.url,
+            checked_at: result.checkedAt,
+            ok: result.ok ? 1 : 0,
+            status_code: result.statusCode,
+            error: result.error,
+          })
+          .execute();
         // So that a website failing again shows in search now, not at the next rebuild.
         await queueSearchChanges(trx, [result.serviceId], result.checkedAt);
       });

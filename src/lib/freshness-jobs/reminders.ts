@@ -71,11 +71,14 @@ export async function planReminders(db: Kysely<DatabaseSchema>, now: Date, setti
   // The due dates exactly as the freshness rules work them out (with each listing's categories).
   const directory = await checkDirectory(db, today, settings);
   const dueById = new Map(directory.services.map((listing) => [listing.id, listing.freshness.review_due]));
-  const listings = await db.selectFrom('service')
+  const listings = await db
+    .selectFrom('service')
     .innerJoin('organization', 'organization.id', 'service.organization_id')
     .select(['service.id', 'service.name', 'service.assured_date', 'service.assurer_email', 'service.email', 'organization.email as organization_email'])
-    .where('service.status', '=', 'active').where('service.assured_date', 'is not', null)
-    .orderBy('service.name').orderBy('service.id')
+    .where('service.status', '=', 'active')
+    .where('service.assured_date', 'is not', null)
+    .orderBy('service.name')
+    .orderBy('service.id')
     .execute();
   const stored = await db.selectFrom('reminder').select(['service_id', 'due_date', 'stage']).execute();
   const already = new Set(stored.map((row) => `${row.service_id} ${row.due_date} ${row.stage}`));
@@ -87,20 +90,31 @@ export async function planReminders(db: Kysely<DatabaseSchema>, now: Date, setti
     if (!dueDate || !listing.assured_date) continue;
     const contact = checkContact(listing);
     const planned = (stage: ReminderStage): PlannedReminder => ({
-      serviceId: listing.id, serviceName: listing.name, stage, dueDate, assuredDate: listing.assured_date!, contact,
+      serviceId: listing.id,
+      serviceName: listing.name,
+      stage,
+      dueDate,
+      assuredDate: listing.assured_date!,
+      contact,
     });
     const stage = providerStage(today, dueDate, settings);
     if (stage && !contact) {
-      noContact.push({ id: listing.id, name: listing.name, reason: `Its check fell due on ${longDate(dueDate)}, but it has no email address (assurer, service or organisation).` });
+      noContact.push({
+        id: listing.id,
+        name: listing.name,
+        reason: `Its check fell due on ${longDate(dueDate)}, but it has no email address (assurer, service or organisation).`,
+      });
     } else if (stage && !already.has(`${listing.id} ${dueDate} ${stage}`)) {
       reminders.push(planned(stage));
     }
     if (panelDue(today, dueDate, settings) && !already.has(`${listing.id} ${dueDate} panel`)) reminders.push(planned('panel'));
   }
-  const currentDue = new Map(listings.flatMap((listing) => {
-    const due = dueById.get(listing.id);
-    return due ? [[listing.id, due] as const] : [];
-  }));
+  const currentDue = new Map(
+    listings.flatMap((listing) => {
+      const due = dueById.get(listing.id);
+      return due ? [[listing.id, due] as const] : [];
+    }),
+  );
   return { today, currentDue, reminders, noContact };
 }
 
@@ -127,34 +141,55 @@ export function writeReminder(reminder: PlannedReminder, linkUrl: string, linkEx
     case 'first':
       return {
         subject: `Is ${name} still running? Please check its listing`,
-        body: ['Hello,', '',
+        body: [
+          'Hello,',
+          '',
           `${name} is listed in our community directory, which link workers and GP practices use to suggest local groups and services to people.`,
-          `We last checked its details on ${checked}, and they are now due another check.`, '', ...ask, ...sign].join('\n'),
+          `We last checked its details on ${checked}, and they are now due another check.`,
+          '',
+          ...ask,
+          ...sign,
+        ].join('\n'),
       };
     case 'reminder':
       return {
         subject: `Reminder: is ${name} still running?`,
-        body: ['Hello,', '',
+        body: [
+          'Hello,',
+          '',
           `We are still waiting to hear whether ${name} is running. Its details were last checked on ${checked}, and were due another check on ${longDate(reminder.dueDate)}.`,
-          '', ...ask, ...sign].join('\n'),
+          '',
+          ...ask,
+          ...sign,
+        ].join('\n'),
       };
     case 'urgent':
       return {
         subject: `Urgent: please confirm ${name} is still running`,
-        body: ['Hello,', '',
+        body: [
+          'Hello,',
+          '',
           `We have not been able to check ${name} since ${checked}.`,
           `From ${staleFrom}, its listing will warn people that it may have stopped running, so fewer people may be referred to it.`,
-          '', ...ask, ...sign].join('\n'),
+          '',
+          ...ask,
+          ...sign,
+        ].join('\n'),
       };
     case 'panel':
       return {
         subject: `${name} has not been checked: please follow it up`,
-        body: ['Hello,', '',
+        body: [
+          'Hello,',
+          '',
           `${name} has not been checked since ${checked}. Its check fell due on ${longDate(reminder.dueDate)}, and its listing now warns people that it may have stopped running.`,
           reminder.contact
             ? `We emailed ${reminder.contact} and had no answer. Please phone them, or find out another way whether it still runs.`
             : 'It has no email address, so nobody has been asked. Please find out another way whether it still runs, and add a contact if you can.',
-          '', `Its listing: ${linkUrl}`, ...sign].join('\n'),
+          '',
+          `Its listing: ${linkUrl}`,
+          ...sign,
+        ].join('\n'),
       };
   }
 }
@@ -168,26 +203,42 @@ export interface ReminderOptions {
 
 /** Writes each planned message as a reminder row in the outbox, each with a fresh confirmation link. */
 export async function storeReminders(
-  db: Kysely<DatabaseSchema>, plan: ReminderPlan, now: Date, settings: FreshnessSettings, options: ReminderOptions = {},
+  db: Kysely<DatabaseSchema>,
+  plan: ReminderPlan,
+  now: Date,
+  settings: FreshnessSettings,
+  options: ReminderOptions = {},
 ): Promise<ReminderRow[]> {
   const publicUrl = (options.publicUrl ?? sitePublicUrl()).replace(/\/+$/, '');
   const panelEmail = options.panelEmail ?? appConfig().PANEL_EMAIL ?? '';
   const linkExpires = todayInUk(new Date(now.getTime() + DEFAULT_LINK_DAYS * DAY_MS));
   const rows: ReminderRow[] = [];
   for (const reminder of plan.reminders) {
-    const linkPath = reminder.stage === 'panel'
-      ? servicePath(reminder.serviceId)
-      : await createConfirmationLink(db, reminder.serviceId, { now, days: DEFAULT_LINK_DAYS });
+    const linkPath =
+      reminder.stage === 'panel' ? servicePath(reminder.serviceId) : await createConfirmationLink(db, reminder.serviceId, { now, days: DEFAULT_LINK_DAYS });
     const { subject, body } = writeReminder(reminder, `${publicUrl}${linkPath}`, linkExpires, settings);
     const row: ReminderRow = {
-      id: randomUUID(), service_id: reminder.serviceId, stage: reminder.stage, due_date: reminder.dueDate,
-      to_address: reminder.stage === 'panel' ? (panelEmail || PANEL_OUTBOX_ADDRESS) : reminder.contact!,
-      subject, body, link_path: linkPath, created_at: now.toISOString(), status: 'outbox', sent_at: null, error: null,
-      attempts: 0, last_attempt_at: null,
+      id: randomUUID(),
+      service_id: reminder.serviceId,
+      stage: reminder.stage,
+      due_date: reminder.dueDate,
+      to_address: reminder.stage === 'panel' ? panelEmail || PANEL_OUTBOX_ADDRESS : reminder.contact!,
+      subject,
+      body,
+      link_path: linkPath,
+      created_at: now.toISOString(),
+      status: 'outbox',
+      sent_at: null,
+      error: null,
+      attempts: 0,
+      last_attempt_at: null,
     };
     // Another run may have stored this stage a moment ago: then it is theirs to send.
-    const inserted = await db.insertInto('reminder').values(row)
-      .onConflict((oc) => oc.columns(['service_id', 'due_date', 'stage']).doNothing()).executeTakeFirst();
+    const inserted = await db
+      .insertInto('reminder')
+      .values(row)
+      .onConflict((oc) => oc.columns(['service_id', 'due_date', 'stage']).doNothing())
+      .executeTakeFirst();
     if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) rows.push(row);
   }
   return rows;
@@ -235,15 +286,24 @@ export interface ReminderReport {
 
 /** Plans, stores and sends the day's reminders. */
 export async function runReminders(
-  db: Kysely<DatabaseSchema>, now: Date, settings: FreshnessSettings, mailer: Mailer | null, options: ReminderOptions = {},
+  db: Kysely<DatabaseSchema>,
+  now: Date,
+  settings: FreshnessSettings,
+  mailer: Mailer | null,
+  options: ReminderOptions = {},
 ): Promise<ReminderReport> {
   const plan = await planReminders(db, now, settings);
   const stored = await storeReminders(db, plan, now, settings, options);
   const reminders = await sendReminders(db, stored, mailer, now);
   // Messages kept in the outbox (no SMTP then) or that failed go now, once there is a mailer.
   const unsent = mailer
-    ? await db.selectFrom('reminder').selectAll().where('status', 'in', ['outbox', 'failed'])
-      .where('to_address', '!=', PANEL_OUTBOX_ADDRESS).where('id', 'not in', stored.length ? stored.map((row) => row.id) : ['']).execute()
+    ? await db
+        .selectFrom('reminder')
+        .selectAll()
+        .where('status', 'in', ['outbox', 'failed'])
+        .where('to_address', '!=', PANEL_OUTBOX_ADDRESS)
+        .where('id', 'not in', stored.length ? stored.map((row) => row.id) : [''])
+        .execute()
     : [];
   const unsentServices = [...new Set(unsent.map((row) => row.service_id))];
   const allStages = unsentServices.length
@@ -255,8 +315,14 @@ export async function runReminders(
   for (const row of reminders) byStage[row.stage]++;
   const count = (status: ReminderRow['status']) => reminders.filter((row) => row.status === status).length;
   return {
-    today: plan.today, mailerConfigured: mailer !== null, byStage,
-    sent: count('sent'), outbox: count('outbox'), failed: count('failed'), reminders, noContact: plan.noContact,
+    today: plan.today,
+    mailerConfigured: mailer !== null,
+    byStage,
+    sent: count('sent'),
+    outbox: count('outbox'),
+    failed: count('failed'),
+    reminders,
+    noContact: plan.noContact,
     retried: { sent: retried.filter((row) => row.status === 'sent').length, failed: retried.filter((row) => row.status === 'failed').length },
     givenUp,
   };

@@ -87,14 +87,14 @@ export const problemReportFormSchema = z
     // Kept as typed (only line breaks made plain): never tidied, shortened or guessed at.
     message: z.preprocess(
       normaliseMessage,
-      z.string().superRefine((message, ctx) => {
-        if (message.length > MESSAGE_MAX_LENGTH) ctx.addIssue({ code: z.ZodIssueCode.custom, message: MESSAGES.messageTooLong(message.length) });
-      }).optional(),
+      z
+        .string()
+        .superRefine((message, ctx) => {
+          if (message.length > MESSAGE_MAX_LENGTH) ctx.addIssue({ code: z.ZodIssueCode.custom, message: MESSAGES.messageTooLong(message.length) });
+        })
+        .optional(),
     ),
-    contact_email: z.preprocess(
-      blankToUndefined,
-      z.string().max(EMAIL_MAX_LENGTH, MESSAGES.emailTooLong).email(MESSAGES.emailInvalid).optional(),
-    ),
+    contact_email: z.preprocess(blankToUndefined, z.string().max(EMAIL_MAX_LENGTH, MESSAGES.emailTooLong).email(MESSAGES.emailInvalid).optional()),
   })
   .superRefine((report, ctx) => {
     const message = missingMessageError(report.kind, report.message);
@@ -109,8 +109,7 @@ export const problemReportFormSchema = z
 export type ProblemReportInput = z.output<typeof problemReportFormSchema>;
 
 export type ParsedProblemReport =
-  | { ok: true; report: ProblemReportInput; values: ProblemReportFormValues }
-  | { ok: false; errors: ProblemReportErrors; values: ProblemReportFormValues };
+  { ok: true; report: ProblemReportInput; values: ProblemReportFormValues } | { ok: false; errors: ProblemReportErrors; values: ProblemReportFormValues };
 
 /** The form's values from a posted body (a repeated field counts once; files count as nothing). */
 export function formValuesFrom(form: FormData | URLSearchParams): ProblemReportFormValues {
@@ -144,12 +143,7 @@ export async function serviceToReport(db: Kysely<DatabaseSchema>, serviceId: str
 }
 
 /** Stores one report as open; returns its id. Nothing about the person but the email they chose to give. */
-export async function saveProblemReport(
-  db: Kysely<DatabaseSchema>,
-  serviceId: string,
-  input: ProblemReportInput,
-  now: Date = new Date(),
-): Promise<string> {
+export async function saveProblemReport(db: Kysely<DatabaseSchema>, serviceId: string, input: ProblemReportInput, now: Date = new Date()): Promise<string> {
   const id = randomUUID();
   await db.transaction().execute(async (trx) => {
     await trx

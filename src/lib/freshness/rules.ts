@@ -8,8 +8,16 @@ import { effectiveDeliveryModes } from '../directory/delivery';
 import type { FreshnessSettings } from './settings';
 
 export const FRESHNESS_FLAGS = [
-  'temporarily_closed', 'funding_lapsed', 'reported_problem', 'verification_overdue', 'never_verified',
-  'schedule_expired', 'cost_expired', 'website_unreachable', 'funding_ending_soon', 'capacity_unknown',
+  'temporarily_closed',
+  'funding_lapsed',
+  'reported_problem',
+  'verification_overdue',
+  'never_verified',
+  'schedule_expired',
+  'cost_expired',
+  'website_unreachable',
+  'funding_ending_soon',
+  'capacity_unknown',
 ] as const;
 export type FreshnessFlagName = (typeof FRESHNESS_FLAGS)[number];
 
@@ -68,7 +76,10 @@ export function reviewMonths(categoryCodes: readonly string[], settings: Freshne
 export function fundingEndDate(service: Pick<ServiceRecord, 'funding'>): string | null {
   const funding = service.funding ?? [];
   if (!funding.length || funding.some((item) => !item.end_date)) return null;
-  return funding.map((item) => item.end_date!).sort().at(-1)!;
+  return funding
+    .map((item) => item.end_date!)
+    .sort()
+    .at(-1)!;
 }
 
 /** How a service is reached, for wording its warnings: a phone line is rung, not "gone to". */
@@ -106,7 +117,11 @@ export function checkFirstAdvice(reached: Reached): string {
 }
 
 export function assessFreshness(
-  service: ServiceRecord, categoryCodes: readonly string[], today: string, settings: FreshnessSettings, signals: FreshnessSignals = NO_SIGNALS,
+  service: ServiceRecord,
+  categoryCodes: readonly string[],
+  today: string,
+  settings: FreshnessSettings,
+  signals: FreshnessSignals = NO_SIGNALS,
 ): Freshness {
   const flags: FreshnessFlag[] = [];
   const add = (flag: FreshnessFlagName, severity: FlagSeverity, sentence: string) => flags.push({ flag, severity, sentence });
@@ -127,9 +142,13 @@ export function assessFreshness(
   }
 
   if (signals.openReports > 0) {
-    add('reported_problem', 'check', signals.lastReportDate
-      ? `Someone told us on ${longDate(signals.lastReportDate)} that these details may be wrong. ${checkFirst}`
-      : `Someone told us these details may be wrong. ${checkFirst}`);
+    add(
+      'reported_problem',
+      'check',
+      signals.lastReportDate
+        ? `Someone told us on ${longDate(signals.lastReportDate)} that these details may be wrong. ${checkFirst}`
+        : `Someone told us these details may be wrong. ${checkFirst}`,
+    );
   }
 
   let reviewDue: string | null = null;
@@ -139,17 +158,28 @@ export function assessFreshness(
     reviewDue = addMonths(assured, reviewMonths(categoryCodes, settings));
     if (today > reviewDue) {
       const stale = today > addDays(reviewDue, settings.stale_days_after_due);
-      add('verification_overdue', stale ? 'stale' : 'check',
-        `These details were last checked on ${longDate(assured)}, ${stale ? 'a long time ago' : 'some time ago'}. ${checkFirst}`);
+      add(
+        'verification_overdue',
+        stale ? 'stale' : 'check',
+        `These details were last checked on ${longDate(assured)}, ${stale ? 'a long time ago' : 'some time ago'}. ${checkFirst}`,
+      );
     }
   }
 
   const schedules = service.schedules ?? [];
   if (schedules.length && !schedules.some((schedule) => isCurrent(schedule, today))) {
-    const ended = schedules.map((schedule) => schedule.valid_to).filter((date): date is string => Boolean(date)).sort().at(-1);
-    add('schedule_expired', 'check', ended
-      ? `The times we have ended on ${longDate(ended)}. ${ask} to ask when it runs now.`
-      : `The times we have are out of date. ${ask} to ask when it runs now.`);
+    const ended = schedules
+      .map((schedule) => schedule.valid_to)
+      .filter((date): date is string => Boolean(date))
+      .sort()
+      .at(-1);
+    add(
+      'schedule_expired',
+      'check',
+      ended
+        ? `The times we have ended on ${longDate(ended)}. ${ask} to ask when it runs now.`
+        : `The times we have are out of date. ${ask} to ask when it runs now.`,
+    );
   }
 
   const costs = service.cost_options ?? [];
@@ -159,17 +189,25 @@ export function assessFreshness(
 
   const failures = settings.failed_link_checks;
   if (signals.linkChecks.length >= failures && signals.linkChecks.slice(0, failures).every((check) => !check.ok)) {
-    add('website_unreachable', 'check', reached.hasPhone
-      ? 'Their website has not been working when we checked. Phone or email them instead.'
-      : 'Their website has not been working when we checked. Email them instead, or search again.');
+    add(
+      'website_unreachable',
+      'check',
+      reached.hasPhone
+        ? 'Their website has not been working when we checked. Phone or email them instead.'
+        : 'Their website has not been working when we checked. Email them instead, or search again.',
+    );
   }
 
   if (service.capacity_status) {
     const updated = service.capacity_updated ?? null;
     if (!updated || addMonths(updated, settings.capacity_months) < today) {
-      add('capacity_unknown', 'info', updated
-        ? `Space for new people was last updated on ${longDate(updated)}. Ask if there is a waiting list.`
-        : 'We do not know when space for new people was last updated. Ask if there is a waiting list.');
+      add(
+        'capacity_unknown',
+        'info',
+        updated
+          ? `Space for new people was last updated on ${longDate(updated)}. Ask if there is a waiting list.`
+          : 'We do not know when space for new people was last updated. Ask if there is a waiting list.',
+      );
     }
   }
 

@@ -17,16 +17,26 @@ export async function loadFreshnessSignals(db: Kysely<DatabaseSchema>, serviceId
   };
   for (let i = 0; i < serviceIds.length; i += BATCH) {
     const ids = serviceIds.slice(i, i + BATCH);
-    const reports = await db.selectFrom('problem_report')
+    const reports = await db
+      .selectFrom('problem_report')
       .select(['service_id', (eb) => eb.fn.countAll<number>().as('open'), (eb) => eb.fn.max('created_at').as('latest')])
-      .where('status', '=', 'open').where('service_id', 'in', ids).groupBy('service_id').execute();
+      .where('status', '=', 'open')
+      .where('service_id', 'in', ids)
+      .groupBy('service_id')
+      .execute();
     for (const row of reports) {
       const found = entry(row.service_id);
       found.openReports = Number(row.open);
       found.lastReportDate = row.latest ? String(row.latest).slice(0, 10) : null;
     }
-    const checks = await db.selectFrom('link_check').select(['service_id', 'ok'])
-      .where('service_id', 'in', ids).orderBy('service_id').orderBy('checked_at', 'desc').orderBy('id', 'desc').execute();
+    const checks = await db
+      .selectFrom('link_check')
+      .select(['service_id', 'ok'])
+      .where('service_id', 'in', ids)
+      .orderBy('service_id')
+      .orderBy('checked_at', 'desc')
+      .orderBy('id', 'desc')
+      .execute();
     for (const row of checks) {
       const found = entry(row.service_id);
       if (found.linkChecks.length < CHECKS_KEPT) found.linkChecks.push({ ok: row.ok === 1 });

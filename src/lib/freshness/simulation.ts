@@ -124,7 +124,6 @@ export interface SimulationResult {
 
 const DAY_MS = 86_400_000;
 
-
 function between(random: () => number, [low, high]: readonly [number, number]): number {
   return low + Math.floor(random() * (high - low + 1));
 }
@@ -199,15 +198,22 @@ function record(template: ServiceRecord, listing: Listing): ServiceRecord {
 }
 
 function differs(listing: Listing, world: World): boolean {
-  return world.closedOnDay !== null || listing.temporarilyClosed !== world.temporarilyClosed
-    || listing.place !== world.place || listing.capacity !== world.capacity;
+  return (
+    world.closedOnDay !== null || listing.temporarilyClosed !== world.temporarilyClosed || listing.place !== world.place || listing.capacity !== world.capacity
+  );
 }
 
 export function simulateFreshness(
   partial: Partial<Omit<SimulationOptions, 'rates'>> & Pick<SimulationOptions, 'settings'> & { rates?: Partial<DecayRates> },
 ): SimulationResult {
   const options: SimulationOptions = {
-    listings: 1000, days: 365, seed: 1, answerRate: 0.6, start: '2026-01-01', assess: assessFreshness, ...partial,
+    listings: 1000,
+    days: 365,
+    seed: 1,
+    answerRate: 0.6,
+    start: '2026-01-01',
+    assess: assessFreshness,
+    ...partial,
     rates: { ...DEFAULT_RATES, ...partial.rates },
   };
   const { listings: count, days, settings, assess, rates, answerRate } = options;
@@ -222,12 +228,24 @@ export function simulateFreshness(
   const directoryRandom = prng(options.seed ^ 0x5bd1e995);
 
   const template = serviceSchema.parse({
-    id: 'simulated', name: 'Simulated service', status: 'active', organization: { id: 'simulated-org', name: 'Simulated trust' },
+    id: 'simulated',
+    name: 'Simulated service',
+    status: 'active',
+    organization: { id: 'simulated-org', name: 'Simulated trust' },
   });
   const shortCategories = Object.keys(settings.review_months_by_category);
   const totals: SimulationTotals = {
-    closures: 0, fundingEnds: 0, fundingStops: 0, moves: 0, capacityChanges: 0, temporaryClosures: 0,
-    reports: 0, emails: 0, answers: 0, panelChecks: 0, websiteFlags: 0,
+    closures: 0,
+    fundingEnds: 0,
+    fundingStops: 0,
+    moves: 0,
+    capacityChanges: 0,
+    temporaryClosures: 0,
+    reports: 0,
+    emails: 0,
+    answers: 0,
+    panelChecks: 0,
+    websiteFlags: 0,
   };
 
   const worlds: World[] = [];
@@ -237,8 +255,7 @@ export function simulateFreshness(
 
   for (let index = 0; index < count; index++) {
     // One in ten is in a category checked more often (food banks, crisis lines).
-    const categoryCodes = shortCategories.length && worldRandom() < 0.1
-      ? [shortCategories[Math.floor(worldRandom() * shortCategories.length)]!] : [];
+    const categoryCodes = shortCategories.length && worldRandom() < 0.1 ? [shortCategories[Math.floor(worldRandom() * shortCategories.length)]!] : [];
     const months = reviewMonths(categoryCodes, settings);
     // A directory in its steady state: last checks spread evenly over the review interval before the start.
     const intervalDays = dayOf(addMonths(options.start, months));
@@ -269,11 +286,21 @@ export function simulateFreshness(
         add('fundingStops', (world, day) => stop(world, day), endDay + 1);
       } else {
         // New funding changes nothing anyone sees, so nobody reports it.
-        add('fundingEnds', (world) => { world.fundingEnd = dateOf(endDay + 365); }, endDay, false);
+        add(
+          'fundingEnds',
+          (world) => {
+            world.fundingEnd = dateOf(endDay + 365);
+          },
+          endDay,
+          false,
+        );
       }
     }
     if (worldRandom() < rates.closuresPerYear * yearShare) add('closures', (world, day) => stop(world, day));
-    for (let n = poisson(worldRandom, rates.movesPerYear * yearShare); n > 0; n--) add('moves', (world) => { world.place++; });
+    for (let n = poisson(worldRandom, rates.movesPerYear * yearShare); n > 0; n--)
+      add('moves', (world) => {
+        world.place++;
+      });
     if (capacity) {
       for (let n = poisson(worldRandom, rates.capacityChangesPerYear * yearShare); n > 0; n--) {
         const next = CAPACITY_STATUSES[Math.floor(worldRandom() * (CAPACITY_STATUSES.length - 1))]!;
@@ -286,16 +313,43 @@ export function simulateFreshness(
     for (let n = poisson(worldRandom, rates.temporaryClosuresPerYear * yearShare); n > 0; n--) {
       const day = Math.floor(worldRandom() * days);
       const reopens = day + between(worldRandom, rates.temporaryClosureDays);
-      add('temporaryClosures', (world) => { world.temporarilyClosed = true; }, day);
-      add(null, (world) => { world.temporarilyClosed = false; }, reopens, false);
+      add(
+        'temporaryClosures',
+        (world) => {
+          world.temporarilyClosed = true;
+        },
+        day,
+      );
+      add(
+        null,
+        (world) => {
+          world.temporarilyClosed = false;
+        },
+        reopens,
+        false,
+      );
     }
 
     worlds.push({ closedOnDay: null, temporarilyClosed: false, place: 0, capacity, fundingEnd, websiteDownFromDay: null });
     listings.push({
-      id: `listing-${index + 1}`, categoryCodes, reviewMonths: months, archived: false, temporarilyClosed: false, place: 0,
-      capacity, capacityUpdated: capacity ? assuredDate : null, fundingEnd, assuredDate,
-      dueDay: dayOf(addMonths(assuredDate, months)), answerDay: null, panelDay: null, openReports: 0, lastReportDate: null,
-      website, linkCheckDay: index % rates.linkCheckEveryDays, linkChecks: [],
+      id: `listing-${index + 1}`,
+      categoryCodes,
+      reviewMonths: months,
+      archived: false,
+      temporarilyClosed: false,
+      place: 0,
+      capacity,
+      capacityUpdated: capacity ? assuredDate : null,
+      fundingEnd,
+      assuredDate,
+      dueDay: dayOf(addMonths(assuredDate, months)),
+      answerDay: null,
+      panelDay: null,
+      openReports: 0,
+      lastReportDate: null,
+      website,
+      linkCheckDay: index % rates.linkCheckEveryDays,
+      linkChecks: [],
     });
     for (const event of events) {
       if (event.day < days) eventsByDay[event.day]!.push({ index, event });
@@ -345,8 +399,12 @@ export function simulateFreshness(
         const ok = world.websiteDownFromDay === null || day < world.websiteDownFromDay;
         listing.linkChecks = [{ ok }, ...listing.linkChecks].slice(0, 5);
         const failures = settings.failed_link_checks;
-        if (!ok && listing.linkChecks.length >= failures && listing.linkChecks.slice(0, failures).every((check) => !check.ok)
-          && (listing.linkChecks.length === failures || listing.linkChecks[failures]!.ok)) {
+        if (
+          !ok &&
+          listing.linkChecks.length >= failures &&
+          listing.linkChecks.slice(0, failures).every((check) => !check.ok) &&
+          (listing.linkChecks.length === failures || listing.linkChecks[failures]!.ok)
+        ) {
           // Newly flagged: the panel sees it in the dashboard's queue and follows it up.
           totals.websiteFlags++;
           listing.panelDay ??= day + between(directoryRandom, rates.panelDelayDays);
@@ -381,7 +439,16 @@ export function simulateFreshness(
 
   function measure(today: string, day: number): MonthFigures {
     const figures: MonthFigures = {
-      date: today, shown: 0, covered: 0, coveredShare: 1, check: 0, stale: 0, closedShown: 0, closedShownOk: 0, outOfDateShownOk: 0, archived: 0,
+      date: today,
+      shown: 0,
+      covered: 0,
+      coveredShare: 1,
+      check: 0,
+      stale: 0,
+      closedShown: 0,
+      closedShownOk: 0,
+      outOfDateShownOk: 0,
+      archived: 0,
     };
     listings.forEach((listing, index) => {
       if (listing.archived) {

@@ -10,24 +10,28 @@ export const AREA_KINDS = ['ward', 'neighbourhood', 'town', 'district'] as const
 export type AreaKind = (typeof AREA_KINDS)[number];
 
 const position = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
-const ring = z.array(position).min(4, 'an outline ring needs at least 4 positions (3 corners and the first again)')
+const ring = z
+  .array(position)
+  .min(4, 'an outline ring needs at least 4 positions (3 corners and the first again)')
   .refine((r) => r[0]![0] === r[r.length - 1]![0] && r[0]![1] === r[r.length - 1]![1], 'an outline ring must end where it starts');
 const outlineSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('Polygon'), coordinates: z.array(ring).min(1) }),
   z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(ring).min(1)).min(1) }),
 ]);
 
-export const areaSchema = z.object({
-  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens, such as "newcastle-elswick"'),
-  name: z.string().trim().min(1),
-  kind: z.enum(AREA_KINDS),
-  parent: z.string().nullable(),
-  latitude: z.number().min(-90).max(90),
-  longitude: z.number().min(-180).max(180),
-  population: z.number().int().nonnegative().nullable(),
-  aliases: z.array(z.string().trim().min(1)),
-  outline: outlineSchema.nullable(),
-}).strict();
+export const areaSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens, such as "newcastle-elswick"'),
+    name: z.string().trim().min(1),
+    kind: z.enum(AREA_KINDS),
+    parent: z.string().nullable(),
+    latitude: z.number().min(-90).max(90),
+    longitude: z.number().min(-180).max(180),
+    population: z.number().int().nonnegative().nullable(),
+    aliases: z.array(z.string().trim().min(1)),
+    outline: outlineSchema.nullable(),
+  })
+  .strict();
 
 export type Area = z.infer<typeof areaSchema>;
 export type AreaOutline = NonNullable<Area['outline']>;
@@ -37,7 +41,12 @@ export type AreaOutline = NonNullable<Area['outline']>;
  * "arthurs  hill" and "ARTHURSHILL" are one name, and "&" reads as "and".
  */
 export function nameKey(name: string): string {
-  return name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/&/g, 'and').replace(/[^a-z0-9]/g, '');
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/&/g, 'and')
+    .replace(/[^a-z0-9]/g, '');
 }
 
 /**
@@ -134,7 +143,7 @@ function ringContains(positions: readonly (readonly number[])[], point: Point): 
   for (let i = 0, j = positions.length - 1; i < positions.length; j = i++) {
     const [xi, yi] = positions[i] as [number, number];
     const [xj, yj] = positions[j] as [number, number];
-    if ((yi > y) !== (yj > y) && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
   }
   return inside;
 }
@@ -261,7 +270,11 @@ export async function syncAreas(db: Kysely<DatabaseSchema>, areas: readonly Area
         aliases: JSON.stringify(area.aliases),
       };
       const { id: _id, ...changes } = row;
-      await trx.insertInto('area').values(row).onConflict((oc) => oc.column('id').doUpdateSet(changes)).execute();
+      await trx
+        .insertInto('area')
+        .values(row)
+        .onConflict((oc) => oc.column('id').doUpdateSet(changes))
+        .execute();
     }
   });
   return areas.length;

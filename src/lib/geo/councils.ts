@@ -42,11 +42,16 @@ export function cleanCouncilName(raw: string): { name: string; aliases: string[]
 
 /** A ward's name as the postcode file gives it ("Elswick Ward", "Elvet, Gilesgate & Shincliffe ED") as people say it. */
 export function cleanWardName(raw: string): string {
-  return raw.replace(/\s+/g, ' ').trim().replace(/ (?:Ward|ED)$/, '').replace(/ \(DET\)$/, '');
+  return raw
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/ (?:Ward|ED)$/, '')
+    .replace(/ \(DET\)$/, '');
 }
 
 // Words a service area may put around a council's name: "Sunderland City Council", "the Borough of Gateshead".
-const COUNCIL_WORDS = /^(?:the )?(?:(?:metropolitan )?borough of |city of )?(.+?)(?: (?:metropolitan borough|city|county|borough|district|unitary))?(?: council)?(?: area)?$/i;
+const COUNCIL_WORDS =
+  /^(?:the )?(?:(?:metropolitan )?borough of |city of )?(.+?)(?: (?:metropolitan borough|city|county|borough|district|unitary))?(?: council)?(?: area)?$/i;
 
 let cached: { list: Council[]; byCode: Map<string, Council>; byName: Map<string, Council> } | undefined;
 
@@ -105,5 +110,7 @@ export function councilOfAreaId(id: string): Council | undefined {
 
 /** The ids of the councils that have no area of their own in content/areas, for the search's area vocabulary. */
 export function councilOnlyAreaIds(areas: readonly Area[] = getAreas()): string[] {
-  return getCouncils().filter((council) => !ownAreaOf(council, areas)).map((council) => councilAreaId(council, areas));
+  return getCouncils()
+    .filter((council) => !ownAreaOf(council, areas))
+    .map((council) => councilAreaId(council, areas));
 }

@@ -18,11 +18,15 @@ export type NearPrecision = 'exact' | 'sector' | 'district';
 
 export type NearResolution =
   | {
-    ok: true; point: Point; label: string; kind: NearKind; areaIds: string[];
-    precision: NearPrecision;
-    /** Said beside the results when the point is not the postcode itself; null otherwise. */
-    note: string | null;
-  }
+      ok: true;
+      point: Point;
+      label: string;
+      kind: NearKind;
+      areaIds: string[];
+      precision: NearPrecision;
+      /** Said beside the results when the point is not the postcode itself; null otherwise. */
+      note: string | null;
+    }
   | { ok: false; message: string; suggestions: string[] };
 
 const NUMBER = String.raw`[+-]?(?:\d+(?:\.\d*)?|\.\d+)`;
@@ -90,7 +94,11 @@ async function resolveFullPostcode(db: Kysely<DatabaseSchema>, parsed: FullPostc
   if (sector?.kind === 'sector') {
     const point = { latitude: sector.latitude, longitude: sector.longitude };
     return {
-      ok: true, point, label: parsed.postcode, kind: 'postcode', areaIds: placeAreaIds(point, sector.council_code),
+      ok: true,
+      point,
+      label: parsed.postcode,
+      kind: 'postcode',
+      areaIds: placeAreaIds(point, sector.council_code),
       precision: 'sector',
       note: `We do not know exactly where ${parsed.postcode} is, so distances are from the middle of ${sectorCode}, the area around your postcode.`,
     };
@@ -99,7 +107,11 @@ async function resolveFullPostcode(db: Kysely<DatabaseSchema>, parsed: FullPostc
   if (district) {
     const point = { latitude: district.latitude, longitude: district.longitude };
     return {
-      ok: true, point, label: parsed.postcode, kind: 'postcode', areaIds: placeAreaIds(point, district.council_code),
+      ok: true,
+      point,
+      label: parsed.postcode,
+      kind: 'postcode',
+      areaIds: placeAreaIds(point, district.council_code),
       precision: 'district',
       note: `We do not know exactly where ${parsed.postcode} is, so distances are from the middle of ${parsed.outward}, the postcode district it is in. They may be a few miles out.`,
     };
@@ -147,12 +159,14 @@ function resolveArea(text: string): NearResolution | undefined {
     ...exact,
     // The area, its parents, and any larger area around its middle (a ward inside "West End"),
     // so a place typed by name covers as much as a postcode inside it would.
-    areaIds: [...new Set([
-      ...areaAndAncestors(area).map((each) => each.id),
-      ...areasContaining({ latitude: area.latitude, longitude: area.longitude })
-        .filter((other) => other.id !== area.id && sizeOf(other) > sizeOf(area))
-        .map((other) => other.id),
-    ])],
+    areaIds: [
+      ...new Set([
+        ...areaAndAncestors(area).map((each) => each.id),
+        ...areasContaining({ latitude: area.latitude, longitude: area.longitude })
+          .filter((other) => other.id !== area.id && sizeOf(other) > sizeOf(area))
+          .map((other) => other.id),
+      ]),
+    ],
   };
 }
 
@@ -209,8 +223,9 @@ export async function resolveNear(db: Kysely<DatabaseSchema>, text: string): Pro
     const known = await lookupDistrict(db, outward);
     return {
       ok: false,
-      message: `${quoted(typed)} looks like part of a postcode. A whole postcode ends in a number and two letters, as in "${outward} 5TG"`
-        + (known ? `; or try the area "${outward}".` : '.'),
+      message:
+        `${quoted(typed)} looks like part of a postcode. A whole postcode ends in a number and two letters, as in "${outward} 5TG"` +
+        (known ? `; or try the area "${outward}".` : '.'),
       suggestions: known ? [outward] : [],
     };
   }

@@ -40,11 +40,13 @@ function meridionalArc(phi: number): number {
   const n3 = n2 * n;
   const dPhi = phi - PHI0;
   const sPhi = phi + PHI0;
-  return b * F0 * (
-    (1 + n + (5 / 4) * n2 + (5 / 4) * n3) * dPhi
-    - (3 * n + 3 * n2 + (21 / 8) * n3) * Math.sin(dPhi) * Math.cos(sPhi)
-    + ((15 / 8) * n2 + (15 / 8) * n3) * Math.sin(2 * dPhi) * Math.cos(2 * sPhi)
-    - (35 / 24) * n3 * Math.sin(3 * dPhi) * Math.cos(3 * sPhi)
+  return (
+    b *
+    F0 *
+    ((1 + n + (5 / 4) * n2 + (5 / 4) * n3) * dPhi -
+      (3 * n + 3 * n2 + (21 / 8) * n3) * Math.sin(dPhi) * Math.cos(sPhi) +
+      ((15 / 8) * n2 + (15 / 8) * n3) * Math.sin(2 * dPhi) * Math.cos(2 * sPhi) -
+      (35 / 24) * n3 * Math.sin(3 * dPhi) * Math.cos(3 * sPhi))
   );
 }
 
@@ -64,8 +66,8 @@ export function gridToOsgb36(easting: number, northing: number): Point {
   } while (Math.abs(northing - N0 - arc) >= 0.00001);
 
   const sinPhi = Math.sin(phi);
-  const nu = a * F0 / Math.sqrt(1 - e2 * sinPhi * sinPhi);
-  const rho = a * F0 * (1 - e2) / Math.pow(1 - e2 * sinPhi * sinPhi, 1.5);
+  const nu = (a * F0) / Math.sqrt(1 - e2 * sinPhi * sinPhi);
+  const rho = (a * F0 * (1 - e2)) / Math.pow(1 - e2 * sinPhi * sinPhi, 1.5);
   const eta2 = nu / rho - 1;
   const tan = Math.tan(phi);
   const tan2 = tan * tan;
@@ -77,12 +79,12 @@ export function gridToOsgb36(easting: number, northing: number): Point {
   const nu7 = nu5 * nu * nu;
 
   const VII = tan / (2 * rho * nu);
-  const VIII = tan / (24 * rho * nu3) * (5 + 3 * tan2 + eta2 - 9 * tan2 * eta2);
-  const IX = tan / (720 * rho * nu5) * (61 + 90 * tan2 + 45 * tan4);
+  const VIII = (tan / (24 * rho * nu3)) * (5 + 3 * tan2 + eta2 - 9 * tan2 * eta2);
+  const IX = (tan / (720 * rho * nu5)) * (61 + 90 * tan2 + 45 * tan4);
   const X = sec / nu;
-  const XI = sec / (6 * nu3) * (nu / rho + 2 * tan2);
-  const XII = sec / (120 * nu5) * (5 + 28 * tan2 + 24 * tan4);
-  const XIIA = sec / (5040 * nu7) * (61 + 662 * tan2 + 1320 * tan4 + 720 * tan6);
+  const XI = (sec / (6 * nu3)) * (nu / rho + 2 * tan2);
+  const XII = (sec / (120 * nu5)) * (5 + 28 * tan2 + 24 * tan4);
+  const XIIA = (sec / (5040 * nu7)) * (61 + 662 * tan2 + 1320 * tan4 + 720 * tan6);
 
   const dE = easting - E0;
   const latitude = phi - VII * dE ** 2 + VIII * dE ** 4 - IX * dE ** 6;
@@ -95,7 +97,7 @@ export function osgb36ToWgs84(point: Point): Point {
   // Latitude and longitude on Airy 1830 to earth-centred cartesian coordinates (OS guide, B.1).
   const phi = point.latitude / DEGREES;
   const lambda = point.longitude / DEGREES;
-  const airyE2 = 1 - (AIRY_1830.b ** 2) / (AIRY_1830.a ** 2);
+  const airyE2 = 1 - AIRY_1830.b ** 2 / AIRY_1830.a ** 2;
   const nu = AIRY_1830.a / Math.sqrt(1 - airyE2 * Math.sin(phi) ** 2);
   const x1 = nu * Math.cos(phi) * Math.cos(lambda);
   const y1 = nu * Math.cos(phi) * Math.sin(lambda);
@@ -107,7 +109,7 @@ export function osgb36ToWgs84(point: Point): Point {
   const z2 = tz - ry * x1 + rx * y1 + (1 + s) * z1;
 
   // Back to latitude and longitude, now on the WGS84 ellipsoid (OS guide, B.2).
-  const e2 = 1 - (WGS84.b ** 2) / (WGS84.a ** 2);
+  const e2 = 1 - WGS84.b ** 2 / WGS84.a ** 2;
   const p = Math.hypot(x2, y2);
   let latitude = Math.atan2(z2, p * (1 - e2));
   for (let i = 0; i < 10; i++) {
@@ -132,6 +134,5 @@ export function gridToWgs84(easting: number, northing: number): Point {
  * to (700 000, 1 300 000); Code-Point Open also uses (0, 0) for "no position".
  */
 export function isOnNationalGrid(easting: number, northing: number): boolean {
-  return Number.isFinite(easting) && Number.isFinite(northing)
-    && easting > 0 && easting <= 700000 && northing > 0 && northing <= 1300000;
+  return Number.isFinite(easting) && Number.isFinite(northing) && easting > 0 && easting <= 700000 && northing > 0 && northing <= 1300000;
 }

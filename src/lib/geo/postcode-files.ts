@@ -42,8 +42,16 @@ const postcodeField = z.string().transform((text, ctx): FullPostcode => {
   }
   return parsed;
 });
-const decimalField = (what: string) => z.string().trim().regex(/^[+-]?\d+(\.\d+)?$/, `${what} is not a number`).transform(Number);
-const codeField = z.string().trim().transform((code) => code || null);
+const decimalField = (what: string) =>
+  z
+    .string()
+    .trim()
+    .regex(/^[+-]?\d+(\.\d+)?$/, `${what} is not a number`)
+    .transform(Number);
+const codeField = z
+  .string()
+  .trim()
+  .transform((code) => code || null);
 const latLongSchema = z.object({ postcode: postcodeField, latitude: decimalField('latitude'), longitude: decimalField('longitude') });
 
 const round6 = (value: number) => Math.round(value * 1e6) / 1e6;
@@ -55,7 +63,12 @@ function councilName(code: string | null, raw: string | undefined): string | nul
   return councilByCode(code)?.name ?? (raw?.trim() ? cleanCouncilName(raw).name : null);
 }
 
-function positioned(postcode: FullPostcode, latitude: number, longitude: number, rest: Omit<PostcodeRow, 'postcode' | 'outward' | 'latitude' | 'longitude'>): RowOutcome {
+function positioned(
+  postcode: FullPostcode,
+  latitude: number,
+  longitude: number,
+  rest: Omit<PostcodeRow, 'postcode' | 'outward' | 'latitude' | 'longitude'>,
+): RowOutcome {
   if (!isPlausibleUkPoint(latitude, longitude)) return { skipped: 'position outside the UK' };
   return { postcode: postcode.postcode, outward: postcode.outward, latitude: round6(latitude), longitude: round6(longitude), ...rest };
 }
@@ -67,7 +80,15 @@ function gbReader(header: string[]): RowReader | null {
   const names = columnsOf(header);
   const at = (name: string) => names.indexOf(name);
   if (at('postcode') < 0 || at('lat') < 0 || at('long') < 0) return null;
-  const columns = { postcode: at('postcode'), lat: at('lat'), long: at('long'), ladCode: at('lad_code'), ladName: at('lad_name'), wardCode: at('ward_code'), wardName: at('ward_name') };
+  const columns = {
+    postcode: at('postcode'),
+    lat: at('lat'),
+    long: at('long'),
+    ladCode: at('lad_code'),
+    ladName: at('lad_name'),
+    wardCode: at('ward_code'),
+    wardName: at('ward_name'),
+  };
   const needed = Math.max(columns.postcode, columns.lat, columns.long) + 1;
   return (fields) => {
     if (fields.length < needed) return { skipped: 'too few columns' };
@@ -106,8 +127,10 @@ function onsReader(header: string[]): RowReader | null {
     if (row.data.latitude === ONS_NO_POSITION) return { skipped: 'no position' };
     const councilCode = council >= 0 ? codeField.parse(fields[council] ?? '') : null;
     return positioned(row.data.postcode, row.data.latitude, row.data.longitude, {
-      council_code: councilCode, council_name: councilName(councilCode, undefined),
-      ward_code: ward >= 0 ? codeField.parse(fields[ward] ?? '') : null, ward_name: null,
+      council_code: councilCode,
+      council_name: councilName(councilCode, undefined),
+      ward_code: ward >= 0 ? codeField.parse(fields[ward] ?? '') : null,
+      ward_name: null,
     });
   };
 }
@@ -130,15 +153,22 @@ const readCodePoint: RowReader = (fields) => {
   const point = gridToWgs84(easting, northing);
   const councilCode = codeField.parse(fields[8] ?? '');
   return positioned(postcode, point.latitude, point.longitude, {
-    council_code: councilCode, council_name: councilName(councilCode, undefined),
-    ward_code: codeField.parse(fields[9] ?? ''), ward_name: null,
+    council_code: councilCode,
+    council_name: councilName(councilCode, undefined),
+    ward_code: codeField.parse(fields[9] ?? ''),
+    ward_name: null,
   });
 };
 
 /** Does the first line look like Code-Point Open: a postcode, a quality number, an easting, a northing? */
 function looksLikeCodePoint(fields: string[]): boolean {
-  return fields.length >= 4 && parsePostcode(fields[0] ?? '')?.kind === 'full'
-    && /^\s*\d+\s*$/.test(fields[1] ?? '') && /^\s*\d+(\.\d+)?\s*$/.test(fields[2] ?? '') && /^\s*\d+(\.\d+)?\s*$/.test(fields[3] ?? '');
+  return (
+    fields.length >= 4 &&
+    parsePostcode(fields[0] ?? '')?.kind === 'full' &&
+    /^\s*\d+\s*$/.test(fields[1] ?? '') &&
+    /^\s*\d+(\.\d+)?\s*$/.test(fields[2] ?? '') &&
+    /^\s*\d+(\.\d+)?\s*$/.test(fields[3] ?? '')
+  );
 }
 
 /** Which format a file is, from its first line, and the reader for its rows; the header line is not a row. */
@@ -157,9 +187,12 @@ function readerFor(first: string[], chosen: PostcodeFormat | undefined): { forma
 }
 
 export function wrongFileMessage(file: string, format: PostcodeFormat | undefined): string {
-  if (format === 'gb') return `${file} does not have the columns of the Great Britain postcode file: its first line should name postcode, lat and long (and lad_code, lad_name, ward_code, ward_name). Nothing was imported from it.`;
-  if (format === 'ons') return `${file} does not have the columns of an ONS Postcode Directory file: its first line should name the columns pcds (or pcd), lat and long. Nothing was imported from it.`;
-  if (format === 'codepoint') return `${file} does not look like an OS Code-Point Open file: each line should be a postcode, a quality number, eastings and northings, with no header line. Nothing was imported from it.`;
+  if (format === 'gb')
+    return `${file} does not have the columns of the Great Britain postcode file: its first line should name postcode, lat and long (and lad_code, lad_name, ward_code, ward_name). Nothing was imported from it.`;
+  if (format === 'ons')
+    return `${file} does not have the columns of an ONS Postcode Directory file: its first line should name the columns pcds (or pcd), lat and long. Nothing was imported from it.`;
+  if (format === 'codepoint')
+    return `${file} does not look like an OS Code-Point Open file: each line should be a postcode, a quality number, eastings and northings, with no header line. Nothing was imported from it.`;
   return `${file} does not look like a postcode file we can read: the Great Britain file (a first line naming postcode, lat and long), an ONS Postcode Directory file (a first line naming pcds, lat and long) or an OS Code-Point Open file (lines of postcode, quality, eastings, northings). Nothing was imported from it. If it is one of these, give --format gb, ons or codepoint.`;
 }
 
@@ -205,7 +238,10 @@ export async function readPostcodeFile(file: string, options: ReadOptions): Prom
   // on_record runs as each record is parsed, so the line it notes is that record's own.
   const lineOf = new WeakMap<string[], number>();
   const csvOptions: Options = {
-    relax_column_count: true, relax_quotes: true, skip_empty_lines: true, bom: true,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+    bom: true,
     on_record: (record: string[], context) => {
       lineOf.set(record, context.lines);
       return record;

@@ -40,9 +40,16 @@ export interface DistrictPlace extends Point {
  * Lowestoft) lies within 49°N to 61°N and 9°W to 2°E; (0, 0), a common "no position", does not.
  */
 export function isPlausibleUkPoint(latitude: unknown, longitude: unknown): boolean {
-  return typeof latitude === 'number' && typeof longitude === 'number'
-    && Number.isFinite(latitude) && Number.isFinite(longitude)
-    && latitude >= 49 && latitude <= 61 && longitude >= -9 && longitude <= 2;
+  return (
+    typeof latitude === 'number' &&
+    typeof longitude === 'number' &&
+    Number.isFinite(latitude) &&
+    Number.isFinite(longitude) &&
+    latitude >= 49 &&
+    latitude <= 61 &&
+    longitude >= -9 &&
+    longitude <= 2
+  );
 }
 
 export interface AddressPosition {
@@ -100,7 +107,9 @@ export async function rebuildDirectoryPostcodes(db: Kysely<DatabaseSchema>): Pro
     // Postcodes no longer at any listed address go too.
     await trx.deleteFrom('postcode').where('source', '=', 'directory').execute();
     for (let i = 0; i < places.length; i += ROWS_PER_INSERT) {
-      await trx.insertInto('postcode').values(places.slice(i, i + ROWS_PER_INSERT))
+      await trx
+        .insertInto('postcode')
+        .values(places.slice(i, i + ROWS_PER_INSERT))
         .onConflict((oc) => oc.column('postcode').doNothing())
         .execute();
     }
@@ -143,17 +152,12 @@ export async function lookupDistrict(db: Kysely<DatabaseSchema>, outward: string
   }
   const row = await db
     .selectFrom('postcode')
-    .select((eb) => [
-      eb.fn.avg<number>('latitude').as('latitude'),
-      eb.fn.avg<number>('longitude').as('longitude'),
-      eb.fn.countAll<number>().as('postcodes'),
-    ])
+    .select((eb) => [eb.fn.avg<number>('latitude').as('latitude'), eb.fn.avg<number>('longitude').as('longitude'), eb.fn.countAll<number>().as('postcodes')])
     .where('outward', '=', parsed.outward)
     .executeTakeFirstOrThrow();
   if (!Number(row.postcodes)) return null;
   return { outward: parsed.outward, latitude: Number(row.latitude), longitude: Number(row.longitude), postcodes: Number(row.postcodes), council_code: null };
 }
-
 
 /**
  * Writes postcodes from a file (one transaction per call): src/lib/db/postcode-writes.ts, where

@@ -52,13 +52,21 @@ async function readShipped(folder: string): Promise<Shipped> {
     const rows = parse(text, { columns: true }) as Record<string, string>[];
     rows.forEach((row, index) => {
       const centre = centreSchema.safeParse({ ...row, code: row[kind] });
-      if (!centre.success) throw new Error(`content/postcodes/${kind}s.csv row ${index + 2} is not a ${kind} centre: ${centre.error.issues[0]!.path.join('.')} ${centre.error.issues[0]!.message}.`);
+      if (!centre.success)
+        throw new Error(
+          `content/postcodes/${kind}s.csv row ${index + 2} is not a ${kind} centre: ${centre.error.issues[0]!.path.join('.')} ${centre.error.issues[0]!.message}.`,
+        );
       const { code, lat, long, postcodes, council_code } = centre.data;
       centres.push({ code, kind, latitude: lat, longitude: long, postcodes, council_code });
     });
   }
   const postcodes: PostcodeRow[] = [];
-  const report = await readPostcodeFile(join(folder, FILES.postcodes), { format: 'gb', write: (rows) => { postcodes.push(...rows); } });
+  const report = await readPostcodeFile(join(folder, FILES.postcodes), {
+    format: 'gb',
+    write: (rows) => {
+      postcodes.push(...rows);
+    },
+  });
   if ('wrong' in report) throw new Error(report.wrong);
   const shipped = { centres, postcodes };
   cache.set(folder, shipped);

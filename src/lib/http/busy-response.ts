@@ -24,9 +24,10 @@ export function busyResponse(pathname: string, retryAfterSeconds = 2): Response 
       headers: { ...headers, 'Content-Type': 'application/json; charset=utf-8', 'Access-Control-Allow-Origin': '*' },
     });
   }
-  const html = '<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">'
-    + '<title>Busy for a moment</title></head><body><main><h1>Busy for a moment</h1>'
-    + '<p>The directory is busy saving other changes. Nothing you sent was lost or saved twice: wait a few seconds, then go back and try again.</p>'
-    + '<p><a href="/">Go to the home page</a> or <a href="/#urgent-help">find urgent help now</a>.</p></main></body></html>';
+  const html =
+    '<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">' +
+    '<title>Busy for a moment</title></head><body><main><h1>Busy for a moment</h1>' +
+    '<p>The directory is busy saving other changes. Nothing you sent was lost or saved twice: wait a few seconds, then go back and try again.</p>' +
+    '<p><a href="/">Go to the home page</a> or <a href="/#urgent-help">find urgent help now</a>.</p></main></body></html>';
   return new Response(html, { status: 503, headers: { ...headers, 'Content-Type': 'text/html; charset=utf-8' } });
 }

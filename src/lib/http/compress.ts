@@ -18,7 +18,7 @@ const GZIP_LEVEL = 6;
 
 /** The encoding to use for an Accept-Encoding header: brotli if accepted, else gzip, else none. */
 export function chooseEncoding(acceptEncoding: string | string[] | undefined): Encoding | null {
-  const header = Array.isArray(acceptEncoding) ? acceptEncoding.join(',') : acceptEncoding ?? '';
+  const header = Array.isArray(acceptEncoding) ? acceptEncoding.join(',') : (acceptEncoding ?? '');
   const weights = new Map<string, number>();
   for (const part of header.split(',')) {
     const [name, ...params] = part.trim().toLowerCase().split(';');
@@ -35,9 +35,11 @@ export function chooseEncoding(acceptEncoding: string | string[] | undefined): E
 /** Text types that compress well; images, fonts and archives are compressed already. */
 export function isCompressible(contentType: string | undefined): boolean {
   const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
-  return type.startsWith('text/')
-    || /^application\/([\w.+-]+\+)?(json|javascript|xml|ecmascript|x-javascript|manifest\+json)$/.test(type)
-    || type === 'image/svg+xml';
+  return (
+    type.startsWith('text/') ||
+    /^application\/([\w.+-]+\+)?(json|javascript|xml|ecmascript|x-javascript|manifest\+json)$/.test(type) ||
+    type === 'image/svg+xml'
+  );
 }
 
 function headerText(value: number | string | string[] | undefined): string | undefined {
@@ -95,9 +97,10 @@ export function compressResponse(req: IncomingMessage, res: ServerResponse): voi
     if (!encoding || !shouldCompress(req, res, status)) return;
     res.setHeader('Content-Encoding', encoding);
     res.removeHeader('Content-Length');
-    stream = encoding === 'br'
-      ? createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT } })
-      : createGzip({ level: GZIP_LEVEL });
+    stream =
+      encoding === 'br'
+        ? createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT } })
+        : createGzip({ level: GZIP_LEVEL });
     const compressor = stream;
     (res as ServerResponse & { [COMPRESSOR_PENDING]?: () => number })[COMPRESSOR_PENDING] = () => compressor.writableLength + compressor.readableLength;
     stream.on('data', (chunk: Buffer) => {
@@ -125,16 +128,22 @@ export function compressResponse(req: IncomingMessage, res: ServerResponse): voi
   res.write = ((chunk: unknown, chunkEncoding?: unknown, callback?: unknown) => {
     if (!res.headersSent) decide(res.statusCode);
     if (!stream) return original.write(chunk, chunkEncoding, callback);
-    const cb = typeof chunkEncoding === 'function' ? chunkEncoding as WriteCallback : callback as WriteCallback | undefined;
-    const enc = typeof chunkEncoding === 'string' ? chunkEncoding as BufferEncoding : undefined;
-    const data = typeof chunk === 'string' ? Buffer.from(chunk, enc) : chunk as Uint8Array;
+    const cb = typeof chunkEncoding === 'function' ? (chunkEncoding as WriteCallback) : (callback as WriteCallback | undefined);
+    const enc = typeof chunkEncoding === 'string' ? (chunkEncoding as BufferEncoding) : undefined;
+    const data = typeof chunk === 'string' ? Buffer.from(chunk, enc) : (chunk as Uint8Array);
     stream.write(data, cb);
     return true;
   }) as typeof res.write;
 
   res.end = ((chunk?: unknown, chunkEncoding?: unknown, callback?: unknown) => {
-    if (typeof chunk === 'function') { callback = chunk; chunk = undefined; }
-    if (typeof chunkEncoding === 'function') { callback = chunkEncoding; chunkEncoding = undefined; }
+    if (typeof chunk === 'function') {
+      callback = chunk;
+      chunk = undefined;
+    }
+    if (typeof chunkEncoding === 'function') {
+      callback = chunkEncoding;
+      chunkEncoding = undefined;
+    }
     if (!res.headersSent && !decided) {
       // Everything in one go: its length is known, so a small answer is left as it is.
       if (chunk !== undefined && chunk !== null && !res.getHeader('Content-Length')) {
@@ -146,7 +155,7 @@ export function compressResponse(req: IncomingMessage, res: ServerResponse): voi
     if (!stream) return original.end(chunk, chunkEncoding, callback);
     if (typeof callback === 'function') res.once('finish', callback as () => void);
     if (chunk !== undefined && chunk !== null) {
-      stream.end(typeof chunk === 'string' ? Buffer.from(chunk, chunkEncoding as BufferEncoding | undefined) : chunk as Uint8Array);
+      stream.end(typeof chunk === 'string' ? Buffer.from(chunk, chunkEncoding as BufferEncoding | undefined) : (chunk as Uint8Array));
     } else {
       stream.end();
     }

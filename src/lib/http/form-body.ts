@@ -1,9 +1,7 @@
 // Reading a posted form safely: only form content types, never more than a limit of bytes (even
 // when the body arrives in chunks with no Content-Length), and no control characters in any field.
 
-export type PostedForm =
-  | { ok: true; form: URLSearchParams | FormData }
-  | { ok: false; reason: 'too-large' | 'not-a-form' };
+export type PostedForm = { ok: true; form: URLSearchParams | FormData } | { ok: false; reason: 'too-large' | 'not-a-form' };
 
 /**
  * A request's or response's body, read no further than `limit` bytes (even when it arrives in

@@ -20,7 +20,10 @@ interface CachedPage {
 
 export class PageCache {
   readonly #pages = new Map<string, CachedPage>();
-  constructor(private readonly maxEntries = MAX_ENTRIES, private readonly maxAgeMs = MAX_AGE_MS) {}
+  constructor(
+    private readonly maxEntries = MAX_ENTRIES,
+    private readonly maxAgeMs = MAX_AGE_MS,
+  ) {}
 
   /** The kept copy of `key`, when there is one for this version of the directory and it is fresh. */
   get(key: string, version: string, now = Date.now()): Response | null {

@@ -9,8 +9,7 @@ export const HSTS = 'max-age=31536000; includeSubDomains';
 /** "text/html" gets "; charset=utf-8"; JSON and JavaScript too; anything naming a charset is left alone. */
 export function withCharset(contentType: string): string {
   if (/;\s*charset=/i.test(contentType)) return contentType;
-  return /^(text\/|application\/(json|javascript|x-ndjson|xml)|image\/svg\+xml)/i.test(contentType.trim())
-    ? `${contentType}; charset=utf-8` : contentType;
+  return /^(text\/|application\/(json|javascript|x-ndjson|xml)|image\/svg\+xml)/i.test(contentType.trim()) ? `${contentType}; charset=utf-8` : contentType;
 }
 
 /** Adds "; Secure" to a Set-Cookie line without it. */
@@ -42,8 +41,7 @@ export function applyProductionHeaders(res: ServerResponse, config: Config = app
         // [name, value, name, value ...] (raw headers)
         rest[headersAt] = given.map((part, i) => (i % 2 === 1 ? fixHeader(String(given[i - 1]), part, production) : part));
       } else {
-        rest[headersAt] = Object.fromEntries(Object.entries(given as OutgoingHttpHeaders)
-          .map(([name, value]) => [name, fixHeader(name, value, production)]));
+        rest[headersAt] = Object.fromEntries(Object.entries(given as OutgoingHttpHeaders).map(([name, value]) => [name, fixHeader(name, value, production)]));
       }
     }
     // Headers already set with setHeader were fixed there.

@@ -39,7 +39,10 @@ let lastCleared = 0;
  * Counts one request against `key` in the current fixed window and says whether it is allowed.
  * One upsert statement, so app servers sharing the database count together without losing any.
  */
-export async function checkRateLimit(db: Kysely<DatabaseSchema>, { key, limit, windowSeconds, now = new Date(), waitAtMostMs }: RateLimitCheck): Promise<RateLimitResult> {
+export async function checkRateLimit(
+  db: Kysely<DatabaseSchema>,
+  { key, limit, windowSeconds, now = new Date(), waitAtMostMs }: RateLimitCheck,
+): Promise<RateLimitResult> {
   if (!Number.isInteger(windowSeconds) || windowSeconds < 1 || windowSeconds > DAY_SECONDS) {
     throw new RangeError(`A rate limit window must be from 1 to ${DAY_SECONDS} seconds, not ${windowSeconds}.`);
   }
@@ -52,7 +55,9 @@ export async function checkRateLimit(db: Kysely<DatabaseSchema>, { key, limit, w
   } else {
     const memory = Symbol('memory');
     let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<typeof memory>((resolve) => { timer = setTimeout(() => resolve(memory), waitAtMostMs); });
+    const late = new Promise<typeof memory>((resolve) => {
+      timer = setTimeout(() => resolve(memory), waitAtMostMs);
+    });
     // Counted in the database in the end, or, if the lock outlasts the retries, only in memory.
     counting.catch(() => {});
     const first = await Promise.race([counting, late]);
@@ -94,8 +99,12 @@ function countInMemory(key: string, windowStart: number): number {
 export async function releaseRateLimit(db: Kysely<DatabaseSchema>, { key, windowSeconds, now = new Date() }: Omit<RateLimitCheck, 'limit'>): Promise<void> {
   const nowSeconds = Math.floor(now.getTime() / 1000);
   const windowStart = nowSeconds - (nowSeconds % windowSeconds);
-  await db.updateTable('rate_limit').set({ count: sql<number>`case when count > 0 then count - 1 else 0 end` })
-    .where('key', '=', key).where('window_start', '=', windowStart).execute();
+  await db
+    .updateTable('rate_limit')
+    .set({ count: sql<number>`case when count > 0 then count - 1 else 0 end` })
+    .where('key', '=', key)
+    .where('window_start', '=', windowStart)
+    .execute();
 }
 
 /** Deletes windows that began more than a day ago; returns how many. */
@@ -139,7 +148,11 @@ export const UNVERIFIED_ADDRESS = 'unverified-forwarded-address';
 export function clientAddress(astroClientAddress: string | undefined, headers: Headers, config: Config = appConfig()): string {
   const forwardedFor = headers.get('x-forwarded-for');
   if (config.TRUST_PROXY) {
-    const last = forwardedFor?.split(',').map((part) => part.trim()).filter(Boolean).at(-1);
+    const last = forwardedFor
+      ?.split(',')
+      .map((part) => part.trim())
+      .filter(Boolean)
+      .at(-1);
     return last || astroClientAddress || UNVERIFIED_ADDRESS;
   }
   if (forwardedFor !== null) return UNVERIFIED_ADDRESS;
@@ -151,7 +164,9 @@ export function requestAddress(context: { readonly clientAddress: string; readon
   let address: string | undefined;
   try {
     address = context.clientAddress;
-  } catch { /* the adapter could not tell: counted with the other unknown addresses */ }
+  } catch {
+    /* the adapter could not tell: counted with the other unknown addresses */
+  }
   return clientAddress(address, context.request.headers);
 }
 

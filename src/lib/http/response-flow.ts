@@ -56,9 +56,10 @@ export async function inTurn<T>(work: () => Promise<T>): Promise<T> {
 }
 
 /** The flow of the current request's response (made where the request is handled). */
-export function responseFlow(
-  { bufferBytes = READER_BUFFER_BYTES, stalledMs = STALLED_READER_MS }: { bufferBytes?: number; stalledMs?: number } = {},
-): ResponseFlow {
+export function responseFlow({
+  bufferBytes = READER_BUFFER_BYTES,
+  stalledMs = STALLED_READER_MS,
+}: { bufferBytes?: number; stalledMs?: number } = {}): ResponseFlow {
   const res = responses.getStore();
   const gone = () => !res || res.destroyed || res.writableEnded;
   return {

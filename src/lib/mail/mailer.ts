@@ -35,7 +35,9 @@ export function createMailer(options: MailerOptions = {}): Mailer | null {
   try {
     url = new URL(smtpUrl);
   } catch {
-    throw new Error(`SMTP_URL is not a web-style address like smtp://user:password@mail.example.org:587, so no email can be sent. Fix it, or unset it to keep messages in the outbox.`);
+    throw new Error(
+      `SMTP_URL is not a web-style address like smtp://user:password@mail.example.org:587, so no email can be sent. Fix it, or unset it to keep messages in the outbox.`,
+    );
   }
   const transport = nodemailer.createTransport({
     url: smtpUrl,

@@ -21,19 +21,37 @@ export function serverMailer(): Mailer | null {
 }
 
 /** Stores the message and, with a mailer, sends it; never throws for a failed send. Returns the status. */
-export async function sendMessage(db: Kysely<DatabaseSchema>, message: Message, mailer: Mailer | null = serverMailer(), now = new Date()): Promise<'sent' | 'outbox' | 'failed'> {
+export async function sendMessage(
+  db: Kysely<DatabaseSchema>,
+  message: Message,
+  mailer: Mailer | null = serverMailer(),
+  now = new Date(),
+): Promise<'sent' | 'outbox' | 'failed'> {
   const id = randomUUID();
-  await db.insertInto('outbox_message').values({
-    id, purpose: message.purpose, to_address: message.to, subject: message.subject, body: message.body, created_at: now.toISOString(),
-    sent_at: null, error: null,
-  }).execute();
+  await db
+    .insertInto('outbox_message')
+    .values({
+      id,
+      purpose: message.purpose,
+      to_address: message.to,
+      subject: message.subject,
+      body: message.body,
+      created_at: now.toISOString(),
+      sent_at: null,
+      error: null,
+    })
+    .execute();
   if (!mailer) return 'outbox';
   try {
     await mailer.send({ to: message.to, subject: message.subject, text: message.body });
     await db.updateTable('outbox_message').set({ status: 'sent', sent_at: new Date().toISOString(), attempts: 1 }).where('id', '=', id).execute();
     return 'sent';
   } catch (error) {
-    await db.updateTable('outbox_message').set({ status: 'failed', error: (error as Error).message || String(error), attempts: 1 }).where('id', '=', id).execute();
+    await db
+      .updateTable('outbox_message')
+      .set({ status: 'failed', error: (error as Error).message || String(error), attempts: 1 })
+      .where('id', '=', id)
+      .execute();
     return 'failed';
   }
 }

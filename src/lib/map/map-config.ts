@@ -33,7 +33,11 @@ export interface MapConfig {
   problem: string | null;
 }
 
-const webAddress = z.string().trim().url().refine((value) => /^https?:\/\//i.test(value), 'must start with https:// or http://');
+const webAddress = z
+  .string()
+  .trim()
+  .url()
+  .refine((value) => /^https?:\/\//i.test(value), 'must start with https:// or http://');
 
 const tileUrlSchema = webAddress
   .refine((value) => ['{z}', '{x}', '{y}'].every((part) => value.includes(part)), 'must contain {z}, {x} and {y}')
@@ -66,7 +70,12 @@ export function readMapConfig(env: Record<string, string | undefined>): MapConfi
   if (rawUrl === undefined) {
     const attribution = rawAttribution ? parseAttribution(rawAttribution) : OPENSTREETMAP_ATTRIBUTION;
     if (typeof attribution === 'string') {
-      return { tileUrl: OPENSTREETMAP_TILE_URL, tileOrigin: tileOriginOf(OPENSTREETMAP_TILE_URL), attribution: OPENSTREETMAP_ATTRIBUTION, problem: `${attribution}; using OpenStreetMap's credit instead.` };
+      return {
+        tileUrl: OPENSTREETMAP_TILE_URL,
+        tileOrigin: tileOriginOf(OPENSTREETMAP_TILE_URL),
+        attribution: OPENSTREETMAP_ATTRIBUTION,
+        problem: `${attribution}; using OpenStreetMap's credit instead.`,
+      };
     }
     return { tileUrl: OPENSTREETMAP_TILE_URL, tileOrigin: tileOriginOf(OPENSTREETMAP_TILE_URL), attribution, problem: null };
   }
@@ -78,7 +87,9 @@ export function readMapConfig(env: Record<string, string | undefined>): MapConfi
     const first = parsed.error.issues[0]?.message ?? 'is not a web address';
     const reason = first === 'Invalid url' ? 'is not a web address' : first;
     return {
-      tileUrl: null, tileOrigin: null, attribution: null,
+      tileUrl: null,
+      tileOrigin: null,
+      attribution: null,
       problem: `MAP_TILE_URL "${trimmed}" ${reason}. The map will show area outlines only. Set it to a tile address such as ${OPENSTREETMAP_TILE_URL}, or to "none".`,
     };
   }
@@ -86,11 +97,17 @@ export function readMapConfig(env: Record<string, string | undefined>): MapConfi
   const isOpenStreetMap = tileOriginOf(tileUrl) === tileOriginOf(OPENSTREETMAP_TILE_URL);
   const attribution = rawAttribution ? parseAttribution(rawAttribution) : isOpenStreetMap ? OPENSTREETMAP_ATTRIBUTION : null;
   if (typeof attribution === 'string') {
-    return { tileUrl, tileOrigin: tileOriginOf(tileUrl), attribution: { text: rawAttribution.split('|')[0]!.trim(), url: null }, problem: `${attribution}; showing the credit without a link.` };
+    return {
+      tileUrl,
+      tileOrigin: tileOriginOf(tileUrl),
+      attribution: { text: rawAttribution.split('|')[0]!.trim(), url: null },
+      problem: `${attribution}; showing the credit without a link.`,
+    };
   }
-  const problem = attribution === null
-    ? 'MAP_ATTRIBUTION is not set: most tile providers require a credit on the map (for example "© Example Maps|https://example.org/copyright").'
-    : null;
+  const problem =
+    attribution === null
+      ? 'MAP_ATTRIBUTION is not set: most tile providers require a credit on the map (for example "© Example Maps|https://example.org/copyright").'
+      : null;
   return { tileUrl, tileOrigin: tileOriginOf(tileUrl), attribution, problem };
 }
 

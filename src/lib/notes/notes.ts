@@ -13,9 +13,11 @@ export const NOTE_MAX_LENGTH = 1000;
 export type IdentifierKind = 'nhs_number' | 'date_of_birth' | 'national_insurance';
 
 export const IDENTIFIER_MESSAGES: Record<IdentifierKind, string> = {
-  nhs_number: 'This note looks like it holds an NHS number (10 digits). Notes are about the service, never about a client: take the number out and try again. If it is the service\'s phone number, write it as they do, starting with 0.',
-  date_of_birth: 'This note looks like it holds someone\'s date of birth. Notes are about the service, never about a client: take it out and try again.',
-  national_insurance: 'This note looks like it holds a National Insurance number. Notes are about the service, never about a client: take it out and try again.',
+  nhs_number:
+    "This note looks like it holds an NHS number (10 digits). Notes are about the service, never about a client: take the number out and try again. If it is the service's phone number, write it as they do, starting with 0.",
+  date_of_birth: "This note looks like it holds someone's date of birth. Notes are about the service, never about a client: take it out and try again.",
+  national_insurance:
+    'This note looks like it holds a National Insurance number. Notes are about the service, never about a client: take it out and try again.',
 };
 
 /** Only digits, with a UK "+44" or "44" in front turned back into 0, for comparing phone numbers. */
@@ -54,15 +56,19 @@ export function noteFormSchema(servicePhones: readonly string[] = []) {
   return z.discriminatedUnion('action', [
     z.object({
       action: z.literal('add'),
-      body: z.string()
+      body: z
+        .string()
         .transform((text) => text.replace(/\r\n?/g, '\n').trim())
-        .pipe(z.string()
-          .min(1, 'Write your note in the box first.')
-          .max(NOTE_MAX_LENGTH, `A note can have at most ${NOTE_MAX_LENGTH.toLocaleString('en-GB')} characters. Please make it shorter.`)
-          .superRefine((text, context) => {
-            const kind = personalIdentifierIn(text, servicePhones);
-            if (kind) context.addIssue({ code: z.ZodIssueCode.custom, message: IDENTIFIER_MESSAGES[kind] });
-          })),
+        .pipe(
+          z
+            .string()
+            .min(1, 'Write your note in the box first.')
+            .max(NOTE_MAX_LENGTH, `A note can have at most ${NOTE_MAX_LENGTH.toLocaleString('en-GB')} characters. Please make it shorter.`)
+            .superRefine((text, context) => {
+              const kind = personalIdentifierIn(text, servicePhones);
+              if (kind) context.addIssue({ code: z.ZodIssueCode.custom, message: IDENTIFIER_MESSAGES[kind] });
+            }),
+        ),
     }),
     z.object({
       action: z.literal('archive'),
@@ -83,20 +89,40 @@ export interface PractitionerNote {
 
 /** The notes on a listing that are not archived, newest first, with their authors' names. */
 export async function listNotes(db: Kysely<DatabaseSchema>, serviceId: string): Promise<PractitionerNote[]> {
-  const rows = await db.selectFrom('practitioner_note')
+  const rows = await db
+    .selectFrom('practitioner_note')
     .innerJoin('user_account', 'user_account.id', 'practitioner_note.author_id')
-    .select(['practitioner_note.id', 'practitioner_note.body', 'practitioner_note.created_at', 'practitioner_note.author_id', 'user_account.name', 'user_account.email'])
-    .where('practitioner_note.service_id', '=', serviceId).where('practitioner_note.archived_at', 'is', null)
-    .orderBy('practitioner_note.created_at', 'desc').orderBy('practitioner_note.id').execute();
+    .select([
+      'practitioner_note.id',
+      'practitioner_note.body',
+      'practitioner_note.created_at',
+      'practitioner_note.author_id',
+      'user_account.name',
+      'user_account.email',
+    ])
+    .where('practitioner_note.service_id', '=', serviceId)
+    .where('practitioner_note.archived_at', 'is', null)
+    .orderBy('practitioner_note.created_at', 'desc')
+    .orderBy('practitioner_note.id')
+    .execute();
   return rows.map((row) => ({ id: row.id, body: row.body, createdAt: row.created_at, authorId: row.author_id, authorName: row.name || row.email }));
 }
 
 export async function addNote(db: Kysely<DatabaseSchema>, note: { serviceId: string; authorId: string; body: string; now?: Date }): Promise<string> {
   const id = newId();
   await db.transaction().execute(async (trx) => {
-    await trx.insertInto('practitioner_note').values({
-      id, service_id: note.serviceId, author_id: note.authorId, body: note.body, created_at: (note.now ?? new Date()).toISOString(), archived_at: null, archived_by: null,
-    }).execute();
+    await trx
+      .insertInto('practitioner_note')
+      .values({
+        id,
+        service_id: note.serviceId,
+        author_id: note.authorId,
+        body: note.body,
+        created_at: (note.now ?? new Date()).toISOString(),
+        archived_at: null,
+        archived_by: null,
+      })
+      .execute();
   });
   return id;
 }
@@ -108,15 +134,23 @@ export function mayArchiveNote(user: SessionUser, note: Pick<PractitionerNote, '
 
 /** Archives one note of this listing; says why not when it cannot. The row is kept. */
 export async function archiveNote(
-  db: Kysely<DatabaseSchema>, request: { serviceId: string; noteId: string; user: SessionUser; now?: Date },
+  db: Kysely<DatabaseSchema>,
+  request: { serviceId: string; noteId: string; user: SessionUser; now?: Date },
 ): Promise<'archived' | 'not-found' | 'not-allowed'> {
   return db.transaction().execute(async (trx) => {
-    const note = await trx.selectFrom('practitioner_note').select(['id', 'author_id', 'archived_at'])
-      .where('id', '=', request.noteId).where('service_id', '=', request.serviceId).executeTakeFirst();
+    const note = await trx
+      .selectFrom('practitioner_note')
+      .select(['id', 'author_id', 'archived_at'])
+      .where('id', '=', request.noteId)
+      .where('service_id', '=', request.serviceId)
+      .executeTakeFirst();
     if (!note || note.archived_at) return 'not-found';
     if (!mayArchiveNote(request.user, { authorId: note.author_id })) return 'not-allowed';
-    await trx.updateTable('practitioner_note').set({ archived_at: (request.now ?? new Date()).toISOString(), archived_by: request.user.id })
-      .where('id', '=', note.id).execute();
+    await trx
+      .updateTable('practitioner_note')
+      .set({ archived_at: (request.now ?? new Date()).toISOString(), archived_by: request.user.id })
+      .where('id', '=', note.id)
+      .execute();
     return 'archived';
   });
 }

@@ -6,42 +6,103 @@
 // Pure functions: import.ts separates them out, the reader and the API put them back.
 import type { z } from 'zod/v4';
 import {
-  accessibilitySchema, addressSchema, attributeSchema, contactSchema, costOptionSchema, fundingSchema, languageSchema,
-  locationSchema, organizationIdentifierSchema, organizationSchema, phoneSchema, scheduleSchema, serviceAreaSchema,
-  serviceAtLocationSchema, serviceSchema, taxonomyTermSchema,
+  accessibilitySchema,
+  addressSchema,
+  attributeSchema,
+  contactSchema,
+  costOptionSchema,
+  fundingSchema,
+  languageSchema,
+  locationSchema,
+  organizationIdentifierSchema,
+  organizationSchema,
+  phoneSchema,
+  scheduleSchema,
+  serviceAreaSchema,
+  serviceAtLocationSchema,
+  serviceSchema,
+  taxonomyTermSchema,
 } from './schemas';
 
 export type Kind =
-  | 'service' | 'organization' | 'organization_identifier' | 'service_at_location' | 'location' | 'address' | 'accessibility'
-  | 'phone' | 'language' | 'contact' | 'schedule' | 'cost_option' | 'funding' | 'service_area' | 'attribute' | 'taxonomy_term';
+  | 'service'
+  | 'organization'
+  | 'organization_identifier'
+  | 'service_at_location'
+  | 'location'
+  | 'address'
+  | 'accessibility'
+  | 'phone'
+  | 'language'
+  | 'contact'
+  | 'schedule'
+  | 'cost_option'
+  | 'funding'
+  | 'service_area'
+  | 'attribute'
+  | 'taxonomy_term';
 
-interface Child { kind: Kind; many: boolean }
+interface Child {
+  kind: Kind;
+  many: boolean;
+}
 const many = (kind: Kind): Child => ({ kind, many: true });
 const one = (kind: Kind): Child => ({ kind, many: false });
 
 /** The objects of the standard nested in each, in the order they are read (a service's own lists before its places'). */
 const CHILDREN: Record<Kind, Record<string, Child>> = {
   service: {
-    organization: one('organization'), phones: many('phone'), contacts: many('contact'), schedules: many('schedule'),
-    languages: many('language'), cost_options: many('cost_option'), funding: many('funding'), service_areas: many('service_area'),
-    attributes: many('attribute'), service_at_locations: many('service_at_location'),
+    organization: one('organization'),
+    phones: many('phone'),
+    contacts: many('contact'),
+    schedules: many('schedule'),
+    languages: many('language'),
+    cost_options: many('cost_option'),
+    funding: many('funding'),
+    service_areas: many('service_area'),
+    attributes: many('attribute'),
+    service_at_locations: many('service_at_location'),
   },
   organization: { organization_identifiers: many('organization_identifier'), attributes: many('attribute') },
   organization_identifier: { attributes: many('attribute') },
   service_at_location: { location: one('location'), schedules: many('schedule'), phones: many('phone'), contacts: many('contact') },
-  location: { addresses: many('address'), phones: many('phone'), accessibility: many('accessibility'), languages: many('language'), attributes: many('attribute') },
+  location: {
+    addresses: many('address'),
+    phones: many('phone'),
+    accessibility: many('accessibility'),
+    languages: many('language'),
+    attributes: many('attribute'),
+  },
   address: { attributes: many('attribute') },
   accessibility: { attributes: many('attribute') },
   contact: { phones: many('phone'), attributes: many('attribute') },
   attribute: { taxonomy_term: one('taxonomy_term') },
-  phone: {}, language: {}, schedule: {}, cost_option: {}, funding: {}, service_area: {}, taxonomy_term: {},
+  phone: {},
+  language: {},
+  schedule: {},
+  cost_option: {},
+  funding: {},
+  service_area: {},
+  taxonomy_term: {},
 };
 
 const SCHEMAS: Record<Kind, { shape: Record<string, unknown> }> = {
-  service: serviceSchema, organization: organizationSchema, organization_identifier: organizationIdentifierSchema,
-  service_at_location: serviceAtLocationSchema, location: locationSchema, address: addressSchema, accessibility: accessibilitySchema,
-  phone: phoneSchema, language: languageSchema, contact: contactSchema, schedule: scheduleSchema, cost_option: costOptionSchema,
-  funding: fundingSchema, service_area: serviceAreaSchema, attribute: attributeSchema, taxonomy_term: taxonomyTermSchema,
+  service: serviceSchema,
+  organization: organizationSchema,
+  organization_identifier: organizationIdentifierSchema,
+  service_at_location: serviceAtLocationSchema,
+  location: locationSchema,
+  address: addressSchema,
+  accessibility: accessibilitySchema,
+  phone: phoneSchema,
+  language: languageSchema,
+  contact: contactSchema,
+  schedule: scheduleSchema,
+  cost_option: costOptionSchema,
+  funding: fundingSchema,
+  service_area: serviceAreaSchema,
+  attribute: attributeSchema,
+  taxonomy_term: taxonomyTermSchema,
 } satisfies Record<Kind, z.ZodObject>;
 
 /** Property names the directory stores for each kind of object; anything else is kept as sent. */
@@ -81,8 +142,11 @@ const idOf = (value: unknown): string | null => (isObject(value) && typeof value
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (isObject(value)) {
-    return `{${Object.keys(value).sort().filter((key) => value[key] !== undefined)
-      .map((key) => `${JSON.stringify(key)}:${canonicalJson(value[key])}`).join(',')}}`;
+    return `{${Object.keys(value)
+      .sort()
+      .filter((key) => value[key] !== undefined)
+      .map((key) => `${JSON.stringify(key)}:${canonicalJson(value[key])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';
 }
@@ -175,7 +239,10 @@ export function separateRepeats(raw: Json, termKnown: (id: string) => boolean): 
         const first = seen.get(childKey);
         if (first) {
           if (first.json !== canonicalJson(item)) {
-            warnings.push({ path: `${itemPath}[${index}]`, message: `has the same id as ${first.path} but different content; the first is kept and served in both places` });
+            warnings.push({
+              path: `${itemPath}[${index}]`,
+              message: `has the same id as ${first.path} but different content; the first is kept and served in both places`,
+            });
           }
           keep(selfKey, key, { index, ref: childKey });
           return;

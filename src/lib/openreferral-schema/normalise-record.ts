@@ -75,7 +75,10 @@ export function normaliseRecord(raw: Json): NormalisedRecord {
   // Our own extension, as another directory like this one serves it: worked out here, on the day.
   if (record.freshness !== undefined) {
     delete record.freshness;
-    dropped.push({ path: 'freshness', message: 'is not kept: this directory works out whether a listing can be trusted from its own checks, on the day it is asked' });
+    dropped.push({
+      path: 'freshness',
+      message: 'is not kept: this directory works out whether a listing can be trusted from its own checks, on the day it is asked',
+    });
   }
   const nestedId = isObject(record.organization) ? record.organization.id : undefined;
   if (record.organization_id != null && nestedId !== undefined && record.organization_id !== nestedId) {

@@ -28,7 +28,11 @@ function hsdsObject<T extends z.core.$ZodLooseShape>(shape: T) {
 }
 
 /** Ids should be UUIDs in the standard; real feeds sometimes use other strings, so we accept any. */
-const id = z.string({ error: typeError('text') }).trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
+const id = z
+  .string({ error: typeError('text') })
+  .trim()
+  .min(1, 'must not be empty')
+  .max(200, 'must be at most 200 characters');
 const text = z.string({ error: typeError('text') }).max(20_000, 'must be at most 20,000 characters');
 const optionalText = text.nullish();
 
@@ -61,14 +65,21 @@ const dateTime = z
   .trim()
   .refine((value) => !Number.isNaN(Date.parse(value)), 'must be a date and time in ISO 8601 form');
 
-const email = z.string({ error: typeError('an email address') }).trim().pipe(z.email({ error: 'must be an email address' }));
+const email = z
+  .string({ error: typeError('an email address') })
+  .trim()
+  .pipe(z.email({ error: 'must be an email address' }));
 const url = z
   .string({ error: typeError('a web address') })
   .trim()
   .refine((value) => /^https?:\/\/[^\s]+$/i.test(value), 'must be a web address starting with http:// or https://');
 
 const nonNegative = z.number({ error: typeError('a number') }).nonnegative('must not be negative');
-const age = z.number({ error: typeError('a number') }).int('must be a whole number').min(0, 'must not be negative').max(130, 'must be at most 130');
+const age = z
+  .number({ error: typeError('a number') })
+  .int('must be a whole number')
+  .min(0, 'must not be negative')
+  .max(130, 'must be at most 130');
 
 export const SERVICE_STATUSES = ['active', 'inactive', 'defunct', 'temporarily closed'] as const;
 // These three, with their labels, live in src/lib/vocabulary.ts.
@@ -110,10 +121,18 @@ export const phoneSchema = hsdsObject({
   id,
   number: text.min(1, 'must not be empty').max(40, 'must be at most 40 characters'),
   // A number in the standard; digits sent as text are read as that number. Stored as text.
-  extension: z.union([
-    z.number().int('must be a whole number').nonnegative('must not be negative'),
-    z.string().trim().regex(/^\d{1,10}$/, 'must be a number: the digits of the extension only'),
-  ], { error: 'must be a number: the digits of the extension only' }).nullish()
+  extension: z
+    .union(
+      [
+        z.number().int('must be a whole number').nonnegative('must not be negative'),
+        z
+          .string()
+          .trim()
+          .regex(/^\d{1,10}$/, 'must be a number: the digits of the extension only'),
+      ],
+      { error: 'must be a number: the digits of the extension only' },
+    )
+    .nullish()
     .transform((value) => (value == null || value === '' ? null : String(value))),
   type: optionalText,
   description: optionalText,
@@ -159,12 +178,29 @@ function withoutNulls<T extends object>(value: T): { [K in keyof T]: Exclude<T[K
 
 /** Extension: a stop or station near a place. */
 export const stopSchema = record({
-  name: z.string({ error: typeError('text') }).trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+  name: z
+    .string({ error: typeError('text') })
+    .trim()
+    .min(1, 'must not be empty')
+    .max(200, 'must be at most 200 characters'),
   mode: z.enum(STOP_MODES, { error: () => `must be one of ${STOP_MODES.join(', ')}` }),
   // Route numbers or line names that stop there ("62", "Q3", "Yellow"); may be left out.
-  routes: list(z.string({ error: typeError('text') }).trim().min(1, 'must not be empty').max(40, 'must be at most 40 characters')),
-  distance_m: z.number({ error: typeError('a number of metres') }).nonnegative('must not be negative').nullish(),
-  walk_minutes: z.number({ error: typeError('a number of minutes') }).int('must be a whole number of minutes').nonnegative('must not be negative').nullish(),
+  routes: list(
+    z
+      .string({ error: typeError('text') })
+      .trim()
+      .min(1, 'must not be empty')
+      .max(40, 'must be at most 40 characters'),
+  ),
+  distance_m: z
+    .number({ error: typeError('a number of metres') })
+    .nonnegative('must not be negative')
+    .nullish(),
+  walk_minutes: z
+    .number({ error: typeError('a number of minutes') })
+    .int('must be a whole number of minutes')
+    .nonnegative('must not be negative')
+    .nullish(),
   step_free_route: yesOrNo.nullish(),
 }).transform(withoutNulls);
 
@@ -214,7 +250,6 @@ export const locationSchema = hsdsObject({
   transport: transportSchema.nullish(),
 });
 
-
 export const BYDAY = /^(\s*([+-]?[1-5])?(MO|TU|WE|TH|FR|SA|SU)\s*)(,\s*([+-]?[1-5])?(MO|TU|WE|TH|FR|SA|SU)\s*)*$/i;
 
 export const scheduleSchema = hsdsObject({
@@ -230,9 +265,23 @@ export const scheduleSchema = hsdsObject({
     .toUpperCase()
     .pipe(z.enum(['WEEKLY', 'MONTHLY'], { error: 'must be WEEKLY or MONTHLY' }))
     .nullish(),
-  interval: z.number({ error: typeError('a number') }).int('must be a whole number').min(1, 'must be 1 or more').max(52, 'must be at most 52').nullish(),
-  byday: z.string().trim().regex(BYDAY, 'must be days such as "MO,WE" or "2TU" (second Tuesday)').transform((v) => v.toUpperCase().replace(/\s+/g, '')).nullish(),
-  bymonthday: z.string().trim().regex(/^-?\d{1,2}(,-?\d{1,2})*$/, 'must be days of the month such as "1,15"').nullish(),
+  interval: z
+    .number({ error: typeError('a number') })
+    .int('must be a whole number')
+    .min(1, 'must be 1 or more')
+    .max(52, 'must be at most 52')
+    .nullish(),
+  byday: z
+    .string()
+    .trim()
+    .regex(BYDAY, 'must be days such as "MO,WE" or "2TU" (second Tuesday)')
+    .transform((v) => v.toUpperCase().replace(/\s+/g, ''))
+    .nullish(),
+  bymonthday: z
+    .string()
+    .trim()
+    .regex(/^-?\d{1,2}(,-?\d{1,2})*$/, 'must be days of the month such as "1,15"')
+    .nullish(),
   opens_at: timeOfDay.nullish(),
   closes_at: timeOfDay.nullish(),
   schedule_link: url.nullish(),
@@ -311,69 +360,76 @@ export const organizationSchema = hsdsObject({
 });
 
 function enumList<T extends readonly [string, ...string[]]>(values: T) {
-  return z.array(z.enum(values, { error: () => `must be one of ${values.join(', ')}` }))
-    .transform((list) => [...new Set(list)]);
+  return z.array(z.enum(values, { error: () => `must be one of ${values.join(', ')}` })).transform((list) => [...new Set(list)]);
 }
 
 export const serviceSchema = hsdsObject({
-    id,
-    name: text.min(1, 'must not be empty').max(300, 'must be at most 300 characters'),
-    alternate_name: optionalText,
-    description: optionalText,
-    url: url.nullish(),
-    email: email.nullish(),
-    status: z.enum(SERVICE_STATUSES, {
-      error: () => `must be one of ${SERVICE_STATUSES.map((s) => `"${s}"`).join(', ')}`,
-    }),
-    fees: optionalText,
-    fees_description: optionalText,
-    accreditations: optionalText,
-    eligibility_description: optionalText,
-    minimum_age: age.nullish(),
-    maximum_age: age.nullish(),
-    assured_date: isoDate.nullish(),
-    assurer_email: email.nullish(),
-    alert: optionalText,
-    last_modified: dateTime.nullish(),
-    organization: organizationSchema,
-    service_at_locations: list(serviceAtLocationSchema),
-    schedules: list(scheduleSchema),
-    cost_options: list(costOptionSchema),
-    funding: list(fundingSchema),
-    phones: list(phoneSchema),
-    contacts: list(contactSchema),
-    languages: list(languageSchema),
-    service_areas: list(serviceAreaSchema),
-    attributes: list(attributeSchema),
-    // Extensions (docs/data-model.md).
-    referral_routes: enumList(REFERRAL_ROUTES).nullish(),
-    referral_instructions: optionalText,
-    capacity_status: z.enum(CAPACITY_STATUSES, {
+  id,
+  name: text.min(1, 'must not be empty').max(300, 'must be at most 300 characters'),
+  alternate_name: optionalText,
+  description: optionalText,
+  url: url.nullish(),
+  email: email.nullish(),
+  status: z.enum(SERVICE_STATUSES, {
+    error: () => `must be one of ${SERVICE_STATUSES.map((s) => `"${s}"`).join(', ')}`,
+  }),
+  fees: optionalText,
+  fees_description: optionalText,
+  accreditations: optionalText,
+  eligibility_description: optionalText,
+  minimum_age: age.nullish(),
+  maximum_age: age.nullish(),
+  assured_date: isoDate.nullish(),
+  assurer_email: email.nullish(),
+  alert: optionalText,
+  last_modified: dateTime.nullish(),
+  organization: organizationSchema,
+  service_at_locations: list(serviceAtLocationSchema),
+  schedules: list(scheduleSchema),
+  cost_options: list(costOptionSchema),
+  funding: list(fundingSchema),
+  phones: list(phoneSchema),
+  contacts: list(contactSchema),
+  languages: list(languageSchema),
+  service_areas: list(serviceAreaSchema),
+  attributes: list(attributeSchema),
+  // Extensions (docs/data-model.md).
+  referral_routes: enumList(REFERRAL_ROUTES).nullish(),
+  referral_instructions: optionalText,
+  capacity_status: z
+    .enum(CAPACITY_STATUSES, {
       error: () => `must be one of ${CAPACITY_STATUSES.join(', ')}`,
-    }).nullish(),
-    waiting_weeks: z.number({ error: typeError('a number of weeks') }).int('must be a whole number of weeks').min(0, 'must not be negative').max(520, 'must be at most 520').nullish(),
-    capacity_updated: isoDate.nullish(),
-    delivery_modes: enumList(DELIVERY_MODES).nullish(),
-    support_to_attend: enumList(SUPPORT_TO_ATTEND).nullish(),
-    first_visit: optionalText,
-    not_for: optionalText,
-    transport_offered: transportOfferedSchema.nullish(),
-    home_visits: yesOrNo.nullish(),
-    group_size: z.enum(GROUP_SIZES, {
+    })
+    .nullish(),
+  waiting_weeks: z
+    .number({ error: typeError('a number of weeks') })
+    .int('must be a whole number of weeks')
+    .min(0, 'must not be negative')
+    .max(520, 'must be at most 520')
+    .nullish(),
+  capacity_updated: isoDate.nullish(),
+  delivery_modes: enumList(DELIVERY_MODES).nullish(),
+  support_to_attend: enumList(SUPPORT_TO_ATTEND).nullish(),
+  first_visit: optionalText,
+  not_for: optionalText,
+  transport_offered: transportOfferedSchema.nullish(),
+  home_visits: yesOrNo.nullish(),
+  group_size: z
+    .enum(GROUP_SIZES, {
       error: () => `must be one of ${GROUP_SIZES.join(', ')}`,
-    }).nullish(),
-  })
-  .check((ctx) => {
-    const service = ctx.value;
-    if (service.minimum_age != null && service.maximum_age != null && service.minimum_age > service.maximum_age) {
-      ctx.issues.push({ code: 'custom', input: service.maximum_age, path: ['maximum_age'], message: 'must not be lower than minimum_age' });
+    })
+    .nullish(),
+}).check((ctx) => {
+  const service = ctx.value;
+  if (service.minimum_age != null && service.maximum_age != null && service.minimum_age > service.maximum_age) {
+    ctx.issues.push({ code: 'custom', input: service.maximum_age, path: ['maximum_age'], message: 'must not be lower than minimum_age' });
+  }
+  service.funding.forEach((funding, index) => {
+    if (funding.start_date && funding.end_date && funding.start_date > funding.end_date) {
+      ctx.issues.push({ code: 'custom', input: funding.end_date, path: ['funding', index, 'end_date'], message: 'must not be before start_date' });
     }
-    service.funding.forEach((funding, index) => {
-      if (funding.start_date && funding.end_date && funding.start_date > funding.end_date) {
-        ctx.issues.push({ code: 'custom', input: funding.end_date, path: ['funding', index, 'end_date'], message: 'must not be before start_date' });
-      }
-    });
   });
+});
 
 export type ServiceRecord = z.output<typeof serviceSchema>;
 export type ServiceRecordInput = z.input<typeof serviceSchema>;

@@ -15,14 +15,15 @@ export interface RecordError {
 }
 
 export function pathText(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((text, part) => (typeof part === 'number' ? `${text}[${part}]` : text ? `${text}.${String(part)}` : String(part)), '') || '(record)';
+  return (
+    path.reduce<string>((text, part) => (typeof part === 'number' ? `${text}[${part}]` : text ? `${text}.${String(part)}` : String(part)), '') || '(record)'
+  );
 }
 
 function idOf(raw: unknown): string | null {
   const id = raw && typeof raw === 'object' ? (raw as { id?: unknown }).id : undefined;
   return typeof id === 'string' ? id : null;
 }
-
 
 export interface ValidRecord {
   record: ServiceRecord;

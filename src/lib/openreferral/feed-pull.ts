@@ -85,11 +85,13 @@ export interface FeedPullReport extends ImportReport {
 /** The feed cannot be read at all (a page failed): nothing was imported or marked inactive. */
 export class FeedPullError extends Error {}
 
-const pageSchema = z.object({
-  contents: z.array(z.unknown()),
-  total_pages: z.number().int().nonnegative().optional(),
-  last_page: z.boolean().optional(),
-}).passthrough();
+const pageSchema = z
+  .object({
+    contents: z.array(z.unknown()),
+    total_pages: z.number().int().nonnegative().optional(),
+    last_page: z.boolean().optional(),
+  })
+  .passthrough();
 
 /** "https://example.org/api/" -> "https://example.org/api"; anything but http(s) is refused. */
 export function feedBaseUrl(address: string): string {
@@ -135,9 +137,7 @@ function idOf(entry: unknown): string | null {
   return typeof id === 'string' && id.trim() ? id.trim() : null;
 }
 
-export async function pullFeed(
-  directory: DirectoryDatabase, search: SearchBackend, address: string, options: FeedPullOptions = {},
-): Promise<FeedPullReport> {
+export async function pullFeed(directory: DirectoryDatabase, search: SearchBackend, address: string, options: FeedPullOptions = {}): Promise<FeedPullReport> {
   const source = feedBaseUrl(address);
   const doFetch = options.fetch ?? fetch;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -152,8 +152,8 @@ export async function pullFeed(
   const getJson = async (url: string): Promise<{ ok: true; body: unknown } | { ok: false; message: string }> => {
     let response: Response;
     let timeout: AbortSignal;
-    const reasonOf = (error: unknown) => ((error as Error).name === 'TimeoutError' || timeout.aborted
-      ? `no answer within ${Math.round(timeoutMs / 1000)} seconds` : (error as Error).message);
+    const reasonOf = (error: unknown) =>
+      (error as Error).name === 'TimeoutError' || timeout.aborted ? `no answer within ${Math.round(timeoutMs / 1000)} seconds` : (error as Error).message;
     for (let attempt = 1; ; attempt++) {
       options.onFetch?.(url);
       timeout = AbortSignal.timeout(timeoutMs);
@@ -171,7 +171,10 @@ export async function pullFeed(
         return { ok: false, message: `could not be fetched from ${url}: the server answered ${response.status} (too busy) ${maxTries} times` };
       }
       if (wait > maxWaitMs) {
-        return { ok: false, message: `could not be fetched from ${url}: the server answered ${response.status} and asked us to wait ${Math.ceil(wait / 1000)} seconds, longer than we wait (${Math.round(maxWaitMs / 1000)})` };
+        return {
+          ok: false,
+          message: `could not be fetched from ${url}: the server answered ${response.status} and asked us to wait ${Math.ceil(wait / 1000)} seconds, longer than we wait (${Math.round(maxWaitMs / 1000)})`,
+        };
       }
       options.onWait?.(url, wait, response.status);
       waits++;
@@ -180,7 +183,10 @@ export async function pullFeed(
     if (response.status >= 300 && response.status < 400) {
       await response.body?.cancel();
       const to = response.headers.get('location');
-      return { ok: false, message: `could not be fetched from ${url}: it redirects${to ? ` to ${to}` : ''}, and redirects are not followed (give the final address)` };
+      return {
+        ok: false,
+        message: `could not be fetched from ${url}: it redirects${to ? ` to ${to}` : ''}, and redirects are not followed (give the final address)`,
+      };
     }
     if (!response.ok) {
       await response.body?.cancel();
@@ -268,12 +274,23 @@ export async function pullFeed(
   const listedIds = new Set(entries.map(idOf).filter((id): id is string => id !== null));
   const owned = await directory.db.selectFrom('service').select(['id', 'source']).execute();
   const foreign = new Map(owned.filter((row) => row.source !== source).map((row) => [row.id, row.source]));
-  const foreignOrganisations = new Map((await directory.db.selectFrom('organization').select(['id', 'source']).execute())
-    .filter((row) => row.source !== source).map((row) => [row.id, row.source]));
+  const foreignOrganisations = new Map(
+    (await directory.db.selectFrom('organization').select(['id', 'source']).execute())
+      .filter((row) => row.source !== source)
+      .map((row) => [row.id, row.source]),
+  );
   // A place belongs to whoever's services are there.
-  const foreignPlaces = new Map((await directory.db.selectFrom('service_at_location').innerJoin('service', 'service.id', 'service_at_location.service_id')
-    .select(['service_at_location.location_id', 'service.source']).execute())
-    .filter((row) => row.source !== source).map((row) => [row.location_id, row.source]));
+  const foreignPlaces = new Map(
+    (
+      await directory.db
+        .selectFrom('service_at_location')
+        .innerJoin('service', 'service.id', 'service_at_location.service_id')
+        .select(['service_at_location.location_id', 'service.source'])
+        .execute()
+    )
+      .filter((row) => row.source !== source)
+      .map((row) => [row.location_id, row.source]),
+  );
   const from = (where: string | null | undefined) => (where ? `"${where}"` : 'elsewhere');
   const refused: RecordError[] = [];
   const accepted: unknown[] = [];
@@ -282,7 +299,9 @@ export async function pullFeed(
     const id = idOf(record);
     if (id && foreign.has(id)) {
       refused.push({
-        index: positions[i]!, id, path: 'id',
+        index: positions[i]!,
+        id,
+        path: 'id',
         message: `belongs to a service already in this directory from ${from(foreign.get(id))}; it was not overwritten`,
       });
       return;
@@ -293,7 +312,9 @@ export async function pullFeed(
     const organisationId = nested == null ? idOf({ id: (record as { organization_id?: unknown } | null)?.organization_id }) : idOf(nested);
     if (organisationId && foreignOrganisations.has(organisationId)) {
       refused.push({
-        index: positions[i]!, id, path: nested == null ? 'organization_id' : 'organization.id',
+        index: positions[i]!,
+        id,
+        path: nested == null ? 'organization_id' : 'organization.id',
         message: `is "${organisationId}", an organisation already in this directory from ${from(foreignOrganisations.get(organisationId))}; it was not overwritten`,
       });
       return;
@@ -303,7 +324,9 @@ export async function pullFeed(
     const taken = placeIds.findIndex((placeId) => placeId !== null && foreignPlaces.has(placeId));
     if (taken !== -1) {
       refused.push({
-        index: positions[i]!, id, path: `service_at_locations[${taken}].location.id`,
+        index: positions[i]!,
+        id,
+        path: `service_at_locations[${taken}].location.id`,
         message: `is "${placeIds[taken]}", a place already in this directory from ${from(foreignPlaces.get(placeIds[taken]!))}; it was not overwritten`,
       });
       return;
@@ -313,7 +336,10 @@ export async function pullFeed(
   });
 
   const imported = await importRecords(directory, search, accepted, {
-    strict: options.strict, source, today: options.today, onProgress: options.onProgress,
+    strict: options.strict,
+    source,
+    today: options.today,
+    onProgress: options.onProgress,
   });
   const renumber = (error: RecordError): RecordError => ({ ...error, index: acceptedPositions[error.index] ?? error.index });
   const report: FeedPullReport = {
@@ -325,7 +351,13 @@ export async function pullFeed(
     keptWhole: imported.keptWhole.map(renumber),
     dropped: imported.dropped.map(renumber),
     abandoned: imported.abandoned || Boolean(options.strict && (fetchErrors.length || refused.length)),
-    source, pages, listed: listedIds.size, fetched, markedInactive: [], resumedFromPage, waits,
+    source,
+    pages,
+    listed: listedIds.size,
+    fetched,
+    markedInactive: [],
+    resumedFromPage,
+    waits,
   };
   // The pull is done (what could not be fetched is reported): the next one starts afresh.
   await progress.clear();
@@ -334,16 +366,22 @@ export async function pullFeed(
   // 4. What this feed gave before and no longer lists: marked inactive, kept. A feed that lists
   // nothing at all is more likely broken than emptied: then nothing is marked.
   if (listedIds.size === 0) return report;
-  const gone = owned
-    .filter((row) => row.source === source && !listedIds.has(row.id))
-    .map((row) => row.id);
+  const gone = owned.filter((row) => row.source === source && !listedIds.has(row.id)).map((row) => row.id);
   if (gone.length) {
     const stillOpen = (await readServices(directory.db, gone)).filter((record) => record.status !== 'inactive' && record.status !== 'defunct');
     if (stillOpen.length) {
       // Read back without the objects kept whole (repeated, unfiled): keepKeptObjects keeps them.
-      await importRecords(directory, search, stillOpen.map((record) => ({ ...record, status: 'inactive' })), {
-        source, today: options.today, changedBy: `import from ${source}: no longer in the feed`, keepKeptObjects: true,
-      });
+      await importRecords(
+        directory,
+        search,
+        stillOpen.map((record) => ({ ...record, status: 'inactive' })),
+        {
+          source,
+          today: options.today,
+          changedBy: `import from ${source}: no longer in the feed`,
+          keepKeptObjects: true,
+        },
+      );
       report.markedInactive = stillOpen.map((record) => record.id);
     }
   }
@@ -363,7 +401,8 @@ function createProgress(directory: DirectoryDatabase, source: string, perPage: n
     async save(entries: unknown[], nextPage: number, complete: boolean): Promise<void> {
       const now = new Date().toISOString();
       const text = JSON.stringify({ entries, complete });
-      await db.insertInto('feed_pull')
+      await db
+        .insertInto('feed_pull')
         .values({ source, per_page: perPage, next_page: nextPage, entries: text, started_at: now, updated_at: now })
         .onConflict((oc) => oc.column('source').doUpdateSet({ per_page: perPage, next_page: nextPage, entries: text, updated_at: now }))
         .execute();

@@ -102,14 +102,18 @@ export function recordWarnings(record: ServiceRecord, index: number): RecordErro
     const { latitude, longitude } = location;
     if ((latitude != null && Math.abs(latitude) > 90) || (longitude != null && Math.abs(longitude) > 180)) {
       warnings.push({
-        index, id: record.id, path: `service_at_locations[${i}].location`,
+        index,
+        id: record.id,
+        path: `service_at_locations[${i}].location`,
         message: `has latitude ${latitude} and longitude ${longitude}, which is not a real place; it will not be shown on maps or used for distance`,
       });
     }
     // The transport extension says how to get to a building; only physical places are one.
     if (location.transport && location.location_type !== 'physical') {
       warnings.push({
-        index, id: record.id, path: `service_at_locations[${i}].location.transport`,
+        index,
+        id: record.id,
+        path: `service_at_locations[${i}].location.transport`,
         message: `is given for a ${location.location_type} place, so it will not be shown or used by the transport filter; give it on the physical place instead`,
       });
     }
@@ -127,7 +131,7 @@ function sharedObjectWarnings(valid: { index: number; record: ServiceRecord }[],
   const warnings: RecordError[] = [];
   for (const { index, record } of valid) {
     const raw = rawRecords[index] as { service_at_locations?: unknown };
-    const rawPlaces = Array.isArray(raw.service_at_locations) ? raw.service_at_locations as { location?: { id?: unknown } }[] : [];
+    const rawPlaces = Array.isArray(raw.service_at_locations) ? (raw.service_at_locations as { location?: { id?: unknown } }[]) : [];
     const shared: { path: string; what: string; value: { id: string } }[] = record.service_at_locations.map((sal) => {
       const at = rawPlaces.findIndex((each) => each?.location?.id === sal.location.id);
       return { path: `service_at_locations[${at === -1 ? 0 : at}].location`, what: 'place', value: sal.location };
@@ -139,7 +143,9 @@ function sharedObjectWarnings(valid: { index: number; record: ServiceRecord }[],
       const before = latest.get(key);
       if (before && before.index !== index && before.json !== json) {
         warnings.push({
-          index, id: record.id, path,
+          index,
+          id: record.id,
+          path,
           message: `is the ${what} "${value.id}", which record ${before.index} gave differently; one ${what} is stored for every service that names it, so the last one given is kept`,
         });
       }
@@ -181,7 +187,12 @@ export async function importRecords(
         repeatWarnings.push({ index, id: outcome.record.id, path: 'id', message: `is record ${earlier} again, with the same content; it is imported once` });
         return;
       }
-      invalid.push({ index, id: outcome.record.id, path: 'id', message: `is the same as record ${earlier}'s, with different content; each service needs its own id` });
+      invalid.push({
+        index,
+        id: outcome.record.id,
+        path: 'id',
+        message: `is the same as record ${earlier}'s, with different content; each service needs its own id`,
+      });
       return;
     }
     seen.set(outcome.record.id, index);
@@ -193,10 +204,19 @@ export async function importRecords(
     repeatWarnings.push(...outcome.warnings.map(said));
   });
   invalid.sort((a, b) => a.index - b.index);
-  const warnings = [...repeatWarnings, ...sharedObjectWarnings(valid, rawRecords), ...valid.flatMap(({ index, record }) => recordWarnings(record, index))]
-    .sort((a, b) => a.index - b.index);
+  const warnings = [...repeatWarnings, ...sharedObjectWarnings(valid, rawRecords), ...valid.flatMap(({ index, record }) => recordWarnings(record, index))].sort(
+    (a, b) => a.index - b.index,
+  );
   const report: ImportReport = {
-    total: rawRecords.length, warnings, normalised, keptWhole, dropped, written: 0, unchanged: 0, invalid, abandoned: false,
+    total: rawRecords.length,
+    warnings,
+    normalised,
+    keptWhole,
+    dropped,
+    written: 0,
+    unchanged: 0,
+    invalid,
+    abandoned: false,
   };
   if (options.strict && invalid.length) {
     report.abandoned = true;
@@ -207,12 +227,25 @@ export async function importRecords(
   // rolled back, the records concerned are reported invalid, and the rest written again.
   for (;;) {
     try {
-      Object.assign(report, await storeServices(directory, valid.map(({ record }) => record), {
-        source, kept: keptById, keepStoredKept: options.keepKeptObjects ?? false, onProgress: options.onProgress,
-        changedBy: options.changedBy, beforeWrite: options.beforeWrite, afterWrite: options.afterWrite,
-        // The documents are built in the same transaction: what an import wrote is found as soon as it commits.
-        applySearch: (trx, written, alsoTouched) => applySearchOutbox(trx, search, today, { records: written, serviceIds: alsoTouched }).then(() => undefined),
-      }));
+      Object.assign(
+        report,
+        await storeServices(
+          directory,
+          valid.map(({ record }) => record),
+          {
+            source,
+            kept: keptById,
+            keepStoredKept: options.keepKeptObjects ?? false,
+            onProgress: options.onProgress,
+            changedBy: options.changedBy,
+            beforeWrite: options.beforeWrite,
+            afterWrite: options.afterWrite,
+            // The documents are built in the same transaction: what an import wrote is found as soon as it commits.
+            applySearch: (trx, written, alsoTouched) =>
+              applySearchOutbox(trx, search, today, { records: written, serviceIds: alsoTouched }).then(() => undefined),
+          },
+        ),
+      );
       break;
     } catch (error) {
       if (!(error instanceof IdConflictError)) throw error;
@@ -233,4 +266,3 @@ export async function importRecords(
   }
   return report;
 }
-

@@ -34,26 +34,49 @@ export interface DashboardService {
   area: string;
 }
 
-export interface StatusCounts { name: string; total: number; ok: number; check: number; stale: number }
+export interface StatusCounts {
+  name: string;
+  total: number;
+  ok: number;
+  check: number;
+  stale: number;
+}
 
 /** Open reports of one kind about one listing, shown as one row: how many, when, the newest's message. */
 export interface OpenReport {
-  serviceId: string; serviceName: string; kind: string;
+  serviceId: string;
+  serviceName: string;
+  kind: string;
   /** The newest report of the group (its review page deals with the whole group). */
   reportId: string;
-  createdAt: string; message: string | null;
+  createdAt: string;
+  message: string | null;
   count: number;
   /** When each was sent, newest first. */
   dates: string[];
 }
 
-export interface ConfirmationCounts { made: number; answered: number; byAnswer: { answer: string; count: number }[] }
+export interface ConfirmationCounts {
+  made: number;
+  answered: number;
+  byAnswer: { answer: string; count: number }[];
+}
 
 export interface ReminderCounts {
   /** Messages by stage and how they went: sent, waiting in the outbox, or failed. */
   byStage: { stage: string; sent: number; outbox: number; failed: number }[];
   /** Messages not sent (outbox or failed), newest first, at most 20. */
-  waiting: { serviceId: string; serviceName: string; stage: string; to: string; subject: string; createdAt: string; error: string | null; attempts: number; givenUp: boolean }[];
+  waiting: {
+    serviceId: string;
+    serviceName: string;
+    stage: string;
+    to: string;
+    subject: string;
+    createdAt: string;
+    error: string | null;
+    attempts: number;
+    givenUp: boolean;
+  }[];
   waitingTotal: number;
 }
 
@@ -73,7 +96,9 @@ export interface FreshnessDashboard {
 
 /** Every listing, assessed, with what the dashboard groups by. */
 export async function dashboardServices(
-  db: Kysely<DatabaseSchema>, today: string, settings: FreshnessSettings,
+  db: Kysely<DatabaseSchema>,
+  today: string,
+  settings: FreshnessSettings,
 ): Promise<{ summary: DirectoryFreshnessSummary; services: DashboardService[] }> {
   const taxonomy = getTaxonomy();
   const areas = getAreas();
@@ -86,7 +111,9 @@ export async function dashboardServices(
         .filter((term) => term && term.parent === null)
         .map((term) => term!.name);
       // Its named service area first; else the smallest area its first place lies in.
-      const named = serviceAreaIds(record).map((id) => areaById(id, areas)?.name).find(Boolean);
+      const named = serviceAreaIds(record)
+        .map((id) => areaById(id, areas)?.name)
+        .find(Boolean);
       const place = documentPlaces(record)[0];
       const area = named ?? (place ? areasContaining(place, areas)[0]?.name : undefined) ?? NO_AREA;
       services.push({
@@ -123,13 +150,12 @@ function countBy(services: DashboardService[], keys: (service: DashboardService)
 
 /** Never-checked listings first, then the longest since a check; by name when equal. */
 export function oldestChecks(services: DashboardService[], count = OLDEST_SHOWN): DashboardService[] {
-  return [...services]
-    .sort((a, b) => (a.lastChecked ?? '').localeCompare(b.lastChecked ?? '') || a.name.localeCompare(b.name, 'en-GB'))
-    .slice(0, count);
+  return [...services].sort((a, b) => (a.lastChecked ?? '').localeCompare(b.lastChecked ?? '') || a.name.localeCompare(b.name, 'en-GB')).slice(0, count);
 }
 
 async function openReports(db: Kysely<DatabaseSchema>): Promise<OpenReport[]> {
-  const rows = await db.selectFrom('problem_report')
+  const rows = await db
+    .selectFrom('problem_report')
     .innerJoin('service', 'service.id', 'problem_report.service_id')
     .select(['problem_report.id', 'problem_report.service_id', 'service.name', 'problem_report.kind', 'problem_report.created_at', 'problem_report.message'])
     .where('problem_report.status', '=', 'open')
@@ -144,8 +170,14 @@ async function openReports(db: Kysely<DatabaseSchema>): Promise<OpenReport[]> {
       group.dates.push(row.created_at);
     } else {
       groups.set(key, {
-        serviceId: row.service_id, serviceName: row.name, kind: row.kind, reportId: row.id, createdAt: row.created_at, message: row.message,
-        count: 1, dates: [row.created_at],
+        serviceId: row.service_id,
+        serviceName: row.name,
+        kind: row.kind,
+        reportId: row.id,
+        createdAt: row.created_at,
+        message: row.message,
+        count: 1,
+        dates: [row.created_at],
       });
     }
   }
@@ -155,7 +187,8 @@ async function openReports(db: Kysely<DatabaseSchema>): Promise<OpenReport[]> {
 async function confirmationCounts(db: Kysely<DatabaseSchema>): Promise<ConfirmationCounts | null> {
   const tables = await db.introspection.getTables();
   if (!tables.some((table) => table.name === 'confirmation_link')) return null;
-  const rows = await db.selectFrom('confirmation_link')
+  const rows = await db
+    .selectFrom('confirmation_link')
     .select(['used_answer', (eb) => eb.fn.countAll<number>().as('count')])
     .groupBy('used_answer')
     .execute();
@@ -179,20 +212,44 @@ const WAITING_LISTED = 20;
 async function reminderCounts(db: Kysely<DatabaseSchema>): Promise<ReminderCounts | null> {
   const tables = await db.introspection.getTables();
   if (!tables.some((table) => table.name === 'reminder')) return null;
-  const rows = await db.selectFrom('reminder').select(['stage', 'status', (eb) => eb.fn.countAll<number>().as('count')])
-    .groupBy(['stage', 'status']).execute();
+  const rows = await db
+    .selectFrom('reminder')
+    .select(['stage', 'status', (eb) => eb.fn.countAll<number>().as('count')])
+    .groupBy(['stage', 'status'])
+    .execute();
   const byStage = REMINDER_STAGES.map((stage) => {
     const count = (status: string) => Number(rows.find((row) => row.stage === stage && row.status === status)?.count ?? 0);
     return { stage, sent: count('sent'), outbox: count('outbox'), failed: count('failed') };
   });
-  const waitingRows = await db.selectFrom('reminder').innerJoin('service', 'service.id', 'reminder.service_id')
-    .select(['reminder.service_id', 'service.name', 'reminder.stage', 'reminder.to_address', 'reminder.subject', 'reminder.created_at', 'reminder.error', 'reminder.attempts'])
-    .where('reminder.status', 'in', ['outbox', 'failed']).orderBy('reminder.created_at', 'desc').limit(WAITING_LISTED).execute();
+  const waitingRows = await db
+    .selectFrom('reminder')
+    .innerJoin('service', 'service.id', 'reminder.service_id')
+    .select([
+      'reminder.service_id',
+      'service.name',
+      'reminder.stage',
+      'reminder.to_address',
+      'reminder.subject',
+      'reminder.created_at',
+      'reminder.error',
+      'reminder.attempts',
+    ])
+    .where('reminder.status', 'in', ['outbox', 'failed'])
+    .orderBy('reminder.created_at', 'desc')
+    .limit(WAITING_LISTED)
+    .execute();
   return {
     byStage,
     waiting: waitingRows.map((row) => ({
-      serviceId: row.service_id, serviceName: row.name, stage: row.stage, to: row.to_address, subject: row.subject, createdAt: row.created_at, error: row.error,
-      attempts: row.attempts, givenUp: row.attempts >= MAX_SEND_ATTEMPTS,
+      serviceId: row.service_id,
+      serviceName: row.name,
+      stage: row.stage,
+      to: row.to_address,
+      subject: row.subject,
+      createdAt: row.created_at,
+      error: row.error,
+      attempts: row.attempts,
+      givenUp: row.attempts >= MAX_SEND_ATTEMPTS,
     })),
     waitingTotal: byStage.reduce((sum, stage) => sum + stage.outbox + stage.failed, 0),
   };
@@ -243,10 +300,19 @@ export function queueCsv(services: DashboardService[]): string {
     .sort((a, b) => order[a.status] - order[b.status] || a.name.localeCompare(b.name, 'en-GB'));
   const lines = [csvRow([...QUEUE_COLUMNS])];
   for (const service of queue) {
-    lines.push(csvRow([
-      service.id, service.name, service.organization, service.status, service.flags.join('; '),
-      service.lastChecked, service.fundingEnd, service.email, service.url,
-    ]));
+    lines.push(
+      csvRow([
+        service.id,
+        service.name,
+        service.organization,
+        service.status,
+        service.flags.join('; '),
+        service.lastChecked,
+        service.fundingEnd,
+        service.email,
+        service.url,
+      ]),
+    );
   }
   return `${lines.join('\r\n')}\r\n`;
 }

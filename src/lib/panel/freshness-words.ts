@@ -20,5 +20,9 @@ export const FLAG_NAMES: Record<FreshnessFlagName, string> = {
 
 /** Short names for the kinds of problem report (the public form's longer ones are in problem-reports.ts). */
 export const REPORT_KIND_NAMES: Record<ProblemKind, string> = {
-  closed: 'Closed', full: 'Full', details_wrong: 'Details wrong', moved: 'Moved', other: 'Something else',
+  closed: 'Closed',
+  full: 'Full',
+  details_wrong: 'Details wrong',
+  moved: 'Moved',
+  other: 'Something else',
 };

@@ -15,8 +15,16 @@ export type ListingAction = (typeof LISTING_ACTIONS)[number];
 /** What each action says in the history, and to the person who pressed it. */
 export const LISTING_ACTION_WORDS: Record<ListingAction, { button: string; reason: string; done: string }> = {
   verify: { button: 'Still running: verified today', reason: 'Verified today: still running', done: 'is marked as checked today' },
-  pause: { button: 'Mark paused', reason: 'Marked paused for now', done: 'is marked as paused for now, and left out of search results until it is marked running again' },
-  close: { button: 'Mark closed (archive)', reason: 'Marked closed: kept in the archive, left out of search results', done: 'is marked as closed. It is kept in the archive and left out of search results' },
+  pause: {
+    button: 'Mark paused',
+    reason: 'Marked paused for now',
+    done: 'is marked as paused for now, and left out of search results until it is marked running again',
+  },
+  close: {
+    button: 'Mark closed (archive)',
+    reason: 'Marked closed: kept in the archive, left out of search results',
+    done: 'is marked as closed. It is kept in the archive and left out of search results',
+  },
 };
 
 export interface ListingActionRequest {
@@ -33,8 +41,7 @@ export interface ListingActionRequest {
 }
 
 export type ListingActionResult =
-  | { ok: true; record: ServiceRecord; resolvedReports: readonly string[] }
-  | { ok: false; reason: 'not-found' | 'stale' | 'reports-changed' };
+  { ok: true; record: ServiceRecord; resolvedReports: readonly string[] } | { ok: false; reason: 'not-found' | 'stale' | 'reports-changed' };
 
 /** The listing as it is after the action (nothing else changed). */
 export function applyAction(record: ServiceRecord, action: ListingAction, email: string, today: string): ServiceRecord {
@@ -58,7 +65,10 @@ export async function doListingAction(app: Pick<App, 'directory' | 'search'>, re
   const words = LISTING_ACTION_WORDS[request.action];
   try {
     const published = await publishRecord(directory, search, applyAction(current, request.action, request.user.email, today), {
-      expectedVersion: request.version, changedBy: `user ${request.user.email}`, reason: note ? `${words.reason}. ${note}` : words.reason, now,
+      expectedVersion: request.version,
+      changedBy: `user ${request.user.email}`,
+      reason: note ? `${words.reason}. ${note}` : words.reason,
+      now,
       alsoInTransaction: (trx) => markReportsClosed(trx, reportIds, 'resolved', note || `${words.reason}.`, request.user.email, now),
     });
     // The listing's search document was built before its reports were resolved (which queued it again): build it again.

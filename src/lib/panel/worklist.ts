@@ -21,13 +21,26 @@ const blankToUndefined = (value: unknown) => (typeof value === 'string' && value
 
 /** A worklist's filters, as its address carries them. Anything else in the address is an error, said plainly. */
 export const worklistFilterSchema = z.object({
-  status: z.preprocess(blankToUndefined, z.enum(FRESHNESS_STATUSES, { errorMap: () => ({ message: 'That status is not one the dashboard uses.' }) }).optional()),
+  status: z.preprocess(
+    blankToUndefined,
+    z.enum(FRESHNESS_STATUSES, { errorMap: () => ({ message: 'That status is not one the dashboard uses.' }) }).optional(),
+  ),
   flag: z.preprocess(blankToUndefined, z.enum(FRESHNESS_FLAGS, { errorMap: () => ({ message: 'That flag is not one the dashboard uses.' }) }).optional()),
-  report: z.preprocess(blankToUndefined, z.enum(PROBLEM_KINDS, { errorMap: () => ({ message: 'That kind of problem report is not one we know.' }) }).optional()),
+  report: z.preprocess(
+    blankToUndefined,
+    z.enum(PROBLEM_KINDS, { errorMap: () => ({ message: 'That kind of problem report is not one we know.' }) }).optional(),
+  ),
   category: z.preprocess(blankToUndefined, z.string().max(NAME_MAX, 'That category name is too long.').optional()),
   area: z.preprocess(blankToUndefined, z.string().max(NAME_MAX, 'That area name is too long.').optional()),
-  page: z.preprocess(blankToUndefined, z.coerce.number({ invalid_type_error: 'The page number must be a whole number.' })
-    .int('The page number must be a whole number.').min(1, 'Pages start at 1.').max(100_000, 'There are not that many pages.').default(1)),
+  page: z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ invalid_type_error: 'The page number must be a whole number.' })
+      .int('The page number must be a whole number.')
+      .min(1, 'Pages start at 1.')
+      .max(100_000, 'There are not that many pages.')
+      .default(1),
+  ),
 });
 export type WorklistFilter = z.infer<typeof worklistFilterSchema>;
 const FILTER_KEYS = ['status', 'flag', 'report', 'category', 'area'] as const;
@@ -115,30 +128,56 @@ export function matches(service: DashboardService, filter: WorklistFilter, repor
 
 /** The page of the worklist `filter` asks for: never-checked listings first, then the longest since a check. */
 export async function readWorklist(
-  db: Kysely<DatabaseSchema>, today: string, settings: FreshnessSettings, filter: WorklistFilter, pageSize = WORKLIST_PAGE_SIZE,
+  db: Kysely<DatabaseSchema>,
+  today: string,
+  settings: FreshnessSettings,
+  filter: WorklistFilter,
+  pageSize = WORKLIST_PAGE_SIZE,
 ): Promise<Worklist> {
   const { services } = await dashboardServices(db, today, settings);
   const reports = await openReportsBy(db);
-  const matching = services.filter((service) => matches(service, filter, (reports.get(service.id) ?? []).map((report) => report.kind)));
+  const matching = services.filter((service) =>
+    matches(
+      service,
+      filter,
+      (reports.get(service.id) ?? []).map((report) => report.kind),
+    ),
+  );
   const open = matching.filter((service) => !isClosed(service));
   const ordered = oldestChecks(open, open.length);
   const pages = Math.max(1, Math.ceil(ordered.length / pageSize));
   const page = Math.min(filter.page, pages);
   const shown = ordered.slice((page - 1) * pageSize, page * pageSize);
-  const records = new Map((await readServices(db, shown.map((service) => service.id))).map((record) => [record.id, record]));
+  const records = new Map(
+    (
+      await readServices(
+        db,
+        shown.map((service) => service.id),
+      )
+    ).map((record) => [record.id, record]),
+  );
   const rows: WorklistRow[] = shown.flatMap((service) => {
     const record = records.get(service.id);
     if (!record) return [];
     const byKind = new Map<string, string[]>();
     for (const report of reports.get(service.id) ?? []) byKind.set(report.kind, [...(byKind.get(report.kind) ?? []), report.id]);
-    return [{
-      ...service, version: recordVersion(record),
-      openReports: [...byKind].map(([kind, ids]) => ({ kind, count: ids.length, ids })),
-    }];
+    return [
+      {
+        ...service,
+        version: recordVersion(record),
+        openReports: [...byKind].map(([kind, ids]) => ({ kind, count: ids.length, ids })),
+      },
+    ];
   });
   const names = (list: string[]) => [...new Set(list)].sort((a, b) => a.localeCompare(b, 'en-GB'));
   return {
-    filter: { ...filter, page }, rows, total: ordered.length, pages, page, closedHidden: matching.length - open.length,
-    categories: names(services.flatMap((service) => service.categories)), areas: names(services.map((service) => service.area)),
+    filter: { ...filter, page },
+    rows,
+    total: ordered.length,
+    pages,
+    page,
+    closedHidden: matching.length - open.length,
+    categories: names(services.flatMap((service) => service.categories)),
+    areas: names(services.map((service) => service.area)),
   };
 }

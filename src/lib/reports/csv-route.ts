@@ -16,7 +16,10 @@ export function reportCsvRoute(name: string): APIRoute {
     const table = context.url.searchParams.get('table');
     const csv = table === null || /^[a-z-]{1,40}$/.test(table) ? await reportCsv(directory.db, name, table, today) : null;
     if (!csv) {
-      return new Response('There is no such table in this report.\n', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', ...PANEL_HEADERS } });
+      return new Response('There is no such table in this report.\n', {
+        status: 404,
+        headers: { 'Content-Type': 'text/plain; charset=utf-8', ...PANEL_HEADERS },
+      });
     }
     return csvResponse(csv.body, `${csv.id}-${today}.csv`, PANEL_HEADERS);
   };

@@ -40,7 +40,10 @@ function exportCell(table: ReportTable, row: ReportTable['rows'][number], index:
 }
 
 /** A table as CSV: an id and a name column, then one column per report column. CRLF line ends. */
-export function tableCsv(table: ReportTable, cell: (row: ReportTable['rows'][number], index: number) => string = (row, index) => exportCell(table, row, index)): string {
+export function tableCsv(
+  table: ReportTable,
+  cell: (row: ReportTable['rows'][number], index: number) => string = (row, index) => exportCell(table, row, index),
+): string {
   const lines = [csvRow(['id', table.rowHeader.toLowerCase(), ...table.columns.map((column) => column.label)])];
   for (const row of table.rows) lines.push(csvRow([row.key, row.label, ...table.columns.map((_, index) => cell(row, index))]));
   return `${lines.join('\r\n')}\r\n`;

@@ -3,8 +3,20 @@
 import { getAreas, type Area } from '../geo/areas';
 import type { ReportTable } from './reports';
 
-export interface MapBand { from: number; to: number; colour: string; label: string }
-export interface ReportsMapArea { id: string; name: string; value: number | null; text: string; band: number; outline: NonNullable<Area['outline']> }
+export interface MapBand {
+  from: number;
+  to: number;
+  colour: string;
+  label: string;
+}
+export interface ReportsMapArea {
+  id: string;
+  name: string;
+  value: number | null;
+  text: string;
+  band: number;
+  outline: NonNullable<Area['outline']>;
+}
 export interface ReportsMapData {
   measure: string;
   areas: ReportsMapArea[];
@@ -53,8 +65,12 @@ export function reportsMapData(table: ReportTable, column: number, tiles: Report
     const value = row.cells[column];
     const number = typeof value === 'number' ? value : null;
     shapes.push({
-      id: area.id, name: area.name, value: number, text: number === null ? 'no figure' : number.toLocaleString('en-GB'),
-      band: bandOf(number, bands), outline: area.outline,
+      id: area.id,
+      name: area.name,
+      value: number,
+      text: number === null ? 'no figure' : number.toLocaleString('en-GB'),
+      band: bandOf(number, bands),
+      outline: area.outline,
     });
   }
   return { measure: table.columns[column]?.label ?? '', areas: shapes, bands, tiles };

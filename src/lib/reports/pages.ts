@@ -2,16 +2,17 @@
 // page and its CSV always hold the same numbers.
 import type { Kysely } from 'kysely';
 import type { DatabaseSchema } from '../db/types';
-import {
-  areaOverview, closedTable, gapsTable, referralsTable, serviceFacts, servicesTable, unmetTable,
-  type MapLevel, type ReportTable,
-} from './reports';
+import { areaOverview, closedTable, gapsTable, referralsTable, serviceFacts, servicesTable, unmetTable, type MapLevel, type ReportTable } from './reports';
 import { overviewCsv, tableCsv } from './export';
 
 export const REPORT_PAGES = [
   { name: 'services', title: 'Services by area and type of help', summary: 'How many open services each area has, per 10,000 residents, and by type of help.' },
   { name: 'referrals', title: 'Referrals over time', summary: 'Referrals and signposts by service, type of help and area, month by month.' },
-  { name: 'unmet-needs', title: 'Unmet needs', summary: 'Needs nothing suitable was found for, and searches that found nothing, by what was missing, type of help and area.' },
+  {
+    name: 'unmet-needs',
+    title: 'Unmet needs',
+    summary: 'Needs nothing suitable was found for, and searches that found nothing, by what was missing, type of help and area.',
+  },
   { name: 'closed', title: 'Closed and lapsed services', summary: 'Services that closed, or whose funding ran out, in the last 12 months.' },
 ] as const;
 
@@ -24,7 +25,11 @@ export async function reportTables(db: Kysely<DatabaseSchema>, name: string, tod
       return [servicesTable(await serviceFacts(db, today))];
     case 'referrals': {
       const facts = await serviceFacts(db, today);
-      return [await referralsTable(db, today, 'service', facts), await referralsTable(db, today, 'category', facts), await referralsTable(db, today, 'area', facts)];
+      return [
+        await referralsTable(db, today, 'service', facts),
+        await referralsTable(db, today, 'category', facts),
+        await referralsTable(db, today, 'area', facts),
+      ];
     }
     case 'unmet-needs':
       return [await unmetTable(db, today, 'reason'), await unmetTable(db, today, 'category'), await unmetTable(db, today, 'area')];

@@ -17,8 +17,16 @@ export const NO_AREA_ID = '';
 export const NO_AREA_LABEL = 'Area not given';
 export const NO_CATEGORY_LABEL = 'No type of help';
 
-export interface ReportColumn { key: string; label: string; kind?: 'count' | 'rate' | 'text' }
-export interface ReportRow { key: string; label: string; cells: (number | string | null)[] }
+export interface ReportColumn {
+  key: string;
+  label: string;
+  kind?: 'count' | 'rate' | 'text';
+}
+export interface ReportRow {
+  key: string;
+  label: string;
+  cells: (number | string | null)[];
+}
 export interface ReportTable {
   id: string;
   caption: string;
@@ -69,11 +77,11 @@ export function yearBefore(today: string): string {
 }
 
 export function areaName(id: string, areas: readonly Area[] = getAreas()): string {
-  return id === NO_AREA_ID ? NO_AREA_LABEL : areaById(id, areas)?.name ?? councilOfAreaId(id)?.name ?? id;
+  return id === NO_AREA_ID ? NO_AREA_LABEL : (areaById(id, areas)?.name ?? councilOfAreaId(id)?.name ?? id);
 }
 
 export function categoryName(id: string): string {
-  return id === '' ? NO_CATEGORY_LABEL : getTaxonomy().categoryByCode.get(id)?.name ?? id;
+  return id === '' ? NO_CATEGORY_LABEL : (getTaxonomy().categoryByCode.get(id)?.name ?? id);
 }
 
 /** Areas in the order the reports list them: each district, then its areas by name. */
@@ -87,7 +95,9 @@ export function orderedAreas(areas: readonly Area[] = getAreas()): Area[] {
 }
 
 export function topCategories(): { id: string; name: string }[] {
-  return getTaxonomy().categories.filter((term) => term.parent === null).map((term) => ({ id: term.id, name: term.name }));
+  return getTaxonomy()
+    .categories.filter((term) => term.parent === null)
+    .map((term) => ({ id: term.id, name: term.name }));
 }
 
 /** Every listing with its categories, areas, and when it closed or its funding lapsed. */
@@ -109,17 +119,31 @@ export async function serviceFacts(db: Kysely<DatabaseSchema>, today: string): P
       for (const place of documentPlaces(record)) for (const area of areasContaining(place, areas)) ids.add(area.id);
       const lapsed = service.freshness.flags.some((flag) => flag.flag === 'funding_lapsed');
       facts.push({
-        id: record.id, name: record.name, status: statuses.get(record.id) ?? record.status,
-        categories, areas: [...ids], closedOn: null, lapsedOn: lapsed ? service.freshness.funding_end_date : null,
+        id: record.id,
+        name: record.name,
+        status: statuses.get(record.id) ?? record.status,
+        categories,
+        areas: [...ids],
+        closedOn: null,
+        lapsedOn: lapsed ? service.freshness.funding_end_date : null,
       });
     },
   });
   // When each closed listing closed: its latest status change to defunct or inactive.
   const closed = facts.filter((fact) => fact.status === 'defunct' || fact.status === 'inactive');
   if (closed.length) {
-    const rows = await db.selectFrom('change_history').select(['entity_id', 'changed_at', 'new_value'])
-      .where('entity', '=', 'service').where('field', '=', 'status')
-      .where('entity_id', 'in', closed.map((fact) => fact.id)).orderBy('changed_at').execute();
+    const rows = await db
+      .selectFrom('change_history')
+      .select(['entity_id', 'changed_at', 'new_value'])
+      .where('entity', '=', 'service')
+      .where('field', '=', 'status')
+      .where(
+        'entity_id',
+        'in',
+        closed.map((fact) => fact.id),
+      )
+      .orderBy('changed_at')
+      .execute();
     for (const row of rows) {
       const fact = closed.find((each) => each.id === row.entity_id)!;
       if (row.new_value === 'defunct' || row.new_value === 'inactive') fact.closedOn = row.changed_at.slice(0, 10);
@@ -128,8 +152,7 @@ export async function serviceFacts(db: Kysely<DatabaseSchema>, today: string): P
   return facts;
 }
 
-const rate = (count: number, population: number | null) =>
-  population ? Math.round((count / population) * 10_000 * 10) / 10 : null;
+const rate = (count: number, population: number | null) => (population ? Math.round((count / population) * 10_000 * 10) / 10 : null);
 
 /** Active services per area: in total, per 10,000 residents, and per top-level type of help. */
 export function servicesTable(facts: ServiceFacts[], areas: readonly Area[] = getAreas()): ReportTable {
@@ -141,15 +164,19 @@ export function servicesTable(facts: ServiceFacts[], areas: readonly Area[] = ge
       key: area.id,
       label: area.name,
       cells: [
-        here.length, rate(here.length, area.population),
+        here.length,
+        rate(here.length, area.population),
         ...categories.map((category) => here.filter((fact) => fact.categories.includes(category.id)).length),
       ],
     };
   });
   return {
-    id: 'services', caption: 'Open services in each area, by type of help', rowHeader: 'Area',
+    id: 'services',
+    caption: 'Open services in each area, by type of help',
+    rowHeader: 'Area',
     columns: [
-      { key: 'services', label: 'Services' }, { key: 'per_10000', label: 'Per 10,000 residents', kind: 'rate' },
+      { key: 'services', label: 'Services' },
+      { key: 'per_10000', label: 'Per 10,000 residents', kind: 'rate' },
       ...categories.map((category) => ({ key: category.id, label: category.name })),
     ],
     rows,
@@ -170,13 +197,13 @@ function areaKeysOf(areaId: string): string[] {
   return area ? areaAndAncestors(area, getAreas()).map((each) => each.id) : [areaId];
 }
 
-export async function referralsTable(
-  db: Kysely<DatabaseSchema>, today: string, by: ReferralBreakdown, facts: ServiceFacts[],
-): Promise<ReportTable> {
+export async function referralsTable(db: Kysely<DatabaseSchema>, today: string, by: ReferralBreakdown, facts: ServiceFacts[]): Promise<ReportTable> {
   const months = lastTwelveMonths(today);
-  const rows = await db.selectFrom('referral_count')
+  const rows = await db
+    .selectFrom('referral_count')
     .select(['day', 'service_id', 'area_id', 'count'])
-    .where('day', '>=', `${months[0]}-01`).where('day', '<=', `${months[11]}-31`)
+    .where('day', '>=', `${months[0]}-01`)
+    .where('day', '<=', `${months[11]}-31`)
     .execute();
   const byKey = new Map<string, number[]>();
   const add = (key: string, month: string, count: number) => {
@@ -195,7 +222,7 @@ export async function referralsTable(
       for (const category of categories.length ? categories : ['']) add(category, month, row.count);
     }
   }
-  const label = (key: string) => by === 'service' ? factById.get(key)?.name ?? key : by === 'area' ? areaName(key) : categoryName(key);
+  const label = (key: string) => (by === 'service' ? (factById.get(key)?.name ?? key) : by === 'area' ? areaName(key) : categoryName(key));
   const tableRows = [...byKey.entries()]
     .map(([key, cells]) => ({ key, label: label(key), cells }))
     .sort((a, b) => (a.key === '' ? 1 : 0) - (b.key === '' ? 1 : 0) || a.label.localeCompare(b.label, 'en-GB'));
@@ -205,7 +232,9 @@ export async function referralsTable(
     area: ['Referrals and signposts by area, by month (a district includes its wards and neighbourhoods)', 'Area'],
   };
   return {
-    id: `referrals-by-${by}`, caption: heads[by][0], rowHeader: heads[by][1],
+    id: `referrals-by-${by}`,
+    caption: heads[by][0],
+    rowHeader: heads[by][1],
     columns: months.map((month) => ({ key: month, label: monthLabel(month) })),
     rows: tableRows,
   };
@@ -216,30 +245,42 @@ export type UnmetBreakdown = 'reason' | 'category' | 'area';
 /** Unmet needs in the last 12 months: by reason and month, or by category or area and reason. */
 export async function unmetTable(db: Kysely<DatabaseSchema>, today: string, by: UnmetBreakdown): Promise<ReportTable> {
   const months = lastTwelveMonths(today);
-  const rows = await db.selectFrom('unmet_need_count')
+  const rows = await db
+    .selectFrom('unmet_need_count')
     .select(['day', 'category_id', 'area_id', 'reason', 'count'])
-    .where('day', '>=', `${months[0]}-01`).where('day', '<=', `${months[11]}-31`)
+    .where('day', '>=', `${months[0]}-01`)
+    .where('day', '<=', `${months[11]}-31`)
     .execute();
   if (by === 'reason') {
     const tableRows = ALL_REASONS.map((reason) => ({
-      key: reason, label: UNMET_REASON_LABELS[reason],
+      key: reason,
+      label: UNMET_REASON_LABELS[reason],
       cells: months.map((month) => rows.filter((row) => row.reason === reason && row.day.startsWith(month)).reduce((sum, row) => sum + row.count, 0)),
     }));
     return {
-      id: 'unmet-by-reason', caption: 'Unmet needs by what was missing, by month', rowHeader: 'What was missing',
-      columns: months.map((month) => ({ key: month, label: monthLabel(month) })), rows: tableRows,
+      id: 'unmet-by-reason',
+      caption: 'Unmet needs by what was missing, by month',
+      rowHeader: 'What was missing',
+      columns: months.map((month) => ({ key: month, label: monthLabel(month) })),
+      rows: tableRows,
     };
   }
   const keysOf = (row: (typeof rows)[number]) => (by === 'category' ? [row.category_id] : areaKeysOf(row.area_id));
   const keys = [...new Set(rows.flatMap(keysOf))];
   const label = (key: string) => (by === 'category' ? categoryName(key) : areaName(key));
-  const tableRows = keys.map((key) => ({
-    key, label: label(key),
-    cells: ALL_REASONS.map((reason) => rows.filter((row) => keysOf(row).includes(key) && row.reason === reason).reduce((sum, row) => sum + row.count, 0)),
-  })).sort((a, b) => (a.key === '' ? 1 : 0) - (b.key === '' ? 1 : 0) || a.label.localeCompare(b.label, 'en-GB'));
+  const tableRows = keys
+    .map((key) => ({
+      key,
+      label: label(key),
+      cells: ALL_REASONS.map((reason) => rows.filter((row) => keysOf(row).includes(key) && row.reason === reason).reduce((sum, row) => sum + row.count, 0)),
+    }))
+    .sort((a, b) => (a.key === '' ? 1 : 0) - (b.key === '' ? 1 : 0) || a.label.localeCompare(b.label, 'en-GB'));
   return {
     id: `unmet-by-${by}`,
-    caption: by === 'category' ? 'Unmet needs in the last 12 months by type of help and what was missing' : 'Unmet needs in the last 12 months by area and what was missing (a district includes its wards and neighbourhoods)',
+    caption:
+      by === 'category'
+        ? 'Unmet needs in the last 12 months by type of help and what was missing'
+        : 'Unmet needs in the last 12 months by area and what was missing (a district includes its wards and neighbourhoods)',
     rowHeader: by === 'category' ? 'Type of help' : 'Area',
     columns: ALL_REASONS.map((reason) => ({ key: reason, label: UNMET_REASON_LABELS[reason] })),
     rows: tableRows,
@@ -258,22 +299,29 @@ export function closedFacts(facts: ServiceFacts[], today: string): { closed: Ser
 /** Closed and lapsed services in the last 12 months, by type of help or by area. */
 export function closedTable(facts: ServiceFacts[], today: string, by: 'category' | 'area'): ReportTable {
   const { closed, lapsed } = closedFacts(facts, today);
-  const keys = by === 'category'
-    ? [...topCategories().map((category) => category.id), '']
-    : [...orderedAreas().map((area) => area.id), ''];
+  const keys = by === 'category' ? [...topCategories().map((category) => category.id), ''] : [...orderedAreas().map((area) => area.id), ''];
   const keysOf = (fact: ServiceFacts) => {
     const list = by === 'category' ? fact.categories : fact.areas;
     return list.length ? list : [''];
   };
-  const rows = keys.map((key) => ({
-    key, label: by === 'category' ? categoryName(key) : areaName(key),
-    cells: [closed.filter((fact) => keysOf(fact).includes(key)).length, lapsed.filter((fact) => keysOf(fact).includes(key)).length],
-  })).filter((row) => row.key !== '' || row.cells.some((cell) => cell > 0));
+  const rows = keys
+    .map((key) => ({
+      key,
+      label: by === 'category' ? categoryName(key) : areaName(key),
+      cells: [closed.filter((fact) => keysOf(fact).includes(key)).length, lapsed.filter((fact) => keysOf(fact).includes(key)).length],
+    }))
+    .filter((row) => row.key !== '' || row.cells.some((cell) => cell > 0));
   return {
     id: `closed-by-${by}`,
-    caption: by === 'category' ? 'Services closed or with funding lapsed in the last 12 months, by type of help' : 'Services closed or with funding lapsed in the last 12 months, by area',
+    caption:
+      by === 'category'
+        ? 'Services closed or with funding lapsed in the last 12 months, by type of help'
+        : 'Services closed or with funding lapsed in the last 12 months, by area',
     rowHeader: by === 'category' ? 'Type of help' : 'Area',
-    columns: [{ key: 'closed', label: 'Closed' }, { key: 'funding_lapsed', label: 'Funding lapsed' }],
+    columns: [
+      { key: 'closed', label: 'Closed' },
+      { key: 'funding_lapsed', label: 'Funding lapsed' },
+    ],
     rows,
   };
 }
@@ -283,11 +331,20 @@ export async function gapsTable(db: Kysely<DatabaseSchema>): Promise<ReportTable
   const rows = (await db.selectFrom('gap').select(['area_id', 'status']).execute()).map((row) => ({ ...row, keys: areaKeysOf(row.area_id) }));
   const areas = orderedAreas().filter((area) => rows.some((row) => row.keys.includes(area.id)));
   return {
-    id: 'gaps-by-area', caption: 'Gaps in the register, by area (a district includes its wards and neighbourhoods)', rowHeader: 'Area',
-    columns: [{ key: 'open', label: 'Open (not resolved)' }, { key: 'resolved', label: 'Resolved' }],
+    id: 'gaps-by-area',
+    caption: 'Gaps in the register, by area (a district includes its wards and neighbourhoods)',
+    rowHeader: 'Area',
+    columns: [
+      { key: 'open', label: 'Open (not resolved)' },
+      { key: 'resolved', label: 'Resolved' },
+    ],
     rows: areas.map((area) => ({
-      key: area.id, label: area.name,
-      cells: [rows.filter((row) => row.keys.includes(area.id) && row.status !== 'resolved').length, rows.filter((row) => row.keys.includes(area.id) && row.status === 'resolved').length],
+      key: area.id,
+      label: area.name,
+      cells: [
+        rows.filter((row) => row.keys.includes(area.id) && row.status !== 'resolved').length,
+        rows.filter((row) => row.keys.includes(area.id) && row.status === 'resolved').length,
+      ],
     })),
   };
 }
@@ -331,15 +388,26 @@ export async function areaOverview(db: Kysely<DatabaseSchema>, today: string, le
     parts.unmet.set(area.id, cellsOf(unmet, area.id) ?? []);
     const closedCells = cellsOf(closed, area.id) ?? [0, 0];
     return {
-      key: area.id, label: area.name,
-      cells: [own[0]!, own[1]!, sum(cellsOf(referrals, area.id)), sum(cellsOf(unmet, area.id)), closedCells[0]! + closedCells[1]!, cellsOf(gaps, area.id)?.[0] ?? 0],
+      key: area.id,
+      label: area.name,
+      cells: [
+        own[0]!,
+        own[1]!,
+        sum(cellsOf(referrals, area.id)),
+        sum(cellsOf(unmet, area.id)),
+        closedCells[0]! + closedCells[1]!,
+        cellsOf(gaps, area.id)?.[0] ?? 0,
+      ],
     };
   });
   return {
     table: {
-      id: `areas-${level}`, caption: `Each ${level === 'ward' ? 'ward' : 'district'} at a glance`, rowHeader: level === 'ward' ? 'Ward' : 'District',
-      columns: MEASURE_KEYS.map((key) => ({ key, label: MEASURES[key], kind: key === 'per_10000' ? 'rate' as const : 'count' as const })),
-      rows, rateOf: { 1: 0 },
+      id: `areas-${level}`,
+      caption: `Each ${level === 'ward' ? 'ward' : 'district'} at a glance`,
+      rowHeader: level === 'ward' ? 'Ward' : 'District',
+      columns: MEASURE_KEYS.map((key) => ({ key, label: MEASURES[key], kind: key === 'per_10000' ? ('rate' as const) : ('count' as const) })),
+      rows,
+      rateOf: { 1: 0 },
     },
     parts,
   };

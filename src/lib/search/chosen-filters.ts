@@ -20,9 +20,13 @@ export function chosenFilters(query: SearchQuery): ChosenFilter[] {
   if (query.near) {
     // Without a place, nothing can be measured from it: distance, walking and nearest-first go too.
     chosen.push({
-      parameter: 'near', value: query.near,
+      parameter: 'near',
+      value: query.near,
       without: without({
-        near: '', radius_km: null, walk_km: null, transport: query.transport.filter((option) => option !== 'walk'),
+        near: '',
+        radius_km: null,
+        walk_km: null,
+        transport: query.transport.filter((option) => option !== 'walk'),
         sort: query.sort === 'distance' ? 'relevance' : query.sort,
       }),
     });
@@ -48,5 +52,12 @@ export function chosenFilters(query: SearchQuery): ChosenFilter[] {
 
 /** The same search with no filters: only the words, sort (unless by distance), view and page size kept. */
 export function withoutFilters(query: SearchQuery): SearchQuery {
-  return { ...EMPTY_QUERY, q: query.q, as_typed: query.as_typed, sort: query.sort === 'distance' ? 'relevance' : query.sort, view: query.view, per_page: query.per_page };
+  return {
+    ...EMPTY_QUERY,
+    q: query.q,
+    as_typed: query.as_typed,
+    sort: query.sort === 'distance' ? 'relevance' : query.sort,
+    view: query.view,
+    per_page: query.per_page,
+  };
 }

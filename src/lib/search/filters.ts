@@ -77,9 +77,29 @@ export interface SearchQuery {
 }
 
 export const EMPTY_QUERY: SearchQuery = {
-  q: '', near: '', radius_km: null, category: [], cost: [], max_cost: null, mode: [], day: [], time: [], age: null,
-  referral: [], access: [], language: [], capacity: null, transport: [], walk_km: null, include_closed: false, fresh: false, as_typed: false, sort: 'relevance',
-  view: 'list', page: 1, per_page: DEFAULT_PER_PAGE,
+  q: '',
+  near: '',
+  radius_km: null,
+  category: [],
+  cost: [],
+  max_cost: null,
+  mode: [],
+  day: [],
+  time: [],
+  age: null,
+  referral: [],
+  access: [],
+  language: [],
+  capacity: null,
+  transport: [],
+  walk_km: null,
+  include_closed: false,
+  fresh: false,
+  as_typed: false,
+  sort: 'relevance',
+  view: 'list',
+  page: 1,
+  per_page: DEFAULT_PER_PAGE,
 };
 
 /** Sorted by distance when there is a place to measure from, unless another order is asked for. */
@@ -89,8 +109,28 @@ export function defaultSort(query: Pick<SearchQuery, 'near'>): Sort {
 
 /** The parameters the search page and API accept, in the order they are shown. */
 export const PARAMETERS = [
-  'q', 'near', 'radius_km', 'category', 'cost', 'max_cost', 'mode', 'day', 'time', 'age', 'referral', 'access',
-  'language', 'capacity', 'transport', 'walk_km', 'include_closed', 'fresh', 'sort', 'view', 'page', 'per_page',
+  'q',
+  'near',
+  'radius_km',
+  'category',
+  'cost',
+  'max_cost',
+  'mode',
+  'day',
+  'time',
+  'age',
+  'referral',
+  'access',
+  'language',
+  'capacity',
+  'transport',
+  'walk_km',
+  'include_closed',
+  'fresh',
+  'sort',
+  'view',
+  'page',
+  'per_page',
   'as_typed',
 ] as const;
 export type Parameter = (typeof PARAMETERS)[number];
@@ -130,7 +170,10 @@ function numberParam(what: string, min: number, max: number, integer: boolean) {
     const number = Number(value);
     const valid = /^\d+(\.\d+)?$/.test(value) && (!integer || Number.isInteger(number)) && number >= min && number <= max;
     if (!valid) {
-      ctx.addIssue({ code: 'custom', message: `"${value.slice(0, 40)}" is not ${what}. Use ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}.` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${value.slice(0, 40)}" is not ${what}. Use ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}.`,
+      });
       return null;
     }
     return number;
@@ -138,7 +181,10 @@ function numberParam(what: string, min: number, max: number, integer: boolean) {
 }
 
 /** A repeatable taxonomy term, given by code or uuid, read as its code. */
-function termParam(vocabulary: () => { byCode: Map<string, { id: string }>; byUuid: Map<string, { id: string }>; codes: string[] }, refusal: (value: string, codes: string[]) => string) {
+function termParam(
+  vocabulary: () => { byCode: Map<string, { id: string }>; byUuid: Map<string, { id: string }>; codes: string[] },
+  refusal: (value: string, codes: string[]) => string,
+) {
   return z.array(z.string().trim().toLowerCase()).transform((list, ctx) => {
     const { byCode, byUuid, codes } = vocabulary();
     const out: string[] = [];
@@ -171,7 +217,10 @@ const languageParam = z.array(z.string().trim()).transform((list, ctx) => {
   for (const value of list) {
     if (value === '') continue;
     if (value.length > 60 || !/^[\p{L}\p{M}][\p{L}\p{M} '()-]*$/u.test(value)) {
-      ctx.addIssue({ code: 'custom', message: `"${value.slice(0, 40)}" is not a language. Choose a language from the list, or give its name (such as "Polish") or its code (such as "pl").` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${value.slice(0, 40)}" is not a language. Choose a language from the list, or give its name (such as "Polish") or its code (such as "pl").`,
+      });
       continue;
     }
     const key = languageKey(value);
@@ -185,7 +234,11 @@ const flag = z.array(z.string().trim().toLowerCase()).transform((list, ctx) => {
   if (value === undefined) return false;
   if (['1', 'true', 'yes', 'on'].includes(value)) return true;
   if (['0', 'false', 'no', 'off'].includes(value)) return false;
-  ctx.addIssue({ code: 'custom', message: `"${value.slice(0, 40)}" is not allowed. Use 1 to turn this on or 0 to turn it off.`, params: { allowed: ['1', '0'] } });
+  ctx.addIssue({
+    code: 'custom',
+    message: `"${value.slice(0, 40)}" is not allowed. Use 1 to turn this on or 0 to turn it off.`,
+    params: { allowed: ['1', '0'] },
+  });
   return false;
 });
 
@@ -268,8 +321,9 @@ export function toSearchParams(query: Partial<SearchQuery>): URLSearchParams {
     const value = full[parameter];
     const fallback = parameter === 'sort' ? defaultSort(full) : EMPTY_QUERY[parameter];
     if (Array.isArray(value)) value.forEach((item) => params.append(parameter, String(item)));
-    else if (typeof value === 'boolean') { if (value) params.set(parameter, '1'); }
-    else if (value !== null && value !== '' && value !== fallback) params.set(parameter, String(value));
+    else if (typeof value === 'boolean') {
+      if (value) params.set(parameter, '1');
+    } else if (value !== null && value !== '' && value !== fallback) params.set(parameter, String(value));
   }
   return params;
 }
@@ -330,7 +384,22 @@ export function bitsOf<T extends string>(vocabulary: readonly T[], values: reado
 }
 
 /** The filter groups. Day and time are one group ("when"): a Tuesday-evening search needs a Tuesday evening session. */
-export const FILTER_GROUPS = ['category', 'cost', 'max_cost', 'mode', 'when', 'age', 'referral', 'access', 'capacity', 'status', 'distance', 'transport', 'fresh', 'language'] as const;
+export const FILTER_GROUPS = [
+  'category',
+  'cost',
+  'max_cost',
+  'mode',
+  'when',
+  'age',
+  'referral',
+  'access',
+  'capacity',
+  'status',
+  'distance',
+  'transport',
+  'fresh',
+  'language',
+] as const;
 export type FilterGroup = (typeof FILTER_GROUPS)[number];
 
 /** Only active services are shown unless include_closed is set. */
@@ -373,7 +442,9 @@ function buildVocabularies() {
   // Our own areas, then every council that has none of ours, so "covers Sunderland" is matched too.
   const areaIds = [...getAreas().map((area) => area.id), ...councilOnlyAreaIds()];
   return {
-    categoryCodes, accessCodes, areaIds,
+    categoryCodes,
+    accessCodes,
+    areaIds,
     categoryIndex: new Map(categoryCodes.map((code, i) => [code, i])),
     accessIndex: new Map(accessCodes.map((code, i) => [code, i])),
     areaIndex: new Map(areaIds.map((id, i) => [id, i])),
@@ -488,7 +559,12 @@ export class FilterColumns {
       }
       this.distance[row] = best;
       let covers = 0;
-      if (anyArea) for (let w = 0; w < width; w++) if ((this.areas[row * width + w]! & wanted[w]!) !== 0) { covers = 1; break; }
+      if (anyArea)
+        for (let w = 0; w < width; w++)
+          if ((this.areas[row * width + w]! & wanted[w]!) !== 0) {
+            covers = 1;
+            break;
+          }
       this.coversOrigin[row] = covers;
       let within = 0;
       if (covers || this.remote[row]) within = (1 << RADIUS_FACETS.length) - 1;
@@ -523,7 +599,9 @@ export class FilterColumns {
     this.capacity[row] = Math.max(0, CAPACITY_FACETS.indexOf(fields.capacity));
     this.closed[row] = isClosedStatus(fields.status) ? 1 : 0;
     let within = 0;
-    MAX_COST_FACETS.forEach((amount, i) => { if (fields.lowestCost !== null && fields.lowestCost <= amount) within |= 1 << i; });
+    MAX_COST_FACETS.forEach((amount, i) => {
+      if (fields.lowestCost !== null && fields.lowestCost <= amount) within |= 1 << i;
+    });
     this.costWithin[row] = within;
     let accepts = 0;
     AGE_FACETS.forEach((age, i) => {
@@ -583,7 +661,10 @@ export interface CompiledFilters {
 export function compileFilters(query: SearchQuery): CompiledFilters {
   const groups: FilterGroup[] = [];
   const tests: RowTest[] = [];
-  const add = (group: FilterGroup, test: RowTest) => { groups.push(group); tests.push(test); };
+  const add = (group: FilterGroup, test: RowTest) => {
+    groups.push(group);
+    tests.push(test);
+  };
   const vocab = vocabularies();
   if (query.category.length) {
     const wanted = wordsFor(query.category, vocab.categoryIndex, vocab.categoryWords);
@@ -649,7 +730,7 @@ export function compileFilters(query: SearchQuery): CompiledFilters {
   if (query.fresh) add('fresh', (c, row) => c.freshness[row] === 0);
   if (query.transport.length) {
     const mask = bitsOf(TRANSPORT_FEATURES, query.transport);
-    const walkKm = query.transport.includes('walk') ? query.walk_km ?? DEFAULT_WALK_KM : null;
+    const walkKm = query.transport.includes('walk') ? (query.walk_km ?? DEFAULT_WALK_KM) : null;
     add('transport', (c, row) => (c.transport[row]! & mask) === mask && (walkKm === null || !c.measured || c.distance[row]! <= walkKm));
   }
   return { groups, tests };
@@ -743,7 +824,11 @@ export class FacetCounter {
   private readonly timeMask: number;
   private readonly partMasks: number[];
 
-  constructor(private readonly columns: FilterColumns, query: SearchQuery, compiled: CompiledFilters) {
+  constructor(
+    private readonly columns: FilterColumns,
+    query: SearchQuery,
+    compiled: CompiledFilters,
+  ) {
     this.category = new Int32Array(columns.vocab.categoryWords * 32);
     this.access = new Int32Array(columns.vocab.accessWords * 32);
     this.groupCodes = compiled.groups.map((group) => FILTER_GROUPS.indexOf(group));
@@ -816,9 +901,9 @@ export class FacetCounter {
 
   private transportCounts(): Record<TransportOption, number> {
     const features = spread(this.transportSets, TRANSPORT_FEATURES.length);
-    return Object.fromEntries(TRANSPORT_OPTIONS.map((option) => [
-      option, option === 'walk' ? this.walkable : features[TRANSPORT_FEATURES.indexOf(option)]!,
-    ])) as Record<TransportOption, number>;
+    return Object.fromEntries(
+      TRANSPORT_OPTIONS.map((option) => [option, option === 'walk' ? this.walkable : features[TRANSPORT_FEATURES.indexOf(option)]!]),
+    ) as Record<TransportOption, number>;
   }
 
   counts(): FacetCounts {

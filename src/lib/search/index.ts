@@ -13,7 +13,8 @@ export function createSearchBackend(directory: DirectoryDatabase, name: string =
     return new SqliteFtsBackend(directory.sqlite);
   }
   if (name === 'postgres') {
-    if (directory.dialect !== 'postgres') throw new Error('SEARCH_BACKEND is "postgres", which needs the directory in PostgreSQL (DATABASE_URL), not a SQLite file.');
+    if (directory.dialect !== 'postgres')
+      throw new Error('SEARCH_BACKEND is "postgres", which needs the directory in PostgreSQL (DATABASE_URL), not a SQLite file.');
     return new PostgresSearchBackend(directory.db);
   }
   throw new Error(`SEARCH_BACKEND is "${name}", which this version does not have. Use one of: ${SEARCH_BACKENDS.join(', ')}.`);

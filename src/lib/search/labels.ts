@@ -9,7 +9,13 @@ export const COST_LABELS: Record<CostBand, string> = {
 };
 export const MODE_LABELS: Readonly<Record<DeliveryMode, string>> = DELIVERY_MODE.labels;
 export const DAY_LABELS: Record<Day, string> = {
-  mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday',
+  mon: 'Monday',
+  tue: 'Tuesday',
+  wed: 'Wednesday',
+  thu: 'Thursday',
+  fri: 'Friday',
+  sat: 'Saturday',
+  sun: 'Sunday',
 };
 export const TIME_LABELS: Record<TimeOfDay, string> = {
   morning: 'Morning (before 12 noon)',

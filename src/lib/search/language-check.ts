@@ -9,7 +9,9 @@ import { languageName } from './languages';
 /** The keys of the languages any searchable service (closed ones too) speaks, by name order. */
 export async function directoryLanguages(search: SearchBackend): Promise<string[]> {
   const counts = (await search.facetCounts({ ...EMPTY_QUERY, include_closed: true })).language;
-  return Object.keys(counts).filter((key) => counts[key]! > 0).sort((a, b) => languageName(a).localeCompare(languageName(b), 'en-GB'));
+  return Object.keys(counts)
+    .filter((key) => counts[key]! > 0)
+    .sort((a, b) => languageName(a).localeCompare(languageName(b), 'en-GB'));
 }
 
 /** The query without languages the directory does not have, and the error naming them. */
@@ -19,7 +21,10 @@ export async function checkLanguages(search: SearchBackend, query: SearchQuery):
   const unknown = query.language.filter((key) => !known.includes(key));
   if (!unknown.length) return { query, error: null };
   const names = unknown.map((key) => `“${languageName(key)}”`).join(' and ');
-  const examples = known.slice(0, 3).map((key) => `“${languageName(key)}”`).join(', ');
+  const examples = known
+    .slice(0, 3)
+    .map((key) => `“${languageName(key)}”`)
+    .join(', ');
   const message = known.length
     ? `No service here lists ${names} as a language spoken. Choose a language from the list${examples ? `, such as ${examples}` : ''}.`
     : `No service here lists the languages it speaks yet, so results cannot be chosen by language.`;

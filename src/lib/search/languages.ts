@@ -4,28 +4,98 @@
 
 /** Plain English names of the ISO 639 codes the directory's data uses (and a few more common in the UK). */
 export const LANGUAGE_NAMES: Readonly<Record<string, string>> = {
-  ar: 'Arabic', bfi: 'British Sign Language', bn: 'Bengali', cs: 'Czech', cy: 'Welsh', de: 'German',
-  en: 'English', es: 'Spanish', fa: 'Persian (Farsi)', fr: 'French', gu: 'Gujarati', hi: 'Hindi',
-  it: 'Italian', ku: 'Kurdish', lt: 'Lithuanian', lv: 'Latvian', pa: 'Punjabi', pl: 'Polish',
-  ps: 'Pashto', pt: 'Portuguese', ro: 'Romanian', ru: 'Russian', sk: 'Slovak', so: 'Somali',
-  sq: 'Albanian', ta: 'Tamil', ti: 'Tigrinya', tr: 'Turkish', uk: 'Ukrainian', ur: 'Urdu',
-  yue: 'Cantonese', zh: 'Chinese',
+  ar: 'Arabic',
+  bfi: 'British Sign Language',
+  bn: 'Bengali',
+  cs: 'Czech',
+  cy: 'Welsh',
+  de: 'German',
+  en: 'English',
+  es: 'Spanish',
+  fa: 'Persian (Farsi)',
+  fr: 'French',
+  gu: 'Gujarati',
+  hi: 'Hindi',
+  it: 'Italian',
+  ku: 'Kurdish',
+  lt: 'Lithuanian',
+  lv: 'Latvian',
+  pa: 'Punjabi',
+  pl: 'Polish',
+  ps: 'Pashto',
+  pt: 'Portuguese',
+  ro: 'Romanian',
+  ru: 'Russian',
+  sk: 'Slovak',
+  so: 'Somali',
+  sq: 'Albanian',
+  ta: 'Tamil',
+  ti: 'Tigrinya',
+  tr: 'Turkish',
+  uk: 'Ukrainian',
+  ur: 'Urdu',
+  yue: 'Cantonese',
+  zh: 'Chinese',
 };
 
 /** Other codes and names for the same languages: ISO 639-2/3 codes, "BSL", other names people use. */
 const ALIASES: Readonly<Record<string, string>> = {
-  ara: 'ar', bsl: 'bfi', ben: 'bn', ces: 'cs', cze: 'cs', cym: 'cy', wel: 'cy', deu: 'de', ger: 'de', eng: 'en',
-  spa: 'es', fas: 'fa', per: 'fa', farsi: 'fa', persian: 'fa', fra: 'fr', fre: 'fr', guj: 'gu', hin: 'hi', ita: 'it',
-  kur: 'ku', lit: 'lt', lav: 'lv', pan: 'pa', pol: 'pl', pus: 'ps', por: 'pt', ron: 'ro', rum: 'ro', rus: 'ru',
-  slk: 'sk', slo: 'sk', som: 'so', sqi: 'sq', alb: 'sq', tam: 'ta', tir: 'ti', tur: 'tr', ukr: 'uk', urd: 'ur',
-  zho: 'zh', chi: 'zh', mandarin: 'zh', sylheti: 'bn', 'sign language': 'bfi',
+  ara: 'ar',
+  bsl: 'bfi',
+  ben: 'bn',
+  ces: 'cs',
+  cze: 'cs',
+  cym: 'cy',
+  wel: 'cy',
+  deu: 'de',
+  ger: 'de',
+  eng: 'en',
+  spa: 'es',
+  fas: 'fa',
+  per: 'fa',
+  farsi: 'fa',
+  persian: 'fa',
+  fra: 'fr',
+  fre: 'fr',
+  guj: 'gu',
+  hin: 'hi',
+  ita: 'it',
+  kur: 'ku',
+  lit: 'lt',
+  lav: 'lv',
+  pan: 'pa',
+  pol: 'pl',
+  pus: 'ps',
+  por: 'pt',
+  ron: 'ro',
+  rum: 'ro',
+  rus: 'ru',
+  slk: 'sk',
+  slo: 'sk',
+  som: 'so',
+  sqi: 'sq',
+  alb: 'sq',
+  tam: 'ta',
+  tir: 'ti',
+  tur: 'tr',
+  ukr: 'uk',
+  urd: 'ur',
+  zho: 'zh',
+  chi: 'zh',
+  mandarin: 'zh',
+  sylheti: 'bn',
+  'sign language': 'bfi',
 };
 
 const BY_NAME: ReadonlyMap<string, string> = new Map(Object.entries(LANGUAGE_NAMES).map(([code, name]) => [plain(name), code]));
 
 /** Lower case, single spaces, without a bracketed part: "British Sign Language (BSL)" is "british sign language". */
 function plain(text: string): string {
-  return text.toLowerCase().replace(/\([^)]*\)/g, ' ').replace(/\s+/g, ' ').trim();
+  return text
+    .toLowerCase()
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /**

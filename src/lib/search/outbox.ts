@@ -16,7 +16,11 @@ async function apply(db: Kysely<DatabaseSchema>, search: SearchBackend, today: s
   const all = [...records, ...(toRead.length ? await readServices(db, toRead) : [])];
   await indexRecords(db, search, all, today);
   const ids = [...new Set([...records.map((record) => record.id), ...toRead])];
-  for (let i = 0; i < ids.length; i += BATCH) await db.deleteFrom('search_outbox').where('service_id', 'in', ids.slice(i, i + BATCH)).execute();
+  for (let i = 0; i < ids.length; i += BATCH)
+    await db
+      .deleteFrom('search_outbox')
+      .where('service_id', 'in', ids.slice(i, i + BATCH))
+      .execute();
   return ids.length;
 }
 
@@ -25,11 +29,20 @@ async function apply(db: Kysely<DatabaseSchema>, search: SearchBackend, today: s
  * are; the others are read); without, everything queued. Returns how many services it indexed.
  */
 export async function applySearchOutbox(
-  db: Kysely<DatabaseSchema>, search: SearchBackend, today: string, only?: { records?: ServiceRecord[]; serviceIds?: string[] },
+  db: Kysely<DatabaseSchema>,
+  search: SearchBackend,
+  today: string,
+  only?: { records?: ServiceRecord[]; serviceIds?: string[] },
 ): Promise<number> {
   if (only) {
     const inHand = new Set((only.records ?? []).map((record) => record.id));
-    return apply(db, search, today, only.records ?? [], [...new Set(only.serviceIds ?? [])].filter((id) => !inHand.has(id)));
+    return apply(
+      db,
+      search,
+      today,
+      only.records ?? [],
+      [...new Set(only.serviceIds ?? [])].filter((id) => !inHand.has(id)),
+    );
   }
   let done = 0;
   for (;;) {

@@ -10,8 +10,12 @@ let placeWordSet: Set<string> | undefined;
 
 /** Every word of three letters or more in an area's name or aliases, folded. */
 export function placeWords(): Set<string> {
-  placeWordSet ??= new Set(getAreas().flatMap((area) => [area.name, ...area.aliases])
-    .flatMap((name) => fold(name).split(/[^\p{L}\p{N}]+/u)).filter((word) => word.length >= 3));
+  placeWordSet ??= new Set(
+    getAreas()
+      .flatMap((area) => [area.name, ...area.aliases])
+      .flatMap((name) => fold(name).split(/[^\p{L}\p{N}]+/u))
+      .filter((word) => word.length >= 3),
+  );
   return placeWordSet;
 }
 

@@ -36,17 +36,75 @@ const MIN_PREFIX_LENGTH = 3;
 
 /** Words that carry no meaning in a search for help; dropped unless nothing else is left. */
 export const FILLER_WORDS = new Set([
-  'a', 'an', 'the', 'and', 'or', 'of', 'to', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'is', 'are', 'be', 'it',
-  'i', 'im', 'me', 'my', 'we', 'our', 'you', 'your', 'need', 'needs', 'want', 'wants', 'looking', 'find', 'get',
-  'some', 'any', 'please', 'near', 'nearby', 'there', 'where', 'can', 'do', 'does', 'what', 'who', 'how', 'about',
+  'a',
+  'an',
+  'the',
+  'and',
+  'or',
+  'of',
+  'to',
+  'in',
+  'on',
+  'at',
+  'for',
+  'with',
+  'by',
+  'from',
+  'is',
+  'are',
+  'be',
+  'it',
+  'i',
+  'im',
+  'me',
+  'my',
+  'we',
+  'our',
+  'you',
+  'your',
+  'need',
+  'needs',
+  'want',
+  'wants',
+  'looking',
+  'find',
+  'get',
+  'some',
+  'any',
+  'please',
+  'near',
+  'nearby',
+  'there',
+  'where',
+  'can',
+  'do',
+  'does',
+  'what',
+  'who',
+  'how',
+  'about',
   // How people say how they feel, around the word that says what ("i feel so alone"): the
   // feeling phrases themselves ("feeling low") are read before these are dropped.
-  'feel', 'feels', 'feeling', 'felt', 'so', 'very', 'really', 'just', 'quite', 'bit', 'anymore', 'always',
+  'feel',
+  'feels',
+  'feeling',
+  'felt',
+  'so',
+  'very',
+  'really',
+  'just',
+  'quite',
+  'bit',
+  'anymore',
+  'always',
 ]);
 
 /** Lowercase, accents removed ("café" -> "cafe"), as the index does. */
 export function foldText(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
 }
 
 /** Splits folded text into words; an apostrophe inside a word splits it as the index does ("can't" -> "can", "t"). */
@@ -87,8 +145,7 @@ function phraseOf(words: string[], prefix: boolean): Phrase {
 /** Words whose ending is not a suffix to strip. */
 const NOT_STEMMED = new Set(['news', 'lens', 'series', 'species']);
 
-const isVowelAt = (word: string, i: number): boolean =>
-  'aeiou'.includes(word[i]!) || (word[i] === 'y' && i > 0 && !isVowelAt(word, i - 1));
+const isVowelAt = (word: string, i: number): boolean => 'aeiou'.includes(word[i]!) || (word[i] === 'y' && i > 0 && !isVowelAt(word, i - 1));
 
 const hasVowel = (stem: string): boolean => [...stem].some((_, i) => isVowelAt(stem, i));
 
@@ -254,7 +311,7 @@ function groupFor(words: string[][], expansion: Expansion | undefined): Phrase[]
   const compoundList = knownCompounds();
   const compound = flat.length === 2 ? compoundOf(flat[0]!, flat[1]!) : undefined;
   if (compound) addWords([compound], false);
-  const split = flat.length === 1 ? compoundList.get(flat[0]!) ?? compoundList.get(stemOf(flat[0]!)) : undefined;
+  const split = flat.length === 1 ? (compoundList.get(flat[0]!) ?? compoundList.get(stemOf(flat[0]!))) : undefined;
   if (split) addWords(split, false);
   for (const also of (expansion?.also ?? []).filter((words) => words.join(' ') !== flat.join(' ')).slice(0, MAX_ALSO)) addWords(also, false, true);
   for (const token of expansion?.tokens ?? []) add({ words: [token], prefix: false, kind: 'term' });

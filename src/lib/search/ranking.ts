@@ -27,7 +27,9 @@ export const NAME_RANKS = { exact: 0, allWords: 1, other: 2 } as const;
 
 /** The words of a text, without filler words, folded. */
 function contentWords(text: string): string[] {
-  return wordsOf(text).flat().filter((word) => !FILLER_WORDS.has(word));
+  return wordsOf(text)
+    .flat()
+    .filter((word) => !FILLER_WORDS.has(word));
 }
 
 /** The name without a trailing place ("Grief Counselling – Jesmond" -> "Grief Counselling"). */
@@ -47,8 +49,8 @@ export function nameRanker(searched: string): (name: string) => number {
   return (name) => {
     if (!words.length) return NAME_RANKS.other;
     const nameWords = contentWords(name);
-    if (nameWords.join(' ') === joined || nameWords.join('') === words.join('')
-      || contentWords(withoutPlace(name)).join(' ') === joined) return NAME_RANKS.exact;
+    if (nameWords.join(' ') === joined || nameWords.join('') === words.join('') || contentWords(withoutPlace(name)).join(' ') === joined)
+      return NAME_RANKS.exact;
     const inName = (word: string, i: number) => {
       const stem = stems[i]!;
       return nameWords.some((nameWord) => nameWord.startsWith(word) || (stem.length >= 3 && nameWord.startsWith(stem)));

@@ -24,7 +24,13 @@ export async function reindexAll(directory: DirectoryDatabase, search: SearchBac
 /** Builds and indexes the search documents of these records, with their freshness signals and the taxonomy crosswalk. */
 export async function indexRecords(db: Kysely<DatabaseSchema>, search: SearchBackend, records: ServiceRecord[], today: string): Promise<void> {
   if (!records.length) return;
-  const signals = await loadFreshnessSignals(db, records.map((record) => record.id));
+  const signals = await loadFreshnessSignals(
+    db,
+    records.map((record) => record.id),
+  );
   const crosswalk = await loadCrosswalk(db);
-  await search.index(records.map((record) => buildSearchDocument(record, today, signals.get(record.id), crosswalk)), db);
+  await search.index(
+    records.map((record) => buildSearchDocument(record, today, signals.get(record.id), crosswalk)),
+    db,
+  );
 }

@@ -68,9 +68,7 @@ export interface SearchDocument {
  * Our term that an attribute names: by term uuid, or by code when the term says it is from our
  * taxonomy (by its taxonomy id or code). Another taxonomy's term with the same code is not ours.
  */
-function termOf<T>(
-  attribute: AttributeRecord, ours: { id: string; code: string }, byUuid: Map<string, T>, byCode: Map<string, T>,
-): T | undefined {
+function termOf<T>(attribute: AttributeRecord, ours: { id: string; code: string }, byUuid: Map<string, T>, byCode: Map<string, T>): T | undefined {
   const termId = attribute.taxonomy_term?.id ?? attribute.taxonomy_term_id;
   const byId = termId ? byUuid.get(termId) : undefined;
   if (byId) return byId;
@@ -91,8 +89,14 @@ export function serviceCategoryCodes(record: ServiceRecord, crosswalk: Crosswalk
  * Category codes (with ancestors) and accessibility codes of a record, via term uuid or code, or
  * through the crosswalk for another taxonomy's terms; and the names of those other terms.
  */
-function termCodes(record: ServiceRecord, crosswalk: Crosswalk): {
-  categories: string[]; directCategories: string[]; access: string[]; foreignNames: string[];
+function termCodes(
+  record: ServiceRecord,
+  crosswalk: Crosswalk,
+): {
+  categories: string[];
+  directCategories: string[];
+  access: string[];
+  foreignNames: string[];
 } {
   const taxonomy = getTaxonomy();
   const direct: string[] = [];
@@ -166,7 +170,10 @@ export function placeText(record: ServiceRecord): string {
 }
 
 export function buildSearchDocument(
-  record: ServiceRecord, today: string, signals: FreshnessSignals = NO_SIGNALS, crosswalk: Crosswalk = NO_CROSSWALK,
+  record: ServiceRecord,
+  today: string,
+  signals: FreshnessSignals = NO_SIGNALS,
+  crosswalk: Crosswalk = NO_CROSSWALK,
 ): SearchDocument {
   const taxonomy = getTaxonomy();
   const { categories, directCategories, access, foreignNames } = termCodes(record, crosswalk);

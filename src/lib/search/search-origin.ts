@@ -27,8 +27,12 @@ export async function searchOrigin(db: Kysely<DatabaseSchema>, query: SearchQuer
   if (!found.ok) return { origin: null, error: { parameter: 'near', message: found.message }, suggestions: found.suggestions };
   return {
     origin: {
-      latitude: found.point.latitude, longitude: found.point.longitude, areaIds: found.areaIds,
-      label: found.label, precision: found.precision, note: found.note,
+      latitude: found.point.latitude,
+      longitude: found.point.longitude,
+      areaIds: found.areaIds,
+      label: found.label,
+      precision: found.precision,
+      note: found.note,
     },
     error: null,
     suggestions: [],

@@ -84,9 +84,7 @@ function whereText(document: ShownDocument, origin: Point | null): string {
   return `${nearest.name}, the nearest of its ${places.length} places`;
 }
 
-export function toResponseResult(
-  document: ShownDocument, hit?: Pick<SearchHit, 'distanceKm' | 'reach'>, origin: Point | null = null,
-): SearchResponseResult {
+export function toResponseResult(document: ShownDocument, hit?: Pick<SearchHit, 'distanceKm' | 'reach'>, origin: Point | null = null): SearchResponseResult {
   const distanceKm = hit?.distanceKm ?? null;
   return {
     id: document.id,
@@ -112,11 +110,11 @@ export function toResponseResult(
     assured_date: document.assuredDate,
     freshness: document.freshness
       ? {
-        status: document.freshness.status,
-        flags: document.freshness.flags.map(({ flag, severity, sentence }) => ({ flag, severity, message: sentence })),
-        assured_date: document.freshness.assured_date,
-        funding_end_date: document.freshness.funding_end_date,
-      }
+          status: document.freshness.status,
+          flags: document.freshness.flags.map(({ flag, severity, sentence }) => ({ flag, severity, message: sentence })),
+          assured_date: document.freshness.assured_date,
+          funding_end_date: document.freshness.funding_end_date,
+        }
       : { status: 'ok', flags: [], assured_date: document.assuredDate, funding_end_date: null },
     url: serviceUrl(document.id),
   };

@@ -97,8 +97,12 @@ export function correctionFor(word: string, vocabulary: Vocabulary): string | un
     if (word.length < 6 && candidate.length === word.length && !isSwap(word, candidate)) return;
     const distance = editDistance(word, candidate, max);
     if (distance > max) return;
-    if (!best || distance < best.distance || (distance === best.distance && frequency > best.frequency)
-      || (distance === best.distance && frequency === best.frequency && candidate < best.word)) {
+    if (
+      !best ||
+      distance < best.distance ||
+      (distance === best.distance && frequency > best.frequency) ||
+      (distance === best.distance && frequency === best.frequency && candidate < best.word)
+    ) {
       best = { word: candidate, distance, frequency };
     }
   };
@@ -122,7 +126,7 @@ export function correctSpelling(q: string, vocabulary: Vocabulary): SpellingCorr
     const word = foldText(token);
     if (word.length < MIN_LENGTH || /[\d'’]/.test(word) || !/^\p{L}+$/u.test(word)) return token;
     if (!decided.has(word)) {
-      const to = isKnown(word, vocabulary) ? null : correctionFor(word, vocabulary) ?? null;
+      const to = isKnown(word, vocabulary) ? null : (correctionFor(word, vocabulary) ?? null);
       decided.set(word, to);
       if (to) words.push({ from: word, to });
     }

@@ -14,12 +14,19 @@ export function smallestK(rows: ArrayLike<number>, key: (row: number) => number,
   const heapTies = new Float64Array(size);
   const heapPositions = new Int32Array(size);
   let count = 0;
-  const worse = (a: number, b: number) => heapKeys[a]! > heapKeys[b]!
-    || (heapKeys[a] === heapKeys[b] && (heapTies[a]! > heapTies[b]! || (heapTies[a] === heapTies[b] && heapPositions[a]! > heapPositions[b]!)));
+  const worse = (a: number, b: number) =>
+    heapKeys[a]! > heapKeys[b]! ||
+    (heapKeys[a] === heapKeys[b] && (heapTies[a]! > heapTies[b]! || (heapTies[a] === heapTies[b] && heapPositions[a]! > heapPositions[b]!)));
   const swap = (a: number, b: number) => {
-    const key = heapKeys[a]!; heapKeys[a] = heapKeys[b]!; heapKeys[b] = key;
-    const tied = heapTies[a]!; heapTies[a] = heapTies[b]!; heapTies[b] = tied;
-    const position = heapPositions[a]!; heapPositions[a] = heapPositions[b]!; heapPositions[b] = position;
+    const key = heapKeys[a]!;
+    heapKeys[a] = heapKeys[b]!;
+    heapKeys[b] = key;
+    const tied = heapTies[a]!;
+    heapTies[a] = heapTies[b]!;
+    heapTies[b] = tied;
+    const position = heapPositions[a]!;
+    heapPositions[a] = heapPositions[b]!;
+    heapPositions[b] = position;
   };
   const siftDown = (from: number) => {
     let i = from;
@@ -57,7 +64,8 @@ export function smallestK(rows: ArrayLike<number>, key: (row: number) => number,
       siftDown(0);
     }
   }
-  const order = Array.from({ length: count }, (_, i) => i)
-    .sort((a, b) => heapKeys[a]! - heapKeys[b]! || heapTies[a]! - heapTies[b]! || heapPositions[a]! - heapPositions[b]!);
+  const order = Array.from({ length: count }, (_, i) => i).sort(
+    (a, b) => heapKeys[a]! - heapKeys[b]! || heapTies[a]! - heapTies[b]! || heapPositions[a]! - heapPositions[b]!,
+  );
   return order.map((i) => rows[heapPositions[i]!]!);
 }

@@ -66,14 +66,18 @@ export async function waysForward(search: SearchBackend, query: SearchQuery, ori
     query.q && hasFilters ? countOf({ ...query, q: '' }) : Promise.resolve(null),
     hasFilters ? countOf(withoutFilters(query)) : Promise.resolve(null),
     Promise.all(withOneWordFewer(query.q).map(async (q) => ({ q, total: await countOf({ ...query, q }) }))),
-    Promise.all(categoriesOfWords(query.q).slice(0, 6).map(async (code) => {
-      const name = taxonomy.categoryByCode.get(code)!.name;
-      const filtered: SearchQuery = { ...query, q: '', category: [code], page: 1 };
-      const total = await countOf(filtered);
-      if (total > 0 || !hasFilters) return { code, name, total, withFilters: true, search: filtered };
-      const unfiltered: SearchQuery = { ...withoutFilters(query), q: '', category: [code] };
-      return { code, name, total: await countOf(unfiltered), withFilters: false, search: unfiltered };
-    })),
+    Promise.all(
+      categoriesOfWords(query.q)
+        .slice(0, 6)
+        .map(async (code) => {
+          const name = taxonomy.categoryByCode.get(code)!.name;
+          const filtered: SearchQuery = { ...query, q: '', category: [code], page: 1 };
+          const total = await countOf(filtered);
+          if (total > 0 || !hasFilters) return { code, name, total, withFilters: true, search: filtered };
+          const unfiltered: SearchQuery = { ...withoutFilters(query), q: '', category: [code] };
+          return { code, name, total: await countOf(unfiltered), withFilters: false, search: unfiltered };
+        }),
+    ),
   ]);
   return { relaxations, withoutWords, withoutAnyFilter, fewerWords: found(fewerWords).slice(0, MAX_SHOWN), categories: found(categories).slice(0, 4) };
 }

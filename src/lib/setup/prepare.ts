@@ -27,7 +27,10 @@ export async function prepareDirectory(
   await migrateToLatest(directory.db);
   await syncTaxonomy(directory.db);
   const report: PrepareReport = { sampleLoaded: 0, reindexed: 0, fromOutbox: 0 };
-  const { count } = await directory.db.selectFrom('service').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+  const { count } = await directory.db
+    .selectFrom('service')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirstOrThrow();
   if (Number(count) === 0 && options.loadSample !== false) {
     log('The database has no services yet: loading the sample directory.');
     const outcome = await importRecords(directory, search, loadSampleRecords(today), { source: 'sample', today, strict: true });

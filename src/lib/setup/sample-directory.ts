@@ -13,9 +13,7 @@ const sampleFileSchema = z.object({
   contents: z.array(z.unknown()),
 });
 
-const DATE_FIELDS = new Set([
-  'assured_date', 'capacity_updated', 'valid_from', 'valid_to', 'dtstart', 'until', 'start_date', 'end_date', 'last_modified',
-]);
+const DATE_FIELDS = new Set(['assured_date', 'capacity_updated', 'valid_from', 'valid_to', 'dtstart', 'until', 'start_date', 'end_date', 'last_modified']);
 
 function shiftDate(value: string, days: number): string {
   const date = new Date(Date.parse(value.length === 10 ? `${value}T00:00:00Z` : value) + days * 86_400_000);
@@ -26,10 +24,12 @@ function shiftDate(value: string, days: number): string {
 export function shiftRecordDates(value: unknown, days: number): unknown {
   if (Array.isArray(value)) return value.map((item) => shiftRecordDates(item, days));
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [
-      key,
-      DATE_FIELDS.has(key) && typeof item === 'string' && !Number.isNaN(Date.parse(item)) ? shiftDate(item, days) : shiftRecordDates(item, days),
-    ]));
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [
+        key,
+        DATE_FIELDS.has(key) && typeof item === 'string' && !Number.isNaN(Date.parse(item)) ? shiftDate(item, days) : shiftRecordDates(item, days),
+      ]),
+    );
   }
   return value;
 }

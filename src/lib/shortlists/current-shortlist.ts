@@ -44,7 +44,10 @@ export function currentShortlist(context: RequestContext): Promise<Shortlist | n
  */
 export function rememberShortlist(cookies: AstroCookies, url: URL, id: string): void {
   cookies.set(SHORTLIST_COOKIE, id, {
-    httpOnly: true, sameSite: 'lax', path: '/', secure: url.protocol === 'https:',
+    httpOnly: true,
+    sameSite: 'lax',
+    path: '/',
+    secure: url.protocol === 'https:',
   });
 }
 
@@ -87,7 +90,7 @@ export function backWithOutcome(back: string, outcome: ListOutcome, serviceId: s
 export function outcomeFor(url: URL, serviceId: string): ListOutcome | null {
   const outcome = url.searchParams.get(OUTCOME_PARAMETER);
   if (url.searchParams.get(OUTCOME_SERVICE_PARAMETER) !== serviceId) return null;
-  return (LIST_OUTCOMES as readonly string[]).includes(outcome ?? '') ? outcome as ListOutcome : null;
+  return (LIST_OUTCOMES as readonly string[]).includes(outcome ?? '') ? (outcome as ListOutcome) : null;
 }
 
 /** The page's own address without any outcome, for a form's "back" field. */

@@ -4,7 +4,23 @@ import { longDate } from '../dates';
 import type { HandoutEntry } from './handout';
 import { handoutWarnings } from './handout';
 
-export const PICTURES = ['what', 'warning', 'when', 'cost', 'where', 'travel', 'no-travel', 'turn-up', 'book', 'contact', 'referral', 'voucher', 'phone', 'text', 'checked'] as const;
+export const PICTURES = [
+  'what',
+  'warning',
+  'when',
+  'cost',
+  'where',
+  'travel',
+  'no-travel',
+  'turn-up',
+  'book',
+  'contact',
+  'referral',
+  'voucher',
+  'phone',
+  'text',
+  'checked',
+] as const;
 export type Picture = (typeof PICTURES)[number];
 
 export interface EasyReadLine {
@@ -39,7 +55,10 @@ export function easyReadLines(entry: HandoutEntry): EasyReadLine[] {
   const known = !/^cost not given/i.test(entry.cost);
   lines.push({ picture: 'cost', text: free ? 'It is free.' : known ? `Cost: ${withStop(entry.cost)}` : 'Ask how much it costs.' });
   if (entry.places.length === 0) {
-    lines.push({ picture: 'no-travel', text: entry.reach ? withStop(entry.reach.replace(/^No travel needed: /, 'You do not need to travel. It is ')) : 'Ask where it is.' });
+    lines.push({
+      picture: 'no-travel',
+      text: entry.reach ? withStop(entry.reach.replace(/^No travel needed: /, 'You do not need to travel. It is ')) : 'Ask where it is.',
+    });
   }
   for (const place of entry.places) {
     lines.push({ picture: 'where', text: `Go to: ${withStop([place.name, place.address].filter(Boolean).join(', '))}` });

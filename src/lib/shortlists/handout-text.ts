@@ -8,8 +8,11 @@ import type { HandoutEntry } from './handout';
 import { handoutWarnings } from './handout';
 
 export function handoutText(entries: HandoutEntry[], link: string, today: string): string {
-  const out: string[] = [entries.length === 1 ? 'Your list: 1 service that may help.' : `Your list: ${entries.length} services that may help.`,
-    'Groups and services change, so please check with them before you go.', ''];
+  const out: string[] = [
+    entries.length === 1 ? 'Your list: 1 service that may help.' : `Your list: ${entries.length} services that may help.`,
+    'Groups and services change, so please check with them before you go.',
+    '',
+  ];
   entries.forEach((entry, index) => {
     out.push(`${index + 1}. ${entry.name}`);
     out.push(entry.what);
@@ -23,10 +26,12 @@ export function handoutText(entries: HandoutEntry[], link: string, today: string
       out.push(`Where: ${[place.name, place.address].filter(Boolean).join(', ')}`);
       if (place.gettingThere.length) out.push(`Getting there: ${place.gettingThere.join(' ')}`);
     }
-    out.push(`To start: ${entry.start ? howToStartText(entry.start) : entry.howToGetIn[0] ?? 'please ask.'}`);
+    out.push(`To start: ${entry.start ? howToStartText(entry.start) : (entry.howToGetIn[0] ?? 'please ask.')}`);
     if (entry.phones.length === 0) out.push('Phone: no phone number given.');
     for (const phone of entry.phones) {
-      out.push(`${phone.type === 'text' ? 'Text' : 'Phone'}: ${phone.number}${phone.extension ? `, extension ${phone.extension}` : ''}${phone.description ? ` (${phone.description})` : ''}`);
+      out.push(
+        `${phone.type === 'text' ? 'Text' : 'Phone'}: ${phone.number}${phone.extension ? `, extension ${phone.extension}` : ''}${phone.description ? ` (${phone.description})` : ''}`,
+      );
     }
     out.push(entry.checkedOn ? `Checked on ${longDate(entry.checkedOn)}.` : 'Not checked yet.');
     out.push('');

@@ -77,17 +77,23 @@ function placeOf(location: LocationRecord): HandoutPlace {
   const lines = address
     ? [address.address_1, address.address_2, address.city, address.postal_code].map((line) => line?.trim()).filter((line): line is string => Boolean(line))
     : [];
-  const access = [...new Set(location.attributes.flatMap((attribute) => {
-    const termId = attribute.taxonomy_term?.id ?? attribute.taxonomy_term_id ?? '';
-    const ours = taxonomy.accessibilityByUuid.get(termId)
-      ?? (attribute.taxonomy_term?.code ? taxonomy.accessibilityByCode.get(attribute.taxonomy_term.code) : undefined);
-    const name = ours?.name ?? attribute.taxonomy_term?.name;
-    return name ? [name] : [];
-  }))];
+  const access = [
+    ...new Set(
+      location.attributes.flatMap((attribute) => {
+        const termId = attribute.taxonomy_term?.id ?? attribute.taxonomy_term_id ?? '';
+        const ours =
+          taxonomy.accessibilityByUuid.get(termId) ??
+          (attribute.taxonomy_term?.code ? taxonomy.accessibilityByCode.get(attribute.taxonomy_term.code) : undefined);
+        const name = ours?.name ?? attribute.taxonomy_term?.name;
+        return name ? [name] : [];
+      }),
+    ),
+  ];
   const transportation = location.transportation?.trim();
   const name = location.name?.trim() || lines[0] || 'Place';
   // "Dunston Library, 40 Market Lane" under the name "Dunston Library": the name is said once.
-  const withoutName = lines.map((line) => (line.toLowerCase().startsWith(`${name.toLowerCase()}, `) ? line.slice(name.length + 2).trim() : line))
+  const withoutName = lines
+    .map((line) => (line.toLowerCase().startsWith(`${name.toLowerCase()}, `) ? line.slice(name.length + 2).trim() : line))
     .filter((line) => line && line.toLowerCase() !== name.toLowerCase());
   return {
     name,
@@ -105,11 +111,16 @@ export function handoutEntry(service: ServiceRecord, today: string, freshness?: 
     .map(placeOf);
   const areas = service.service_areas.map((area) => area.name?.trim()).filter((name): name is string => Boolean(name));
   const remote = modes.filter((mode) => mode === 'phone' || mode === 'online').map((mode) => MODE_LABELS[mode]);
-  const reach = places.length > 0 ? null
-    : areas.length > 0 ? `Covers your area: ${areas.join(', ')}`
-    : remote.length > 0 ? `No travel needed: ${modesInWords(remote).toLowerCase()}`
-    : service.home_visits === true ? 'No travel needed: they visit you at home'
-    : null;
+  const reach =
+    places.length > 0
+      ? null
+      : areas.length > 0
+        ? `Covers your area: ${areas.join(', ')}`
+        : remote.length > 0
+          ? `No travel needed: ${modesInWords(remote).toLowerCase()}`
+          : service.home_visits === true
+            ? 'No travel needed: they visit you at home'
+            : null;
   const routes = service.referral_routes ?? [];
   // "Just turn up" first: it is the easiest way in.
   const ordered = [...routes].sort((a, b) => Number(b === 'drop_in') - Number(a === 'drop_in'));
@@ -121,7 +132,13 @@ export function handoutEntry(service: ServiceRecord, today: string, freshness?: 
     ...service.phones,
     ...service.service_at_locations.flatMap(({ location }) => location.phones),
     ...service.contacts.flatMap((contact) => contact.phones),
-  ].map((phone) => ({ number: phone.number.trim(), type: phone.type?.trim() || null, extension: phone.extension?.toString().trim() || null, description: phone.description?.trim() || null }))
+  ]
+    .map((phone) => ({
+      number: phone.number.trim(),
+      type: phone.type?.trim() || null,
+      extension: phone.extension?.toString().trim() || null,
+      description: phone.description?.trim() || null,
+    }))
     .filter((phone, index, all) => phone.number && all.findIndex((other) => other.number === phone.number) === index);
   return {
     id: service.id,
@@ -138,7 +155,7 @@ export function handoutEntry(service: ServiceRecord, today: string, freshness?: 
     start: howToStart(service),
     phones,
     checkedOn: service.assured_date ?? null,
-    statusMessage: service.status !== 'active' ? STATUS_MESSAGES[service.status] ?? null : null,
+    statusMessage: service.status !== 'active' ? (STATUS_MESSAGES[service.status] ?? null) : null,
     freshness,
     path: servicePath(service.id),
   };

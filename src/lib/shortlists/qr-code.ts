@@ -10,7 +10,5 @@ function escapeAttribute(text: string): string {
 export async function qrCodeSvg(url: string): Promise<string> {
   const svg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 });
   const label = escapeAttribute(`QR code for the short link ${url}`);
-  return svg
-    .replace(/<\?xml[^>]*>\s*/, '')
-    .replace(/^<svg\b/, `<svg role="img" aria-label="${label}" focusable="false" class="qr-code__image"`);
+  return svg.replace(/<\?xml[^>]*>\s*/, '').replace(/^<svg\b/, `<svg role="img" aria-label="${label}" focusable="false" class="qr-code__image"`);
 }

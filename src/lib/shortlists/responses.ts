@@ -6,8 +6,9 @@ function escapeHtml(text: string): string {
 }
 
 export function messagePage(status: number, title: string, text: string, headers: Record<string, string> = {}): Response {
-  const html = `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title></head>`
-    + `<body><main><h1>${escapeHtml(title)}</h1><p>${escapeHtml(text)}</p><p><a href="/search">Search for services</a> or <a href="/help/talk-to-someone">talk to someone</a>.</p></main></body></html>`;
+  const html =
+    `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title></head>` +
+    `<body><main><h1>${escapeHtml(title)}</h1><p>${escapeHtml(text)}</p><p><a href="/search">Search for services</a> or <a href="/help/talk-to-someone">talk to someone</a>.</p></main></body></html>`;
   return new Response(html, { status, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', ...headers } });
 }
 

@@ -64,7 +64,8 @@ export async function createShortlist(db: Db, now = new Date()): Promise<Shortli
 export async function purgeExpiredShortlists(db: Db, now = new Date()): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const stamp = now.toISOString();
-    await trx.deleteFrom('shortlist_item')
+    await trx
+      .deleteFrom('shortlist_item')
       .where('shortlist_id', 'in', trx.selectFrom('shortlist').select('id').where('expires_at', '<=', stamp))
       .execute();
     const result = await trx.deleteFrom('shortlist').where('expires_at', '<=', stamp).executeTakeFirst();
@@ -87,25 +88,22 @@ export async function findShortlist(db: Db, id: string, now = new Date()): Promi
     await deleteShortlist(db, id);
     return { state: 'expired' };
   }
-  const items = await db.selectFrom('shortlist_item').select('service_id')
-    .where('shortlist_id', '=', id).orderBy('position').orderBy('added_at').execute();
+  const items = await db.selectFrom('shortlist_item').select('service_id').where('shortlist_id', '=', id).orderBy('position').orderBy('added_at').execute();
   return {
     state: 'live',
     shortlist: {
-      id: row.id, createdAt: row.created_at, updatedAt: row.updated_at, expiresAt: row.expires_at,
+      id: row.id,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+      expiresAt: row.expires_at,
       serviceIds: items.map((item) => item.service_id),
     },
   };
 }
 
-export type ChangeOutcome =
-  | { ok: true; shortlist: Shortlist }
-  | { ok: false; reason: 'gone' | 'full' | 'no-such-service' | 'not-on-list' };
+export type ChangeOutcome = { ok: true; shortlist: Shortlist } | { ok: false; reason: 'gone' | 'full' | 'no-such-service' | 'not-on-list' };
 
-export type ShortlistChange =
-  | { action: 'add'; serviceId: string }
-  | { action: 'remove'; serviceId: string }
-  | { action: 'up' | 'down'; serviceId: string };
+export type ShortlistChange = { action: 'add'; serviceId: string } | { action: 'remove'; serviceId: string } | { action: 'up' | 'down'; serviceId: string };
 
 /**
  * Adds, removes or moves one service, in one transaction, and moves the expiry on by the full
@@ -120,7 +118,11 @@ async function changeInTransaction(db: Transaction<DatabaseSchema>, id: string, 
   // Take the list for this transaction before reading it: an update that changes nothing locks
   // its row on PostgreSQL (whose transactions otherwise read side by side, so two servers' adds
   // could each see 19 and make 21) and takes the write lock at once on SQLite.
-  await db.updateTable('shortlist').set((eb) => ({ updated_at: eb.ref('updated_at') })).where('id', '=', id).execute();
+  await db
+    .updateTable('shortlist')
+    .set((eb) => ({ updated_at: eb.ref('updated_at') }))
+    .where('id', '=', id)
+    .execute();
   const lookup = await findShortlist(db, id, now);
   if (lookup.state !== 'live') return { ok: false, reason: 'gone' };
   const order = [...lookup.shortlist.serviceIds];
@@ -145,7 +147,8 @@ async function changeInTransaction(db: Transaction<DatabaseSchema>, id: string, 
   await (async (trx: Transaction<DatabaseSchema>) => {
     await trx.updateTable('shortlist').set({ updated_at: stamp, expires_at: expires }).where('id', '=', id).execute();
     if (change.action === 'add' && index === -1) {
-      await trx.insertInto('shortlist_item')
+      await trx
+        .insertInto('shortlist_item')
         .values({ shortlist_id: id, service_id: change.serviceId, position: order.length - 1, added_at: stamp })
         .onConflict((conflict) => conflict.columns(['shortlist_id', 'service_id']).doNothing())
         .execute();
@@ -155,8 +158,7 @@ async function changeInTransaction(db: Transaction<DatabaseSchema>, id: string, 
     }
     if (change.action !== 'add') {
       for (const [position, serviceId] of order.entries()) {
-        await trx.updateTable('shortlist_item').set({ position })
-          .where('shortlist_id', '=', id).where('service_id', '=', serviceId).execute();
+        await trx.updateTable('shortlist_item').set({ position }).where('shortlist_id', '=', id).where('service_id', '=', serviceId).execute();
       }
     }
   })(db);

@@ -35,11 +35,13 @@ const REPLACEMENTS: [RegExp, string][] = [
 export function toGsm(text: string): string {
   let out = text;
   for (const [pattern, replacement] of REPLACEMENTS) out = out.replace(pattern, replacement);
-  return [...out].map((char) => {
-    if (GSM_BASIC.includes(char) || GSM_EXTENDED.includes(char)) return char;
-    const plain = char.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-    return [...plain].every((c) => GSM_BASIC.includes(c)) ? plain : '';
-  }).join('');
+  return [...out]
+    .map((char) => {
+      if (GSM_BASIC.includes(char) || GSM_EXTENDED.includes(char)) return char;
+      const plain = char.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+      return [...plain].every((c) => GSM_BASIC.includes(c)) ? plain : '';
+    })
+    .join('');
 }
 
 /** Its length in GSM septets (extended characters count twice). */
@@ -112,7 +114,9 @@ export function shortlistText(services: TextMessageService[], link: string, segm
   const clean = services.map((service) => ({
     name: toGsm(service.name).replace(/\s+/g, ' ').trim(),
     when: toGsm(service.when).replace(/\s+/g, ' ').trim(),
-    phone: toGsm(service.phone).replace(/[^\d+ ]/g, '').trim(),
+    phone: toGsm(service.phone)
+      .replace(/[^\d+ ]/g, '')
+      .trim(),
   }));
   const header = clean.length === 1 ? 'Your list, 1 service:' : `Your list, ${clean.length} services:`;
   const safeLink = toGsm(link);

@@ -10,13 +10,14 @@ export type DecisionErrors = Record<string, string>;
 
 const decisionSchema = z.object({
   decision: z.enum(['accepted', 'rejected']),
-  note: z.string().transform((value) => value.replace(/\r\n?/g, '\n').trim())
+  note: z
+    .string()
+    .transform((value) => value.replace(/\r\n?/g, '\n').trim())
     .pipe(z.string().max(NOTE_MAX_LENGTH, `Please keep the note to ${NOTE_MAX_LENGTH.toLocaleString('en-GB')} characters or fewer.`)),
 });
 
 export type ParsedDecisions =
-  | { ok: true; decisions: Record<string, FieldDecision>; values: DecisionValues }
-  | { ok: false; errors: DecisionErrors; values: DecisionValues };
+  { ok: true; decisions: Record<string, FieldDecision>; values: DecisionValues } | { ok: false; errors: DecisionErrors; values: DecisionValues };
 
 /** Reads `decision-<key>` and `note-<key>` for each field to decide. */
 export function parseDecisions(form: URLSearchParams | FormData, fields: readonly { key: string; field: string }[]): ParsedDecisions {
@@ -35,9 +36,12 @@ export function parseDecisions(form: URLSearchParams | FormData, fields: readonl
       continue;
     }
     const issue = parsed.error.issues[0]!;
-    errors[key] = issue.path[0] === 'decision'
-      ? (field.startsWith('note:') ? 'Choose "Done by hand" or "Not needed".' : 'Choose whether to accept or reject this change.')
-      : issue.message;
+    errors[key] =
+      issue.path[0] === 'decision'
+        ? field.startsWith('note:')
+          ? 'Choose "Done by hand" or "Not needed".'
+          : 'Choose whether to accept or reject this change.'
+        : issue.message;
   }
   return Object.keys(errors).length ? { ok: false, errors, values } : { ok: true, decisions, values };
 }

@@ -31,7 +31,10 @@ export function addressFromWords(words: string): AddressParts | null {
     if (!part) continue;
     if (!postcode) {
       const whole = normalisePostcode(part);
-      if (whole) { postcode = whole; continue; }
+      if (whole) {
+        postcode = whole;
+        continue;
+      }
       const end = POSTCODE_AT_END.exec(part);
       const found = end ? normalisePostcode(end[1]!) : null;
       if (found) {
@@ -56,11 +59,22 @@ export async function organisationNamed(db: Db, name: string): Promise<Organizat
   if (record) return record.organization;
   const identifiers = await db.selectFrom('organization_identifier').selectAll().where('organization_id', '=', row.id).orderBy('id').execute();
   return {
-    id: row.id, name: row.name, alternate_name: row.alternate_name, description: row.description, email: row.email, website: row.website,
-    logo: row.logo, uri: row.uri, parent_organization_id: row.parent_organization_id, attributes: [],
+    id: row.id,
+    name: row.name,
+    alternate_name: row.alternate_name,
+    description: row.description,
+    email: row.email,
+    website: row.website,
+    logo: row.logo,
+    uri: row.uri,
+    parent_organization_id: row.parent_organization_id,
+    attributes: [],
     organization_identifiers: identifiers.map((identifier) => ({
-      id: identifier.id, identifier_scheme: identifier.identifier_scheme, identifier_type: identifier.identifier_type,
-      identifier: identifier.identifier, attributes: [],
+      id: identifier.id,
+      identifier_scheme: identifier.identifier_scheme,
+      identifier_type: identifier.identifier_type,
+      identifier: identifier.identifier,
+      attributes: [],
     })),
   };
 }
@@ -76,20 +90,41 @@ export async function newServiceRecord(db: Db, accepted: AcceptedNewFields, id: 
   if (!name) throw new Error('A new listing needs its name.');
   const organisationName = text(accepted.get('new:organisation')) ?? name;
   const organization = (await organisationNamed(db, organisationName)) ?? {
-    id: newId(), name: organisationName, organization_identifiers: [], attributes: [],
+    id: newId(),
+    name: organisationName,
+    organization_identifiers: [],
+    attributes: [],
   };
   const address = addressFromWords(text(accepted.get('new:address')) ?? '');
   const record: Record<string, unknown> = {
-    id, name, status: 'active', organization,
-    service_at_locations: address ? [{
-      id: newId(),
-      location: {
-        id: newId(), location_type: 'physical',
-        addresses: [{ id: newId(), ...address, country: 'GB', address_type: 'physical', attributes: [] }],
-        phones: [], accessibility: [], languages: [], attributes: [],
-      },
-    }] : [],
-    schedules: [], cost_options: [], funding: [], phones: [], contacts: [], languages: [], service_areas: [], attributes: [],
+    id,
+    name,
+    status: 'active',
+    organization,
+    service_at_locations: address
+      ? [
+          {
+            id: newId(),
+            location: {
+              id: newId(),
+              location_type: 'physical',
+              addresses: [{ id: newId(), ...address, country: 'GB', address_type: 'physical', attributes: [] }],
+              phones: [],
+              accessibility: [],
+              languages: [],
+              attributes: [],
+            },
+          },
+        ]
+      : [],
+    schedules: [],
+    cost_options: [],
+    funding: [],
+    phones: [],
+    contacts: [],
+    languages: [],
+    service_areas: [],
+    attributes: [],
   };
   for (const [field, value] of accepted) {
     if (field === 'name' || field.includes(':')) continue;

@@ -15,7 +15,8 @@ export interface OutcomeDetails {
   added?: boolean;
 }
 
-const day = (iso: string) => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' }).format(new Date(iso));
+const day = (iso: string) =>
+  new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' }).format(new Date(iso));
 
 function fieldLine(field: OutcomeDetails['fields'][number]): string {
   const label = fieldLabel(field.field);
@@ -51,7 +52,13 @@ export function outcomeMessage(details: OutcomeDetails): { subject: string; body
 }
 
 /** The email telling someone who reported a problem (and left an address) what the panel did. */
-export function reportOutcomeMessage(details: { serviceName: string; reportedAt: string; outcome: 'resolved' | 'dismissed'; note: string | null; listingUrl: string }): { subject: string; body: string } {
+export function reportOutcomeMessage(details: {
+  serviceName: string;
+  reportedAt: string;
+  outcome: 'resolved' | 'dismissed';
+  note: string | null;
+  listingUrl: string;
+}): { subject: string; body: string } {
   const lines = [
     'Hello,',
     '',
@@ -62,6 +69,13 @@ export function reportOutcomeMessage(details: { serviceName: string; reportedAt:
       : 'We looked into it and have not changed the listing this time.',
   ];
   if (details.note?.trim()) lines.push(`The reviewer said: ${details.note.trim().replace(/\s+/g, ' ')}`);
-  lines.push('', `See the listing: ${details.listingUrl}`, '', 'We only used your email address to tell you this, and will not use it for anything else.', '', 'Community directory');
+  lines.push(
+    '',
+    `See the listing: ${details.listingUrl}`,
+    '',
+    'We only used your email address to tell you this, and will not use it for anything else.',
+    '',
+    'Community directory',
+  );
   return { subject: `The problem you reported with ${details.serviceName}`, body: lines.join('\n') };
 }

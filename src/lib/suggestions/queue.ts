@@ -58,8 +58,12 @@ export function groupReports(reports: readonly ReportSummary[]): ReportGroup[] {
 
 /** The open reports of the same kind about the same listing as `report` (itself included), newest first. */
 export async function openReportsLike(db: Db, report: Pick<ReportSummary, 'serviceId' | 'kind'>): Promise<ReportSummary[]> {
-  const rows = await reportQuery(db).where('problem_report.service_id', '=', report.serviceId).where('problem_report.kind', '=', report.kind)
-    .where('problem_report.status', '=', 'open').orderBy('problem_report.created_at', 'desc').execute();
+  const rows = await reportQuery(db)
+    .where('problem_report.service_id', '=', report.serviceId)
+    .where('problem_report.kind', '=', report.kind)
+    .where('problem_report.status', '=', 'open')
+    .orderBy('problem_report.created_at', 'desc')
+    .execute();
   return rows.map(summary);
 }
 
@@ -73,24 +77,47 @@ function parseDetails(json: string): string[] {
 }
 
 function reportQuery(db: Db) {
-  return db.selectFrom('problem_report').innerJoin('service', 'service.id', 'problem_report.service_id')
-    .select(['problem_report.id', 'problem_report.service_id', 'service.name as service_name', 'problem_report.kind', 'problem_report.details',
-      'problem_report.message', 'problem_report.contact_email', 'problem_report.created_at', 'problem_report.status', 'problem_report.resolved_at',
-      'problem_report.resolved_by', 'problem_report.resolution_note']);
+  return db
+    .selectFrom('problem_report')
+    .innerJoin('service', 'service.id', 'problem_report.service_id')
+    .select([
+      'problem_report.id',
+      'problem_report.service_id',
+      'service.name as service_name',
+      'problem_report.kind',
+      'problem_report.details',
+      'problem_report.message',
+      'problem_report.contact_email',
+      'problem_report.created_at',
+      'problem_report.status',
+      'problem_report.resolved_at',
+      'problem_report.resolved_by',
+      'problem_report.resolution_note',
+    ]);
 }
 
 type ReportRow = Awaited<ReturnType<ReturnType<typeof reportQuery>['executeTakeFirstOrThrow']>>;
 const summary = (row: ReportRow): ReportSummary => ({
-  id: row.id, serviceId: row.service_id, serviceName: row.service_name, kind: row.kind, details: parseDetails(row.details), message: row.message,
-  contactEmail: row.contact_email, createdAt: row.created_at, status: row.status, resolvedAt: row.resolved_at, resolvedBy: row.resolved_by,
+  id: row.id,
+  serviceId: row.service_id,
+  serviceName: row.service_name,
+  kind: row.kind,
+  details: parseDetails(row.details),
+  message: row.message,
+  contactEmail: row.contact_email,
+  createdAt: row.created_at,
+  status: row.status,
+  resolvedAt: row.resolved_at,
+  resolvedBy: row.resolved_by,
   resolutionNote: row.resolution_note,
 });
 
 /** Open reports (newest first), or the last `limit` dealt with (most recent first). */
 export async function listReports(db: Db, status: 'open' | 'closed', limit = 500): Promise<ReportSummary[]> {
-  const query = status === 'open'
-    ? reportQuery(db).where('problem_report.status', '=', 'open').orderBy('problem_report.created_at', 'desc')
-    : reportQuery(db).where('problem_report.status', '!=', 'open').orderBy('problem_report.resolved_at', 'desc');
+  const query =
+    status === 'open'
+      ? reportQuery(db).where('problem_report.status', '=', 'open').orderBy('problem_report.created_at', 'desc')
+      : reportQuery(db).where('problem_report.status', '!=', 'open').orderBy('problem_report.resolved_at', 'desc');
   return (await query.limit(limit).execute()).map(summary);
 }
 
@@ -110,11 +137,16 @@ export async function readQueue(db: Db, status: 'open' | 'closed'): Promise<Queu
   const limit = status === 'open' ? 500 : 50;
   const [suggestions, reports] = await Promise.all([listSuggestions(db, status, limit), listReports(db, status, limit)]);
   // Open reports of one kind about one listing are one row (they are dealt with together).
-  const reportItems: QueueItem[] = status === 'open'
-    ? groupReports(reports).map((group) => ({ type: 'report-group' as const, at: group.reports[0]!.createdAt, group }))
-    : reports.map((report) => ({ type: 'report' as const, at: report.resolvedAt ?? '', report }));
+  const reportItems: QueueItem[] =
+    status === 'open'
+      ? groupReports(reports).map((group) => ({ type: 'report-group' as const, at: group.reports[0]!.createdAt, group }))
+      : reports.map((report) => ({ type: 'report' as const, at: report.resolvedAt ?? '', report }));
   const items: QueueItem[] = [
-    ...suggestions.map((suggestion) => ({ type: 'suggestion' as const, at: (status === 'open' ? suggestion.createdAt : suggestion.closedAt) ?? '', suggestion })),
+    ...suggestions.map((suggestion) => ({
+      type: 'suggestion' as const,
+      at: (status === 'open' ? suggestion.createdAt : suggestion.closedAt) ?? '',
+      suggestion,
+    })),
     ...reportItems,
   ].sort((a, b) => b.at.localeCompare(a.at));
   return { items: status === 'open' ? items : items.slice(0, 50), suggestions: suggestions.length, reports: reports.length };
@@ -135,31 +167,55 @@ export class ReportsChangedError extends Error {
  * Throws ReportsChangedError (undoing the transaction) when any of them is no longer open.
  */
 export async function markReportsClosed(
-  trx: Transaction<DatabaseSchema>, ids: readonly string[], outcome: ReportOutcome, note: string, reviewerEmail: string, now: Date,
+  trx: Transaction<DatabaseSchema>,
+  ids: readonly string[],
+  outcome: ReportOutcome,
+  note: string,
+  reviewerEmail: string,
+  now: Date,
 ): Promise<void> {
   if (!ids.length) return;
-  const update = await trx.updateTable('problem_report')
+  const update = await trx
+    .updateTable('problem_report')
     .set({ status: outcome, resolved_at: now.toISOString(), resolved_by: reviewerEmail, resolution_note: note.trim() || null })
-    .where('id', 'in', [...ids]).where('status', '=', 'open').executeTakeFirst();
+    .where('id', 'in', [...ids])
+    .where('status', '=', 'open')
+    .executeTakeFirst();
   if (Number(update.numUpdatedRows) !== ids.length) throw new ReportsChangedError();
   // Search stops saying a problem was reported once the listings' documents are built again.
-  const services = await trx.selectFrom('problem_report').select('service_id').distinct().where('id', 'in', [...ids]).execute();
-  await queueSearchChanges(trx, services.map((row) => row.service_id), now.toISOString());
+  const services = await trx
+    .selectFrom('problem_report')
+    .select('service_id')
+    .distinct()
+    .where('id', 'in', [...ids])
+    .execute();
+  await queueSearchChanges(
+    trx,
+    services.map((row) => row.service_id),
+    now.toISOString(),
+  );
 }
 
 /** After reports are closed: each person who reported one and left an address is told what happened. */
 export async function tellReporters(db: Db, ids: readonly string[], outcome: ReportOutcome, note: string): Promise<void> {
   if (!ids.length) return;
-  const reports = await db.selectFrom('problem_report').innerJoin('service', 'service.id', 'problem_report.service_id')
+  const reports = await db
+    .selectFrom('problem_report')
+    .innerJoin('service', 'service.id', 'problem_report.service_id')
     .select(['problem_report.service_id', 'problem_report.contact_email', 'problem_report.created_at', 'service.name'])
-    .where('problem_report.id', 'in', [...ids]).execute();
+    .where('problem_report.id', 'in', [...ids])
+    .execute();
   const publicUrl = sitePublicUrl();
   for (const report of reports) {
     if (!report.contact_email) continue;
     await sendMessage(db, {
-      purpose: 'report_outcome', to: report.contact_email,
+      purpose: 'report_outcome',
+      to: report.contact_email,
       ...reportOutcomeMessage({
-        serviceName: report.name, reportedAt: report.created_at, outcome, note: note.trim() || null,
+        serviceName: report.name,
+        reportedAt: report.created_at,
+        outcome,
+        note: note.trim() || null,
         listingUrl: `${publicUrl}${servicePath(report.service_id)}`,
       }),
     });
@@ -172,11 +228,21 @@ export async function tellReporters(db: Db, ids: readonly string[], outcome: Rep
  * saying a problem was reported. False, with nothing changed, when any was already dealt with.
  */
 export async function closeReports(
-  app: App, ids: readonly string[], outcome: ReportOutcome, note: string, reviewerEmail: string, now = new Date(),
+  app: App,
+  ids: readonly string[],
+  outcome: ReportOutcome,
+  note: string,
+  reviewerEmail: string,
+  now = new Date(),
 ): Promise<boolean> {
   const db = app.directory.db;
   if (!ids.length) return false;
-  const services = await db.selectFrom('problem_report').select('service_id').distinct().where('id', 'in', [...ids]).execute();
+  const services = await db
+    .selectFrom('problem_report')
+    .select('service_id')
+    .distinct()
+    .where('id', 'in', [...ids])
+    .execute();
   try {
     await db.transaction().execute((trx) => markReportsClosed(trx, ids, outcome, note, reviewerEmail, now));
   } catch (error) {

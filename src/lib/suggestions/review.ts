@@ -48,7 +48,11 @@ export type ReviewOutcome =
  * refused (the listing would not be valid, or someone changed it at that very moment).
  */
 export async function reviewSuggestion(
-  app: App, suggestionId: string, decisions: ReadonlyMap<string, FieldDecision>, reviewer: Reviewer, now = new Date(),
+  app: App,
+  suggestionId: string,
+  decisions: ReadonlyMap<string, FieldDecision>,
+  reviewer: Reviewer,
+  now = new Date(),
 ): Promise<ReviewOutcome> {
   const { directory, search } = app;
   const db = directory.db;
@@ -63,11 +67,21 @@ export async function reviewSuggestion(
   // Claimed first (closed, by this reviewer), so a double click or two reviewers at once cannot
   // both publish: the one that claims it goes on; if publishing then fails, it is opened again.
   const at = now.toISOString();
-  const claim = await db.updateTable('suggestion').set({ status: 'closed', closed_at: at, closed_by: reviewer.email })
-    .where('id', '=', suggestionId).where('status', '=', 'open').executeTakeFirst();
+  const claim = await db
+    .updateTable('suggestion')
+    .set({ status: 'closed', closed_at: at, closed_by: reviewer.email })
+    .where('id', '=', suggestionId)
+    .where('status', '=', 'open')
+    .executeTakeFirst();
   if (Number(claim.numUpdatedRows) !== 1) return { ok: false, problem: 'closed' };
-  const reopen = () => db.updateTable('suggestion').set({ status: 'open', closed_at: null, closed_by: null })
-    .where('id', '=', suggestionId).where('closed_at', '=', at).where('closed_by', '=', reviewer.email).execute();
+  const reopen = () =>
+    db
+      .updateTable('suggestion')
+      .set({ status: 'open', closed_at: null, closed_by: null })
+      .where('id', '=', suggestionId)
+      .where('closed_at', '=', at)
+      .where('closed_by', '=', reviewer.email)
+      .execute();
 
   let serviceId = stored.suggestion.service_id;
   let published: string[] = [];
@@ -108,16 +122,28 @@ export async function reviewSuggestion(
   }
 
   const closed = await db.transaction().execute(async (trx) => {
-    const update = await trx.updateTable('suggestion').set({ service_id: serviceId })
-      .where('id', '=', suggestionId).where('closed_at', '=', at).where('closed_by', '=', reviewer.email).executeTakeFirst();
+    const update = await trx
+      .updateTable('suggestion')
+      .set({ service_id: serviceId })
+      .where('id', '=', suggestionId)
+      .where('closed_at', '=', at)
+      .where('closed_by', '=', reviewer.email)
+      .executeTakeFirst();
     if (Number(update.numUpdatedRows) !== 1) return false;
     for (const { key, field } of toDecide) {
       const { decision, note } = decisions.get(key)!;
       const values = { decision, note: note.trim() || null, decided_by: reviewer.email, decided_at: at };
       if (key === MESSAGE_KEY) {
-        await trx.insertInto('suggestion_field').values({
-          suggestion_id: suggestionId, field: field.field, old_value: 'null', new_value: JSON.stringify(field.after), ...values,
-        }).execute();
+        await trx
+          .insertInto('suggestion_field')
+          .values({
+            suggestion_id: suggestionId,
+            field: field.field,
+            old_value: 'null',
+            new_value: JSON.stringify(field.after),
+            ...values,
+          })
+          .execute();
       } else {
         await trx.updateTable('suggestion_field').set(values).where('id', '=', field.id).where('suggestion_id', '=', suggestionId).execute();
       }
@@ -131,9 +157,21 @@ export async function reviewSuggestion(
   if (to) {
     const decided = toDecide.map(({ key, field }) => ({ ...field, ...decisions.get(key)! }));
     const publicUrl = sitePublicUrl();
-    const title = stored.suggestion.kind === 'new' ? stored.title : (await db.selectFrom('service').select('name').where('id', '=', serviceId ?? '').executeTakeFirst())?.name ?? stored.title;
+    const title =
+      stored.suggestion.kind === 'new'
+        ? stored.title
+        : ((
+            await db
+              .selectFrom('service')
+              .select('name')
+              .where('id', '=', serviceId ?? '')
+              .executeTakeFirst()
+          )?.name ?? stored.title);
     const message = outcomeMessage({
-      title, suggestedAt: stored.suggestion.created_at, fields: decided, added,
+      title,
+      suggestedAt: stored.suggestion.created_at,
+      fields: decided,
+      added,
       listingUrl: serviceId && (stored.suggestion.kind === 'change' || added) ? `${publicUrl}${servicePath(serviceId)}` : null,
     });
     messageStatus = await sendMessage(db, { purpose: 'suggestion_outcome', to, ...message });

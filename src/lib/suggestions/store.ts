@@ -53,16 +53,35 @@ export async function createSuggestion(db: Kysely<DatabaseSchema>, suggestion: N
 /** The same, inside a transaction the caller already has. */
 export async function insertSuggestion(trx: Db, id: string, now: string, suggestion: NewSuggestion): Promise<void> {
   const row: Omit<SuggestionRow, 'status'> = {
-    id, kind: suggestion.kind, service_id: suggestion.kind === 'change' ? suggestion.serviceId : null, source: suggestion.source,
-    suggested_by: suggestion.suggestedBy ?? null, contact_email: suggestion.contactEmail?.trim() || null,
-    message: suggestion.message?.trim() || null, base_version: suggestion.baseVersion ?? null, created_at: now, closed_at: null, closed_by: null,
+    id,
+    kind: suggestion.kind,
+    service_id: suggestion.kind === 'change' ? suggestion.serviceId : null,
+    source: suggestion.source,
+    suggested_by: suggestion.suggestedBy ?? null,
+    contact_email: suggestion.contactEmail?.trim() || null,
+    message: suggestion.message?.trim() || null,
+    base_version: suggestion.baseVersion ?? null,
+    created_at: now,
+    closed_at: null,
+    closed_by: null,
   };
   await trx.insertInto('suggestion').values(row).execute();
   if (suggestion.fields.length) {
-    await trx.insertInto('suggestion_field').values(suggestion.fields.map((field) => ({
-      suggestion_id: id, field: field.field, old_value: JSON.stringify(field.before ?? null), new_value: JSON.stringify(field.after ?? null),
-      decision: null, note: null, decided_by: null, decided_at: null,
-    }))).execute();
+    await trx
+      .insertInto('suggestion_field')
+      .values(
+        suggestion.fields.map((field) => ({
+          suggestion_id: id,
+          field: field.field,
+          old_value: JSON.stringify(field.before ?? null),
+          new_value: JSON.stringify(field.after ?? null),
+          decision: null,
+          note: null,
+          decided_by: null,
+          decided_at: null,
+        })),
+      )
+      .execute();
   }
 }
 
@@ -91,8 +110,14 @@ const parse = (json: string | null): unknown => (json == null ? null : JSON.pars
 
 export function storedField(row: SuggestionFieldRow): StoredField {
   return {
-    id: row.id, field: row.field, before: parse(row.old_value), after: parse(row.new_value), decision: row.decision,
-    note: row.note, decidedBy: row.decided_by, decidedAt: row.decided_at,
+    id: row.id,
+    field: row.field,
+    before: parse(row.old_value),
+    after: parse(row.new_value),
+    decision: row.decision,
+    note: row.note,
+    decidedBy: row.decided_by,
+    decidedAt: row.decided_at,
   };
 }
 
@@ -108,16 +133,14 @@ export async function readSuggestion(db: Db, id: string): Promise<StoredSuggesti
   const suggestion = await db.selectFrom('suggestion').selectAll().where('id', '=', id).executeTakeFirst();
   if (!suggestion) return undefined;
   const rows = await db.selectFrom('suggestion_field').selectAll().where('suggestion_id', '=', id).orderBy('id').execute();
-  const service = suggestion.service_id
-    ? await db.selectFrom('service').select('name').where('id', '=', suggestion.service_id).executeTakeFirst()
-    : undefined;
+  const service = suggestion.service_id ? await db.selectFrom('service').select('name').where('id', '=', suggestion.service_id).executeTakeFirst() : undefined;
   const account = suggestion.suggested_by
     ? await db.selectFrom('user_account').select('email').where('id', '=', suggestion.suggested_by).executeTakeFirst()
     : undefined;
   return {
     suggestion,
     fields: rows.map(storedField),
-    title: suggestion.kind === 'new' ? suggestedName(rows) : service?.name ?? 'a listing that is no longer there',
+    title: suggestion.kind === 'new' ? suggestedName(rows) : (service?.name ?? 'a listing that is no longer there'),
     suggestedByEmail: account?.email ?? null,
   };
 }
@@ -136,21 +159,42 @@ export interface SuggestionSummary {
 
 /** Open suggestions (newest first), or the last `limit` closed ones (most recently closed first). */
 export async function listSuggestions(db: Db, status: 'open' | 'closed', limit = 500): Promise<SuggestionSummary[]> {
-  const rows = await db.selectFrom('suggestion')
+  const rows = await db
+    .selectFrom('suggestion')
     .leftJoin('service', 'service.id', 'suggestion.service_id')
-    .select(['suggestion.id', 'suggestion.kind', 'suggestion.service_id', 'suggestion.source', 'suggestion.created_at', 'suggestion.closed_at', 'service.name as service_name'])
+    .select([
+      'suggestion.id',
+      'suggestion.kind',
+      'suggestion.service_id',
+      'suggestion.source',
+      'suggestion.created_at',
+      'suggestion.closed_at',
+      'service.name as service_name',
+    ])
     .where('suggestion.status', '=', status)
     .orderBy(status === 'open' ? 'suggestion.created_at' : 'suggestion.closed_at', 'desc')
     .limit(limit)
     .execute();
   if (!rows.length) return [];
-  const fields = await db.selectFrom('suggestion_field').select(['suggestion_id', 'field', 'new_value'])
-    .where('suggestion_id', 'in', rows.map((row) => row.id)).execute();
+  const fields = await db
+    .selectFrom('suggestion_field')
+    .select(['suggestion_id', 'field', 'new_value'])
+    .where(
+      'suggestion_id',
+      'in',
+      rows.map((row) => row.id),
+    )
+    .execute();
   return rows.map((row) => {
     const own = fields.filter((field) => field.suggestion_id === row.id);
     return {
-      id: row.id, kind: row.kind, serviceId: row.service_id, source: row.source, createdAt: row.created_at, closedAt: row.closed_at,
-      title: row.kind === 'new' ? `New: ${suggestedName(own)}` : row.service_name ?? 'A listing that is no longer there',
+      id: row.id,
+      kind: row.kind,
+      serviceId: row.service_id,
+      source: row.source,
+      createdAt: row.created_at,
+      closedAt: row.closed_at,
+      title: row.kind === 'new' ? `New: ${suggestedName(own)}` : (row.service_name ?? 'A listing that is no longer there'),
       fieldCount: own.length,
     };
   });
@@ -158,7 +202,11 @@ export async function listSuggestions(db: Db, status: 'open' | 'closed', limit =
 
 /** How many suggestions are open. */
 export async function countOpenSuggestions(db: Db): Promise<number> {
-  const row = await db.selectFrom('suggestion').select((eb) => eb.fn.countAll().as('n')).where('status', '=', 'open').executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('suggestion')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('status', '=', 'open')
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 

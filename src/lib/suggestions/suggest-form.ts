@@ -14,14 +14,34 @@ import type { LocationRecord, ServiceRecord } from '../openreferral-schema/schem
 import type { SuggestedField, SuggestionSource } from './store';
 
 export const CHANGE_FIELDS = [
-  'name', 'description', 'url', 'email', 'phone', 'times', 'fees_description', 'referral_instructions', 'eligibility_description',
-  'address', 'message', 'contact_email',
+  'name',
+  'description',
+  'url',
+  'email',
+  'phone',
+  'times',
+  'fees_description',
+  'referral_instructions',
+  'eligibility_description',
+  'address',
+  'message',
+  'contact_email',
 ] as const;
 export type ChangeFormField = (typeof CHANGE_FIELDS)[number];
 
 export const NEW_FIELDS = [
-  'name', 'organisation', 'description', 'address', 'times', 'fees_description', 'referral_instructions', 'phone', 'email', 'url',
-  'contact_email', 'message',
+  'name',
+  'organisation',
+  'description',
+  'address',
+  'times',
+  'fees_description',
+  'referral_instructions',
+  'phone',
+  'email',
+  'url',
+  'contact_email',
+  'message',
 ] as const;
 export type NewFormField = (typeof NEW_FIELDS)[number];
 
@@ -63,7 +83,12 @@ export function suggestionSource(session: ActiveSession | null): SuggestionSourc
 
 /** Line breaks made plain and the ends trimmed, as the person typed it otherwise. */
 export function tidy(value: string): string {
-  return value.replace(/\r\n?/g, '\n').split('\n').map((line) => line.trimEnd()).join('\n').trim();
+  return value
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .join('\n')
+    .trim();
 }
 
 /** "www.example.org" -> "https://www.example.org": people rarely type the scheme. */
@@ -74,15 +99,45 @@ export function webAddress(value: string): string {
 }
 
 const tooLong = (max: number) => `Please keep this to ${max.toLocaleString('en-GB')} characters or fewer.`;
-const text = (max: number) => z.string().transform(tidy).pipe(z.string().max(max, tooLong(max)));
-const email = (message: string) => z.string().transform((value) => value.trim())
-  .pipe(z.string().max(EMAIL_MAX_LENGTH, tooLong(EMAIL_MAX_LENGTH)).refine((value) => value === '' || z.string().email().safeParse(value).success, message));
-const website = z.string().transform(webAddress).pipe(z.string().max(LINE_MAX_LENGTH, tooLong(LINE_MAX_LENGTH))
-  .refine((value) => value === '' || /^https?:\/\/[^\s/$.?#][^\s]*\.[^\s]+$/i.test(value), 'Enter a web address like www.example.org, or leave this empty.'));
-const phone = z.string().transform((value) => value.trim().replace(/\s+/g, ' '))
-  .pipe(z.string().max(40, 'Enter a phone number of 40 characters or fewer.')
-    .refine((value) => value === '' || ((value.match(/\d/g)?.length ?? 0) >= 6 && /^[0-9 +()\-.]+(\s*(ext\.?|extension|x)\s*\d+)?$/i.test(value)),
-      'Enter a phone number using numbers and spaces, like 0191 496 0000, or leave this empty.'));
+const text = (max: number) =>
+  z
+    .string()
+    .transform(tidy)
+    .pipe(z.string().max(max, tooLong(max)));
+const email = (message: string) =>
+  z
+    .string()
+    .transform((value) => value.trim())
+    .pipe(
+      z
+        .string()
+        .max(EMAIL_MAX_LENGTH, tooLong(EMAIL_MAX_LENGTH))
+        .refine((value) => value === '' || z.string().email().safeParse(value).success, message),
+    );
+const website = z
+  .string()
+  .transform(webAddress)
+  .pipe(
+    z
+      .string()
+      .max(LINE_MAX_LENGTH, tooLong(LINE_MAX_LENGTH))
+      .refine(
+        (value) => value === '' || /^https?:\/\/[^\s/$.?#][^\s]*\.[^\s]+$/i.test(value),
+        'Enter a web address like www.example.org, or leave this empty.',
+      ),
+  );
+const phone = z
+  .string()
+  .transform((value) => value.trim().replace(/\s+/g, ' '))
+  .pipe(
+    z
+      .string()
+      .max(40, 'Enter a phone number of 40 characters or fewer.')
+      .refine(
+        (value) => value === '' || ((value.match(/\d/g)?.length ?? 0) >= 6 && /^[0-9 +()\-.]+(\s*(ext\.?|extension|x)\s*\d+)?$/i.test(value)),
+        'Enter a phone number using numbers and spaces, like 0191 496 0000, or leave this empty.',
+      ),
+  );
 
 const shared = {
   description: text(TEXT_MAX_LENGTH),
@@ -145,7 +200,9 @@ export function addressWords(location: LocationRecord | undefined): string {
   const address = location?.addresses[0];
   if (!address) return '';
   return [location!.name, address.address_1, address.address_2, address.city, address.postal_code]
-    .map((line) => line?.trim()).filter((line, index, all): line is string => Boolean(line) && all.indexOf(line) === index).join('\n');
+    .map((line) => line?.trim())
+    .filter((line, index, all): line is string => Boolean(line) && all.indexOf(line) === index)
+    .join('\n');
 }
 
 /** What the change form starts with: the listing as it is now, in the form's words. */
@@ -156,7 +213,10 @@ export function currentValues(record: ServiceRecord, today: string): FormValues<
     url: record.url ?? '',
     email: record.email ?? '',
     phone: record.phones[0]?.number ?? '',
-    times: record.schedules.filter((schedule) => isCurrent(schedule, today)).map((schedule) => describeSchedule(schedule, today)).join('\n'),
+    times: record.schedules
+      .filter((schedule) => isCurrent(schedule, today))
+      .map((schedule) => describeSchedule(schedule, today))
+      .join('\n'),
     fees_description: tidy(record.fees_description ?? ''),
     referral_instructions: tidy(record.referral_instructions ?? ''),
     eligibility_description: tidy(record.eligibility_description ?? ''),
@@ -166,9 +226,7 @@ export function currentValues(record: ServiceRecord, today: string): FormValues<
   };
 }
 
-export type ParsedChange =
-  | { ok: true; fields: SuggestedField[]; message: string; contactEmail: string }
-  | { ok: false; errors: FormErrors<ChangeFormField> };
+export type ParsedChange = { ok: true; fields: SuggestedField[]; message: string; contactEmail: string } | { ok: false; errors: FormErrors<ChangeFormField> };
 
 const orNull = (value: string) => (value === '' ? null : value);
 
@@ -207,9 +265,7 @@ export function parseChange(values: FormValues<ChangeFormField>, record: Service
 
 export const EMPTY_NEW_VALUES: FormValues<NewFormField> = Object.fromEntries(NEW_FIELDS.map((field) => [field, ''])) as FormValues<NewFormField>;
 
-export type ParsedNew =
-  | { ok: true; fields: SuggestedField[]; message: string; contactEmail: string }
-  | { ok: false; errors: FormErrors<NewFormField> };
+export type ParsedNew = { ok: true; fields: SuggestedField[]; message: string; contactEmail: string } | { ok: false; errors: FormErrors<NewFormField> };
 
 /** Checks the new-service form; its fields as a new listing's (before: nothing), the parts that are not record fields as `new:`/`note:` fields. */
 export function parseNew(values: FormValues<NewFormField>): ParsedNew {

@@ -9,7 +9,13 @@ export const SOURCE_LABELS: Record<string, string> = {
 };
 
 const FORMAT = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit', hour12: true, timeZone: 'Europe/London',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+  hour12: true,
+  timeZone: 'Europe/London',
 });
 
 /** "21 November 2026, 3:05 pm" from an ISO date-time; "" when there is none. */

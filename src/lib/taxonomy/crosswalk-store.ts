@@ -34,8 +34,11 @@ export function foreignTermsOf(records: ServiceRecord[]): ForeignTerm[] {
       const term = attribute.taxonomy_term;
       if (!term?.name || isOurs(term) || found.has(term.id)) continue;
       found.set(term.id, {
-        id: term.id, name: term.name, code: term.code ?? null,
-        taxonomy: term.taxonomy ?? term.taxonomy_id ?? null, parentId: term.parent_id ?? null,
+        id: term.id,
+        name: term.name,
+        code: term.code ?? null,
+        taxonomy: term.taxonomy ?? term.taxonomy_id ?? null,
+        parentId: term.parent_id ?? null,
       });
     }
   }
@@ -50,15 +53,19 @@ export function foreignTermsOf(records: ServiceRecord[]): ForeignTerm[] {
 export async function mapImportedTerms(db: Db, records: ServiceRecord[], now = new Date().toISOString()): Promise<CrosswalkDecision[]> {
   const carried = foreignTermsOf(records);
   if (!carried.length) return [];
-  const known = new Map((await db.selectFrom('taxonomy_crosswalk').select(['term_id', 'category_code']).execute())
-    .map((row) => [row.term_id, { categoryCode: row.category_code }]));
+  const known = new Map(
+    (await db.selectFrom('taxonomy_crosswalk').select(['term_id', 'category_code']).execute()).map((row) => [row.term_id, { categoryCode: row.category_code }]),
+  );
   const terms = new Map(carried.filter((term) => !known.has(term.id)).map((term) => [term.id, term]));
   if (!terms.size) return [];
   // Parents the directory holds (from this feed or an earlier one) that the crosswalk lacks.
   let wanted = [...terms.values()].map((term) => term.parentId).filter((id): id is string => Boolean(id) && !terms.has(id!) && !known.has(id!));
   while (wanted.length) {
-    const rows = await db.selectFrom('taxonomy_term').select(['id', 'name', 'code', 'taxonomy', 'taxonomy_id', 'parent_id'])
-      .where('id', 'in', wanted).execute();
+    const rows = await db
+      .selectFrom('taxonomy_term')
+      .select(['id', 'name', 'code', 'taxonomy', 'taxonomy_id', 'parent_id'])
+      .where('id', 'in', wanted)
+      .execute();
     const next: string[] = [];
     for (const row of rows) {
       if (isOurs(row) || terms.has(row.id)) continue;
@@ -70,10 +77,21 @@ export async function mapImportedTerms(db: Db, records: ServiceRecord[], now = n
   const decisions = mapTerms([...terms.values()], known);
   for (const decision of decisions) {
     const term = terms.get(decision.termId)!;
-    await db.insertInto('taxonomy_crosswalk').values({
-      term_id: term.id, taxonomy: term.taxonomy ?? null, term_code: term.code ?? null, term_name: term.name,
-      parent_term_id: term.parentId ?? null, category_code: decision.categoryCode, method: decision.method, decided_by: null, updated_at: now,
-    }).onConflict((oc) => oc.column('term_id').doNothing()).execute();
+    await db
+      .insertInto('taxonomy_crosswalk')
+      .values({
+        term_id: term.id,
+        taxonomy: term.taxonomy ?? null,
+        term_code: term.code ?? null,
+        term_name: term.name,
+        parent_term_id: term.parentId ?? null,
+        category_code: decision.categoryCode,
+        method: decision.method,
+        decided_by: null,
+        updated_at: now,
+      })
+      .onConflict((oc) => oc.column('term_id').doNothing())
+      .execute();
   }
   return decisions;
 }
@@ -96,17 +114,39 @@ export interface CrosswalkRow {
 /** Every term of the crosswalk, unmapped ones first, then by taxonomy and name, with how many services carry each. */
 export async function listCrosswalk(db: Db): Promise<CrosswalkRow[]> {
   const rows = await db.selectFrom('taxonomy_crosswalk').selectAll().execute();
-  const counts = new Map((await db.selectFrom('attribute').select(['taxonomy_term_id'])
-    .select((eb) => eb.fn.count<number>('link_id').distinct().as('services'))
-    .where('link_entity', '=', 'service').where('taxonomy_term_id', 'in', rows.length ? rows.map((row) => row.term_id) : [''])
-    .groupBy('taxonomy_term_id').execute()).map((row) => [row.taxonomy_term_id, Number(row.services)]));
+  const counts = new Map(
+    (
+      await db
+        .selectFrom('attribute')
+        .select(['taxonomy_term_id'])
+        .select((eb) => eb.fn.count<number>('link_id').distinct().as('services'))
+        .where('link_entity', '=', 'service')
+        .where('taxonomy_term_id', 'in', rows.length ? rows.map((row) => row.term_id) : [''])
+        .groupBy('taxonomy_term_id')
+        .execute()
+    ).map((row) => [row.taxonomy_term_id, Number(row.services)]),
+  );
   const names = new Map(rows.map((row) => [row.term_id, row.term_name]));
-  return rows.map((row) => ({
-    termId: row.term_id, taxonomy: row.taxonomy, termCode: row.term_code, termName: row.term_name, parentTermId: row.parent_term_id,
-    parentName: row.parent_term_id ? names.get(row.parent_term_id) ?? null : null, categoryCode: row.category_code, method: row.method,
-    decidedBy: row.decided_by, updatedAt: row.updated_at, services: counts.get(row.term_id) ?? 0,
-  })).sort((a, b) => Number(a.categoryCode !== null) - Number(b.categoryCode !== null)
-    || (a.taxonomy ?? '').localeCompare(b.taxonomy ?? '') || a.termName.localeCompare(b.termName, 'en-GB'));
+  return rows
+    .map((row) => ({
+      termId: row.term_id,
+      taxonomy: row.taxonomy,
+      termCode: row.term_code,
+      termName: row.term_name,
+      parentTermId: row.parent_term_id,
+      parentName: row.parent_term_id ? (names.get(row.parent_term_id) ?? null) : null,
+      categoryCode: row.category_code,
+      method: row.method,
+      decidedBy: row.decided_by,
+      updatedAt: row.updated_at,
+      services: counts.get(row.term_id) ?? 0,
+    }))
+    .sort(
+      (a, b) =>
+        Number(a.categoryCode !== null) - Number(b.categoryCode !== null) ||
+        (a.taxonomy ?? '').localeCompare(b.taxonomy ?? '') ||
+        a.termName.localeCompare(b.termName, 'en-GB'),
+    );
 }
 
 /** serviceIds: the services carrying the changed terms, queued for search in the same transaction. */
@@ -118,7 +158,13 @@ export type MappingChange = { ok: true; termIds: string[]; termName: string; ser
  * services carrying them, queued for search in the same transaction (src/lib/db/search-outbox.ts):
  * the caller applies the outbox, or the next start does.
  */
-export async function changeMapping(db: Db, termId: string, categoryCode: string | null, userId: string, now = new Date().toISOString()): Promise<MappingChange> {
+export async function changeMapping(
+  db: Db,
+  termId: string,
+  categoryCode: string | null,
+  userId: string,
+  now = new Date().toISOString(),
+): Promise<MappingChange> {
   if (categoryCode !== null && !getTaxonomy().categoryByCode.has(categoryCode)) return { ok: false, error: 'Choose a type of help from the list.' };
   return db.transaction().execute(async (trx) => {
     const rows = await trx.selectFrom('taxonomy_crosswalk').selectAll().execute();
@@ -150,7 +196,12 @@ export async function changeMapping(db: Db, termId: string, categoryCode: string
 /** The services that carry any of these terms, for indexing them again. */
 export async function servicesCarrying(db: Db, termIds: string[]): Promise<string[]> {
   if (!termIds.length) return [];
-  const rows = await db.selectFrom('attribute').select('link_id').distinct()
-    .where('link_entity', '=', 'service').where('taxonomy_term_id', 'in', termIds).execute();
+  const rows = await db
+    .selectFrom('attribute')
+    .select('link_id')
+    .distinct()
+    .where('link_entity', '=', 'service')
+    .where('taxonomy_term_id', 'in', termIds)
+    .execute();
   return rows.map((row) => row.link_id);
 }

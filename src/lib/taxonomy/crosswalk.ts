@@ -29,9 +29,34 @@ export const CROSSWALK_METHOD_LABELS: Record<CrosswalkMethod, string> = {
 export type Crosswalk = ReadonlyMap<string, string>;
 
 /** Words that say nothing about the kind of help ("Support services" is no category). */
-const EMPTY_WORDS = new Set(['and', 'or', 'of', 'for', 'the', 'a', 'an', 'with', 'in', 'to', 'on', 'services', 'service', 'support', 'help', 'other', 'general', 'community', 'local']);
+const EMPTY_WORDS = new Set([
+  'and',
+  'or',
+  'of',
+  'for',
+  'the',
+  'a',
+  'an',
+  'with',
+  'in',
+  'to',
+  'on',
+  'services',
+  'service',
+  'support',
+  'help',
+  'other',
+  'general',
+  'community',
+  'local',
+]);
 
-const fold = (text: string) => text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/&/g, ' and ');
+const fold = (text: string) =>
+  text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/&/g, ' and ');
 
 /** A word without its plural, so "Food bank" and "Food banks", "Family" and "Families" are one name. */
 const singular = (word: string) => {
@@ -40,7 +65,10 @@ const singular = (word: string) => {
 };
 
 function wordsOf(text: string): string[] {
-  return fold(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean).map(singular);
+  return fold(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .map(singular);
 }
 
 const nameKey = (text: string) => wordsOf(text).join(' ');
@@ -93,7 +121,10 @@ export function matchByWords(term: Pick<ForeignTerm, 'name' | 'code' | 'parentId
   const byName = categories.find((category) => category.names.has(key));
   if (byName) return { code: byName.term.id, method: 'name' };
   // The name's parts: "Bereavement, grief and loss" -> "bereavement", "grief", "loss".
-  const parts = fold(term.name).split(/,|\/|\(|\)|;|\band\b|\bor\b/).map(nameKey).filter(Boolean);
+  const parts = fold(term.name)
+    .split(/,|\/|\(|\)|;|\band\b|\bor\b/)
+    .map(nameKey)
+    .filter(Boolean);
   const words = wordsOf(term.name).filter((word) => !EMPTY_WORDS.has(word));
   let best: { category: CategoryWords; score: number } | undefined;
   for (const category of categories) {

@@ -2,7 +2,12 @@
 import { z } from 'zod';
 
 const code = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a lowercase code such as "food-banks"');
-const layWord = z.string().trim().min(1).max(80).transform((word) => word.toLowerCase());
+const layWord = z
+  .string()
+  .trim()
+  .min(1)
+  .max(80)
+  .transform((word) => word.toLowerCase());
 
 export const categoryTermSchema = z.object({
   id: code,

@@ -8,21 +8,42 @@ export async function syncTaxonomy(db: Kysely<DatabaseSchema>): Promise<void> {
   await db.transaction().execute(async (trx) => {
     for (const t of [CATEGORY_TAXONOMY, ACCESSIBILITY_TAXONOMY]) {
       const row = { id: t.id, name: t.name, description: t.description, uri: null, version: t.version };
-      await trx.insertInto('taxonomy').values(row).onConflict((oc) => oc.column('id').doUpdateSet(row)).execute();
+      await trx
+        .insertInto('taxonomy')
+        .values(row)
+        .onConflict((oc) => oc.column('id').doUpdateSet(row))
+        .execute();
     }
     const terms = [
       ...taxonomy.categories.map((term) => ({
-        id: term.uuid, code: term.id, name: term.name, description: term.description,
+        id: term.uuid,
+        code: term.id,
+        name: term.name,
+        description: term.description,
         parent_id: term.parent ? taxonomy.categoryByCode.get(term.parent)!.uuid : null,
-        taxonomy: CATEGORY_TAXONOMY.code, taxonomy_id: CATEGORY_TAXONOMY.id, term_uri: null, language: 'en',
+        taxonomy: CATEGORY_TAXONOMY.code,
+        taxonomy_id: CATEGORY_TAXONOMY.id,
+        term_uri: null,
+        language: 'en',
       })),
       ...taxonomy.accessibility.map((term) => ({
-        id: term.uuid, code: term.id, name: term.name, description: term.description, parent_id: null,
-        taxonomy: ACCESSIBILITY_TAXONOMY.code, taxonomy_id: ACCESSIBILITY_TAXONOMY.id, term_uri: null, language: 'en',
+        id: term.uuid,
+        code: term.id,
+        name: term.name,
+        description: term.description,
+        parent_id: null,
+        taxonomy: ACCESSIBILITY_TAXONOMY.code,
+        taxonomy_id: ACCESSIBILITY_TAXONOMY.id,
+        term_uri: null,
+        language: 'en',
       })),
     ];
     for (const term of terms) {
-      await trx.insertInto('taxonomy_term').values(term).onConflict((oc) => oc.column('id').doUpdateSet(term)).execute();
+      await trx
+        .insertInto('taxonomy_term')
+        .values(term)
+        .onConflict((oc) => oc.column('id').doUpdateSet(term))
+        .execute();
     }
   });
 }

@@ -79,9 +79,6 @@ let cached: Taxonomy | undefined;
 
 /** The taxonomy from content/taxonomy, validated once per process. */
 export function getTaxonomy(): Taxonomy {
-  cached ??= buildTaxonomy(
-    z.array(categoryTermSchema).parse(categoriesJson),
-    z.array(accessibilityTermSchema).parse(accessibilityJson),
-  );
+  cached ??= buildTaxonomy(z.array(categoryTermSchema).parse(categoriesJson), z.array(accessibilityTermSchema).parse(accessibilityJson));
   return cached;
 }

@@ -18,15 +18,19 @@ export const GET: APIRoute = async ({ url }) => {
   const place = await searchOrigin(directory.db, parsed.query);
   const languages = await checkLanguages(search, parsed.query);
   const errors = [
-    ...(parsed.ok ? [] : parsed.errors), ...(languages.error ? [languages.error] : []),
+    ...(parsed.ok ? [] : parsed.errors),
+    ...(languages.error ? [languages.error] : []),
     ...(place.error ? [{ ...place.error, suggestions: place.suggestions }] : []),
   ];
   if (errors.length) {
-    return json({
-      error: 'invalid_parameter',
-      message: errors.map((error) => `${error.parameter}: ${error.message}`).join(' '),
-      errors,
-    }, 400);
+    return json(
+      {
+        error: 'invalid_parameter',
+        message: errors.map((error) => `${error.parameter}: ${error.message}`).join(' '),
+        errors,
+      },
+      400,
+    );
   }
   const result = await search.search(parsed.query, { facets: true, origin: place.origin });
   // A search that found nothing is counted (first page only) by category and area, never by its words.
@@ -34,9 +38,14 @@ export const GET: APIRoute = async ({ url }) => {
   // where people search: the API is also called by other systems, which would swell the counts.
   return json({
     ...toSearchResponse(parsed.query, result, place.origin),
-    near: place.origin ? {
-      label: place.origin.label, latitude: place.origin.latitude, longitude: place.origin.longitude,
-      precision: place.origin.precision, note: place.origin.note,
-    } : null,
+    near: place.origin
+      ? {
+          label: place.origin.label,
+          latitude: place.origin.latitude,
+          longitude: place.origin.longitude,
+          precision: place.origin.precision,
+          note: place.origin.note,
+        }
+      : null,
   });
 };

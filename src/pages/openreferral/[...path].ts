@@ -9,7 +9,10 @@ import { methodNotAllowed } from '../../lib/openreferral/api/responses';
 const handle: APIRoute = async (context) => {
   const path = context.url.pathname.slice(API_STUB.length);
   return handleApiRequest(await getApp(), {
-    request: context.request, url: context.url, path, address: requestAddress(context),
+    request: context.request,
+    url: context.url,
+    path,
+    address: requestAddress(context),
   });
 };
 

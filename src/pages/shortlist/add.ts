@@ -5,9 +5,7 @@
 import type { APIRoute } from 'astro';
 import { getApp } from '../../lib/app';
 import { checkRateLimit, rateLimitKey, requestAddress } from '../../lib/http/rate-limit';
-import {
-  backWithOutcome, currentShortlist, listControlId, readListButton, rememberShortlist, safeBackPath,
-} from '../../lib/shortlists/current-shortlist';
+import { backWithOutcome, currentShortlist, listControlId, readListButton, rememberShortlist, safeBackPath } from '../../lib/shortlists/current-shortlist';
 import { messagePage } from '../../lib/shortlists/responses';
 import { changeShortlist, createShortlist } from '../../lib/shortlists/shortlists';
 
@@ -22,11 +20,16 @@ export const POST: APIRoute = async (context) => {
   const { directory } = await getApp();
   const serviceId = button.service;
   const exists = await directory.db.selectFrom('service').select('id').where('id', '=', serviceId).executeTakeFirst();
-  if (!exists) return messagePage(404, 'We could not find that service', 'It may have been taken out of the directory. Search again to find something similar.');
+  if (!exists)
+    return messagePage(404, 'We could not find that service', 'It may have been taken out of the directory. Search again to find something similar.');
 
   let list = await currentShortlist(context);
   if (!list) {
-    const verdict = await checkRateLimit(directory.db, { key: rateLimitKey('shortlist-create', requestAddress(context)), limit: NEW_LISTS_PER_HOUR, windowSeconds: 3600 });
+    const verdict = await checkRateLimit(directory.db, {
+      key: rateLimitKey('shortlist-create', requestAddress(context)),
+      limit: NEW_LISTS_PER_HOUR,
+      windowSeconds: 3600,
+    });
     if (!verdict.allowed) {
       return messagePage(429, 'Too many new lists', 'Please wait a while before starting another list.', { 'Retry-After': String(verdict.retryAfterSeconds) });
     }
@@ -41,6 +44,7 @@ export const POST: APIRoute = async (context) => {
   rememberShortlist(context.cookies, context.url, list.id);
   const back = safeBackPath(button.back);
   const result = outcome.ok ? 'added' : outcome.reason === 'full' ? 'full' : null;
-  if (!result) return messagePage(404, 'We could not find that service', 'It may have been taken out of the directory. Search again to find something similar.');
+  if (!result)
+    return messagePage(404, 'We could not find that service', 'It may have been taken out of the directory. Search again to find something similar.');
   return context.redirect(backWithOutcome(back, result, serviceId, listControlId(serviceId)), 303);
 };

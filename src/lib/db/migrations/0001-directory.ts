@@ -38,9 +38,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('description', text)
     .addColumn('url', text)
     .addColumn('email', text)
-    .addColumn('status', text, (c) =>
-      c.notNull().check(sql`status in ('active', 'inactive', 'defunct', 'temporarily closed')`),
-    )
+    .addColumn('status', text, (c) => c.notNull().check(sql`status in ('active', 'inactive', 'defunct', 'temporarily closed')`))
     .addColumn('fees', text)
     .addColumn('fees_description', text)
     .addColumn('accreditations', text)
@@ -53,9 +51,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('last_modified', text)
     .addColumn('referral_routes', text)
     .addColumn('referral_instructions', text)
-    .addColumn('capacity_status', text, (c) =>
-      c.check(sql`capacity_status is null or capacity_status in ('accepting', 'waiting_list', 'full', 'paused')`),
-    )
+    .addColumn('capacity_status', text, (c) => c.check(sql`capacity_status is null or capacity_status in ('accepting', 'waiting_list', 'full', 'paused')`))
     .addColumn('waiting_weeks', 'integer')
     .addColumn('capacity_updated', text)
     .addColumn('delivery_modes', text)
@@ -272,9 +268,23 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   for (const table of [
-    'service_area', 'language', 'accessibility', 'attribute', 'taxonomy_term', 'taxonomy', 'funding',
-    'cost_option', 'schedule', 'phone', 'contact', 'address', 'service_at_location', 'location', 'service',
-    'organization_identifier', 'organization',
+    'service_area',
+    'language',
+    'accessibility',
+    'attribute',
+    'taxonomy_term',
+    'taxonomy',
+    'funding',
+    'cost_option',
+    'schedule',
+    'phone',
+    'contact',
+    'address',
+    'service_at_location',
+    'location',
+    'service',
+    'organization_identifier',
+    'organization',
   ]) {
     await db.schema.dropTable(table).execute();
   }

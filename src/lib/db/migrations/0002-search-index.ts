@@ -22,7 +22,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // search is read (query-text.ts). Prefix indexes make "walk*" cheap. The terms column holds only
   // term tokens ("catfoodbanks"), which typed words are never matched against.
   // The full-text index is SQLite's own (FTS5); PostgreSQL's search backend indexes its own way.
-  if (!postgres) await sql`create virtual table search_fts using fts5(
+  if (!postgres)
+    await sql`create virtual table search_fts using fts5(
     name, categories, organization, description, terms,
     tokenize = 'unicode61 remove_diacritics 2',
     prefix = '2 3'

@@ -17,7 +17,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('link_path', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     // 'outbox': stored, not sent (no SMTP, or no panel address); 'sent'; 'failed' (see error).
-    .addColumn('status', 'text', (c) => c.notNull().defaultTo('outbox').check(sql`status in ('outbox', 'sent', 'failed')`))
+    .addColumn('status', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('outbox')
+        .check(sql`status in ('outbox', 'sent', 'failed')`),
+    )
     .addColumn('sent_at', 'text')
     .addColumn('error', 'text')
     .execute();

@@ -43,7 +43,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('email', 'text', (c) => c.notNull())
     .addColumn('role', 'text', (c) => c.notNull().check(sql`role in ('admin', 'panel', 'org_editor', 'link_worker')`))
     // 'join': make an account; 'reset': choose a new password for an account that has one.
-    .addColumn('purpose', 'text', (c) => c.notNull().defaultTo('join').check(sql`purpose in ('join', 'reset')`))
+    .addColumn('purpose', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('join')
+        .check(sql`purpose in ('join', 'reset')`),
+    )
     // For org_editor: the organisations they will look after (JSON array of ids).
     .addColumn('organization_ids', 'text', (c) => c.notNull().defaultTo('[]'))
     .addColumn('invited_by', 'text', (c) => c.references('user_account.id'))
@@ -100,7 +105,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     // The version of the listing the suggestion was made against (for a reviewer to see what moved since).
     .addColumn('base_version', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('status', 'text', (c) => c.notNull().defaultTo('open').check(sql`status in ('open', 'closed')`))
+    .addColumn('status', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('open')
+        .check(sql`status in ('open', 'closed')`),
+    )
     .addColumn('closed_at', 'text')
     .addColumn('closed_by', 'text')
     .execute();
@@ -145,7 +155,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('subject', 'text', (c) => c.notNull())
     .addColumn('body', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('status', 'text', (c) => c.notNull().defaultTo('outbox').check(sql`status in ('outbox', 'sent', 'failed')`))
+    .addColumn('status', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('outbox')
+        .check(sql`status in ('outbox', 'sent', 'failed')`),
+    )
     .addColumn('sent_at', 'text')
     .addColumn('error', 'text')
     .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
@@ -160,8 +175,16 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('problem_report').dropColumn('resolution_note').execute();
   await db.schema.alterTable('problem_report').dropColumn('resolved_by').execute();
   for (const table of [
-    'outbox_message', 'practitioner_note', 'suggestion_field', 'suggestion', 'audit_event', 'trusted_organization',
-    'organization_editor', 'invitation', 'user_session', 'user_account',
+    'outbox_message',
+    'practitioner_note',
+    'suggestion_field',
+    'suggestion',
+    'audit_event',
+    'trusted_organization',
+    'organization_editor',
+    'invitation',
+    'user_session',
+    'user_account',
   ]) {
     await db.schema.dropTable(table).execute();
   }

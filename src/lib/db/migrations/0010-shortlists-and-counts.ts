@@ -47,7 +47,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     // A category id from content/taxonomy, or '' when none was chosen.
     .addColumn('category_id', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('area_id', 'text', (c) => c.notNull().defaultTo(''))
-    .addColumn('reason', 'text', (c) => c.notNull().check(sql`reason in ('too_far', 'cost', 'times', 'full', 'eligibility', 'accessibility', 'language', 'no_such_service', 'no_results')`))
+    .addColumn('reason', 'text', (c) =>
+      c.notNull().check(sql`reason in ('too_far', 'cost', 'times', 'full', 'eligibility', 'accessibility', 'language', 'no_such_service', 'no_results')`),
+    )
     .addColumn('count', 'integer', (c) => c.notNull().defaultTo(0))
     .addUniqueConstraint('unmet_need_count_once', ['day', 'category_id', 'area_id', 'reason'])
     .execute();
@@ -62,8 +64,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('description', 'text', (c) => c.notNull())
     .addColumn('raised_by', 'text', (c) => c.notNull().references('user_account.id'))
     .addColumn('raised_at', 'text', (c) => c.notNull())
-    .addColumn('status', 'text', (c) => c.notNull().defaultTo('raised')
-      .check(sql`status in ('raised', 'acknowledged', 'being_worked_on', 'resolved')`))
+    .addColumn('status', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('raised')
+        .check(sql`status in ('raised', 'acknowledged', 'being_worked_on', 'resolved')`),
+    )
     .addColumn('status_changed_at', 'text', (c) => c.notNull())
     .addColumn('status_changed_by', 'text', (c) => c.references('user_account.id'))
     // The new service that filled it, when resolved that way.

@@ -5,7 +5,8 @@ import type { Kysely } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   for (const table of ['schedule', 'phone', 'contact'] as const) {
-    await db.schema.alterTable(table)
+    await db.schema
+      .alterTable(table)
       // No foreign key, so the column can be dropped again; the writer clears these rows with their service.
       .addColumn('service_at_location_id', 'text')
       .execute();

@@ -7,7 +7,5 @@ import { dialectOf } from '../dialect';
  * on PostgreSQL an identity column (a plain `integer primary key` there is never filled in).
  */
 export function numberedId(db: Kysely<unknown>): (column: ColumnDefinitionBuilder) => ColumnDefinitionBuilder {
-  return dialectOf(db) === 'postgres'
-    ? (column) => column.primaryKey().generatedByDefaultAsIdentity()
-    : (column) => column.primaryKey();
+  return dialectOf(db) === 'postgres' ? (column) => column.primaryKey().generatedByDefaultAsIdentity() : (column) => column.primaryKey();
 }

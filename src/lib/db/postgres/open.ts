@@ -46,4 +46,3 @@ export function openPostgresDirectory(url: string, { maxConnections = 10, retryF
     close: () => db.destroy(),
   };
 }
-

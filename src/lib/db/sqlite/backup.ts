@@ -40,7 +40,7 @@ export function checkDatabaseFile(path: string): BackupSummary {
     if (integrity !== 'ok') throw new BackupError(`${path} is damaged (SQLite's integrity check says: ${integrity}).`);
     const hasMigrations = database.prepare(`select 1 from sqlite_master where type = 'table' and name = 'kysely_migration'`).get();
     if (!hasMigrations) throw new BackupError(`${path} is a SQLite database, but not one of this directory's.`);
-    const applied = (database.prepare('select name from kysely_migration order by name').pluck().all() as string[]);
+    const applied = database.prepare('select name from kysely_migration order by name').pluck().all() as string[];
     const unknown = applied.filter((name) => !KNOWN_MIGRATIONS.has(name));
     if (unknown.length) {
       throw new BackupError(`${path} was made by a newer version of the directory (it has ${unknown.join(', ')}): update the code before restoring it.`);

@@ -60,9 +60,8 @@ function makeBulkWriter(sqlite: Database.Database): BulkWriter {
       const insert = statement(`upsert:${table}:${onConflict}:${owners.join(',')}:${columns.join(',')}`, () => {
         const updates = columns.filter((c) => c !== 'id').map((c) => `${quote(c)} = excluded.${quote(c)}`);
         const sameOwner = owners.map((c) => `${quote(table)}.${quote(c)} is excluded.${quote(c)}`).join(' and ');
-        const conflict = onConflict === 'keep' || !updates.length
-          ? 'do nothing'
-          : `do update set ${updates.join(', ')}${sameOwner ? ` where ${sameOwner}` : ''}`;
+        const conflict =
+          onConflict === 'keep' || !updates.length ? 'do nothing' : `do update set ${updates.join(', ')}${sameOwner ? ` where ${sameOwner}` : ''}`;
         return `insert into ${quote(table)} (${columns.map(quote).join(', ')}) values (${placeholders(columns)}) on conflict (id) ${conflict}`;
       });
       const refused: string[] = [];
@@ -75,17 +74,18 @@ function makeBulkWriter(sqlite: Database.Database): BulkWriter {
     deleteWhereIn(table, column, values, where) {
       inChunks(values, (chunk) => {
         const extra = where ? ` and ${quote(where[0])} = ?` : '';
-        statement(`delete:${table}:${column}:${extra}:${chunk.length}`, () =>
-          `delete from ${quote(table)} where ${quote(column)} in (${placeholders(chunk)})${extra}`,
+        statement(
+          `delete:${table}:${column}:${extra}:${chunk.length}`,
+          () => `delete from ${quote(table)} where ${quote(column)} in (${placeholders(chunk)})${extra}`,
         ).run(...chunk, ...(where ? [where[1]] : []));
       });
     },
     storedHashes(table, ids) {
       const found = new Map<string, string | null>();
       inChunks(ids, (chunk) => {
-        const rows = statement(`hashes:${table}:${chunk.length}`, () =>
-          `select id, record_hash from ${quote(table)} where id in (${placeholders(chunk)})`,
-        ).raw(true).all(...chunk) as [string, string | null][];
+        const rows = statement(`hashes:${table}:${chunk.length}`, () => `select id, record_hash from ${quote(table)} where id in (${placeholders(chunk)})`)
+          .raw(true)
+          .all(...chunk) as [string, string | null][];
         for (const [id, hash] of rows) found.set(id, hash);
       });
       return found;
@@ -93,26 +93,36 @@ function makeBulkWriter(sqlite: Database.Database): BulkWriter {
     idsWhereIn(table, select, column, values) {
       const found: string[] = [];
       inChunks(values, (chunk) => {
-        found.push(...(statement(`ids:${table}:${select}:${column}:${chunk.length}`, () =>
-          `select ${quote(select)} from ${quote(table)} where ${quote(column)} in (${placeholders(chunk)})`,
-        ).pluck().all(...chunk) as string[]));
+        found.push(
+          ...(statement(
+            `ids:${table}:${select}:${column}:${chunk.length}`,
+            () => `select ${quote(select)} from ${quote(table)} where ${quote(column)} in (${placeholders(chunk)})`,
+          )
+            .pluck()
+            .all(...chunk) as string[]),
+        );
       });
       return found;
     },
     rowsWhereIn(table, select, column, values) {
       const found: Record<string, unknown>[] = [];
       inChunks(values, (chunk) => {
-        found.push(...(statement(`rows:${table}:${select.join(',')}:${column}:${chunk.length}`, () =>
-          `select ${select.map(quote).join(', ')} from ${quote(table)} where ${quote(column)} in (${placeholders(chunk)})`,
-        ).all(...chunk) as Record<string, unknown>[]));
+        found.push(
+          ...(statement(
+            `rows:${table}:${select.join(',')}:${column}:${chunk.length}`,
+            () => `select ${select.map(quote).join(', ')} from ${quote(table)} where ${quote(column)} in (${placeholders(chunk)})`,
+          ).all(...chunk) as Record<string, unknown>[]),
+        );
       });
       return found;
     },
     insert(table, rows) {
       if (!rows.length) return;
       const columns = Object.keys(rows[0]!);
-      const insert = statement(`insert:${table}:${columns.join(',')}`, () =>
-        `insert into ${quote(table)} (${columns.map(quote).join(', ')}) values (${placeholders(columns)})`);
+      const insert = statement(
+        `insert:${table}:${columns.join(',')}`,
+        () => `insert into ${quote(table)} (${columns.map(quote).join(', ')}) values (${placeholders(columns)})`,
+      );
       for (const row of rows) insert.run(...columns.map((column) => (row as Record<string, unknown>)[column]));
     },
   };

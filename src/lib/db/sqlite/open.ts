@@ -11,7 +11,9 @@ import type { OpenOptions, SqliteDirectory } from '../database';
 export function openSqliteDatabase(path: string, options: OpenOptions = {}): SqliteDirectory {
   // A PostgreSQL address given as a file path would otherwise become a folder named "postgres:".
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(path)) {
-    throw new Error(`"${path.replace(/\/\/[^@/]*@/, '//…@')}" is a database address, not a SQLite file: give a PostgreSQL address as DATABASE_URL, and a file as DATABASE_PATH.`);
+    throw new Error(
+      `"${path.replace(/\/\/[^@/]*@/, '//…@')}" is a database address, not a SQLite file: give a PostgreSQL address as DATABASE_URL, and a file as DATABASE_PATH.`,
+    );
   }
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const sqlite = new Database(path, { timeout: options.blockingWaitMs ?? 0 });

@@ -22,7 +22,10 @@ export function sqlitePostcodeWriter(sqlite: Database.Database, source: Postcode
 }
 
 export function replaceShippedSqlite(
-  sqlite: Database.Database, shipped: { centres: CentreValues[]; postcodes: PostcodeValues[] }, setting: string, version: string,
+  sqlite: Database.Database,
+  shipped: { centres: CentreValues[]; postcodes: PostcodeValues[] },
+  setting: string,
+  version: string,
 ): void {
   const writePostcodes = sqlitePostcodeWriter(sqlite, 'shipped');
   const insertCentre = sqlite.prepare('insert into postcode_centre (code, kind, latitude, longitude, postcodes, council_code) values (?, ?, ?, ?, ?, ?)');

@@ -16,15 +16,26 @@ const pageOf = (itemSchema: string) => ({
   properties: { contents: { type: 'array', items: { $ref: itemSchema } } },
 });
 
-const idParameter = (what: string) => [{
-  in: 'path', name: 'id', required: true, description: `The id of the ${what}.`, schema: { type: 'string' },
-}];
+const idParameter = (what: string) => [
+  {
+    in: 'path',
+    name: 'id',
+    required: true,
+    description: `The id of the ${what}.`,
+    schema: { type: 'string' },
+  },
+];
 
 const query = (name: string, description: string, schema: Record<string, unknown> = { type: 'string' }) => ({ in: 'query', name, description, schema });
 
 const PAGING = [
   query('page', 'The page of results, counting from 1.', { type: 'integer', minimum: 1, default: 1 }),
-  query('per_page', `How many results a page holds (more than ${MAX_PER_PAGE} is cut to ${MAX_PER_PAGE}).`, { type: 'integer', minimum: 1, maximum: MAX_PER_PAGE, default: DEFAULT_PER_PAGE }),
+  query('per_page', `How many results a page holds (more than ${MAX_PER_PAGE} is cut to ${MAX_PER_PAGE}).`, {
+    type: 'integer',
+    minimum: 1,
+    maximum: MAX_PER_PAGE,
+    default: DEFAULT_PER_PAGE,
+  }),
 ];
 
 const SEARCH = [
@@ -78,22 +89,41 @@ export function openApiDocument(baseUrl: string): Record<string, unknown> {
         }),
       },
       '/services': {
-        get: operation('getPaginatedListOfServices', 'A page of services (full records).', pageOf(`${PROFILE_SCHEMAS}/compiled/service_list.json`), [...SEARCH, ...PAGING, FORMAT]),
+        get: operation('getPaginatedListOfServices', 'A page of services (full records).', pageOf(`${PROFILE_SCHEMAS}/compiled/service_list.json`), [
+          ...SEARCH,
+          ...PAGING,
+          FORMAT,
+        ]),
       },
       '/services/{id}': {
         get: operation('getFullyNestedServiceById', 'One service, fully nested.', { $ref: `${PROFILE_SCHEMAS}/compiled/service.json` }, idParameter('service')),
       },
       '/service_at_locations': {
-        get: operation('getPaginatedListOfServiceAtLocation', 'A page of services at their places.', pageOf(`${PROFILE_SCHEMAS}/compiled/service_at_location_list.json`), [...SEARCH, ...PAGING]),
+        get: operation(
+          'getPaginatedListOfServiceAtLocation',
+          'A page of services at their places.',
+          pageOf(`${PROFILE_SCHEMAS}/compiled/service_at_location_list.json`),
+          [...SEARCH, ...PAGING],
+        ),
       },
       '/service_at_locations/{id}': {
-        get: operation('getServiceAtLocationWithNestedDataById', 'One service at one place, fully nested.', { $ref: `${PROFILE_SCHEMAS}/compiled/service_at_location.json` }, idParameter('service at location')),
+        get: operation(
+          'getServiceAtLocationWithNestedDataById',
+          'One service at one place, fully nested.',
+          { $ref: `${PROFILE_SCHEMAS}/compiled/service_at_location.json` },
+          idParameter('service at location'),
+        ),
       },
       '/organizations': {
         get: operation('getPaginatedListOfOrganizations', 'A page of organisations.', pageOf(`${PROFILE_SCHEMAS}/compiled/organization_list.json`), PAGING),
       },
       '/organizations/{id}': {
-        get: operation('getOrganizationById', 'One organisation with its services.', { $ref: `${PROFILE_SCHEMAS}/compiled/organization.json` }, idParameter('organisation')),
+        get: operation(
+          'getOrganizationById',
+          'One organisation with its services.',
+          { $ref: `${PROFILE_SCHEMAS}/compiled/organization.json` },
+          idParameter('organisation'),
+        ),
       },
       '/taxonomies': {
         get: operation('getPaginatedListOfTaxonomies', 'A page of taxonomies.', pageOf(`${PROFILE_SCHEMAS}/taxonomy.json`), PAGING),
@@ -103,8 +133,10 @@ export function openApiDocument(baseUrl: string): Record<string, unknown> {
       },
       '/taxonomy_terms': {
         get: operation('getPaginatedListOfTaxonomyTerms', 'A page of taxonomy terms.', pageOf(`${PROFILE_SCHEMAS}/taxonomy_term.json`), [
-          query('taxonomy_id', 'Only terms of this taxonomy.'), query('parent_id', 'Only terms directly below this one.'),
-          query('top_only', 'Only terms with no parent.', { type: 'boolean' }), ...PAGING,
+          query('taxonomy_id', 'Only terms of this taxonomy.'),
+          query('parent_id', 'Only terms directly below this one.'),
+          query('top_only', 'Only terms with no parent.', { type: 'boolean' }),
+          ...PAGING,
         ]),
       },
       '/taxonomy_terms/{id}': {

@@ -59,18 +59,25 @@ const text = (max: number) => z.string().transform((value) => value.trim().slice
 /** No page or count is anywhere near this; larger numbers would overflow the database's integers. */
 const LARGEST = 1_000_000;
 
-const wholeNumber = (what: string, min: number) => z.string().trim()
-  .regex(/^[+-]?\d+$/, `must be a whole number (${what})`)
-  .transform(Number)
-  .refine((value) => value >= min, `must be ${min} or more (${what})`)
-  .refine((value) => value <= LARGEST, `must be at most ${LARGEST.toLocaleString('en-GB')} (${what})`);
+const wholeNumber = (what: string, min: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^[+-]?\d+$/, `must be a whole number (${what})`)
+    .transform(Number)
+    .refine((value) => value >= min, `must be ${min} or more (${what})`)
+    .refine((value) => value <= LARGEST, `must be at most ${LARGEST.toLocaleString('en-GB')} (${what})`);
 
-const age = z.string().trim()
+const age = z
+  .string()
+  .trim()
   .regex(/^\d+(\.\d+)?$/, 'must be an age in years, such as 18')
   .transform(Number)
   .refine((value) => value <= 130, 'must be an age in years from 0 to 130');
 
-const clock = z.string().trim()
+const clock = z
+  .string()
+  .trim()
   .regex(/^([01]?\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/, 'must be a time of day as HH:MM, such as 09:30 or 17:00')
   .transform((value) => {
     const [hours, minutes] = value.split(':').map(Number) as [number, number];
@@ -79,7 +86,10 @@ const clock = z.string().trim()
 
 const days = z.string().transform((value, ctx) => {
   const out: Day[] = [];
-  for (const part of value.split(',').map((each) => each.trim().toLowerCase()).filter(Boolean)) {
+  for (const part of value
+    .split(',')
+    .map((each) => each.trim().toLowerCase())
+    .filter(Boolean)) {
     const day = DAY_NAMES[part];
     if (!day) {
       ctx.addIssue({ code: 'custom', message: `"${part.slice(0, 20)}" is not a day. Use MO, TU, WE, TH, FR, SA or SU (or the day's name).` });
@@ -90,8 +100,13 @@ const days = z.string().transform((value, ctx) => {
   return out;
 });
 
-const dateTime = z.string().trim()
-  .regex(/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/, 'must be a date or date and time, such as 2026-11-01 or 2026-11-01T09:00:00Z')
+const dateTime = z
+  .string()
+  .trim()
+  .regex(
+    /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/,
+    'must be a date or date and time, such as 2026-11-01 or 2026-11-01T09:00:00Z',
+  )
   .transform((value, ctx) => {
     // A date alone means the start of that day (UTC); a time with no zone is read as UTC.
     const iso = value.length === 10 ? `${value}T00:00:00Z` : /(Z|[+-]\d{2}:?\d{2})$/.test(value) ? value : `${value}Z`;
@@ -103,22 +118,29 @@ const dateTime = z.string().trim()
     return time;
   });
 
-const proximity = z.string().trim()
+const proximity = z
+  .string()
+  .trim()
   .regex(/^\d+(\.\d+)?$/, 'must be a distance in metres, such as 1500')
   .transform(Number)
   .refine((value) => value > 0 && value <= MAX_PROXIMITY_METRES, `must be a distance in metres from 1 to ${MAX_PROXIMITY_METRES}`);
 
-const booleanFlag = z.string().trim().toLowerCase().transform((value, ctx) => {
-  if (['true', '1', 'yes'].includes(value)) return true;
-  if (['false', '0', 'no', ''].includes(value)) return false;
-  ctx.addIssue({ code: 'custom', message: 'must be true or false' });
-  return z.NEVER;
-});
+const booleanFlag = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .transform((value, ctx) => {
+    if (['true', '1', 'yes'].includes(value)) return true;
+    if (['false', '0', 'no', ''].includes(value)) return false;
+    ctx.addIssue({ code: 'custom', message: 'must be true or false' });
+    return z.NEVER;
+  });
 
-const format = z.string().trim().toLowerCase().refine(
-  (value): value is (typeof FORMATS)[number] => (FORMATS as readonly string[]).includes(value),
-  'must be json or ndjson',
-);
+const format = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .refine((value): value is (typeof FORMATS)[number] => (FORMATS as readonly string[]).includes(value), 'must be json or ndjson');
 
 /** Reads one parameter (its last value) with a schema, noting an error under its name. */
 class Reader {

@@ -39,8 +39,16 @@ function compact<T extends object>(value: T): T {
 export async function readServedRecords(db: Db, ids: string[]): Promise<ServiceRecord[]> {
   const records = await readServices(db, ids);
   const keptRows = records.length
-    ? await db.selectFrom('service').select(['id', 'extra_properties']).where('id', 'in', records.map((record) => record.id))
-      .where('extra_properties', 'is not', null).execute()
+    ? await db
+        .selectFrom('service')
+        .select(['id', 'extra_properties'])
+        .where(
+          'id',
+          'in',
+          records.map((record) => record.id),
+        )
+        .where('extra_properties', 'is not', null)
+        .execute()
     : [];
   const kept = new Map(keptRows.map((row) => [row.id, (JSON.parse(row.extra_properties!) as KeptProperties).kept]));
   return records.map((record) => (kept.has(record.id) ? restoreKeptObjects(record, kept.get(record.id)!) : record));
@@ -49,7 +57,10 @@ export async function readServedRecords(db: Db, ids: string[]): Promise<ServiceR
 /** Full records for these ids, in the same order, each with its freshness; unknown ids left out. */
 export async function readApiRecords(db: Db, ids: string[], today = todayInUk()): Promise<{ record: ServiceRecord; freshness: ApiFreshness }[]> {
   const records = await readServedRecords(db, ids);
-  const signals = await loadFreshnessSignals(db, records.map((record) => record.id));
+  const signals = await loadFreshnessSignals(
+    db,
+    records.map((record) => record.id),
+  );
   const settings = getFreshnessSettings();
   return records.map((record) => {
     const freshness = assessFreshness(record, serviceCategoryCodes(record), today, settings, signals.get(record.id));
@@ -96,8 +107,14 @@ export function asPublished(record: ServiceRecord): Json {
 
 /** The UK profile requires an organisation's description; an empty one stands for none given. */
 export function organizationSummary(organization: {
-  id: string; name: string; description?: string | null; email?: string | null; website?: string | null;
-  logo?: string | null; uri?: string | null; parent_organization_id?: string | null;
+  id: string;
+  name: string;
+  description?: string | null;
+  email?: string | null;
+  website?: string | null;
+  logo?: string | null;
+  uri?: string | null;
+  parent_organization_id?: string | null;
 }) {
   return compact({
     id: organization.id,
@@ -125,8 +142,17 @@ export function fullService(record: ServiceRecord, freshness: ApiFreshness): Api
 
 /** Extensions with one value per service, which the lists carry too. */
 const SCALAR_EXTENSIONS = [
-  'referral_routes', 'referral_instructions', 'capacity_status', 'waiting_weeks', 'capacity_updated', 'delivery_modes',
-  'support_to_attend', 'first_visit', 'not_for', 'home_visits', 'group_size',
+  'referral_routes',
+  'referral_instructions',
+  'capacity_status',
+  'waiting_weeks',
+  'capacity_updated',
+  'delivery_modes',
+  'support_to_attend',
+  'first_visit',
+  'not_for',
+  'home_visits',
+  'group_size',
 ] as const;
 
 /** A service as lists give it: its one-to-one fields (service_list.json), scalar extensions and freshness. */
@@ -200,7 +226,9 @@ export function fullServiceAtLocation(sal: ServiceAtLocation, record: ServiceRec
 }
 
 export function organizationFull(
-  organization: Selectable<OrganizationTable>, identifiers: Selectable<DatabaseSchema['organization_identifier']>[], services: ApiService[],
+  organization: Selectable<OrganizationTable>,
+  identifiers: Selectable<DatabaseSchema['organization_identifier']>[],
+  services: ApiService[],
 ) {
   return {
     ...organizationSummary(organization),
@@ -216,7 +244,15 @@ export function taxonomyOf(row: Selectable<TaxonomyTable>) {
 
 export function taxonomyTermOf(row: Selectable<TaxonomyTermTable>) {
   return compact({
-    id: row.id, code: row.code, name: row.name, description: row.description ?? '', parent_id: row.parent_id,
-    taxonomy: row.taxonomy, taxonomy_id: row.taxonomy_id, term_uri: row.term_uri, term: row.term, language: row.language,
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    description: row.description ?? '',
+    parent_id: row.parent_id,
+    taxonomy: row.taxonomy,
+    taxonomy_id: row.taxonomy_id,
+    term_uri: row.term_uri,
+    term: row.term,
+    language: row.language,
   });
 }

@@ -22,11 +22,14 @@ export interface ApiParameterError {
 }
 
 export function invalidParameters(errors: ApiParameterError[]): Response {
-  return jsonResponse({
-    error: 'invalid_parameter',
-    message: errors.map((error) => `${error.parameter}: ${error.message}`).join(' '),
-    errors,
-  }, 400);
+  return jsonResponse(
+    {
+      error: 'invalid_parameter',
+      message: errors.map((error) => `${error.parameter}: ${error.message}`).join(' '),
+      errors,
+    },
+    400,
+  );
 }
 
 export function notFound(message: string): Response {
@@ -34,11 +37,15 @@ export function notFound(message: string): Response {
 }
 
 export function tooManyRequests(retryAfterSeconds: number): Response {
-  return jsonResponse({
-    error: 'rate_limited',
-    message: `Too many requests from your address. Wait ${retryAfterSeconds} seconds and try again.`,
-    retry_after_seconds: retryAfterSeconds,
-  }, 429, { 'retry-after': String(retryAfterSeconds) });
+  return jsonResponse(
+    {
+      error: 'rate_limited',
+      message: `Too many requests from your address. Wait ${retryAfterSeconds} seconds and try again.`,
+      retry_after_seconds: retryAfterSeconds,
+    },
+    429,
+    { 'retry-after': String(retryAfterSeconds) },
+  );
 }
 
 /** The API is read-only. */

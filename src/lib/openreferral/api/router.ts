@@ -8,8 +8,14 @@ import { inTurn, responseFlow } from '../../http/response-flow';
 import { todayInUk } from '../../dates';
 import { areaByName } from '../../geo/areas';
 import {
-  fullService, fullServiceAtLocation, organizationFull, organizationSummary, readApiRecords, serviceAtLocationSummary,
-  taxonomyOf, taxonomyTermOf,
+  fullService,
+  fullServiceAtLocation,
+  organizationFull,
+  organizationSummary,
+  readApiRecords,
+  serviceAtLocationSummary,
+  taxonomyOf,
+  taxonomyTermOf,
 } from './records';
 import { parsePageParameters, parseServiceParameters, parseTaxonomyTermParameters } from './parameters';
 import { findServices, planSearch } from './service-search';
@@ -63,13 +69,19 @@ export async function handleApiRequest(app: App, request: ApiRequest): Promise<R
 async function route(app: App, { request, url, path, address }: ApiRequest): Promise<Response> {
   if (request.method === 'OPTIONS') return preflight(request);
   const limit = await checkRateLimit(app.directory.db, {
-    key: rateLimitKey('openreferral', address), limit: apiLimitPerMinute(app.config), windowSeconds: 60, waitAtMostMs: RATE_LIMIT_WAIT_MS,
+    key: rateLimitKey('openreferral', address),
+    limit: apiLimitPerMinute(app.config),
+    windowSeconds: 60,
+    waitAtMostMs: RATE_LIMIT_WAIT_MS,
   });
   if (!limit.allowed) return tooManyRequests(limit.retryAfterSeconds);
 
   let parts: string[];
   try {
-    parts = path.split('/').filter(Boolean).map((part) => decodeURIComponent(part));
+    parts = path
+      .split('/')
+      .filter(Boolean)
+      .map((part) => decodeURIComponent(part));
   } catch {
     return notFound(`There is nothing at ${url.pathname}.`);
   }
@@ -117,7 +129,12 @@ async function listServices(app: App, params: URLSearchParams, headOnly: boolean
   const records = await readApiRecords(app.directory.db, found.ids);
   // Full records (the profile's list allows more than its summary fields): schedules, places and
   // all, so a directory pulling this one needs one request a page, not one a service.
-  const contents = pageOf(records.map(({ record, freshness }) => fullService(record, freshness)), found.total, page, perPage);
+  const contents = pageOf(
+    records.map(({ record, freshness }) => fullService(record, freshness)),
+    found.total,
+    page,
+    perPage,
+  );
   // With `search`, as on the site: the words that ran when some were misspelt (null when as typed).
   return jsonResponse(parsed.value.search ? { ...contents, corrected: found.corrected } : contents);
 }
@@ -125,11 +142,15 @@ async function listServices(app: App, params: URLSearchParams, headOnly: boolean
 const NDJSON_HEADERS = { 'content-type': NDJSON_TYPE, 'cache-control': 'no-store', ...CORS_HEADERS };
 
 function tooManyDownloads(): Response {
-  return jsonResponse({
-    error: 'busy',
-    message: 'Other full downloads are running. Wait a minute and try again, or read the paged list meanwhile.',
-    retry_after_seconds: 30,
-  }, 503, { 'retry-after': '30' });
+  return jsonResponse(
+    {
+      error: 'busy',
+      message: 'Other full downloads are running. Wait a minute and try again, or read the paged list meanwhile.',
+      retry_after_seconds: 30,
+    },
+    503,
+    { 'retry-after': '30' },
+  );
 }
 
 /**
@@ -150,28 +171,33 @@ function ndjsonResponse(app: App, ids: string[]): Response {
     released = true;
   };
   flow.onClose(release);
-  const stream = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (next >= ids.length || !(await flow.ready())) {
-        release();
-        controller.close();
-        return;
-      }
-      const batch = ids.slice(next, next + STREAM_BATCH);
-      next += STREAM_BATCH;
-      try {
-        controller.enqueue(await inTurn(async () => {
-          const records = await readApiRecords(app.directory.db, batch, today);
-          return encoder.encode(records.map(({ record, freshness }) => `${JSON.stringify(fullService(record, freshness))}\n`).join(''));
-        }));
-      } catch (error) {
-        release();
-        console.error('Open Referral API: a full download stopped part way:', error);
-        controller.error(error);
-      }
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        if (next >= ids.length || !(await flow.ready())) {
+          release();
+          controller.close();
+          return;
+        }
+        const batch = ids.slice(next, next + STREAM_BATCH);
+        next += STREAM_BATCH;
+        try {
+          controller.enqueue(
+            await inTurn(async () => {
+              const records = await readApiRecords(app.directory.db, batch, today);
+              return encoder.encode(records.map(({ record, freshness }) => `${JSON.stringify(fullService(record, freshness))}\n`).join(''));
+            }),
+          );
+        } catch (error) {
+          release();
+          console.error('Open Referral API: a full download stopped part way:', error);
+          controller.error(error);
+        }
+      },
+      cancel: release,
     },
-    cancel: release,
-  }, { highWaterMark: 0 });
+    { highWaterMark: 0 },
+  );
   return new Response(stream, { headers: NDJSON_HEADERS });
 }
 
@@ -195,12 +221,12 @@ async function listServiceAtLocations(app: App, params: URLSearchParams): Promis
   const outside = origin ? await servicesCoveringElsewhere(app, origin.areaIds, ids) : new Set<string>();
   const kept = outside.size ? ids.filter((id) => !outside.has(id)) : ids;
   // One row per service at each of its places, services in search order, places in their order.
-  const wanted = origin && proximityMetres !== null
-    ? await placesWithin(app, kept, origin, proximityMetres)
-    : await placesOnPage(app, kept, (page - 1) * perPage, perPage);
+  const wanted =
+    origin && proximityMetres !== null ? await placesWithin(app, kept, origin, proximityMetres) : await placesOnPage(app, kept, (page - 1) * perPage, perPage);
   const pageRows = wanted.rows.slice((page - 1) * perPage - wanted.from).slice(0, perPage);
-  const records = new Map((await readApiRecords(app.directory.db, [...new Set(pageRows.map((row) => row.service_id))]))
-    .map((entry) => [entry.record.id, entry]));
+  const records = new Map(
+    (await readApiRecords(app.directory.db, [...new Set(pageRows.map((row) => row.service_id))])).map((entry) => [entry.record.id, entry]),
+  );
   const contents = pageRows.flatMap((row) => {
     const entry = records.get(row.service_id);
     const sal = entry?.record.service_at_locations.find((each) => each.id === row.id && each.location);
@@ -209,9 +235,16 @@ async function listServiceAtLocations(app: App, params: URLSearchParams): Promis
   return jsonResponse(pageOf(contents, wanted.total, page, perPage));
 }
 
-interface PlaceRow { id: string; service_id: string }
+interface PlaceRow {
+  id: string;
+  service_id: string;
+}
 /** The rows from the `from`th on (counting from 0), and how many there are in all. */
-interface PlaceRows { rows: PlaceRow[]; from: number; total: number }
+interface PlaceRows {
+  rows: PlaceRow[];
+  from: number;
+  total: number;
+}
 
 /**
  * The service-at-location rows of one page, without reading every row: how many places each
@@ -219,9 +252,15 @@ interface PlaceRows { rows: PlaceRow[]; from: number; total: number }
  */
 async function placesOnPage(app: App, ids: string[], offset: number, perPage: number): Promise<PlaceRows> {
   const db = app.directory.db;
-  const counts = new Map((await db.selectFrom('service_at_location')
-    .select(['service_id', (eb) => eb.fn.countAll<number>().as('places')]).groupBy('service_id').execute())
-    .map((row) => [row.service_id, Number(row.places)]));
+  const counts = new Map(
+    (
+      await db
+        .selectFrom('service_at_location')
+        .select(['service_id', (eb) => eb.fn.countAll<number>().as('places')])
+        .groupBy('service_id')
+        .execute()
+    ).map((row) => [row.service_id, Number(row.places)]),
+  );
   let total = 0;
   let skipped = 0;
   const onPage: string[] = [];
@@ -234,8 +273,13 @@ async function placesOnPage(app: App, ids: string[], offset: number, perPage: nu
     total += places;
   }
   if (!onPage.length) return { rows: [], from: offset, total };
-  const rows = await db.selectFrom('service_at_location').select(['id', 'service_id'])
-    .where('service_id', 'in', onPage).orderBy('position').orderBy('id').execute();
+  const rows = await db
+    .selectFrom('service_at_location')
+    .select(['id', 'service_id'])
+    .where('service_id', 'in', onPage)
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
   const byService = groupByService(rows);
   const ordered = onPage.flatMap((id) => byService.get(id) ?? []);
   return { rows: ordered.slice(offset - skipped), from: offset, total };
@@ -248,15 +292,20 @@ async function placesOnPage(app: App, ids: string[], offset: number, perPage: nu
 async function placesWithin(app: App, ids: string[], origin: { latitude: number; longitude: number }, metres: number): Promise<PlaceRows> {
   const latitudeSpan = metres / 111_000;
   const longitudeSpan = metres / (111_000 * Math.max(0.01, Math.cos((origin.latitude * Math.PI) / 180)));
-  const rows = await app.directory.db.selectFrom('location')
+  const rows = await app.directory.db
+    .selectFrom('location')
     .innerJoin('service_at_location', 'service_at_location.location_id', 'location.id')
     .select(['service_at_location.id', 'service_at_location.service_id', 'location.latitude', 'location.longitude'])
-    .where('location.latitude', '>=', origin.latitude - latitudeSpan).where('location.latitude', '<=', origin.latitude + latitudeSpan)
-    .where('location.longitude', '>=', origin.longitude - longitudeSpan).where('location.longitude', '<=', origin.longitude + longitudeSpan)
-    .orderBy('service_at_location.position').orderBy('service_at_location.id')
+    .where('location.latitude', '>=', origin.latitude - latitudeSpan)
+    .where('location.latitude', '<=', origin.latitude + latitudeSpan)
+    .where('location.longitude', '>=', origin.longitude - longitudeSpan)
+    .where('location.longitude', '<=', origin.longitude + longitudeSpan)
+    .orderBy('service_at_location.position')
+    .orderBy('service_at_location.id')
     .execute();
-  const near = rows.filter((row) => row.latitude !== null && row.longitude !== null
-    && metresBetween(origin, { latitude: row.latitude, longitude: row.longitude }) <= metres);
+  const near = rows.filter(
+    (row) => row.latitude !== null && row.longitude !== null && metresBetween(origin, { latitude: row.latitude, longitude: row.longitude }) <= metres,
+  );
   const byService = groupByService(near);
   const ordered = ids.flatMap((id) => byService.get(id) ?? []);
   return { rows: ordered, from: 0, total: ordered.length };
@@ -311,15 +360,19 @@ async function listOrganizations(app: App, params: URLSearchParams): Promise<Res
   // Stand-ins for services whose record named no organisation are not organisations anyone gave.
   const given = db.selectFrom('organization').where('name', '!=', STAND_IN_ORGANIZATION_NAME);
   const total = Number((await given.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow()).count);
-  const rows = await given.selectAll().orderBy('name').orderBy('id')
-    .limit(perPage).offset((page - 1) * perPage).execute();
+  const rows = await given
+    .selectAll()
+    .orderBy('name')
+    .orderBy('id')
+    .limit(perPage)
+    .offset((page - 1) * perPage)
+    .execute();
   return jsonResponse(pageOf(rows.map(organizationSummary), total, page, perPage));
 }
 
 async function oneOrganization(app: App, id: string): Promise<Response> {
   const db = app.directory.db;
-  const organization = await db.selectFrom('organization').selectAll().where('id', '=', id)
-    .where('name', '!=', STAND_IN_ORGANIZATION_NAME).executeTakeFirst();
+  const organization = await db.selectFrom('organization').selectAll().where('id', '=', id).where('name', '!=', STAND_IN_ORGANIZATION_NAME).executeTakeFirst();
   if (!organization) return notFound(`There is no organization with id "${id.slice(0, 100)}".`);
   const identifiers = await db.selectFrom('organization_identifier').selectAll().where('organization_id', '=', id).orderBy('id').execute();
   const serviceIds = (await db.selectFrom('service').select('id').where('organization_id', '=', id).orderBy('name').execute()).map((row) => row.id);

@@ -54,8 +54,9 @@ export async function planSearch(db: Db, parameters: ServiceParameters): Promise
   }
   if (parameters.taxonomyId) {
     const id = parameters.taxonomyId;
-    const known = await db.selectFrom('taxonomy').select('id').where('id', '=', id).executeTakeFirst()
-      ?? await db.selectFrom('taxonomy_term').select('id').where('taxonomy_id', '=', id).executeTakeFirst();
+    const known =
+      (await db.selectFrom('taxonomy').select('id').where('id', '=', id).executeTakeFirst()) ??
+      (await db.selectFrom('taxonomy_term').select('id').where('taxonomy_id', '=', id).executeTakeFirst());
     if (known) filters.push((db) => servicesWithTerms(db, 'taxonomy_id', id));
     else errors.push({ parameter: 'taxonomy_id', message: `"${id.slice(0, 60)}" is not a taxonomy here. /taxonomies lists them.` });
   }
@@ -77,16 +78,20 @@ export async function planSearch(db: Db, parameters: ServiceParameters): Promise
     const { modifiedAfter, minimumAge, maximumAge } = parameters;
     filters.push(async (db) => {
       const rows = await db.selectFrom('service').select(['id', 'last_modified', 'minimum_age', 'maximum_age']).execute();
-      return new Set(rows.filter((row) => {
-        if (modifiedAfter !== null) {
-          const modified = row.last_modified ? Date.parse(row.last_modified) : NaN;
-          if (!(modified >= modifiedAfter)) return false;
-        }
-        // "A minimum age of at least": no minimum is taken as 0; no maximum as none (never at most).
-        if (minimumAge !== null && !((row.minimum_age ?? 0) >= minimumAge)) return false;
-        if (maximumAge !== null && !(row.maximum_age !== null && row.maximum_age <= maximumAge)) return false;
-        return true;
-      }).map((row) => row.id));
+      return new Set(
+        rows
+          .filter((row) => {
+            if (modifiedAfter !== null) {
+              const modified = row.last_modified ? Date.parse(row.last_modified) : NaN;
+              if (!(modified >= modifiedAfter)) return false;
+            }
+            // "A minimum age of at least": no minimum is taken as 0; no maximum as none (never at most).
+            if (minimumAge !== null && !((row.minimum_age ?? 0) >= minimumAge)) return false;
+            if (maximumAge !== null && !(row.maximum_age !== null && row.maximum_age <= maximumAge)) return false;
+            return true;
+          })
+          .map((row) => row.id),
+      );
     });
   }
   if (parameters.startTime !== null || parameters.endTime !== null) {
@@ -95,20 +100,21 @@ export async function planSearch(db: Db, parameters: ServiceParameters): Promise
   if (errors.length) return { ok: false, errors };
   const after = filters.length
     ? async (db: Db) => {
-      let allowed = await filters[0]!(db);
-      for (const filter of filters.slice(1)) {
-        const ids = await filter(db);
-        allowed = new Set([...allowed].filter((id) => ids.has(id)));
+        let allowed = await filters[0]!(db);
+        for (const filter of filters.slice(1)) {
+          const ids = await filter(db);
+          allowed = new Set([...allowed].filter((id) => ids.has(id)));
+        }
+        return allowed;
       }
-      return allowed;
-    }
     : null;
   return { ok: true, plan: { query, origin, after } };
 }
 
 /** Services carrying a term (by term id, or any term of a taxonomy), on the service or at one of its places. */
 async function servicesWithTerms(db: Db, column: 'taxonomy_term_id' | 'taxonomy_id', id: string): Promise<Set<string>> {
-  const rows = await db.selectFrom('attribute')
+  const rows = await db
+    .selectFrom('attribute')
     .innerJoin('taxonomy_term', 'taxonomy_term.id', 'attribute.taxonomy_term_id')
     .select(['attribute.link_id', 'attribute.link_entity'])
     .where(column === 'taxonomy_term_id' ? 'attribute.taxonomy_term_id' : 'taxonomy_term.taxonomy_id', '=', id)
@@ -162,7 +168,10 @@ export interface FoundServices {
  * anyOrder (a download), a search with no filters at all gives every id in id order.
  */
 export async function findServices(
-  app: App, plan: PlannedSearch, page: { page: number; perPage: number } | null, { anyOrder = false } = {},
+  app: App,
+  plan: PlannedSearch,
+  page: { page: number; perPage: number } | null,
+  { anyOrder = false } = {},
 ): Promise<FoundServices> {
   const options = { origin: plan.origin };
   if (!plan.after && page) {
@@ -182,9 +191,14 @@ export async function findServices(
 
 /** Every id the backend finds for a query, in its order (one page as long as the directory). */
 async function allIds(
-  app: App, query: SearchQuery, options: { origin: SearchOrigin | null },
+  app: App,
+  query: SearchQuery,
+  options: { origin: SearchOrigin | null },
 ): Promise<{ ids: string[]; corrected: SpellingCorrection | null }> {
-  const services = await app.directory.db.selectFrom('service').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+  const services = await app.directory.db
+    .selectFrom('service')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirstOrThrow();
   const perPage = Math.max(1, Number(services.count), await app.search.count());
   const result = await app.search.search({ ...query, page: 1, per_page: perPage }, options);
   return { ids: result.hits.map((hit) => hit.document.id), corrected: result.corrected ?? null };

@@ -7,7 +7,15 @@
 import { sql, type Kysely } from 'kysely';
 import type { DatabaseSchema } from '../../db/types';
 import {
-  CAPACITY_FACETS, FacetCounter, compileFilters, filterRows, reachOf, type FacetCounts, type FilterFields, type Origin, type SearchQuery,
+  CAPACITY_FACETS,
+  FacetCounter,
+  compileFilters,
+  filterRows,
+  reachOf,
+  type FacetCounts,
+  type FilterFields,
+  type Origin,
+  type SearchQuery,
 } from '../filters';
 import { anyWord, parseTextQuery, typedOnly, foldText, type TextQuery } from '../query-text';
 import { correctSpelling, type SpellingCorrection } from '../spelling';
@@ -29,7 +37,10 @@ const EXPANSION_LIMIT = 1_000;
 const BATCH = 500;
 
 /** Matched rows of the in-memory copy, with their scores (higher is better). */
-interface Matches { rows: number[]; scores: Map<number, number> }
+interface Matches {
+  rows: number[];
+  scores: Map<number, number>;
+}
 
 export class PostgresSearchBackend implements SearchBackend {
   readonly name = 'postgres';
@@ -61,12 +72,14 @@ export class PostgresSearchBackend implements SearchBackend {
             assured_date = excluded.assured_date, fields = excluded.fields, document = excluded.document
           returning rowid, service_id`.execute(trx);
         const rowidOf = new Map(written.rows.map((row) => [row.service_id, row.rowid]));
-        const texts = batch.map((document) => sql`(${rowidOf.get(document.id)!}::bigint,
+        const texts = batch.map(
+          (document) => sql`(${rowidOf.get(document.id)!}::bigint,
           setweight(to_tsvector('simple', ${indexText(document.name)}), 'A')
           || setweight(to_tsvector('simple', ${indexText(document.categoryText)}), 'B')
           || setweight(to_tsvector('simple', ${indexText(document.organization.name)}), 'C')
           || setweight(to_tsvector('simple', ${indexText(document.description)}), 'D'),
-          to_tsvector('simple', ${document.termText}))`);
+          to_tsvector('simple', ${document.termText}))`,
+        );
         await sql`insert into postgres_search.text (rowid, words, terms) values ${sql.join(texts)}
           on conflict (rowid) do update set words = excluded.words, terms = excluded.terms`.execute(trx);
         await this.countWords(trx, ids, 1);
@@ -107,9 +120,14 @@ export class PostgresSearchBackend implements SearchBackend {
   }
 
   async needsRebuild(today: string): Promise<boolean> {
-    const rows = (await sql<{ key: string; value: number | string }>`select key, value from search_meta
-      where key in ('indexed_day', 'document_version')`.execute(this.db)).rows;
-    const value = (key: string) => { const row = rows.find((r) => r.key === key); return row ? Number(row.value) : null; };
+    const rows = (
+      await sql<{ key: string; value: number | string }>`select key, value from search_meta
+      where key in ('indexed_day', 'document_version')`.execute(this.db)
+    ).rows;
+    const value = (key: string) => {
+      const row = rows.find((r) => r.key === key);
+      return row ? Number(row.value) : null;
+    };
     return isOutOfDate({ day: value('indexed_day'), documentVersion: value('document_version') }, today);
   }
 
@@ -132,7 +150,9 @@ export class PostgresSearchBackend implements SearchBackend {
 
   /** Brings the in-memory filter fields up to date (one small read when nothing changed); one refresh at a time. */
   private refresh(): Promise<void> {
-    this.refreshing ??= this.load().finally(() => { this.refreshing = undefined; });
+    this.refreshing ??= this.load().finally(() => {
+      this.refreshing = undefined;
+    });
     return this.refreshing;
   }
 
@@ -143,8 +163,10 @@ export class PostgresSearchBackend implements SearchBackend {
     if (generation === this.generation && epoch === this.epoch) return;
     const fresh = this.generation < 0 || epoch !== this.epoch || generation < this.generation;
     const memory = fresh ? new MemoryIndex() : this.memory;
-    const changedRows = (await sql<{ rowid: number; removed: number; sort_name: string; assured_date: string | null; fields: string }>`
-      select rowid, removed, sort_name, assured_date, fields from search_document where generation > ${fresh ? -1 : this.generation}`.execute(this.db)).rows;
+    const changedRows = (
+      await sql<{ rowid: number; removed: number; sort_name: string; assured_date: string | null; fields: string }>`
+      select rowid, removed, sort_name, assured_date, fields from search_document where generation > ${fresh ? -1 : this.generation}`.execute(this.db)
+    ).rows;
     const changed: number[] = [];
     for (const row of changedRows) {
       const at = row.removed ? memory.kill(row.rowid) : memory.upsert(row.rowid, JSON.parse(row.fields) as FilterFields, row.sort_name, row.assured_date);
@@ -221,8 +243,14 @@ export class PostgresSearchBackend implements SearchBackend {
 
   /** The rows of one page, in order: best match (ranking.ts), most recently checked, or nearest first. */
   private async page(
-    memory: MemoryIndex, results: number[], query: SearchQuery, text: TextQuery | null, searched: string, strictText: TextQuery | null,
-    scores: Map<number, number>, origin: Origin | null,
+    memory: MemoryIndex,
+    results: number[],
+    query: SearchQuery,
+    text: TextQuery | null,
+    searched: string,
+    strictText: TextQuery | null,
+    scores: Map<number, number>,
+    origin: Origin | null,
   ): Promise<number[]> {
     const start = (query.page - 1) * query.per_page;
     const end = Math.min(start + query.per_page, results.length);
@@ -230,8 +258,9 @@ export class PostgresSearchBackend implements SearchBackend {
     const freshness = memory.columns.freshness;
     const stale = (row: number) => (freshness[row] === STALE ? 1 : 0);
     if (query.sort === 'recently_verified') {
-      const sorted = results.slice().sort((a, b) =>
-        stale(a) - stale(b) || memory.assured[b]! - memory.assured[a]! || memory.nameRank[a]! - memory.nameRank[b]!);
+      const sorted = results
+        .slice()
+        .sort((a, b) => stale(a) - stale(b) || memory.assured[b]! - memory.assured[a]! || memory.nameRank[a]! - memory.nameRank[b]!);
       return sorted.slice(start, end);
     }
     if (query.sort === 'distance' && memory.columns.measured) return this.byDistance(memory, results, end, query, text, scores).slice(start, end);
@@ -255,7 +284,9 @@ export class PostgresSearchBackend implements SearchBackend {
       key.set(row, band * 1e7 - Math.round((scores.get(row) ?? 0) * 1e4) / 1e4);
     }
     const { measured, distance } = memory.columns;
-    const rows = results.slice().sort((a, b) => key.get(a)! - key.get(b)! || (measured ? distance[a]! - distance[b]! : 0) || memory.nameRank[a]! - memory.nameRank[b]!);
+    const rows = results
+      .slice()
+      .sort((a, b) => key.get(a)! - key.get(b)! || (measured ? distance[a]! - distance[b]! : 0) || memory.nameRank[a]! - memory.nameRank[b]!);
     return rows.slice(start, end);
   }
 
@@ -275,7 +306,9 @@ export class PostgresSearchBackend implements SearchBackend {
   private async documents(memory: MemoryIndex, rows: number[]): Promise<{ row: number; document: ShownDocument }[]> {
     if (!rows.length) return [];
     const rowids = rows.map((row) => memory.rowids[row]!);
-    const found = await sql<{ rowid: number; document: string }>`select rowid, document from search_document where rowid = any(${rowids}::bigint[])`.execute(this.db);
+    const found = await sql<{ rowid: number; document: string }>`select rowid, document from search_document where rowid = any(${rowids}::bigint[])`.execute(
+      this.db,
+    );
     const byRowid = new Map(found.rows.map((row) => [row.rowid, JSON.parse(row.document) as ShownDocument]));
     return rows.flatMap((row, i) => {
       const document = byRowid.get(rowids[i]!);
@@ -294,10 +327,15 @@ export class PostgresSearchBackend implements SearchBackend {
     const hits: SearchHit[] = documents.map(({ row, document }) => {
       const reach: Reach | null = origin ? reachOf(columns, row, query.radius_km) : null;
       const distance = origin ? columns.distance[row]! : Infinity;
-      return { document, score: text ? scores.get(row) ?? null : null, distanceKm: distance === Infinity ? null : distance, reach };
+      return { document, score: text ? (scores.get(row) ?? null) : null, distanceKm: distance === Infinity ? null : distance, reach };
     });
     return {
-      total: results.length, page: query.page, perPage: query.per_page, hits, matched, corrected,
+      total: results.length,
+      page: query.page,
+      perPage: query.per_page,
+      hits,
+      matched,
+      corrected,
       ...(facets ? { facets: facets.counts() } : {}),
     };
   }

@@ -33,13 +33,18 @@ function anyOf(phrases: Phrase[]): string | null {
   return phrases.length ? phrases.map(phrase).join(' | ') : null;
 }
 
-interface GroupQuery { words: string | null; terms: string | null }
+interface GroupQuery {
+  words: string | null;
+  terms: string | null;
+}
 
 function groupQueries(text: TextQuery): GroupQuery[] {
-  return text.groups.filter((group) => group.length).map((group) => ({
-    words: anyOf(group.filter((p) => p.kind === 'words')),
-    terms: anyOf(group.filter((p) => p.kind === 'term')),
-  }));
+  return text.groups
+    .filter((group) => group.length)
+    .map((group) => ({
+      words: anyOf(group.filter((p) => p.kind === 'words')),
+      terms: anyOf(group.filter((p) => p.kind === 'term')),
+    }));
 }
 
 /** A string that is the same for the same search, to tell two TextQueries apart. */

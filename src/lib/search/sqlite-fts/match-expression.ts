@@ -28,13 +28,22 @@ function filtered(columns: string, phrases: Phrase[]): string | undefined {
 
 function group(phrases: Phrase[]): string {
   const parts = [
-    filtered(TEXT_FILTER, phrases.filter((p) => p.kind === 'words')),
-    filtered(TERM_COLUMN, phrases.filter((p) => p.kind === 'term')),
+    filtered(
+      TEXT_FILTER,
+      phrases.filter((p) => p.kind === 'words'),
+    ),
+    filtered(
+      TERM_COLUMN,
+      phrases.filter((p) => p.kind === 'term'),
+    ),
   ].filter((part) => part !== undefined);
   return parts.length === 1 ? parts[0]! : `(${parts.join(' OR ')})`;
 }
 
 /** "" when the query has no words. */
 export function toMatchExpression(query: TextQuery): string {
-  return query.groups.filter((phrases) => phrases.length).map(group).join(' AND ');
+  return query.groups
+    .filter((phrases) => phrases.length)
+    .map(group)
+    .join(' AND ');
 }

@@ -3,9 +3,7 @@
 // of every document's filter fields for filters and facet counts, kept in step with the database
 // by a generation counter and an epoch that changes when the search tables are made anew.
 import type Database from 'better-sqlite3';
-import {
-  FacetCounter, compileFilters, filterRows, reachOf, type FacetCounts, type FilterFields, type Origin, type SearchQuery,
-} from '../filters';
+import { FacetCounter, compileFilters, filterRows, reachOf, type FacetCounts, type FilterFields, type Origin, type SearchQuery } from '../filters';
 import { anyWord, parseTextQuery, typedOnly, type TextQuery } from '../query-text';
 import { correctSpelling, type SpellingCorrection, type Vocabulary } from '../spelling';
 import { isLessAvailable, nameRanker, rankBand } from '../ranking';
@@ -55,27 +53,33 @@ export class SqliteFtsBackend implements SearchBackend {
       vocabPrefix: sqlite.prepare(`select 1 from temp.search_vocab where term > ? and term < ? and col != 'terms' limit 1`).pluck(),
       vocabStarting: sqlite.prepare(`select term, sum(doc) from temp.search_vocab where term >= ? and term < ? and col != 'terms' group by term`).raw(true),
       // Read together, in one statement, so that both come from the same tables.
-      generation: sqlite.prepare(`select (select value from search_meta where key = 'generation'),
-        (select value from search_meta where key = 'epoch')`).raw(true),
+      generation: sqlite
+        .prepare(
+          `select (select value from search_meta where key = 'generation'),
+        (select value from search_meta where key = 'epoch')`,
+        )
+        .raw(true),
       bump: sqlite.prepare(`update search_meta set value = value + 1 where key = 'generation' returning value`).pluck(),
-      changedSince: sqlite.prepare(
-        `select rowid, removed, sort_name, assured_date, fields from search_document where generation > ?`,
-      ).raw(true),
+      changedSince: sqlite.prepare(`select rowid, removed, sort_name, assured_date, fields from search_document where generation > ?`).raw(true),
       existing: sqlite.prepare(`select rowid from search_document where service_id = ?`).pluck(),
-      insert: sqlite.prepare(`insert into search_document (service_id, generation, removed, sort_name, assured_date, fields, document)
-        values (?, ?, 0, ?, ?, ?, ?) returning rowid`).pluck(),
+      insert: sqlite
+        .prepare(
+          `insert into search_document (service_id, generation, removed, sort_name, assured_date, fields, document)
+        values (?, ?, 0, ?, ?, ?, ?) returning rowid`,
+        )
+        .pluck(),
       update: sqlite.prepare(`update search_document set generation = ?, removed = 0, sort_name = ?, assured_date = ?, fields = ?, document = ?
         where rowid = ?`),
       ftsDelete: sqlite.prepare(`delete from search_fts where rowid = ?`),
-      ftsInsert: sqlite.prepare(
-        `insert into search_fts (rowid, name, categories, organization, description, terms) values (?, ?, ?, ?, ?, ?)`,
-      ),
-      markRemoved: sqlite.prepare(
-        `update search_document set removed = 1, generation = ? where service_id = ? and removed = 0 returning rowid`,
-      ).pluck(),
+      ftsInsert: sqlite.prepare(`insert into search_fts (rowid, name, categories, organization, description, terms) values (?, ?, ?, ?, ?, ?)`),
+      markRemoved: sqlite.prepare(`update search_document set removed = 1, generation = ? where service_id = ? and removed = 0 returning rowid`).pluck(),
       count: sqlite.prepare(`select count(*) from search_document where removed = 0`).pluck(),
-      buildState: sqlite.prepare(`select (select value from search_meta where key = 'indexed_day'),
-        (select value from search_meta where key = 'document_version')`).raw(true),
+      buildState: sqlite
+        .prepare(
+          `select (select value from search_meta where key = 'indexed_day'),
+        (select value from search_meta where key = 'document_version')`,
+        )
+        .raw(true),
       setMeta: sqlite.prepare(`insert into search_meta (key, value) values (?, ?) on conflict (key) do update set value = excluded.value`),
       matchRowids: sqlite.prepare(`select rowid from search_fts where search_fts match ?`).pluck(),
       topRanked: sqlite.prepare(`select rowid, ${BM25} from search_fts where search_fts match ? order by 2 limit ?`).raw(true),
@@ -181,7 +185,11 @@ export class SqliteFtsBackend implements SearchBackend {
     } catch (error) {
       // Quoting means this should never happen; if it does, the person still gets a page. The
       // words are not logged (they are someone's search), only how many tokens there were.
-      console.error(`Search could not run a text query of ${expression.split(' ').length} tokens:`, (error as Error).name, (error as { code?: string }).code ?? '');
+      console.error(
+        `Search could not run a text query of ${expression.split(' ').length} tokens:`,
+        (error as Error).name,
+        (error as { code?: string }).code ?? '',
+      );
     }
     return rows;
   }
@@ -242,7 +250,12 @@ export class SqliteFtsBackend implements SearchBackend {
 
   /** The rows of one page, in order, with their relevance scores (higher is better). */
   private page(
-    results: number[], matches: number, query: SearchQuery, text: TextQuery | null, searched: string, strictText: TextQuery | null,
+    results: number[],
+    matches: number,
+    query: SearchQuery,
+    text: TextQuery | null,
+    searched: string,
+    strictText: TextQuery | null,
   ): { rows: number[]; scores: Map<number, number> } {
     const memory = this.memory;
     const start = (query.page - 1) * query.per_page;
@@ -255,8 +268,9 @@ export class SqliteFtsBackend implements SearchBackend {
     let staleCount = 0;
     for (const row of results) staleCount += stale(row);
     if (query.sort === 'recently_verified') {
-      const sorted = results.slice().sort((a, b) =>
-        stale(a) - stale(b) || memory.assured[b]! - memory.assured[a]! || memory.nameRank[a]! - memory.nameRank[b]!);
+      const sorted = results
+        .slice()
+        .sort((a, b) => stale(a) - stale(b) || memory.assured[b]! - memory.assured[a]! || memory.nameRank[a]! - memory.nameRank[b]!);
       return { rows: sorted.slice(start, end), scores };
     }
     if (query.sort === 'distance' && memory.columns.measured) return this.byDistance(results, start, end, query, text, scores);
@@ -383,7 +397,12 @@ export class SqliteFtsBackend implements SearchBackend {
       return { document, score: scores.get(row) ?? null, distanceKm: distance === Infinity ? null : distance, reach };
     });
     return {
-      total: results.length, page: query.page, perPage: query.per_page, hits, matched, corrected,
+      total: results.length,
+      page: query.page,
+      perPage: query.per_page,
+      hits,
+      matched,
+      corrected,
       ...(facets ? { facets: facets.counts() } : {}),
     };
   }

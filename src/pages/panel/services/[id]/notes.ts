@@ -19,7 +19,8 @@ export const POST: APIRoute = async (context) => {
   const id = context.params.id ?? '';
   const { directory } = await getApp();
   const service = id ? await readService(directory.db, id) : undefined;
-  if (!service) return new Response('There is no such service.', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
+  if (!service)
+    return new Response('There is no such service.', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
   const servicePath = servicePathOf(service.id);
 
   const posted = await readPostedForm(context.request, MAX_FORM_BYTES);
@@ -29,9 +30,7 @@ export const POST: APIRoute = async (context) => {
     body: String(form.get('body') ?? ''),
     note: String(form.get('note') ?? ''),
   };
-  const parsed = noteFormSchema(phonesOf(service)).safeParse(
-    posted.ok ? fields : { ...fields, body: 'x'.repeat(MAX_FORM_BYTES) },
-  );
+  const parsed = noteFormSchema(phonesOf(service)).safeParse(posted.ok ? fields : { ...fields, body: 'x'.repeat(MAX_FORM_BYTES) });
   if (!parsed.success) {
     if (fields.action !== 'add') return panelRedirect(`${servicePath}?note=not-found#notes`);
     setNoteDraft(context.locals, {

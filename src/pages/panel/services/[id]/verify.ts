@@ -22,12 +22,23 @@ export const POST: APIRoute = async (context) => {
   if ((await editAccess(directory.db, user, current.organization.id)) !== 'publish') return forbidden();
   const editPath = panelServicePath(id, 'edit');
   const posted = await readPostedForm(context.request, 64 * 1024);
-  const version = z.string().max(100).catch('').parse(posted.ok ? posted.form.get('version') ?? '' : '');
+  const version = z
+    .string()
+    .max(100)
+    .catch('')
+    .parse(posted.ok ? (posted.form.get('version') ?? '') : '');
   if (version !== recordVersion(current)) return panelRedirect(`${editPath}?verified=stale`);
   try {
-    await publishRecord(directory, search, { ...current, assured_date: todayInUk(), assurer_email: user.email }, {
-      expectedVersion: version, changedBy: `user ${user.email}`, reason: 'Verified today',
-    });
+    await publishRecord(
+      directory,
+      search,
+      { ...current, assured_date: todayInUk(), assurer_email: user.email },
+      {
+        expectedVersion: version,
+        changedBy: `user ${user.email}`,
+        reason: 'Verified today',
+      },
+    );
   } catch (error) {
     if (error instanceof EditConflictError) return panelRedirect(`${editPath}?verified=stale`);
     throw error;
