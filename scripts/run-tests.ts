@@ -69,7 +69,7 @@ for (const pass of passes) {
   total.failed += counts.failed;
   total.skipped += counts.skipped;
 }
-// Skipped: the tests of one engine's own parts, in the other engine's pass.
-if (total.skipped) console.log(`${total.skipped} skipped (for the other database)`);
+// Skipped: the tests of one engine's own parts, in the other engine's pass, and those that need ../shared when it is not there.
+if (total.skipped) console.log(`${total.skipped} skipped (for the other database, or needing ../shared)`);
 console.log(`${total.passed} passed, ${total.failed} failed`);
 process.exit(total.failed > 0 ? 1 : 0);
