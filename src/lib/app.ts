@@ -8,6 +8,7 @@ import { createSearchBackend } from './search';
 import { reindexAll } from './search/reindex';
 import type { SearchBackend } from './search/search-backend';
 import { purgeExpiredShortlists } from './shortlists/shortlists';
+import { claimDailyJob } from './db/daily-job';
 
 export interface App {
   /** The settings, checked once (src/lib/config.ts). */
@@ -19,10 +20,14 @@ export interface App {
 let app: Promise<App> | undefined;
 let checkedDay = '';
 let rebuilding: Promise<void> | undefined;
+/** While another process rebuilds today's documents, look again after this long. */
+const LOOK_AGAIN_MS = 5 * 60_000;
 
 /**
  * On the first request of each day, rebuilds the search documents in the background if they
- * were built on an earlier day. Searches go on meanwhile, with yesterday's wording.
+ * were built on an earlier day. Searches go on meanwhile, with yesterday's wording. With several
+ * server processes or servers on one database, one of them does it (src/lib/db/daily-job.ts);
+ * the others look again later, in case it stopped part-way.
  */
 function rebuildIfNewDay(ready: App): void {
   const today = todayInUk();
@@ -30,8 +35,14 @@ function rebuildIfNewDay(ready: App): void {
   checkedDay = today;
   rebuilding = (async () => {
     if (await ready.search.needsRebuild(today)) {
-      const count = await reindexAll(ready.directory, ready.search, today);
-      console.log(`Search documents rebuilt for ${today}: ${count} services.`);
+      if (await claimDailyJob(ready.directory.db, 'search-rebuild', today)) {
+        const count = await reindexAll(ready.directory, ready.search, today);
+        console.log(`Search documents rebuilt for ${today}: ${count} services.`);
+      } else {
+        setTimeout(() => {
+          if (checkedDay === today) checkedDay = '';
+        }, LOOK_AGAIN_MS).unref();
+      }
     }
     // Shortlists past their lifetime go each day too, not only when someone makes a new one.
     await purgeExpiredShortlists(ready.directory.db);
