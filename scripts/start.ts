@@ -37,8 +37,15 @@ async function prepare(): Promise<string> {
   }
 }
 
-/** Serves the built site on HOST:PORT in this process (in a cluster, on the port the primary shares). */
-async function serve(databasePath: string): Promise<void> {
+/** The line that says the site is up (once, from the first process). */
+const servingLine = (databasePath: string, note = '') => `Serving the directory from ${databasePath} on http://${host}:${port}${note}`;
+
+/**
+ * Serves the built site on HOST:PORT in this process (in a cluster, on the port the primary
+ * shares); says so when given the database's path (a single process; the cluster's primary
+ * says it for all).
+ */
+async function serve(announce?: string): Promise<void> {
   // Our own server around Astro's handler (see src/lib/http/serve.ts), so Astro must not start its own.
   process.env.ASTRO_NODE_AUTOSTART = 'disabled';
   // Where `astro build` wrote the site: dist/, or BUILD_DIR when set (as for the build).
@@ -46,7 +53,7 @@ async function serve(databasePath: string): Promise<void> {
   const { handler } = await import(pathToFileURL(resolve(buildDir, 'server/entry.mjs')).href);
   const server = createSiteServer(handler, resolve(buildDir, 'client'));
   server.listen(port, host, () => {
-    if (cluster.isPrimary) console.log(`Serving the directory from ${databasePath} on http://${host}:${port}`);
+    if (announce) console.log(servingLine(announce));
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
@@ -72,7 +79,7 @@ function runCluster(databasePath: string): void {
     const worker = cluster.fork(env);
     live.add(worker);
     worker.once('listening', () => {
-      if (++listening === processes) console.log(`Serving the directory from ${databasePath} on http://${host}:${port} (${processes} processes)`);
+      if (++listening === processes) console.log(servingLine(databasePath, ` (${processes} processes)`));
     });
     worker.once('exit', (code, signal) => {
       live.delete(worker);
@@ -109,7 +116,7 @@ function runCluster(databasePath: string): void {
 }
 
 if (cluster.isWorker) {
-  await serve(process.env.DATABASE_PATH || config.DATABASE_URL || '');
+  await serve();
 } else {
   const databasePath = await prepare();
   if (processes > 1) runCluster(databasePath);
