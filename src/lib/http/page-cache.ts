@@ -8,14 +8,15 @@
 export const MAX_ENTRIES = 200;
 export const MAX_AGE_MS = 60_000;
 /** Bigger pages are not kept (a very long result list). */
-const MAX_BODY_CHARS = 512 * 1024;
+export const MAX_BODY_BYTES = 512 * 1024;
 
 interface CachedPage {
   version: string;
   storedAt: number;
   status: number;
   headers: [string, string][];
-  body: string;
+  /** The bytes as rendered: kept and sent again as they are, never decoded into text and encoded again. */
+  body: Uint8Array<ArrayBuffer>;
 }
 
 export class PageCache {
@@ -42,9 +43,9 @@ export class PageCache {
   /** Keeps a copy of `response` if it may be kept, and gives back a response to send (the body is read once). */
   async keep(key: string, version: string, response: Response, now = Date.now()): Promise<Response> {
     if (response.status !== 200 || response.headers.has('set-cookie') || !response.body) return response;
-    const body = await response.text();
+    const body = new Uint8Array(await response.arrayBuffer());
     const headers = [...response.headers.entries()];
-    if (body.length <= MAX_BODY_CHARS) {
+    if (body.byteLength <= MAX_BODY_BYTES) {
       this.#pages.set(key, { version, storedAt: now, status: response.status, headers, body });
       while (this.#pages.size > this.maxEntries) this.#pages.delete(this.#pages.keys().next().value!);
     }
