@@ -26,6 +26,17 @@ const STALE = FRESHNESS_STATUSES.indexOf('stale');
 const EXPANSION_LIMIT = 1_000;
 /** Up to this many matches, best match scores them all by the whole query (ranking.ts). */
 const FULL_RANKING_LIMIT = 2_000;
+/** Parsed documents kept between searches (the most recently shown; each a few kilobytes). */
+const KEPT_DOCUMENTS = 2_000;
+
+/** Freezes a parsed document all through, so that a page that tried to change a kept copy would fail loudly. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
 
 export class SqliteFtsBackend implements SearchBackend {
   readonly name = 'sqlite-fts';
@@ -34,6 +45,13 @@ export class SqliteFtsBackend implements SearchBackend {
   private epoch: number | null = null;
   private memory = new MemoryIndex();
   private prepared: ReturnType<SqliteFtsBackend['prepare']> | undefined;
+  /**
+   * Ranked matches read during the search running now, by match expression, so that finding the
+   * matches and ordering them read FTS5 once (emptied as each search starts and ends).
+   */
+  private readonly rankedNow = new Map<string, [number, number][]>();
+  /** Documents already parsed, by rowid, with the text they were parsed from; most recently shown last. */
+  private readonly parsed = new Map<number, { json: string; document: ShownDocument }>();
 
   constructor(private readonly sqlite: Database.Database) {}
 
@@ -160,11 +178,15 @@ export class SqliteFtsBackend implements SearchBackend {
     // First load, or the search tables are not the ones the copy was read from: dropped and made
     // again (a new epoch), or the database replaced. Read everything again.
     const fresh = this.generation < 0 || epoch !== this.epoch || generation < this.generation;
-    if (fresh) this.memory = new MemoryIndex();
+    if (fresh) {
+      this.memory = new MemoryIndex();
+      this.parsed.clear();
+    }
     const changed: number[] = [];
     for (const [rowid, removed, sortName, assuredDate, fields] of this.statements.changedSince.iterate(fresh ? -1 : this.generation) as Iterable<
       [number, number, string, string | null, string]
     >) {
+      this.parsed.delete(rowid);
       const row = removed ? this.memory.kill(rowid) : this.memory.upsert(rowid, JSON.parse(fields) as FilterFields, sortName, assuredDate);
       if (row !== undefined) changed.push(row);
     }
@@ -178,7 +200,12 @@ export class SqliteFtsBackend implements SearchBackend {
     const rows: number[] = [];
     if (!expression) return rows;
     try {
-      for (const rowid of this.statements.matchRowids.all(expression) as number[]) {
+      // A small index is ranked whole anyway (page()): read the scores now, once, with the matches.
+      const rowids =
+        this.memory.rowids.length <= FULL_RANKING_LIMIT
+          ? this.ranked(expression).map(([rowid]) => rowid)
+          : (this.statements.matchRowids.all(expression) as number[]);
+      for (const rowid of rowids) {
         const row = this.memory.rowOf(rowid);
         if (row >= 0 && this.memory.alive[row]) rows.push(row);
       }
@@ -194,7 +221,18 @@ export class SqliteFtsBackend implements SearchBackend {
     return rows;
   }
 
+  /** Every match of `expression` with its bm25 score (lower is better), read once per search. */
+  private ranked(expression: string): [number, number][] {
+    let ranked = this.rankedNow.get(expression);
+    if (!ranked) {
+      ranked = this.statements.allRanked.all(expression) as [number, number][];
+      this.rankedNow.set(expression, ranked);
+    }
+    return ranked;
+  }
+
   private run(query: SearchQuery, wantFacets: boolean, origin: Origin | null) {
+    this.rankedNow.clear();
     this.refresh();
     const memory = this.memory;
     memory.columns.measureFrom(origin);
@@ -318,7 +356,7 @@ export class SqliteFtsBackend implements SearchBackend {
         typed = new Uint8Array(memory.rowids.length);
         for (const row of this.matchRows(strictText)) typed[row] = 1;
       }
-      candidates = collectScores(this.statements.allRanked.all(expression) as [number, number][]);
+      candidates = collectScores(this.ranked(expression));
     }
     const isTyped = (row: number) => !typed || typed[row] === 1;
     const capacity = memory.columns.capacity;
@@ -355,7 +393,7 @@ export class SqliteFtsBackend implements SearchBackend {
     if (text) {
       const wanted = new Uint8Array(memory.rowids.length);
       for (const row of results) wanted[row] = 1;
-      for (const [rowid, bm25] of this.statements.allRanked.all(toMatchExpression(text)) as [number, number][]) {
+      for (const [rowid, bm25] of this.ranked(toMatchExpression(text))) {
         const row = memory.rowOf(rowid);
         if (row >= 0 && wanted[row]) scores.set(row, -bm25);
       }
@@ -375,14 +413,22 @@ export class SqliteFtsBackend implements SearchBackend {
   private documents(rows: number[]): { row: number; document: ShownDocument }[] {
     if (!rows.length) return [];
     const rowids = rows.map((row) => this.memory.rowids[row]!);
-    const byRowid = new Map(
-      (this.statements.documents.all(JSON.stringify(rowids)) as [number, string][]).map(([rowid, json]) => [rowid, JSON.parse(json) as ShownDocument]),
-    );
+    // The text is read every time, so a document changed or gone is never shown from memory; only
+    // the parsing is saved, when the text is the same as the kept copy's.
+    const texts = new Map(this.statements.documents.all(JSON.stringify(rowids)) as [number, string][]);
     const found: { row: number; document: ShownDocument }[] = [];
     rows.forEach((row, i) => {
-      const document = byRowid.get(rowids[i]!);
-      if (document) found.push({ row, document });
+      const rowid = rowids[i]!;
+      const json = texts.get(rowid);
+      if (json === undefined) return;
+      let kept = this.parsed.get(rowid);
+      if (kept?.json !== json) kept = { json, document: deepFreeze(JSON.parse(json) as ShownDocument) };
+      // Most recently shown last, so that the first kept is the first to go.
+      this.parsed.delete(rowid);
+      this.parsed.set(rowid, kept);
+      found.push({ row, document: kept.document });
     });
+    while (this.parsed.size > KEPT_DOCUMENTS) this.parsed.delete(this.parsed.keys().next().value!);
     return found;
   }
 
@@ -390,6 +436,7 @@ export class SqliteFtsBackend implements SearchBackend {
     const origin = options.origin ?? null;
     const { results, facets, text, matched, corrected, q, strictText, matches } = this.run(query, options.facets ?? false, origin);
     const { rows, scores } = this.page(results, matches, query, text, q, strictText);
+    this.rankedNow.clear();
     const columns = this.memory.columns;
     const hits: SearchHit[] = this.documents(rows).map(({ row, document }) => {
       const reach: Reach | null = origin ? reachOf(columns, row, query.radius_km) : null;
