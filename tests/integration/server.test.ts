@@ -128,6 +128,10 @@ describe('the built server', () => {
     expect(asset.status).toBe(200);
     expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect(asset.headers.get('x-content-type-options')).toBe('nosniff');
+    // An address that is not one of the built files is a page (here "not found"), never cached in public.
+    const missing = await fetch(`${base}/_astro/not-a-file.css`);
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('cache-control')).not.toMatch(/public/);
   });
 });
 

@@ -8,6 +8,8 @@ describe('cacheControlFor', () => {
     expect(cacheControlFor('/_astro/site.C0SPuY4l.css', true)).toBe('public, max-age=31536000, immutable');
     expect(cacheControlFor('/robots.txt', true)).toBe('public, max-age=86400');
     expect(cacheControlFor('/search', false)).toBe('private, no-cache');
+    // No such file: the "not found" page must not be kept for a year.
+    expect(cacheControlFor('/_astro/gone.C0SPuY4l.css', false)).toBe('private, no-cache');
   });
 });
 

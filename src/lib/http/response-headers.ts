@@ -40,11 +40,13 @@ export const HASHED_ASSET_PREFIX = '/_astro/';
 /**
  * How long a response may be cached, by path: hashed assets for a year; other static files for
  * a day; pages and the API not at all by shared caches, and always rechecked, since listings change.
+ * An address under /_astro/ that is no file is a "not found" page, rechecked like any page (during
+ * a deploy one server may have a file another has not yet).
  */
 export function cacheControlFor(pathname: string, isStaticFile: boolean): string {
+  if (!isStaticFile) return 'private, no-cache';
   if (pathname.startsWith(HASHED_ASSET_PREFIX)) return 'public, max-age=31536000, immutable';
-  if (isStaticFile) return 'public, max-age=86400';
-  return 'private, no-cache';
+  return 'public, max-age=86400';
 }
 
 /** Is this request address one a server can read? (A broken "%" escape is not.) */
