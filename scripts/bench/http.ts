@@ -113,7 +113,8 @@ interface LoadFigures {
 
 /**
  * Words for searches no cache can answer: each request of the "varied" rows asks for another
- * (a word and a page), so every one is searched and rendered afresh.
+ * word and page size, and carries a request number (`n`, a parameter the pages ignore), so no
+ * address is ever asked for twice in a run and every one is searched and rendered afresh.
  */
 const VARIED_WORDS = [
   'food',
@@ -141,7 +142,7 @@ let variedCount = 0;
 export function variedPath(base: string): string {
   variedCount++;
   const word = VARIED_WORDS[variedCount % VARIED_WORDS.length]!;
-  return `${base}?q=${word}&per_page=${10 + (Math.floor(variedCount / VARIED_WORDS.length) % 40)}`;
+  return `${base}?q=${word}&per_page=${10 + (Math.floor(variedCount / VARIED_WORDS.length) % 40)}&n=${variedCount}`;
 }
 
 async function load(origin: string, path: string, connections: number, duration: number): Promise<LoadFigures> {
@@ -229,6 +230,7 @@ export async function runHttpBench(args: string[]): Promise<void> {
     args,
     options: {
       duration: { type: 'string', default: '5' },
+      warmup: { type: 'string', default: '3' },
       services: { type: 'string', default: '0' },
       root: { type: 'string' },
       processes: { type: 'string', default: '1' },
@@ -238,10 +240,12 @@ export async function runHttpBench(args: string[]): Promise<void> {
   if (values.help) {
     fail(
       [
-        'Usage: npm run bench -- --http [--duration S] [--services N] [--processes P] [--root DIR]',
+        'Usage: npm run bench -- --http [--duration S] [--warmup S] [--services N] [--processes P] [--root DIR]',
         '  Serves the sample directory (plus N generated services) from the built server on 127.0.0.1 and',
         '  loads /search, /api/search, a service page and /openreferral/services at 1, 8 and 32 connections',
         '  for S seconds each (default 5), then times a cheap page while full downloads and imports run.',
+        '  --warmup S  seconds of load on each path, at 8 connections, before any is measured (default 3),',
+        '              so that the figures are those of a server that has been running, not one just started',
         '  --processes P  server processes (SERVER_PROCESSES, default 1)',
         '  --root DIR  the checkout to serve (default this one), e.g. an older commit, to compare',
       ].join('\n'),
@@ -251,6 +255,8 @@ export async function runHttpBench(args: string[]): Promise<void> {
   const services = Number(values.services);
   if (!Number.isInteger(duration) || duration < 1 || duration > 120)
     fail(`--duration must be a whole number of seconds from 1 to 120, not "${values.duration}".`);
+  const warmup = Number(values.warmup);
+  if (!Number.isInteger(warmup) || warmup < 0 || warmup > 60) fail(`--warmup must be a whole number of seconds from 0 to 60, not "${values.warmup}".`);
   if (!Number.isInteger(services) || services < 0) fail(`--services must be a whole number, not "${values.services}".`);
   const processes = Number(values.processes);
   if (!Number.isInteger(processes) || processes < 1 || processes > 64) fail(`--processes must be a whole number from 1 to 64, not "${values.processes}".`);
@@ -275,8 +281,14 @@ export async function runHttpBench(args: string[]): Promise<void> {
     // The search page twice: the same search again and again (which the page cache answers for
     // people not signed in), and a different search each time (which it cannot).
     const paths = ['/search?q=food', '/search (varied)', '/api/search?q=food', '/api/search (varied)', servicePath, '/openreferral/services'];
-    // Warm up each page once (first requests load modules and fill caches).
+    // Warm up each page: the first requests load modules and fill caches, and the JavaScript
+    // engine compiles the code that runs often only after it has run a while (the first seconds
+    // of a fresh server are a third slower or more).
     for (const path of paths) await (await fetch(`${server.origin}${path.replace(' (varied)', '?q=warm')}`)).arrayBuffer();
+    if (warmup > 0) {
+      log(`Warming up: each path for ${warmup} s at 8 connections, not measured...`);
+      for (const path of paths) await load(server.origin, path, 8, warmup);
+    }
 
     const figures: LoadFigures[] = [];
     for (const path of paths) {
@@ -293,7 +305,7 @@ export async function runHttpBench(args: string[]): Promise<void> {
     out.push('Community asset directory: HTTP benchmark (built server on 127.0.0.1, autocannon)');
     out.push('================================================================================');
     out.push(
-      `${new Date().toISOString()}; Node ${process.version}; ${cpus()[0]?.model ?? 'unknown CPU'} x${cpus().length}; sample directory${services ? ` + ${thousands(services)} generated services` : ''}; ${processes} server process${processes === 1 ? '' : 'es'}; ${duration} s per row`,
+      `${new Date().toISOString()}; Node ${process.version}; ${cpus()[0]?.model ?? 'unknown CPU'} x${cpus().length}; sample directory${services ? ` + ${thousands(services)} generated services` : ''}; ${processes} server process${processes === 1 ? '' : 'es'}; ${duration} s per row after ${warmup} s of warm-up per path`,
     );
     out.push('');
     out.push(
