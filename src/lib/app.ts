@@ -5,7 +5,7 @@ import { appConfig, type Config } from './config';
 import { databaseLocationFromEnv, migrateToLatest, openDirectoryDatabase, type DirectoryDatabase } from './db/database';
 import { todayInUk } from './dates';
 import { createSearchBackend } from './search';
-import { reindexAll } from './search/reindex';
+import { reindexAll, SEARCH_REBUILD_JOB } from './search/reindex';
 import type { SearchBackend } from './search/search-backend';
 import { purgeExpiredShortlists } from './shortlists/shortlists';
 import { claimDailyJob } from './db/daily-job';
@@ -35,7 +35,7 @@ function rebuildIfNewDay(ready: App): void {
   checkedDay = today;
   rebuilding = (async () => {
     if (await ready.search.needsRebuild(today)) {
-      if (await claimDailyJob(ready.directory.db, 'search-rebuild', today)) {
+      if (await claimDailyJob(ready.directory.db, SEARCH_REBUILD_JOB, today)) {
         const count = await reindexAll(ready.directory, ready.search, today);
         console.log(`Search documents rebuilt for ${today}: ${count} services.`);
       } else {

@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { importRecords } from '../../src/lib/openreferral/import';
 import { dayNumber, todayInUk } from '../../src/lib/dates';
 import { claimDailyJob } from '../../src/lib/db/daily-job';
+import { SEARCH_REBUILD_JOB } from '../../src/lib/search/reindex';
 import { EMPTY_QUERY } from '../../src/lib/search/filters';
 import { databaseEnv } from '../fixtures/dialect';
 import { scratchDirectory, service } from '../fixtures/services';
@@ -63,7 +64,7 @@ describe('the running server keeps search current', () => {
 
   it("leaves the day's rebuild to another process that has claimed it (several processes or servers on one database)", async () => {
     const scratch = await builtLastWeek();
-    expect(await claimDailyJob(scratch.directory.db, 'search-rebuild', todayInUk())).toBe(true);
+    expect(await claimDailyJob(scratch.directory.db, SEARCH_REBUILD_JOB, todayInUk())).toBe(true);
     const { getApp, pendingRebuild } = await serverModulesFor(scratch.location);
     const app = await getApp();
     await pendingRebuild();

@@ -3,7 +3,7 @@
 import type { DirectoryDatabase } from '../db/database';
 import { readServices, serviceIds } from '../directory/service-reader';
 import type { SearchBackend } from './search-backend';
-import { buildSearchDocument } from './search-document';
+import { buildSearchDocument, SEARCH_DOCUMENT_VERSION } from './search-document';
 import type { Kysely } from 'kysely';
 import type { DatabaseSchema } from '../db/types';
 import type { ServiceRecord } from '../openreferral-schema/schemas';
@@ -11,6 +11,13 @@ import { loadFreshnessSignals } from '../freshness/signals';
 import { loadCrosswalk } from '../taxonomy/crosswalk-store';
 
 const BATCH = 500;
+
+/**
+ * The name under which one process claims the rebuild of every search document for a day
+ * (src/lib/db/daily-job.ts): with the document builder's version in it, so that a new version
+ * started the same day as an older one's rebuild claims its own.
+ */
+export const SEARCH_REBUILD_JOB = `search-rebuild-v${SEARCH_DOCUMENT_VERSION}`;
 
 export async function reindexAll(directory: DirectoryDatabase, search: SearchBackend, today: string): Promise<number> {
   const ids = await serviceIds(directory.db);

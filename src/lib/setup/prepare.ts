@@ -3,7 +3,8 @@
 import { todayInUk } from '../dates';
 import { migrateToLatest, type DirectoryDatabase } from '../db/database';
 import { importRecords } from '../openreferral/import';
-import { reindexAll } from '../search/reindex';
+import { reindexAll, SEARCH_REBUILD_JOB } from '../search/reindex';
+import { claimDailyJob } from '../db/daily-job';
 import { applySearchOutbox } from '../search/outbox';
 import type { SearchBackend } from '../search/search-backend';
 import { syncTaxonomy } from '../taxonomy/sync-taxonomy';
@@ -20,7 +21,13 @@ export interface PrepareReport {
 export async function prepareDirectory(
   directory: DirectoryDatabase,
   search: SearchBackend,
-  options: { today?: string; loadSample?: boolean; log?: (line: string) => void } = {},
+  options: {
+    today?: string;
+    loadSample?: boolean;
+    log?: (line: string) => void;
+    /** While another process rebuilds the search documents, how often to look whether it has finished. */
+    pollMs?: number;
+  } = {},
 ): Promise<PrepareReport> {
   const today = options.today ?? todayInUk();
   const log = options.log ?? (() => {});
@@ -41,9 +48,19 @@ export async function prepareDirectory(
   // The area list from content/ and the postcodes of the directory's own addresses, so that
   // "near" works offline from the first start.
   await preparePlaces(directory);
-  if (await search.needsRebuild(today)) {
-    report.reindexed = await reindexAll(directory, search, today);
-    log(`Search documents rebuilt for ${report.reindexed} services.`);
+  // One process rebuilds, however many start at once on one database (src/lib/db/daily-job.ts);
+  // the others wait for it, since documents built by an older version may not be readable by
+  // this one, and take the job over if the one rebuilding stops (its claim runs out).
+  let waiting = false;
+  while (await search.needsRebuild(today)) {
+    if (await claimDailyJob(directory.db, SEARCH_REBUILD_JOB, today)) {
+      report.reindexed = await reindexAll(directory, search, today);
+      log(`Search documents rebuilt for ${report.reindexed} services.`);
+      break;
+    }
+    if (!waiting) log('Another process is rebuilding the search documents: waiting for it to finish.');
+    waiting = true;
+    await new Promise((done) => setTimeout(done, options.pollMs ?? 2_000));
   }
   // Changes queued for search and not yet applied (by a writer without the search backend, or
   // before a process stopped): built now, so nothing saved is missing from search.
