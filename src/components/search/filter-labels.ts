@@ -1,6 +1,7 @@
 // Plain names for the search page's fields, used beside each field and in the error summary.
 // (Labels for filter values live in src/lib/search/labels.ts.)
 import {
+  PARAMETER_LABELS,
   toSearchParams,
   type CostBand,
   type Day,
@@ -16,31 +17,8 @@ import { COST_LABELS, DAY_LABELS, MODE_LABELS, REFERRAL_LABELS, TIME_LABELS, TRA
 import { getTaxonomy } from '../../lib/taxonomy/taxonomy';
 import { languageName } from '../../lib/search/languages';
 
-export const FIELD_LABELS: Record<Parameter, string> = {
-  q: 'What you are looking for',
-  near: 'Near',
-  radius_km: 'Distance',
-  category: 'Type of help',
-  cost: 'Cost',
-  max_cost: 'Most you can pay each time',
-  mode: 'How you take part',
-  day: 'Days you can go',
-  time: 'Time of day',
-  age: 'Your age',
-  referral: 'How you can start',
-  access: 'Accessibility',
-  language: 'Language spoken',
-  capacity: 'Space for new people',
-  transport: 'Getting there',
-  walk_km: 'Walking distance',
-  include_closed: 'Closed services',
-  fresh: 'Recently checked',
-  sort: 'Sort by',
-  view: 'Show results as',
-  page: 'Page number',
-  per_page: 'Results per page',
-  as_typed: 'Spelling',
-};
+/** Each field's plain name (declared with its parameter: PARAMETER_DEFINITIONS in src/lib/search/filters.ts). */
+export const FIELD_LABELS: Record<Parameter, string> = PARAMETER_LABELS;
 
 /** Where the error summary sends people for each field: the field's first control. */
 export function fieldAnchor(parameter: Parameter): string {

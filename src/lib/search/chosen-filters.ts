@@ -1,8 +1,8 @@
 // The filters a search has chosen, one value at a time, each with the same search without it:
 // for "remove this filter" links, and to find which filter to drop when nothing is found.
-import { EMPTY_QUERY, type Parameter, type SearchQuery } from './filters';
+import { EMPTY_QUERY, FILTER_PARAMETERS, PARAMETER_DEFINITIONS, type FilterParameter, type SearchQuery } from './filters';
 
-export type FilterParameter = Exclude<Parameter, 'q' | 'sort' | 'view' | 'page' | 'per_page' | 'as_typed'>;
+export type { FilterParameter };
 
 export interface ChosenFilter {
   parameter: FilterParameter;
@@ -12,41 +12,37 @@ export interface ChosenFilter {
   without: SearchQuery;
 }
 
-const LIST_PARAMETERS = ['category', 'cost', 'mode', 'day', 'time', 'referral', 'access', 'language', 'transport'] as const;
+/** What else goes with a filter when it is removed: without a place, nothing can be measured from it. */
+const ALSO_REMOVED: Partial<Record<FilterParameter, (query: SearchQuery) => Partial<SearchQuery>>> = {
+  near: (query) => ({
+    radius_km: null,
+    walk_km: null,
+    transport: query.transport.filter((option) => option !== 'walk'),
+    sort: query.sort === 'distance' ? 'relevance' : query.sort,
+  }),
+};
 
+/**
+ * The filters chosen, one value at a time, in the order of the parameters (filters.ts): every
+ * value of a list, a number or a choice, a switch that is on. walk_km is not one of its own: it
+ * says how far the transport filter's "walk" means.
+ */
 export function chosenFilters(query: SearchQuery): ChosenFilter[] {
   const chosen: ChosenFilter[] = [];
   const without = (change: Partial<SearchQuery>): SearchQuery => ({ ...query, ...change, page: 1 });
-  if (query.near) {
-    // Without a place, nothing can be measured from it: distance, walking and nearest-first go too.
-    chosen.push({
-      parameter: 'near',
-      value: query.near,
-      without: without({
-        near: '',
-        radius_km: null,
-        walk_km: null,
-        transport: query.transport.filter((option) => option !== 'walk'),
-        sort: query.sort === 'distance' ? 'relevance' : query.sort,
-      }),
-    });
-  }
-  if (query.radius_km !== null) chosen.push({ parameter: 'radius_km', value: String(query.radius_km), without: without({ radius_km: null }) });
-  for (const parameter of LIST_PARAMETERS) {
-    const values = query[parameter] as readonly string[];
-    for (const value of values) {
-      chosen.push({ parameter, value, without: without({ [parameter]: values.filter((other) => other !== value) }) });
-    }
-    if (parameter === 'cost' && query.max_cost !== null) {
-      chosen.push({ parameter: 'max_cost', value: String(query.max_cost), without: without({ max_cost: null }) });
-    }
-    if (parameter === 'time' && query.age !== null) {
-      chosen.push({ parameter: 'age', value: String(query.age), without: without({ age: null }) });
+  for (const parameter of FILTER_PARAMETERS) {
+    if (PARAMETER_DEFINITIONS[parameter].role !== 'filter') continue;
+    const value: unknown = query[parameter];
+    const empty = PARAMETER_DEFINITIONS[parameter].empty;
+    const also = ALSO_REMOVED[parameter]?.(query) ?? {};
+    if (Array.isArray(value)) {
+      for (const item of value as string[]) {
+        chosen.push({ parameter, value: item, without: without({ [parameter]: (value as string[]).filter((other) => other !== item), ...also }) });
+      }
+    } else if (value !== empty && value !== null && value !== '' && value !== false) {
+      chosen.push({ parameter, value: value === true ? '1' : String(value), without: without({ [parameter]: empty, ...also }) });
     }
   }
-  if (query.capacity !== null) chosen.push({ parameter: 'capacity', value: query.capacity, without: without({ capacity: null }) });
-  if (query.include_closed) chosen.push({ parameter: 'include_closed', value: '1', without: without({ include_closed: false }) });
-  if (query.fresh) chosen.push({ parameter: 'fresh', value: '1', without: without({ fresh: false }) });
   return chosen;
 }
 

@@ -1,5 +1,6 @@
-// The one list of search filters: their parameters, allowed values, how a request is parsed
-// (with errors written for people), and what each filter means for a search document.
+// The one list of search filters: their parameters (declared once, in PARAMETER_DEFINITIONS:
+// schema, empty value, label, role), allowed values, how a request is parsed (with errors
+// written for people), and what each filter means for a search document.
 // The search page, the JSON API and every search backend read this module.
 import { z } from 'zod';
 import { DELIVERY_MODES, REFERRAL_ROUTES } from '../openreferral-schema/schemas';
@@ -76,64 +77,12 @@ export interface SearchQuery {
   per_page: number;
 }
 
-export const EMPTY_QUERY: SearchQuery = {
-  q: '',
-  near: '',
-  radius_km: null,
-  category: [],
-  cost: [],
-  max_cost: null,
-  mode: [],
-  day: [],
-  time: [],
-  age: null,
-  referral: [],
-  access: [],
-  language: [],
-  capacity: null,
-  transport: [],
-  walk_km: null,
-  include_closed: false,
-  fresh: false,
-  as_typed: false,
-  sort: 'relevance',
-  view: 'list',
-  page: 1,
-  per_page: DEFAULT_PER_PAGE,
-};
-
 /** Sorted by distance when there is a place to measure from, unless another order is asked for. */
 export function defaultSort(query: Pick<SearchQuery, 'near'>): Sort {
   return query.near ? 'distance' : 'relevance';
 }
 
-/** The parameters the search page and API accept, in the order they are shown. */
-export const PARAMETERS = [
-  'q',
-  'near',
-  'radius_km',
-  'category',
-  'cost',
-  'max_cost',
-  'mode',
-  'day',
-  'time',
-  'age',
-  'referral',
-  'access',
-  'language',
-  'capacity',
-  'transport',
-  'walk_km',
-  'include_closed',
-  'fresh',
-  'sort',
-  'view',
-  'page',
-  'per_page',
-  'as_typed',
-] as const;
-export type Parameter = (typeof PARAMETERS)[number];
+export type Parameter = keyof SearchQuery;
 
 export interface ParameterError {
   parameter: Parameter;
@@ -246,31 +195,96 @@ function single<T extends string>(values: readonly T[], what: string) {
   return enumParam(values, what).transform((list) => list.at(-1) ?? null);
 }
 
-const parameterSchemas = {
-  q: z.array(z.string()).transform((list) => list.join(' ').slice(0, MAX_QUERY_LENGTH).trim()),
-  near: z.array(z.string()).transform((list) => (list.filter((v) => v.trim() !== '').at(-1) ?? '').replace(/\s+/g, ' ').trim().slice(0, MAX_NEAR_LENGTH)),
-  radius_km: numberParam('a distance in kilometres', 0.1, 200, false),
-  category: termParam(categories, (value) => `"${value}" is not a category. Use a category code such as "food" or "debt-advice".`),
-  cost: enumParam(COST_BANDS, 'a cost option'),
-  max_cost: numberParam('an amount in pounds', 0, 1000, false),
-  mode: enumParam(DELIVERY_MODES, 'a way of taking part'),
-  day: enumParam(DAYS, 'a day'),
-  time: enumParam(TIMES_OF_DAY, 'a time of day'),
-  age: numberParam('an age', 0, 130, true),
-  referral: enumParam(REFERRAL_ROUTES, 'a way to get in'),
-  access: termParam(accessibilityFeatures, (value, codes) => `"${value}" is not an accessibility feature. Use one of ${oneOfList(codes)}.`),
-  language: languageParam,
-  capacity: single(CAPACITY_FILTERS, 'a capacity option'),
-  transport: enumParam(TRANSPORT_OPTIONS, 'a way of getting there'),
-  walk_km: numberParam('a walking distance in kilometres', 0.1, 10, false),
-  include_closed: flag,
-  fresh: flag,
-  as_typed: flag,
-  sort: single(SORTS, 'a sort order'),
-  view: single(VIEWS, 'a view'),
-  page: numberParam('a page number', 1, 10_000, true),
-  per_page: numberParam('a number of results per page', 1, MAX_PER_PAGE, true),
-} satisfies Record<Parameter, z.ZodTypeAny>;
+/**
+ * What a parameter is for: the words searched for (and how), a filter (narrows the results), a
+ * modifier of a filter (walk_km: how far "walk" means), or how results are shown.
+ */
+export type ParameterRole = 'words' | 'filter' | 'modifier' | 'display';
+
+/** One parameter of the search page and the API, declared once. */
+export interface ParameterDefinition<K extends Parameter> {
+  /** Reads all its values as given in the address; null means "not given" (the empty value stands). */
+  schema: z.ZodType<SearchQuery[K] | null, z.ZodTypeDef, string[]>;
+  /** Its value when not given (and what links leave out). */
+  empty: SearchQuery[K];
+  /** Its plain name, beside its field, in the error summary and in "your filters". */
+  label: string;
+  role: ParameterRole;
+}
+
+/**
+ * Every parameter the search page and the API accept, in the order they are shown and written
+ * in links. PARAMETERS, EMPTY_QUERY, the labels and the chosen filters are all read from here.
+ */
+export const PARAMETER_DEFINITIONS = {
+  q: {
+    schema: z.array(z.string()).transform((list) => list.join(' ').slice(0, MAX_QUERY_LENGTH).trim()),
+    empty: '',
+    label: 'What you are looking for',
+    role: 'words',
+  },
+  near: {
+    schema: z.array(z.string()).transform((list) => (list.filter((v) => v.trim() !== '').at(-1) ?? '').replace(/\s+/g, ' ').trim().slice(0, MAX_NEAR_LENGTH)),
+    empty: '',
+    label: 'Near',
+    role: 'filter',
+  },
+  radius_km: { schema: numberParam('a distance in kilometres', 0.1, 200, false), empty: null, label: 'Distance', role: 'filter' },
+  category: {
+    schema: termParam(categories, (value) => `"${value}" is not a category. Use a category code such as "food" or "debt-advice".`),
+    empty: [],
+    label: 'Type of help',
+    role: 'filter',
+  },
+  cost: { schema: enumParam(COST_BANDS, 'a cost option'), empty: [], label: 'Cost', role: 'filter' },
+  max_cost: { schema: numberParam('an amount in pounds', 0, 1000, false), empty: null, label: 'Most you can pay each time', role: 'filter' },
+  mode: { schema: enumParam(DELIVERY_MODES, 'a way of taking part'), empty: [], label: 'How you take part', role: 'filter' },
+  day: { schema: enumParam(DAYS, 'a day'), empty: [], label: 'Days you can go', role: 'filter' },
+  time: { schema: enumParam(TIMES_OF_DAY, 'a time of day'), empty: [], label: 'Time of day', role: 'filter' },
+  age: { schema: numberParam('an age', 0, 130, true), empty: null, label: 'Your age', role: 'filter' },
+  referral: { schema: enumParam(REFERRAL_ROUTES, 'a way to get in'), empty: [], label: 'How you can start', role: 'filter' },
+  access: {
+    schema: termParam(accessibilityFeatures, (value, codes) => `"${value}" is not an accessibility feature. Use one of ${oneOfList(codes)}.`),
+    empty: [],
+    label: 'Accessibility',
+    role: 'filter',
+  },
+  language: { schema: languageParam, empty: [], label: 'Language spoken', role: 'filter' },
+  capacity: { schema: single(CAPACITY_FILTERS, 'a capacity option'), empty: null, label: 'Space for new people', role: 'filter' },
+  transport: { schema: enumParam(TRANSPORT_OPTIONS, 'a way of getting there'), empty: [], label: 'Getting there', role: 'filter' },
+  walk_km: { schema: numberParam('a walking distance in kilometres', 0.1, 10, false), empty: null, label: 'Walking distance', role: 'modifier' },
+  include_closed: { schema: flag, empty: false, label: 'Closed services', role: 'filter' },
+  fresh: { schema: flag, empty: false, label: 'Recently checked', role: 'filter' },
+  sort: { schema: single(SORTS, 'a sort order'), empty: 'relevance', label: 'Sort by', role: 'display' },
+  view: { schema: single(VIEWS, 'a view'), empty: 'list', label: 'Show results as', role: 'display' },
+  page: { schema: numberParam('a page number', 1, 10_000, true), empty: 1, label: 'Page number', role: 'display' },
+  per_page: { schema: numberParam('a number of results per page', 1, MAX_PER_PAGE, true), empty: DEFAULT_PER_PAGE, label: 'Results per page', role: 'display' },
+  as_typed: { schema: flag, empty: false, label: 'Spelling', role: 'words' },
+} satisfies { [K in Parameter]: ParameterDefinition<K> };
+
+type Definitions = typeof PARAMETER_DEFINITIONS;
+
+/** The parameters, in the order they are shown. */
+export const PARAMETERS = Object.keys(PARAMETER_DEFINITIONS) as Parameter[];
+
+/** The parameters that narrow the results (and the one that changes what another means), in order. */
+export type FilterParameter = { [K in Parameter]: Definitions[K]['role'] extends 'filter' | 'modifier' ? K : never }[Parameter];
+export const FILTER_PARAMETERS = PARAMETERS.filter(
+  (parameter): parameter is FilterParameter => PARAMETER_DEFINITIONS[parameter].role !== 'words' && PARAMETER_DEFINITIONS[parameter].role !== 'display',
+);
+
+/** Each parameter's plain name. */
+export const PARAMETER_LABELS = Object.fromEntries(PARAMETERS.map((parameter) => [parameter, PARAMETER_DEFINITIONS[parameter].label])) as Record<
+  Parameter,
+  string
+>;
+
+/** A search with nothing given: every parameter at its empty value. */
+export const EMPTY_QUERY: SearchQuery = (() => {
+  const query: Partial<Record<Parameter, unknown>> = {};
+  for (const parameter of PARAMETERS) query[parameter] = PARAMETER_DEFINITIONS[parameter].empty;
+  return query as SearchQuery;
+})();
 
 /**
  * Reads a search from URL parameters. Never throws: a bad value is left out of the query and
@@ -281,7 +295,8 @@ export function parseSearchParams(params: URLSearchParams): ParseResult {
   const errors: ParameterError[] = [];
   for (const parameter of PARAMETERS) {
     const values = params.getAll(parameter).map((value) => value.slice(0, 10_000));
-    const result = parameterSchemas[parameter].safeParse(values);
+    const schema: z.ZodType<unknown, z.ZodTypeDef, string[]> = PARAMETER_DEFINITIONS[parameter].schema;
+    const result = schema.safeParse(values);
     if (result.success) {
       if (result.data !== null) (query as unknown as Record<string, unknown>)[parameter] = result.data;
       continue;
@@ -290,7 +305,7 @@ export function parseSearchParams(params: URLSearchParams): ParseResult {
     const allowed = (issue as { params?: { allowed?: string[] } }).params?.allowed;
     errors.push({ parameter, message: issue.message, ...(allowed ? { allowed: [...allowed] } : {}) });
     // Keep the good values of a repeatable filter: re-run keeping only the valid ones.
-    const partial = parameterSchemas[parameter].safeParse(values.filter((value) => parameterSchemas[parameter].safeParse([value]).success));
+    const partial = schema.safeParse(values.filter((value) => schema.safeParse([value]).success));
     if (partial.success && partial.data !== null) (query as unknown as Record<string, unknown>)[parameter] = partial.data;
   }
   // What needs a place to measure from.
@@ -928,7 +943,20 @@ export class FacetCounter {
   }
 }
 
-const [CATEGORY, COST, MAX_COST, MODE, WHEN, AGE, REFERRAL, , CAPACITY, STATUS, DISTANCE, , FRESH, LANGUAGE] = FILTER_GROUPS.map((_, i) => i);
+/** A group's index in FILTER_GROUPS, by name (so that reordering the list cannot mix groups up). */
+const groupIndex = (group: FilterGroup): number => FILTER_GROUPS.indexOf(group);
+const CATEGORY = groupIndex('category');
+const COST = groupIndex('cost');
+const MAX_COST = groupIndex('max_cost');
+const MODE = groupIndex('mode');
+const WHEN = groupIndex('when');
+const AGE = groupIndex('age');
+const REFERRAL = groupIndex('referral');
+const CAPACITY = groupIndex('capacity');
+const STATUS = groupIndex('status');
+const DISTANCE = groupIndex('distance');
+const FRESH = groupIndex('fresh');
+const LANGUAGE = groupIndex('language');
 
 /** Counts per bit from counts per whole bit-set value. */
 function spread(sets: Int32Array, width: number): Int32Array {
