@@ -489,6 +489,39 @@ export function describeSearchBackendContract(name: string, open: () => Promise<
       });
     });
 
+    describe('documents shown', () => {
+      it('shows each document as stored now, even one changed behind its back, and never lets a page change it', async () => {
+        const walking = parseSearchParams(new URLSearchParams('q=heaton+walking')).query;
+        const first = async () => (await fixture.search.search({ ...walking, per_page: 1 })).hits[0]!.document;
+        const shown = await first();
+        expect(shown.name).toBe('Heaton Walking Group');
+        // Parsed copies may be kept between searches (src/lib/search/document-cache.ts): not changeable.
+        expect(() => {
+          (shown as { name: string }).name = 'Changed by a page';
+        }).toThrow(TypeError);
+        expect((await first()).name).toBe('Heaton Walking Group');
+        const db = fixture.directory.db;
+        const stored = await db
+          .selectFrom('search_document')
+          .select('document')
+          .where('service_id', '=', shown.id)
+          .where('removed', '=', 0)
+          .executeTakeFirstOrThrow();
+        try {
+          // Changed in the table without the backend being told: shown as stored.
+          await db
+            .updateTable('search_document')
+            .set({ document: JSON.stringify({ ...JSON.parse(stored.document), name: 'Heaton Walking Group (renamed)' }) })
+            .where('service_id', '=', shown.id)
+            .execute();
+          expect((await first()).name).toBe('Heaton Walking Group (renamed)');
+        } finally {
+          await db.updateTable('search_document').set({ document: stored.document }).where('service_id', '=', shown.id).execute();
+        }
+        expect((await first()).name).toBe('Heaton Walking Group');
+      });
+    });
+
     describe('facets, sorting and pages', () => {
       it('counts what each filter value would give', async () => {
         const parsed = parseSearchParams(new URLSearchParams('cost=free&day=tue'));

@@ -25,6 +25,7 @@ import type { SearchDocument } from '../search-document';
 import { smallestK } from '../top-k';
 import { FRESHNESS_STATUSES } from '../../freshness/rules';
 import { MemoryIndex } from '../memory-index';
+import { DocumentCache } from '../document-cache';
 import { builtToday, isOutOfDate } from '../build-state';
 import { dialectOf } from '../../db/dialect';
 import { indexText, matchCondition, queryKey, scoreExpression } from './tsquery';
@@ -48,6 +49,8 @@ export class PostgresSearchBackend implements SearchBackend {
   private epoch: number | null = null;
   private memory = new MemoryIndex();
   private refreshing: Promise<void> | undefined;
+  /** Documents already parsed (src/lib/search/document-cache.ts). */
+  private readonly parsed = new DocumentCache();
 
   constructor(private readonly db: Kysely<DatabaseSchema>) {}
 
@@ -163,12 +166,14 @@ export class PostgresSearchBackend implements SearchBackend {
     if (generation === this.generation && epoch === this.epoch) return;
     const fresh = this.generation < 0 || epoch !== this.epoch || generation < this.generation;
     const memory = fresh ? new MemoryIndex() : this.memory;
+    if (fresh) this.parsed.forget();
     const changedRows = (
       await sql<{ rowid: number; removed: number; sort_name: string; assured_date: string | null; fields: string }>`
       select rowid, removed, sort_name, assured_date, fields from search_document where generation > ${fresh ? -1 : this.generation}`.execute(this.db)
     ).rows;
     const changed: number[] = [];
     for (const row of changedRows) {
+      this.parsed.forget(row.rowid);
       const at = row.removed ? memory.kill(row.rowid) : memory.upsert(row.rowid, JSON.parse(row.fields) as FilterFields, row.sort_name, row.assured_date);
       if (at !== undefined) changed.push(at);
     }
@@ -309,10 +314,11 @@ export class PostgresSearchBackend implements SearchBackend {
     const found = await sql<{ rowid: number; document: string }>`select rowid, document from search_document where rowid = any(${rowids}::bigint[])`.execute(
       this.db,
     );
-    const byRowid = new Map(found.rows.map((row) => [row.rowid, JSON.parse(row.document) as ShownDocument]));
+    // The text is read every time (src/lib/search/document-cache.ts): only the parsing is saved.
+    const texts = new Map(found.rows.map((row) => [row.rowid, row.document]));
     return rows.flatMap((row, i) => {
-      const document = byRowid.get(rowids[i]!);
-      return document ? [{ row, document }] : [];
+      const json = texts.get(rowids[i]!);
+      return json === undefined ? [] : [{ row, document: this.parsed.parse(rowids[i]!, json) }];
     });
   }
 

@@ -13,6 +13,7 @@ import type { SearchDocument } from '../search-document';
 import { foldText } from '../query-text';
 import { toMatchExpression } from './match-expression';
 import { MemoryIndex } from '../memory-index';
+import { DocumentCache } from '../document-cache';
 import { builtToday, isOutOfDate } from '../build-state';
 import { smallestK } from '../top-k';
 import { FRESHNESS_STATUSES } from '../../freshness/rules';
@@ -26,18 +27,6 @@ const STALE = FRESHNESS_STATUSES.indexOf('stale');
 const EXPANSION_LIMIT = 1_000;
 /** Up to this many matches, best match scores them all by the whole query (ranking.ts). */
 const FULL_RANKING_LIMIT = 2_000;
-/** Parsed documents kept between searches (the most recently shown; each a few kilobytes). */
-const KEPT_DOCUMENTS = 2_000;
-
-/** Freezes a parsed document all through, so that a page that tried to change a kept copy would fail loudly. */
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const inner of Object.values(value)) deepFreeze(inner);
-  }
-  return value;
-}
-
 export class SqliteFtsBackend implements SearchBackend {
   readonly name = 'sqlite-fts';
   private generation = -1;
@@ -50,8 +39,8 @@ export class SqliteFtsBackend implements SearchBackend {
    * matches and ordering them read FTS5 once (emptied as each search starts and ends).
    */
   private readonly rankedNow = new Map<string, [number, number][]>();
-  /** Documents already parsed, by rowid, with the text they were parsed from; most recently shown last. */
-  private readonly parsed = new Map<number, { json: string; document: ShownDocument }>();
+  /** Documents already parsed (src/lib/search/document-cache.ts). */
+  private readonly parsed = new DocumentCache();
 
   constructor(private readonly sqlite: Database.Database) {}
 
@@ -180,13 +169,13 @@ export class SqliteFtsBackend implements SearchBackend {
     const fresh = this.generation < 0 || epoch !== this.epoch || generation < this.generation;
     if (fresh) {
       this.memory = new MemoryIndex();
-      this.parsed.clear();
+      this.parsed.forget();
     }
     const changed: number[] = [];
     for (const [rowid, removed, sortName, assuredDate, fields] of this.statements.changedSince.iterate(fresh ? -1 : this.generation) as Iterable<
       [number, number, string, string | null, string]
     >) {
-      this.parsed.delete(rowid);
+      this.parsed.forget(rowid);
       const row = removed ? this.memory.kill(rowid) : this.memory.upsert(rowid, JSON.parse(fields) as FilterFields, sortName, assuredDate);
       if (row !== undefined) changed.push(row);
     }
@@ -413,22 +402,13 @@ export class SqliteFtsBackend implements SearchBackend {
   private documents(rows: number[]): { row: number; document: ShownDocument }[] {
     if (!rows.length) return [];
     const rowids = rows.map((row) => this.memory.rowids[row]!);
-    // The text is read every time, so a document changed or gone is never shown from memory; only
-    // the parsing is saved, when the text is the same as the kept copy's.
+    // The text is read every time (src/lib/search/document-cache.ts): only the parsing is saved.
     const texts = new Map(this.statements.documents.all(JSON.stringify(rowids)) as [number, string][]);
     const found: { row: number; document: ShownDocument }[] = [];
     rows.forEach((row, i) => {
-      const rowid = rowids[i]!;
-      const json = texts.get(rowid);
-      if (json === undefined) return;
-      let kept = this.parsed.get(rowid);
-      if (kept?.json !== json) kept = { json, document: deepFreeze(JSON.parse(json) as ShownDocument) };
-      // Most recently shown last, so that the first kept is the first to go.
-      this.parsed.delete(rowid);
-      this.parsed.set(rowid, kept);
-      found.push({ row, document: kept.document });
+      const json = texts.get(rowids[i]!);
+      if (json !== undefined) found.push({ row, document: this.parsed.parse(rowids[i]!, json) });
     });
-    while (this.parsed.size > KEPT_DOCUMENTS) this.parsed.delete(this.parsed.keys().next().value!);
     return found;
   }
 
