@@ -1,6 +1,6 @@
 // Runs the search backend contract against the PostgreSQL backend on a real PostgreSQL server
 // (the PostgreSQL pass's shared one: tests/fixtures/global-setup.ts), and compares it with SQLite's.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { describeSearchBackendContract } from './search-backend-contract';
 import { scratchDirectory, service, TODAY } from '../fixtures/services';
 import { migrateTo, migrateToLatest } from '../../src/lib/db/database';
@@ -12,6 +12,7 @@ import { sql } from 'kysely';
 import { existsSync, readFileSync } from 'node:fs';
 import { recordsOf } from '../../src/lib/openreferral/import';
 import { createSearchBackend } from '../../src/lib/search';
+import { queryKey } from '../../src/lib/search/postgres/tsquery';
 
 /** A directory on PostgreSQL, searched by the PostgreSQL backend (what createSearchBackend gives it). */
 async function open() {
@@ -35,6 +36,32 @@ describe('PostgreSQL search backend', () => {
     } finally {
       await fixture.cleanup();
       await sqlite.cleanup();
+    }
+  }, 60_000);
+
+  it('reads each text query once a search, however many steps of the search ask for it', async () => {
+    const fixture = await open();
+    try {
+      await importRecords(
+        fixture.directory,
+        fixture.search,
+        [
+          service({ code: 'tea', name: 'Tea and Chat', description: 'A friendly group for anyone feeling lonely.', categories: ['befriending'] }),
+          service({ code: 'visit', name: 'Home Visiting', description: 'Volunteers visit people at home.', categories: ['befriending'] }),
+        ],
+        { today: TODAY },
+      );
+      const backend = fixture.search as PostgresSearchBackend;
+      const read = vi.spyOn(backend as unknown as { readMatches: (...args: unknown[]) => Promise<unknown> }, 'readMatches');
+      // "lonely" is searched as typed and with the categories that mean it: two text queries, the
+      // words as typed asked for twice (to see whether synonyms are needed, and to rank them first).
+      const result = await backend.search({ ...EMPTY_QUERY, q: 'lonely' });
+      expect(result.hits.map((hit) => hit.document.name).sort()).toEqual(['Home Visiting', 'Tea and Chat']);
+      const keys = read.mock.calls.map(([, text]) => queryKey(text as Parameters<typeof queryKey>[0]));
+      expect(keys.length).toBe(2);
+      expect(new Set(keys).size).toBe(keys.length);
+    } finally {
+      await fixture.cleanup();
     }
   }, 60_000);
 

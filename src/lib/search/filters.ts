@@ -298,7 +298,7 @@ export function parseSearchParams(params: URLSearchParams): ParseResult {
     const schema: z.ZodType<unknown, z.ZodTypeDef, string[]> = PARAMETER_DEFINITIONS[parameter].schema;
     const result = schema.safeParse(values);
     if (result.success) {
-      if (result.data !== null) (query as unknown as Record<string, unknown>)[parameter] = result.data;
+      if (result.data !== null) (query as Record<Parameter, unknown>)[parameter] = result.data;
       continue;
     }
     const issue = result.error.issues[0]!;
@@ -306,7 +306,7 @@ export function parseSearchParams(params: URLSearchParams): ParseResult {
     errors.push({ parameter, message: issue.message, ...(allowed ? { allowed: [...allowed] } : {}) });
     // Keep the good values of a repeatable filter: re-run keeping only the valid ones.
     const partial = schema.safeParse(values.filter((value) => schema.safeParse([value]).success));
-    if (partial.success && partial.data !== null) (query as unknown as Record<string, unknown>)[parameter] = partial.data;
+    if (partial.success && partial.data !== null) (query as Record<Parameter, unknown>)[parameter] = partial.data;
   }
   // What needs a place to measure from.
   const needsPlace = 'Enter a postcode or place in “Near” to use this.';

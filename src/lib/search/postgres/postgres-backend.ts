@@ -183,7 +183,22 @@ export class PostgresSearchBackend implements SearchBackend {
     this.epoch = epoch;
   }
 
-  private async matchRows(memory: MemoryIndex, text: TextQuery): Promise<Matches> {
+  /**
+   * The matches of `text`, read once per search: `asked` holds what this search has already read
+   * (the words as typed are often asked for twice: to see whether synonyms are needed, and to
+   * rank the words as typed first). Searches run side by side here, so each has its own.
+   */
+  private matchRows(memory: MemoryIndex, text: TextQuery, asked: Map<string, Promise<Matches>>): Promise<Matches> {
+    const key = queryKey(text);
+    let matches = asked.get(key);
+    if (!matches) {
+      matches = this.readMatches(memory, text);
+      asked.set(key, matches);
+    }
+    return matches;
+  }
+
+  private async readMatches(memory: MemoryIndex, text: TextQuery): Promise<Matches> {
     const condition = matchCondition(text);
     const matches: Matches = { rows: [], scores: new Map() };
     if (!condition) return matches;
@@ -199,7 +214,7 @@ export class PostgresSearchBackend implements SearchBackend {
     return matches;
   }
 
-  private async run(query: SearchQuery, wantFacets: boolean, origin: Origin | null) {
+  private async run(query: SearchQuery, wantFacets: boolean, origin: Origin | null, asked = new Map<string, Promise<Matches>>()) {
     await this.refresh();
     const memory = this.memory;
     const compiled = compileFilters(query);
@@ -223,18 +238,18 @@ export class PostgresSearchBackend implements SearchBackend {
     let used = text;
     let matches: Matches | undefined;
     if (queryKey(typedText) !== queryKey(text)) {
-      const typedMatches = await this.matchRows(memory, typedText);
+      const typedMatches = await this.matchRows(memory, typedText, asked);
       if (typedMatches.rows.length >= EXPANSION_LIMIT) {
         used = typedText;
         matches = typedMatches;
       }
     }
-    matches ??= await this.matchRows(memory, text);
+    matches ??= await this.matchRows(memory, text, asked);
     let matched: SearchResult['matched'] = 'all';
     // Loosen to any word only when no document has every word (as the SQLite backend).
     if (!matches.rows.length && text.groups.length > 1) {
       const loose = anyWord(used);
-      const looseMatches = await this.matchRows(memory, loose);
+      const looseMatches = await this.matchRows(memory, loose, asked);
       if (looseMatches.rows.length) {
         used = loose;
         matched = 'any';
@@ -256,6 +271,7 @@ export class PostgresSearchBackend implements SearchBackend {
     strictText: TextQuery | null,
     scores: Map<number, number>,
     origin: Origin | null,
+    asked: Map<string, Promise<Matches>>,
   ): Promise<number[]> {
     const start = (query.page - 1) * query.per_page;
     const end = Math.min(start + query.per_page, results.length);
@@ -274,7 +290,7 @@ export class PostgresSearchBackend implements SearchBackend {
       return ordered.slice(start, end);
     }
     let typed: Set<number> | null = null;
-    if (strictText) typed = new Set((await this.matchRows(memory, strictText)).rows);
+    if (strictText) typed = new Set((await this.matchRows(memory, strictText, asked)).rows);
     memory.columns.measureFrom(origin);
     const capacity = memory.columns.capacity;
     const rankName = nameRanker(searched);
@@ -324,8 +340,9 @@ export class PostgresSearchBackend implements SearchBackend {
 
   async search(query: SearchQuery, options: SearchOptions = {}): Promise<SearchResult> {
     const origin = options.origin ?? null;
-    const { memory, results, facets, text, matched, corrected, q, strictText, scores } = await this.run(query, options.facets ?? false, origin);
-    const rows = await this.page(memory, results, query, text, q, strictText, scores, origin);
+    const asked = new Map<string, Promise<Matches>>();
+    const { memory, results, facets, text, matched, corrected, q, strictText, scores } = await this.run(query, options.facets ?? false, origin, asked);
+    const rows = await this.page(memory, results, query, text, q, strictText, scores, origin, asked);
     const documents = await this.documents(memory, rows);
     const columns = memory.columns;
     // Another search may have measured from elsewhere while this one waited: measure again.
