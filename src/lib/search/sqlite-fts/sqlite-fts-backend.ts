@@ -27,6 +27,7 @@ const STALE = FRESHNESS_STATUSES.indexOf('stale');
 const EXPANSION_LIMIT = 1_000;
 /** Up to this many matches, best match scores them all by the whole query (ranking.ts). */
 const FULL_RANKING_LIMIT = 2_000;
+
 export class SqliteFtsBackend implements SearchBackend {
   readonly name = 'sqlite-fts';
   private generation = -1;
