@@ -8,7 +8,7 @@ import { createSearchBackend } from './search';
 import { reindexAll, SEARCH_REBUILD_JOB } from './search/reindex';
 import type { SearchBackend } from './search/search-backend';
 import { purgeExpiredShortlists } from './shortlists/shortlists';
-import { claimDailyJob } from './db/daily-job';
+import { claimDailyJob, releaseDailyJob } from './db/daily-job';
 
 export interface App {
   /** The settings, checked once (src/lib/config.ts). */
@@ -35,9 +35,15 @@ function rebuildIfNewDay(ready: App): void {
   checkedDay = today;
   rebuilding = (async () => {
     if (await ready.search.needsRebuild(today)) {
-      if (await claimDailyJob(ready.directory.db, SEARCH_REBUILD_JOB, today)) {
-        const count = await reindexAll(ready.directory, ready.search, today);
-        console.log(`Search documents rebuilt for ${today}: ${count} services.`);
+      const claimedAt = Date.now();
+      if (await claimDailyJob(ready.directory.db, SEARCH_REBUILD_JOB, today, { now: claimedAt })) {
+        try {
+          const count = await reindexAll(ready.directory, ready.search, today);
+          console.log(`Search documents rebuilt for ${today}: ${count} services.`);
+        } finally {
+          // Done or failed: whoever next finds the documents out of date need not wait out the lease.
+          await releaseDailyJob(ready.directory.db, SEARCH_REBUILD_JOB, today, claimedAt);
+        }
       } else {
         setTimeout(() => {
           if (checkedDay === today) checkedDay = '';

@@ -1,7 +1,7 @@
 // One process does each day's job (src/lib/db/daily-job.ts), however many share the database:
 // claims on a real database of each dialect, two connections standing in for two processes.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { claimDailyJob, DAILY_JOB_LEASE_MS } from '../../src/lib/db/daily-job';
+import { claimDailyJob, DAILY_JOB_LEASE_MS, releaseDailyJob } from '../../src/lib/db/daily-job';
 import { openDirectoryDatabase, type DirectoryDatabase } from '../../src/lib/db/database';
 import { scratchDirectory } from '../fixtures/services';
 
@@ -48,5 +48,14 @@ describe('claimDailyJob', () => {
       Array.from({ length: 6 }, (_, i) => claimDailyJob(i % 2 ? other.db : scratch.directory.db, 'search-rebuild', '2026-12-04', { now: NOON + i })),
     );
     expect(asks.filter(Boolean)).toHaveLength(1);
+  });
+
+  it('gives a claim up for whoever asks next, but never a claim another process has taken over', async () => {
+    expect(await claimDailyJob(scratch.directory.db, 'search-rebuild', '2026-12-04', { now: NOON })).toBe(true);
+    await releaseDailyJob(scratch.directory.db, 'search-rebuild', '2026-12-04', NOON);
+    expect(await claimDailyJob(other.db, 'search-rebuild', '2026-12-04', { now: NOON + 1000 })).toBe(true);
+    // The first process, releasing late, must not give up the claim the other now holds.
+    await releaseDailyJob(scratch.directory.db, 'search-rebuild', '2026-12-04', NOON);
+    expect(await claimDailyJob(scratch.directory.db, 'search-rebuild', '2026-12-04', { now: NOON + 2000 })).toBe(false);
   });
 });

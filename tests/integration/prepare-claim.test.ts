@@ -6,6 +6,7 @@ import { claimDailyJob, DAILY_JOB_LEASE_MS } from '../../src/lib/db/daily-job';
 import { openDirectoryDatabase, type DirectoryDatabase } from '../../src/lib/db/database';
 import { importRecords } from '../../src/lib/openreferral/import';
 import { createSearchBackend } from '../../src/lib/search';
+import type { SearchBackend } from '../../src/lib/search/search-backend';
 import { reindexAll, SEARCH_REBUILD_JOB } from '../../src/lib/search/reindex';
 import { prepareDirectory } from '../../src/lib/setup/prepare';
 import { scratchDirectory, service } from '../fixtures/services';
@@ -29,12 +30,39 @@ afterEach(async () => {
 });
 
 describe('prepareDirectory on a database another process is starting on too', () => {
-  it('rebuilds when no one else is, and claims the job while it does', async () => {
+  it('rebuilds when no one else is, and gives the claim up when done', async () => {
     const report = await prepareDirectory(scratch.directory, scratch.search, { today: TODAY, loadSample: false });
     expect(report.reindexed).toBe(2);
     expect(await scratch.search.needsRebuild(TODAY)).toBe(false);
-    // Claimed: another process asking now is told no.
-    expect(await claimDailyJob(other.db, SEARCH_REBUILD_JOB, TODAY)).toBe(false);
+    // Given up: a process that later finds the documents out of date need not wait out the lease.
+    expect(await claimDailyJob(other.db, SEARCH_REBUILD_JOB, TODAY)).toBe(true);
+  });
+
+  it('gives the claim up when its rebuild fails, so the next start does not wait for it', async () => {
+    const failing: SearchBackend = Object.create(scratch.search, {
+      index: {
+        value: async () => {
+          throw new Error('disk full');
+        },
+      },
+    });
+    await expect(prepareDirectory(scratch.directory, failing, { today: TODAY, loadSample: false })).rejects.toThrow('disk full');
+    expect(await claimDailyJob(other.db, SEARCH_REBUILD_JOB, TODAY)).toBe(true);
+  });
+
+  it('rebuilds anyway after waiting its longest for a claim that is never finished (a process killed part-way)', async () => {
+    expect(await claimDailyJob(other.db, SEARCH_REBUILD_JOB, TODAY)).toBe(true);
+    const lines: string[] = [];
+    const report = await prepareDirectory(scratch.directory, scratch.search, {
+      today: TODAY,
+      loadSample: false,
+      pollMs: 20,
+      maxWaitMs: 300,
+      log: (line) => lines.push(line),
+    });
+    expect(report.reindexed).toBe(2);
+    expect(lines).toContain('The other process has not finished rebuilding the search documents: rebuilding them here too.');
+    expect(await scratch.search.needsRebuild(TODAY)).toBe(false);
   });
 
   it('waits while another process rebuilds, and does not rebuild a second time', async () => {

@@ -32,3 +32,12 @@ export async function claimDailyJob(
     .executeTakeFirst();
   return claimed !== undefined;
 }
+
+/**
+ * Gives up the claim made at `claimedAt` (the `now` given to claimDailyJob), once the job is done
+ * or has failed, so that whoever next finds the job undone need not wait out the lease. A claim
+ * another process has taken over since is left alone.
+ */
+export async function releaseDailyJob(db: Kysely<DatabaseSchema>, name: string, day: string, claimedAt: number): Promise<void> {
+  await db.deleteFrom('app_setting').where('key', '=', `daily-job:${name}`).where('value', '=', claimValue(day, claimedAt)).execute();
+}

@@ -15,7 +15,7 @@ interface CachedPage {
   storedAt: number;
   status: number;
   headers: [string, string][];
-  /** The bytes as rendered: kept and sent again as they are, never decoded into text and encoded again. */
+  /** The bytes as rendered: kept, and copied into each answer, never decoded into text and encoded again. */
   body: Uint8Array<ArrayBuffer>;
 }
 

@@ -4,12 +4,19 @@ import { todayInUk } from '../dates';
 import { migrateToLatest, type DirectoryDatabase } from '../db/database';
 import { importRecords } from '../openreferral/import';
 import { reindexAll, SEARCH_REBUILD_JOB } from '../search/reindex';
-import { claimDailyJob } from '../db/daily-job';
+import { claimDailyJob, releaseDailyJob } from '../db/daily-job';
 import { applySearchOutbox } from '../search/outbox';
 import type { SearchBackend } from '../search/search-backend';
 import { syncTaxonomy } from '../taxonomy/sync-taxonomy';
 import { loadSampleRecords } from './sample-directory';
 import { preparePlaces } from '../geo/prepare-places';
+
+/**
+ * How long a starting server waits for another's rebuild of the search documents before doing it
+ * too: long enough for a rebuild of a large directory to finish, short enough that a process
+ * killed part-way through (its claim still held) does not keep the next start down for long.
+ */
+export const START_WAIT_MS = 3 * 60_000;
 
 export interface PrepareReport {
   sampleLoaded: number;
@@ -27,6 +34,8 @@ export async function prepareDirectory(
     log?: (line: string) => void;
     /** While another process rebuilds the search documents, how often to look whether it has finished. */
     pollMs?: number;
+    /** How long to wait for it before rebuilding here too (START_WAIT_MS). */
+    maxWaitMs?: number;
   } = {},
 ): Promise<PrepareReport> {
   const today = options.today ?? todayInUk();
@@ -50,11 +59,21 @@ export async function prepareDirectory(
   await preparePlaces(directory);
   // One process rebuilds, however many start at once on one database (src/lib/db/daily-job.ts);
   // the others wait for it, since documents built by an older version may not be readable by
-  // this one, and take the job over if the one rebuilding stops (its claim runs out).
+  // this one. The claim is given up when the rebuild ends, well or not. A process killed part-way
+  // cannot give it up, so a start waits at most maxWaitMs (then rebuilds too: the same documents
+  // written twice, only wasted work), not the lease's 30 minutes.
+  const waitUntil = Date.now() + (options.maxWaitMs ?? START_WAIT_MS);
   let waiting = false;
   while (await search.needsRebuild(today)) {
-    if (await claimDailyJob(directory.db, SEARCH_REBUILD_JOB, today)) {
-      report.reindexed = await reindexAll(directory, search, today);
+    const claimedAt = Date.now();
+    const claimed = await claimDailyJob(directory.db, SEARCH_REBUILD_JOB, today, { now: claimedAt });
+    if (claimed || claimedAt >= waitUntil) {
+      if (!claimed) log('The other process has not finished rebuilding the search documents: rebuilding them here too.');
+      try {
+        report.reindexed = await reindexAll(directory, search, today);
+      } finally {
+        if (claimed) await releaseDailyJob(directory.db, SEARCH_REBUILD_JOB, today, claimedAt);
+      }
       log(`Search documents rebuilt for ${report.reindexed} services.`);
       break;
     }

@@ -37,7 +37,8 @@ export class SqliteFtsBackend implements SearchBackend {
   private prepared: ReturnType<SqliteFtsBackend['prepare']> | undefined;
   /**
    * Ranked matches read during the search running now, by match expression, so that finding the
-   * matches and ordering them read FTS5 once (emptied as each search starts and ends).
+   * matches and ordering them read FTS5 once (emptied as each search or facet count starts, and
+   * as a search ends; a search here never waits, so no other runs in between).
    */
   private readonly rankedNow = new Map<string, [number, number][]>();
   /** Documents already parsed (src/lib/search/document-cache.ts). */
