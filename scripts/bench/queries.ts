@@ -1,7 +1,7 @@
 // The benchmark's 26 representative searches (20 by words and filters, 6 near a place), and the same searches written as bare SQL on the
 // SQLite FTS backend's tables (the baseline the layered search is compared with).
 import type Database from 'better-sqlite3';
-import { COST_BANDS, DAYS, DELIVERY_MODES, REFERRAL_ROUTES, bitsOf, slotMask, type SearchQuery } from '../../src/lib/search/filters';
+import { DAYS, type SearchQuery } from '../../src/lib/search/filters';
 import { parseTextQuery } from '../../src/lib/search/query-text';
 import { COLUMN_WEIGHTS } from '../../src/lib/search/sqlite-fts/sqlite-fts-backend';
 import { toMatchExpression } from '../../src/lib/search/sqlite-fts/match-expression';
@@ -65,37 +65,31 @@ const FIELD = (path: string) => `json_extract(d.fields, '$.${path}')`;
 function conditions(query: SearchQuery): { where: string[]; params: unknown[] } {
   const where = ['d.removed = 0'];
   const params: unknown[] = [];
-  if (query.category.length) {
-    where.push(`exists (select 1 from json_each(d.fields, '$.categories') where value in (${query.category.map(() => '?').join(', ')}))`);
-    params.push(...query.category);
-  }
-  if (query.cost.length) {
-    where.push(`(${FIELD('costBits')} & ?) != 0`);
-    params.push(bitsOf(COST_BANDS, query.cost));
-  }
+  /** The document's list at `path` holds one of `values`. */
+  const anyOf = (path: string, values: readonly string[]) => {
+    if (!values.length) return;
+    where.push(`exists (select 1 from json_each(d.fields, '$.${path}') where value in (${values.map(() => '?').join(', ')}))`);
+    params.push(...values);
+  };
+  anyOf('categories', query.category);
+  anyOf('cost', query.cost);
   if (query.max_cost !== null) {
     where.push(`${FIELD('lowestCost')} <= ?`);
     params.push(query.max_cost);
   }
-  if (query.mode.length) {
-    where.push(`(${FIELD('modeBits')} & ?) != 0`);
-    params.push(bitsOf(DELIVERY_MODES, query.mode));
-  }
+  anyOf('modes', query.mode);
   if (query.time.length) {
-    where.push(`(${FIELD('slotBits')} & ?) != 0`);
-    params.push(slotMask(query.day, query.time));
-  } else if (query.day.length) {
-    where.push(`(${FIELD('dayBits')} & ?) != 0`);
-    params.push(bitsOf(DAYS, query.day));
-  }
+    const days = query.day.length ? query.day : DAYS;
+    anyOf(
+      'sessions',
+      days.flatMap((day) => query.time.map((time) => `${day} ${time}`)),
+    );
+  } else anyOf('days', query.day);
   if (query.age !== null) {
     where.push(`coalesce(${FIELD('minimumAge')}, 0) <= ? and coalesce(${FIELD('maximumAge')}, 1000) >= ?`);
     params.push(query.age, query.age);
   }
-  if (query.referral.length) {
-    where.push(`(${FIELD('referralBits')} & ?) != 0`);
-    params.push(bitsOf(REFERRAL_ROUTES, query.referral));
-  }
+  anyOf('referral', query.referral);
   for (const code of query.access) {
     where.push(`exists (select 1 from json_each(d.fields, '$.access') where value = ?)`);
     params.push(code);

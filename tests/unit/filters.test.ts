@@ -2,20 +2,14 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_WALK_KM,
   EMPTY_QUERY,
-  FacetCounter,
-  FilterColumns,
   TRANSPORT_FEATURES,
-  bitsOf,
-  compileFilters,
-  filterRows,
   matchesFilters,
   parseSearchParams,
-  reachOf,
-  slotMask,
   toSearchParams,
   type FilterFields,
   type Origin,
 } from '../../src/lib/search/filters';
+import { FacetCounter, FilterColumns, compileFilters, filterRows, reachOf } from '../../src/lib/search/memory/filter-columns';
 import type { TransportFeature } from '../../src/lib/directory/transport';
 import { distanceKm } from '../../src/lib/geo/distance';
 import { areasContaining } from '../../src/lib/geo/areas';
@@ -64,7 +58,8 @@ describe('parsing search parameters', () => {
     const result = parse('sort=distance&radius_km=2&transport=walk&transport=bus');
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.errors.map((e) => e.parameter)).toEqual(['sort', 'radius_km', 'transport']);
+    // In the order of the form, as the error summary lists them.
+    expect(result.errors.map((e) => e.parameter)).toEqual(['radius_km', 'transport', 'sort']);
     for (const error of result.errors) expect(error.message).toContain('postcode or place');
     expect(result.query).toMatchObject({ sort: 'relevance', radius_km: null, transport: ['bus'] });
   });
@@ -118,22 +113,22 @@ describe('parsing search parameters', () => {
 
 const fields = (overrides: Partial<FilterFields> = {}): FilterFields => ({
   categories: ['food', 'food-banks'],
-  costBits: 0b001,
+  cost: ['free'],
   lowestCost: 0,
-  modeBits: 0b001,
-  dayBits: 0b10,
-  slotBits: 1 << 3,
+  modes: ['in_person'],
+  days: ['tue'],
+  sessions: ['tue morning'],
   minimumAge: null,
   maximumAge: null,
-  referralBits: 0b0011,
+  referral: ['drop_in', 'self'],
   access: ['step-free', 'hearing-loop'],
   capacity: 'accepting',
   status: 'active',
   points: [],
   areas: [],
   remote: false,
-  transportBits: 0,
-  freshness: 0,
+  transport: [],
+  freshness: 'ok',
   languages: [],
   ...overrides,
 });
@@ -153,7 +148,6 @@ describe('what filters mean', () => {
     expect(matchesFilters(fields(), q('day=tue&time=morning'))).toBe(true);
     expect(matchesFilters(fields(), q('day=tue&time=evening'))).toBe(false);
     expect(matchesFilters(fields(), q('day=wed'))).toBe(false);
-    expect(slotMask(['tue'], ['morning'])).toBe(1 << 3);
   });
   it('checks age against the range', () => {
     expect(matchesFilters(fields({ minimumAge: 18, maximumAge: 25 }), q('age=20'))).toBe(true);
@@ -174,12 +168,12 @@ describe('what filters mean', () => {
     const query = q('cost=pwyc');
     const columns = new FilterColumns(2);
     columns.set(0, fields()); // free: fails only the cost group
-    columns.set(1, fields({ costBits: 0b010, modeBits: 0b010 })); // pay what you can, by phone
-    const compiled = compileFilters(query);
+    columns.set(1, fields({ cost: ['pwyc'], modes: ['phone'] })); // pay what you can, by phone
+    const compiled = compileFilters(columns, query);
     expect(compiled.groups).toEqual(['cost', 'status']);
     const results: number[] = [];
     const facets = new FacetCounter(columns, query, compiled);
-    filterRows(columns, [0, 1], compiled, (row) => results.push(row), facets);
+    filterRows([0, 1], compiled, (row) => results.push(row), facets);
     expect(results).toEqual([1]);
     const counts = facets.counts();
     expect(counts.cost).toEqual({ free: 1, pwyc: 1, concessions: 0 });
@@ -205,7 +199,7 @@ describe('places and getting there', () => {
   type PlaceName = keyof typeof PLACES;
   const km = (place: PlaceName) => distanceKm(station, PLACES[place]);
   const at = (...places: PlaceName[]) => places.flatMap((place) => [PLACES[place].latitude, PLACES[place].longitude]);
-  const bits = (...features: TransportFeature[]) => bitsOf(TRANSPORT_FEATURES, features);
+  const bits = (...features: TransportFeature[]) => features;
   const near = (qs: string) => {
     const result = parse(`near=Newcastle+Central+Station&${qs}`);
     expect(result.ok, JSON.stringify(!result.ok && result.errors)).toBe(true);
@@ -281,20 +275,20 @@ describe('places and getting there', () => {
       ['no_travel', 'transport=no_travel'],
     ];
     it.each(OPTIONS)('%s: needs that feature', (feature, qs) => {
-      expect(passes({ points: at('quayside'), transportBits: bits(feature) }, qs)).toBe(true);
+      expect(passes({ points: at('quayside'), transport: bits(feature) }, qs)).toBe(true);
       const others = TRANSPORT_FEATURES.filter((other) => other !== feature);
-      expect(passes({ points: at('quayside'), transportBits: bits(...others) }, qs)).toBe(false);
-      expect(passes({ points: at('quayside'), transportBits: 0 }, qs)).toBe(false);
+      expect(passes({ points: at('quayside'), transport: bits(...others) }, qs)).toBe(false);
+      expect(passes({ points: at('quayside'), transport: [] }, qs)).toBe(false);
     });
 
     it('needs every option chosen, not any of them', () => {
       const qs = 'transport=bus&transport=parking&transport=step_free';
-      expect(passes({ transportBits: bits('bus', 'parking', 'step_free') }, qs)).toBe(true);
-      expect(passes({ transportBits: bits('bus', 'parking', 'step_free', 'provided') }, qs)).toBe(true);
-      expect(passes({ transportBits: bits('bus', 'parking') }, qs)).toBe(false);
-      expect(passes({ transportBits: bits('step_free') }, qs)).toBe(false);
-      expect(passes({ transportBits: bits('provided', 'no_travel') }, 'transport=provided&transport=no_travel')).toBe(true);
-      expect(passes({ transportBits: bits('provided') }, 'transport=provided&transport=no_travel')).toBe(false);
+      expect(passes({ transport: bits('bus', 'parking', 'step_free') }, qs)).toBe(true);
+      expect(passes({ transport: bits('bus', 'parking', 'step_free', 'provided') }, qs)).toBe(true);
+      expect(passes({ transport: bits('bus', 'parking') }, qs)).toBe(false);
+      expect(passes({ transport: bits('step_free') }, qs)).toBe(false);
+      expect(passes({ transport: bits('provided', 'no_travel') }, 'transport=provided&transport=no_travel')).toBe(true);
+      expect(passes({ transport: bits('provided') }, 'transport=provided&transport=no_travel')).toBe(false);
     });
 
     it('walk: the nearest place within walk_km', () => {
@@ -316,13 +310,13 @@ describe('places and getting there', () => {
 
     it('walk: a service without a place is not within walking distance, even one covering the area or by phone', () => {
       expect(passes({ points: [], areas: ['newcastle'] }, 'transport=walk')).toBe(false);
-      expect(passes({ points: [], remote: true, transportBits: bits('no_travel') }, 'transport=walk')).toBe(false);
+      expect(passes({ points: [], remote: true, transport: bits('no_travel') }, 'transport=walk')).toBe(false);
     });
 
     it('walk together with other options needs them all', () => {
-      expect(passes({ points: at('quayside'), transportBits: bits('bus') }, 'transport=walk&transport=bus')).toBe(true);
-      expect(passes({ points: at('quayside'), transportBits: bits('parking') }, 'transport=walk&transport=bus')).toBe(false);
-      expect(passes({ points: at('heatonPark'), transportBits: bits('bus') }, 'transport=walk&transport=bus')).toBe(false);
+      expect(passes({ points: at('quayside'), transport: bits('bus') }, 'transport=walk&transport=bus')).toBe(true);
+      expect(passes({ points: at('quayside'), transport: bits('parking') }, 'transport=walk&transport=bus')).toBe(false);
+      expect(passes({ points: at('heatonPark'), transport: bits('bus') }, 'transport=walk&transport=bus')).toBe(false);
     });
 
     it('walk together with a radius needs both', () => {
@@ -341,7 +335,7 @@ describe('places and getting there', () => {
     expect(matchesFilters(fields({ points: at('whitleyBay') }), query, origin)).toBe(false);
     // The other transport options still need their features.
     const withBus = near('transport=walk&transport=bus');
-    expect(matchesFilters(fields({ points: at('whitleyBay'), transportBits: bits('bus') }), withBus, null)).toBe(true);
+    expect(matchesFilters(fields({ points: at('whitleyBay'), transport: bits('bus') }), withBus, null)).toBe(true);
     expect(matchesFilters(fields({ points: at('whitleyBay') }), withBus, null)).toBe(false);
   });
 

@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  FacetCounter,
-  FilterColumns,
-  compileFilters,
-  filterRows,
-  matchesFilters,
-  parseSearchParams,
-  toSearchParams,
-  type FilterFields,
-} from '../../src/lib/search/filters';
+import { matchesFilters, parseSearchParams, toSearchParams, type FilterFields } from '../../src/lib/search/filters';
+import { FacetCounter, FilterColumns, compileFilters, filterRows } from '../../src/lib/search/memory/filter-columns';
 import { languageKey, languageName, storedLanguageKey } from '../../src/lib/search/languages';
 import { chosenFilters } from '../../src/lib/search/chosen-filters';
 
@@ -16,14 +8,14 @@ const parse = (qs: string) => parseSearchParams(new URLSearchParams(qs));
 
 const fields = (languages: string[]): FilterFields => ({
   categories: [],
-  costBits: 0,
+  cost: [],
   lowestCost: null,
-  modeBits: 0,
-  dayBits: 0,
-  slotBits: 0,
+  modes: [],
+  days: [],
+  sessions: [],
   minimumAge: null,
   maximumAge: null,
-  referralBits: 0,
+  referral: [],
   access: [],
   languages,
   capacity: 'unknown',
@@ -31,8 +23,8 @@ const fields = (languages: string[]): FilterFields => ({
   points: [],
   areas: [],
   remote: false,
-  transportBits: 0,
-  freshness: 0,
+  transport: [],
+  freshness: 'ok',
 });
 
 describe('language keys and names', () => {
@@ -89,7 +81,7 @@ describe('what the language filter means', () => {
     expect(matchesFilters(fields(['ur']), query)).toBe(false);
     expect(matchesFilters(fields([]), query)).toBe(false);
     expect(matchesFilters(fields([]), parse('').query)).toBe(true);
-    expect(compileFilters(query).groups).toContain('language');
+    expect(compileFilters(new FilterColumns(1), query).groups).toContain('language');
   });
   it('counts each language as if it were chosen, and lists every language known', () => {
     const columns = new FilterColumns(4);
@@ -98,10 +90,10 @@ describe('what the language filter means', () => {
     columns.set(2, fields(['bfi']));
     columns.set(3, { ...fields(['so']), status: 'defunct' });
     const query = parse('language=ur').query;
-    const compiled = compileFilters(query);
+    const compiled = compileFilters(columns, query);
     const results: number[] = [];
     const facets = new FacetCounter(columns, query, compiled);
-    filterRows(columns, [0, 1, 2, 3], compiled, (row) => results.push(row), facets);
+    filterRows([0, 1, 2, 3], compiled, (row) => results.push(row), facets);
     expect(results).toEqual([1]);
     // Choosing Polish as well would give rows 0 and 1; the closed service counts for no language.
     expect(facets.counts().language).toEqual({ bfi: 1, pl: 2, so: 0, ur: 1 });

@@ -65,24 +65,24 @@ describe('what days and parts of the day a schedule covers', () => {
     ]);
   });
   it('marks a Tuesday morning', () => {
-    const { days, slots } = scheduleCoverage([{ freq: 'WEEKLY', byday: 'TU', opens_at: '10:00', closes_at: '12:00' }], '2026-11-21');
-    expect(days).toBe(1 << 1);
-    expect(slots).toBe(1 << (1 * 3 + 0));
+    const { days, sessions } = scheduleCoverage([{ freq: 'WEEKLY', byday: 'TU', opens_at: '10:00', closes_at: '12:00' }], '2026-11-21');
+    expect(days).toEqual(['tue']);
+    expect(sessions).toEqual(['tue morning']);
   });
   it('needs half an hour inside a part of the day to count', () => {
-    const { slots } = scheduleCoverage([{ freq: 'WEEKLY', byday: 'MO', opens_at: '11:45', closes_at: '17:15' }], '2026-11-21');
-    expect(slots).toBe(1 << 1); // afternoon only: 15 minutes of morning and of evening do not count
+    const { sessions } = scheduleCoverage([{ freq: 'WEEKLY', byday: 'MO', opens_at: '11:45', closes_at: '17:15' }], '2026-11-21');
+    expect(sessions).toEqual(['mon afternoon']); // afternoon only: 15 minutes of morning and of evening do not count
   });
   it('ignores schedules that have not started yet', () => {
     expect(scheduleCoverage([{ freq: 'WEEKLY', byday: 'SU', opens_at: '18:00', closes_at: '20:00', valid_from: '2027-03-01' }], '2026-11-21')).toEqual({
-      days: 0,
-      slots: 0,
+      days: [],
+      sessions: [],
     });
   });
   it('ignores expired schedules', () => {
     expect(scheduleCoverage([{ freq: 'WEEKLY', byday: 'MO', opens_at: '10:00', closes_at: '11:00', valid_to: '2025-01-01' }], '2026-11-21')).toEqual({
-      days: 0,
-      slots: 0,
+      days: [],
+      sessions: [],
     });
   });
 });

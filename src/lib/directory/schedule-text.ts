@@ -171,9 +171,13 @@ export function describeSchedules(schedules: ScheduleLike[], today: string): str
  * The days (bit d for day d, Monday = 0) and day-by-part-of-day slots (bit day*3 + part)
  * that the schedules running today cover (not those that have ended or not started).
  */
-export function scheduleCoverage(schedules: ScheduleLike[], today: string): { days: number; slots: number } {
-  let days = 0;
-  let slots = 0;
+/** A day and a part of the day that something runs in: "tue morning". */
+export type Session = `${Day} ${TimeOfDay}`;
+
+/** The days schedules in force cover, and the parts of those days (in DAYS, then TIMES_OF_DAY order). */
+export function scheduleCoverage(schedules: ScheduleLike[], today: string): { days: Day[]; sessions: Session[] } {
+  const days = new Set<number>();
+  const sessions = new Set<number>();
   for (const schedule of schedules) {
     if (!isInForce(schedule, today)) continue;
     const open = minutesOf(schedule.opens_at);
@@ -190,9 +194,13 @@ export function scheduleCoverage(schedules: ScheduleLike[], today: string): { da
     const scheduleDays = parseByDay(schedule.byday).map((part) => part.day);
     const coveredDays = scheduleDays.length ? scheduleDays : schedule.freq === 'MONTHLY' && schedule.bymonthday ? [0, 1, 2, 3, 4, 5, 6] : [];
     for (const day of coveredDays) {
-      days |= 1 << day;
-      for (const part of parts) slots |= 1 << (day * 3 + part);
+      days.add(day);
+      for (const part of parts) sessions.add(day * TIMES_OF_DAY.length + part);
     }
   }
-  return { days, slots };
+  const ordered = (set: Set<number>) => [...set].sort((a, b) => a - b);
+  return {
+    days: ordered(days).map((day) => DAYS[day]!),
+    sessions: ordered(sessions).map((slot): Session => `${DAYS[Math.floor(slot / TIMES_OF_DAY.length)]!} ${TIMES_OF_DAY[slot % TIMES_OF_DAY.length]!}`),
+  };
 }

@@ -1,6 +1,6 @@
 // The filters a search has chosen, one value at a time, each with the same search without it:
 // for "remove this filter" links, and to find which filter to drop when nothing is found.
-import { EMPTY_QUERY, FILTER_PARAMETERS, PARAMETER_DEFINITIONS, type FilterParameter, type SearchQuery } from './filters';
+import { EMPTY_QUERY, FILTERS, FILTER_PARAMETERS, PARAMETER_DEFINITIONS, type FilterParameter, type SearchQuery } from './filters';
 
 export type { FilterParameter };
 
@@ -12,15 +12,8 @@ export interface ChosenFilter {
   without: SearchQuery;
 }
 
-/** What else goes with a filter when it is removed: without a place, nothing can be measured from it. */
-const ALSO_REMOVED: Partial<Record<FilterParameter, (query: SearchQuery) => Partial<SearchQuery>>> = {
-  near: (query) => ({
-    radius_km: null,
-    walk_km: null,
-    transport: query.transport.filter((option) => option !== 'walk'),
-    sort: query.sort === 'distance' ? 'relevance' : query.sort,
-  }),
-};
+/** What else goes with a filter when it is removed, as its filter declares (without a place, nothing can be measured from it). */
+const ALSO_REMOVED = new Map(FILTERS.flatMap((filter) => Object.entries(filter.alsoRemoved ?? {})));
 
 /**
  * The filters chosen, one value at a time, in the order of the parameters (filters.ts): every
@@ -34,7 +27,7 @@ export function chosenFilters(query: SearchQuery): ChosenFilter[] {
     if (PARAMETER_DEFINITIONS[parameter].role !== 'filter') continue;
     const value: unknown = query[parameter];
     const empty = PARAMETER_DEFINITIONS[parameter].empty;
-    const also = ALSO_REMOVED[parameter]?.(query) ?? {};
+    const also = ALSO_REMOVED.get(parameter)?.(query) ?? {};
     if (Array.isArray(value)) {
       for (const item of value as string[]) {
         chosen.push({ parameter, value: item, without: without({ [parameter]: (value as string[]).filter((other) => other !== item), ...also }) });

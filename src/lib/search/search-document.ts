@@ -1,16 +1,16 @@
 // The search document: what every search backend stores for one service, built from the
 // service's full Open Referral record.
 import type { AttributeRecord, ServiceRecord } from '../openreferral-schema/schemas';
-import { DELIVERY_MODES, REFERRAL_ROUTES, bitsOf, type CapacityFacet, type FilterFields } from './filters';
-import { COST_BANDS, summariseCost } from '../directory/cost';
+import type { CapacityFacet, FilterFields } from './filters';
+import { summariseCost } from '../directory/cost';
 import { describeSchedules, scheduleCoverage } from '../directory/schedule-text';
 import { ACCESSIBILITY_TAXONOMY, CATEGORY_TAXONOMY, getTaxonomy } from '../taxonomy/taxonomy';
 import { effectiveDeliveryModes } from '../directory/delivery';
 import { termToken } from './query-text';
-import { TRANSPORT_FEATURES, transportFeatures } from '../directory/transport';
+import { transportFeatures } from '../directory/transport';
 import { areaByName } from '../geo/areas';
 import { councilAreaId, councilByName } from '../geo/councils';
-import { FRESHNESS_STATUSES, NO_SIGNALS, assessFreshness, type Freshness, type FreshnessSignals } from '../freshness/rules';
+import { NO_SIGNALS, assessFreshness, type Freshness, type FreshnessSignals } from '../freshness/rules';
 import { getFreshnessSettings } from '../freshness/settings';
 import type { Crosswalk } from '../taxonomy/crosswalk';
 import { languageName, storedLanguageKey } from './languages';
@@ -24,7 +24,7 @@ export interface DocumentPlace {
 }
 
 /** Raise when the shape or wording of documents changes, so stored ones are rebuilt at start. */
-export const SEARCH_DOCUMENT_VERSION = 7;
+export const SEARCH_DOCUMENT_VERSION = 8;
 
 export interface SearchDocument {
   id: string;
@@ -193,25 +193,26 @@ export function buildSearchDocument(
     ...foreignNames,
   ].join('. ');
   const termText = [...categories.map((code) => termToken('category', code)), ...access.map((code) => termToken('access', code))].join(' ');
+  // Plain values, each declared by its filter (src/lib/search/filters/).
   const fields: FilterFields = {
-    categories,
-    costBits: bitsOf(COST_BANDS, cost.bands),
-    lowestCost: cost.lowest,
-    modeBits: bitsOf(DELIVERY_MODES, modes),
-    dayBits: coverage.days,
-    slotBits: coverage.slots,
-    minimumAge: record.minimum_age ?? null,
-    maximumAge: record.maximum_age ?? null,
-    referralBits: bitsOf(REFERRAL_ROUTES, referralRoutes),
-    access,
-    languages,
-    capacity: (record.capacity_status ?? 'unknown') as CapacityFacet,
-    status: record.status,
     points: places.flatMap((place) => [place.latitude, place.longitude]),
     areas: serviceAreaIds(record),
     remote: modes.includes('phone') || modes.includes('online') || record.home_visits === true,
-    transportBits: bitsOf(TRANSPORT_FEATURES, transportFeatures(record)),
-    freshness: FRESHNESS_STATUSES.indexOf(freshness.status),
+    categories,
+    cost: cost.bands,
+    lowestCost: cost.lowest,
+    modes,
+    days: coverage.days,
+    sessions: coverage.sessions,
+    minimumAge: record.minimum_age ?? null,
+    maximumAge: record.maximum_age ?? null,
+    referral: referralRoutes,
+    access,
+    languages,
+    capacity: (record.capacity_status ?? 'unknown') as CapacityFacet,
+    transport: transportFeatures(record),
+    status: record.status,
+    freshness: freshness.status,
   };
   return {
     id: record.id,

@@ -6,17 +6,8 @@
 // the database by the generation counter and epoch in search_meta, as SQLite's is.
 import { sql, type Kysely } from 'kysely';
 import type { DatabaseSchema } from '../../db/types';
-import {
-  CAPACITY_FACETS,
-  FacetCounter,
-  compileFilters,
-  filterRows,
-  reachOf,
-  type FacetCounts,
-  type FilterFields,
-  type Origin,
-  type SearchQuery,
-} from '../filters';
+import type { FacetCounts, FilterFields, Origin, SearchQuery } from '../filters';
+import { FacetCounter, compileFilters, filterRows, reachOf } from '../memory/filter-columns';
 import { anyWord, parseTextQuery, typedOnly, foldText, type TextQuery } from '../query-text';
 import { correctSpelling, type SpellingCorrection } from '../spelling';
 import { isLessAvailable, nameRanker, rankBand } from '../ranking';
@@ -24,7 +15,7 @@ import type { Reach, SearchBackend, SearchHit, SearchOptions, SearchResult, Show
 import type { SearchDocument } from '../search-document';
 import { smallestK } from '../top-k';
 import { FRESHNESS_STATUSES } from '../../freshness/rules';
-import { MemoryIndex } from '../memory-index';
+import { MemoryIndex } from '../memory/memory-index';
 import { DocumentCache } from '../document-cache';
 import { builtToday, isOutOfDate } from '../build-state';
 import { dialectOf } from '../../db/dialect';
@@ -217,13 +208,14 @@ export class PostgresSearchBackend implements SearchBackend {
   private async run(query: SearchQuery, wantFacets: boolean, origin: Origin | null, asked = new Map<string, Promise<Matches>>()) {
     await this.refresh();
     const memory = this.memory;
-    const compiled = compileFilters(query);
-    // Measured here, with no wait before the rows are filtered: searches from other places may run in between awaits.
+    // Measured and compiled here, with no wait before the rows are filtered: searches from other
+    // places may run, and the columns grow, in between awaits.
     const collect = (rows: ArrayLike<number>) => {
       memory.columns.measureFrom(origin);
+      const compiled = compileFilters(memory.columns, query);
       const results: number[] = [];
       const facets = wantFacets ? new FacetCounter(memory.columns, query, compiled) : undefined;
-      filterRows(memory.columns, rows, compiled, (row) => results.push(row), facets);
+      filterRows(rows, compiled, (row) => results.push(row), facets);
       return { results, facets };
     };
     const corrected: SpellingCorrection | null = query.q && !query.as_typed ? correctSpelling(query.q, await vocabularyFor(this.db, query.q)) : null;
@@ -292,7 +284,6 @@ export class PostgresSearchBackend implements SearchBackend {
     let typed: Set<number> | null = null;
     if (strictText) typed = new Set((await this.matchRows(memory, strictText, asked)).rows);
     memory.columns.measureFrom(origin);
-    const capacity = memory.columns.capacity;
     const rankName = nameRanker(searched);
     const key = new Map<number, number>();
     for (const row of results) {
@@ -300,7 +291,7 @@ export class PostgresSearchBackend implements SearchBackend {
         stale: stale(row) === 1,
         nameRank: rankName(memory.sortNames[row]!),
         typedMatch: !typed || typed.has(row),
-        lessAvailable: isLessAvailable(CAPACITY_FACETS[capacity[row]!] ?? null, memory.assured[row] ? 'checked' : null),
+        lessAvailable: isLessAvailable(memory.columns.capacityOf(row), memory.assured[row] ? 'checked' : null),
       });
       key.set(row, band * 1e7 - Math.round((scores.get(row) ?? 0) * 1e4) / 1e4);
     }

@@ -3,16 +3,16 @@
 // of every document's filter fields for filters and facet counts, kept in step with the database
 // by a generation counter and an epoch that changes when the search tables are made anew.
 import type Database from 'better-sqlite3';
-import { FacetCounter, compileFilters, filterRows, reachOf, type FacetCounts, type FilterFields, type Origin, type SearchQuery } from '../filters';
+import type { FacetCounts, FilterFields, Origin, SearchQuery } from '../filters';
+import { FacetCounter, compileFilters, filterRows, reachOf } from '../memory/filter-columns';
 import { anyWord, parseTextQuery, typedOnly, type TextQuery } from '../query-text';
 import { correctSpelling, type SpellingCorrection, type Vocabulary } from '../spelling';
 import { isLessAvailable, nameRanker, rankBand } from '../ranking';
-import { CAPACITY_FACETS } from '../filters';
 import type { Reach, SearchBackend, SearchHit, SearchOptions, SearchResult, ShownDocument } from '../search-backend';
 import type { SearchDocument } from '../search-document';
 import { foldText } from '../query-text';
 import { toMatchExpression } from './match-expression';
-import { MemoryIndex } from '../memory-index';
+import { MemoryIndex } from '../memory/memory-index';
 import { DocumentCache } from '../document-cache';
 import { builtToday, isOutOfDate } from '../build-state';
 import { smallestK } from '../top-k';
@@ -227,11 +227,11 @@ export class SqliteFtsBackend implements SearchBackend {
     this.refresh();
     const memory = this.memory;
     memory.columns.measureFrom(origin);
-    const compiled = compileFilters(query);
     const collect = (rows: ArrayLike<number>) => {
+      const compiled = compileFilters(memory.columns, query);
       const results: number[] = [];
       const facets = wantFacets ? new FacetCounter(memory.columns, query, compiled) : undefined;
-      filterRows(memory.columns, rows, compiled, (row) => results.push(row), facets);
+      filterRows(rows, compiled, (row) => results.push(row), facets);
       return { results, facets };
     };
     // Misspelt words are corrected against the index's own words, unless asked not to.
@@ -350,7 +350,6 @@ export class SqliteFtsBackend implements SearchBackend {
       candidates = collectScores(this.ranked(expression));
     }
     const isTyped = (row: number) => !typed || typed[row] === 1;
-    const capacity = memory.columns.capacity;
     const rankName = nameRanker(searched);
     const keys = new Float64Array(memory.rowids.length);
     for (const row of candidates) {
@@ -358,7 +357,7 @@ export class SqliteFtsBackend implements SearchBackend {
         stale: stale(row) === 1,
         nameRank: rankName(memory.sortNames[row]!),
         typedMatch: isTyped(row),
-        lessAvailable: isLessAvailable(CAPACITY_FACETS[capacity[row]!] ?? null, memory.assured[row] ? 'checked' : null),
+        lessAvailable: isLessAvailable(memory.columns.capacityOf(row), memory.assured[row] ? 'checked' : null),
       });
       // Scores this close are a tie, which nearer (when a place is given) then name order breaks.
       keys[row] = band * 1e7 - Math.round(scores.get(row)! * 1e4) / 1e4;

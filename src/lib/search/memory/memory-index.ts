@@ -1,7 +1,8 @@
 // The in-memory, column-by-column copy of every search document's filter fields that both search
 // backends filter, count facets and sort on (SQLite FTS5 and PostgreSQL match the words): a row
 // per document, found from its search_document rowid, kept in step by each backend's refresh.
-import { FilterColumns, type FilterFields } from './filters';
+import type { FilterFields } from '../filters';
+import { FilterColumns } from './filter-columns';
 
 /** Above this many changed documents, the name order is rebuilt rather than merged. */
 const MERGE_LIMIT = 2_000;
