@@ -17,7 +17,7 @@ import { COST_LABELS, DAY_LABELS, MODE_LABELS, REFERRAL_LABELS, TIME_LABELS, TRA
 import { getTaxonomy } from '../../lib/taxonomy/taxonomy';
 import { languageName } from '../../lib/search/languages';
 
-/** Each field's plain name (declared with its parameter: PARAMETER_DEFINITIONS in src/lib/search/filters.ts). */
+/** Each field's plain name (declared with its parameter: its filter's file in src/lib/search/filters/). */
 export const FIELD_LABELS: Record<Parameter, string> = PARAMETER_LABELS;
 
 /** Where the error summary sends people for each field: the field's first control. */

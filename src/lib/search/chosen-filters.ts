@@ -16,7 +16,7 @@ export interface ChosenFilter {
 const ALSO_REMOVED = new Map(FILTERS.flatMap((filter) => Object.entries(filter.alsoRemoved ?? {})));
 
 /**
- * The filters chosen, one value at a time, in the order of the parameters (filters.ts): every
+ * The filters chosen, one value at a time, in the order of the parameters (src/lib/search/filters/): every
  * value of a list, a number or a choice, a switch that is on. walk_km is not one of its own: it
  * says how far the transport filter's "walk" means.
  */

@@ -1,7 +1,7 @@
 // The PostgreSQL search backend: words matched and ranked by PostgreSQL full-text search (a
 // weighted tsvector per document, prefixes with :*, ts_rank_cd), misspellings corrected against
 // the index's own words found with pg_trgm, and the same in-memory, column-by-column copy of every
-// document's filter fields as the SQLite backend (filters.ts) for filters, facet counts and
+// document's filter fields as the SQLite backend (src/lib/search/memory/) for filters, facet counts and
 // distance, so both backends answer every filter and facet alike. The copy is kept in step with
 // the database by the generation counter and epoch in search_meta, as SQLite's is.
 import { sql, type Kysely } from 'kysely';
