@@ -12,6 +12,22 @@ describe('DocumentCache', () => {
     expect(Object.isFrozen((first as unknown as { phones: object[] }).phones[0])).toBe(true);
   });
 
+  it('is typed read-only all through, so changing a kept copy does not type-check (and throws)', () => {
+    const document = new DocumentCache().parse(1, JSON.stringify({ id: 'a', name: 'A', places: [{ name: 'Hall', latitude: 1, longitude: 2 }] }));
+    expect(() => {
+      // @ts-expect-error a shown document is read-only
+      document.name = 'B';
+    }).toThrow(TypeError);
+    expect(() => {
+      // @ts-expect-error and so are its lists
+      document.places.push({ name: 'Library', latitude: 3, longitude: 4 });
+    }).toThrow(TypeError);
+    expect(() => {
+      // @ts-expect-error and what they hold
+      document.places[0]!.latitude = 0;
+    }).toThrow(TypeError);
+  });
+
   it('parses again when the stored text is not the one the copy came from', () => {
     const cache = new DocumentCache();
     cache.parse(1, text('Alpha'));

@@ -5,8 +5,14 @@ import type { FacetCounts, Origin, SearchQuery } from './filters';
 import type { SearchDocument } from './search-document';
 import type { SpellingCorrection } from './spelling';
 
-/** What a search returns of a document: everything but the filter fields. */
-export type ShownDocument = Omit<SearchDocument, 'fields'>;
+type DeepReadonly<T> = T extends (infer U)[] ? readonly DeepReadonly<U>[] : T extends object ? { readonly [K in keyof T]: DeepReadonly<T[K]> } : T;
+
+/**
+ * What a search returns of a document: everything but the filter fields. Read-only all through:
+ * backends keep parsed documents between searches (document-cache.ts), frozen, and a page that
+ * changed one would change every later search's results.
+ */
+export type ShownDocument = DeepReadonly<Omit<SearchDocument, 'fields'>>;
 
 /**
  * How a result stands to the searched place: it has a place this far away ('place'), it covers

@@ -10,24 +10,24 @@ export interface SearchResponseResult {
   name: string;
   organization: { id: string; name: string };
   description: string;
-  categories: string[];
+  categories: readonly string[];
   cost: string;
   schedule_text: string;
-  delivery_modes: string[];
+  delivery_modes: readonly string[];
   /** They visit people at home. */
   home_visits: boolean;
   /** Where it happens, in a few words; empty when it has no place (by phone or online). */
   where: string;
   /** Its places with positions, for a map. */
-  places: { name: string; latitude: number; longitude: number }[];
+  places: readonly { readonly name: string; readonly latitude: number; readonly longitude: number }[];
   /** From the searched place (`near`): kilometres to its nearest place, and that in words. */
   distance_km: number | null;
   distance_text: string | null;
   /** From the searched place: 'place' (has a distance), 'area' (covers it), 'remote' (phone or online), 'unknown'. */
   reach: Reach | null;
-  referral_routes: string[];
+  referral_routes: readonly string[];
   /** Plain English names of the languages spoken there. */
-  languages: string[];
+  languages: readonly string[];
   capacity_status: string | null;
   waiting_weeks: number | null;
   status: string;
