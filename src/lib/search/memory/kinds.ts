@@ -95,8 +95,12 @@ class OpenListColumn implements Column {
   }
   facets(query: SearchQuery): FacetPart {
     const tally = new Map<string, number>();
+    const lists = this.lists;
     const add = (rows: ArrayLike<number>, count: number) => {
-      for (let i = 0; i < count; i++) for (const value of this.lists[rows[i]!] ?? []) tally.set(value, (tally.get(value) ?? 0) + 1);
+      for (let i = 0; i < count; i++) {
+        const list = lists[rows[i]!];
+        if (list) for (const value of list) tally.set(value, (tally.get(value) ?? 0) + 1);
+      }
     };
     return disjunctive(add, () => this.meaning.facets(Object.fromEntries([...this.seen].sort().map((value) => [value, tally.get(value) ?? 0])), query));
   }
@@ -252,7 +256,7 @@ class ScheduleColumn implements Column {
     const partSets = new Int32Array(1 << PARTS);
     const timeMask = query.time.length ? sessionMask([], query.time) : 0;
     const chosenDays = sessionMask(query.day, []);
-    const partMasks = TIMES_OF_DAY.map((time) => sessionMask([], [time]) & chosenDays);
+    const [morning, afternoon, evening] = TIMES_OF_DAY.map((time) => sessionMask([], [time]) & chosenDays) as [number, number, number];
     const add = (rows: ArrayLike<number>, count: number) => {
       const { days, sessions } = this;
       for (let i = 0; i < count; i++) {
@@ -264,9 +268,7 @@ class ScheduleColumn implements Column {
           for (let d = 0; d < DAYS.length; d++) if (timed & (0b111 << (d * PARTS))) runs |= 1 << d;
           daySets[runs]!++;
         } else daySets[days[row]!]!++;
-        let parts = 0;
-        for (let p = 0; p < PARTS; p++) if (slots & partMasks[p]!) parts |= 1 << p;
-        partSets[parts]!++;
+        partSets[(slots & morning ? 1 : 0) | (slots & afternoon ? 2 : 0) | (slots & evening ? 4 : 0)]!++;
       }
     };
     return disjunctive(
